@@ -1,0 +1,31 @@
+"""The `privacybot` command line: a typer app; each command (group) lives in its own module."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import typer
+
+from bot.cli import ask, classify, db, due_date, gaps, serve, suppression, tickets
+from bot.cli.common import run_cli
+
+app = typer.Typer(
+    name="privacybot",
+    help="A privacy team's front desk: policy answers, rights requests, tickets.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
+    _module.register(app)
+
+
+@app.callback()
+def _root() -> None:
+    """privacybot: answers staff from the privacy policy and runs the rights-request desk."""
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    sys.exit(run_cli(app, argv))

@@ -1,0 +1,102 @@
+"""The organisations file: whom privacybot serves and how each wants its work done."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.errors import ConfigError, UnknownOrganisationError
+
+
+class Organisation(BaseModel):
+    """One organisation: its privacy mailbox, its policy and its workflow preferences."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")
+    name: str
+    privacy_address: str
+    policy: Path
+    reference_prefix: str = Field(pattern=r"^[A-Z]{2,5}$")
+    jurisdiction: str = "GB"
+    subdivision: str | None = "ENG"
+    plus_addressing: bool = True
+    manual_identity_check: bool = False
+    verification_ttl_hours: int = 72
+    verification_max_attempts: int = 5
+    unverified_reminder_days: int = 7
+    unverified_close_days: int = 30
+    max_auto_replies_per_day: int = 5
+    slack_channel: str = ""
+    team_members: tuple[str, ...] = ()
+    team_usergroup: str = ""
+    # Slack channel id -> answers there are scoped to this organisation.
+    slack_question_channels: tuple[str, ...] = ()
+
+    @field_validator("privacy_address")
+    @classmethod
+    def _lower_address(cls, value: str) -> str:
+        value = value.strip().lower()
+        if "@" not in value:
+            raise ValueError("privacy_address must be an email address")
+        return value
+
+    @field_validator("subdivision")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+
+class Organisations(BaseModel):
+    """All configured organisations, looked up by id or by privacy address."""
+
+    model_config = ConfigDict(frozen=True)
+
+    items: tuple[Organisation, ...]
+
+    def get(self, org_id: str) -> Organisation:
+        for org in self.items:
+            if org.id == org_id:
+                return org
+        known = ", ".join(org.id for org in self.items)
+        raise UnknownOrganisationError(f"unknown organisation {org_id!r} (known: {known})")
+
+    def by_address(self, address: str) -> Organisation | None:
+        wanted = address.strip().lower()
+        return next((org for org in self.items if org.privacy_address == wanted), None)
+
+    def by_channel(self, channel_id: str) -> Organisation | None:
+        return next(
+            (org for org in self.items
+             if channel_id and (channel_id == org.slack_channel
+                                or channel_id in org.slack_question_channels)),
+            None,
+        )
+
+
+def load_organisations(path: Path) -> Organisations:
+    """Read the TOML organisations file; policy paths become absolute, relative to the file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"organisations file not found: {path}") from exc
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read organisations file {path}: {exc}") from exc
+    entries = data.get("organisation", [])
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(f"{path}: no [[organisation]] entries")
+    try:
+        orgs = tuple(
+            Organisation.model_validate({**entry, "policy": path.parent / entry.get("policy", "")})
+            for entry in entries
+        )
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"{path}: organisation {where}: {first['msg']}") from exc
+    ids = [org.id for org in orgs]
+    if len(set(ids)) != len(ids):
+        raise ConfigError(f"{path}: organisation ids must be unique")
+    return Organisations(items=orgs)

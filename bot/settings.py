@@ -1,0 +1,74 @@
+"""The one place that reads the environment: privacybot's settings.
+
+Everything else receives a Settings (or the parts of it that it needs) as an argument.
+Reading happens when `Settings()` is constructed, never at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_CONFIG = Path(__file__).parent / "defaults" / "organisations.toml"
+MEGABYTE = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    """Service configuration from the environment (and CLI flags, which override it)."""
+
+    model_config = SettingsConfigDict(env_prefix="PRIVACYBOT_", extra="ignore", frozen=True)
+
+    data_dir: Path = Path("./data")
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "PRIVACYBOT_DATABASE_URL")
+    )
+    config_path: Path = Field(
+        default=DEFAULT_CONFIG, validation_alias=AliasChoices("PRIVACYBOT_CONFIG")
+    )
+    # Keys HMACs (verification codes, our Message-IDs, unsubscribe tokens). When unset, the
+    # service keeps a random one in the data dir so that a restart does not void sent links.
+    secret_key: SecretStr | None = None
+
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 8025
+    http_host: str = "127.0.0.1"
+    http_port: int = 3000
+    public_url: str | None = None  # base of links in mails; defaults to http://host:port
+    max_message_bytes: int = 25 * MEGABYTE
+    smtp_relay_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("SMTP_RELAY_URL", "PRIVACYBOT_SMTP_RELAY_URL")
+    )
+
+    slack_bot_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN")
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_SIGNING_SECRET")
+    )
+    slack_app_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN")
+    )
+    slack_api_url: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_API_URL"))
+
+    @property
+    def effective_database_url(self) -> str:
+        """DATABASE_URL when set, else the embedded SQLite file under the data dir."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'privacybot.db').resolve()}"
+
+    @property
+    def outbox_dir(self) -> Path:
+        """Where outbound mail is written as .eml files when no relay is set."""
+        return self.data_dir / "outbox"
+
+    @property
+    def effective_public_url(self) -> str:
+        return (self.public_url or f"http://{self.http_host}:{self.http_port}").rstrip("/")
+
+    def with_overrides(self, **values: object) -> Settings:
+        """A copy with CLI flags applied; None means 'not given'."""
+        given = {key: value for key, value in values.items() if value is not None}
+        return self.model_copy(update=given) if given else self

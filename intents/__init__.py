@@ -1,0 +1,1 @@
+"""intents: see DESIGN.md. Public API is re-exported here as it lands."""

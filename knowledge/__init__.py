@@ -1,0 +1,1 @@
+"""knowledge: see DESIGN.md. Public API is re-exported here as it lands."""
