@@ -79,3 +79,13 @@ def test_cli_unknown_command_is_one_line_and_non_zero(capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert "No such command" in err
     assert "Traceback" not in err
+
+
+def test_secret_key_is_created_once_and_kept(tmp_path: Path) -> None:
+    from bot.secret_key import resolve_secret_key
+
+    settings = Settings().with_overrides(data_dir=tmp_path / "d")
+    first = resolve_secret_key(settings)
+    assert len(first) == 64
+    assert resolve_secret_key(settings) == first
+    assert (tmp_path / "d" / "secret.key").stat().st_mode & 0o777 == 0o600
