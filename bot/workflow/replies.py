@@ -1,0 +1,115 @@
+"""Which mails go back to a requester, decided from facts about a ticket; no I/O here.
+
+Rules (DESIGN.md, issue 5):
+- never answer auto-replies, bounces or bulk mail;
+- a suppressed address gets no automatic reply except the opt-out confirmation (judged on the
+  list as it stood before the mail arrived, so "erase me and stop mailing me" still gets its
+  verification request);
+- at most `max_auto_replies_per_day` automatic replies per address per day, the most
+  important first (opt-out confirmation, verification request, complaint acknowledgement,
+  acknowledgement), the rest withheld and recorded;
+- nothing about a data subject to an unverified address: before verification only the
+  verification request (generic: reference and code) goes out; the acknowledgement with its
+  due date follows verification.
+Notices that follow a team member's decision (extension, refusal, done, clarification) are
+the law's own correspondence (Art. 12(3)-(5)) and are not automatic replies: they are sent
+whatever the suppression list and the daily limit say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.workflow.verification import needs_verification
+
+
+class ReplyKind(StrEnum):
+    ACKNOWLEDGEMENT = "acknowledgement"
+    VERIFICATION_REQUEST = "verification_request"
+    OPT_OUT_CONFIRMATION = "opt_out_confirmation"
+    COMPLAINT_ACK = "complaint_ack"
+    EXTENSION_NOTICE = "extension_notice"
+    CLARIFICATION_REQUEST = "clarification_request"
+    REFUSAL = "refusal"
+    DONE_NOTICE = "done_notice"
+    UNVERIFIED_REMINDER = "unverified_reminder"
+    CLOSED_UNVERIFIED = "closed_unverified"
+
+
+AUTOMATIC = frozenset({
+    ReplyKind.ACKNOWLEDGEMENT, ReplyKind.VERIFICATION_REQUEST, ReplyKind.OPT_OUT_CONFIRMATION,
+    ReplyKind.COMPLAINT_ACK, ReplyKind.UNVERIFIED_REMINDER, ReplyKind.CLOSED_UNVERIFIED,
+})
+PRIORITY = (
+    ReplyKind.OPT_OUT_CONFIRMATION, ReplyKind.VERIFICATION_REQUEST, ReplyKind.COMPLAINT_ACK,
+    ReplyKind.ACKNOWLEDGEMENT, ReplyKind.UNVERIFIED_REMINDER, ReplyKind.CLOSED_UNVERIFIED,
+)
+# Mails that carry a one-click unsubscribe (RFC 8058): everything but the confirmation of one.
+UNSUBSCRIBE_HEADER = frozenset(ReplyKind) - {ReplyKind.OPT_OUT_CONFIRMATION}
+
+
+class Withheld(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: ReplyKind
+    reason: str
+
+
+class ReplyPlan(BaseModel):
+    """What to send, in order, and what was held back and why (for the audit trail)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    send: tuple[ReplyKind, ...] = ()
+    withheld: tuple[Withheld, ...] = ()
+
+
+def replies_for_new_ticket(intents: Iterable[str]) -> list[ReplyKind]:
+    """The mails a newly opened ticket wants, before the sending rules are applied."""
+    wanted = set(intents)
+    kinds: list[ReplyKind] = []
+    if "opt_out" in wanted:
+        kinds.append(ReplyKind.OPT_OUT_CONFIRMATION)
+    if needs_verification(wanted):
+        kinds.append(ReplyKind.VERIFICATION_REQUEST)
+    if "complaint" in wanted:
+        kinds.append(ReplyKind.COMPLAINT_ACK)
+    others = wanted - {"opt_out", "complaint"}
+    if others and not needs_verification(others):
+        kinds.append(ReplyKind.ACKNOWLEDGEMENT)
+    return kinds
+
+
+def plan(
+    wanted: Iterable[ReplyKind],
+    *,
+    auto_reply: bool,
+    suppressed: bool,
+    sent_today: int,
+    max_per_day: int,
+) -> ReplyPlan:
+    """Apply the never-reply, suppression and rate rules to the mails a ticket wants."""
+    ordered = sorted(
+        dict.fromkeys(wanted),
+        key=lambda kind: PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY),
+    )
+    send: list[ReplyKind] = []
+    withheld: list[Withheld] = []
+    budget = max(0, max_per_day - sent_today)
+    for kind in ordered:
+        if auto_reply:
+            withheld.append(Withheld(kind=kind, reason="auto-reply, bounce or bulk mail"))
+        elif kind not in AUTOMATIC:
+            send.append(kind)
+        elif suppressed and kind is not ReplyKind.OPT_OUT_CONFIRMATION:
+            withheld.append(Withheld(kind=kind, reason="address is on the suppression list"))
+        elif budget <= 0:
+            withheld.append(Withheld(
+                kind=kind, reason=f"daily limit of {max_per_day} automatic replies reached"))
+        else:
+            budget -= 1
+            send.append(kind)
+    return ReplyPlan(send=tuple(send), withheld=tuple(withheld))

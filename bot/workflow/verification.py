@@ -1,0 +1,121 @@
+"""Identity verification rules: codes, their keyed hashes, expiry and attempt limits.
+
+A challenge is a 6-digit code and a link token sent to the requester's address. Only keyed
+HMAC-SHA256 digests of them are stored; comparison is constant-time. A challenge expires
+after the organisation's TTL and locks after its maximum of wrong attempts. Access and erasure
+need it; opt-outs and complaints never do. Where the organisation requires it, a team member's
+manual check (method and who) is needed too before the clock starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.errors import VerificationError
+
+CODE_DIGITS = 6
+NEEDS_VERIFICATION = frozenset({"access", "erasure", "rectification", "portability"})
+_CODE_IN_TEXT = re.compile(r"(?<!\d)(\d{3})[ -]?(\d{3})(?!\d)")
+
+
+class Challenge(BaseModel):
+    """A pending identity challenge as the rules see it (mapped from the stored row)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code_hash: str
+    link_hash: str | None = None
+    expires_at: datetime
+    attempts: int = 0
+    max_attempts: int
+    verified_at: datetime | None = None
+
+
+class Outcome(StrEnum):
+    VERIFIED = "verified"
+    WRONG = "wrong"
+    EXPIRED = "expired"
+    EXHAUSTED = "exhausted"
+    ALREADY = "already_verified"
+
+
+def needs_verification(intents: Iterable[str]) -> bool:
+    """Whether any of the intents is a request that must come from the data subject."""
+    return any(intent in NEEDS_VERIFICATION for intent in intents)
+
+
+def new_code() -> str:
+    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+
+
+def code_digest(secret: bytes, reference: str, code: str) -> str:
+    """Keyed hash of a code, bound to its ticket so a digest cannot be replayed elsewhere."""
+    message = f"code\x1f{reference}\x1f{code}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+def expiry(now: datetime, ttl_hours: int) -> datetime:
+    return now + timedelta(hours=ttl_hours)
+
+
+def normalise_code(text: str) -> str:
+    """'123 456', '123-456' and ' 123456 ' are the same code; anything else is refused."""
+    digits = re.sub(r"[\s-]", "", text or "")
+    if not re.fullmatch(rf"\d{{{CODE_DIGITS}}}", digits):
+        raise VerificationError(f"a verification code is {CODE_DIGITS} digits")
+    return digits
+
+
+def check_code(challenge: Challenge, secret: bytes, reference: str, code: str,
+               *, now: datetime) -> Outcome:
+    """What trying `code` against the challenge means; the caller counts the attempt."""
+    if challenge.verified_at is not None:
+        return Outcome.ALREADY
+    if challenge.attempts >= challenge.max_attempts:
+        return Outcome.EXHAUSTED
+    if now > challenge.expires_at:
+        return Outcome.EXPIRED
+    try:
+        digits = normalise_code(code)
+    except VerificationError:
+        return Outcome.WRONG
+    if hmac.compare_digest(code_digest(secret, reference, digits), challenge.code_hash):
+        return Outcome.VERIFIED
+    return Outcome.WRONG
+
+
+def check_link(challenge: Challenge, link_hash: str, *, now: datetime) -> Outcome:
+    """The same rules for the emailed link, compared by its stored digest."""
+    if challenge.verified_at is not None:
+        return Outcome.ALREADY
+    if challenge.attempts >= challenge.max_attempts:
+        return Outcome.EXHAUSTED
+    if now > challenge.expires_at:
+        return Outcome.EXPIRED
+    if challenge.link_hash and hmac.compare_digest(link_hash, challenge.link_hash):
+        return Outcome.VERIFIED
+    return Outcome.WRONG
+
+
+def codes_in_text(text: str) -> list[str]:
+    """Candidate codes in a reply's text (six digits, possibly split 3+3), first ones first."""
+    return [a + b for a, b in _CODE_IN_TEXT.findall(text or "")][:5]
+
+
+def outcome_error(outcome: Outcome, attempts_left: int) -> VerificationError:
+    """The clear error a channel shows for a failed attempt."""
+    if outcome is Outcome.EXPIRED:
+        return VerificationError("the verification code has expired; a new one must be sent")
+    if outcome is Outcome.EXHAUSTED:
+        return VerificationError("too many wrong codes; a new code must be sent")
+    if outcome is Outcome.ALREADY:
+        return VerificationError("this request is already verified")
+    return VerificationError(f"wrong verification code ({attempts_left} attempts left)")
