@@ -15,3 +15,7 @@ class ConflictError(StorageError):
 
 class UnavailableError(StorageError):
     """The database is locked, gone or unreachable; the caller may retry later."""
+
+
+class InvalidValueError(StorageError):
+    """A value cannot be stored as given (a naive datetime, an unknown channel name)."""

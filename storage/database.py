@@ -1,0 +1,201 @@
+"""The Database: one async engine, schema upgrades, and units of work (`db.transaction()`).
+
+    db = await Database.connect("sqlite+aiosqlite:///data/privacybot.db")
+    await db.upgrade()                       # Alembic migrations to head
+    async with db.transaction() as tx:       # one transaction: commit on exit, rollback on error
+        ticket = await tx.tickets.get_by_reference("AIM-2026-0042")
+        await tx.events.append(ticket_id=ticket.id, actor="cli", channel="cli", kind="viewed")
+    await db.close()
+
+SQLite: every connection gets WAL, foreign keys and a busy timeout; write transactions start
+with BEGIN IMMEDIATE so that writers queue on the busy timeout instead of failing half-way
+when a read lock cannot be upgraded. PostgreSQL runs through asyncpg at READ COMMITTED.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from storage.boundary import TRANSLATED, translate
+from storage.errors import StorageError
+from storage.unit import Transaction
+
+_BEGIN_OPTION = "privacybot_begin"
+SUPPORTED = ("sqlite+aiosqlite", "postgresql+asyncpg")
+
+
+def _parse(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StorageError(f"not a database URL: {url!r}") from exc
+    if parsed.drivername not in SUPPORTED:
+        shown = parsed.render_as_string(hide_password=True)
+        raise StorageError(
+            f"unsupported database URL {shown!r}: use one of {', '.join(SUPPORTED)}")
+    if parsed.drivername.startswith("sqlite") and parsed.database in (None, "", ":memory:"):
+        raise StorageError("an in-memory SQLite database cannot be shared; give a file path")
+    return parsed
+
+
+def _install_sqlite_hooks(engine: AsyncEngine, busy_timeout: float) -> None:
+    """Per-connection pragmas, and our own BEGIN (the driver's would be deferred and lazy)."""
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Autocommit at the driver so that the "begin" hook below decides how BEGIN is said.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode")
+            if str(cursor.fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")  # durable in WAL mode across crashes
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _make_parent(path: str) -> None:
+    Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+class Database:
+    """An open database: build it with `await Database.connect(url)`, end with `close()`."""
+
+    def __init__(self, engine: AsyncEngine, url: URL) -> None:
+        self._engine = engine
+        self._url = url
+
+    @classmethod
+    async def connect(
+        cls,
+        url: str,
+        *,
+        busy_timeout: float = 5.0,
+        pool_size: int = 5,
+        max_overflow: int = 10,
+        pool_timeout: float = 30.0,
+        check: bool = True,
+        echo: bool = False,
+    ) -> Database:
+        """Build the engine for `url` and (with `check`) make sure the database answers.
+
+        Raises StorageError for a URL that is not supported and UnavailableError for a
+        database that cannot be reached or opened. `busy_timeout` (seconds) is how long a
+        SQLite writer waits for the lock before UnavailableError.
+        """
+        parsed = _parse(url)
+        options: dict[str, Any] = {"echo": echo, "pool_size": pool_size,
+                                   "max_overflow": max_overflow, "pool_timeout": pool_timeout}
+        if parsed.get_backend_name() == "sqlite":
+            options["connect_args"] = {"timeout": busy_timeout}
+        else:
+            options["pool_pre_ping"] = True  # survive a restarted server
+            options["connect_args"] = {"timeout": 10}
+        try:
+            engine = create_async_engine(parsed, **options)
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            raise StorageError(f"cannot use database URL: {exc}") from exc
+        if parsed.get_backend_name() == "sqlite":
+            _install_sqlite_hooks(engine, busy_timeout)
+        db = cls(engine, parsed)
+        if check:
+            try:
+                await db.ping()
+            except StorageError:
+                await engine.dispose()
+                raise
+        return db
+
+    @property
+    def url(self) -> str:
+        """The URL with any password hidden: safe to log."""
+        return self._url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self._url.get_backend_name()
+
+    @property
+    def engine(self) -> AsyncEngine:
+        """The engine, for the migration runner and the tests; use transaction() otherwise."""
+        return self._engine
+
+    async def ping(self) -> None:
+        """A trivial query; UnavailableError if the database does not answer."""
+        async with self.transaction(readonly=True) as tx:
+            await tx.connection.execute(text("SELECT 1"))
+
+    async def upgrade(self) -> str | None:
+        """Run the migrations to head; returns the revision now in place."""
+        from storage.migrate import upgrade_to_head
+
+        return await upgrade_to_head(self)
+
+    async def revision(self) -> str | None:
+        """The schema revision in the database (None for an empty database)."""
+        from storage.migrate import current_revision
+
+        return await current_revision(self)
+
+    @asynccontextmanager
+    async def transaction(self, *, readonly: bool = False) -> AsyncIterator[Transaction]:
+        """One unit of work: its repositories share one transaction, committed on exit.
+
+        An exception inside the block rolls everything back and propagates unchanged.
+        `readonly=True` on SQLite starts a deferred transaction that does not queue behind
+        writers; it must not write.
+        """
+        begin = "DEFERRED" if readonly else "IMMEDIATE"
+        try:
+            async with self._engine.connect() as conn:
+                await conn.execution_options(**{_BEGIN_OPTION: begin})
+                async with conn.begin():
+                    yield Transaction(conn)
+        except TRANSLATED as exc:
+            raise translate(exc, "transaction") from exc
+
+    async def close(self) -> None:
+        """Close every pooled connection. The Database cannot be used afterwards."""
+        await self._engine.dispose()
+
+
+async def open_database(
+    url: str, *, upgrade: bool = True, busy_timeout: float = 5.0
+) -> Database:
+    """Connect for a command or the service; creates a SQLite file's folder and upgrades.
+
+    With `upgrade`, an empty or old database is migrated to head, so that every command works
+    on a fresh data dir.
+    """
+    parsed = _parse(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        try:
+            await asyncio.to_thread(_make_parent, parsed.database)
+        except OSError as exc:
+            raise StorageError(f"cannot create the folder for {parsed.database}: {exc}") from exc
+    db = await Database.connect(url, busy_timeout=busy_timeout)
+    if upgrade:
+        try:
+            await db.upgrade()
+        except BaseException:
+            await db.close()
+            raise
+    return db

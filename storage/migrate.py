@@ -1,0 +1,76 @@
+"""Alembic, driven from code: `await db.upgrade()` runs the packaged migrations to head.
+
+Alembic is synchronous; it runs inside `AsyncConnection.run_sync` on the Database's own
+engine, handed to env.py through `config.attributes["connection"]` (the Alembic cookbook's
+connection sharing), so it works inside a running event loop and within one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from storage.boundary import TRANSLATED, translate
+from storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from storage.database import Database
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic config pointing at the packaged migrations (no alembic.ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str | None:
+    """The newest revision shipped with this version of privacybot."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _current(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _upgrade(connection: Connection) -> str | None:
+    current = _current(connection)
+    head = head_revision()
+    known = {script.revision for script in ScriptDirectory.from_config(
+        alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise StorageError(
+            f"the database is at schema revision {current}, which this version of privacybot "
+            f"does not know (newest known: {head}); upgrade privacybot")
+    if current != head:
+        command.upgrade(alembic_config(connection), "head")
+    return _current(connection)
+
+
+async def upgrade_to_head(db: Database) -> str | None:
+    """Migrate to head in one transaction (a no-op when already there); the revision."""
+    try:
+        async with db.engine.connect() as conn, conn.begin():
+            revision: str | None = await conn.run_sync(_upgrade)
+            return revision
+    except TRANSLATED as exc:
+        raise translate(exc, "upgrading the database") from exc
+
+
+async def current_revision(db: Database) -> str | None:
+    try:
+        async with db.engine.connect() as conn:
+            revision: str | None = await conn.run_sync(_current)
+            return revision
+    except TRANSLATED as exc:
+        raise translate(exc, "reading the schema revision") from exc

@@ -1,0 +1,81 @@
+"""What every repository shares: the transaction's connection and error-translating execution.
+
+A repository lives for one transaction (`db.transaction()` builds them) and never commits:
+the transaction does, once, on leaving the `async with` block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Executable, Row, Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from storage.boundary import TRANSLATED, translate
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Repository:
+    """Base class: holds the connection and runs statements with errors translated."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+        self._dialect = conn.dialect.name
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self._dialect == "postgresql"
+
+    async def _rows(self, stmt: Executable, action: str) -> Sequence[Row[Any]]:
+        try:
+            result = await self._conn.execute(stmt)
+            return result.all() if result.returns_rows else []
+        except TRANSLATED as exc:
+            raise translate(exc, action) from exc
+
+    async def _row(self, stmt: Executable, action: str) -> Row[Any] | None:
+        rows = await self._rows(stmt, action)
+        return rows[0] if rows else None
+
+    async def _scalar(self, stmt: Executable, action: str) -> Any:
+        row = await self._row(stmt, action)
+        return None if row is None else row[0]
+
+    async def _rowcount(self, stmt: Executable, action: str) -> int:
+        try:
+            result = await self._conn.execute(stmt)
+            return int(getattr(result, "rowcount", 0) or 0)
+        except TRANSLATED as exc:
+            raise translate(exc, action) from exc
+
+    def _insert_on_conflict(
+        self,
+        table: Table,
+        values: Mapping[str, Any],
+        keys: Sequence[str],
+        *,
+        set_: Mapping[str, Any] | None = None,
+        returning: Sequence[ColumnElement[Any]] | None = None,
+    ) -> Executable:
+        """INSERT ... ON CONFLICT (keys) DO NOTHING, or DO UPDATE SET set_, RETURNING columns.
+
+        Both SQLite (3.35+) and PostgreSQL speak it; with DO NOTHING, no row back means the
+        key existed. `returning` defaults to every column of the table.
+        """
+        columns = list(returning) if returning is not None else list(table.c)
+        stmt: postgresql.Insert | sqlite.Insert
+        if self.is_postgresql:
+            pg = postgresql.insert(table).values(**values)
+            stmt = (pg.on_conflict_do_update(index_elements=list(keys), set_=dict(set_))
+                    if set_ else pg.on_conflict_do_nothing(index_elements=list(keys)))
+        else:
+            lite = sqlite.insert(table).values(**values)
+            stmt = (lite.on_conflict_do_update(index_elements=list(keys), set_=dict(set_))
+                    if set_ else lite.on_conflict_do_nothing(index_elements=list(keys)))
+        return stmt.returning(*columns)

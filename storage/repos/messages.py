@@ -1,0 +1,149 @@
+"""Inbound and outbound mail, kept with its raw bytes as evidence; Message-ID unique per org.
+
+Intake is idempotent through `add_inbound`: INSERT ... ON CONFLICT (organisation, message_id)
+DO NOTHING. Under concurrency the loser never gets an error: on SQLite the writers take turns;
+on PostgreSQL the second insert waits for the first transaction and, once it commits, does
+nothing, and the row is then read back. Either way the caller gets `(existing, False)` and
+should make nothing new. (If the first transaction rolls back, the second inserts instead.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, select, update
+
+from storage import tables as t
+from storage.errors import NotFoundError
+from storage.records import Direction, MessageRecord
+from storage.repos.base import Repository
+
+_m = t.messages
+# Every column but the raw bytes: list queries never drag megabytes of mail along.
+_COLUMNS = [column for column in _m.c if column.name != "raw"]
+
+
+def _record(row: Row[Any]) -> MessageRecord:
+    return MessageRecord.model_validate({column.name: row._mapping[column.name]
+                                         for column in _COLUMNS})
+
+
+class MessageRepository(Repository):
+    """`tx.messages`."""
+
+    async def add_inbound(
+        self,
+        *,
+        organisation: str,
+        message_id: str,
+        from_address: str,
+        to_address: str,
+        received_at: datetime,
+        raw: bytes,
+        subject: str | None = None,
+        in_reply_to: str | None = None,
+        references: Sequence[str] = (),
+        language: str | None = None,
+        intents: Sequence[str] = (),
+        scores: Mapping[str, float] | None = None,
+        auto_reply: bool = False,
+        excerpt: str = "",
+        ticket_id: int | None = None,
+    ) -> tuple[MessageRecord, bool]:
+        """Store a received mail once: `(record, True)` if new, `(existing, False)` if not."""
+        return await self._add(
+            "in", organisation=organisation, message_id=message_id,
+            from_address=from_address, to_address=to_address, received_at=received_at,
+            raw=raw, subject=subject, in_reply_to=in_reply_to, references=list(references),
+            language=language, intents=list(intents), scores=dict(scores or {}),
+            auto_reply=auto_reply, excerpt=excerpt, ticket_id=ticket_id,
+        )
+
+    async def add_outbound(
+        self,
+        *,
+        organisation: str,
+        message_id: str,
+        from_address: str,
+        to_address: str,
+        sent_at: datetime,
+        raw: bytes,
+        subject: str | None = None,
+        in_reply_to: str | None = None,
+        references: Sequence[str] = (),
+        language: str | None = None,
+        excerpt: str = "",
+        ticket_id: int | None = None,
+    ) -> tuple[MessageRecord, bool]:
+        """Record a mail privacybot sent (for the ticket's history); idempotent like inbound."""
+        return await self._add(
+            "out", organisation=organisation, message_id=message_id,
+            from_address=from_address, to_address=to_address, received_at=sent_at, raw=raw,
+            subject=subject, in_reply_to=in_reply_to, references=list(references),
+            language=language, intents=[], scores={}, auto_reply=True, excerpt=excerpt,
+            ticket_id=ticket_id,
+        )
+
+    async def _add(self, direction: Direction, **values: Any) -> tuple[MessageRecord, bool]:
+        values["direction"] = direction
+        stmt = self._insert_on_conflict(
+            _m, values, ["organisation", "message_id"], returning=_COLUMNS)
+        row = await self._row(stmt, "storing a message")
+        if row is not None:
+            return _record(row), True
+        existing = await self.get_by_message_id(values["organisation"], values["message_id"])
+        if existing is None:  # pragma: no cover - the conflicting row vanished: a concurrent delete
+            raise NotFoundError("message conflicted with a row that no longer exists")
+        return existing, False
+
+    async def get(self, message_pk: int) -> MessageRecord:
+        """The message with this row id, or NotFoundError."""
+        row = await self._row(select(*_COLUMNS).where(_m.c.id == message_pk), "reading a message")
+        if row is None:
+            raise NotFoundError(f"no message with id {message_pk}")
+        return _record(row)
+
+    async def get_by_message_id(self, organisation: str, message_id: str) -> MessageRecord | None:
+        """The message of this organisation with this Message-ID, or None."""
+        stmt = select(*_COLUMNS).where(_m.c.organisation == organisation,
+                                       _m.c.message_id == message_id)
+        row = await self._row(stmt, "reading a message")
+        return None if row is None else _record(row)
+
+    async def get_raw(self, message_pk: int) -> bytes:
+        """The raw RFC 5322 bytes as received (or sent), or NotFoundError."""
+        raw = await self._scalar(select(_m.c.raw).where(_m.c.id == message_pk),
+                                 "reading a message")
+        if raw is None:
+            raise NotFoundError(f"no message with id {message_pk}")
+        return bytes(raw)
+
+    async def set_ticket(self, message_pk: int, ticket_id: int | None) -> MessageRecord:
+        """Attach the message to a ticket (or detach it with None)."""
+        stmt = (update(_m).where(_m.c.id == message_pk).values(ticket_id=ticket_id)
+                .returning(*_COLUMNS))
+        row = await self._row(stmt, "attaching a message to a ticket")
+        if row is None:
+            raise NotFoundError(f"no message with id {message_pk}")
+        return _record(row)
+
+    async def for_ticket(self, ticket_id: int) -> list[MessageRecord]:
+        """The ticket's mail, both directions, oldest first."""
+        stmt = select(*_COLUMNS).where(_m.c.ticket_id == ticket_id).order_by(
+            _m.c.received_at, _m.c.id)
+        return [_record(row) for row in await self._rows(stmt, "listing messages")]
+
+    async def unticketed(
+        self, *, organisation: str | None = None, since: datetime | None = None,
+        limit: int = 100,
+    ) -> list[MessageRecord]:
+        """Inbound mail that made no ticket (no rights intent), newest first: for the team."""
+        stmt = select(*_COLUMNS).where(_m.c.ticket_id.is_(None), _m.c.direction == "in")
+        if organisation is not None:
+            stmt = stmt.where(_m.c.organisation == organisation)
+        if since is not None:
+            stmt = stmt.where(_m.c.received_at >= since)
+        stmt = stmt.order_by(_m.c.id.desc()).limit(limit)
+        return [_record(row) for row in await self._rows(stmt, "listing messages")]

@@ -1,0 +1,73 @@
+"""The suppression list: addresses an organisation must not send marketing to.
+
+Addresses are stored exactly as given: normalising them (case, plus-tags where the
+organisation says so) is the workflow's job, and it must use the same normal form to add,
+check and remove. `add` is idempotent: the first entry (its source, ticket, who, when) stays.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, select
+
+from storage import tables as t
+from storage.errors import ConflictError
+from storage.records import SuppressionRecord
+from storage.repos.base import Repository, utcnow
+
+_s = t.suppression
+
+
+def _record(row: Row[Any]) -> SuppressionRecord:
+    return SuppressionRecord.model_validate(dict(row._mapping))
+
+
+class SuppressionRepository(Repository):
+    """`tx.suppression`."""
+
+    async def add(
+        self,
+        *,
+        organisation: str,
+        address: str,
+        source: str,
+        added_by: str,
+        ticket_id: int | None = None,
+        at: datetime | None = None,
+    ) -> tuple[SuppressionRecord, bool]:
+        """Suppress the address: `(entry, True)` if added now, `(existing, False)` if it was."""
+        values = {"organisation": organisation, "address": address, "source": source,
+                  "ticket_id": ticket_id, "added_at": at or utcnow(), "added_by": added_by}
+        stmt = self._insert_on_conflict(_s, values, ["organisation", "address"])
+        row = await self._row(stmt, "adding to the suppression list")
+        if row is not None:
+            return _record(row), True
+        existing = await self.get(organisation, address)
+        if existing is None:  # removed by a concurrent transaction between the two statements
+            raise ConflictError(f"{address} was removed concurrently; try again")
+        return existing, False
+
+    async def get(self, organisation: str, address: str) -> SuppressionRecord | None:
+        stmt = select(_s).where(_s.c.organisation == organisation, _s.c.address == address)
+        row = await self._row(stmt, "reading the suppression list")
+        return None if row is None else _record(row)
+
+    async def contains(self, organisation: str, address: str) -> bool:
+        """Whether the address is suppressed for this organisation."""
+        return await self.get(organisation, address) is not None
+
+    async def remove(self, organisation: str, address: str) -> bool:
+        """Take the address off the list; False if it was not on it."""
+        stmt = delete(_s).where(_s.c.organisation == organisation, _s.c.address == address)
+        return await self._rowcount(stmt, "removing from the suppression list") > 0
+
+    async def entries(self, organisation: str | None = None) -> list[SuppressionRecord]:
+        """Every entry (of one organisation, or all), by organisation then address: for
+        listing and CSV export."""
+        stmt = select(_s)
+        if organisation is not None:
+            stmt = stmt.where(_s.c.organisation == organisation)
+        stmt = stmt.order_by(_s.c.organisation, _s.c.address)
+        return [_record(row) for row in await self._rows(stmt, "listing the suppression list")]
