@@ -1,0 +1,1 @@
+"""The repositories, one module per table group; a Transaction (storage.unit) builds them."""
