@@ -1,0 +1,143 @@
+"""The HTTP endpoints: /healthz, the verification link and RFC 8058 one-click unsubscribe.
+
+GET never changes anything (mail scanners fetch links before people click them): GET
+/verify and GET /unsubscribe show a page whose button POSTs. Bad or expired tokens get a
+400 page and change nothing; our own failures get a page without internals. The Slack
+channel adds its own routes to the same application.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Protocol
+
+from aiohttp import web
+
+from bot.channels import pages
+from bot.errors import BotError, VerificationError
+from storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+HealthProbe = Callable[[], Awaitable[bool]]
+MAX_TOKEN = 2048
+ONE_CLICK = "One-Click"
+
+
+class LinkDesk(Protocol):
+    """The part of the Desk the links need (bot.desk.Desk provides it)."""
+
+    async def verify_token(self, token: str) -> Any: ...
+
+    async def unsubscribe_token(self, token: str) -> Any: ...
+
+
+DESK_KEY: web.AppKey[LinkDesk] = web.AppKey("privacybot.desk", LinkDesk)
+PROBES_KEY: web.AppKey[Mapping[str, HealthProbe]] = web.AppKey("privacybot.probes")
+
+
+def _html(text: str, status: int = 200) -> web.Response:
+    return web.Response(text=text, status=status, content_type="text/html", charset="utf-8",
+                        headers=pages.SECURITY_HEADERS)
+
+
+def _detail(result: Any) -> str:
+    """One sentence from the desk's result: its ticket reference when it has one."""
+    reference = getattr(result, "reference", None) or getattr(result, "ticket_reference", None)
+    return f"Your reference is {reference}." if reference else ""
+
+
+@web.middleware
+async def _errors(request: web.Request,
+                  handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+                  ) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except web.HTTPException:
+        raise
+    except VerificationError as exc:
+        return _html(pages.bad_link(_reason(exc)), status=400)
+    except StorageError as exc:
+        log.warning("http %s %s: storage unavailable: %s", request.method, request.path, exc)
+        return _html(pages.unavailable(), status=503)
+    except BotError as exc:
+        log.info("http %s %s: refused: %s", request.method, request.path, exc)
+        return _html(pages.bad_link("This link cannot be used."), status=400)
+    except Exception:
+        log.exception("http %s %s: internal error", request.method, request.path)
+        return _html(pages.server_error(), status=500)
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "expired" in text:
+        return "This link has expired."
+    if "used" in text:
+        return "This link has already been used."
+    return "This link is not valid."
+
+
+async def _token(request: web.Request) -> str:
+    """The token from the form body or the query string; 400 page when missing or absurd."""
+    token = request.query.get("token", "")
+    if request.method == "POST" and not token:
+        form = await request.post()
+        value = form.get("token", "")
+        token = value if isinstance(value, str) else ""
+    token = token.strip()
+    if not token or len(token) > MAX_TOKEN:
+        raise web.HTTPBadRequest(text=pages.bad_link("This link is incomplete."),
+                                 content_type="text/html", headers=pages.SECURITY_HEADERS)
+    return token
+
+
+async def healthz(request: web.Request) -> web.Response:
+    checks: dict[str, bool] = {}
+    for name, probe in request.app[PROBES_KEY].items():
+        try:
+            checks[name] = bool(await probe())
+        except Exception as exc:  # a probe that raises is a failing probe, not a 500
+            log.warning("healthz: %s probe failed: %s: %s", name, type(exc).__name__, exc)
+            checks[name] = False
+    healthy = all(checks.values())
+    return web.json_response({"status": "ok" if healthy else "unhealthy", "checks": checks},
+                             status=200 if healthy else 503,
+                             headers={"Cache-Control": "no-store"})
+
+
+async def verify_page(request: web.Request) -> web.Response:
+    return _html(pages.confirm_verify(await _token(request)))
+
+
+async def verify_confirm(request: web.Request) -> web.Response:
+    result = await request.app[DESK_KEY].verify_token(await _token(request))
+    return _html(pages.verified(_detail(result)))
+
+
+async def unsubscribe_page(request: web.Request) -> web.Response:
+    return _html(pages.confirm_unsubscribe(await _token(request)))
+
+
+async def unsubscribe_one_click(request: web.Request) -> web.Response:
+    token = await _token(request)
+    form = await request.post()
+    if form.get("List-Unsubscribe") != ONE_CLICK:
+        # RFC 8058: the POST body is "List-Unsubscribe=One-Click"; anything else is not a
+        # one-click request and must not unsubscribe anyone.
+        return _html(pages.bad_link("This is not a one-click unsubscribe request."), status=400)
+    result = await request.app[DESK_KEY].unsubscribe_token(token)
+    return _html(pages.unsubscribed(_detail(result)))
+
+
+def build_http_app(*, desk: LinkDesk, probes: Mapping[str, HealthProbe]) -> web.Application:
+    """The aiohttp application; SlackService.mount(app) may add its routes afterwards."""
+    app = web.Application(middlewares=[_errors], client_max_size=64 * 1024)
+    app[DESK_KEY] = desk
+    app[PROBES_KEY] = dict(probes)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/verify", verify_page)
+    app.router.add_post("/verify", verify_confirm)
+    app.router.add_get("/unsubscribe", unsubscribe_page)
+    app.router.add_post("/unsubscribe", unsubscribe_one_click)
+    return app

@@ -1,0 +1,80 @@
+"""The few HTML pages the HTTP endpoints show: plain, escaped, no scripts, no external assets."""
+
+from __future__ import annotations
+
+from html import escape
+
+_STYLE = ("body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;"
+          "line-height:1.5;color:#222}button{font-size:1rem;padding:.5rem 1.25rem}")
+
+# Tokens ride in URLs: keep them out of Referer headers, caches and other sites' frames.
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                               "form-action 'self'; frame-ancestors 'none'",
+}
+
+
+def page(title: str, *paragraphs: str, form: str = "") -> str:
+    """A whole HTML document; paragraphs are escaped here, `form` is trusted markup."""
+    body = "".join(f"<p>{escape(text)}</p>" for text in paragraphs)
+    return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+            f"<meta name=\"robots\" content=\"noindex\">"
+            f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
+            f"<body><h1>{escape(title)}</h1>{body}{form}</body></html>")
+
+
+def post_form(action: str, button: str, fields: dict[str, str]) -> str:
+    """A form that POSTs hidden fields to `action` (a path we chose) with one button."""
+    hidden = "".join(f"<input type=\"hidden\" name=\"{escape(name)}\" value=\"{escape(value)}\">"
+                     for name, value in fields.items())
+    return (f"<form method=\"post\" action=\"{escape(action)}\">{hidden}"
+            f"<button type=\"submit\">{escape(button)}</button></form>")
+
+
+def confirm_verify(token: str) -> str:
+    return page(
+        "Confirm your email address",
+        "You asked us to act on a privacy request. Press the button to confirm that this "
+        "email address is yours.",
+        form=post_form("/verify", "Confirm my email address", {"token": token}),
+    )
+
+
+def verified(detail: str) -> str:
+    return page("Thank you", "Your email address is confirmed.", detail)
+
+
+def confirm_unsubscribe(token: str) -> str:
+    return page(
+        "Unsubscribe",
+        "Press the button to stop receiving marketing from us at this address.",
+        form=post_form("/unsubscribe", "Unsubscribe",
+                       {"token": token, "List-Unsubscribe": "One-Click"}),
+    )
+
+
+def unsubscribed(detail: str) -> str:
+    return page("You are unsubscribed", "We will not send you marketing at this address.",
+                detail)
+
+
+def bad_link(reason: str) -> str:
+    return page("This link does not work", reason,
+                "Nothing was changed. If you still want us to act, reply to our email or "
+                "write to us again.")
+
+
+def unavailable() -> str:
+    return page("Please try again shortly",
+                "We could not complete this just now. Nothing was lost; please try the "
+                "link again in a few minutes.")
+
+
+def server_error() -> str:
+    return page("Something went wrong", "We could not complete this request. Please try "
+                "again later.")

@@ -1,0 +1,131 @@
+"""The SMTP intake handler: which recipients we take, and when a message counts as received.
+
+aiosmtpd calls the hooks below on the application's event loop. A message is answered 250
+only after the desk has committed it (and its tickets and replies) for every recipient
+organisation; anything that stops that commit answers 451 so the sending server retries,
+and the desk's Message-ID idempotency turns the retry into "already have it".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import Executor
+from typing import Any, Protocol
+
+from bot.organisations import Organisation, Organisations
+from storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+MAX_RECIPIENTS = 20
+TEMPFAIL = "451 4.3.0 Temporary failure, please try again later"
+SHUTTING_DOWN = "421 4.3.2 Service shutting down, please try again later"
+
+# raw bytes -> (InboundMail, Classification); CPU work, run on an executor thread.
+Understand = Callable[[bytes], tuple[Any, Any]]
+
+
+class MailDesk(Protocol):
+    """The part of the Desk the intake needs (bot.desk.Desk provides it)."""
+
+    async def receive_mail(self, org_id: str, raw: bytes, mail: Any, classification: Any, *,
+                           envelope_from: str | None = ..., channel: str = ...) -> Any: ...
+
+
+class IntakeHandler:
+    """aiosmtpd handler: RCPT filtering, DATA -> desk, 451 on every failure of ours."""
+
+    def __init__(self, *, orgs: Organisations, desk: MailDesk, understand: Understand,
+                 executor: Executor | None = None) -> None:
+        self._orgs = orgs
+        self._desk = desk
+        self._understand = understand
+        self._executor = executor
+        self._work: set[asyncio.Task[str]] = set()
+        self.closing = False
+        self.accepted = 0  # messages answered 250, for the log and the benches
+
+    async def handle_MAIL(self, server: Any, session: Any, envelope: Any,
+                          address: str, mail_options: list[str]) -> str:
+        if self.closing:
+            return SHUTTING_DOWN
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 2.1.0 OK"
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any,
+                          address: str, rcpt_options: list[str]) -> str:
+        if self.closing:
+            return SHUTTING_DOWN
+        if self._orgs.by_address(address) is None:
+            return "550 5.1.1 No such privacy mailbox here"
+        if len(envelope.rcpt_tos) >= MAX_RECIPIENTS:
+            return "452 4.5.3 Too many recipients"
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        orgs = self._recipient_orgs(envelope.rcpt_tos)
+        raw = bytes(envelope.original_content or b"")
+        # Shielded: if the client hangs up mid-commit, the commit still finishes cleanly
+        # (the client's retry is then a duplicate), and shutdown can wait for it.
+        task = asyncio.get_running_loop().create_task(
+            self._store(raw, orgs, envelope.mail_from or ""))
+        self._work.add(task)
+        task.add_done_callback(self._work.discard)
+        return await asyncio.shield(task)
+
+    async def handle_exception(self, error: Exception) -> str:
+        # aiosmtpd's default is "500", a permanent failure: the sender would bounce the mail.
+        log.error("smtp intake: unexpected %s: %s", type(error).__name__, error,
+                  exc_info=error)
+        return TEMPFAIL
+
+    async def drain(self, grace: float) -> bool:
+        """Stop taking new mail and wait for messages in hand; False if time ran out."""
+        self.closing = True
+        deadline = asyncio.get_running_loop().time() + grace
+        while self._work:
+            remaining = deadline - asyncio.get_running_loop().time()
+            if remaining <= 0:
+                return False
+            await asyncio.wait(set(self._work), timeout=remaining)
+        return True
+
+    def _recipient_orgs(self, rcpt_tos: list[str]) -> list[Organisation]:
+        found: list[Organisation] = []
+        for address in rcpt_tos:
+            org = self._orgs.by_address(address)
+            if org is not None and org not in found:
+                found.append(org)
+        return found
+
+    async def _store(self, raw: bytes, orgs: list[Organisation], envelope_from: str) -> str:
+        loop = asyncio.get_running_loop()
+        try:
+            mail, classification = await loop.run_in_executor(
+                self._executor, self._understand, raw)
+            for org in orgs:
+                result = await self._desk.receive_mail(
+                    org.id, raw, mail, classification, envelope_from=envelope_from,
+                    channel="smtp")
+                log.info("smtp intake: %s: %s", org.id, _summary(result))
+        except StorageError as exc:
+            log.warning("smtp intake: cannot commit, answering 451: %s", exc)
+            return TEMPFAIL
+        except Exception as exc:
+            log.error("smtp intake: failed, answering 451: %s: %s", type(exc).__name__, exc,
+                      exc_info=exc)
+            return TEMPFAIL
+        self.accepted += 1
+        return "250 2.0.0 OK: message received"
+
+
+def _summary(result: Any) -> str:
+    """A short log description of the desk's IntakeResult, whatever fields it has."""
+    fields = ("duplicate", "ticket_reference", "reference", "action", "replies_queued")
+    parts = [f"{name}={getattr(result, name)}" for name in fields if hasattr(result, name)]
+    return " ".join(parts) or type(result).__name__

@@ -1,0 +1,90 @@
+"""The SMTP listener: aiosmtpd's protocol on the application's own event loop.
+
+Not aiosmtpd's threaded Controller: the async database engine belongs to this loop, and the
+handler must run on it. Shutdown stops accepting, lets messages in hand finish (they get
+their 250), then tells idle clients 421 and closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from typing import Any
+
+from aiosmtpd.smtp import SMTP
+
+from bot.channels.smtp_intake import SHUTTING_DOWN, IntakeHandler
+
+log = logging.getLogger(__name__)
+
+
+class _TrackedSMTP(SMTP):
+    """aiosmtpd's SMTP protocol that registers its connection with the server."""
+
+    def __init__(self, handler: IntakeHandler, connections: set[Any], **kwargs: Any) -> None:
+        super().__init__(handler, **kwargs)
+        self._connections = connections
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        self._connections.add(self)
+
+    def connection_lost(self, error: Exception | None) -> None:
+        self._connections.discard(self)
+        super().connection_lost(error)
+
+
+class SmtpServer:
+    """Listens on host:port and feeds every connection to one IntakeHandler."""
+
+    def __init__(self, handler: IntakeHandler, *, host: str, port: int,
+                 max_message_bytes: int, hostname: str | None = None,
+                 timeout: float = 300.0) -> None:
+        self.handler = handler
+        self._host = host
+        self._port = port
+        self._max_bytes = max_message_bytes
+        # Resolved once: aiosmtpd would otherwise call getfqdn() (DNS) on every connection.
+        self._hostname = hostname or socket.gethostname()
+        self._timeout = timeout
+        self._server: asyncio.Server | None = None
+        self._connections: set[Any] = set()
+
+    @property
+    def address(self) -> tuple[str, int]:
+        """The bound host and port (the real port when 0 was asked for)."""
+        if self._server is None or not self._server.sockets:
+            return (self._host, self._port)
+        sockname = self._server.sockets[0].getsockname()
+        return (str(sockname[0]), int(sockname[1]))
+
+    def _protocol(self) -> _TrackedSMTP:
+        return _TrackedSMTP(
+            self.handler, self._connections,
+            data_size_limit=self._max_bytes, enable_SMTPUTF8=True, decode_data=False,
+            hostname=self._hostname, ident="privacybot ESMTP", timeout=self._timeout,
+            loop=asyncio.get_running_loop(),
+        )
+
+    async def start(self) -> tuple[str, int]:
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(self._protocol, host=self._host, port=self._port)
+        return self.address
+
+    async def stop(self, grace: float = 30.0) -> None:
+        """Stop listening, finish messages in hand, then close remaining connections."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.close()
+        if not await self.handler.drain(grace):
+            log.warning("smtp: shutdown grace of %.0fs ran out with messages in hand", grace)
+        # One turn of the loop lets the sessions that just finished write their 250.
+        await asyncio.sleep(0)
+        for protocol in list(self._connections):
+            transport = protocol.transport
+            if transport is not None and not transport.is_closing():
+                transport.write(f"{SHUTTING_DOWN}\r\n".encode())
+                transport.close()
+        await server.wait_closed()

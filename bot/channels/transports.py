@@ -1,0 +1,136 @@
+"""Where outbound mail goes: an SMTP relay (aiosmtplib) or .eml files in the outbox folder.
+
+A transport delivers one message or raises TemporaryDeliveryError (retry later) or
+PermanentDeliveryError (record and give up). It never decides about retries itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Protocol
+
+import aiosmtplib
+from pydantic import BaseModel, ConfigDict
+
+from bot.channels.errors import PermanentDeliveryError, TemporaryDeliveryError
+from bot.channels.relay import RelayConfig
+
+# An envelope address we are willing to put after MAIL FROM / RCPT TO: no whitespace, no
+# angle brackets, no control characters, one @. Anything else is refused before the wire.
+_ENVELOPE_ADDRESS = re.compile(r"^[^\s<>()\[\],;:\"\\@\x00-\x1f\x7f]+@[A-Za-z0-9.-]+$")
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]")
+log = logging.getLogger(__name__)
+
+
+class OutboundMail(BaseModel):
+    """One message ready for the wire: rendered bytes plus the envelope."""
+
+    model_config = ConfigDict(frozen=True)
+
+    outbox_id: str
+    envelope_from: str  # "" is the null sender
+    recipients: tuple[str, ...]
+    data: bytes
+
+
+class Transport(Protocol):
+    """Hands messages over; see the module docstring for the error contract."""
+
+    def describe(self) -> str: ...
+
+    async def deliver(self, mail: OutboundMail) -> None: ...
+
+
+def check_envelope(mail: OutboundMail) -> None:
+    """Refuse addresses that could smuggle SMTP commands (CR/LF, spaces, brackets)."""
+    if not mail.recipients:
+        raise PermanentDeliveryError(f"outbox {mail.outbox_id}: no recipients")
+    for address in (*mail.recipients, *((mail.envelope_from,) if mail.envelope_from else ())):
+        if not _ENVELOPE_ADDRESS.match(address) or len(address) > 254:
+            raise PermanentDeliveryError(
+                f"outbox {mail.outbox_id}: refusing unsafe envelope address {address!r}")
+
+
+class RelayTransport:
+    """Delivery through the configured relay, one SMTP session per message."""
+
+    def __init__(self, config: RelayConfig) -> None:
+        self._config = config
+
+    def describe(self) -> str:
+        return self._config.describe()
+
+    async def deliver(self, mail: OutboundMail) -> None:
+        check_envelope(mail)
+        cfg = self._config
+        client = aiosmtplib.SMTP(
+            hostname=cfg.host, port=cfg.port, use_tls=cfg.use_tls, start_tls=cfg.start_tls,
+            validate_certs=cfg.validate_certs, timeout=cfg.timeout,
+            username=cfg.username,
+            password=cfg.password.get_secret_value() if cfg.password else None,
+        )
+        try:
+            async with client:
+                refused, _ = await client.sendmail(
+                    mail.envelope_from, list(mail.recipients), mail.data)
+        except aiosmtplib.SMTPRecipientsRefused as exc:
+            codes = [refusal.code for refusal in exc.recipients]
+            text = "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in exc.recipients)
+            if codes and all(code >= 500 for code in codes):
+                raise PermanentDeliveryError(f"relay refused all recipients: {text}") from exc
+            raise TemporaryDeliveryError(f"relay deferred recipients: {text}") from exc
+        except aiosmtplib.SMTPAuthenticationError as exc:
+            # Wrong credentials are our configuration, not the message: keep it for later.
+            raise TemporaryDeliveryError(f"relay authentication failed: {exc.code}") from exc
+        except aiosmtplib.SMTPResponseException as exc:
+            message = f"relay answered {exc.code} {exc.message}"
+            if exc.code >= 500:
+                raise PermanentDeliveryError(message) from exc
+            raise TemporaryDeliveryError(message) from exc
+        except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+            raise TemporaryDeliveryError(
+                f"relay {cfg.host}:{cfg.port} unreachable: {type(exc).__name__}: {exc}") from exc
+        if refused:
+            # Some recipients were taken: resending would duplicate for them, so this counts
+            # as delivered and the refusals go to the log.
+            log.warning("outbox %s: relay refused some recipients: %s", mail.outbox_id,
+                        "; ".join(f"{rcpt}: {resp.code}" for rcpt, resp in refused.items()))
+
+
+class DirectoryTransport:
+    """Writes each message to <outbox_dir>/<outbox id>.eml, atomically (temp file + rename).
+
+    Writing the same outbox id twice replaces the file, so a retry after a crash between
+    the write and the database update never makes a second copy.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+
+    def describe(self) -> str:
+        return f"outbox -> {self._directory}"
+
+    def path_for(self, outbox_id: str) -> Path:
+        return self._directory / f"{_SAFE_NAME.sub('_', outbox_id)}.eml"
+
+    async def deliver(self, mail: OutboundMail) -> None:
+        check_envelope(mail)
+        try:
+            await asyncio.to_thread(self._write, mail)
+        except OSError as exc:
+            raise TemporaryDeliveryError(f"cannot write {self.path_for(mail.outbox_id)}: {exc}") \
+                from exc
+
+    def _write(self, mail: OutboundMail) -> None:
+        self._directory.mkdir(parents=True, exist_ok=True)
+        final = self.path_for(mail.outbox_id)
+        temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        with open(temp, "wb") as handle:
+            handle.write(mail.data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, final)
