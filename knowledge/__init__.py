@@ -1,1 +1,27 @@
-"""knowledge: see DESIGN.md. Public API is re-exported here as it lands."""
+"""knowledge: policy text -> sections and facts -> index -> Answer (quote, citations) or abstain.
+
+Pure: no I/O library, nothing from bot, intents or storage. Reading a named file
+(read_policy_file) is the only contact with the outside world.
+"""
+
+from knowledge.base import KnowledgeBase
+from knowledge.errors import KnowledgeError, PolicyError, QuestionError, UnknownPolicyError
+from knowledge.models import Answer, Citation, Policy, Section, Unit
+from knowledge.parser import parse_policy
+from knowledge.reading import decode_policy, read_policy_file
+
+__all__ = [
+    "Answer",
+    "Citation",
+    "KnowledgeBase",
+    "KnowledgeError",
+    "Policy",
+    "PolicyError",
+    "QuestionError",
+    "Section",
+    "Unit",
+    "UnknownPolicyError",
+    "decode_policy",
+    "parse_policy",
+    "read_policy_file",
+]

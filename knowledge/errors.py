@@ -11,3 +11,7 @@ class PolicyError(KnowledgeError):
 
 class QuestionError(KnowledgeError):
     """The question is empty or unusable."""
+
+
+class UnknownPolicyError(QuestionError):
+    """The question names a policy the knowledge base does not hold."""

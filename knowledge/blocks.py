@@ -1,0 +1,186 @@
+"""Policy text -> a flat sequence of blocks: headings, paragraphs, list items, facts, table rows.
+
+Plain text is read the way the messy seeds are written: numbered headings ("7.1 How Long We
+Keep Your Data"), unnumbered ones on a line of their own, a numbered heading glued under the
+list above it, tables flattened into lines under a header line, "Label: value" lines.
+Markdown (#-headings, lists, pipe tables) has its own, stricter reading in markdown.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "item", "fact", "row"]
+
+
+@dataclass
+class Block:
+    """One piece of the policy; `row` blocks carry their table's header in `label`."""
+
+    kind: BlockKind
+    text: str
+    number: str = ""  # as written, with its punctuation ("7.", "7.1")
+    level: int = 0  # headings only; 0 means "work it out from the numbering"
+    label: str = ""
+    value: str = ""
+    cells: list[str] = field(default_factory=list)
+
+
+BULLET = re.compile(r"^(?:[•\-*·▪◦●○■□➢➤►✓–—+]|\(?[a-z]{1,3}\)|\(?\d{1,2}\))\s+(?=\S)")
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}(?:\.|\))?)\s+(\S.*)$")
+KEY_VALUE = re.compile(r"^([A-Z][\w'’/&() .-]{0,40}?)\s*(?::|\s[-–]\s)\s*(.*)$")
+SENTENCE_END = (".", "!", "?", ";", ",", ":")
+_STARTS_TEXT = "we you our this these if when it they please all your there"
+_SENTENCE_STARTS = frozenset(_STARTS_TEXT.split())
+
+
+def looks_like_heading_text(text: str, *, strict: bool) -> bool:
+    """Short, starts with a capital, does not end like a sentence or a lead-in."""
+    text = text.strip()
+    words = text.split()
+    if not words or len(text) > 90 or len(words) > 12 or not text[0].isupper():
+        return False
+    if text.endswith(("...", "…", "?")):
+        return not strict or len(words) <= 10
+    if text.endswith(SENTENCE_END) or ":" in text or "@" in text:
+        return False
+    lowered = text.lower()
+    if "http" in lowered or "www." in lowered or text.count(",") > 1:
+        return False
+    if strict:
+        # An unnumbered heading: few words, mostly letters.
+        letters = sum(ch.isalpha() for ch in text)
+        return len(words) <= 10 and letters >= 0.7 * len(text.replace(" ", ""))
+    return True
+
+
+def numbered_heading(line: str) -> tuple[str, str] | None:
+    """(number, heading) when the line is a numbered heading such as "7.1 How Long..."."""
+    match = NUMBERED.match(line.strip())
+    if not match:
+        return None
+    number, text = match.groups()
+    if not looks_like_heading_text(text, strict=False) or not any(c.isalpha() for c in text):
+        return None
+    return number, text.strip()
+
+
+def key_value(line: str) -> tuple[str, str] | None:
+    """("Email", "hello@...") for a short "Label: value" line; None for prose."""
+    match = KEY_VALUE.match(line.strip())
+    if not match:
+        return None
+    label, value = match.group(1).strip(), match.group(2).strip()
+    if len(label.split()) > 5 or (value and (len(value.split()) > 15 or value.endswith("."))):
+        return None
+    first = value.split()[0].lower() if value else ""
+    if len(value.split()) > 6 and first in _SENTENCE_STARTS:
+        return None  # "Note: You will still receive ..." is prose, not a value
+    return label, value
+
+
+def _is_table(lines: list[str]) -> bool:
+    """A header line and rows flattened from a table: short lines, none ending a sentence."""
+    if len(lines) < 3:
+        return False
+    for line in lines:
+        words = line.split()
+        if len(words) < 2 or len(words) > 16 or line.rstrip().endswith(SENTENCE_END):
+            return False
+    return True
+
+
+def split_row(row: str) -> tuple[str, str]:
+    """Row label and value: the value starts at the first later word with a capital or digit."""
+    words = row.split()
+    for index in range(1, len(words)):
+        if words[index][0].isupper() or words[index][0].isdigit():
+            return " ".join(words[:index]), " ".join(words[index:])
+    return row, ""
+
+
+def _runs(lines: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def plain_blocks(text: str) -> list[Block]:
+    """Read plain text (runs of lines separated by blank lines) into blocks."""
+    runs = _runs(text.split("\n"))
+    blocks: list[Block] = []
+    for index, run in enumerate(runs):
+        following = runs[index + 1][0].strip() if index + 1 < len(runs) else ""
+        single = run[0].strip()
+        if (len(run) == 1 and numbered_heading(single) is None
+                and looks_like_heading_text(single, strict=True)
+                and not re.match(r"^\(?[a-z]\)\s", following)):
+            blocks.append(Block("heading", single))
+            continue
+        blocks.extend(_run_blocks(run))
+    return blocks
+
+
+def _run_blocks(run: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    prose: list[str] = []
+    item: list[str] = []
+
+    def flush() -> None:
+        if item:
+            blocks.append(Block("item", " ".join(item)))
+            item.clear()
+        if prose:
+            blocks.extend(_prose_blocks(prose))
+            prose.clear()
+
+    lines = iter(enumerate(run))
+    for position, raw in lines:
+        line = raw.strip()
+        heading = numbered_heading(line)
+        bullet = BULLET.match(line)
+        if heading and (position == 0 or item or not prose):
+            flush()
+            blocks.append(Block("heading", heading[1], number=heading[0]))
+        elif bullet or NUMBERED.match(line):
+            flush()
+            item.append(line[bullet.end():].strip() if bullet else line)
+        elif item and (raw[:1].isspace() or line[:1].islower()):
+            item.append(line)  # a wrapped list item
+        elif (pair := key_value(line)) is not None and not prose and (
+                pair[1] or position + 1 < len(run)):
+            flush()
+            label, value = pair
+            quote = line
+            if not value:
+                value = run[position + 1].strip()
+                quote = f"{line} {value}"
+                next(lines, None)
+            blocks.append(Block("fact", quote, label=label, value=value))
+        else:
+            if item:
+                flush()
+            prose.append(line)
+    flush()
+    return blocks
+
+
+def _prose_blocks(lines: list[str]) -> list[Block]:
+    if _is_table(lines):
+        header = lines[0].strip()
+        rows = []
+        for line in lines[1:]:
+            label, value = split_row(line.strip())
+            rows.append(Block("row", line.strip(), label=label, value=value, cells=[header]))
+        return rows
+    return [Block("paragraph", " ".join(line.strip() for line in lines))]

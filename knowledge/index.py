@@ -1,0 +1,135 @@
+"""The inverted index over every policy's answerable units, with BM25-style field weights.
+
+Each unit is indexed with three fields: its own words (BM25 term-frequency saturation and
+length normalisation), its section's heading, and its context (the lead-in of a list item, a
+table's header, the headings above its section). A term's weight in a unit is the best of
+its fields, scaled so that one mention in a unit of average length weighs 1.0; headings and
+context weigh less than the unit's own words. Postings are numpy arrays sorted by unit
+number, and units are numbered policy by policy, so a question scoped to one policy reads a
+contiguous slice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from knowledge.models import Policy, Unit
+from knowledge.tokens import content_stems
+
+K1 = 1.2
+B = 0.5
+HEADING_WEIGHT = 0.7
+CONTEXT_WEIGHT = 0.6
+ANCESTOR_WEIGHT = 0.45
+MAX_BODY_WEIGHT = 1.6
+
+IntArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Posting:
+    ids: IntArray
+    weights: FloatArray
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """Where a unit lives: which policy and which unit in it."""
+
+    policy: int
+    unit: int
+
+
+class Index:
+    """Postings for every stem in every unit of the given policies."""
+
+    def __init__(self, policies: Sequence[Policy]) -> None:
+        self.policies = tuple(policies)
+        self.refs: list[UnitRef] = []
+        self.ranges: list[tuple[int, int]] = []
+        fields: list[tuple[Counter[str], set[str], set[str], set[str]]] = []
+        for p_index, policy in enumerate(self.policies):
+            start = len(self.refs)
+            heading_stems = [set(content_stems(s.heading)) for s in policy.sections]
+            ancestor_stems = [self._ancestors(policy, i, heading_stems)
+                              for i in range(len(policy.sections))]
+            for u_index, unit in enumerate(policy.units):
+                self.refs.append(UnitRef(p_index, u_index))
+                fields.append((Counter(content_stems(self.body(unit))),
+                               heading_stems[unit.section],
+                               set(content_stems(unit.context)),
+                               ancestor_stems[unit.section]))
+            self.ranges.append((start, len(self.refs)))
+        self.size = len(self.refs)
+        self.postings, self.df = self._build(fields)
+        self.vocabulary = list(self.postings)
+        self.max_idf = self.idf_of(0)
+
+    @staticmethod
+    def body(unit: Unit) -> str:
+        return unit.quote if unit.kind != "fact" else f"{unit.answer} {unit.quote}"
+
+    @staticmethod
+    def _ancestors(policy: Policy, section: int, heading_stems: list[set[str]]) -> set[str]:
+        stems: set[str] = set()
+        parent = policy.sections[section].parent
+        while parent is not None:
+            stems |= heading_stems[parent]
+            parent = policy.sections[parent].parent
+        return stems
+
+    def _build(self, fields: list[tuple[Counter[str], set[str], set[str], set[str]]],
+               ) -> tuple[dict[str, Posting], dict[str, int]]:
+        lengths = [sum(body.values()) for body, _, _, _ in fields]
+        average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        unit_tf = (K1 + 1) / (1 + K1)  # the weight of one mention at average length
+        rows: dict[str, tuple[list[int], list[float]]] = {}
+        for unit_id, (body, heading, context, ancestors) in enumerate(fields):
+            norm = K1 * (1 - B + B * lengths[unit_id] / max(average, 1.0))
+            weights: dict[str, float] = {}
+            for term in ancestors:
+                weights[term] = ANCESTOR_WEIGHT
+            for term in context:
+                weights[term] = CONTEXT_WEIGHT
+            for term in heading:
+                weights[term] = HEADING_WEIGHT
+            for term, tf in body.items():
+                saturated = tf * (K1 + 1) / (tf + norm) / unit_tf
+                weights[term] = max(weights.get(term, 0.0), min(saturated, MAX_BODY_WEIGHT))
+            for term, weight in weights.items():
+                ids, values = rows.setdefault(term, ([], []))
+                ids.append(unit_id)
+                values.append(weight)
+        postings = {term: Posting(np.asarray(ids, dtype=np.int32),
+                                  np.asarray(values, dtype=np.float32))
+                    for term, (ids, values) in rows.items()}
+        df = {term: len(ids) for term, (ids, _) in rows.items()}
+        return postings, df
+
+    def idf_of(self, df: int) -> float:
+        """BM25's idf, never negative."""
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def idf(self, term: str) -> float | None:
+        """The term's idf, or None when no unit mentions it."""
+        df = self.df.get(term)
+        return None if df is None else self.idf_of(df)
+
+    def slice(self, term: str, start: int, end: int) -> tuple[IntArray, FloatArray] | None:
+        """The term's postings for units start..end-1, or None."""
+        posting = self.postings.get(term)
+        if posting is None:
+            return None
+        if start == 0 and end == self.size:
+            return posting.ids, posting.weights
+        lo, hi = np.searchsorted(posting.ids, [start, end])
+        if lo == hi:
+            return None
+        return posting.ids[lo:hi], posting.weights[lo:hi]

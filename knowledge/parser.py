@@ -1,0 +1,131 @@
+"""Policy text -> Policy: the section tree and the answerable units under each heading.
+
+Units are the smallest spans that answer: each sentence, each list item, each fact (table row
+or "Label: value" line), and a lead-in ending in ":" together with the list it introduces. A
+lead-in whose list was lost is kept as a "lead" unit: never an answer, only a pointer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from knowledge.blocks import Block, plain_blocks
+from knowledge.errors import PolicyError
+from knowledge.markdown import looks_like_markdown, markdown_blocks
+from knowledge.models import Policy, Section, Unit
+from knowledge.tokens import sentences
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+MAX_LIST_ITEMS_QUOTED = 25
+
+
+def normalise_text(text: str) -> str:
+    """Unify line ends, spaces and quotes; refuse text that is empty or binary."""
+    if "\x00" in text:
+        raise PolicyError("the policy looks like a binary file, not text")
+    text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u2028", "\n")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch != "\n")
+    if controls > max(8, len(text) // 100):
+        raise PolicyError("the policy looks like a binary file, not text")
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    if not re.search(r"\w", text):
+        raise PolicyError("the policy is empty")
+    return text
+
+
+def parse_policy(text: str, *, policy_id: str, title: str) -> Policy:
+    """Parse plain text or Markdown into a Policy; raises PolicyError on empty or binary text."""
+    text = normalise_text(text)
+    blocks = markdown_blocks(text) if looks_like_markdown(text) else plain_blocks(text)
+    sections, owners = _sections(blocks)
+    units = _units(blocks, owners)
+    if not any(unit.kind != "lead" for unit in units):
+        raise PolicyError("the policy has no text that could answer a question")
+    return Policy(id=policy_id, title=title, sections=tuple(sections), units=tuple(units))
+
+
+def _level(block: Block, last_numbered_depth: int) -> int:
+    if block.level:
+        return block.level
+    if block.number:
+        return block.number.rstrip(".)").count(".") + 1
+    return last_numbered_depth + 1
+
+
+def _sections(blocks: list[Block]) -> tuple[list[Section], list[int]]:
+    """Sections from the headings; owners[i] is the section block i belongs to."""
+    sections: list[Section] = []
+    owners: list[int] = []
+    stack: list[int] = []
+    numbered_depth = 0
+    for block in blocks:
+        if block.kind != "heading":
+            if not sections:
+                sections.append(Section(number="", heading="", path="", level=0, parent=None))
+                stack = [0]
+            owners.append(stack[-1])
+            continue
+        level = _level(block, numbered_depth)
+        if block.number and not block.level:
+            numbered_depth = level
+        while stack and sections[stack[-1]].level >= level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        title = f"{block.number} {block.text}".strip() if block.number else block.text
+        parent_path = sections[parent].path if parent is not None else ""
+        path = f"{parent_path} > {title}" if parent_path else title
+        sections.append(Section(number=block.number.rstrip(".)"), heading=block.text, path=path,
+                                level=level, parent=parent))
+        stack.append(len(sections) - 1)
+        owners.append(len(sections) - 1)
+    return sections, owners
+
+
+def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
+    units: list[Unit] = []
+    lead = ""  # the paragraph introducing the list now being read
+    lead_open = False  # that paragraph ended in ":" and awaits its list
+    members: list[str] = []
+    section = 0
+
+    def close_list() -> None:
+        nonlocal lead_open
+        if lead_open:
+            if members:
+                shown = members[:MAX_LIST_ITEMS_QUOTED]
+                body = "\n".join(f"• {member}" for member in shown)
+                text = f"{lead}\n{body}"
+                units.append(Unit(section=section, kind="list", quote=text, answer=text))
+            else:
+                units.append(Unit(section=section, kind="lead", quote=lead, answer=lead))
+        lead_open = False
+        members.clear()
+
+    for block, owner in zip(blocks, owners, strict=True):
+        if owner != section or block.kind in ("heading", "paragraph"):
+            close_list()
+            section = owner
+        if block.kind == "heading":
+            lead = ""
+            continue
+        if block.kind == "paragraph":
+            lead = block.text
+            lead_open = block.text.rstrip().endswith(":")
+            for sentence in sentences(block.text):
+                if not sentence.rstrip().endswith(":"):
+                    units.append(Unit(section=section, kind="sentence", quote=sentence,
+                                      answer=sentence, context=lead if lead_open else ""))
+            continue
+        members.append(block.text)
+        if block.kind == "item":
+            units.append(Unit(section=section, kind="item", quote=block.text,
+                              answer=block.text, context=lead))
+        else:
+            header = block.cells[0] if block.cells else ""
+            answer = f"{block.label}: {block.value}" if block.value else block.text
+            units.append(Unit(section=section, kind="fact", quote=block.text, answer=answer,
+                              context=f"{lead} {header}".strip()))
+    close_list()
+    return units

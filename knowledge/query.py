@@ -1,0 +1,108 @@
+"""A question -> the concepts it asks about, each with the index terms that can match it.
+
+A concept is one meaningful word (or a vocabulary phrase such as "hang on to") of the
+question. It matches its own stem fully, its privacy-vocabulary relatives at a discount, and,
+when the policy never uses the word, the closest word the policy does use (rapidfuzz, for
+typos). Its weight is the idf of what it matches; a word no policy uses keeps a high weight,
+because a question about something the policy never mentions should not be answered.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from knowledge.index import Index
+from knowledge.tokens import content_stems, words
+from knowledge.vocabulary import PHRASE_WEIGHT, SYNONYM_WEIGHT, phrase_groups, related
+
+MAX_CONCEPTS = 40
+MAX_QUESTION_CHARS = 4000
+UNKNOWN_WEIGHT = 0.75  # share of the highest idf that an unknown word weighs
+FUZZY_CUTOFF = 82.0
+FUZZY_WEIGHT = 0.75
+FUZZY_MIN_LENGTH = 5
+
+
+@dataclass
+class Concept:
+    """One thing the question asks about and the index terms that match it."""
+
+    word: str
+    alternatives: dict[str, float] = field(default_factory=dict)
+    weight: float = 0.0
+    known: bool = False  # some policy in the index uses one of the alternatives
+
+
+def analyse(question: str, index: Index, drop: set[str]) -> list[Concept]:
+    """The question's concepts, the organisations' own names (`drop`) left out."""
+    text = question[:MAX_QUESTION_CHARS]
+    stems = Counter(content_stems(text))
+    concepts: list[Concept] = []
+    for members in phrase_groups(text):
+        concept = Concept(word="+".join(sorted(members))[:40])
+        concept.alternatives = dict.fromkeys(members, PHRASE_WEIGHT)
+        for member in members:
+            if stems.get(member):
+                concept.alternatives[member] = 1.0
+                stems[member] -= 1  # the phrase has used this word up
+        concepts.append(concept)
+    for word in dict.fromkeys(stem for stem in content_stems(text) if stem not in drop):
+        if stems.get(word, 0) <= 0:
+            continue
+        if any(word in concept.alternatives for concept in concepts):
+            continue
+        concept = Concept(word=word, alternatives={word: 1.0})
+        for relative in related(word):
+            concept.alternatives.setdefault(relative, SYNONYM_WEIGHT)
+        if index.idf(word) is None and len(word) >= FUZZY_MIN_LENGTH:
+            _add_fuzzy(concept, index)
+        concepts.append(concept)
+        if len(concepts) >= MAX_CONCEPTS:
+            break
+    for concept in concepts:
+        _weigh(concept, index)
+    return _merge_duplicates(concepts)
+
+
+def _add_fuzzy(concept: Concept, index: Index) -> None:
+    if not index.vocabulary:
+        return
+    best = process.extractOne(concept.word, index.vocabulary, scorer=fuzz.ratio,
+                              score_cutoff=FUZZY_CUTOFF)
+    if best is not None:
+        term, score = best[0], best[1]
+        concept.alternatives.setdefault(term, FUZZY_WEIGHT * score / 100.0)
+
+
+def _weigh(concept: Concept, index: Index) -> None:
+    own = [index.idf(term) for term, factor in concept.alternatives.items() if factor == 1.0]
+    present = [idf for idf in own if idf is not None]
+    if not present:
+        present = [idf for idf in (index.idf(term) for term in concept.alternatives)
+                   if idf is not None]
+        present = [sum(present) / len(present)] if present else []
+    concept.known = bool(present)
+    concept.weight = max(present) if present else UNKNOWN_WEIGHT * index.max_idf
+
+
+def _merge_duplicates(concepts: list[Concept]) -> list[Concept]:
+    """Two question words that are synonyms of each other ask one thing, not two."""
+    merged: list[Concept] = []
+    for concept in concepts:
+        twin = next((other for other in merged
+                     if set(other.alternatives) == set(concept.alternatives)), None)
+        if twin is None:
+            merged.append(concept)
+        else:
+            twin.weight = max(twin.weight, concept.weight)
+            for term, factor in concept.alternatives.items():
+                twin.alternatives[term] = max(factor, twin.alternatives.get(term, 0.0))
+    return merged
+
+
+def mentioned_words(question: str) -> set[str]:
+    """Lower-case words of the question (for spotting organisation names)."""
+    return set(words(question[:MAX_QUESTION_CHARS]))

@@ -1,0 +1,67 @@
+"""Words as the ranker sees them: tokenising, stop words, snowball stemming, sentence splits."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[a-z0-9]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+# Function words and the filler of staff questions: they say how something is asked, not what.
+_STOP_TEXT = """
+    a about above after again against all am an and any are aren as at be because been before
+    being below between both but by can cannot could did didn do does doesn doing don down during
+    each few for from further had has have having he her here hers herself him himself his how i
+    if in into is isn it its itself just let me more most my myself no nor not of off on once only
+    or other ought our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your yours yourself
+    yourselves s t also etc e g ie eg may might must shall us one ever get got tell anyone
+    someone something anything thing things please know want need does say says said
+    hi hey hello thanks thank quick question wondering wonder regarding re okay ok just actually
+    exactly currently basically really allowed able supposed happen happens going lot kind sort
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The snowball stem of one lower-case word (cached: policies repeat their words)."""
+    return str(_STEMMER.stemWord(word))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, possessives dropped ("IMGN Studio's" -> imgn, studio)."""
+    return _WORD.findall(_POSSESSIVE.sub("", text.lower()))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning, in order, repeats kept."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+
+
+# Sentence ends: ., ! or ? followed by space and a capital, digit, quote or bracket.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "no.", "inc.", "ltd.", "co.", "mr.", "mrs.", "ms.",
+                  "dr.", "st.", "vs.", "art.", "para.", "sec.", "u.k.", "u.s.")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, not breaking after common abbreviations."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        candidate = paragraph[start:match.start()].rstrip()
+        tail = candidate.lower().rsplit(" ", 1)[-1]
+        if tail.endswith(_ABBREVIATIONS) or re.search(r"\b[a-z]\.$", tail):
+            continue
+        parts.append(paragraph[start:match.end()].strip())
+        start = match.end()
+    rest = paragraph[start:].strip()
+    if rest:
+        parts.append(rest)
+    return [part for part in parts if part]
