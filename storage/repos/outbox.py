@@ -67,13 +67,16 @@ class OutboxRepository(Repository):
             and_(_o.c.status == "pending", _o.c.next_attempt_at <= now),
             and_(_o.c.status == "sending", _o.c.claimed_until < now),
         )
-        candidates = (
+        # A materialised CTE, not `id IN (subquery)`: PostgreSQL may re-run an IN subquery
+        # per row, and each run would lock (and claim) `limit` more rows.
+        picked = (
             select(_o.c.id).where(due).order_by(_o.c.next_attempt_at, _o.c.id).limit(limit)
             .with_for_update(skip_locked=True)  # ignored by SQLite, which has one writer
+            .cte("picked").prefix_with("MATERIALIZED")
         )
         stmt = (
             update(_o)
-            .where(_o.c.id.in_(candidates.scalar_subquery()), due)
+            .where(_o.c.id == picked.c.id)
             .values(status="sending", claimed_by=worker_id, claimed_until=now + lease,
                     attempts=_o.c.attempts + 1)
             .returning(*_o.c)

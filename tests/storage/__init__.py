@@ -1,0 +1,1 @@
+"""The storage package against real SQLite files and (with TEST_DATABASE_URL) PostgreSQL."""
