@@ -1,1 +1,24 @@
-"""intents: see DESIGN.md. Public API is re-exported here as it lands."""
+"""intents: raw RFC 5322 bytes -> InboundMail (clean text, language, auto-reply flags)
+-> Classification (intents, scores, evidence). Pure: no I/O, nothing read at import time."""
+
+from intents.classifier import classify
+from intents.models import (
+    EXTRA_INTENTS,
+    RIGHTS_INTENTS,
+    Attachment,
+    Classification,
+    Evidence,
+    InboundMail,
+)
+from intents.reader import read_message
+
+__all__ = [
+    "EXTRA_INTENTS",
+    "RIGHTS_INTENTS",
+    "Attachment",
+    "Classification",
+    "Evidence",
+    "InboundMail",
+    "classify",
+    "read_message",
+]

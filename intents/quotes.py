@@ -1,0 +1,148 @@
+"""Separating what the sender writes now from quotes, forwards, signatures and disclaimers.
+
+Works line by line in one pass (no backtracking regexes over the whole text), so it stays
+linear on big mails. Recognises reply headers in English, Spanish, German, French (and a few
+more), Outlook's "From: / Sent:" block, ">" quoting, "-- " signatures, phone-client taglines
+and legal disclaimers, which must never be read as a request.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TEXT = 200_000  # characters of body text analysed; the rest goes to `quoted` unread
+
+# A line that opens quoted material: everything after it (bar inline answers) is quoted.
+_REPLY_HEADER = re.compile(
+    r"^\s*(?:"
+    r"on\b.{0,200}\bwrote\s*:?"
+    r"|el\b.{0,200}\bescribi[oó]\s*:?"
+    r"|am\b.{0,200}\bschrieb\b.{0,200}"
+    r"|le\b.{0,200}\ba [ée]crit\s*:?"
+    r"|il giorno\b.{0,200}\bha scritto\s*:?"
+    r"|op\b.{0,200}\bschreef\b.{0,200}"
+    r"|em\b.{0,200}\bescreveu\s*:?"
+    r"|-{2,}\s*(?:original message|ursprüngliche nachricht|mensaje original|message d'origine"
+    r"|forwarded message|weitergeleitete nachricht|mensaje reenviado|message transf[ée]r[ée]"
+    r"|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht"
+    r"|mensagem original|mensagem encaminhada|original-nachricht)\s*-{2,}"
+    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht"
+    r"|inicio del mensaje reenviado|d[ée]but du message r[ée]exp[ée]di[ée]"
+    r"|d[ée]but du message transf[ée]r[ée])\s*:"
+    r")\s*$",
+    re.IGNORECASE,
+)
+# Outlook-style header block: a "From:" line followed closely by "Sent:"/"Date:"/"To:"...
+_FROM_LINE = re.compile(r"^\s*\*?(?:from|de|von|van|da|od|fra|från)\s*\*?\s*:", re.IGNORECASE)
+_HEADER_LINE = re.compile(
+    r"^\s*\*?(?:sent|date|to|subject|cc|gesendet|datum|an|betreff|enviado|fecha|para|asunto"
+    r"|envoy[ée]|[àa]|objet|inviato|data|oggetto|verzonden|onderwerp|aan|enviada|assunto)"
+    r"\s*\*?\s*:",
+    re.IGNORECASE,
+)
+_SIGNATURE = re.compile(r"^(?:-- ?|--|__+|—)\s*$")
+_TAGLINE = re.compile(
+    r"^\s*(?:sent from my|sent from outlook|get outlook for|enviado desde mi|von meinem"
+    r"|envoy[ée] de mon|inviato da|verzonden met|enviado do meu|sent via|sent with)\b",
+    re.IGNORECASE,
+)
+# Legal disclaimers: a paragraph with a cue and a consequence is boilerplate, never a request.
+_DISCLAIMER_CUE = re.compile(
+    r"intended (?:solely )?(?:only )?for the (?:use|person|addressee|individual)|intended recipient"
+    r"|not the (?:named|intended) addressee|confidential(?:ity)? (?:notice|and privileged)"
+    r"|legally privileged|received this (?:e-?mail|message|communication) (?:in error|by mistake)"
+    r"|disclaimer:|destinatario (?:previsto|indicado)|no es (?:usted )?el destinatario"
+    r"|destinataire (?:pr[ée]vu|vis[ée])|pas le destinataire"
+    r"|(?:richtige|beabsichtigte)n? empf[äa]nger"
+    r"|irrt[üu]mlich erhalten|vertrauliche informationen|informaci[óo]n confidencial"
+    r"|strictement confidentiel|destinatario indicato|environment before printing",
+    re.IGNORECASE,
+)
+_DISCLAIMER_ACT = re.compile(
+    r"delete|destroy|notify|disclos|prohibit|unauthori[sz]ed|l[öo]schen|vernichten"
+    r"|benachrichtigen|elimin|borr|destru|supprim|d[ée]trui|avert|informer|cancell|printing",
+    re.IGNORECASE,
+)
+
+
+def _is_disclaimer(paragraph: str) -> bool:
+    return bool(_DISCLAIMER_CUE.search(paragraph) and _DISCLAIMER_ACT.search(paragraph))
+
+
+def _header_block(lines: list[str], i: int) -> bool:
+    """An Outlook-style "From: ... Sent: ... To: ... Subject:" block starts at line i."""
+    if not _FROM_LINE.match(lines[i]):
+        return False
+    following = [line for line in lines[i + 1 : i + 6] if line.strip()]
+    return sum(1 for line in following[:4] if _HEADER_LINE.match(line)) >= 2
+
+
+def _reply_header(lines: list[str], i: int) -> int:
+    """How many lines the reply header starting at i spans (0: none)."""
+    line = lines[i]
+    if len(line) > 400:
+        return 0
+    if _REPLY_HEADER.match(line):
+        return 1
+    # Mail clients wrap "On <date>, <name> <addr>\nwrote:" over two or three lines.
+    if re.match(r"^\s*(?:on|el|am|le|op|em|il giorno)\b", line, re.IGNORECASE):
+        joined = line
+        for extra in range(1, 3):
+            if i + extra >= len(lines):
+                break
+            joined += " " + lines[i + extra].strip()
+            if _REPLY_HEADER.match(joined):
+                return extra + 1
+    return 0
+
+
+def split_quotes(text: str) -> tuple[str, str]:
+    """(what the sender writes now, everything quoted, forwarded or boilerplate)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    rest = text[MAX_TEXT:]
+    lines = text[:MAX_TEXT].split("\n")
+    own: list[str] = []
+    quoted: list[str] = []
+    i = 0
+    in_signature = False
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        span = _reply_header(lines, i) if stripped else 0
+        if span or (stripped and _header_block(lines, i)):
+            block_start = i
+            i += span
+            nxt = next((x for x in lines[i : i + 3] if x.strip()), "")
+            if span and nxt.lstrip().startswith(">"):
+                # "On ... wrote:" then ">" lines: answers written between them are the sender's.
+                while i < len(lines) and (not lines[i].strip()
+                                          or lines[i].lstrip().startswith(">")):
+                    i += 1
+                quoted.extend(lines[block_start:i])
+                in_signature = False
+                continue
+            quoted.extend(lines[block_start:])
+            break
+        if stripped.startswith(">"):
+            quoted.append(line)
+        elif _SIGNATURE.match(line) or _TAGLINE.match(line):
+            in_signature = True
+            quoted.append(line)
+        elif in_signature:
+            quoted.append(line)
+        else:
+            own.append(line)
+        i += 1
+    own_text, disclaimers = _drop_disclaimers("\n".join(own))
+    quoted_text = "\n".join([*disclaimers, *quoted])
+    if rest:
+        quoted_text += "\n" + rest
+    return own_text.strip(), quoted_text.strip()
+
+
+def _drop_disclaimers(text: str) -> tuple[str, list[str]]:
+    kept: list[str] = []
+    dropped: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        (dropped if _is_disclaimer(paragraph) else kept).append(paragraph)
+    return "\n\n".join(kept), dropped
