@@ -1,0 +1,158 @@
+"""What every use case shares: configuration, the clock, the audit trail and outgoing mail.
+
+A `Unit` wraps one storage transaction: use cases collect their events on it and write them
+last (storage asks for events after the other writes, so its ordering lock is held briefly),
+and queue replies through `send`, which applies the reply rules, renders the template,
+builds the bytes and puts them in the outbox in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.organisations import Organisation, Organisations
+from bot.workflow import tokens, verification
+from bot.workflow.addresses import domain_of, normalise_address
+from bot.workflow.outbound import OutboundMail, build_message, thread_headers
+from bot.workflow.replies import AUTOMATIC, UNSUBSCRIBE_HEADER, ReplyKind, plan
+from bot.workflow.texts import render
+from storage import TicketRecord, Transaction
+
+ICO_ROUTE = (
+    "Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF;"
+    " https://ico.org.uk/make-a-complaint/ ; telephone 0303 123 1113"
+)
+DAY = timedelta(days=1)
+
+
+@dataclass
+class DeskConfig:
+    orgs: Organisations
+    secret: bytes
+    public_url: str
+    complaint_routes: Mapping[str, str]
+    clock: Callable[[], datetime]
+
+    def org(self, org_id: str) -> Organisation:
+        return self.orgs.get(org_id)
+
+    def verify_url(self, token: str) -> str:
+        return f"{self.public_url.rstrip('/')}/verify/{token}"
+
+    def unsubscribe_url(self, org: Organisation, address: str) -> str:
+        subject = f"{org.id}:{normalise_address(address, plus_addressing=org.plus_addressing)}"
+        token = tokens.make_token(self.secret, tokens.PURPOSE_UNSUBSCRIBE, subject)
+        return f"{self.public_url.rstrip('/')}/unsubscribe/{token}"
+
+
+@dataclass
+class Unit:
+    """One use case's transaction, its pending events and the mail it queued."""
+
+    config: DeskConfig
+    tx: Transaction
+    actor: str
+    channel: str
+    now: datetime
+    events: list[dict[str, Any]] = field(default_factory=list)
+    replies: list[str] = field(default_factory=list)
+    withheld: list[str] = field(default_factory=list)
+
+    def event(self, kind: str, ticket: TicketRecord | None, org_id: str | None = None,
+              **data: Any) -> None:
+        self.events.append({
+            "ticket_id": ticket.id if ticket else None,
+            "organisation": ticket.organisation if ticket else org_id,
+            "kind": kind, "data": data,
+        })
+
+    async def flush(self) -> None:
+        for item in self.events:
+            await self.tx.events.append(actor=self.actor, channel=self.channel, at=self.now,
+                                        **item)
+        self.events.clear()
+
+    async def is_suppressed(self, org: Organisation, address: str) -> bool:
+        key = normalise_address(address, plus_addressing=org.plus_addressing)
+        return await self.tx.suppression.contains(org.id, key)
+
+    async def sent_today(self, org: Organisation, address: str) -> int:
+        return await self.tx.outbox.count_to_address_since(
+            org.id, address, self.now - DAY, kinds=tuple(kind.value for kind in AUTOMATIC))
+
+    async def new_challenge(self, org: Organisation, ticket: TicketRecord) -> dict[str, Any]:
+        """A fresh code and link for the ticket; only their keyed hashes are stored."""
+        code = verification.new_code()
+        expires = verification.expiry(self.now, org.verification_ttl_hours)
+        token = tokens.make_token(self.config.secret, tokens.PURPOSE_VERIFY, ticket.reference,
+                                  expires_at=expires)
+        await self.tx.verifications.create(
+            ticket_id=ticket.id,
+            code_hash=verification.code_digest(self.config.secret, ticket.reference, code),
+            token_hash=tokens.token_digest(self.config.secret, token),
+            expires_at=expires, max_attempts=org.verification_max_attempts, now=self.now)
+        return {"code": code, "verify_url": self.config.verify_url(token),
+                "ttl_hours": org.verification_ttl_hours}
+
+    async def send(
+        self,
+        org: Organisation,
+        ticket: TicketRecord,
+        wanted: Iterable[ReplyKind],
+        *,
+        auto_reply: bool = False,
+        suppressed: bool | None = None,
+        context: Mapping[str, Any] | None = None,
+    ) -> list[ReplyKind]:
+        """Queue the replies the rules allow; record the ones they hold back."""
+        if suppressed is None:
+            suppressed = await self.is_suppressed(org, ticket.requester_address)
+        decided = plan(wanted, auto_reply=auto_reply, suppressed=suppressed,
+                       sent_today=await self.sent_today(org, ticket.requester_address),
+                       max_per_day=org.max_auto_replies_per_day)
+        for held in decided.withheld:
+            self.withheld.append(held.kind.value)
+            self.event("reply_withheld", ticket, reply=held.kind.value, reason=held.reason)
+        for kind in decided.send:
+            values = dict(context or {})
+            if kind in (ReplyKind.VERIFICATION_REQUEST, ReplyKind.UNVERIFIED_REMINDER):
+                values.update(await self.new_challenge(org, ticket))
+            await self._queue(org, ticket, kind, values)
+        return list(decided.send)
+
+    async def _queue(self, org: Organisation, ticket: TicketRecord, kind: ReplyKind,
+                     values: dict[str, Any]) -> None:
+        context = {
+            "org_name": org.name, "privacy_address": org.privacy_address, "ico": ICO_ROUTE,
+            "due_date": f"{ticket.due_date:%d %B %Y}" if ticket.due_date else "",
+            "complaint_route": self.config.complaint_routes.get(org.id) or ICO_ROUTE,
+            **values,
+        }
+        text = render(kind, language=ticket.language, org_id=org.id,
+                      reference=ticket.reference, context=context)
+        parent_id, parent_refs = await self._thread_parent(ticket)
+        in_reply_to, references = thread_headers(parent_id, parent_refs)
+        message_id = tokens.make_message_id(self.config.secret, ticket.reference,
+                                            domain_of(org.privacy_address))
+        unsubscribe = (self.config.unsubscribe_url(org, ticket.requester_address)
+                       if kind in UNSUBSCRIBE_HEADER else None)
+        raw = build_message(OutboundMail(
+            from_name=org.name, from_address=org.privacy_address, to=ticket.requester_address,
+            subject=text.subject, body=text.body, message_id=message_id, date=self.now,
+            in_reply_to=in_reply_to, references=references, unsubscribe_url=unsubscribe))
+        queued = await self.tx.outbox.enqueue(
+            organisation=org.id, kind=kind.value, to_address=ticket.requester_address,
+            message_id=message_id, raw=raw, ticket_id=ticket.id, now=self.now)
+        self.replies.append(kind.value)
+        self.event("reply_queued", ticket, reply=kind.value, outbox_id=queued.id,
+                   message_id=message_id, language=text.language, subject=text.subject)
+
+    async def _thread_parent(self, ticket: TicketRecord) -> tuple[str | None, list[str]]:
+        inbound = [m for m in await self.tx.messages.for_ticket(ticket.id) if m.direction == "in"]
+        if not inbound:
+            return None, []
+        latest = inbound[-1]
+        return latest.message_id, latest.references

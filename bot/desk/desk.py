@@ -1,0 +1,252 @@
+"""The Desk: every use case of the rights workflow, each one database transaction.
+
+    desk = Desk(db, orgs, secret=resolve_secret_key(settings),
+                public_url=settings.effective_public_url,
+                complaint_routes={"aimigos": "…the policy's words…"},
+                clock=lambda: datetime.now(UTC))
+    result = await desk.receive_mail("aimigos", raw, mail, classification,
+                                     envelope_from="bob@example.com")
+
+Channels (SMTP, HTTP, Slack, CLI) check who may act and call these; the Desk records the
+actor and channel on every event ("smtp", "http", "slack", "cli", "worker"). Errors: unknown
+references are storage's NotFoundError, malformed ones InvalidReferenceError, refused moves
+IllegalTransitionError, failed identity checks VerificationError (raised after the attempt
+is committed, so attempts are counted), malformed addresses InvalidAddressError.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import asynccontextmanager
+from datetime import date, datetime
+
+from bot.desk import actions, intake, suppression
+from bot.desk.core import DeskConfig, Unit
+from bot.desk.identity import try_code, try_link
+from bot.desk.results import (
+    ActionResult,
+    IntakeResult,
+    SuppressionCheck,
+    SweepResult,
+    TicketView,
+    UnsubscribeResult,
+)
+from bot.desk.sweep import sweep_ticket
+from bot.errors import WorkflowError
+from bot.organisations import Organisation, Organisations
+from bot.workflow import tokens
+from bot.workflow.references import normalise_reference
+from bot.workflow.states import TicketState, parse_state
+from bot.workflow.verification import Outcome, outcome_error
+from intents.models import Classification, InboundMail
+from storage import Database, SuppressionRecord, TicketRecord
+
+TicketStep = Callable[[Unit, Organisation, TicketRecord], Awaitable[TicketRecord]]
+
+
+class Desk:
+    """The rights workflow's use cases over one database."""
+
+    def __init__(
+        self,
+        db: Database,
+        orgs: Organisations,
+        *,
+        secret: bytes,
+        public_url: str,
+        complaint_routes: Mapping[str, str] | None = None,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.db = db
+        self.config = DeskConfig(orgs=orgs, secret=secret, public_url=public_url,
+                                 complaint_routes=dict(complaint_routes or {}), clock=clock)
+
+    @asynccontextmanager
+    async def _unit(self, actor: str, channel: str) -> AsyncIterator[Unit]:
+        async with self.db.transaction() as tx:
+            unit = Unit(self.config, tx, actor=actor, channel=channel, now=self.config.clock())
+            yield unit
+            await unit.flush()
+
+    # -- mail -------------------------------------------------------------------------------
+
+    async def receive_mail(self, org_id: str, raw: bytes, mail: InboundMail,
+                           classification: Classification, *, envelope_from: str | None,
+                           channel: str = "smtp") -> IntakeResult:
+        """Store one received mail and do what it asks, in one transaction (see intake)."""
+        org = self.config.org(org_id)
+        async with self._unit("requester", channel) as unit:
+            return await intake.receive(unit, org, raw, mail, classification, envelope_from)
+
+    # -- identity ---------------------------------------------------------------------------
+
+    async def verify_code(self, reference: str, code: str, actor: str,
+                          channel: str) -> ActionResult:
+        """A code the requester gave (to the team, by phone or Slack); wrong ones count."""
+        async with self._unit(actor, channel) as unit:
+            ticket, org = await self._load(unit, reference)
+            ticket, outcome, left = await try_code(unit, org, ticket, [code])
+            result = self._result(unit, ticket)
+        if outcome is not Outcome.VERIFIED:
+            raise outcome_error(outcome, left)
+        return result
+
+    async def verify_token(self, token: str, channel: str = "http") -> ActionResult:
+        """The link in the verification mail."""
+        reference = tokens.read_token(self.config.secret, tokens.PURPOSE_VERIFY, token,
+                                      now=self.config.clock())
+        async with self._unit("requester", channel) as unit:
+            ticket, org = await self._load(unit, reference)
+            ticket, outcome = await try_link(unit, org, ticket, token)
+            result = self._result(unit, ticket)
+        if outcome not in (Outcome.VERIFIED, Outcome.ALREADY):
+            raise outcome_error(outcome, 0)
+        return result
+
+    async def record_manual_check(self, reference: str, method: str, actor: str,
+                                  channel: str) -> ActionResult:
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: actions.record_manual_check(u, o, t, method))
+
+    # -- team decisions ---------------------------------------------------------------------
+
+    async def extend(self, reference: str, reason: str, actor: str,
+                     channel: str) -> ActionResult:
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: actions.extend(u, o, t, reason))
+
+    async def request_clarification(self, reference: str, question: str, actor: str,
+                                    channel: str) -> ActionResult:
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: actions.request_clarification(u, o, t, question))
+
+    async def clarification_received(self, reference: str, actor: str, channel: str,
+                                     note: str = "") -> ActionResult:
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: actions.clarification_received(u, o, t, note))
+
+    async def close_done(self, reference: str, actor: str, channel: str,
+                         note: str = "") -> ActionResult:
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: actions.close_done(u, o, t, note))
+
+    async def reject(self, reference: str, reason: str, actor: str, channel: str, *,
+                     ground: str = "manifestly_unfounded") -> ActionResult:
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: actions.reject(u, o, t, reason, ground))
+
+    async def assign(self, reference: str, actor: str, channel: str = "slack", *,
+                     to: str | None = None) -> ActionResult:
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: actions.assign(u, t, to or actor))
+
+    # -- suppression ------------------------------------------------------------------------
+
+    async def unsubscribe_token(self, token: str, channel: str = "http") -> UnsubscribeResult:
+        """RFC 8058 one-click: the signed token names the organisation and address."""
+        subject = tokens.read_token(self.config.secret, tokens.PURPOSE_UNSUBSCRIBE, token,
+                                    now=self.config.clock())
+        org_id, _, address = subject.partition(":")
+        org = self.config.org(org_id)
+        async with self._unit("requester", channel) as unit:
+            return await suppression.add(unit, org, address, "one-click")
+
+    async def suppression_add(self, org_id: str, address: str, actor: str, channel: str,
+                              source: str = "manual") -> UnsubscribeResult:
+        org = self.config.org(org_id)
+        async with self._unit(actor, channel) as unit:
+            return await suppression.add(unit, org, address, source)
+
+    async def suppression_remove(self, org_id: str, address: str, actor: str,
+                                 channel: str) -> bool:
+        org = self.config.org(org_id)
+        async with self._unit(actor, channel) as unit:
+            return await suppression.remove(unit, org, address)
+
+    async def suppression_check(self, org_id: str, address: str) -> SuppressionCheck:
+        org = self.config.org(org_id)
+        async with self._unit("reader", "cli") as unit:
+            return await suppression.check(unit, org, address)
+
+    async def suppression_list(self, org_id: str | None = None) -> list[SuppressionRecord]:
+        if org_id is not None:
+            self.config.org(org_id)
+        async with self.db.transaction(readonly=True) as tx:
+            return await tx.suppression.entries(org_id)
+
+    async def suppression_export(self, org_id: str | None = None) -> str:
+        """CSV for the marketing tools: organisation,address,added_at,source."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["organisation", "address", "added_at", "source"])
+        for entry in await self.suppression_list(org_id):
+            writer.writerow([entry.organisation, entry.address, entry.added_at.isoformat(),
+                             entry.source])
+        return out.getvalue()
+
+    # -- housekeeping -----------------------------------------------------------------------
+
+    async def sweep(self, now: datetime | None = None) -> SweepResult:
+        """Remind, then close, unverified requests; one transaction per ticket."""
+        async with self.db.transaction(readonly=True) as tx:
+            waiting = await tx.tickets.list(states=[TicketState.AWAITING_IDENTITY.value])
+        reminded: list[str] = []
+        closed: list[str] = []
+        for ticket in waiting:
+            org = self.config.org(ticket.organisation)
+            async with self.db.transaction() as tx:
+                unit = Unit(self.config, tx, actor="privacybot", channel="worker",
+                            now=now or self.config.clock())
+                current = await tx.tickets.get(ticket.id, for_update=True)
+                done = await sweep_ticket(unit, org, current)
+                await unit.flush()
+            if done == "closed":
+                closed.append(ticket.reference)
+            elif done == "reminded":
+                reminded.append(ticket.reference)
+        return SweepResult(reminded=reminded, closed=closed)
+
+    # -- read models ------------------------------------------------------------------------
+
+    async def get_ticket(self, reference: str) -> TicketView:
+        async with self.db.transaction(readonly=True) as tx:
+            ticket = await tx.tickets.get_by_reference(normalise_reference(reference))
+            linked = (await tx.tickets.get(ticket.linked_ticket_id)
+                      if ticket.linked_ticket_id else None)
+            return TicketView(ticket=ticket, events=await tx.events.for_ticket(ticket.id),
+                              outbox=await tx.outbox.for_ticket(ticket.id),
+                              linked_reference=linked.reference if linked else None)
+
+    async def list_tickets(self, *, state: str | None = None, org_id: str | None = None,
+                           due_before: date | None = None,
+                           open_only: bool = False) -> list[TicketRecord]:
+        states = [parse_state(state).value] if state else None
+        if org_id is not None:
+            self.config.org(org_id)
+        async with self.db.transaction(readonly=True) as tx:
+            return await tx.tickets.list(organisation=org_id, states=states,
+                                         due_before=due_before, open_only=open_only)
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    async def _load(self, unit: Unit, reference: str) -> tuple[TicketRecord, Organisation]:
+        ticket = await unit.tx.tickets.get_by_reference(normalise_reference(reference),
+                                                        for_update=True)
+        return ticket, self.config.org(ticket.organisation)
+
+    async def _act(self, reference: str, actor: str, channel: str,
+                   step: TicketStep) -> ActionResult:
+        if not actor.strip():
+            raise WorkflowError("who is acting must be given")
+        async with self._unit(actor.strip(), channel) as unit:
+            ticket, org = await self._load(unit, reference)
+            ticket = await step(unit, org, ticket)
+            return self._result(unit, ticket)
+
+    @staticmethod
+    def _result(unit: Unit, ticket: TicketRecord) -> ActionResult:
+        return ActionResult(reference=ticket.reference, state=ticket.state,
+                            due_date=ticket.due_date, verified=ticket.verified_at is not None,
+                            replies=list(unit.replies), withheld=list(unit.withheld))

@@ -1,0 +1,120 @@
+"""Identity: trying a code or link, recording a manual check, and starting the clock.
+
+A requester's identity is complete when the emailed code or link was confirmed and, where
+the organisation asks for it, a team member recorded a manual check; where it does not, a
+manual check alone also completes it (the fallback when mail to the requester cannot be
+used). Completion starts the clock: the due date counts from that day, the ticket moves to
+in_progress and the requester gets the acknowledgement with the due date.
+"""
+
+from __future__ import annotations
+
+from bot.desk.core import Unit
+from bot.organisations import Organisation
+from bot.workflow import deadlines, tokens, verification
+from bot.workflow.replies import ReplyKind
+from bot.workflow.states import TicketState, transition
+from bot.workflow.verification import Challenge, Outcome
+from storage import TicketRecord, TicketUpdate, VerificationRecord
+
+CODE = "code"
+MANUAL = "manual"
+
+
+def methods(ticket: TicketRecord) -> list[str]:
+    return [part for part in (ticket.verification_method or "").split("; ") if part]
+
+
+def _challenge(record: VerificationRecord, attempts: int) -> Challenge:
+    return Challenge(code_hash=record.code_hash, link_hash=record.token_hash,
+                     expires_at=record.expires_at, attempts=attempts,
+                     max_attempts=record.max_attempts, verified_at=record.used_at)
+
+
+async def _pending(unit: Unit, ticket: TicketRecord) -> tuple[VerificationRecord | None, Outcome]:
+    """The challenge a try is counted against, or why there is none to try."""
+    active = await unit.tx.verifications.active_for_ticket(ticket.id, unit.now)
+    if active is not None:
+        return active, Outcome.WRONG
+    latest = await unit.tx.verifications.latest_for_ticket(ticket.id)
+    if latest is None or latest.used_at is not None:
+        return None, Outcome.ALREADY if latest else Outcome.EXPIRED
+    if latest.attempts >= latest.max_attempts:
+        return None, Outcome.EXHAUSTED
+    return None, Outcome.EXPIRED
+
+
+async def try_code(unit: Unit, org: Organisation, ticket: TicketRecord,
+                   candidates: list[str]) -> tuple[TicketRecord, Outcome, int]:
+    """Try one or more codes (a reply may hold several numbers) as ONE counted attempt."""
+    if ticket.state != TicketState.AWAITING_IDENTITY or CODE in methods(ticket):
+        return ticket, Outcome.ALREADY, 0
+    record, why = await _pending(unit, ticket)
+    if record is None:
+        unit.event("verification_failed", ticket, outcome=why.value)
+        return ticket, why, 0
+    counted = await unit.tx.verifications.record_attempt(record.id)
+    if counted.attempts > counted.max_attempts:
+        unit.event("verification_failed", ticket, outcome=Outcome.EXHAUSTED.value)
+        return ticket, Outcome.EXHAUSTED, 0
+    challenge = _challenge(counted, counted.attempts - 1)
+    for code in candidates:
+        outcome = verification.check_code(challenge, unit.config.secret, ticket.reference,
+                                          code, now=unit.now)
+        if outcome is Outcome.VERIFIED:
+            await unit.tx.verifications.mark_used(record.id, unit.now)
+            return await confirmed(unit, org, ticket, CODE, "requester"), outcome, 0
+    left = counted.max_attempts - counted.attempts
+    unit.event("verification_failed", ticket, outcome=Outcome.WRONG.value, attempts_left=left)
+    return ticket, Outcome.WRONG, left
+
+
+async def try_link(unit: Unit, org: Organisation, ticket: TicketRecord,
+                   token: str) -> tuple[TicketRecord, Outcome]:
+    """The emailed link: its digest must match the ticket's challenge."""
+    if ticket.state != TicketState.AWAITING_IDENTITY or CODE in methods(ticket):
+        return ticket, Outcome.ALREADY
+    record = await unit.tx.verifications.by_token_hash(
+        tokens.token_digest(unit.config.secret, token))
+    if record is None or record.ticket_id != ticket.id:
+        unit.event("verification_failed", ticket, outcome="unknown_link")
+        return ticket, Outcome.WRONG
+    outcome = verification.check_link(_challenge(record, record.attempts), record.token_hash,
+                                      now=unit.now)
+    if outcome is not Outcome.VERIFIED:
+        unit.event("verification_failed", ticket, outcome=outcome.value)
+        return ticket, outcome
+    await unit.tx.verifications.mark_used(record.id, unit.now)
+    return await confirmed(unit, org, ticket, CODE, "requester"), outcome
+
+
+async def confirmed(unit: Unit, org: Organisation, ticket: TicketRecord, method: str,
+                    by: str) -> TicketRecord:
+    """Record one proof of identity; start the clock when the proofs are complete."""
+    done = [*methods(ticket), method]
+    who = [part for part in (ticket.verified_by or "").split(", ") if part] + [by]
+    ticket = await unit.tx.tickets.update(ticket.id, TicketUpdate(
+        verification_method="; ".join(done), verified_by=", ".join(dict.fromkeys(who))),
+        now=unit.now)
+    has_code = CODE in done
+    has_manual = any(part.startswith(MANUAL) for part in done)
+    complete = (has_code and has_manual) if ticket.manual_check_required else (
+        has_code or has_manual)
+    unit.event("identity_proof", ticket, method=method, by=by, complete=complete)
+    if not complete:
+        return ticket
+    return await start_clock(unit, org, ticket)
+
+
+async def start_clock(unit: Unit, org: Organisation, ticket: TicketRecord) -> TicketRecord:
+    target = transition(ticket.state, TicketState.IN_PROGRESS, reference=ticket.reference)
+    start = unit.now.date()
+    due = deadlines.due_date(start, org)
+    ticket = await unit.tx.tickets.update(ticket.id, TicketUpdate(
+        state=target.value, verified_at=unit.now, clock_started_at=unit.now, due_date=due),
+        now=unit.now)
+    unit.event("identity_verified", ticket, state_from=TicketState.AWAITING_IDENTITY.value,
+               state_to=target.value, clock_started=start.isoformat(),
+               due_date=due.isoformat(), methods=methods(ticket))
+    await unit.send(org, ticket, [ReplyKind.ACKNOWLEDGEMENT])
+    return ticket

@@ -1,0 +1,220 @@
+"""Receiving one mail: store it, thread it, open or update a ticket, queue the replies.
+
+Everything happens in the caller's single transaction, so the SMTP server can answer 250
+only once it all committed. Decisions:
+- the same Message-ID (per organisation) again is a duplicate: nothing new happens; a mail
+  without one gets `<sha256-…@privacybot.invalid>` from its raw bytes;
+- a mail joins a ticket when In-Reply-To/References carry one of our HMAC-signed Message-IDs,
+  or when its subject names a reference AND its sender is that ticket's requester; a subject
+  reference from anyone else opens a new ticket linked to the quoted one (never joins);
+- auto-replies, bounces and bulk mail, and mail without a usable From address, are stored
+  and open nothing; mail with no rights intent is stored for the team, no ticket, no reply;
+- otherwise one ticket holds all the mail's intents: the opt-out part is done at once
+  (suppression and confirmation) and a ticket that is only an opt-out closes as done;
+  access/erasure wait for identity; a complaint is acknowledged at once with the
+  organisation's complaint route.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from bot.desk.clock import resume_clock
+from bot.desk.core import Unit
+from bot.desk.identity import try_code
+from bot.desk.results import IntakeResult
+from bot.organisations import Organisation
+from bot.workflow import deadlines, tokens
+from bot.workflow.addresses import InvalidAddressError, clean_address, normalise_address
+from bot.workflow.outbound import safe_message_id
+from bot.workflow.references import find_references, format_reference
+from bot.workflow.replies import ReplyKind, replies_for_new_ticket
+from bot.workflow.states import TicketState, transition
+from bot.workflow.verification import codes_in_text, needs_verification
+from intents.models import Classification, InboundMail
+from storage import TicketRecord
+
+S = TicketState
+
+
+def message_id_for(mail: InboundMail, raw: bytes) -> str:
+    """The mail's own Message-ID when usable, else a stable one made from its bytes."""
+    own = safe_message_id(mail.message_id)
+    if own:
+        return own
+    return f"<sha256-{hashlib.sha256(raw).hexdigest()[:40]}@privacybot.invalid>"
+
+
+def _sender(mail: InboundMail, envelope_from: str | None) -> str | None:
+    for candidate in (mail.from_address, envelope_from):
+        if candidate:
+            try:
+                return clean_address(candidate)
+            except InvalidAddressError:
+                continue
+    return None
+
+
+def _language(mail: InboundMail, classification: Classification) -> str | None:
+    for value in (classification.language, mail.language):
+        if value and value != "und":
+            return value[:2].lower()
+    return None
+
+
+async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
+                  classification: Classification, envelope_from: str | None) -> IntakeResult:
+    message_id = message_id_for(mail, raw)
+    sender = _sender(mail, envelope_from)
+    intents = list(classification.intents)
+    bounce = envelope_from is not None and envelope_from.strip() in ("", "<>")
+    auto = mail.auto_reply or bounce
+    stored, new = await unit.tx.messages.add_inbound(
+        organisation=org.id, message_id=message_id, from_address=sender or "",
+        to_address=org.privacy_address, received_at=unit.now, raw=raw,
+        subject=mail.subject[:998] or None, in_reply_to=safe_message_id(mail.in_reply_to),
+        references=[ref for ref in map(safe_message_id, mail.references) if ref][-20:],
+        language=_language(mail, classification), intents=intents,
+        scores=dict(classification.scores), auto_reply=auto, excerpt=mail.text[:500])
+    if not new:
+        existing = (await unit.tx.tickets.get(stored.ticket_id)) if stored.ticket_id else None
+        return IntakeResult(outcome="duplicate", message_id=message_id,
+                            reference=existing.reference if existing else None,
+                            state=existing.state if existing else None)
+
+    thread = await _thread(unit, org, mail)
+    if thread is not None and (_proven(unit, mail, thread) or (
+            sender is not None and _same(org, sender, thread.requester_address))):
+        return await _join(unit, org, thread, stored.id, mail, classification, sender, auto,
+                           message_id)
+    if auto or sender is None:
+        why = "auto-reply, bounce or bulk mail" if auto else "no usable sender address"
+        unit.event("mail_ignored", None, org.id, message_id=message_id, reason=why,
+                   intents=intents, sender=sender,
+                   mentions_reference=thread.reference if thread else None)
+        return IntakeResult(outcome="ignored", message_id=message_id, intents=intents)
+    if not intents:
+        unit.event("mail_without_intent", None, org.id, message_id=message_id,
+                   sender=sender, subject=mail.subject[:200], extras=classification.extras,
+                   mentions_reference=thread.reference if thread else None)
+        return IntakeResult(outcome="no_intent", message_id=message_id)
+    ticket, result = await _open(unit, org, stored.id, mail, classification, sender, thread)
+    return result.model_copy(update={"message_id": message_id, "reference": ticket.reference})
+
+
+def _same(org: Organisation, first: str, second: str) -> bool:
+    try:
+        return normalise_address(first, plus_addressing=org.plus_addressing) == (
+            normalise_address(second, plus_addressing=org.plus_addressing))
+    except InvalidAddressError:
+        return False
+
+
+def _proven(unit: Unit, mail: InboundMail, ticket: TicketRecord) -> bool:
+    refs = tokens.refs_from_headers(unit.config.secret, mail.in_reply_to, *mail.references)
+    return ticket.reference in refs
+
+
+async def _thread(unit: Unit, org: Organisation, mail: InboundMail) -> TicketRecord | None:
+    """The ticket this mail is about: proven by our Message-ID, else named in the subject."""
+    proven = tokens.refs_from_headers(unit.config.secret, mail.in_reply_to, *mail.references)
+    for reference in reversed(proven):
+        ticket = await unit.tx.tickets.find_by_reference(reference)
+        if ticket is not None and ticket.organisation == org.id:
+            return ticket
+    named = find_references(mail.subject, frozenset({org.reference_prefix}))
+    for reference in named:
+        ticket = await unit.tx.tickets.find_by_reference(reference)
+        if ticket is not None and ticket.organisation == org.id:
+            return ticket
+    return None
+
+
+async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, message_pk: int,
+                mail: InboundMail, classification: Classification, sender: str | None,
+                auto: bool, message_id: str) -> IntakeResult:
+    await unit.tx.messages.set_ticket(message_pk, ticket.id)
+    from_requester = sender is not None and _same(org, sender, ticket.requester_address)
+    unit.event("reply_received", ticket, message_id=message_id, sender=sender,
+               intents=classification.intents, auto_reply=auto, from_requester=from_requester)
+    if from_requester and not auto:
+        if ticket.state == S.AWAITING_IDENTITY:
+            codes = codes_in_text(f"{mail.subject}\n{mail.text}")
+            if codes:
+                ticket, _, _ = await try_code(unit, org, ticket, codes)
+        elif ticket.state == S.AWAITING_CLARIFICATION:
+            ticket = await resume_clock(unit, org, ticket, "reply from the requester")
+        if "opt_out" in classification.intents and sender is not None:
+            await _opt_out(unit, org, ticket, sender, already=False)
+    return IntakeResult(
+        outcome="joined", message_id=message_id, reference=ticket.reference,
+        state=ticket.state, intents=list(classification.intents),
+        verified=ticket.verified_at is not None, replies=list(unit.replies),
+        withheld=list(unit.withheld))
+
+
+async def _opt_out(unit: Unit, org: Organisation, ticket: TicketRecord, sender: str,
+                   *, already: bool) -> None:
+    key = normalise_address(sender, plus_addressing=org.plus_addressing)
+    _, added = await unit.tx.suppression.add(organisation=org.id, address=key, source="mail",
+                                             added_by=unit.actor, ticket_id=ticket.id,
+                                             at=unit.now)
+    unit.event("suppression_added" if added else "suppression_confirmed", ticket, address=key)
+    # The confirmation is the one mail a suppressed address still gets.
+    await unit.send(org, ticket, [ReplyKind.OPT_OUT_CONFIRMATION], suppressed=already)
+
+
+async def _open(unit: Unit, org: Organisation, message_pk: int, mail: InboundMail,
+                classification: Classification, sender: str,
+                linked: TicketRecord | None) -> tuple[TicketRecord, IntakeResult]:
+    intents = list(classification.intents)
+    received: datetime = unit.now
+    year = received.year
+    number = await unit.tx.references.next_number(org.id, year)
+    reference = format_reference(org.reference_prefix, year, number)
+    verify = needs_verification(intents)
+    only_opt_out = set(intents) == {"opt_out"}
+    if verify:
+        state, start, due = S.AWAITING_IDENTITY, None, None
+    elif only_opt_out:
+        state, start, due = S.DONE, received, deadlines.due_date(received.date(), org)
+    elif set(intents) <= {"opt_out", "complaint"}:
+        state, start, due = S.IN_PROGRESS, received, deadlines.complaint_ack_due(received.date())
+    else:
+        state, start, due = S.IN_PROGRESS, received, deadlines.due_date(received.date(), org)
+    transition(S.RECEIVED, state, reference=reference)
+    suppressed_before = await unit.is_suppressed(org, sender)
+    ticket = await unit.tx.tickets.create(
+        reference=reference, organisation=org.id, state=state.value, intents=intents,
+        requester_address=sender, requester_name=(mail.from_name or None),
+        language=_language(mail, classification), subject=mail.subject[:300] or None,
+        received_at=received, clock_started_at=start, due_date=due,
+        manual_check_required=org.manual_identity_check and verify,
+        linked_ticket_id=linked.id if linked else None, now=unit.now)
+    await unit.tx.messages.set_ticket(message_pk, ticket.id)
+    unit.event("ticket_opened", ticket, state_from=None, state_to=state.value, intents=intents,
+               extras=classification.extras, requester=sender,
+               due_date=due.isoformat() if due else None,
+               evidence=[e.text[:200] for e in classification.evidence][:6],
+               linked_reference=linked.reference if linked else None)
+    if linked is not None:
+        unit.event("linked_ticket_opened", linked, reference=reference, sender=sender,
+                   note="a different sender quoted this ticket's reference")
+    wanted = [kind for kind in replies_for_new_ticket(intents)
+              if kind is not ReplyKind.OPT_OUT_CONFIRMATION]
+    if "opt_out" in intents:
+        await _opt_out(unit, org, ticket, sender, already=suppressed_before)
+    await unit.send(org, ticket, wanted, suppressed=suppressed_before)
+    if verify and ReplyKind.VERIFICATION_REQUEST.value in unit.withheld:
+        unit.event("manual_check_needed", ticket,
+                   reason="the verification request could not be sent")
+    if only_opt_out:
+        unit.event("closed_done", ticket, state_from=S.RECEIVED.value, state_to=S.DONE.value,
+                   note="opt-out processed automatically")
+    result = IntakeResult(
+        outcome="linked" if linked else "created", message_id="", state=ticket.state,
+        intents=intents, linked_reference=linked.reference if linked else None,
+        replies=list(unit.replies), withheld=list(unit.withheld),
+        suppressed="opt_out" in intents)
+    return ticket, result

@@ -1,0 +1,204 @@
+"""Receiving mail: tickets, threading, duplicates, never-reply rules and the replies queued."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.desk import Desk
+from storage import Database
+from tests.desk.conftest import ROUTE, Clock, body, code_in, outbox, parse, receive
+
+
+async def test_erasure_request_then_reply_with_code(desk: Desk, clock: Clock) -> None:
+    first = await receive(desk, subject="Delete my data", text="Please erase my account.",
+                          intents=["erasure"])
+    assert first.outcome == "created"
+    assert first.reference == "AIM-2026-0001"
+    assert first.state == "awaiting_identity"
+    assert first.replies == ["verification_request"]
+    [mail] = await outbox(desk, first.reference)
+    message = parse(mail)
+    assert message["To"] == "bob@example.com"
+    assert "[AIM-2026-0001]" in message["Subject"]
+    assert message["In-Reply-To"] == first.message_id
+    assert message["Auto-Submitted"] == "auto-replied"
+    assert str(message["From"]) == "Aimigos Studio <hello@aimigos.studio>"
+    assert "erase" not in body(mail)  # nothing about the request to an unverified address
+    view = await desk.get_ticket(first.reference)
+    assert view.ticket.due_date is None  # the clock waits for identity
+
+    clock.advance(days=2)
+    reply = await receive(desk, subject=f"Re: {message['Subject']}",
+                          text=f"My code is {code_in(mail)}", in_reply_to=message["Message-ID"],
+                          sender="bob@example.com")
+    assert reply.outcome == "joined"
+    assert reply.verified
+    assert reply.state == "in_progress"
+    assert reply.replies == ["acknowledgement"]
+    view = await desk.get_ticket(first.reference)
+    assert view.ticket.clock_started_at is not None
+    assert view.ticket.clock_started_at.date() == date(2026, 11, 26)
+    assert view.ticket.due_date == date(2026, 12, 29)  # 26 Dec is Boxing Day (Sat) -> Tue 29
+    ack = view.outbox[-1]
+    assert "29 December 2026" in body(ack)
+    kinds = [event.kind for event in view.events]
+    assert kinds[0] == "ticket_opened"
+    assert "identity_verified" in kinds
+    assert all(event.at.tzinfo is not None for event in view.events)
+
+
+async def test_same_message_id_twice_makes_one_ticket(desk: Desk, db: Database) -> None:
+    first = await receive(desk, intents=["access"], message_id="<same@example.com>")
+    again = await receive(desk, intents=["access"], message_id="<same@example.com>")
+    assert again.outcome == "duplicate"
+    assert again.reference == first.reference
+    async with db.transaction() as tx:
+        assert await tx.tickets.count() == 1
+        assert len(await tx.outbox.for_ticket(1)) == 1
+
+
+async def test_missing_message_id_is_made_from_the_bytes(desk: Desk) -> None:
+    from tests.desk.conftest import mail
+
+    raw, inbound, classification = mail(intents=["opt_out"], message_id=None)
+    first = await desk.receive_mail("aimigos", raw, inbound, classification,
+                                    envelope_from="bob@example.com")
+    again = await desk.receive_mail("aimigos", raw, inbound, classification,
+                                    envelope_from="bob@example.com")
+    assert first.message_id.startswith("<sha256-")
+    assert again.outcome == "duplicate"
+    assert again.message_id == first.message_id
+
+
+async def test_opt_out_is_automatic(desk: Desk) -> None:
+    result = await receive(desk, sender="Bob <Bob+News@Example.com>", intents=["opt_out"],
+                           subject="unsubscribe")
+    assert result.outcome == "created"
+    assert result.state == "done"
+    assert result.suppressed
+    assert result.replies == ["opt_out_confirmation"]
+    check = await desk.suppression_check("aimigos", "bob@example.com")
+    assert check.suppressed
+    assert check.address == "bob@example.com"
+    [confirmation] = await outbox(desk, result.reference or "")
+    assert parse(confirmation)["List-Unsubscribe"] is None
+    # Opting out again still gets the confirmation: the one mail a suppressed address gets.
+    again = await receive(desk, sender="bob@example.com", intents=["opt_out"])
+    assert again.replies == ["opt_out_confirmation"]
+
+
+async def test_access_and_opt_out_in_one_mail(desk: Desk) -> None:
+    result = await receive(desk, intents=["access", "opt_out"])
+    assert result.state == "awaiting_identity"
+    assert result.replies == ["opt_out_confirmation", "verification_request"]
+    assert (await desk.suppression_check("aimigos", "bob@example.com")).suppressed
+
+
+async def test_suppressed_address_gets_no_verification_mail(desk: Desk) -> None:
+    await desk.suppression_add("aimigos", "bob@example.com", "alice", "cli")
+    result = await receive(desk, intents=["access"])
+    assert result.replies == []
+    assert result.withheld == ["verification_request"]
+    view = await desk.get_ticket(result.reference or "")
+    assert "manual_check_needed" in [event.kind for event in view.events]
+    done = await desk.record_manual_check(result.reference or "", "passport seen on video call",
+                                          "alice", "slack")
+    assert done.state == "in_progress"
+    assert done.verified
+    assert done.withheld == ["acknowledgement"]
+
+
+async def test_complaint_quotes_the_policy_route(desk: Desk, orgs: object) -> None:
+    result = await receive(desk, intents=["complaint"], subject="I am unhappy")
+    assert result.state == "in_progress"
+    assert result.replies == ["complaint_ack"]
+    [ack] = await outbox(desk, result.reference or "")
+    assert ROUTE in body(ack)
+    assert "ico.org.uk" in body(ack)
+    view = await desk.get_ticket(result.reference or "")
+    assert view.ticket.due_date == date(2026, 12, 24)  # acknowledged within 30 days
+
+
+async def test_no_intent_is_stored_for_the_team(desk: Desk, db: Database) -> None:
+    result = await receive(desk, intents=[], subject="Do you sell gift cards?")
+    assert result.outcome == "no_intent"
+    assert result.reference is None
+    async with db.transaction() as tx:
+        assert await tx.tickets.count() == 0
+        [stored] = await tx.messages.unticketed(organisation="aimigos")
+        events = await tx.events.after(0)
+        assert await tx.outbox.by_status() == []
+    assert stored.subject == "Do you sell gift cards?"
+    assert [event.kind for event in events] == ["mail_without_intent"]
+
+
+async def test_auto_replies_and_bounces_get_nothing(desk: Desk, db: Database) -> None:
+    ooo = await receive(desk, intents=["opt_out"], auto_reply=True, subject="Out of office")
+    assert ooo.outcome == "ignored"
+    from tests.desk.conftest import mail
+
+    raw, inbound, classification = mail(sender="MAILER-DAEMON@example.com", intents=["access"])
+    bounce = await desk.receive_mail("aimigos", raw, inbound, classification, envelope_from="")
+    assert bounce.outcome == "ignored"
+    async with db.transaction() as tx:
+        assert await tx.tickets.count() == 0
+        assert await tx.outbox.by_status() == []
+
+
+async def test_subject_reference_from_stranger_opens_linked_ticket(desk: Desk) -> None:
+    first = await receive(desk, intents=["access"])
+    ref = first.reference or ""
+    stranger = await receive(desk, sender="eve@evil.example", subject=f"Re: [{ref}]",
+                             intents=["access"])
+    assert stranger.outcome == "linked"
+    assert stranger.reference != ref
+    assert stranger.linked_reference == ref
+    view = await desk.get_ticket(stranger.reference or "")
+    assert view.linked_reference == ref
+    assert view.ticket.requester_address == "eve@evil.example"
+    original = await desk.get_ticket(ref)
+    assert original.ticket.requester_address == "bob@example.com"
+    assert "linked_ticket_opened" in [event.kind for event in original.events]
+
+
+async def test_subject_reference_from_requester_joins(desk: Desk) -> None:
+    first = await receive(desk, intents=["access"])
+    joined = await receive(desk, sender="BOB+x@example.com",
+                           subject=f"About {first.reference}", text="any news?", intents=[])
+    assert joined.outcome == "joined"
+    assert joined.reference == first.reference
+
+
+async def test_forged_message_id_does_not_join(desk: Desk) -> None:
+    first = await receive(desk, intents=["access"])
+    forged = f"<pb.{first.reference}.0123456789abcdef.{'0' * 32}@aimigos.studio>"
+    other = await receive(desk, sender="eve@evil.example", in_reply_to=forged,
+                          intents=["erasure"])
+    assert other.outcome == "created"
+    assert other.reference != first.reference
+
+
+async def test_daily_limit_on_automatic_replies(desk: Desk) -> None:
+    results = [await receive(desk, intents=["complaint"]) for _ in range(6)]
+    assert [len(result.replies) for result in results] == [1, 1, 1, 1, 1, 0]
+    assert results[-1].withheld == ["complaint_ack"]
+
+
+async def test_reply_in_the_clients_language(desk: Desk) -> None:
+    result = await receive(desk, intents=["erasure"], language="es", text="Borren mis datos")
+    [mail] = await outbox(desk, result.reference or "")
+    assert "Confirme su solicitud" in parse(mail)["Subject"]
+    fr = await receive(desk, intents=["access"], language="pt", sender="ana@example.com")
+    [mail] = await outbox(desk, fr.reference or "")
+    assert "Please confirm" in parse(mail)["Subject"]
+
+
+async def test_unknown_organisation(desk: Desk) -> None:
+    from bot.errors import UnknownOrganisationError
+    from tests.desk.conftest import mail
+
+    raw, inbound, classification = mail(intents=["access"])
+    with pytest.raises(UnknownOrganisationError):
+        await desk.receive_mail("nobody", raw, inbound, classification, envelope_from=None)
