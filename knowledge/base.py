@@ -12,6 +12,7 @@ Confidence is a logistic of coverage, so that 0.5 sits where right and wrong ans
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -25,7 +26,10 @@ from knowledge.tokens import content_stems
 
 SCORE_SHARE = 0.15
 FUZZ_SHARE = 0.05
-RERANK = 40
+HEADING_SHARE = 0.1
+DEFINITION_BONUS = 0.15
+LIST_BONUS = 0.1
+RERANK = 100
 THRESHOLD = 0.5  # confidence below this: abstain
 COVERAGE_MIDPOINT = 0.62  # coverage at which confidence is 0.5
 COVERAGE_SLOPE = 14.0
@@ -110,36 +114,50 @@ class KnowledgeBase:
         covered = np.zeros(size, dtype=np.float32)
         total = sum(concept.weight for concept in concepts)
         for concept in concepts:
-            ids_parts, weight_parts = [], []
+            ids_parts, weight_parts, capped_parts = [], [], []
             for term, factor in concept.alternatives.items():
                 found = self._index.slice(term, start, end)
                 if found is not None:
-                    ids_parts.append(found[0])
-                    weight_parts.append(found[1] * factor)
+                    ids_parts.append(found.ids)
+                    weight_parts.append(found.weights * factor)
+                    capped_parts.append(found.cover * factor)
             if not ids_parts:
                 continue
             ids = np.concatenate(ids_parts) - start
-            weights = np.concatenate(weight_parts)
-            order = np.argsort(weights, kind="stable")
-            best = np.zeros(size, dtype=np.float32)
-            best[ids[order]] = weights[order]  # the last write per unit is its best
-            score += concept.weight * best
-            covered += concept.weight * np.minimum(best, 1.0)
+            for parts, total_into in ((weight_parts, score), (capped_parts, covered)):
+                weights = np.concatenate(parts)
+                order = np.argsort(weights, kind="stable")
+                best = np.zeros(size, dtype=np.float32)
+                best[ids[order]] = weights[order]  # the last write per unit is its best
+                total_into += concept.weight * best
         coverage = covered / total
         rank = coverage + SCORE_SHARE * np.minimum(score / total, 2.0)
         candidates = np.flatnonzero(coverage > 0)
         if candidates.size > RERANK:
             top = np.argpartition(-rank[candidates], RERANK)[:RERANK]
             candidates = candidates[top]
-        lowered = question.lower()
+        plain = _plain(question)
+        defined = _defined_term(plain)
+        wants_list = _wants_list(plain)
         results = []
         for local in candidates.tolist():
             uid = local + start
-            similarity = fuzz.token_set_ratio(lowered, self._unit(uid).answer.lower()) / 100.0
-            results.append((float(rank[local]) + FUZZ_SHARE * similarity,
-                            float(coverage[local]), uid))
+            unit = self._unit(uid)
+            heading = self._section_heading(uid)
+            bonus = (FUZZ_SHARE * fuzz.token_set_ratio(plain, _plain(unit.answer)) / 100.0
+                     + HEADING_SHARE * fuzz.ratio(plain, _plain(heading)) / 100.0)
+            if defined and _defines(unit.quote, defined):
+                bonus += DEFINITION_BONUS
+            if unit.kind == "list" and wants_list:
+                bonus += LIST_BONUS
+            results.append((float(rank[local]) + bonus, float(coverage[local]), uid))
         results.sort(key=lambda item: (-item[0], item[2]))
         return results
+
+    def _section_heading(self, uid: int) -> str:
+        ref = self._index.refs[uid]
+        policy = self._policies[ref.policy]
+        return policy.sections[policy.units[ref.unit].section].heading
 
     def _unit(self, uid: int) -> Unit:
         ref = self._index.refs[uid]
@@ -171,6 +189,48 @@ class KnowledgeBase:
             text += f" The closest it comes is {where}."
         return Answer(question=question, answered=False, answer=text,
                       confidence=round(confidence, 4), citations=[], pointers=pointers)
+
+
+_DEFINITION_QUESTION = re.compile(
+    r"^(?:what(?: is| are|s| does| do)|define|definition of|meaning of|what do we mean by)"
+    r"\s+(?:a |an |the |our |we mean by )?(.+?)(?: mean| means)?$")
+
+
+_LIST_QUESTION = re.compile(
+    r"^(?:what|which|list)(?: are| is| do| does| will| can)?\s+(?:the |all )?"
+    r"(?:kinds? of |types? of |sorts? of |categories of |(?:pieces of )?)(\w+)")
+_MASS_NOUNS = {"information", "data", "details", "personal", "rights", "things"}
+
+
+def _wants_list(plain_question: str) -> bool:
+    """ "What materials ...", "Which kinds of data ...": the answer is a list."""
+    match = _LIST_QUESTION.match(plain_question)
+    if not match:
+        return False
+    noun = match.group(1)
+    kinds = any(word in plain_question.split()[:4] for word in ("kinds", "kind", "types", "type"))
+    return kinds or noun in _MASS_NOUNS or (noun.endswith("s") and not noun.endswith("ss"))
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'", "")))
+
+
+def _defined_term(plain_question: str) -> list[str]:
+    """Stems of X in "what is X?" / "what are X?" / "define X", else []."""
+    match = _DEFINITION_QUESTION.match(plain_question)
+    if not match or len(match.group(1).split()) > 5:
+        return []
+    return content_stems(match.group(1))
+
+
+def _defines(quote: str, term: list[str]) -> bool:
+    """The quote opens with the term followed by a defining verb ("Cookies are ...")."""
+    opening = content_stems(" ".join(quote.split()[: len(term) + 3]))
+    if opening[: len(term)] != term:
+        return False
+    verbs = {"is", "are", "includes", "include", "means", "mean", "refers", "consists"}
+    return bool(verbs & set(_plain(quote).split()[len(term): len(term) + 3]))
 
 
 def _title(citation: Citation) -> str:

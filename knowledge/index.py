@@ -1,12 +1,12 @@
-"""The inverted index over every policy's answerable units, with BM25-style field weights.
+"""The inverted index over every policy's answerable units, with BM25F-style field weights.
 
-Each unit is indexed with three fields: its own words (BM25 term-frequency saturation and
-length normalisation), its section's heading, and its context (the lead-in of a list item, a
-table's header, the headings above its section). A term's weight in a unit is the best of
-its fields, scaled so that one mention in a unit of average length weighs 1.0; headings and
-context weigh less than the unit's own words. Postings are numpy arrays sorted by unit
-number, and units are numbered policy by policy, so a question scoped to one policy reads a
-contiguous slice.
+Each unit is indexed with four fields: its own words (BM25 term-frequency saturation and
+length normalisation), its section's heading, its context (the lead-in of a list item, a
+table's header) and the headings above its section. A term's weight in a unit is its fields
+added up, scaled so that one mention in a unit of average length weighs 1.0; the other fields
+weigh less than the unit's own words. Beside it, `cover` (0..1) says whether the unit speaks
+to the term at all, for the coverage measure. Postings are numpy arrays sorted by unit number,
+and units are numbered policy by policy, so a question scoped to one policy reads a slice.
 """
 
 from __future__ import annotations
@@ -24,10 +24,11 @@ from knowledge.tokens import content_stems
 
 K1 = 1.2
 B = 0.5
-HEADING_WEIGHT = 0.7
-CONTEXT_WEIGHT = 0.6
-ANCESTOR_WEIGHT = 0.45
+HEADING_WEIGHT = 0.6
+CONTEXT_WEIGHT = 0.45
+ANCESTOR_WEIGHT = 0.3
 MAX_BODY_WEIGHT = 1.6
+COVER_B = 0.0
 
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float32]
@@ -35,8 +36,11 @@ FloatArray = npt.NDArray[np.float32]
 
 @dataclass(frozen=True)
 class Posting:
+    """Units that mention a term: BM25F weight (for ranking) and cover (0..1, for coverage)."""
+
     ids: IntArray
     weights: FloatArray
+    cover: FloatArray
 
 
 @dataclass(frozen=True)
@@ -90,27 +94,31 @@ class Index:
         lengths = [sum(body.values()) for body, _, _, _ in fields]
         average = (sum(lengths) / len(lengths)) if lengths else 1.0
         unit_tf = (K1 + 1) / (1 + K1)  # the weight of one mention at average length
-        rows: dict[str, tuple[list[int], list[float]]] = {}
+        rows: dict[str, tuple[list[int], list[float], list[float]]] = {}
         for unit_id, (body, heading, context, ancestors) in enumerate(fields):
             norm = K1 * (1 - B + B * lengths[unit_id] / max(average, 1.0))
-            weights: dict[str, float] = {}
-            for term in ancestors:
-                weights[term] = ANCESTOR_WEIGHT
+            weights: dict[str, float] = dict.fromkeys(ancestors, ANCESTOR_WEIGHT)
             for term in context:
-                weights[term] = CONTEXT_WEIGHT
+                weights[term] = weights.get(term, 0.0) + CONTEXT_WEIGHT
             for term in heading:
-                weights[term] = HEADING_WEIGHT
+                weights[term] = weights.get(term, 0.0) + HEADING_WEIGHT
+            cover = dict(weights)
             for term, tf in body.items():
                 saturated = tf * (K1 + 1) / (tf + norm) / unit_tf
-                weights[term] = max(weights.get(term, 0.0), min(saturated, MAX_BODY_WEIGHT))
+                weights[term] = weights.get(term, 0.0) + min(saturated, MAX_BODY_WEIGHT)
+                # Whether the unit speaks to the term: length matters less than for ranking.
+                cover[term] = 1.0 if lengths[unit_id] <= average else (
+                    (K1 + 1) / (1 + K1 * (1 - COVER_B + COVER_B * lengths[unit_id] / average)))
             for term, weight in weights.items():
-                ids, values = rows.setdefault(term, ([], []))
+                ids, values, covers = rows.setdefault(term, ([], [], []))
                 ids.append(unit_id)
                 values.append(weight)
+                covers.append(min(cover[term], 1.0))
         postings = {term: Posting(np.asarray(ids, dtype=np.int32),
-                                  np.asarray(values, dtype=np.float32))
-                    for term, (ids, values) in rows.items()}
-        df = {term: len(ids) for term, (ids, _) in rows.items()}
+                                  np.asarray(values, dtype=np.float32),
+                                  np.asarray(covers, dtype=np.float32))
+                    for term, (ids, values, covers) in rows.items()}
+        df = {term: len(ids) for term, (ids, _, _) in rows.items()}
         return postings, df
 
     def idf_of(self, df: int) -> float:
@@ -122,14 +130,14 @@ class Index:
         df = self.df.get(term)
         return None if df is None else self.idf_of(df)
 
-    def slice(self, term: str, start: int, end: int) -> tuple[IntArray, FloatArray] | None:
+    def slice(self, term: str, start: int, end: int) -> Posting | None:
         """The term's postings for units start..end-1, or None."""
         posting = self.postings.get(term)
         if posting is None:
             return None
         if start == 0 and end == self.size:
-            return posting.ids, posting.weights
+            return posting
         lo, hi = np.searchsorted(posting.ids, [start, end])
         if lo == hi:
             return None
-        return posting.ids[lo:hi], posting.weights[lo:hi]
+        return Posting(posting.ids[lo:hi], posting.weights[lo:hi], posting.cover[lo:hi])

@@ -120,6 +120,8 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
             continue
         members.append(block.text)
         if block.kind == "item":
+            if len(block.text.split()) < 2:
+                continue  # a lone word ("Identity") answers nothing outside its list
             units.append(Unit(section=section, kind="item", quote=block.text,
                               answer=block.text, context=lead))
         else:

@@ -16,7 +16,16 @@ from rapidfuzz import fuzz, process
 
 from knowledge.index import Index
 from knowledge.tokens import content_stems, words
-from knowledge.vocabulary import PHRASE_WEIGHT, SYNONYM_WEIGHT, phrase_groups, related
+from knowledge.vocabulary import (
+    GENERIC_WEIGHT,
+    PEOPLE_WEIGHT,
+    PHRASE_WEIGHT,
+    SYNONYM_WEIGHT,
+    generic_stems,
+    people_stems,
+    phrase_groups,
+    related,
+)
 
 MAX_CONCEPTS = 40
 MAX_QUESTION_CHARS = 4000
@@ -86,6 +95,15 @@ def _weigh(concept: Concept, index: Index) -> None:
         present = [sum(present) / len(present)] if present else []
     concept.known = bool(present)
     concept.weight = max(present) if present else UNKNOWN_WEIGHT * index.max_idf
+    if concept.alternatives.keys() & people_stems():
+        concept.weight *= PEOPLE_WEIGHT
+    elif concept.alternatives.keys() & generic_stems():
+        concept.weight *= GENERIC_WEIGHT
+    # A rare word matched through a common synonym is only weak evidence.
+    for term, factor in list(concept.alternatives.items()):
+        idf = index.idf(term)
+        if factor < 1.0 and idf is not None and idf < concept.weight:
+            concept.alternatives[term] = factor * (idf / concept.weight) ** 0.5
 
 
 def _merge_duplicates(concepts: list[Concept]) -> list[Concept]:

@@ -78,7 +78,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("right", "rights", "entitled", "entitlement"),
     ("complex", "complicated", "difficult", "numerous"),
     # what data and why
-    ("data", "information", "details", "personal data", "personal information", "records"),
+    ("data", "information", "details", "personal data", "personal information"),
     ("collect", "collected", "gather", "obtain", "receive", "capture", "acquire", "get"),
     ("use", "using", "process", "processing", "purpose", "purposes", "handle", "handling"),
     ("legal basis", "lawful basis", "legal grounds", "lawful ground", "legal ground",
@@ -90,10 +90,26 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("ip", "ip address", "internet protocol", "device", "browser"),
     ("change", "changes", "update", "updates", "modify", "amend", "revise"),
     ("correspondence", "emails", "letters", "messages", "communications", "communication"),
-    ("client", "clients", "customer", "customers", "user", "users"),
+    ("client", "clients", "customer", "customers", "user", "users", "people", "person",
+     "persons", "individual", "individuals", "data subject", "data subjects", "someone",
+     "visitor", "visitors"),
+    ("aim", "aimed", "directed", "targeted", "intended", "designed", "meant"),
     ("block", "decline", "refuse", "disable", "turn off", "reject", "manage", "control"),
     ("sensitive", "special category", "health", "biometric"),
 )
+
+# Groups that name who or what every policy is about: a question word from one of these says
+# little about where the answer is, so it weighs less than its rarity suggests.
+GENERIC_GROUP_HEADS = ("data", "client", "use", "website")
+GENERIC_WEIGHT = 0.25
+# Who the data is about: in a policy that is simply "you", whatever the question calls them.
+PEOPLE_GROUP_HEAD = "client"
+PEOPLE_WEIGHT = 0.1
+# Words too common in policies to stand for a multi-word entry on their own ("information
+# commissioner" must not make every "information" a match for "regulator").
+_COMMON_WORDS = """data information personal protection address email list marketing time office
+service services party parties third uk take turn back get stop object send receive team privacy
+more how officer category charge"""
 
 SYNONYM_WEIGHT = 0.8
 PHRASE_WEIGHT = 0.9
@@ -103,13 +119,36 @@ def _entry_stems(entry: str) -> tuple[str, ...]:
     return tuple(content_stems(entry.replace("-", " ")))
 
 
+def _member_stems(entry: str) -> set[str]:
+    stems = set(_entry_stems(entry))
+    if len(entry.split()) > 1 or "-" in entry:
+        common = set(content_stems(_COMMON_WORDS))
+        stems = (stems - common) or stems
+    return stems
+
+
+@lru_cache(maxsize=1)
+def people_stems() -> frozenset[str]:
+    """Stems of the people group (clients, users, individuals, ...)."""
+    return frozenset(stem for group in GROUPS if group[0] == PEOPLE_GROUP_HEAD
+                     for entry in group for stem in _member_stems(entry))
+
+
+@lru_cache(maxsize=1)
+def generic_stems() -> frozenset[str]:
+    """Stems of the generic groups (see GENERIC_GROUP_HEADS)."""
+    return frozenset(stem for group in GROUPS
+                     if group[0] in GENERIC_GROUP_HEADS and group[0] != PEOPLE_GROUP_HEAD
+                     for entry in group for stem in _member_stems(entry))
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, set[str]], list[tuple[re.Pattern[str], set[str]]]]:
     """stem -> related stems, and (phrase pattern -> related stems) for multi-word entries."""
     by_stem: dict[str, set[str]] = {}
     phrases: list[tuple[re.Pattern[str], set[str]]] = []
     for group in GROUPS:
-        members = {stem for entry in group for stem in _entry_stems(entry)}
+        members = {stem for entry in group for stem in _member_stems(entry)}
         for entry in group:
             stems = _entry_stems(entry)
             if len(entry.split()) > 1 or "-" in entry:
