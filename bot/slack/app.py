@@ -1,0 +1,117 @@
+"""The slack-bolt AsyncApp: which Slack request goes to which handler.
+
+Events are acknowledged by bolt before their listener runs; commands, buttons and modal
+submissions call `ack()` first, so Slack's 3-second limit is met whatever follows. Listeners
+stay thin: they pick the fields out of Slack's payload and hand them to QuestionDesk,
+TicketActions or Overview.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack import modals
+from bot.slack.answer_blocks import HELPFUL, UNHELPFUL, feedback_done_blocks
+from bot.slack.overview import Overview
+from bot.slack.questions import HINT, QuestionDesk, command_answer_blocks
+from bot.slack.ticket_actions import TicketActions
+
+log = logging.getLogger(__name__)
+
+COMMAND = "/privacy"
+TICKET_BUTTON = re.compile(r"^ticket_(verify|extend|done|reject|assign)$")
+HELP = (f"*{COMMAND} ask* _question_: answer from the privacy policy\n"
+        f"*{COMMAND} tickets*: open tickets of your organisations, soonest due first\n"
+        "Or mention me in a channel, or send me a direct message.")
+
+
+def build_app(*, client: AsyncWebClient, signing_secret: str | None,
+              questions: QuestionDesk, actions: TicketActions, overview: Overview) -> AsyncApp:
+    """The bolt app; without a signing secret (Socket Mode only) HTTP requests are refused."""
+    app = AsyncApp(client=client, signing_secret=signing_secret or "",
+                   request_verification_enabled=True, name="privacybot",
+                   logger=logging.getLogger("bot.slack.bolt"))
+
+    @app.event("app_mention")
+    async def on_mention(body: dict[str, Any], event: dict[str, Any],
+                         client: AsyncWebClient) -> None:
+        await questions.reply_in_thread(client, event, body.get("event_id"))
+
+    @app.event("message")
+    async def on_message(body: dict[str, Any], event: dict[str, Any],
+                         client: AsyncWebClient) -> None:
+        # Only people's own new messages in a DM; edits, joins and bots are not questions.
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        await questions.reply_in_thread(client, event, body.get("event_id"))
+
+    @app.event("app_home_opened")
+    async def on_home(event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("tab", "home") == "home" and event.get("user"):
+            await overview.publish_home(client, str(event["user"]))
+
+    @app.command(COMMAND)
+    async def on_command(ack: AsyncAck, command: dict[str, Any],
+                         respond: AsyncRespond) -> None:
+        await ack()
+        verb, _, rest = str(command.get("text", "")).strip().partition(" ")
+        user, channel = str(command.get("user_id", "")), str(command.get("channel_id", ""))
+        if verb.lower() in ("", "help"):
+            await respond(response_type="ephemeral", text=HELP)
+        elif verb.lower() == "tickets":
+            await respond(response_type="ephemeral", text="Open privacy tickets",
+                          blocks=await overview.list_blocks(user))
+        else:
+            text = rest if verb.lower() == "ask" else f"{verb} {rest}"
+            result = await questions.answer(text, user=user, channel=channel)
+            blocks, fallback = result if result is not None else ([], HINT)
+            await respond(response_type="in_channel", text=fallback,
+                          blocks=command_answer_blocks(user, text, blocks))
+
+    @app.action(TICKET_BUTTON)
+    async def on_ticket_button(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
+                               client: AsyncWebClient) -> None:
+        await ack()
+        container = body.get("container") or {}
+        await actions.clicked(
+            client, action_id=str(action.get("action_id", "")),
+            reference=str(action.get("value", "")),
+            channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
+            ts=str(container.get("message_ts") or (body.get("message") or {}).get("ts", "")),
+            user=str((body.get("user") or {}).get("id", "")),
+            trigger_id=str(body.get("trigger_id", "")))
+
+    @app.action(HELPFUL)
+    @app.action(UNHELPFUL)
+    async def on_feedback(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
+                          respond: AsyncRespond) -> None:
+        await ack()
+        user = str((body.get("user") or {}).get("id", ""))
+        helpful = action.get("action_id") == HELPFUL
+        if not await questions.record_feedback(str(action.get("value", "")), user, helpful):
+            await respond(response_type="ephemeral", replace_original=False,
+                          text="That answer is no longer on record.")
+            return
+        shown = (body.get("message") or {}).get("blocks")
+        if isinstance(shown, list):
+            await respond(replace_original=True, text="Thanks for the feedback.",
+                          blocks=feedback_done_blocks(shown, user, helpful))
+
+    @app.view(re.compile(f"^({modals.VERIFY_MODAL}|{modals.EXTEND_MODAL}|"
+                         f"{modals.REJECT_MODAL})$"))
+    async def on_modal(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
+                       client: AsyncWebClient) -> None:
+        await ack()
+        await actions.submitted(
+            client, callback_id=str(view.get("callback_id", "")),
+            metadata=str(view.get("private_metadata", "")),
+            values=(view.get("state") or {}).get("values") or {},
+            user=str((body.get("user") or {}).get("id", "")))
+
+    return app
+

@@ -1,0 +1,83 @@
+"""One line in a ticket's Slack thread per event of its append-only history.
+
+Event kinds belong to the desk (bot/desk); kinds we know read naturally, anything else falls
+back to "Kind · who", so a new kind shows up in Slack without a code change. Every value taken
+from an event's data is untrusted (some come from mail) and is shown as inline code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.slack.cards import EventLine
+from bot.slack.escape import code, escape, mention
+from bot.slack.ticket_blocks import state_label
+
+_PEOPLE = {"requester": "the requester", "privacybot": "privacybot", "system": "privacybot",
+           "worker": "privacybot"}
+
+
+def who(actor: str) -> str:
+    """The actor as a Slack mention, a role, or (anything else) literal code."""
+    if actor in _PEOPLE:
+        return _PEOPLE[actor]
+    return mention(actor) if actor else "someone"
+
+
+def _text(data: dict[str, Any], key: str, limit: int = 300) -> str:
+    value = data.get(key)
+    return code(str(value), limit) if value not in (None, "", [], {}) else ""
+
+
+def _colon(data: dict[str, Any], key: str) -> str:
+    text = _text(data, key)
+    return f": {text}" if text else ""
+
+
+def _words(value: object) -> str:
+    return escape(str(value or "").replace("_", " "))
+
+
+def event_text(line: EventLine) -> str:
+    """The thread line (mrkdwn) for one event."""
+    d, by = line.data, who(line.actor)
+    due = _text(d, "due_date", 40)
+    until = f", now due {due}" if due else ""
+    kind = line.kind
+    if kind == "ticket_opened":
+        return f":envelope_with_arrow: Ticket opened ({_words(', '.join(d.get('intents') or []))})"
+    if kind == "identity_proof":
+        return f":identification_card: Identity proof recorded by {by}{_colon(d, 'method')}"
+    if kind == "identity_verified":
+        return f":white_check_mark: Identity verified: the clock is running{until}"
+    if kind == "verification_failed":
+        return f":warning: A verification attempt failed ({_words(d.get('outcome'))})"
+    if kind == "manual_check_needed":
+        return f":warning: A team member must check identity{_colon(d, 'reason')}"
+    if kind == "extended":
+        return f":hourglass_flowing_sand: Extended by {by}{until}{_colon(d, 'reason')}"
+    if kind == "closed_done":
+        return f":white_check_mark: Marked done by {by}{_colon(d, 'note')}"
+    if kind == "rejected":
+        return (f":no_entry: Rejected by {by} as {_words(d.get('ground'))}"
+                f"{_colon(d, 'reason')}")
+    if kind == "closed_unverified":
+        return ":file_folder: Closed: identity was never confirmed"
+    if kind == "assigned":
+        target = str(d.get("assigned_to") or line.actor)
+        return f":bust_in_silhouette: Assigned to {who(target)} by {by}"
+    if kind == "clarification_requested":
+        return f":question: {by} asked the requester to clarify{_colon(d, 'question')}"
+    if kind == "clarification_received":
+        return f":speech_balloon: Clarification received{until}"
+    if kind == "reply_queued":
+        return f":outbox_tray: Mail to the requester: {_words(d.get('reply'))}"
+    if kind == "reply_withheld":
+        return f":mute: Mail held back ({_words(d.get('reply'))}){_colon(d, 'reason')}"
+    if kind == "reply_received":
+        return ":incoming_envelope: The requester wrote again"
+    if kind in ("suppression_added", "suppression_confirmed"):
+        return ":no_bell: Address on the suppression list"
+    state = d.get("state_to")
+    moved = f" \u00b7 now {escape(state_label(str(state)))}" if state else ""
+    return f"{escape(kind.replace('_', ' ').capitalize())} \u00b7 {by}{moved}"

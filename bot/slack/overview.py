@@ -1,0 +1,51 @@
+"""Open tickets for one Slack user: `/privacy tickets` and the App Home tab.
+
+A user sees the tickets of the organisations whose team they are on, and nothing else:
+requester addresses are personal data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.access import TeamAccess
+from bot.slack.adapters import ticket_card
+from bot.slack.cards import TicketCard
+from bot.slack.escape import Block
+from bot.slack.list_blocks import home_view, tickets_list_blocks
+from storage import Database
+
+
+def utc_today() -> date:
+    return datetime.now(UTC).date()
+
+
+class Overview:
+    """Lists open tickets, soonest due first, for whoever asks and may see them."""
+
+    def __init__(self, *, db: Database, access: TeamAccess,
+                 today: Callable[[], date] = utc_today) -> None:
+        self._db = db
+        self._access = access
+        self._today = today
+
+    async def for_user(self, user: str) -> tuple[list[str], list[TicketCard]]:
+        """(names of the user's organisations, their open tickets)."""
+        orgs = await self._access.teams_of(user)
+        cards: list[TicketCard] = []
+        async with self._db.transaction(readonly=True) as tx:
+            for org in orgs:
+                tickets = await tx.tickets.list(organisation=org.id, open_only=True)
+                cards.extend(ticket_card(ticket, org) for ticket in tickets)
+        return [org.name for org in orgs], cards
+
+    async def list_blocks(self, user: str) -> list[Block]:
+        names, cards = await self.for_user(user)
+        return tickets_list_blocks(cards, self._today(), names)
+
+    async def publish_home(self, client: AsyncWebClient, user: str) -> None:
+        names, cards = await self.for_user(user)
+        await client.views_publish(user_id=user, view=home_view(cards, self._today(), names))

@@ -1,0 +1,161 @@
+"""The Slack channel as one service the runtime starts: HTTP route, Socket Mode, loops.
+
+    slack = SlackService.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb)
+    if slack is not None:            # None when Slack is not configured
+        slack.mount(http_app)        # POST /slack/events (before the app starts)
+        await slack.start()          # Socket Mode if SLACK_APP_TOKEN; notifier and digest
+        ...
+        await slack.stop()
+
+`start(listen=False)` runs only the loops (a worker process); `start(notify=False)` only
+listens (a web process), so that exactly one process follows the event log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.desk import Desk
+from bot.organisations import Organisations
+from bot.settings import Settings
+from bot.slack.access import TeamAccess
+from bot.slack.app import build_app
+from bot.slack.digest import Digest
+from bot.slack.notifier import Notifier
+from bot.slack.overview import Overview
+from bot.slack.questions import QuestionDesk
+from bot.slack.ticket_actions import TicketActions
+from knowledge import KnowledgeBase
+from storage import Database
+
+log = logging.getLogger(__name__)
+
+ROUTE = "/slack/events"
+WATCH_INTERVAL = 10.0
+
+
+def web_client(settings: Settings) -> AsyncWebClient:
+    """The Web API client: SLACK_API_URL when set (tests, GovSlack), retrying rate limits."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    client = AsyncWebClient(token=token)
+    if settings.slack_api_url:
+        client = AsyncWebClient(token=token, base_url=settings.slack_api_url.rstrip("/") + "/")
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+class SlackService:
+    """privacybot's Slack app: answers, ticket messages and the team's actions."""
+
+    def __init__(self, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
+                 kb: KnowledgeBase, client: AsyncWebClient) -> None:
+        secret = settings.slack_signing_secret
+        self._secret = secret.get_secret_value() if secret else None
+        app_token = settings.slack_app_token
+        self._app_token = app_token.get_secret_value() if app_token else None
+        self.client = client
+        self.access = TeamAccess(orgs, client)
+        self.notifier = Notifier(db=db, orgs=orgs, client=client)
+        self.digest = Digest(db=db, orgs=orgs, client=client)
+        self.questions = QuestionDesk(db=db, kb=kb, orgs=orgs)
+        self.actions = TicketActions(db=db, orgs=orgs, desk=desk, access=self.access,
+                                     changed=self.notifier.poke)
+        self.overview = Overview(db=db, access=self.access)
+        self.app: AsyncApp = build_app(client=client, signing_secret=self._secret,
+                                       questions=self.questions, actions=self.actions,
+                                       overview=self.overview)
+        self._socket: AsyncSocketModeHandler | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._connected = False
+
+    @classmethod
+    def create(cls, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
+               kb: KnowledgeBase) -> SlackService | None:
+        """The service, or None when Slack is not configured.
+
+        Needs SLACK_BOT_TOKEN and a way in: SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN
+        (Socket Mode).
+        """
+        if settings.slack_bot_token is None:
+            return None
+        if settings.slack_signing_secret is None and settings.slack_app_token is None:
+            log.warning("slack: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET nor "
+                        "SLACK_APP_TOKEN; Slack stays off")
+            return None
+        return cls(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb,
+                   client=web_client(settings))
+
+    @property
+    def socket_mode(self) -> bool:
+        return self._app_token is not None
+
+    def mount(self, app: web.Application) -> None:
+        """Add POST /slack/events (events, slash commands, interactions) to the HTTP app."""
+        app.router.add_post(ROUTE, self.handle)
+
+    async def handle(self, request: web.Request) -> web.Response:
+        """One Slack request over HTTP: verified by bolt (401 if not), then dispatched."""
+        if self._secret is None:  # Socket Mode only: nothing arriving over HTTP is verifiable
+            return web.Response(status=401, text="")
+        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def start(self, *, listen: bool = True, notify: bool = True) -> None:
+        """Connect Socket Mode (when configured and `listen`) and start the loops (`notify`)."""
+        if listen and self._app_token is not None:
+            self._socket = AsyncSocketModeHandler(self.app, self._app_token,
+                                                  web_client=self.client)
+            await self._socket.client.connect()  # type: ignore[no-untyped-call]
+            self._connected = True
+            self._spawn(self._watch_socket(), "socket-watch")
+        if notify:
+            self._spawn(self.notifier.run(), "notifier")
+            self._spawn(self.digest.run(), "digest")
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        if self._socket is not None:
+            await self._socket.client.close()  # type: ignore[no-untyped-call]
+            self._socket = None
+            self._connected = False
+
+    def healthy(self) -> bool:
+        """False when a loop died or Socket Mode has been disconnected for a while."""
+        if any(task.done() for task in self._tasks):
+            return False
+        return self._connected if self._socket is not None else True
+
+    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        self._tasks.append(asyncio.create_task(work, name=f"slack-{name}"))
+
+    async def _watch_socket(self) -> None:
+        """Socket Mode can drop silently: check, and reconnect after two failed checks."""
+        misses = 0
+        while self._socket is not None:
+            await asyncio.sleep(WATCH_INTERVAL)
+            try:
+                self._connected = await self._socket.client.is_connected()
+            except Exception:
+                self._connected = False
+            misses = 0 if self._connected else misses + 1
+            if misses >= 2:
+                log.warning("slack: Socket Mode disconnected; reconnecting")
+                with contextlib.suppress(Exception):
+                    await self._socket.client.connect_to_new_endpoint()
+                misses = 0

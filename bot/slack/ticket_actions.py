@@ -1,0 +1,123 @@
+"""The team's buttons and modals on a ticket message, checked on the server every time.
+
+A button's value (a reference) and a modal's private_metadata come back from the client and
+are not trusted: before anything happens we check that the ticket exists, that the click came
+from its organisation's privacy channel, and that the user is on that organisation's team.
+Anyone else gets an ephemeral refusal and nothing changes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.desk import Desk
+from bot.errors import BotError
+from bot.organisations import Organisation, Organisations
+from bot.slack import modals
+from bot.slack.access import TeamAccess
+from bot.slack.escape import escape
+from bot.slack.ticket_blocks import ASSIGN, DONE, EXTEND, REJECT, VERIFY
+from bot.workflow.references import InvalidReferenceError, normalise_reference
+from storage import Database, StorageError, TicketRecord
+
+log = logging.getLogger(__name__)
+
+ACTOR_PREFIX = "slack:"
+_MODALS = {VERIFY: modals.verify_modal, EXTEND: modals.extend_modal,
+           REJECT: modals.reject_modal}
+
+
+class Refused(Exception):
+    """The click may not act: the text says why, to that user only."""
+
+
+class TicketActions:
+    """What happens when a team member clicks a ticket button or submits its modal."""
+
+    def __init__(self, *, db: Database, orgs: Organisations, desk: Desk, access: TeamAccess,
+                 changed: Callable[[], None] = lambda: None) -> None:
+        self._db = db
+        self._orgs = orgs
+        self._desk = desk
+        self._access = access
+        self._changed = changed  # wakes the notifier so the message updates at once
+
+    async def authorise(self, reference: str, channel: str, user: str
+                        ) -> tuple[TicketRecord, Organisation]:
+        """The ticket and its organisation, or Refused saying why not."""
+        try:
+            wanted = normalise_reference(reference)
+        except InvalidReferenceError:
+            raise Refused("That is not a ticket reference.") from None
+        async with self._db.transaction(readonly=True) as tx:
+            ticket = await tx.tickets.find_by_reference(wanted)
+        if ticket is None:
+            raise Refused(f"There is no ticket {escape(wanted)}.")
+        org = next((o for o in self._orgs.items if o.id == ticket.organisation), None)
+        if org is None or not org.slack_channel or org.slack_channel != channel:
+            raise Refused(f"Ticket {escape(wanted)} is not handled in this channel.")
+        if not await self._access.may_act(org, user):
+            raise Refused(f"Only members of {escape(org.name)}'s privacy team can act on "
+                          "its tickets. Nothing was changed.")
+        return ticket, org
+
+    async def clicked(self, client: AsyncWebClient, *, action_id: str, reference: str,
+                      channel: str, ts: str, user: str, trigger_id: str) -> None:
+        """A ticket button: open the modal that asks why/how, or act at once."""
+        try:
+            ticket, _ = await self.authorise(reference, channel, user)
+        except Refused as refusal:
+            await self._tell(client, channel, user, str(refusal))
+            return
+        if action_id in _MODALS:
+            context = modals.ModalContext(reference=ticket.reference, channel=channel, ts=ts)
+            await client.views_open(trigger_id=trigger_id, view=_MODALS[action_id](context))
+            return
+        actor = ACTOR_PREFIX + user
+        if action_id == DONE:
+            await self._run(client, channel, user, "mark done", ticket.reference,
+                            self._desk.close_done(ticket.reference, actor, "slack"))
+        elif action_id == ASSIGN:
+            await self._run(client, channel, user, "assign", ticket.reference,
+                            self._desk.assign(ticket.reference, actor, "slack"))
+
+    async def submitted(self, client: AsyncWebClient, *, callback_id: str, metadata: str,
+                        values: dict[str, dict[str, dict[str, object]]], user: str) -> None:
+        """A modal's submission: check again (the modal could be old), then record it."""
+        context = modals.decode_context(metadata)
+        if context is None:
+            log.warning("slack: modal %s with unreadable metadata from %s", callback_id, user)
+            return
+        try:
+            ticket, _ = await self.authorise(context.reference, context.channel, user)
+        except Refused as refusal:
+            await self._tell(client, context.channel, user, str(refusal))
+            return
+        actor, text, ref = ACTOR_PREFIX + user, modals.submitted_text(values), ticket.reference
+        if callback_id == modals.VERIFY_MODAL:
+            await self._run(client, context.channel, user, "record the check", ref,
+                            self._desk.record_manual_check(ref, text, actor, "slack"))
+        elif callback_id == modals.EXTEND_MODAL:
+            await self._run(client, context.channel, user, "extend", ref,
+                            self._desk.extend(ref, text, actor, "slack"))
+        elif callback_id == modals.REJECT_MODAL:
+            ground = modals.submitted_reason(values) or "manifestly_unfounded"
+            await self._run(client, context.channel, user, "reject", ref,
+                            self._desk.reject(ref, text, actor, "slack", ground=ground))
+
+    async def _run(self, client: AsyncWebClient, channel: str, user: str, what: str,
+                   reference: str, action: Awaitable[object]) -> None:
+        try:
+            await action
+        except (BotError, StorageError) as exc:
+            await self._tell(client, channel, user,
+                             f"Could not {what} {escape(reference)}: {escape(str(exc))}")
+            return
+        self._changed()
+
+    @staticmethod
+    async def _tell(client: AsyncWebClient, channel: str, user: str, text: str) -> None:
+        await client.chat_postEphemeral(channel=channel, user=user, text=text)

@@ -1,0 +1,142 @@
+"""A recording fake of the Slack Web API on loopback, modelled on bolt-python's own tests.
+
+It answers the methods privacybot calls (auth.test, chat.*, views.*, usergroups.users.list)
+with the shapes Slack returns, records every call with its parsed arguments, and lets a test
+wait until a call shows up. Bound to 127.0.0.1 port 0; point SLACK_API_URL at `base_url`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_USER = "UBOT"
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict[str, Any]
+    token: str = ""
+
+
+@dataclass
+class FakeSlack:
+    """Start with `await fake.start()`; `fake.calls` holds every Web API call in order."""
+
+    usergroups: dict[str, list[str]] = field(default_factory=dict)
+    calls: list[Call] = field(default_factory=list)
+    failing: set[str] = field(default_factory=set)  # methods that answer ok: false
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _runner: web.AppRunner | None = None
+    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    port: int = 0
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    @property
+    def response_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/response"
+
+    async def start(self) -> FakeSlack:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/response", self._response)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # -- what tests look at -------------------------------------------------------------
+
+    def of(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method == method]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
+                       where: Callable[[Call], bool] | None = None) -> list[Call]:
+        """Wait until `count` calls of `method` (matching `where`) were made; return them."""
+        async def until() -> list[Call]:
+            while True:
+                found = [c for c in self.of(method) if where is None or where(c)]
+                if len(found) >= count:
+                    return found
+                self._changed.clear()
+                await self._changed.wait()
+        try:
+            return await asyncio.wait_for(until(), timeout)
+        except TimeoutError:
+            seen = [c.method for c in self.calls]
+            raise AssertionError(f"no {count}x {method} within {timeout}s; saw {seen}") from None
+
+    # -- the fake API -------------------------------------------------------------------
+
+    async def _args(self, request: web.Request) -> dict[str, Any]:
+        args: dict[str, Any] = dict(request.query)
+        if request.can_read_body:
+            if request.content_type == "application/json":
+                args.update(await request.json())
+            else:
+                args.update(dict(await request.post()))
+        for key in ("blocks", "view", "attachments"):
+            if isinstance(args.get(key), str):
+                args[key] = json.loads(args[key])
+        return args
+
+    def _record(self, method: str, args: dict[str, Any], token: str) -> None:
+        self.calls.append(Call(method, args, token))
+        self._changed.set()
+
+    async def _response(self, request: web.Request) -> web.Response:
+        self._record("response_url", await request.json(), "")
+        return web.Response(text="ok")
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = await self._args(request)
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        self._record(method, args, token)
+        if method in self.failing:
+            return web.json_response({"ok": False, "error": "fatal_error"})
+        return web.json_response(self._answer(method, args))
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        ts = f"1700000000.{next(self._ts):06d}"
+        channel = args.get("channel", "")
+        if method == "auth.test":
+            return {"ok": True, "url": "https://example.slack.com/", "team": "Example",
+                    "user": "privacybot", "team_id": "T0001", "user_id": BOT_USER,
+                    "bot_id": "BBOT", "is_enterprise_install": False}
+        if method == "chat.postMessage":
+            return {"ok": True, "channel": channel, "ts": ts,
+                    "message": {"text": args.get("text", ""), "ts": ts}}
+        if method == "chat.update":
+            return {"ok": True, "channel": channel, "ts": args.get("ts", ts)}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        if method in ("views.open", "views.publish", "views.update"):
+            return {"ok": True, "view": {"id": f"V{ts[-6:]}", **args.get("view", {})}}
+        if method == "usergroups.users.list":
+            users = self.usergroups.get(str(args.get("usergroup", "")))
+            if users is None:
+                return {"ok": False, "error": "no_such_subteam"}
+            return {"ok": True, "users": users}
+        return {"ok": True}
