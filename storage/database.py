@@ -15,6 +15,7 @@ when a read lock cannot be upgraded. PostgreSQL runs through asyncpg at READ COM
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -26,7 +27,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.boundary import TRANSLATED, translate
-from storage.errors import StorageError
+from storage.errors import StorageError, UnavailableError
 from storage.unit import Transaction
 
 _BEGIN_OPTION = "privacybot_begin"
@@ -78,9 +79,15 @@ def _make_parent(path: str) -> None:
 class Database:
     """An open database: build it with `await Database.connect(url)`, end with `close()`."""
 
-    def __init__(self, engine: AsyncEngine, url: URL) -> None:
+    def __init__(self, engine: AsyncEngine, url: URL, *, busy_timeout: float = 5.0) -> None:
         self._engine = engine
         self._url = url
+        self._busy_timeout = busy_timeout
+        # SQLite has one writer. Writers of this process queue on an asyncio lock (fair, no
+        # polling) instead of on SQLite's busy handler, which sleeps in growing steps and
+        # left some writers waiting seconds under load. One lock per event loop.
+        self._write_locks: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
 
     @classmethod
     async def connect(
@@ -114,7 +121,7 @@ class Database:
             raise StorageError(f"cannot use database URL: {exc}") from exc
         if parsed.get_backend_name() == "sqlite":
             _install_sqlite_hooks(engine, busy_timeout)
-        db = cls(engine, parsed)
+        db = cls(engine, parsed, busy_timeout=busy_timeout)
         if check:
             try:
                 await db.ping()
@@ -164,13 +171,39 @@ class Database:
         writers; it must not write.
         """
         begin = "DEFERRED" if readonly else "IMMEDIATE"
+        async with self._writer_turn(readonly):
+            try:
+                async with self._engine.connect() as conn:
+                    await conn.execution_options(**{_BEGIN_OPTION: begin})
+                    async with conn.begin():
+                        yield Transaction(conn)
+            except TRANSLATED as exc:
+                raise translate(exc, "transaction") from exc
+
+    @asynccontextmanager
+    async def _writer_turn(self, readonly: bool) -> AsyncIterator[None]:
+        """On SQLite, wait for this process's other write transactions (up to the busy
+        timeout, then UnavailableError as SQLite itself would say); elsewhere, nothing."""
+        if readonly or self.dialect != "sqlite":
+            yield
+            return
+        loop = asyncio.get_running_loop()
+        lock = self._write_locks.get(loop)
+        if lock is None:
+            lock = self._write_locks[loop] = asyncio.Lock()
         try:
-            async with self._engine.connect() as conn:
-                await conn.execution_options(**{_BEGIN_OPTION: begin})
-                async with conn.begin():
-                    yield Transaction(conn)
-        except TRANSLATED as exc:
-            raise translate(exc, "transaction") from exc
+            # asyncio.timeout, not wait_for: acquire() runs in this task and is cancel-safe,
+            # so a timeout or a cancelled caller can never leave the lock taken.
+            async with asyncio.timeout(self._busy_timeout):
+                await lock.acquire()
+        except TimeoutError as exc:
+            raise UnavailableError(
+                f"database unavailable: database is locked (another write transaction of "
+                f"this process held it for {self._busy_timeout:g} s)") from exc
+        try:
+            yield
+        finally:
+            lock.release()
 
     async def close(self) -> None:
         """Close every pooled connection. The Database cannot be used afterwards."""

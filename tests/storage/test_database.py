@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -216,5 +217,40 @@ async def test_postgresql_gone_mid_life_is_unavailable(database_url: str) -> Non
             await admin.close()
         with pytest.raises(UnavailableError):
             await _create_one(db)
+    finally:
+        await db.close()
+
+
+async def test_sqlite_writers_of_one_process_queue_and_cancel_cleanly(tmp_path: Path) -> None:
+    db = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'q.db'}", busy_timeout=0.3)
+    try:
+        async def nested() -> None:
+            async with db.transaction() as outer:
+                await make_ticket(outer)
+                async with db.transaction() as inner:  # would wait on itself forever
+                    await make_ticket(inner)
+
+        with pytest.raises(UnavailableError, match="locked"):
+            await nested()
+
+        release = asyncio.Event()
+
+        async def hold() -> None:
+            async with db.transaction() as tx:
+                await make_ticket(tx)
+                await release.wait()
+
+        holder = asyncio.create_task(hold())
+        await asyncio.sleep(0.05)
+        waiter = asyncio.create_task(_create_one(db))
+        await asyncio.sleep(0.05)
+        waiter.cancel()  # a cancelled waiter must not keep or lose the writer's turn
+        release.set()
+        await holder
+        with pytest.raises(asyncio.CancelledError):
+            await waiter
+        await _create_one(db)
+        async with db.transaction(readonly=True) as tx:
+            assert await tx.tickets.count() == 2
     finally:
         await db.close()
