@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, Protocol
+from typing import Any
 
 from aiohttp import web
 
 from bot.channels import pages
+from bot.desk import Desk
 from bot.errors import BotError, VerificationError
-from storage.errors import StorageError
+from storage.errors import NotFoundError, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -25,15 +26,7 @@ MAX_TOKEN = 2048
 ONE_CLICK = "One-Click"
 
 
-class LinkDesk(Protocol):
-    """The part of the Desk the links need (bot.desk.Desk provides it)."""
-
-    async def verify_token(self, token: str) -> Any: ...
-
-    async def unsubscribe_token(self, token: str) -> Any: ...
-
-
-DESK_KEY: web.AppKey[LinkDesk] = web.AppKey("privacybot.desk", LinkDesk)
+DESK_KEY: web.AppKey[Desk] = web.AppKey("privacybot.desk", Desk)
 PROBES_KEY: web.AppKey[Mapping[str, HealthProbe]] = web.AppKey("privacybot.probes")
 
 
@@ -58,6 +51,8 @@ async def _errors(request: web.Request,
         raise
     except VerificationError as exc:
         return _html(pages.bad_link(_reason(exc)), status=400)
+    except NotFoundError:  # a well-signed token for a ticket that is no longer there
+        return _html(pages.bad_link("This link is not valid."), status=400)
     except StorageError as exc:
         log.warning("http %s %s: storage unavailable: %s", request.method, request.path, exc)
         return _html(pages.unavailable(), status=503)
@@ -79,8 +74,8 @@ def _reason(exc: Exception) -> str:
 
 
 async def _token(request: web.Request) -> str:
-    """The token from the form body or the query string; 400 page when missing or absurd."""
-    token = request.query.get("token", "")
+    """The token from the path, the query string or the form; 400 page when missing or absurd."""
+    token = request.match_info.get("token", "") or request.query.get("token", "")
     if request.method == "POST" and not token:
         form = await request.post()
         value = form.get("token", "")
@@ -130,14 +125,16 @@ async def unsubscribe_one_click(request: web.Request) -> web.Response:
     return _html(pages.unsubscribed(_detail(result)))
 
 
-def build_http_app(*, desk: LinkDesk, probes: Mapping[str, HealthProbe]) -> web.Application:
+def build_http_app(*, desk: Desk, probes: Mapping[str, HealthProbe]) -> web.Application:
     """The aiohttp application; SlackService.mount(app) may add its routes afterwards."""
     app = web.Application(middlewares=[_errors], client_max_size=64 * 1024)
     app[DESK_KEY] = desk
     app[PROBES_KEY] = dict(probes)
     app.router.add_get("/healthz", healthz)
-    app.router.add_get("/verify", verify_page)
-    app.router.add_post("/verify", verify_confirm)
-    app.router.add_get("/unsubscribe", unsubscribe_page)
-    app.router.add_post("/unsubscribe", unsubscribe_one_click)
+    # Links carry the token in the path (/verify/<token>, the desk's links) or the query.
+    for suffix in ("", "/{token}"):
+        app.router.add_get(f"/verify{suffix}", verify_page)
+        app.router.add_post(f"/verify{suffix}", verify_confirm)
+        app.router.add_get(f"/unsubscribe{suffix}", unsubscribe_page)
+        app.router.add_post(f"/unsubscribe{suffix}", unsubscribe_one_click)
     return app

@@ -12,9 +12,11 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
-from typing import Any, Protocol
+from typing import Any
 
+from bot.desk import Desk, IntakeResult
 from bot.organisations import Organisation, Organisations
+from intents import Classification, InboundMail
 from storage.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -24,20 +26,13 @@ TEMPFAIL = "451 4.3.0 Temporary failure, please try again later"
 SHUTTING_DOWN = "421 4.3.2 Service shutting down, please try again later"
 
 # raw bytes -> (InboundMail, Classification); CPU work, run on an executor thread.
-Understand = Callable[[bytes], tuple[Any, Any]]
-
-
-class MailDesk(Protocol):
-    """The part of the Desk the intake needs (bot.desk.Desk provides it)."""
-
-    async def receive_mail(self, org_id: str, raw: bytes, mail: Any, classification: Any, *,
-                           envelope_from: str | None = ..., channel: str = ...) -> Any: ...
+Understand = Callable[[bytes], tuple[InboundMail, Classification]]
 
 
 class IntakeHandler:
     """aiosmtpd handler: RCPT filtering, DATA -> desk, 451 on every failure of ours."""
 
-    def __init__(self, *, orgs: Organisations, desk: MailDesk, understand: Understand,
+    def __init__(self, *, orgs: Organisations, desk: Desk, understand: Understand,
                  executor: Executor | None = None) -> None:
         self._orgs = orgs
         self._desk = desk
@@ -124,8 +119,9 @@ class IntakeHandler:
         return "250 2.0.0 OK: message received"
 
 
-def _summary(result: Any) -> str:
-    """A short log description of the desk's IntakeResult, whatever fields it has."""
-    fields = ("duplicate", "ticket_reference", "reference", "action", "replies_queued")
-    parts = [f"{name}={getattr(result, name)}" for name in fields if hasattr(result, name)]
-    return " ".join(parts) or type(result).__name__
+def _summary(result: IntakeResult) -> str:
+    """One log line about what the mail did (no personal data: no addresses, no subject)."""
+    text = f"{result.outcome} {result.reference or '-'} intents={','.join(result.intents)}"
+    if result.replies:
+        text += f" replies={','.join(result.replies)}"
+    return text

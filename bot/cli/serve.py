@@ -1,10 +1,66 @@
-"""`privacybot serve`: placeholder until its issue lands."""
+"""`privacybot serve`: run the service (SMTP intake, HTTP, outbox worker) until SIGTERM/SIGINT.
+
+With no `--only`, everything runs in one process on the embedded default (SQLite and the
+.eml outbox under --data-dir); `--only smtp|http|worker` runs one part, as the Procfile does.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import sys
+from enum import StrEnum
+from typing import Annotated
+
 import typer
+
+from bot.cli.common import DataDir, fail, load_settings
+from bot.runtime import serve
+
+
+class Part(StrEnum):
+    smtp = "smtp"
+    http = "http"
+    worker = "worker"
+
+
+def _configure_logging() -> None:
+    root = logging.getLogger()
+    if not root.handlers:  # leave a host's (or a test's) logging alone
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    # aiosmtpd logs every connection and command at INFO; keep its warnings only.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
-    _ = app
+    """Add `serve` to the root app."""
+
+    @app.command("serve")
+    def serve_command(
+        data_dir: DataDir = None,
+        smtp_port: Annotated[int | None, typer.Option(
+            "--smtp-port", min=0, max=65535, help="SMTP port (default 8025; 0: any free)."
+        )] = None,
+        http_port: Annotated[int | None, typer.Option(
+            "--http-port", min=0, max=65535, help="HTTP port (default 3000; 0: any free)."
+        )] = None,
+        only: Annotated[Part | None, typer.Option(
+            "--only", help="Run one part: smtp, http or worker (default: all three)."
+        )] = None,
+    ) -> None:
+        """Run the service until SIGTERM or SIGINT; finishes the mail in hand on the way out."""
+        settings = load_settings(data_dir, smtp_port=smtp_port, http_port=http_port)
+        _configure_logging()
+        parts = {only.value} if only is not None else None
+        try:
+            asyncio.run(serve(settings, parts, announce=_announce))
+        except OSError as exc:  # a port in use, a data dir we cannot write
+            fail(f"cannot start: {exc}")
+
+
+def _announce(line: str) -> None:
+    # Plain and flushed, on stderr with the logs: scripts (and bench/crash.py) wait for it.
+    print(line, file=sys.stderr, flush=True)

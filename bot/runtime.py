@@ -1,0 +1,280 @@
+"""The wiring: build every service from Settings, run the parts, stop them cleanly.
+
+    services = await build_services(settings)            # database (upgraded), desk, ...
+    runtime = Runtime(services, parts={"smtp", "http", "worker"})
+    await runtime.start()                                 # binds; `runtime.describe()` says where
+    await runtime.stop()                                  # finishes the mail in hand
+
+`serve(settings, parts)` does all of that and waits for SIGTERM/SIGINT in between.
+Parts: smtp (intake), http (healthz, links, Slack events), worker (outbox sender, the desk's
+periodic sweep, Slack's own loops).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+from bot.channels.http_app import HealthProbe, build_http_app
+from bot.channels.relay import parse_relay_url
+from bot.channels.sender import OutboxSender
+from bot.channels.smtp_intake import IntakeHandler
+from bot.channels.smtp_server import SmtpServer
+from bot.channels.transports import DirectoryTransport, RelayTransport, Transport
+from bot.desk import Desk
+from bot.knowledge_base import build_knowledge_base
+from bot.organisations import Organisations, load_organisations
+from bot.secret_key import resolve_secret_key
+from bot.settings import Settings
+from intents import Classification, InboundMail, classify, read_message
+from knowledge import KnowledgeBase
+from knowledge.errors import KnowledgeError
+from storage import Database, open_database
+from storage.errors import StorageError
+
+log = logging.getLogger("privacybot")
+
+PARTS = ("smtp", "http", "worker")
+SWEEP_SECONDS = 15 * 60
+SMTP_GRACE_SECONDS = 30.0
+
+
+def understand_mail(raw: bytes) -> tuple[InboundMail, Classification]:
+    """Parse and classify one raw message (CPU work: the intake runs it on an executor)."""
+    mail = read_message(raw)
+    return mail, classify(mail)
+
+
+@dataclass
+class Services:
+    """Everything the parts share; `close()` releases the database."""
+
+    settings: Settings
+    orgs: Organisations
+    db: Database
+    desk: Desk
+    kb: KnowledgeBase
+    slack: Any | None
+
+    async def close(self) -> None:
+        await self.db.close()
+
+
+def _create_slack(settings: Settings, orgs: Organisations, db: Database, desk: Desk,
+                  kb: KnowledgeBase) -> Any | None:
+    """Slack's service when its module is installed and its tokens are set, else None."""
+    try:
+        module = importlib.import_module("bot.slack.service")
+    except ImportError:
+        return None
+    service_class = getattr(module, "SlackService", None)
+    if service_class is None:
+        return None
+    return service_class.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb)
+
+
+COMPLAINT_QUESTION = "How can I make a complaint to the Information Commissioner's Office?"
+
+
+def complaint_routes(kb: KnowledgeBase, orgs: Organisations) -> dict[str, str]:
+    """Each organisation's own words on complaining to the regulator, where its policy says."""
+    routes: dict[str, str] = {}
+    for org in orgs.items:
+        try:
+            answer = kb.ask(COMPLAINT_QUESTION, policy=org.id)
+        except KnowledgeError as exc:
+            log.warning("complaint route for %s: %s", org.id, exc)
+            continue
+        if answer.answered and answer.answer.strip():
+            routes[org.id] = answer.answer.strip()
+    return routes
+
+
+def build_desk(settings: Settings, orgs: Organisations, db: Database,
+               kb: KnowledgeBase | None = None) -> Desk:
+    """The Desk as the service runs it: the service key, public links, policy routes."""
+    return Desk(db, orgs, secret=resolve_secret_key(settings),
+                public_url=settings.effective_public_url,
+                complaint_routes=complaint_routes(kb, orgs) if kb is not None else None,
+                clock=lambda: datetime.now(UTC))
+
+
+async def build_services(settings: Settings, *, slack: bool = True,
+                         busy_timeout: float = 5.0) -> Services:
+    """Open (and upgrade) the database and build the desk, the knowledge base and Slack.
+
+    `busy_timeout`: how long a SQLite writer waits for the lock before the intake gives up
+    with 451 (the sending server retries later).
+    """
+    orgs = load_organisations(settings.config_path)
+    kb = await asyncio.to_thread(build_knowledge_base, orgs)
+    db = await open_database(settings.effective_database_url, upgrade=True,
+                             busy_timeout=busy_timeout)
+    try:
+        desk = build_desk(settings, orgs, db, kb)
+        slack_service = _create_slack(settings, orgs, db, desk, kb) if slack else None
+    except BaseException:
+        await db.close()
+        raise
+    return Services(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb, slack=slack_service)
+
+
+def make_transport(settings: Settings) -> Transport:
+    """The relay when SMTP_RELAY_URL is set, else .eml files in the data dir's outbox."""
+    if settings.smtp_relay_url:
+        return RelayTransport(parse_relay_url(settings.smtp_relay_url))
+    return DirectoryTransport(settings.outbox_dir)
+
+
+class Runtime:
+    """The chosen parts of the service, started and stopped together."""
+
+    def __init__(self, services: Services, parts: set[str] | None = None, *,
+                 sweep_seconds: float = SWEEP_SECONDS, poll_seconds: float = 1.0) -> None:
+        unknown = set(parts or ()) - set(PARTS)
+        if unknown:
+            raise ValueError(f"unknown parts: {', '.join(sorted(unknown))}")
+        self.services = services
+        self.parts = set(parts or PARTS)
+        self.smtp: SmtpServer | None = None
+        self.sender: OutboxSender | None = None
+        self._http_runner: web.AppRunner | None = None
+        self.http_address: tuple[str, int] | None = None
+        self._stop_worker = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._sweep_seconds = sweep_seconds
+        self._poll_seconds = poll_seconds
+        self._slack_started = False
+
+    async def start(self) -> None:
+        settings = self.services.settings
+        try:
+            if "worker" in self.parts:
+                await self._start_worker(settings)
+            if "http" in self.parts:
+                await self._start_http(settings)
+            if "smtp" in self.parts:
+                handler = IntakeHandler(orgs=self.services.orgs, desk=self.services.desk,
+                                        understand=understand_mail)
+                self.smtp = SmtpServer(handler, host=settings.smtp_host, port=settings.smtp_port,
+                                       max_message_bytes=settings.max_message_bytes)
+                await self.smtp.start()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def _start_worker(self, settings: Settings) -> None:
+        self.sender = OutboxSender(self.services.db, make_transport(settings),
+                                   self.services.orgs, poll_seconds=self._poll_seconds)
+        self._tasks.append(asyncio.create_task(self.sender.run(self._stop_worker),
+                                               name="outbox-sender"))
+        self._tasks.append(asyncio.create_task(self._sweep_loop(), name="desk-sweep"))
+        if self.services.slack is not None:
+            await self.services.slack.start()
+            self._slack_started = True
+
+    async def _start_http(self, settings: Settings) -> None:
+        probes: dict[str, HealthProbe] = {"database": self._database_ok}
+        slack = self.services.slack
+        if slack is not None:
+            probes["slack"] = self._slack_ok
+        app = build_http_app(desk=self.services.desk, probes=probes)
+        if slack is not None:
+            slack.mount(app)
+        runner = web.AppRunner(app, access_log=None, handle_signals=False,
+                               shutdown_timeout=10.0)
+        await runner.setup()
+        self._http_runner = runner
+        site = web.TCPSite(runner, settings.http_host, settings.http_port)
+        await site.start()
+        host, port = runner.addresses[0][:2]
+        self.http_address = (str(host), int(port))
+
+    async def _database_ok(self) -> bool:
+        try:
+            await self.services.db.ping()
+        except StorageError:
+            return False
+        return True
+
+    async def _slack_ok(self) -> bool:
+        slack = self.services.slack
+        return slack is None or bool(slack.healthy())
+
+    async def _sweep_loop(self) -> None:
+        while not self._stop_worker.is_set():
+            try:
+                result = await self.services.desk.sweep(datetime.now(UTC))
+                if getattr(result, "reminded", None) or getattr(result, "closed", None):
+                    log.info("sweep: reminded %s, closed %s", result.reminded, result.closed)
+            except StorageError as exc:
+                log.warning("sweep: database unavailable: %s", exc)
+            except Exception:
+                log.exception("sweep failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop_worker.wait(), self._sweep_seconds)
+
+    def describe(self) -> str:
+        """The startup line: what listens where."""
+        pieces: list[str] = []
+        if self.smtp is not None:
+            host, port = self.smtp.address
+            pieces.append(f"smtp on {host}:{port}")
+        if self.http_address is not None:
+            pieces.append(f"http on {self.http_address[0]}:{self.http_address[1]}")
+        if "worker" in self.parts:
+            pieces.append(make_transport(self.services.settings).describe())
+        pieces.append(f"database {self.services.db.url}")
+        pieces.append("slack on" if self.services.slack is not None else "slack off")
+        return "privacybot: " + ", ".join(pieces)
+
+    async def stop(self) -> None:
+        """SMTP first (finishing the messages in hand), then HTTP, then the worker."""
+        if self.smtp is not None:
+            await self.smtp.stop(SMTP_GRACE_SECONDS)
+            self.smtp = None
+        if self._http_runner is not None:
+            await self._http_runner.cleanup()
+            self._http_runner = None
+        self._stop_worker.set()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+            self._tasks.clear()
+        if self._slack_started and self.services.slack is not None:
+            await self.services.slack.stop()
+            self._slack_started = False
+
+
+async def serve(settings: Settings, parts: set[str] | None = None, *,
+                announce: Callable[[str], None] | None = None) -> None:
+    """Run until SIGTERM or SIGINT; then stop cleanly and release everything."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        wanted = set(parts or PARTS)
+        services = await build_services(settings, slack=bool(wanted & {"http", "worker"}))
+        try:
+            runtime = Runtime(services, wanted)
+            await runtime.start()
+            (announce or log.info)(runtime.describe())
+            try:
+                await stop.wait()
+            finally:
+                log.info("privacybot: stopping")
+                await runtime.stop()
+        finally:
+            await services.close()
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
