@@ -31,13 +31,13 @@ from bot.channels.smtp_intake import IntakeHandler
 from bot.channels.smtp_server import SmtpServer
 from bot.channels.transports import DirectoryTransport, RelayTransport, Transport
 from bot.desk import Desk
+from bot.desk.routes import complaint_routes
 from bot.knowledge_base import build_knowledge_base
 from bot.organisations import Organisations, load_organisations
 from bot.secret_key import resolve_secret_key
 from bot.settings import Settings
 from intents import Classification, InboundMail, classify, read_message
 from knowledge import KnowledgeBase
-from knowledge.errors import KnowledgeError
 from storage import Database, open_database
 from storage.errors import StorageError
 
@@ -80,23 +80,6 @@ def _create_slack(settings: Settings, orgs: Organisations, db: Database, desk: D
     if service_class is None:
         return None
     return service_class.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb)
-
-
-COMPLAINT_QUESTION = "How can I make a complaint to the Information Commissioner's Office?"
-
-
-def complaint_routes(kb: KnowledgeBase, orgs: Organisations) -> dict[str, str]:
-    """Each organisation's own words on complaining to the regulator, where its policy says."""
-    routes: dict[str, str] = {}
-    for org in orgs.items:
-        try:
-            answer = kb.ask(COMPLAINT_QUESTION, policy=org.id)
-        except KnowledgeError as exc:
-            log.warning("complaint route for %s: %s", org.id, exc)
-            continue
-        if answer.answered and answer.answer.strip():
-            routes[org.id] = answer.answer.strip()
-    return routes
 
 
 def build_desk(settings: Settings, orgs: Organisations, db: Database,

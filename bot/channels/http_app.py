@@ -17,6 +17,7 @@ from aiohttp import web
 from bot.channels import pages
 from bot.desk import Desk
 from bot.errors import BotError, VerificationError
+from bot.workflow import tokens
 from storage.errors import NotFoundError, StorageError
 
 log = logging.getLogger(__name__)
@@ -101,8 +102,16 @@ async def healthz(request: web.Request) -> web.Response:
                              headers={"Cache-Control": "no-store"})
 
 
+def _check(request: web.Request, purpose: str, token: str) -> None:
+    """Signature and expiry only (pure, no state): a bad link says so before the button."""
+    config = request.app[DESK_KEY].config
+    tokens.read_token(config.secret, purpose, token, now=config.clock())
+
+
 async def verify_page(request: web.Request) -> web.Response:
-    return _html(pages.confirm_verify(await _token(request)))
+    token = await _token(request)
+    _check(request, tokens.PURPOSE_VERIFY, token)
+    return _html(pages.confirm_verify(token))
 
 
 async def verify_confirm(request: web.Request) -> web.Response:
@@ -111,7 +120,9 @@ async def verify_confirm(request: web.Request) -> web.Response:
 
 
 async def unsubscribe_page(request: web.Request) -> web.Response:
-    return _html(pages.confirm_unsubscribe(await _token(request)))
+    token = await _token(request)
+    _check(request, tokens.PURPOSE_UNSUBSCRIBE, token)
+    return _html(pages.confirm_unsubscribe(token))
 
 
 async def unsubscribe_one_click(request: web.Request) -> web.Response:
