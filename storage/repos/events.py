@@ -51,11 +51,10 @@ class EventRepository(Repository):
         if self.is_postgresql:
             await self._rows(text(f"SELECT pg_advisory_xact_lock({_EVENT_ORDER_LOCK})"),
                              "ordering an event")
-        stmt = _e.insert().values(
-            organisation=organisation, ticket_id=ticket_id, at=at or utcnow(), actor=actor,
-            channel=channel, kind=kind, data=dict(data or {}),
-        ).returning(*_e.c)
-        row = await self._row(stmt, "appending an event")
+        values = dict(organisation=organisation, ticket_id=ticket_id, at=at or utcnow(),
+                      actor=actor, channel=channel, kind=kind, data=dict(data or {}))
+        stmt = self._statement("append_event", lambda: _e.insert().returning(*_e.c))
+        row = await self._row(stmt, "appending an event", values)
         assert row is not None
         return _record(row)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, bindparam, select, update
 
 from storage import tables as t
 from storage.errors import NotFoundError
@@ -88,9 +88,9 @@ class MessageRepository(Repository):
 
     async def _add(self, direction: Direction, **values: Any) -> tuple[MessageRecord, bool]:
         values["direction"] = direction
-        stmt = self._insert_on_conflict(
-            _m, values, ["organisation", "message_id"], returning=_COLUMNS)
-        row = await self._row(stmt, "storing a message")
+        stmt = self._statement("add_message", lambda: self._insert_on_conflict(
+            _m, ["organisation", "message_id"], returning=_COLUMNS))
+        row = await self._row(stmt, "storing a message", values)
         if row is not None:
             return _record(row), True
         existing = await self.get_by_message_id(values["organisation"], values["message_id"])
@@ -122,9 +122,11 @@ class MessageRepository(Repository):
 
     async def set_ticket(self, message_pk: int, ticket_id: int | None) -> MessageRecord:
         """Attach the message to a ticket (or detach it with None)."""
-        stmt = (update(_m).where(_m.c.id == message_pk).values(ticket_id=ticket_id)
-                .returning(*_COLUMNS))
-        row = await self._row(stmt, "attaching a message to a ticket")
+        stmt = self._statement("set_ticket", lambda: (
+            update(_m).where(_m.c.id == bindparam("message_pk"))
+            .values(ticket_id=bindparam("new_ticket_id")).returning(*_COLUMNS)))
+        row = await self._row(stmt, "attaching a message to a ticket",
+                              {"message_pk": message_pk, "new_ticket_id": ticket_id})
         if row is None:
             raise NotFoundError(f"no message with id {message_pk}")
         return _record(row)

@@ -48,13 +48,14 @@ class OutboxRepository(Repository):
     ) -> OutboxRecord:
         """Queue a complete RFC 5322 message; a Message-ID used before is ConflictError."""
         at = now or utcnow()
-        stmt = _o.insert().values(
+        values = dict(
             organisation=organisation, ticket_id=ticket_id, kind=kind, to_address=to_address,
             message_id=message_id, raw=raw, status="pending", attempts=0,
             next_attempt_at=send_after or at, claimed_by=None, claimed_until=None,
             created_at=at, sent_at=None, last_error=None,
-        ).returning(*_o.c)
-        row = await self._row(stmt, "queueing outbound mail")
+        )
+        stmt = self._statement("enqueue", lambda: _o.insert().returning(*_o.c))
+        row = await self._row(stmt, "queueing outbound mail", values)
         assert row is not None
         return _record(row)
 

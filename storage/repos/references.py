@@ -21,14 +21,13 @@ class ReferenceRepository(Repository):
 
     async def next_number(self, organisation: str, year: int) -> int:
         """The next number for this organisation and year, starting at 1."""
-        stmt = self._insert_on_conflict(
-            _counters,
-            {"organisation": organisation, "year": year, "last": 1},
-            ["organisation", "year"],
-            set_={"last": _counters.c.last + 1},
+        stmt = self._statement("next_number", lambda: self._insert_on_conflict(
+            _counters, ["organisation", "year"],
+            set_=lambda _insert: {"last": _counters.c.last + 1},
             returning=[_counters.c.last],
-        )
-        return int(await self._scalar(stmt, "allocating a ticket reference"))
+        ))
+        params = {"organisation": organisation, "year": year, "last": 1}
+        return int(await self._scalar(stmt, "allocating a ticket reference", params))
 
     async def current(self, organisation: str, year: int) -> int:
         """The last number handed out (0 if none yet)."""

@@ -31,11 +31,11 @@ class SlackRepository(Repository):
         """Remember (or replace) the ticket's message in Slack: one per ticket."""
         values = {"ticket_id": ticket_id, "channel": channel, "ts": ts,
                   "posted_event_id": posted_event_id, "updated_at": at or utcnow()}
-        stmt = self._insert_on_conflict(
-            _p, values, ["ticket_id"],
-            set_={"channel": channel, "ts": ts, "posted_event_id": posted_event_id,
-                  "updated_at": values["updated_at"]})
-        row = await self._row(stmt, "saving a Slack post")
+        stmt = self._statement("save_post", lambda: self._insert_on_conflict(
+            _p, ["ticket_id"],
+            set_=lambda insert: {name: insert.excluded[name] for name in
+                                 ("channel", "ts", "posted_event_id", "updated_at")}))
+        row = await self._row(stmt, "saving a Slack post", values)
         assert row is not None
         return _record(row)
 
@@ -56,10 +56,9 @@ class SlackRepository(Repository):
         current = await self.get_cursor(name)
         if event_id <= current:
             return
-        stmt = self._insert_on_conflict(
-            _c, {"name": name, "last_event_id": event_id}, ["name"],
-            set_={"last_event_id": event_id})
-        await self._rows(stmt, "moving a Slack cursor")
+        stmt = self._statement("set_cursor", lambda: self._insert_on_conflict(
+            _c, ["name"], set_=lambda insert: {"last_event_id": insert.excluded.last_event_id}))
+        await self._rows(stmt, "moving a Slack cursor", {"name": name, "last_event_id": event_id})
 
     async def mark_seen(self, event_id: str, at: datetime | None = None) -> bool:
         """Record a Slack event id; False if it was recorded before (a retry: do nothing).
@@ -67,7 +66,7 @@ class SlackRepository(Repository):
         Call it in the same transaction as the event's effects, so that a crash before
         commit lets the retry through.
         """
-        stmt = self._insert_on_conflict(
-            _seen, {"event_id": event_id, "seen_at": at or utcnow()}, ["event_id"],
-            returning=[_seen.c.event_id])
-        return await self._row(stmt, "recording a Slack event") is not None
+        stmt = self._statement("mark_seen", lambda: self._insert_on_conflict(
+            _seen, ["event_id"], returning=[_seen.c.event_id]))
+        params = {"event_id": event_id, "seen_at": at or utcnow()}
+        return await self._row(stmt, "recording a Slack event", params) is not None

@@ -40,8 +40,9 @@ class SuppressionRepository(Repository):
         """Suppress the address: `(entry, True)` if added now, `(existing, False)` if it was."""
         values = {"organisation": organisation, "address": address, "source": source,
                   "ticket_id": ticket_id, "added_at": at or utcnow(), "added_by": added_by}
-        stmt = self._insert_on_conflict(_s, values, ["organisation", "address"])
-        row = await self._row(stmt, "adding to the suppression list")
+        stmt = self._statement("suppress", lambda: self._insert_on_conflict(
+            _s, ["organisation", "address"]))
+        row = await self._row(stmt, "adding to the suppression list", values)
         if row is not None:
             return _record(row), True
         existing = await self.get(organisation, address)

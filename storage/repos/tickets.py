@@ -45,20 +45,19 @@ class TicketRepository(Repository):
     ) -> TicketRecord:
         """Insert a ticket; a reference already used raises ConflictError."""
         at = now or utcnow()
-        stmt = (
-            t.tickets.insert()
-            .values(
-                reference=reference.strip().upper(), organisation=organisation, state=state,
-                intents=list(intents), requester_address=requester_address,
-                requester_name=requester_name, language=language, subject=subject,
-                received_at=received_at, clock_started_at=clock_started_at, due_date=due_date,
-                paused_since=None, paused_days=0, extended=False,
-                manual_check_required=manual_check_required,
-                linked_ticket_id=linked_ticket_id, created_at=at, updated_at=at,
-            )
-            .returning(*t.tickets.c)
+        values = dict(
+            reference=reference.strip().upper(), organisation=organisation, state=state,
+            intents=list(intents), requester_address=requester_address,
+            requester_name=requester_name, language=language, subject=subject,
+            received_at=received_at, clock_started_at=clock_started_at, due_date=due_date,
+            paused_since=None, paused_days=0, extended=False, extension_reason=None,
+            rejection_reason=None, verified_at=None, verification_method=None,
+            verified_by=None, manual_check_required=manual_check_required, assigned_to=None,
+            linked_ticket_id=linked_ticket_id, created_at=at, updated_at=at,
         )
-        row = await self._row(stmt, f"creating ticket {reference}")
+        stmt = self._statement("create_ticket",
+                               lambda: t.tickets.insert().returning(*t.tickets.c))
+        row = await self._row(stmt, f"creating ticket {reference}", values)
         assert row is not None  # INSERT ... RETURNING always returns the row
         return _record(row)
 
