@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import csv
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.cli import app
 from bot.cli.common import run_cli
+from bot.cli.tickets import open_desk
+from tests.desk.conftest import code_in, mail
 
 
 def test_due_date_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,3 +40,119 @@ def test_due_date_bad_input(argv: list[str], message: str,
     assert err.startswith("privacybot: error: ")
     assert message in err
     assert len(err.strip().splitlines()) == 1
+
+
+async def _seed(data_dir: Path) -> dict[str, str]:
+    """Two real tickets through the desk on the data dir's own database."""
+    async with open_desk(data_dir) as desk:
+        raw, inbound, classification = mail(intents=["erasure"], sender="bob@example.com")
+        erasure = await desk.receive_mail("aimigos", raw, inbound, classification,
+                                          envelope_from="bob@example.com")
+        raw, inbound, classification = mail(intents=["opt_out"], sender="Ann+n@example.com")
+        opt_out = await desk.receive_mail("imgn", raw, inbound, classification,
+                                          envelope_from="ann@example.com")
+        view = await desk.get_ticket(erasure.reference or "")
+        return {"erasure": erasure.reference or "", "opt_out": opt_out.reference or "",
+                "code": code_in(view.outbox[0])}
+
+
+def _json(capsys: pytest.CaptureFixture[str]) -> Any:
+    return json.loads(capsys.readouterr().out)
+
+
+def test_tickets_list_show_and_actions(tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    seeded = asyncio.run(_seed(tmp_path))
+    base = ["--data-dir", str(tmp_path)]
+    assert run_cli(app, ["tickets", "list", "--json", *base]) == 0
+    listed = _json(capsys)
+    assert {row["reference"] for row in listed} == {seeded["erasure"], seeded["opt_out"]}
+    erasure = next(row for row in listed if row["reference"] == seeded["erasure"])
+    assert set(erasure) == {"reference", "organisation", "intents", "state", "requester",
+                            "received_at", "due_date", "verified"}
+    assert erasure["state"] == "awaiting_identity"
+    assert erasure["verified"] is False
+    assert erasure["due_date"] is None
+    assert run_cli(app, ["tickets", "list", "--json", "--org", "imgn", *base]) == 0
+    assert [row["state"] for row in _json(capsys)] == ["done"]
+    assert run_cli(app, ["tickets", "list", "--json", "--state", "done", *base]) == 0
+    assert [row["reference"] for row in _json(capsys)] == [seeded["opt_out"]]
+
+    ref = seeded["erasure"]
+    assert run_cli(app, ["tickets", "verify", ref, "--code", seeded["code"], "--by", "alice",
+                         *base]) == 0
+    assert "now in_progress" in capsys.readouterr().out
+    assert run_cli(app, ["tickets", "extend", ref, "--reason", "Six systems", "--by", "alice",
+                         *base]) == 0
+    out = capsys.readouterr().out
+    assert "now extended" in out
+    assert "extension_notice" in out
+    assert run_cli(app, ["tickets", "close", ref, "--note", "Erased.", *base]) == 0
+    assert "now done" in capsys.readouterr().out
+    assert run_cli(app, ["tickets", "show", ref, *base]) == 0
+    shown = capsys.readouterr().out
+    assert "extension:      Six systems" in shown
+    assert "alice (cli) extended" in shown
+    assert run_cli(app, ["tickets", "show", ref, "--json", *base]) == 0
+    data = _json(capsys)
+    assert data["verified"] is True
+    assert data["events"][0]["kind"] == "ticket_opened"
+    assert run_cli(app, ["tickets", "sweep", "--json", *base]) == 0
+    assert _json(capsys) == {"reminded": [], "closed": []}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["tickets", "show", "AIM-2026-0999"], "no ticket with reference 'AIM-2026-0999'"),
+        (["tickets", "show", "bogus"], "not a ticket reference"),
+        (["tickets", "close", "AIM-2026-0001"], "awaiting_identity: cannot move to done"),
+        (["tickets", "reject", "AIM-2026-0001", "--reason", "x", "--ground", "meh"],
+         "a refusal must be"),
+        (["tickets", "verify", "AIM-2026-0001", "--code", "12", "--by", "a"],
+         "wrong verification code"),
+        (["tickets", "verify", "AIM-2026-0001", "--by", "a"], "exactly one of --code"),
+        (["tickets", "list", "--due-before", "31/12/2026"], "must be YYYY-MM-DD"),
+        (["tickets", "list", "--state", "limbo"], "unknown state 'limbo'"),
+        (["suppression", "add", "not-an-address", "--org", "aimigos"], "not a valid email"),
+        (["suppression", "add", "a@b.co, c@d.co", "--org", "aimigos"], "exactly one address"),
+        (["suppression", "check", "a@b.co", "--org", "nobody"], "unknown organisation"),
+        (["suppression", "remove", "never@example.com", "--org", "aimigos"], "is not on"),
+    ],
+)
+def test_bad_input_is_one_line(tmp_path: Path, argv: list[str], message: str,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    asyncio.run(_seed(tmp_path))
+    assert run_cli(app, [*argv, "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_suppression_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    asyncio.run(_seed(tmp_path))  # the imgn opt-out already suppressed ann@example.com
+    base = ["--data-dir", str(tmp_path)]
+    assert run_cli(app, ["suppression", "check", "ANN+x@example.com", "--org", "imgn",
+                         "--json", *base]) == 0
+    assert _json(capsys)["suppressed"] is True
+    assert run_cli(app, ["suppression", "add", "Zed+promo@Example.com", "--org", "aimigos",
+                         "--by", "alice", *base]) == 0
+    assert "zed@example.com: added to the aimigos" in capsys.readouterr().out
+    assert run_cli(app, ["suppression", "list", "--json", *base]) == 0
+    assert [(e["organisation"], e["address"]) for e in _json(capsys)] == [
+        ("aimigos", "zed@example.com"), ("imgn", "ann@example.com")]
+    out_file = tmp_path / "export.csv"
+    assert run_cli(app, ["suppression", "export", "--output", str(out_file), *base]) == 0
+    assert "wrote 2 addresses" in capsys.readouterr().out
+    rows = list(csv.DictReader(out_file.read_text(encoding="utf-8").splitlines()))
+    assert [row["address"] for row in rows] == ["zed@example.com", "ann@example.com"]
+    assert rows[1]["source"] == "mail"
+    assert run_cli(app, ["suppression", "export", "--org", "imgn", *base]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("imgn,ann@example.com,")
+    assert run_cli(app, ["suppression", "remove", "zed@example.com", "--org", "aimigos",
+                         *base]) == 0
+    capsys.readouterr()
+    assert run_cli(app, ["suppression", "check", "zed@example.com", "--org", "aimigos",
+                         *base]) == 0
+    assert "not suppressed" in capsys.readouterr().out

@@ -1,10 +1,249 @@
-"""`privacybot tickets`: placeholder until its issue lands."""
+"""`privacybot tickets`: the team's view of tickets and its actions on them.
+
+    privacybot tickets list [--json] [--state S] [--org ORG] [--due-before YYYY-MM-DD]
+    privacybot tickets show REF [--json]
+    privacybot tickets verify REF (--code CODE | --method TEXT) --by WHO
+    privacybot tickets extend REF --reason TEXT [--by WHO]
+    privacybot tickets clarify REF --question TEXT [--by WHO]
+    privacybot tickets resume REF [--note TEXT] [--by WHO]
+    privacybot tickets close REF [--note TEXT] [--by WHO]
+    privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] [--by WHO]
+    privacybot tickets assign REF --to WHO [--by WHO]
+    privacybot tickets sweep [--json]
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Annotated, Any, TypeVar
+
 import typer
+
+from bot.cli.common import DataDir, JsonFlag, fail, load_orgs, load_settings
+from bot.cli.due_date import parse_day
+from bot.desk import ActionResult, Desk
+from bot.secret_key import resolve_secret_key
+from storage import TicketRecord, open_database
+
+T = TypeVar("T")
+By = Annotated[str, typer.Option("--by", help="Who is acting (recorded in the audit trail).")]
+Ref = Annotated[str, typer.Argument(help="Ticket reference, e.g. AIM-2026-0042.")]
+
+tickets_app = typer.Typer(help="Rights-request tickets: list, show, act.", no_args_is_help=True)
+
+
+@asynccontextmanager
+async def open_desk(data_dir: Any) -> AsyncIterator[Desk]:
+    """A Desk on the configured database, for one command."""
+    settings = load_settings(data_dir)
+    orgs = load_orgs(settings)
+    secret = resolve_secret_key(settings)
+    db = await open_database(settings.effective_database_url)
+    try:
+        yield Desk(db, orgs, secret=secret, public_url=settings.effective_public_url,
+                   clock=lambda: datetime.now(UTC))
+    finally:
+        await db.close()
+
+
+def with_desk(data_dir: Any, work: Callable[[Desk], Awaitable[T]]) -> T:
+    async def run() -> T:
+        async with open_desk(data_dir) as desk:
+            return await work(desk)
+
+    return asyncio.run(run())
+
+
+def ticket_json(ticket: TicketRecord) -> dict[str, Any]:
+    """The shape DESIGN.md fixes for `tickets list --json`."""
+    return {
+        "reference": ticket.reference,
+        "organisation": ticket.organisation,
+        "intents": list(ticket.intents),
+        "state": ticket.state,
+        "requester": ticket.requester_address,
+        "received_at": ticket.received_at.isoformat(),
+        "due_date": ticket.due_date.isoformat() if ticket.due_date else None,
+        "verified": ticket.verified_at is not None,
+    }
+
+
+def _say(result: ActionResult, what: str) -> None:
+    line = f"{result.reference}: {what}; now {result.state}"
+    if result.due_date:
+        line += f", due {result.due_date.isoformat()}"
+    if result.replies:
+        line += f"; requester told ({', '.join(result.replies)})"
+    if result.withheld:
+        line += f"; not mailed ({', '.join(result.withheld)})"
+    typer.echo(line)
+
+
+@tickets_app.command("list")
+def list_command(
+    state: Annotated[str | None, typer.Option("--state", help="Only this state.")] = None,
+    org: Annotated[str | None, typer.Option("--org", help="Only this organisation.")] = None,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="Due on or before YYYY-MM-DD.")] = None,
+    as_json: JsonFlag = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Tickets, soonest due first."""
+    before = parse_day(due_before, "--due-before") if due_before else None
+    found = with_desk(data_dir, lambda desk: desk.list_tickets(
+        state=state, org_id=org, due_before=before))
+    if as_json:
+        typer.echo(json.dumps([ticket_json(ticket) for ticket in found], indent=2))
+        return
+    if not found:
+        typer.echo("no tickets")
+        return
+    for ticket in found:
+        due = ticket.due_date.isoformat() if ticket.due_date else "-"
+        mark = "verified" if ticket.verified_at else ""
+        typer.echo(f"{ticket.reference:<15} {ticket.state:<22} due {due:<10} "
+                   f"{','.join(ticket.intents):<22} {ticket.requester_address} {mark}".rstrip())
+
+
+@tickets_app.command("show")
+def show_command(reference: Ref, as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
+    """One ticket and its whole history."""
+    view = with_desk(data_dir, lambda desk: desk.get_ticket(reference))
+    ticket = view.ticket
+    if as_json:
+        data = ticket_json(ticket) | {
+            "linked_reference": view.linked_reference,
+            "ticket": ticket.model_dump(mode="json"),
+            "events": [event.model_dump(mode="json") for event in view.events],
+            "mail": [{"kind": m.kind, "status": m.status, "created_at": m.created_at.isoformat()}
+                     for m in view.outbox]}
+        typer.echo(json.dumps(data, indent=2))
+        return
+    rows = [("reference", ticket.reference), ("organisation", ticket.organisation),
+            ("state", ticket.state), ("intents", ", ".join(ticket.intents)),
+            ("requester", ticket.requester_address), ("received", ticket.received_at),
+            ("clock started", ticket.clock_started_at), ("due", ticket.due_date),
+            ("verified", ticket.verified_at), ("verification", ticket.verification_method),
+            ("extension", ticket.extension_reason), ("refusal", ticket.rejection_reason),
+            ("assigned to", ticket.assigned_to), ("linked to", view.linked_reference)]
+    for label, value in rows:
+        if value not in (None, ""):
+            typer.echo(f"{label + ':':<15} {value}")
+    typer.echo("history:")
+    for event in view.events:
+        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor} ({event.channel}) {event.kind}"
+                   f" {json.dumps(event.data, ensure_ascii=False, default=str)}")
+
+
+@tickets_app.command("verify")
+def verify_command(
+    reference: Ref,
+    by: By,
+    code: Annotated[str | None, typer.Option("--code", help="The code the requester gave.")] = None,
+    method: Annotated[
+        str | None, typer.Option("--method", help="A manual identity check: how.")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Record the requester's code, or a manual identity check (method and who)."""
+    if (code is None) == (method is None):
+        fail("give exactly one of --code or --method")
+    if code is not None:
+        result = with_desk(data_dir, lambda desk: desk.verify_code(reference, code, by, "cli"))
+        _say(result, "code accepted")
+    else:
+        result = with_desk(data_dir, lambda desk: desk.record_manual_check(
+            reference, method or "", by, "cli"))
+        _say(result, "manual check recorded")
+
+
+@tickets_app.command("extend")
+def extend_command(
+    reference: Ref,
+    reason: Annotated[str, typer.Option("--reason", help="Why more time is needed.")],
+    by: By = "cli",
+    data_dir: DataDir = None,
+) -> None:
+    """Extend by two further months (only inside the first month); the requester is told."""
+    _say(with_desk(data_dir, lambda desk: desk.extend(reference, reason, by, "cli")),
+         "extended")
+
+
+@tickets_app.command("clarify")
+def clarify_command(
+    reference: Ref,
+    question: Annotated[str, typer.Option("--question", help="What the requester must say.")],
+    by: By = "cli",
+    data_dir: DataDir = None,
+) -> None:
+    """Ask the requester to clarify; the clock pauses until the answer."""
+    _say(with_desk(data_dir, lambda desk: desk.request_clarification(
+        reference, question, by, "cli")), "clarification asked")
+
+
+@tickets_app.command("resume")
+def resume_command(
+    reference: Ref,
+    note: Annotated[str, typer.Option("--note", help="How the answer came.")] = "",
+    by: By = "cli",
+    data_dir: DataDir = None,
+) -> None:
+    """The clarification arrived (by phone, say): the clock runs again."""
+    _say(with_desk(data_dir, lambda desk: desk.clarification_received(
+        reference, by, "cli", note)), "clock resumed")
+
+
+@tickets_app.command("close")
+def close_command(
+    reference: Ref,
+    note: Annotated[str, typer.Option("--note", help="Told to the requester.")] = "",
+    by: By = "cli",
+    data_dir: DataDir = None,
+) -> None:
+    """The request is answered: close it as done and tell the requester."""
+    _say(with_desk(data_dir, lambda desk: desk.close_done(reference, by, "cli", note)), "closed")
+
+
+@tickets_app.command("reject")
+def reject_command(
+    reference: Ref,
+    reason: Annotated[str, typer.Option("--reason", help="Why, told to the requester.")],
+    ground: Annotated[str, typer.Option(
+        "--ground", help="manifestly_unfounded or manifestly_excessive.")] = "manifestly_unfounded",
+    by: By = "cli",
+    data_dir: DataDir = None,
+) -> None:
+    """Refuse the request; the requester is told why and of their right to complain to the ICO."""
+    _say(with_desk(data_dir, lambda desk: desk.reject(reference, reason, by, "cli",
+                                                      ground=ground)), "refused")
+
+
+@tickets_app.command("assign")
+def assign_command(
+    reference: Ref,
+    to: Annotated[str, typer.Option("--to", help="Who takes the ticket.")],
+    by: By = "cli",
+    data_dir: DataDir = None,
+) -> None:
+    """Give the ticket to a team member."""
+    _say(with_desk(data_dir, lambda desk: desk.assign(reference, by, "cli", to=to)),
+         f"assigned to {to}")
+
+
+@tickets_app.command("sweep")
+def sweep_command(as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
+    """Remind, then close, requests whose identity never came."""
+    result = with_desk(data_dir, lambda desk: desk.sweep())
+    if as_json:
+        typer.echo(result.model_dump_json())
+    else:
+        typer.echo(f"reminded: {', '.join(result.reminded) or 'none'}; "
+                   f"closed: {', '.join(result.closed) or 'none'}")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
-    _ = app
+    """Add `tickets` to the root app."""
+    app.add_typer(tickets_app, name="tickets")
