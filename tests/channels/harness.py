@@ -66,7 +66,8 @@ class Harness:
         return await asyncio.to_thread(self._send_sync, raw, to, mail_from)
 
     def _send_sync(self, raw: bytes, to: tuple[str, ...], mail_from: str) -> tuple[int, str]:
-        with smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=30) as client:
+        client = smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=30)
+        try:
             client.ehlo("client.test")
             code, text = client.mail(mail_from)
             if code != 250:
@@ -77,9 +78,14 @@ class Harness:
                     raise SmtpRefused(code, text.decode())
             code, text = client.data(raw)
             return code, text.decode()
+        finally:
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):  # a server shutting down says 421
+                client.close()
 
-    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
-        for _ in range(int(timeout / 0.05)):
+    async def wait_for(self, predicate: Callable[[], bool], seconds: float = 10.0) -> None:
+        for _ in range(int(seconds / 0.05)):
             if predicate():
                 return
             await asyncio.sleep(0.05)
