@@ -141,3 +141,35 @@ async def test_a_lost_lease_is_reclaimed_and_the_old_sender_cannot_finish(db: Da
         await finish_as_dead_sender()
     async with db.transaction(readonly=True) as tx:
         assert (await tx.outbox.get(queued.id)).status == "sending"
+
+
+async def test_a_follower_of_the_event_log_never_misses_an_event(db: Database) -> None:
+    """Ids are handed out before commit; a slow committer must not be skipped by `after`."""
+    done = asyncio.Event()
+    async with db.transaction() as tx:
+        ticket = await make_ticket(tx)
+
+    async def writer(delay: float) -> int:
+        async with db.transaction() as tx:
+            event = await tx.events.append(ticket_id=ticket.id, actor="t", channel="worker",
+                                           kind="k")
+            await asyncio.sleep(delay)  # commit late: later ids may commit first
+        return event.id
+
+    async def follower() -> list[int]:
+        seen: list[int] = []
+        cursor = 0
+        while True:
+            finished = done.is_set()
+            async with db.transaction(readonly=True) as tx:
+                batch = await tx.events.after(cursor)
+            seen.extend(e.id for e in batch)
+            cursor = seen[-1] if seen else 0
+            if finished:
+                return seen
+            await asyncio.sleep(0.002)
+
+    watching = asyncio.create_task(follower())
+    ids = await asyncio.gather(*(writer(0.03 if i % 2 else 0.0) for i in range(12)))
+    done.set()
+    assert sorted(await watching) == sorted(ids)
