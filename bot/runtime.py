@@ -254,7 +254,7 @@ async def serve(settings: Settings, parts: set[str] | None = None, *,
             try:
                 await stop.wait()
             finally:
-                log.info("privacybot: stopping")
+                log.info("stopping")
                 await runtime.stop()
         finally:
             await services.close()

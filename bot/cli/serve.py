@@ -31,8 +31,9 @@ def _configure_logging() -> None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(logging.INFO)
-    # aiosmtpd logs every connection and command at INFO; keep its warnings only.
-    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    # aiosmtpd logs every connection and command at INFO, Alembic every migration context.
+    for noisy in ("mail.log", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,127 @@
+"""`privacybot serve` as a real process: the startup line, mail in, health, clean SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import smtplib
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.cli import app
+from bot.cli.common import run_cli
+
+READY = re.compile(r"^privacybot: (.*)$", re.MULTILINE)
+CLEAN_ENV = ("DATABASE_URL", "PRIVACYBOT_DATABASE_URL", "SMTP_RELAY_URL", "SLACK_BOT_TOKEN",
+             "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "PRIVACYBOT_SMTP_RELAY_URL")
+
+
+def _privacybot() -> str:
+    exe = shutil.which("privacybot", path=str(Path(sys.executable).parent))
+    assert exe, "the privacybot script is not installed in the venv"
+    return exe
+
+
+class Served:
+    def __init__(self, proc: subprocess.Popen[bytes], log: Path, line: str) -> None:
+        self.proc, self.log, self.line = proc, log, line
+
+    def port(self, part: str) -> int:
+        found = re.search(rf"{part} on 127\.0\.0\.1:(\d+)", self.line)
+        assert found, self.line
+        return int(found.group(1))
+
+
+def _start(data_dir: Path, *args: str) -> Served:
+    log = data_dir.parent / f"serve-{time.monotonic_ns()}.log"
+    env = {k: v for k, v in os.environ.items() if k not in CLEAN_ENV}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([_privacybot(), "serve", "--data-dir", str(data_dir), *args],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        text = log.read_text(errors="replace")
+        found = READY.search(text)
+        if found and " on " in found.group(1):
+            return Served(proc, log, found.group(0))
+        if proc.poll() is not None:
+            raise AssertionError(f"serve exited {proc.returncode}: {text}")
+        time.sleep(0.05)
+    proc.kill()
+    raise AssertionError("serve did not announce itself: " + log.read_text())
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    running = _start(tmp_path / "data", "--smtp-port", "0", "--http-port", "0")
+    try:
+        yield running
+    finally:
+        if running.proc.poll() is None:
+            running.proc.kill()
+            running.proc.wait()
+
+
+def test_serve_all_parts_then_sigterm(served: Served, tmp_path: Path) -> None:
+    assert "smtp on 127.0.0.1:" in served.line
+    assert "http on 127.0.0.1:" in served.line
+    assert f"outbox -> {tmp_path / 'data' / 'outbox'}" in served.line
+    assert served.line.endswith("slack off")
+    with smtplib.SMTP("127.0.0.1", served.port("smtp"), timeout=30) as client:
+        refused = client.sendmail("bob@example.org", ["hello@aimigos.studio"],
+                                  b"From: bob@example.org\r\nTo: hello@aimigos.studio\r\n"
+                                  b"Subject: hi\r\nMessage-ID: <serve-1@example.org>\r\n\r\nhi\r\n")
+        assert refused == {}
+    url = f"http://127.0.0.1:{served.port('http')}/healthz"
+    with urllib.request.urlopen(url, timeout=10) as resp:  # noqa: S310 - loopback
+        assert json.load(resp)["status"] == "ok"
+    served.proc.send_signal(signal.SIGTERM)
+    assert served.proc.wait(timeout=20) == 0
+    log = served.log.read_text()
+    assert "stopping" in log
+    assert "Traceback" not in log
+    assert (tmp_path / "data" / "privacybot.db").is_file()
+
+
+def test_serve_only_smtp(tmp_path: Path) -> None:
+    running = _start(tmp_path / "data", "--only", "smtp", "--smtp-port", "0")
+    try:
+        assert "smtp on" in running.line
+        assert "http on" not in running.line
+        assert "outbox" not in running.line
+        running.proc.send_signal(signal.SIGINT)
+        assert running.proc.wait(timeout=20) == 0
+    finally:
+        if running.proc.poll() is None:
+            running.proc.kill()
+            running.proc.wait()
+
+
+def test_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if k not in CLEAN_ENV}
+        result = subprocess.run(
+            [_privacybot(), "serve", "--data-dir", str(tmp_path / "d"), "--only", "smtp",
+             "--smtp-port", str(port)], capture_output=True, text=True, env=env, timeout=60,
+            check=False)
+    assert result.returncode == 1
+    assert "privacybot: error: cannot start:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_part_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(app, ["serve", "--only", "everything"]) == 2
+    assert "everything" in capsys.readouterr().err
