@@ -83,7 +83,7 @@ def test_serve_all_parts_then_sigterm(served: Served, tmp_path: Path) -> None:
                                   b"Subject: hi\r\nMessage-ID: <serve-1@example.org>\r\n\r\nhi\r\n")
         assert refused == {}
     url = f"http://127.0.0.1:{served.port('http')}/healthz"
-    with urllib.request.urlopen(url, timeout=10) as resp:  # noqa: S310 - loopback
+    with urllib.request.urlopen(url, timeout=10) as resp:
         assert json.load(resp)["status"] == "ok"
     served.proc.send_signal(signal.SIGTERM)
     assert served.proc.wait(timeout=20) == 0
