@@ -42,13 +42,14 @@ def event_body(event: dict[str, Any], *, event_id: str, team: str = "T0001",
 
 
 def command_body(text: str, *, user: str, channel: str, command: str = "/privacy",
-                 team: str = "T0001") -> str:
+                 team: str = "T0001",
+                 response_url: str = "https://hooks.slack.invalid/commands/1") -> str:
     """A slash-command form body."""
     return urlencode({
         "token": "legacy-unused", "team_id": team, "team_domain": "example",
         "channel_id": channel, "channel_name": "privacy", "user_id": user,
         "user_name": user.lower(), "command": command, "text": text, "api_app_id": "A0001",
-        "response_url": "https://hooks.slack.invalid/commands/1", "trigger_id": "trigger.1",
+        "response_url": response_url, "trigger_id": "trigger.1",
     })
 
 

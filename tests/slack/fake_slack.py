@@ -71,7 +71,7 @@ class FakeSlack:
     def clear(self) -> None:
         self.calls.clear()
 
-    async def wait_for(self, method: str, count: int = 1, timeout: float = 5.0,
+    async def wait_for(self, method: str, count: int = 1, within: float = 5.0,
                        where: Callable[[Call], bool] | None = None) -> list[Call]:
         """Wait until `count` calls of `method` (matching `where`) were made; return them."""
         async def until() -> list[Call]:
@@ -82,10 +82,10 @@ class FakeSlack:
                 self._changed.clear()
                 await self._changed.wait()
         try:
-            return await asyncio.wait_for(until(), timeout)
+            return await asyncio.wait_for(until(), within)
         except TimeoutError:
             seen = [c.method for c in self.calls]
-            raise AssertionError(f"no {count}x {method} within {timeout}s; saw {seen}") from None
+            raise AssertionError(f"no {count}x {method} within {within}s; saw {seen}") from None
 
     # -- the fake API -------------------------------------------------------------------
 
