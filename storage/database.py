@@ -15,6 +15,7 @@ when a read lock cannot be upgraded. PostgreSQL runs through asyncpg at READ COM
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,7 +25,7 @@ from typing import Any
 from sqlalchemy import event, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from storage.boundary import TRANSLATED, translate
 from storage.errors import StorageError, UnavailableError
@@ -70,6 +71,12 @@ def _install_sqlite_hooks(engine: AsyncEngine, busy_timeout: float) -> None:
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+async def _quietly_close(conn: AsyncConnection) -> None:
+    """Give the connection back to the pool; a broken one is discarded by the pool anyway."""
+    with contextlib.suppress(*TRANSLATED):
+        await conn.close()
 
 
 def _make_parent(path: str) -> None:
@@ -172,13 +179,32 @@ class Database:
         """
         begin = "DEFERRED" if readonly else "IMMEDIATE"
         async with self._writer_turn(readonly):
+            # Only the database's own steps are translated here (the repositories translate
+            # theirs): an OSError raised by the caller's code inside the block is the
+            # caller's, and must not come out as "database unavailable".
             try:
-                async with self._engine.connect() as conn:
-                    await conn.execution_options(**{_BEGIN_OPTION: begin})
-                    async with conn.begin():
-                        yield Transaction(conn)
+                conn = await self._engine.connect()
             except TRANSLATED as exc:
-                raise translate(exc, "transaction") from exc
+                raise translate(exc, "connecting") from exc
+            try:
+                await conn.execution_options(**{_BEGIN_OPTION: begin})
+                trans = await conn.begin()
+            except TRANSLATED as exc:
+                await _quietly_close(conn)
+                raise translate(exc, "starting a transaction") from exc
+            try:
+                yield Transaction(conn)
+            except BaseException:
+                with contextlib.suppress(*TRANSLATED):  # the original error matters more
+                    await trans.rollback()
+                raise
+            else:
+                try:
+                    await trans.commit()
+                except TRANSLATED as exc:
+                    raise translate(exc, "committing") from exc
+            finally:
+                await _quietly_close(conn)
 
     @asynccontextmanager
     async def _writer_turn(self, readonly: bool) -> AsyncIterator[None]:

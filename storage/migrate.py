@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from storage.boundary import TRANSLATED, translate
 from storage.errors import StorageError
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from storage.database import Database
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_MIGRATION_LOCK = 0x70626D67  # "pbmg": names privacybot's migration lock in PostgreSQL
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -61,6 +62,10 @@ async def upgrade_to_head(db: Database) -> str | None:
     """Migrate to head in one transaction (a no-op when already there); the revision."""
     try:
         async with db.engine.connect() as conn, conn.begin():
+            if conn.dialect.name == "postgresql":
+                # Processes starting together (web, smtp, worker) take turns; the later ones
+                # then find the schema at head. SQLite's BEGIN IMMEDIATE does the same.
+                await conn.execute(text(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})"))
             revision: str | None = await conn.run_sync(_upgrade)
             return revision
     except TRANSLATED as exc:

@@ -254,3 +254,25 @@ async def test_sqlite_writers_of_one_process_queue_and_cancel_cleanly(tmp_path: 
             assert await tx.tickets.count() == 2
     finally:
         await db.close()
+
+
+async def test_the_callers_own_errors_pass_through_unchanged(db: Database) -> None:
+    async def write_file_inside() -> None:
+        async with db.transaction() as tx:
+            await make_ticket(tx)
+            raise FileNotFoundError("outbox/x.eml")  # e.g. a channel's own I/O failing
+
+    with pytest.raises(FileNotFoundError):
+        await write_file_inside()
+    async with db.transaction(readonly=True) as tx:
+        assert await tx.tickets.count() == 0
+
+
+async def test_processes_starting_together_upgrade_once(database_url: str) -> None:
+    databases = [await Database.connect(database_url) for _ in range(3)]
+    try:
+        revisions = await asyncio.gather(*(db.upgrade() for db in databases))
+        assert revisions == [head_revision()] * 3
+    finally:
+        for db in databases:
+            await db.close()
