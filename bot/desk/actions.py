@@ -8,7 +8,7 @@ ticket as it now is; the state machine refuses anything the law does not allow.
 from __future__ import annotations
 
 from bot.desk.clock import pause_clock, recomputed_due, resume_clock
-from bot.desk.core import Unit
+from bot.desk.core import Unit, clean_text
 from bot.desk.identity import MANUAL, confirmed
 from bot.errors import VerificationError, WorkflowError
 from bot.organisations import Organisation
@@ -21,7 +21,7 @@ S = TicketState
 
 
 def _required(text: str, what: str) -> str:
-    cleaned = " ".join((text or "").split())
+    cleaned = " ".join(clean_text(text, 4000).split())
     if not cleaned:
         raise WorkflowError(f"{what} is required")
     return cleaned[:2000]
@@ -78,6 +78,7 @@ async def clarification_received(unit: Unit, org: Organisation, ticket: TicketRe
 
 async def close_done(unit: Unit, org: Organisation, ticket: TicketRecord,
                      note: str) -> TicketRecord:
+    note = clean_text(note, 4000).strip()
     target = transition(ticket.state, S.DONE, reference=ticket.reference)
     updated = await unit.tx.tickets.update(ticket.id, TicketUpdate(state=target.value),
                                            now=unit.now)

@@ -28,6 +28,12 @@ ICO_ROUTE = (
 DAY = timedelta(days=1)
 
 
+def clean_text(value: str | None, limit: int) -> str:
+    """Text safe for every database: no NUL, no lone surrogates, at most `limit` chars."""
+    text = (value or "").replace("\x00", "")
+    return text.encode("utf-8", "replace").decode("utf-8")[:limit]
+
+
 @dataclass
 class DeskConfig:
     orgs: Organisations

@@ -21,7 +21,7 @@ import hashlib
 from datetime import datetime
 
 from bot.desk.clock import resume_clock
-from bot.desk.core import Unit
+from bot.desk.core import Unit, clean_text
 from bot.desk.identity import try_code
 from bot.desk.results import IntakeResult
 from bot.organisations import Organisation
@@ -68,15 +68,16 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
     message_id = message_id_for(mail, raw)
     sender = _sender(mail, envelope_from)
     intents = list(classification.intents)
+    subject = clean_text(mail.subject, 998)
     bounce = envelope_from is not None and envelope_from.strip() in ("", "<>")
     auto = mail.auto_reply or bounce
     stored, new = await unit.tx.messages.add_inbound(
         organisation=org.id, message_id=message_id, from_address=sender or "",
         to_address=org.privacy_address, received_at=unit.now, raw=raw,
-        subject=mail.subject[:998] or None, in_reply_to=safe_message_id(mail.in_reply_to),
+        subject=subject or None, in_reply_to=safe_message_id(mail.in_reply_to),
         references=[ref for ref in map(safe_message_id, mail.references) if ref][-20:],
         language=_language(mail, classification), intents=intents,
-        scores=dict(classification.scores), auto_reply=auto, excerpt=mail.text[:500])
+        scores=dict(classification.scores), auto_reply=auto, excerpt=clean_text(mail.text, 500))
     if not new:
         existing = (await unit.tx.tickets.get(stored.ticket_id)) if stored.ticket_id else None
         return IntakeResult(outcome="duplicate", message_id=message_id,
@@ -96,7 +97,7 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
         return IntakeResult(outcome="ignored", message_id=message_id, intents=intents)
     if not intents:
         unit.event("mail_without_intent", None, org.id, message_id=message_id,
-                   sender=sender, subject=mail.subject[:200], extras=classification.extras,
+                   sender=sender, subject=subject[:200], extras=classification.extras,
                    mentions_reference=thread.reference if thread else None)
         return IntakeResult(outcome="no_intent", message_id=message_id)
     ticket, result = await _open(unit, org, stored.id, mail, classification, sender, thread)
@@ -187,8 +188,8 @@ async def _open(unit: Unit, org: Organisation, message_pk: int, mail: InboundMai
     suppressed_before = await unit.is_suppressed(org, sender)
     ticket = await unit.tx.tickets.create(
         reference=reference, organisation=org.id, state=state.value, intents=intents,
-        requester_address=sender, requester_name=(mail.from_name or None),
-        language=_language(mail, classification), subject=mail.subject[:300] or None,
+        requester_address=sender, requester_name=clean_text(mail.from_name, 200) or None,
+        language=_language(mail, classification), subject=clean_text(mail.subject, 300) or None,
         received_at=received, clock_started_at=start, due_date=due,
         manual_check_required=org.manual_identity_check and verify,
         linked_ticket_id=linked.id if linked else None, now=unit.now)
@@ -196,7 +197,7 @@ async def _open(unit: Unit, org: Organisation, message_pk: int, mail: InboundMai
     unit.event("ticket_opened", ticket, state_from=None, state_to=state.value, intents=intents,
                extras=classification.extras, requester=sender,
                due_date=due.isoformat() if due else None,
-               evidence=[e.text[:200] for e in classification.evidence][:6],
+               evidence=[clean_text(e.text, 200) for e in classification.evidence][:6],
                linked_reference=linked.reference if linked else None)
     if linked is not None:
         unit.event("linked_ticket_opened", linked, reference=reference, sender=sender,

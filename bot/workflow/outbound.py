@@ -48,6 +48,8 @@ def safe_message_id(value: str | None) -> str | None:
     if not value:
         return None
     text = value.strip()
+    if not text.isprintable():  # NUL, controls, line breaks: never copied into a header
+        return None
     if not text.startswith("<"):
         text = f"<{text}>"
     return text if _MSGID.match(text) else None

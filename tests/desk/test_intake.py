@@ -202,3 +202,19 @@ async def test_unknown_organisation(desk: Desk) -> None:
     raw, inbound, classification = mail(intents=["access"])
     with pytest.raises(UnknownOrganisationError):
         await desk.receive_mail("nobody", raw, inbound, classification, envelope_from=None)
+
+
+async def test_hostile_text_is_stored_safely(desk: Desk) -> None:
+    from tests.desk.conftest import mail
+
+    raw, inbound, classification = mail(intents=["complaint"], text="ok")
+    hostile = inbound.model_copy(update={
+        "subject": "Bad\x00subject \ud800", "text": "body\x00with NUL \udcff",
+        "from_name": "Eve\x00", "message_id": "<evil\x00@example.com>"})
+    result = await desk.receive_mail("aimigos", raw, hostile, classification,
+                                     envelope_from="eve@example.com")
+    assert result.outcome == "created"
+    assert result.message_id.startswith("<sha256-")
+    view = await desk.get_ticket(result.reference or "")
+    assert view.ticket.subject == "Badsubject ?"
+    assert view.ticket.requester_name == "Eve"
