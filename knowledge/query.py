@@ -3,12 +3,14 @@
 A concept is one meaningful word (or a vocabulary phrase such as "hang on to") of the
 question. It matches its own stem fully, its privacy-vocabulary relatives at a discount, and,
 when the policy never uses the word, the closest word the policy does use (rapidfuzz, for
-typos). Its weight is the idf of what it matches; a word no policy uses keeps a high weight,
+typos). A term is a tuple of stems that must all be in a unit ("information commissioner").
+A concept's weight is the idf of what it matches; a word no policy uses keeps a high weight,
 because a question about something the policy never mentions should not be answered.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,8 +23,9 @@ from knowledge.vocabulary import (
     PEOPLE_WEIGHT,
     PHRASE_WEIGHT,
     SYNONYM_WEIGHT,
-    generic_stems,
-    people_stems,
+    Term,
+    generic_terms,
+    people_terms,
     phrase_groups,
     related,
 )
@@ -33,6 +36,7 @@ UNKNOWN_WEIGHT = 0.75  # share of the highest idf that an unknown word weighs
 FUZZY_CUTOFF = 82.0
 FUZZY_WEIGHT = 0.75
 FUZZY_MIN_LENGTH = 5
+_UNITED_STATES = re.compile(r"\b(?:U\.S\.A?\.?|USA|US)\b")
 
 
 @dataclass
@@ -40,30 +44,35 @@ class Concept:
     """One thing the question asks about and the index terms that match it."""
 
     word: str
-    alternatives: dict[str, float] = field(default_factory=dict)
+    alternatives: dict[Term, float] = field(default_factory=dict)
     weight: float = 0.0
     known: bool = False  # some policy in the index uses one of the alternatives
 
 
+def prepare(question: str) -> str:
+    """The question as analysed: bounded, with "the US" told apart from "us"."""
+    return _UNITED_STATES.sub("United States", question[:MAX_QUESTION_CHARS])
+
+
 def analyse(question: str, index: Index, drop: set[str]) -> list[Concept]:
     """The question's concepts, the organisations' own names (`drop`) left out."""
-    text = question[:MAX_QUESTION_CHARS]
-    stems = Counter(content_stems(text))
+    text = prepare(question)
+    stems = [stem for stem in content_stems(text) if stem not in drop]
+    unused = Counter(stems)
     concepts: list[Concept] = []
-    for members in phrase_groups(text):
-        concept = Concept(word="+".join(sorted(members))[:40])
+    for phrase, members in phrase_groups(text):
+        if any(unused[stem] <= 0 for stem in phrase):
+            continue  # a longer phrase has already used these words
+        for stem in phrase:
+            unused[stem] -= 1
+        concept = Concept(word=" ".join(phrase))
         concept.alternatives = dict.fromkeys(members, PHRASE_WEIGHT)
-        for member in members:
-            if stems.get(member):
-                concept.alternatives[member] = 1.0
-                stems[member] -= 1  # the phrase has used this word up
+        concept.alternatives[phrase] = 1.0
         concepts.append(concept)
-    for word in dict.fromkeys(stem for stem in content_stems(text) if stem not in drop):
-        if stems.get(word, 0) <= 0:
+    for word in dict.fromkeys(stems):
+        if unused[word] <= 0:
             continue
-        if any(word in concept.alternatives for concept in concepts):
-            continue
-        concept = Concept(word=word, alternatives={word: 1.0})
+        concept = Concept(word=word, alternatives={(word,): 1.0})
         for relative in related(word):
             concept.alternatives.setdefault(relative, SYNONYM_WEIGHT)
         if index.idf(word) is None and len(word) >= FUZZY_MIN_LENGTH:
@@ -76,32 +85,40 @@ def analyse(question: str, index: Index, drop: set[str]) -> list[Concept]:
     return _merge_duplicates(concepts)
 
 
+def term_idf(term: Term, index: Index) -> float | None:
+    """A term's idf: its rarest stem's, if the index has every stem; else None."""
+    idfs = [index.idf(stem) for stem in term]
+    if any(idf is None for idf in idfs):
+        return None
+    return max(idf for idf in idfs if idf is not None)
+
+
 def _add_fuzzy(concept: Concept, index: Index) -> None:
     if not index.vocabulary:
         return
     best = process.extractOne(concept.word, index.vocabulary, scorer=fuzz.ratio,
                               score_cutoff=FUZZY_CUTOFF)
     if best is not None:
-        term, score = best[0], best[1]
-        concept.alternatives.setdefault(term, FUZZY_WEIGHT * score / 100.0)
+        concept.alternatives.setdefault((best[0],), FUZZY_WEIGHT * best[1] / 100.0)
 
 
 def _weigh(concept: Concept, index: Index) -> None:
-    own = [index.idf(term) for term, factor in concept.alternatives.items() if factor == 1.0]
+    own = [term_idf(term, index) for term, factor in concept.alternatives.items()
+           if factor == 1.0]
     present = [idf for idf in own if idf is not None]
     if not present:
-        present = [idf for idf in (index.idf(term) for term in concept.alternatives)
-                   if idf is not None]
-        present = [sum(present) / len(present)] if present else []
+        others = [idf for idf in (term_idf(term, index) for term in concept.alternatives)
+                  if idf is not None]
+        present = [sum(others) / len(others)] if others else []
     concept.known = bool(present)
     concept.weight = max(present) if present else UNKNOWN_WEIGHT * index.max_idf
-    if concept.alternatives.keys() & people_stems():
+    if concept.alternatives.keys() & people_terms():
         concept.weight *= PEOPLE_WEIGHT
-    elif concept.alternatives.keys() & generic_stems():
+    elif concept.alternatives.keys() & generic_terms():
         concept.weight *= GENERIC_WEIGHT
     # A rare word matched through a common synonym is only weak evidence.
     for term, factor in list(concept.alternatives.items()):
-        idf = index.idf(term)
+        idf = term_idf(term, index)
         if factor < 1.0 and idf is not None and idf < concept.weight:
             concept.alternatives[term] = factor * (idf / concept.weight) ** 0.5
 

@@ -22,16 +22,24 @@ _STOP_TEXT = """
     we were what when where which while who whom why will with would you your yours yourself
     yourselves s t also etc e g ie eg may might must shall us one ever get got tell anyone
     someone something anything thing things please know want need does say says said
-    hi hey hello thanks thank quick question wondering wonder regarding re okay ok just actually
+    hi hey hello thanks thank question wondering wonder regarding re okay ok just actually
     exactly currently basically really allowed able supposed happen happens going lot kind sort
+    asked asks asking counts count whether general generally specific particular usual usually
+    normally typically
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
+_STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
+
+
+# Plurals the stemmer does not bring home ("bases" -> "base", but "basis" -> "basi").
+_IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
+              "criteria": "criterion", "phenomena": "phenomenon", "people": "person"}
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The snowball stem of one lower-case word (cached: policies repeat their words)."""
-    return str(_STEMMER.stemWord(word))
+    return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
 
 
 def words(text: str) -> list[str]:
@@ -41,7 +49,8 @@ def words(text: str) -> list[str]:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order, repeats kept."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+    stems = (stem(word) for word in words(text) if word not in STOP_WORDS)
+    return [word for word in stems if word not in _STOP_STEMS]
 
 
 # Sentence ends: ., ! or ? followed by space and a capital, digit, quote or bracket.

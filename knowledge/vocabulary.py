@@ -17,29 +17,32 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # keeping data and for how long
     ("keep", "kept", "retain", "retention", "retained", "store", "stored", "storage", "hold",
      "held", "hang on to", "hold on to", "keeping", "preserve", "archive"),
-    ("how long", "duration", "period", "years", "months", "until", "long", "time"),
+    ("how long", "duration", "period", "years", "months", "until", "time"),
     # deleting
     ("delete", "deletion", "deleted", "erase", "erasure", "wipe", "remove", "removal", "destroy",
      "destruction", "purge", "anonymise", "anonymize", "anonymised", "anonymized", "get rid of",
-     "forget", "forgotten"),
+     "forget", "forgotten", "taken off", "take off", "taken out"),
     # marketing consent
-    ("unsubscribe", "opt out", "opt-out", "opting out", "stop emails", "stop sending",
-     "withdraw consent", "object to marketing", "no longer receive", "mailing list"),
+    ("unsubscribe", "opt out", "opting out", "stop", "stop emails", "stop sending",
+     "withdraw consent", "object to marketing", "no longer receive"),
     ("marketing", "newsletter", "newsletters", "promotional", "promotion", "promotions",
-     "advertising", "mailshot"),
-    ("consent", "permission", "agree", "agreement", "opt in", "opt-in"),
+     "advertising", "mailshot", "mailing list", "marketing emails"),
+    ("consent", "permission", "agree", "opt in", "opted in", "express consent"),
     ("withdraw", "withdrawn", "revoke", "cancel", "take back"),
+    ("inactive", "inactivity", "engage", "engagement", "dormant", "lapsed", "interact"),
     # regulators and complaints
     ("complain", "complaint", "complaints", "lodge", "grievance", "unhappy", "dissatisfied",
      "escalate"),
     ("regulator", "ico", "information commissioner", "commissioner", "supervisory authority",
-     "supervisory", "data protection authority", "authority", "watchdog"),
+     "data protection authority", "watchdog"),
     # money
     ("invoice", "invoices", "invoicing", "billing", "bill", "financial", "finance", "payment",
-     "payments", "accounting", "accounts", "transaction", "bank", "card"),
+     "payments", "transaction", "bank", "card"),
+    ("buy", "buys", "purchase", "purchases", "order", "orders", "shop", "shopping"),
     # client material
     ("footage", "video", "videos", "project files", "uploads", "upload", "uploaded",
-     "materials", "raw", "recordings", "content", "assets", "media", "photos", "images"),
+     "materials", "raw", "recordings", "assets", "photos", "images", "cctv", "camera",
+     "cameras"),
     # tracking
     ("cookie", "cookies", "tracking", "tracker", "trackers", "tracked", "pixel", "pixels",
      "beacon", "analytics"),
@@ -49,123 +52,130 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("processor", "processors", "provider", "providers", "supplier", "suppliers", "vendor",
      "vendors", "subcontractor", "contractors", "service providers"),
     ("sell", "sold", "sale", "selling", "rent", "trade"),
+    ("company", "business", "organisation", "organization", "firm", "entity"),
+    ("merger", "acquisition", "acquired", "acquiring", "bought", "takeover", "sale of assets",
+     "business transfer", "sold"),
     # transfers abroad
     ("abroad", "overseas", "international", "internationally", "transfer", "transferred",
      "transfers", "outside the uk", "outside", "countries", "country", "eea", "cross-border"),
+    ("uk", "united kingdom", "britain", "great britain", "england"),
+    ("united states", "usa", "america"),
     # people
     ("kids", "kid", "child", "children", "minor", "minors", "underage", "young", "parental",
      "parent", "teenager", "age"),
     ("staff", "employee", "employees", "candidate", "candidates", "applicant", "recruitment",
      "job", "employment"),
     # incidents and security
-    ("breach", "breaches", "leak", "leaked", "hack", "hacked", "incident", "compromised",
-     "lost"),
-    ("security", "secure", "securely", "protect", "protection", "safeguard", "safeguards",
-     "encrypt", "encryption", "encrypted", "safe"),
+    ("breach", "breaches", "leak", "leaked", "hack", "hacked", "incident", "compromised"),
+    ("security", "secure", "securely", "protect", "safeguard", "safeguards", "encrypt",
+     "encryption", "encrypted", "safe"),
     # who to contact
-    ("dpo", "data protection officer", "privacy officer", "privacy team", "contact", "reach",
-     "get in touch", "write", "address", "email"),
-    ("phone", "telephone", "call", "calls", "ring"),
+    ("dpo", "data protection officer", "privacy officer", "privacy lead"),
+    ("contact", "reach", "get in touch", "write to", "email", "emails", "address"),
+    ("phone", "telephone", "call", "calls", "ring", "phone number", "telephone number",
+     "helpline", "helpline number", "contact number"),
+    ("audio", "sound", "voice", "voices", "speech"),
     ("website", "site", "web", "online", "webpage"),
     # rights and requests
-    ("access", "copy", "subject access", "sar", "dsar", "see", "obtain"),
+    ("access", "copy", "subject access", "sar", "dsar", "obtain"),
     ("correct", "correction", "rectify", "rectification", "inaccurate", "amend", "fix",
-     "update", "wrong"),
-    ("respond", "response", "reply", "answer", "deadline", "within", "how quickly", "how soon"),
-    ("request", "requests", "ask", "application", "enquiry", "enquiries", "inquiry"),
-    ("extend", "extension", "extended", "longer", "more time", "further"),
-    ("verify", "verification", "identity", "identification", "id", "proof", "prove"),
+     "wrong"),
+    ("respond", "response", "reply", "answer", "deadline", "how quickly", "how soon",
+     "quickly", "fast", "promptly", "soon"),
+    ("request", "requests", "application", "enquiry", "enquiries", "inquiry", "inquiries"),
+    ("extend", "extension", "extended", "longer", "more time"),
+    ("verify", "verification", "identity", "identification", "proof", "prove", "check",
+     "checks"),
     ("right", "rights", "entitled", "entitlement"),
     ("complex", "complicated", "difficult", "numerous"),
+    ("fee", "fees", "charge", "charges", "cost", "costs", "free", "pay"),
     # what data and why
     ("data", "information", "details", "personal data", "personal information"),
-    ("collect", "collected", "gather", "obtain", "receive", "capture", "acquire", "get"),
-    ("use", "using", "process", "processing", "purpose", "purposes", "handle", "handling"),
+    ("collect", "collected", "gather", "obtain", "receive", "capture", "acquire"),
+    ("use", "using", "process", "processing", "handle", "handling"),
+    ("purpose", "purposes", "reason", "reasons", "why"),
     ("legal basis", "lawful basis", "legal grounds", "lawful ground", "legal ground",
      "basis", "grounds", "lawful", "justification"),
-    ("controller", "responsible", "in charge", "owns", "owner", "who we are"),
-    ("ai", "artificial intelligence", "machine learning", "model", "models", "algorithm",
-     "automated"),
+    ("controller", "responsible", "in charge", "owns", "owner"),
+    ("ai", "artificial intelligence", "machine learning", "model", "models", "algorithm"),
+    ("automated", "automatic", "automatically", "profiling", "automated decision"),
     ("training", "train", "trained"),
     ("ip", "ip address", "internet protocol", "device", "browser"),
-    ("change", "changes", "update", "updates", "modify", "amend", "revise"),
-    ("correspondence", "emails", "letters", "messages", "communications", "communication"),
+    ("change", "changes", "update", "updated", "updates", "modify", "amend", "revise",
+     "revised"),
+    ("correspondence", "letters", "messages", "communications", "communication"),
     ("client", "clients", "customer", "customers", "user", "users", "people", "person",
      "persons", "individual", "individuals", "data subject", "data subjects", "someone",
      "visitor", "visitors"),
     ("aim", "aimed", "directed", "targeted", "intended", "designed", "meant"),
-    ("block", "decline", "refuse", "disable", "turn off", "reject", "manage", "control"),
+    ("block", "decline", "refuse", "disable", "turn off", "switch off", "reject"),
     ("sensitive", "special category", "health", "biometric"),
 )
 
 # Groups that name who or what every policy is about: a question word from one of these says
 # little about where the answer is, so it weighs less than its rarity suggests.
-GENERIC_GROUP_HEADS = ("data", "client", "use", "website")
+GENERIC_GROUP_HEADS = ("data", "use", "website")
 GENERIC_WEIGHT = 0.25
 # Who the data is about: in a policy that is simply "you", whatever the question calls them.
 PEOPLE_GROUP_HEAD = "client"
 PEOPLE_WEIGHT = 0.1
-# Words too common in policies to stand for a multi-word entry on their own ("information
-# commissioner" must not make every "information" a match for "regulator").
-_COMMON_WORDS = """data information personal protection address email list marketing time office
-service services party parties third uk take turn back get stop object send receive team privacy
-more how officer category charge"""
 
 SYNONYM_WEIGHT = 0.8
 PHRASE_WEIGHT = 0.9
 
 
-def _entry_stems(entry: str) -> tuple[str, ...]:
+Term = tuple[str, ...]  # stems that must all be present: one word, or a phrase's words
+
+
+def _term(entry: str) -> Term:
     return tuple(content_stems(entry.replace("-", " ")))
 
 
-def _member_stems(entry: str) -> set[str]:
-    stems = set(_entry_stems(entry))
-    if len(entry.split()) > 1 or "-" in entry:
-        common = set(content_stems(_COMMON_WORDS))
-        stems = (stems - common) or stems
-    return stems
+def _group_terms(head: str) -> frozenset[Term]:
+    return frozenset(term for group in GROUPS if group[0] == head
+                     for term in map(_term, group) if term)
 
 
 @lru_cache(maxsize=1)
-def people_stems() -> frozenset[str]:
-    """Stems of the people group (clients, users, individuals, ...)."""
-    return frozenset(stem for group in GROUPS if group[0] == PEOPLE_GROUP_HEAD
-                     for entry in group for stem in _member_stems(entry))
+def people_terms() -> frozenset[Term]:
+    """Terms of the people group (clients, users, individuals, ...)."""
+    return _group_terms(PEOPLE_GROUP_HEAD)
 
 
 @lru_cache(maxsize=1)
-def generic_stems() -> frozenset[str]:
-    """Stems of the generic groups (see GENERIC_GROUP_HEADS)."""
-    return frozenset(stem for group in GROUPS
-                     if group[0] in GENERIC_GROUP_HEADS and group[0] != PEOPLE_GROUP_HEAD
-                     for entry in group for stem in _member_stems(entry))
+def generic_terms() -> frozenset[Term]:
+    """Terms of the generic groups (see GENERIC_GROUP_HEADS)."""
+    return frozenset().union(*(_group_terms(head) for head in GENERIC_GROUP_HEADS))
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, set[str]], list[tuple[re.Pattern[str], set[str]]]]:
-    """stem -> related stems, and (phrase pattern -> related stems) for multi-word entries."""
-    by_stem: dict[str, set[str]] = {}
-    phrases: list[tuple[re.Pattern[str], set[str]]] = []
+def _tables() -> tuple[dict[str, set[Term]], list[tuple[re.Pattern[str], Term, set[Term]]]]:
+    """stem -> related terms, and (phrase pattern, its stems, related terms), longest first."""
+    by_stem: dict[str, set[Term]] = {}
+    phrases: list[tuple[re.Pattern[str], Term, set[Term]]] = []
     for group in GROUPS:
-        members = {stem for entry in group for stem in _member_stems(entry)}
+        members = {term for term in map(_term, group) if term}
         for entry in group:
-            stems = _entry_stems(entry)
+            term = _term(entry)
+            if not term:
+                continue
             if len(entry.split()) > 1 or "-" in entry:
-                pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, re.split(r"[\s-]+",
-                                                                                   entry))) + r"\b")
-                phrases.append((pattern, members))
-            if len(stems) == 1:
-                by_stem.setdefault(stems[0], set()).update(members)
+                words = re.split(r"[\s-]+", entry)
+                pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
+                phrases.append((pattern, term, members))
+            if len(term) == 1:
+                by_stem.setdefault(term[0], set()).update(members)
+    phrases.sort(key=lambda phrase: -len(phrase[1]))
     return by_stem, phrases
 
 
-def related(stem: str) -> set[str]:
-    """Stems that mean the same as this one in a privacy policy (not including itself)."""
-    return _tables()[0].get(stem, set()) - {stem}
+def related(stem: str) -> set[Term]:
+    """Terms that mean the same as this stem in a privacy policy (not including itself)."""
+    return _tables()[0].get(stem, set()) - {(stem,)}
 
 
-def phrase_groups(question: str) -> list[set[str]]:
-    """Stem groups named by multi-word phrases in the (lower-case) question."""
+def phrase_groups(question: str) -> list[tuple[Term, set[Term]]]:
+    """(phrase stems, related terms) for each vocabulary phrase in the question, longest first."""
     lowered = question.lower()
-    return [members for pattern, members in _tables()[1] if pattern.search(lowered)]
+    return [(term, members) for pattern, term, members in _tables()[1]
+            if pattern.search(lowered)]

@@ -1,0 +1,146 @@
+"""Ranking a policy's units for a question's concepts.
+
+Every unit in scope gets, for each concept, the best weight of any term that matches it
+(index.py), times the concept's weight. Three sums come out: `score` (BM25F-like, rewards
+strong matches), `coverage` (each concept capped at one full match, divided by the question's
+total weight: how much of the question the unit speaks to) and `literal` (the question's own
+words only, so an exact match beats a synonym). Units are ranked by coverage plus shares of
+score and literal; the best few are reranked with rapidfuzz similarity to the question (the
+unit's words and its section heading) and the question's shape (shapes.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from knowledge.index import FloatArray, Index, Posting
+from knowledge.models import Unit
+from knowledge.query import Concept
+from knowledge.shapes import (
+    answer_type_fits,
+    defined_term,
+    defines,
+    fact_label_asked,
+    is_wh_question,
+    plain,
+    wants_list,
+)
+from knowledge.tokens import content_stems
+
+SCORE_SHARE = 0.15
+LITERAL_SHARE = 0.1
+FUZZ_SHARE = 0.05
+HEADING_SHARE = 0.1
+DEFINITION_BONUS = 0.15
+LIST_BONUS = 0.1
+LABEL_BONUS = 0.1
+ANSWER_TYPE_BONUS = 0.08
+NOVELTY_MIN = 2
+NOVELTY_PENALTY = 0.2
+RERANK = 100
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A unit's place in the ranking: `rank` orders, `coverage` decides confidence."""
+
+    rank: float
+    coverage: float
+    uid: int
+
+
+class Ranker:
+    """Scores units of an index; `unit` and `heading` look a unit and its heading up."""
+
+    def __init__(self, index: Index, unit: Callable[[int], Unit],
+                 heading: Callable[[int], str]) -> None:
+        self._index = index
+        self._unit = unit
+        self._heading = heading
+
+    def rank(self, question: str, concepts: list[Concept], start: int,
+             end: int) -> list[Ranked]:
+        """Every unit in start..end-1 that matches, best first."""
+        size = end - start
+        score = np.zeros(size, dtype=np.float32)
+        covered = np.zeros(size, dtype=np.float32)
+        literal = np.zeros(size, dtype=np.float32)
+        total = sum(concept.weight for concept in concepts) or 1.0
+        for concept in concepts:
+            found = [(posting, factor) for term, factor in concept.alternatives.items()
+                     if (posting := self.postings(term, start, end)) is not None]
+            if not found:
+                continue
+            ids = np.concatenate([posting.ids for posting, _ in found]) - start
+            score += concept.weight * _best(size, ids, np.concatenate(
+                [posting.weights * factor for posting, factor in found]))
+            covered += concept.weight * _best(size, ids, np.concatenate(
+                [posting.cover * factor for posting, factor in found]))
+            for posting, factor in found:
+                if factor == 1.0:  # the question's own words, each counted
+                    literal[posting.ids - start] += concept.weight * posting.weights
+        coverage = covered / total
+        rank = (coverage + SCORE_SHARE * np.minimum(score / total, 2.0)
+                + LITERAL_SHARE * np.minimum(literal / total, 3.0))
+        candidates = np.flatnonzero(coverage > 0)
+        if candidates.size > RERANK:
+            candidates = candidates[np.argpartition(-rank[candidates], RERANK)[:RERANK]]
+        results = [Ranked(float(rank[local]) + self._bonus(question, concepts, local + start),
+                          float(coverage[local]), local + start)
+                   for local in candidates.tolist()]
+        results.sort(key=lambda item: (-item.rank, item.uid))
+        return results
+
+    def _bonus(self, question: str, concepts: list[Concept], uid: int) -> float:
+        unit = self._unit(uid)
+        asked = plain(question)
+        bonus = (FUZZ_SHARE * fuzz.token_set_ratio(asked, plain(unit.answer)) / 100.0
+                 + HEADING_SHARE * fuzz.ratio(asked, plain(self._heading(uid))) / 100.0)
+        term = defined_term(asked)
+        if term and defines(unit.quote, term):
+            bonus += DEFINITION_BONUS
+        if unit.kind == "list" and wants_list(asked):
+            bonus += LIST_BONUS
+        stems = {stem for concept in concepts for alternative in concept.alternatives
+                 for stem in alternative}
+        if fact_label_asked(unit, stems):
+            bonus += LABEL_BONUS
+        if is_wh_question(asked) and len(set(content_stems(unit.answer)) - stems) < NOVELTY_MIN:
+            bonus -= NOVELTY_PENALTY  # it only repeats the question ("We respect your rights.")
+        if answer_type_fits(asked, unit.answer):
+            bonus += ANSWER_TYPE_BONUS
+        return bonus
+
+    def postings(self, term: tuple[str, ...], start: int, end: int) -> Posting | None:
+        """Units start..end-1 holding every stem of the term, each stem's weakest weight."""
+        if len(term) == 1:
+            return self._index.slice(term[0], start, end)
+        parts = [self._index.slice(stem, start, end) for stem in term]
+        if any(part is None for part in parts):
+            return None
+        size = end - start
+        weights = np.full(size, np.inf, dtype=np.float32)
+        cover = np.full(size, np.inf, dtype=np.float32)
+        for part in parts:
+            assert part is not None
+            dense = np.zeros(size, dtype=np.float32)
+            dense[part.ids - start] = part.weights
+            np.minimum(weights, dense, out=weights)
+            dense[part.ids - start] = part.cover
+            np.minimum(cover, dense, out=cover)
+        local = np.flatnonzero(weights > 0)
+        if local.size == 0:
+            return None
+        return Posting((local + start).astype(np.int32), weights[local], cover[local])
+
+
+def _best(size: int, ids: np.ndarray, weights: FloatArray) -> FloatArray:
+    """Per unit, the largest of the weights given for it (0 where none)."""
+    order = np.argsort(weights, kind="stable")
+    best = np.zeros(size, dtype=np.float32)
+    best[ids[order]] = weights[order]  # the last write per unit is its largest
+    return best
