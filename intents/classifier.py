@@ -1,11 +1,117 @@
-"""classify: placeholder rules, replaced by the lexicon classifier."""
+"""classify: what the sender of an InboundMail asks for now, with scores and evidence.
+
+Rules (rules.py) match over the folded text. Each match is checked against its clause: a
+negation just before it cancels it, a condition or reservation ("if I unsubscribe...", "I
+reserve the right to complain") weakens it, and a retraction in its sentence ("ignore my
+email asking you to delete...") cancels it. Per intent, the best match of each rule counts
+and they combine as a noisy-or; an intent holds at 0.5. A chaser ("still no reply") lifts
+requests referred to in the same mail. The body decides; the subject counts only when the
+body shows no sign of any request. Automatic mail never carries intents.
+"""
 
 from __future__ import annotations
 
-from intents.models import RIGHTS_INTENTS, Classification, InboundMail
+from dataclasses import dataclass
+
+from intents.models import EXTRA_INTENTS, RIGHTS_INTENTS, Classification, Evidence, InboundMail
+from intents.rules import CONDITION, NEGATION, RETRACTION, RULES, Rule
+from intents.textnorm import clause_start, fold, sentence_bounds
+
+THRESHOLD = 0.5
+CONDITION_FACTOR = 0.3
+CHASE_LIFT = 0.3
+MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
+MAX_EVIDENCE = 3
+
+
+@dataclass
+class _Hit:
+    rule: Rule
+    weight: float
+    start: int
+    end: int
+    cancelled: bool
+
+
+def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
+    clause_from = clause_start(folded, start)
+    before = folded[clause_from:start]
+    sentence_from, _ = sentence_bounds(folded, start, end)
+    cancelled = "n" not in rule.flags and NEGATION.search(before) is not None
+    if RETRACTION.search(folded[sentence_from:start]):
+        cancelled = True
+    weight = rule.weight
+    if "h" not in rule.flags and CONDITION.search(before):
+        weight *= CONDITION_FACTOR
+    return _Hit(rule, weight, start, end, cancelled)
+
+
+def _hits(folded: str) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for rule in RULES:
+        for count, match in enumerate(rule.regex.finditer(folded)):
+            if count >= 5:
+                break
+            if match.end() > match.start():
+                hits.append(_check(folded, rule, match.start(), match.end()))
+    return hits
+
+
+def _scores(hits: list[_Hit]) -> dict[str, float]:
+    best: dict[int, _Hit] = {}
+    for hit in hits:
+        if hit.cancelled:
+            continue
+        key = id(hit.rule)
+        if key not in best or hit.weight > best[key].weight:
+            best[key] = hit
+    remaining: dict[str, float] = {}
+    for hit in best.values():
+        remaining[hit.rule.intent] = remaining.get(hit.rule.intent, 1.0) * (1.0 - hit.weight)
+    chased = any("c" in hit.rule.flags and hit.weight >= 0.5 for hit in best.values())
+    if chased:
+        for intent in {hit.rule.intent for hit in best.values() if "r" in hit.rule.flags}:
+            remaining[intent] = remaining.get(intent, 1.0) * (1.0 - CHASE_LIFT)
+    return {intent: round(1.0 - rest, 3) for intent, rest in remaining.items()}
+
+
+def _evidence(text: str, hits: list[_Hit], intents: list[str]) -> list[Evidence]:
+    found: list[Evidence] = []
+    for intent in intents:
+        ranked = sorted((h for h in hits if h.rule.intent == intent and not h.cancelled),
+                        key=lambda h: -h.weight)
+        seen: set[str] = set()
+        for hit in ranked:
+            words = " ".join(text[hit.start : hit.end].split())
+            if words.lower() not in seen and len(seen) < MAX_EVIDENCE:
+                seen.add(words.lower())
+                found.append(Evidence(intent=intent, text=words))
+    return found
 
 
 def classify(mail: InboundMail) -> Classification:
-    """What the sender asks for now; pure, never raises."""
-    return Classification(intents=[], scores=dict.fromkeys(RIGHTS_INTENTS, 0.0),
-                          evidence=[], language=mail.language)
+    """What the sender asks for now; pure and never raises."""
+    try:
+        return _classify(mail)
+    except Exception:  # the contract: a result, never an exception
+        return Classification(scores=dict.fromkeys(RIGHTS_INTENTS, 0.0), language=mail.language)
+
+
+def _classify(mail: InboundMail) -> Classification:
+    body = mail.text[:MAX_CHARS]
+    text = body
+    hits = _hits(fold(body))
+    if not hits and mail.subject:
+        text = mail.subject
+        hits = _hits(fold(mail.subject))
+    scores = _scores(hits)
+    all_scores = {intent: scores.get(intent, 0.0) for intent in RIGHTS_INTENTS}
+    intents = [i for i in RIGHTS_INTENTS if all_scores[i] >= THRESHOLD]
+    extras = [i for i in EXTRA_INTENTS if scores.get(i, 0.0) >= THRESHOLD]
+    for extra in extras:
+        all_scores[extra] = scores[extra]
+    if mail.auto_reply:
+        intents, extras = [], []
+    return Classification(intents=intents, extras=extras, scores=all_scores,
+                          evidence=_evidence(text, hits, intents + extras),
+                          language=mail.language)

@@ -1,0 +1,151 @@
+"""English rules. Patterns are over folded text (lower case, no accents, plain quotes).
+
+Requests are verb + personal-data object pairs within a clause, so "delete the second draft"
+or "copy of the invoice" do not count while "erase his photos" and "copy of the release form I
+signed" do. Complaints need data-handling context: sentiment alone never makes one.
+"""
+
+from __future__ import annotations
+
+from intents.ruleparts import RawRule, gap
+
+# Things about a person a request can be for.
+OBJ = (r"(?:personal |private )?(?:data|datas|information|info|details|accounts?|profile"
+       r"|records?|photos?|photographs?|pictures?|pics|images?|videos?|footage|recordings?|cv"
+       r"|resume|application|(?:phone |mobile )?number|(?:e-?mail |home |postal )?address|name"
+       r"|portfolio|avatar|files|uploads|everything|anything|contact details|notes|scores"
+       r"|likeness|voice|model|testimonial|membership|release form|session recordings)\b")
+DEL = (r"(?:delet\w*|eras\w*|wip(?:e|ed|ing)\b|purg\w*|destroy\w*|scrub\w*|get rid of"
+       r"|take\w* down|took down|forget|remov\w*(?!" + gap(8)
+       + r"(?:list|lists|newsletters?|mailing|mailings)\b))")
+MARKETING = (r"(?:e-?mails?|mails?|newsletters?|marketing|promotions?|promotional|promos?"
+             r"|offers|texts?|messages|sms|calls|spam|brochures|post|postcards|invitations?"
+             r"|invites|adverts?|ads|advertising|mailings?|updates|catalogues?|leaflets)\b")
+ME = r"(?:me|him|her|them|us|my|his|their|myself)\b"
+DPA = (r"(?:ico|information commissioner\w*|regulator|supervisory authority|data protection"
+       r" (?:authority|commissioner|regulator)|dpa|authorities|ombudsman)\b")
+
+EN_RULES: list[RawRule] = [
+    # access
+    ("access", 0.9, r"\b(?:data )?subject access request|\bd?sar\b", "r"),
+    ("access", 0.8, r"\bright (?:of|to) access\b|\brequest\w* (?:for )?access\b", "r"),
+    ("access", 0.6, r"\baccess request\b|\bdisclosure of (?:my|all|any)\b", "r"),
+    ("access", 0.45, r"\bart(?:icle|\.)? ?15\b", "r"),
+    ("access", 0.8, r"\bcop(?:y|ies)\b" + gap(6) + OBJ, ""),
+    ("access", 0.85, r"\bwhat" + gap(4) + r"(?:data|information|info|details|records|else"
+     r"|stuff)\b" + gap(6) + r"(?:about|on|of|for)\W+" + ME, ""),
+    ("access", 0.8, r"\b(?:data|information|info|details|notes|records|everything|anything"
+     r"|scores)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
+     r"|recorded|got)\w*" + gap(3) + r"(?:about|on|of|relating to|concerning|regarding)\W+"
+     + ME, ""),
+    ("access", 0.7, r"\b(?:send|provide|give|share|email|forward)\w*\W+(?:me|us)\b" + gap(5)
+     + OBJ, ""),
+    ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
+     + r"(?:hold|have|keep|store|process|know|collected)", ""),
+    ("access", 0.8, r"\bwhat do you know about me\b", ""),
+    ("access", 0.6, r"\b(?:would like|want|wish|'d like|like|need) to (?:see|know|access|get"
+     r"|obtain|receive|view)\b" + gap(4) + r"(?:my|all|what (?:data|info|information|personal)"
+     r"|which (?:data|information)|the (?:data|information|personal))\b", ""),
+    ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b",
+     ""),
+    ("access", 0.5, r"\bwho (?:have |has )?you(?:'ve)? (?:shared|given|sold|passed)\b", ""),
+    ("access", 0.8, r"\bdata portability\b|\bmachine[- ]readable\b|\bexport\w*" + gap(4)
+     + r"(?:my|all)\b", ""),
+    ("access", 0.55, r"\bconfirm whether (?:or not )?you\b" + gap(3) + r"process", ""),
+    # erasure
+    ("erasure", 0.85, r"\b" + DEL + gap(6) + OBJ, ""),
+    ("erasure", 0.8, r"\b" + OBJ + gap(3) + r"(?:be |been |get |gets |is )?(?:deleted|erased"
+     r"|removed|wiped|purged|destroyed|taken down|gone)\b", ""),
+    ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy)\w*\W+(?:it|them|all|it all"
+     r"|all of it)\b", ""),
+    ("erasure", 0.75, r"\bwant (?:it|them|everything|this)(?: all)? (?:deleted|gone|removed"
+     r"|erased|taken down)\b", ""),
+    ("erasure", 0.9, r"\bright to (?:be forgotten|erasure)\b", ""),
+    ("erasure", 0.85, r"\b(?:erasure|deletion|removal) of (?:my|all|his|her|their|the personal"
+     r"|any personal|personal)\b|\brequest\w* (?:for )?(?:erasure|deletion)\b", "r"),
+    ("erasure", 0.45, r"\bart(?:icle|\.)? ?17\b", "r"),
+    ("erasure", 0.55, r"\b(?:close|cancel|deactivate|terminate)\w*\W+(?:my|his|her|the)"
+     r" account\b", ""),
+    ("erasure", 0.8, r"\b(?:remove|take|get)\w*\W+(?:me|my \w+(?: and \w+)?|him|her)\W+(?:off"
+     r"|out of|from) (?:your|the|all)(?: \w+)? (?:system|systems|database|records|files"
+     r"|website|servers?)\b", ""),
+    # opt_out
+    ("opt_out", 0.9, r"\bunsubscrib\w*\W+(?:me|us|him|her|my)\b|\b(?:please|pls|plz|kindly"
+     r"|want to|wish to|like to|need to|can you|could you|just) unsubscrib", ""),
+    ("opt_out", 0.9, r"(?m)^\W*(?:message\W+)?(?:unsubscribe|stop|opt[- ]?out)\W*(?:me\W*)?$", ""),
+    ("opt_out", 0.85, r"\bopt\w*\W+(?:me|us)\W+out\b|\b(?:want|wish|like|would like) to opt"
+     r"[- ]?out\b|\bi (?:hereby )?opt[- ]?out\b", ""),
+    ("opt_out", 0.85, r"\bstop\w*\W+(?:\w+ing)\W+(?:me|us|him|her|my)\b", ""),
+    ("opt_out", 0.8, r"\bstop\w*" + gap(4) + MARKETING, ""),
+    ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer|never)\W+(?:want|wish|like)" + gap(4)
+     + r"(?:receiv|get|hear|be contacted|be emailed)\w*", "n"),
+    ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|never)\W+(?:send|email|e-mail|contact|call"
+     r"|text|message)\w*\W+(?:me|us|him|her|any)\b", "n"),
+    ("opt_out", 0.7, r"\bno (?:more|further)\W+" + MARKETING, "n"),
+    ("opt_out", 0.85, r"\b(?:remove|take|delete|drop|strike)\w*\W+(?:me|us|him|her|my|this|our"
+     r"|the)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
+     r"|them)?\W*(?:\w+\W+){0,2}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
+    ("opt_out", 0.6, r"\btake (?:me|us|him|her) off\b", ""),
+    ("opt_out", 0.55, r"\bremove (?:me|him|her)\b(?!" + gap(3) + r"(?:from|off) (?:your|the)"
+     r"(?: \w+)? (?:system|database|records|files))", ""),
+    ("opt_out", 0.8, r"\bwithdraw\w*" + gap(10) + r"(?:marketing|newsletters?|promotional"
+     r"|advertising)\b", ""),
+    ("opt_out", 0.85, r"\bobject\w*" + gap(12) + r"(?:direct )?marketing\b", ""),
+    ("opt_out", 0.3, r"\bart(?:icle|\.)? ?21\b", "r"),
+    # complaint
+    ("complaint", 0.9, r"\b(?:make|lodg|fil|submit|rais|register)\w*\W+(?:a |this |my |an )?"
+     r"(?:formal |official )?complaint\b", ""),
+    ("complaint", 0.85, r"\bformal complaint\b|\bi (?:wish|want|would like|'d like|am writing)"
+     r" to complain\b|\bi(?: am|'m) complaining\b", ""),
+    ("complaint", 0.9, r"\bcomplaint (?:to|with) (?:the )?" + DPA, ""),
+    ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
+     r"|contact\w*|refer\w*|take this|take it|notify\w*)\b" + gap(3) + r"(?:to )?(?:the )?"
+     + DPA, ""),
+    ("complaint", 0.6, r"\b(?:shared|sold|gave|given|passed|leaked|disclosed|published|exposed"
+     r"|posted|added|used|kept|misused|handed)\b" + gap(4) + r"(?:my|his|her|our)\b"
+     + gap(2) + OBJ, ""),
+    ("complaint", 0.6, r"\b(?:sent|send|emailed)\b" + gap(4) + r"(?:my|his|her)\b" + gap(3)
+     + r"(?:to (?:someone|somebody|another|the wrong|other|a third))|\bbeen sent my\b"
+     r"|\bsomeone else'?s\b", ""),
+    ("complaint", 0.6, r"\bwithout (?:my |our |his |her |any )?(?:consent|permission"
+     r"|knowledge|agreement|asking|telling|informing)\b", ""),
+    ("complaint", 0.55, r"\bnever (?:agreed|consented|gave (?:my )?(?:consent|permission)"
+     r"|opted in|been to)\b|\bi said no\b|\beven though i (?:said|asked|opted|unsubscribed"
+     r"|told)\b|\bdespite (?:that|me|my|this)\b", ""),
+    ("complaint", 0.4, r"\bnever signed up\b", ""),
+    ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:lawful|legal|compliant|gdpr compliant)\b"
+     r"|\b(?:unlawful\w*|illegal\w*)\b", ""),
+    ("complaint", 0.7, r"\b(?:data|security|privacy|gdpr) (?:breach|problem|issue|violation"
+     r"|incident|failure)\b|\bbreach of (?:my|the|data|gdpr|privacy)\b|\b(?:been|were|was)"
+     r" (?:leaked|exposed|hacked|compromised)\b", ""),
+    ("complaint", 0.5, r"\b(?:visible|available|accessible|open) to (?:all|everyone|anyone"
+     r"|the public)\b|\banyone can (?:open|see|access|view|read)\b|\bpublic(?:ly)? (?:link"
+     r"|available|accessible|visible)\b", ""),
+    ("complaint", 0.6, r"\bstill (?:getting|receiving|being sent|get|receive|had|have had"
+     r"|being contacted)\b", "c"),
+    ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
+     r"|replied stop|asked you|told you)\w*" + gap(8) + r"(?:still|again|but)\b", "c"),
+    ("complaint", 0.7, r"\b(?:not|no|never|haven'?t|hasn'?t)\b" + gap(3) + r"(?:had|received"
+     r"|got|heard|seen)" + gap(3) + r"(?:reply|replies|response|answer|acknowledg\w*|back"
+     r"|confirmation)\b", "cn"),
+    ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"
+     r" (?:reply|response|answer) (?:yet|so far|at all)\b", "cn"),
+    ("complaint", 0.75, r"\bfail\w* to (?:respond|reply|answer|comply|act|delete|honou?r)\b"
+     r"|\bignor\w* my (?:request|emails?|messages?)\b", "c"),
+    ("complaint", 0.5, r"\b(?:it'?s|it has|has) been (?:two|three|four|five|six|\d+|over a"
+     r"|more than a|over|more than) (?:months?|weeks?|days)\b|\bday \d+\b", "c"),
+    ("complaint", 0.35, r"\b(?:overdue|deadline (?:has )?passed|exceeded|admonition|last time"
+     r" i'?m asking|contacting you again|asked (?:you )?(?:twice|several times|again))\b", "c"),
+    ("complaint", 0.6, r"\b(?:unsubscribe|opt[- ]?out) (?:link|button)\b" + gap(4)
+     + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
+    ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
+     r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset|concerned|worried"
+     r"|horrified|serious breach|infuriat\w*)\b", ""),
+    ("complaint", 0.4, r"\b(?:escalat\w*|sort it out)\b", ""),
+    ("complaint", 0.6, r"\bart(?:icle|\.)? ?77\b", ""),
+    # extras (never among the four)
+    ("rectification", 0.8, r"\b(?:correct|update|change|amend|rectif)\w*" + gap(5)
+     + r"(?:address|name|surname|email|e-mail|records|details|phone|number|data)\b"
+     r"|\brectification\b|\bart(?:icle|\.)? ?16\b", ""),
+    ("objection", 0.7, r"\bobject\w*" + gap(8) + r"processing\b", ""),
+]
