@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.desk.clock import pause_clock, recomputed_due, resume_clock
 from bot.desk.core import Unit, clean_text
 from bot.desk.identity import MANUAL, confirmed
-from bot.errors import VerificationError, WorkflowError
+from bot.errors import IllegalTransitionError, VerificationError, WorkflowError
 from bot.organisations import Organisation
 from bot.workflow import deadlines
 from bot.workflow.replies import ReplyKind
@@ -39,6 +39,9 @@ async def record_manual_check(unit: Unit, org: Organisation, ticket: TicketRecor
 async def extend(unit: Unit, org: Organisation, ticket: TicketRecord,
                  reason: str) -> TicketRecord:
     reason = _required(reason, "a reason for the extension")
+    if ticket.state == S.AWAITING_CLARIFICATION:
+        raise IllegalTransitionError(
+            f"ticket {ticket.reference} is awaiting_clarification: resume the clock first")
     target = transition(ticket.state, S.EXTENDED, reference=ticket.reference)
     if ticket.clock_started_at is None:
         raise WorkflowError(f"ticket {ticket.reference}: the clock has not started")

@@ -194,7 +194,10 @@ class Desk:
             waiting = await tx.tickets.list(states=[TicketState.AWAITING_IDENTITY.value])
         reminded: list[str] = []
         closed: list[str] = []
+        known = {org.id for org in self.config.orgs.items}
         for ticket in waiting:
+            if ticket.organisation not in known:  # an organisation since removed from config
+                continue
             org = self.config.org(ticket.organisation)
             async with self.db.transaction() as tx:
                 unit = Unit(self.config, tx, actor="privacybot", channel="worker",

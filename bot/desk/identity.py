@@ -25,6 +25,15 @@ def methods(ticket: TicketRecord) -> list[str]:
     return [part for part in (ticket.verification_method or "").split("; ") if part]
 
 
+def _settled(ticket: TicketRecord) -> Outcome | None:
+    """Why no code or link can change this ticket's identity any more, or None."""
+    if CODE in methods(ticket) or ticket.verified_at is not None:
+        return Outcome.ALREADY
+    if ticket.state != TicketState.AWAITING_IDENTITY:
+        return Outcome.CLOSED
+    return None
+
+
 def _challenge(record: VerificationRecord, attempts: int) -> Challenge:
     return Challenge(code_hash=record.code_hash, link_hash=record.token_hash,
                      expires_at=record.expires_at, attempts=attempts,
@@ -47,8 +56,8 @@ async def _pending(unit: Unit, ticket: TicketRecord) -> tuple[VerificationRecord
 async def try_code(unit: Unit, org: Organisation, ticket: TicketRecord,
                    candidates: list[str]) -> tuple[TicketRecord, Outcome, int]:
     """Try one or more codes (a reply may hold several numbers) as ONE counted attempt."""
-    if ticket.state != TicketState.AWAITING_IDENTITY or CODE in methods(ticket):
-        return ticket, Outcome.ALREADY, 0
+    if (early := _settled(ticket)) is not None:
+        return ticket, early, 0
     record, why = await _pending(unit, ticket)
     if record is None:
         unit.event("verification_failed", ticket, outcome=why.value)
@@ -72,8 +81,8 @@ async def try_code(unit: Unit, org: Organisation, ticket: TicketRecord,
 async def try_link(unit: Unit, org: Organisation, ticket: TicketRecord,
                    token: str) -> tuple[TicketRecord, Outcome]:
     """The emailed link: its digest must match the ticket's challenge."""
-    if ticket.state != TicketState.AWAITING_IDENTITY or CODE in methods(ticket):
-        return ticket, Outcome.ALREADY
+    if (early := _settled(ticket)) is not None:
+        return ticket, early
     record = await unit.tx.verifications.by_token_hash(
         tokens.token_digest(unit.config.secret, token))
     if record is None or record.ticket_id != ticket.id:

@@ -45,6 +45,7 @@ class Outcome(StrEnum):
     EXPIRED = "expired"
     EXHAUSTED = "exhausted"
     ALREADY = "already_verified"
+    CLOSED = "closed"
 
 
 def needs_verification(intents: Iterable[str]) -> bool:
@@ -118,4 +119,6 @@ def outcome_error(outcome: Outcome, attempts_left: int) -> VerificationError:
         return VerificationError("too many wrong codes; a new code must be sent")
     if outcome is Outcome.ALREADY:
         return VerificationError("this request is already verified")
+    if outcome is Outcome.CLOSED:
+        return VerificationError("this request is no longer open; please write to us again")
     return VerificationError(f"wrong verification code ({attempts_left} attempts left)")

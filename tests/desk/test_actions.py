@@ -253,3 +253,20 @@ async def test_list_tickets_filters(desk: Desk, clock: Clock) -> None:
     assert complaint.reference in [t.reference for t in await desk.list_tickets(open_only=True)]
     with pytest.raises(IllegalTransitionError, match="unknown state"):
         await desk.list_tickets(state="limbo")
+
+
+async def test_no_extension_while_paused_and_no_verifying_a_closed_ticket(
+        desk: Desk, clock: Clock) -> None:
+    reference = await verified_ticket(desk)
+    await desk.request_clarification(reference, "Which account?", "alice", "slack")
+    with pytest.raises(IllegalTransitionError, match="resume the clock first"):
+        await desk.extend(reference, "complex", "alice", "slack")
+    resumed = await desk.clarification_received(reference, "alice", "cli", "by phone")
+    assert resumed.state == "in_progress"
+
+    result = await receive(desk, intents=["access"], sender="late@example.com")
+    [mail] = await outbox(desk, result.reference or "")
+    clock.advance(days=31)
+    assert (await desk.sweep()).closed == [result.reference]
+    with pytest.raises(VerificationError, match="no longer open"):
+        await desk.verify_code(result.reference or "", code_in(mail), "alice", "cli")
