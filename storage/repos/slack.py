@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, case, delete, select
 
 from storage import tables as t
 from storage.records import SlackPostRecord
@@ -52,12 +52,12 @@ class SlackRepository(Repository):
         return int(value or 0)
 
     async def set_cursor(self, name: str, event_id: int) -> None:
-        """Move the follower's cursor to `event_id` (it never moves backwards)."""
-        current = await self.get_cursor(name)
-        if event_id <= current:
-            return
+        """Move the follower's cursor to `event_id` (it never moves backwards), atomically."""
         stmt = self._statement("set_cursor", lambda: self._insert_on_conflict(
-            _c, ["name"], set_=lambda insert: {"last_event_id": insert.excluded.last_event_id}))
+            _c, ["name"], set_=lambda insert: {"last_event_id": case(
+                (insert.excluded.last_event_id > _c.c.last_event_id,
+                 insert.excluded.last_event_id),
+                else_=_c.c.last_event_id)}))
         await self._rows(stmt, "moving a Slack cursor", {"name": name, "last_event_id": event_id})
 
     async def mark_seen(self, event_id: str, at: datetime | None = None) -> bool:
@@ -70,3 +70,9 @@ class SlackRepository(Repository):
             _seen, ["event_id"], returning=[_seen.c.event_id]))
         params = {"event_id": event_id, "seen_at": at or utcnow()}
         return await self._row(stmt, "recording a Slack event", params) is not None
+
+    async def forget_seen_before(self, before: datetime) -> int:
+        """Drop event ids recorded before then (Slack stops retrying within the hour);
+        returns how many were dropped."""
+        return await self._rowcount(delete(_seen).where(_seen.c.seen_at < before),
+                                    "pruning seen Slack events")

@@ -276,3 +276,10 @@ async def test_processes_starting_together_upgrade_once(database_url: str) -> No
     finally:
         for db in databases:
             await db.close()
+
+
+async def test_a_database_from_a_newer_privacybot_is_refused(db: Database) -> None:
+    async with db.transaction() as tx:
+        await tx.connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StorageError, match="does not know"):
+        await db.upgrade()

@@ -224,8 +224,12 @@ async def test_slack_posts_cursor_and_seen_events(db: Database) -> None:
         await tx.slack.set_cursor("notifier", 5)
         await tx.slack.set_cursor("notifier", 3)  # never backwards
         assert await tx.slack.get_cursor("notifier") == 5
-        assert await tx.slack.mark_seen("Ev1")
+        await tx.slack.set_cursor("notifier", 9)
+        assert await tx.slack.get_cursor("notifier") == 9
+        assert await tx.slack.mark_seen("Ev1", at=NOW)
         assert not await tx.slack.mark_seen("Ev1")
+        assert await tx.slack.forget_seen_before(NOW + timedelta(hours=1)) == 1
+        assert await tx.slack.mark_seen("Ev1")  # forgotten: an old id counts as new again
 
 
 async def test_questions_and_gaps(db: Database) -> None:
