@@ -18,12 +18,16 @@ from knowledge.tokens import sentences
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 MAX_LIST_ITEMS_QUOTED = 25
+MAX_POLICY_CHARS = 5_000_000  # privacy policies are rarely over 200,000 characters
 
 
 def normalise_text(text: str) -> str:
     """Unify line ends, spaces and quotes; refuse text that is empty or binary."""
     if "\x00" in text:
         raise PolicyError("the policy looks like a binary file, not text")
+    if len(text) > MAX_POLICY_CHARS:
+        raise PolicyError(f"the policy is longer than {MAX_POLICY_CHARS:,} characters; "
+                          "is it really a policy?")
     text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u2028", "\n")
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch != "\n")

@@ -71,18 +71,19 @@ class Ranker:
         literal = np.zeros(size, dtype=np.float32)
         total = sum(concept.weight for concept in concepts) or 1.0
         for concept in concepts:
-            found = [(posting, factor) for term, factor in concept.alternatives.items()
+            found = [(posting, factor, len(term))
+                     for term, factor in concept.alternatives.items()
                      if (posting := self.postings(term, start, end)) is not None]
             if not found:
                 continue
-            ids = np.concatenate([posting.ids for posting, _ in found]) - start
+            ids = np.concatenate([posting.ids for posting, _, _ in found]) - start
             score += concept.weight * _best(size, ids, np.concatenate(
-                [posting.weights * factor for posting, factor in found]))
+                [posting.weights * factor for posting, factor, _ in found]))
             covered += concept.weight * _best(size, ids, np.concatenate(
-                [posting.cover * factor for posting, factor in found]))
-            for posting, factor in found:
+                [posting.cover * factor for posting, factor, _ in found]))
+            for posting, factor, words in found:
                 if factor == 1.0:  # the question's own words, each counted
-                    literal[posting.ids - start] += concept.weight * posting.weights
+                    literal[posting.ids - start] += concept.weight * posting.weights * words
         coverage = covered / total
         rank = (coverage + SCORE_SHARE * np.minimum(score / total, 2.0)
                 + LITERAL_SHARE * np.minimum(literal / total, 3.0))
@@ -114,6 +115,18 @@ class Ranker:
         if answer_type_fits(asked, unit.answer):
             bonus += ANSWER_TYPE_BONUS
         return bonus
+
+    def concept_cover(self, concepts: list[Concept], uid: int) -> list[float]:
+        """How fully the unit speaks to each concept (0..1), in the concepts' order."""
+        covers = []
+        for concept in concepts:
+            best = 0.0
+            for term, factor in concept.alternatives.items():
+                posting = self.postings(term, uid, uid + 1)
+                if posting is not None and posting.ids.size:
+                    best = max(best, float(posting.cover[0]) * factor)
+            covers.append(best)
+        return covers
 
     def postings(self, term: tuple[str, ...], start: int, end: int) -> Posting | None:
         """Units start..end-1 holding every stem of the term, each stem's weakest weight."""

@@ -11,7 +11,7 @@ from knowledge.errors import PolicyError
 from knowledge.models import Policy
 from knowledge.parser import parse_policy
 
-MAX_POLICY_BYTES = 20 * 1024 * 1024
+MAX_POLICY_BYTES = 5 * 1024 * 1024  # privacy policies are rarely over 200 KB
 _BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xd0\xcf\x11\xe0", b"\x7fELF",
                       b"GIF8", b"\xff\xd8\xff")
 
@@ -47,7 +47,7 @@ def read_policy_file(path: Path, *, policy_id: str | None = None,
             raise PolicyError(f"policy file {path} is a directory")
         if path.stat().st_size > MAX_POLICY_BYTES:
             raise PolicyError(f"policy file {path} is larger than "
-                              f"{MAX_POLICY_BYTES // (1024 * 1024)} MB")
+                              f"{MAX_POLICY_BYTES // (1024 * 1024)} MB; is it really a policy?")
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise PolicyError(f"policy file not found: {path}") from exc

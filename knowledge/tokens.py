@@ -36,9 +36,16 @@ _IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
               "criteria": "criterion", "phenomena": "phenomenon", "people": "person"}
 
 
+# Words whose stem would merge them with a word of another meaning ("regulator" and
+# "regulation" both stem to "regul").
+_KEEP_WHOLE = {"regulator": "regulator", "regulators": "regulator"}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The snowball stem of one lower-case word (cached: policies repeat their words)."""
+    if word in _KEEP_WHOLE:
+        return _KEEP_WHOLE[word]
     return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
 
 

@@ -1,0 +1,34 @@
+"""Shared fixtures for the knowledge tests: the seed policies, parsed once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge import KnowledgeBase, Policy, read_policy_file
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+POLICIES = ROOT / "bot" / "defaults" / "policies"
+FERNHILL = HERE / "fernhill_policy.md"
+
+
+@pytest.fixture(scope="session")
+def aimigos() -> Policy:
+    return read_policy_file(POLICIES / "aimigos.txt", policy_id="aimigos", title="Aimigos Studio")
+
+
+@pytest.fixture(scope="session")
+def imgn() -> Policy:
+    return read_policy_file(POLICIES / "imgn.txt", policy_id="imgn", title="IMGN Studio")
+
+
+@pytest.fixture(scope="session")
+def fernhill() -> Policy:
+    return read_policy_file(FERNHILL, policy_id="fernhill", title="Fernhill Cycles")
+
+
+@pytest.fixture(scope="session")
+def kb(aimigos: Policy, imgn: Policy, fernhill: Policy) -> KnowledgeBase:
+    return KnowledgeBase.build([aimigos, imgn, fernhill])

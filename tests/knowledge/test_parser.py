@@ -1,0 +1,96 @@
+"""The parser reads the messy seeds and Markdown into sections and answerable units."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge import Policy, PolicyError, parse_policy
+
+
+def _section(policy: Policy, heading: str) -> int:
+    return next(i for i, s in enumerate(policy.sections) if s.heading == heading)
+
+
+def test_numbered_headings_nest_with_paths(aimigos: Policy) -> None:
+    section = aimigos.sections[_section(aimigos, "How Long We Keep Your Data")]
+    assert section.number == "7.1"
+    assert section.path == "7. Data Retention > 7.1 How Long We Keep Your Data"
+    parent = aimigos.sections[section.parent or 0]
+    assert parent.heading == "Data Retention"
+
+
+def test_flattened_table_rows_become_facts(aimigos: Policy) -> None:
+    retention = _section(aimigos, "How Long We Keep Your Data")
+    facts = {u.answer for u in aimigos.units if u.section == retention and u.kind == "fact"}
+    assert "Correspondence: 3 years from last contact" in facts
+    assert "Financial records: 7 years (legal requirement)" in facts
+    assert len(facts) == 6
+    row = next(u for u in aimigos.units if u.answer.startswith("Correspondence:"))
+    assert row.quote == "Correspondence 3 years from last contact"
+    assert "Retention Period" in row.context
+
+
+def test_lead_in_without_its_list_is_never_an_answer(aimigos: Policy) -> None:
+    sharing = _section(aimigos, "Third Parties We Share Data With")
+    kinds = [u.kind for u in aimigos.units if u.section == sharing]
+    assert kinds == ["lead"]
+
+
+def test_lead_in_with_its_list_is_one_unit(aimigos: Policy) -> None:
+    automatic = _section(aimigos, "Information Collected Automatically")
+    listed = [u for u in aimigos.units if u.section == automatic and u.kind == "list"]
+    assert len(listed) == 1
+    assert listed[0].quote.startswith("When you visit our website")
+    assert "• IP address and device information" in listed[0].quote
+
+
+def test_heading_glued_to_the_list_above_is_a_heading(imgn: Policy) -> None:
+    security = imgn.sections[_section(imgn, "Data Security")]
+    assert security.number == "1"
+    transfers = _section(imgn, "International transfers")
+    items = [u.quote for u in imgn.units if u.section == transfers and u.kind == "item"]
+    assert not any("Data Security" in item for item in items)
+
+
+def test_unnumbered_headings_and_site_navigation(imgn: Policy) -> None:
+    headings = [s.heading for s in imgn.sections]
+    assert "Disclosure of your information..." in headings
+    assert "Google Analytics" in headings
+    # Navigation lines become empty sections, which never answer.
+    nav = _section(imgn, "Terms and Conditions Close")
+    assert not [u for u in imgn.units if u.section == nav]
+
+
+def test_markdown_headings_tables_and_lists(fernhill: Policy) -> None:
+    retention = fernhill.sections[_section(fernhill, "How long we keep it")]
+    assert retention.number == "6"
+    assert retention.path.endswith("6. How long we keep it")
+    facts = [u.answer for u in fernhill.units if u.kind == "fact"]
+    assert "CCTV recordings: 30 days, unless needed for an investigation" in facts
+    rights = _section(fernhill, "Your rights")
+    items = [u.quote for u in fernhill.units if u.section == rights and u.kind == "item"]
+    assert len(items) == 5
+    # Inline markup and links are reduced to their words.
+    assert all("**" not in u.quote for u in fernhill.units)
+
+
+def test_policy_without_headings_is_one_section() -> None:
+    policy = parse_policy("We keep invoices for six years. We never sell data.",
+                          policy_id="tiny", title="Tiny")
+    assert len(policy.sections) == 1
+    assert policy.sections[0].heading == ""
+    assert [u.quote for u in policy.units] == ["We keep invoices for six years.",
+                                               "We never sell data."]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\x00\x01\x02binary\x00", "---\n***\n"])
+def test_unusable_text_is_a_policy_error(text: str) -> None:
+    with pytest.raises(PolicyError):
+        parse_policy(text, policy_id="bad", title="Bad")
+
+
+def test_sentences_do_not_split_after_abbreviations() -> None:
+    policy = parse_policy("Intro\n\nWe use tools, e.g. Google Analytics, to count visits. "
+                          "Then we stop.", policy_id="p", title="P")
+    assert [u.quote for u in policy.units] == [
+        "We use tools, e.g. Google Analytics, to count visits.", "Then we stop."]
