@@ -14,7 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intents.models import EXTRA_INTENTS, RIGHTS_INTENTS, Classification, Evidence, InboundMail
-from intents.rules import CONDITION, NEGATION, RETRACTION, RULES, Rule
+from intents.rules import (
+    CONDITION,
+    NEGATION,
+    QUESTION,
+    RESERVATION,
+    RETRACTION,
+    RULES,
+    Rule,
+)
 from intents.textnorm import clause_start, fold, sentence_bounds
 
 THRESHOLD = 0.5
@@ -22,6 +30,7 @@ CONDITION_FACTOR = 0.3
 CHASE_LIFT = 0.3
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
 MAX_EVIDENCE = 3
+SHORT_BODY_WORDS = 25  # a body this short may leave the request to the subject line
 
 
 @dataclass
@@ -36,12 +45,16 @@ class _Hit:
 def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     clause_from = clause_start(folded, start)
     before = folded[clause_from:start]
-    sentence_from, _ = sentence_bounds(folded, start, end)
+    sentence_from, sentence_to = sentence_bounds(folded, start, end)
     cancelled = "n" not in rule.flags and NEGATION.search(before) is not None
     if RETRACTION.search(folded[sentence_from:start]):
         cancelled = True
     weight = rule.weight
-    if "h" not in rule.flags and CONDITION.search(before):
+    if "h" not in rule.flags and (CONDITION.search(before)
+                                  or RESERVATION.search(folded, sentence_from, start)):
+        weight *= CONDITION_FACTOR
+    elif folded[sentence_to : sentence_to + 1] == "?" and QUESTION.match(
+            folded, sentence_from):
         weight *= CONDITION_FACTOR
     return _Hit(rule, weight, start, end, cancelled)
 
@@ -65,6 +78,10 @@ def _scores(hits: list[_Hit]) -> dict[str, float]:
         key = id(hit.rule)
         if key not in best or hit.weight > best[key].weight:
             best[key] = hit
+    if any("d" in hit.rule.flags and hit.weight >= THRESHOLD for hit in best.values()):
+        # Gone to the regulator: earlier requests it mentions are the complaint's subject.
+        for key in [k for k, hit in best.items() if "r" in hit.rule.flags]:
+            del best[key]
     remaining: dict[str, float] = {}
     for hit in best.values():
         remaining[hit.rule.intent] = remaining.get(hit.rule.intent, 1.0) * (1.0 - hit.weight)
@@ -101,7 +118,7 @@ def _classify(mail: InboundMail) -> Classification:
     body = mail.text[:MAX_CHARS]
     text = body
     hits = _hits(fold(body))
-    if not hits and mail.subject:
+    if not hits and mail.subject and len(body.split()) <= SHORT_BODY_WORDS:
         text = mail.subject
         hits = _hits(fold(mail.subject))
     scores = _scores(hits)

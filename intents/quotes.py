@@ -50,7 +50,9 @@ _TAGLINE = re.compile(
 _DISCLAIMER_CUE = re.compile(
     r"intended (?:solely )?(?:only )?for the (?:use|person|addressee|individual)|intended recipient"
     r"|not the (?:named|intended) addressee|confidential(?:ity)? (?:notice|and privileged)"
-    r"|legally privileged|received this (?:e-?mail|message|communication) (?:in error|by mistake)"
+    r"|legally privileged|received (?:this |it |the )?(?:e-?mail |message |communication )?"
+    r"(?:in error|by mistake)|(?:this|the) (?:e-?mail|message) (?:is|may be|may contain) confidential"
+    r"|may contain confidential"
     r"|disclaimer:|destinatario (?:previsto|indicado)|no es (?:usted )?el destinatario"
     r"|destinataire (?:pr[ée]vu|vis[ée])|pas le destinataire"
     r"|(?:richtige|beabsichtigte)n? empf[äa]nger"
@@ -65,7 +67,28 @@ _DISCLAIMER_ACT = re.compile(
 )
 
 
+# Bulk-mail footers and privacy notices: they tell the reader what they could do
+# ("Unsubscribe · Delete my account", "you can exercise your rights of access, erasure...").
+_FOOTER = re.compile(
+    r"you(?:'re| are) receiving this|you received this (?:e-?mail|message|newsletter)"
+    r"|you(?:'re| are) (?:subscribed|registered)|unsubscribe here|click here to unsubscribe"
+    r"|to unsubscribe,? (?:click|visit|go|please|use|follow|reply|tap)|to stop receiving"
+    r"|manage (?:your )?(?:e-?mail |subscription |notification )?preferences"
+    r"|e-?mail preferences|view (?:it |this )?in (?:your )?browser|unsubscribe \W|\W unsubscribe$"
+    r"|if you (?:no longer|don'?t|do not) (?:wish|want) to (?:receive|hear|get)"
+    r"|sie erhalten diese|newsletter abbestellen|abmelden \W|vom newsletter abmelden"
+    r"|recibes este (?:correo|mensaje|email)|darte de baja aqu|darse de baja aqu"
+    r"|vous recevez ce|se d[ée]sinscrire|pour vous d[ée]sabonner|d[ée]sabonnez-vous"
+    r"|puede ejercer sus derechos|puede(?:s)? ejercitar|you (?:can|may) exercise your rights"
+    r"|sie haben das recht auf|vous disposez d'un droit|vous pouvez exercer vos droits"
+    r"|protecci[óo]n de datos:|datenschutzhinweis|resubscribe|changed your mind\?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _is_disclaimer(paragraph: str) -> bool:
+    if _FOOTER.search(paragraph):
+        return True
     return bool(_DISCLAIMER_CUE.search(paragraph) and _DISCLAIMER_ACT.search(paragraph))
 
 

@@ -34,28 +34,34 @@ NEGATION = re.compile(
 # A condition or a reservation around a match weakens it: "if I unsubscribe, will I...",
 # "I reserve the right to lodge a complaint".
 CONDITION = re.compile(
-    r"\b(?:if|in case|considering|thinking (?:about|of)|wonder\w*|whether|would that"
+    r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have)\b)|in case|considering|thinking (?:about|of)|wonder\w*|whether|would that"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
-    r"|falls|sollten|ob|behalte|vorbehalten|au cas|me reserve|qualora|mi riservo"
+    r"|falls|sollte\w*|ob|behalte|vorbehalten|au cas|me reserve|qualora|mi riservo"
     r"|indien|voorbehoud|behoud|caso|reservo|forbehaller|pokud|v pripade|vyhrazuji|ako"
     r"|zadrzavam|εαν|αν|επιφυλασσομαι|daca|imi rezerv|ifall|jesli|zastrzegam)\b"
 )
+# Reservations reach over the whole sentence: "..., I reserve the right to take legal action
+# and to lodge a complaint".
+RESERVATION = re.compile(
+    r"\b(?:reserve the right|behalte\w* (?:ich )?mir|vorbehalten|me reservo|me reserve"
+    r"|mi riservo|me reservo|reservo-me|vyhrazuji|zadrzavam|επιφυλασσομαι|imi rezerv\w*"
+    r"|forbehaller|voorbehoud|behoud ik|zastrzegam)\b"
+)
 # The sender takes back what follows: "please ignore my email asking you to delete...".
 RETRACTION = re.compile(
-    r"\b(?:ignore|disregard|changed my mind|cancel my (?:previous |earlier |last )?request"
-    r"|withdraw my (?:previous |earlier |last )?request|never ?mind|ignorieren|ignorez"
-    r"|ignorad|ignoren)\b"
+    r"\b(?:(?:ignore|disregard|ignorieren sie|ignorez|ignorad|ignoren)\W+(?:my|that|the|this|meine|mon|ma|mi)"
+    r"\W+(?:\w+\W+)?(?:e-?mail|message|mail|request|nachricht|anfrage|correo|demande)"
+    r"|changed my mind|cancel my (?:previous |earlier |last )?request"
+    r"|withdraw my (?:previous |earlier |last )?request|never ?mind)\b"
 )
-_CONDITION_ONLY_HERE = re.compile(r"\b(?:reserve the right|behalte|vorbehalten|me reservo"
-                                  r"|me reserve|mi riservo|reservo|vyhrazuji|zadrzavam"
-                                  r"|επιφυλασσομαι|imi rezerv|forbehaller|voorbehoud"
-                                  r"|zastrzegam)\b")
-
-
+# A question about the sender's own situation asks, it does not request.
+QUESTION = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|quick question)\W+)*(?:will i|would i|do i|can i|should i|shall i"
+    r"|is it|are you|do you|does|did you|is there|how long|why|when|are there)\b"
+)
 def _compile(raw: list[tuple[str, float, str, str]]) -> tuple[Rule, ...]:
     return tuple(Rule(intent, weight, re.compile(pattern), flags)
                  for intent, weight, pattern, flags in raw)
 
 
 RULES: tuple[Rule, ...] = _compile([*EN_RULES, *EU_RULES, *MORE_RULES])
-RESERVATION = _CONDITION_ONLY_HERE

@@ -29,7 +29,7 @@ EN_RULES: list[RawRule] = [
     # access
     ("access", 0.9, r"\b(?:data )?subject access request|\bd?sar\b", "r"),
     ("access", 0.8, r"\bright (?:of|to) access\b|\brequest\w* (?:for )?access\b", "r"),
-    ("access", 0.6, r"\baccess request\b|\bdisclosure of (?:my|all|any)\b", "r"),
+    ("access", 0.6, r"\baccess request\b|\bdisclosure of (?:my|all my|any of my)\b", "r"),
     ("access", 0.45, r"\bart(?:icle|\.)? ?15\b", "r"),
     ("access", 0.8, r"\bcop(?:y|ies)\b" + gap(6) + OBJ, ""),
     ("access", 0.85, r"\bwhat" + gap(4) + r"(?:data|information|info|details|records|else"
@@ -38,7 +38,7 @@ EN_RULES: list[RawRule] = [
      r"|scores)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
      r"|recorded|got)\w*" + gap(3) + r"(?:about|on|of|relating to|concerning|regarding)\W+"
      + ME, ""),
-    ("access", 0.7, r"\b(?:send|provide|give|share|email|forward)\w*\W+(?:me|us)\b" + gap(5)
+    ("access", 0.7, r"\b(?:send|provide|give|share|e-?mail|forward)\W+(?:me|us)\b" + gap(5)
      + OBJ, ""),
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
      + r"(?:hold|have|keep|store|process|know|collected)", ""),
@@ -97,10 +97,10 @@ EN_RULES: list[RawRule] = [
      r"(?:formal |official )?complaint\b", ""),
     ("complaint", 0.85, r"\bformal complaint\b|\bi (?:wish|want|would like|'d like|am writing)"
      r" to complain\b|\bi(?: am|'m) complaining\b", ""),
-    ("complaint", 0.9, r"\bcomplaint (?:to|with) (?:the )?" + DPA, ""),
+    ("complaint", 0.9, r"\bcomplaint (?:to|with) (?:the )?" + DPA, "d"),
     ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
      r"|contact\w*|refer\w*|take this|take it|notify\w*)\b" + gap(3) + r"(?:to )?(?:the )?"
-     + DPA, ""),
+     + DPA, "d"),
     ("complaint", 0.6, r"\b(?:shared|sold|gave|given|passed|leaked|disclosed|published|exposed"
      r"|posted|added|used|kept|misused|handed)\b" + gap(4) + r"(?:my|his|her|our)\b"
      + gap(2) + OBJ, ""),
@@ -121,8 +121,8 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.5, r"\b(?:visible|available|accessible|open) to (?:all|everyone|anyone"
      r"|the public)\b|\banyone can (?:open|see|access|view|read)\b|\bpublic(?:ly)? (?:link"
      r"|available|accessible|visible)\b", ""),
-    ("complaint", 0.6, r"\bstill (?:getting|receiving|being sent|get|receive|had|have had"
-     r"|being contacted)\b", "c"),
+    ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )\bstill"
+     r" (?:getting|receiving|being sent|get|receive|had|have had|being contacted)\b", "c"),
     ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
      r"|replied stop|asked you|told you)\w*" + gap(8) + r"(?:still|again|but)\b", "c"),
     ("complaint", 0.7, r"\b(?:not|no|never|haven'?t|hasn'?t)\b" + gap(3) + r"(?:had|received"
@@ -131,18 +131,18 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"
      r" (?:reply|response|answer) (?:yet|so far|at all)\b", "cn"),
     ("complaint", 0.75, r"\bfail\w* to (?:respond|reply|answer|comply|act|delete|honou?r)\b"
-     r"|\bignor\w* my (?:request|emails?|messages?)\b", "c"),
+     r"|\bignored my (?:request|emails?|messages?)\b", "c"),
     ("complaint", 0.5, r"\b(?:it'?s|it has|has) been (?:two|three|four|five|six|\d+|over a"
      r"|more than a|over|more than) (?:months?|weeks?|days)\b|\bday \d+\b", "c"),
     ("complaint", 0.35, r"\b(?:overdue|deadline (?:has )?passed|exceeded|admonition|last time"
      r" i'?m asking|contacting you again|asked (?:you )?(?:twice|several times|again))\b", "c"),
-    ("complaint", 0.6, r"\b(?:unsubscribe|opt[- ]?out) (?:link|button)\b" + gap(4)
+    ("complaint", 0.6, r"\b(?:unsubscribe|opt[- ]?out)\W+(?:link|button)\b" + gap(4)
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
      r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset|concerned|worried"
      r"|horrified|serious breach|infuriat\w*)\b", ""),
     ("complaint", 0.4, r"\b(?:escalat\w*|sort it out)\b", ""),
-    ("complaint", 0.6, r"\bart(?:icle|\.)? ?77\b", ""),
+    ("complaint", 0.6, r"\bart(?:icle|\.)? ?77\b", "d"),
     # extras (never among the four)
     ("rectification", 0.8, r"\b(?:correct|update|change|amend|rectif)\w*" + gap(5)
      + r"(?:address|name|surname|email|e-mail|records|details|phone|number|data)\b"

@@ -1,7 +1,121 @@
-"""Spanish, French and German rules."""
+"""Spanish, French and German rules, over folded text (lower case, accents removed).
+
+The same shapes as the English rules: a request verb near a personal-data object, fixed
+terms of data-protection law (derecho de acceso, droit à l'oubli, Auskunft), opt-out idioms
+that carry their own negation, and complaints that need data-handling context.
+"""
 
 from __future__ import annotations
 
-from intents.ruleparts import RawRule
+from intents.ruleparts import RawRule, gap
 
-EU_RULES: list[RawRule] = []
+ES_OBJ = (r"(?:datos|cuenta|perfil|informacion|fotos?|fotografias?|imagen|imagenes|videos?"
+          r"|grabaciones|grabacion|tomas|registros?|voz|modelos?|todo|cv|curriculum|numero"
+          r"|direccion|correo|email|expediente|ficha)\b")
+FR_OBJ = (r"(?:donnees|compte|profil|informations?|photos?|images?|videos?|enregistrements?"
+          r"|coordonnees|tout|cv|numero|adresse|dossier|fichier|voix)\b")
+DE_OBJ = (r"(?:daten|konto|kundenkonto|account|profil|informationen|fotos?|bilder?|videos?"
+          r"|aufnahmen|angaben|eintrag|eintrage|alles|lebenslauf|bewerbung\w*|nummer"
+          r"|adresse|e-mail-adresse|stimme)\b")
+ES_DPA = r"(?:aepd|agencia espanola de proteccion de datos|autoridad de control\w*)\b"
+FR_DPA = r"(?:cnil|autorite de controle\w*|autorite de protection des donnees)\b"
+DE_DPA = (r"(?:\w*aufsichtsbehorde\w*|\w*datenschutzbehorde\w*|landesdatenschutz\w*"
+          r"|datenschutzbeauftragte\w*)\b")
+
+EU_RULES: list[RawRule] = [
+    # Spanish
+    ("access", 0.85, r"\b(?:derecho|solicitud|peticion|ejercicio) (?:de|del) (?:derecho de )?"
+     r"acceso\b", "r"),
+    ("access", 0.8, r"\bcopia (?:de )?(?:mis|los|todos los|todas las|las|la)?\W*(?:\w+ )?"
+     + ES_OBJ, ""),
+    ("access", 0.85, r"\bque (?:datos|informacion)\b" + gap(4) + r"(?:teneis|tienen|tiene"
+     r"|guardais|guardan|conservan|tratan|almacenan|dispone\w*)", ""),
+    ("access", 0.7, r"\b(?:acceso|acceder) a (?:mis|los|todos mis)\b" + gap(2) + ES_OBJ, ""),
+    ("access", 0.6, r"\b(?:me gustaria|quiero|quisiera|deseo) (?:saber|conocer|ver|recibir"
+     r"|obtener)\b" + gap(4) + r"(?:datos|informacion)", ""),
+    ("erasure", 0.85, r"\b(?:borr|elimin|supri|suprim|quit|destru)\w*" + gap(6) + ES_OBJ, ""),
+    ("erasure", 0.8, ES_OBJ + gap(3) + r"(?:borrad|eliminad|suprimid)\w*", ""),
+    ("erasure", 0.9, r"\bderecho (?:al olvido|de supresion|de borrado)\b|\bsupresion de"
+     r" (?:mis|todos|los|la)\b", "r"),
+    ("opt_out", 0.9, r"\bdar\w* de baja\b|\bdarme de baja\b|\bbaja (?:de|del) (?:la|su|vuestra"
+     r"|el|vuestro)\b", ""),
+    ("opt_out", 0.85, r"\bno (?:quiero|deseo|quisiera) (?:seguir )?recibir\b|\bno me (?:envi|mand"
+     r"|escrib|llam)\w*", "n"),
+    ("opt_out", 0.85, r"\b(?:dejar|dejen|dejad|deje|dejeis) de (?:recibir|enviar|mandar"
+     r"|escribir|llamar)\w*", ""),
+    ("opt_out", 0.85, r"\b(?:quit|elimin|borr|sac)\w*\b" + gap(3) + r"de (?:la|su|vuestra"
+     r"|vuestras|sus|esta) (?:\w+ )?(?:lista|listas|newsletter|boletin)\b", ""),
+    ("opt_out", 0.85, r"\b(?:opon\w*|oposicion)\b" + gap(10) + r"(?:mercadotecnia|marketing"
+     r"|publicidad|publicitari\w*|comercial\w*|promocional\w*)", ""),
+    ("opt_out", 0.8, r"\bretir\w*" + gap(6) + r"consentimiento\b" + gap(10) + r"(?:publicidad"
+     r"|comercial\w*|marketing|mercadotecnia|promocional\w*)", ""),
+    ("complaint", 0.9, r"\b(?:present|pon|interpon|formul|presentad)\w* (?:una )?(?:queja"
+     r"|reclamacion|denuncia)\b|\bquiero quejarme\b|\bme quejo\b", ""),
+    ("complaint", 0.85, r"\b(?:denunci|reclam|acud|dirig)\w*" + gap(4) + ES_DPA, "d"),
+    ("complaint", 0.6, r"\bsin (?:mi|nuestro) (?:consentimiento|permiso|autorizacion)\b", ""),
+    ("complaint", 0.6, r"\b(?:compartido|vendido|cedido|publicado|filtrado|difundido)\b"
+     + gap(3) + r"(?:mis|mi)\b", ""),
+    ("complaint", 0.7, r"\bno (?:he|hemos) recibido (?:ninguna |ni )?(?:respuesta|contestacion)"
+     r"\b|\bsigo (?:sin|recibiendo)\b", "cn"),
+    ("complaint", 0.3, r"\b(?:inaceptable|indignad\w*|molest\w*|enfadad\w*)\b", ""),
+    # French
+    ("access", 0.85, r"\b(?:droit|demande|exercice) d'acces\b", "r"),
+    ("access", 0.8, r"\b(?:copie|communication)\b" + gap(5) + FR_OBJ, ""),
+    ("access", 0.85, r"\bquelles (?:donnees|informations)\b" + gap(4) + r"(?:avez|detenez"
+     r"|conservez|traitez|possedez|disposez)", ""),
+    ("access", 0.7, r"\bacces a (?:mes|l'ensemble de mes|toutes mes)\b" + gap(2) + FR_OBJ, ""),
+    ("erasure", 0.85, r"\b(?:supprim|effac|elimin|retir|detrui)\w*" + gap(6) + FR_OBJ, ""),
+    ("erasure", 0.8, FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
+    ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
+     r"|suppression) (?:de|des) (?:mes|mon|l'ensemble|toutes|tous)\b", "r"),
+    ("opt_out", 0.9, r"\b(?:desinscri|desabonn|desinscriv)\w*", ""),
+    ("opt_out", 0.85, r"\bne (?:souhaite|veux|desire) (?:plus|pas) recevoir\b|\bne plus"
+     r" (?:recevoir|etre contacte)\w*|\bne m'(?:envoyez|appelez|ecrivez|contactez) plus\b",
+     "n"),
+    ("opt_out", 0.85, r"\barret\w* (?:de )?(?:m'envoyer|m'appeler|m'ecrire|me contacter"
+     r"|me solliciter|les envois|la newsletter|vos (?:emails|mails|messages|offres|appels))",
+     ""),
+    ("opt_out", 0.85, r"\b(?:retir|supprim|enlev)\w*\b" + gap(3) + r"de (?:votre|la|vos|cette)"
+     r" (?:\w+ )?(?:liste|listes|newsletter|fichier de prospection)\b", ""),
+    ("opt_out", 0.85, r"\b(?:oppos\w*|opposition)\b" + gap(12) + r"(?:prospection|marketing"
+     r"|publicit\w*|commercial\w*)", ""),
+    ("complaint", 0.9, r"\b(?:depos|port|fai|introdui|adress)\w* (?:une |ma )?(?:plainte"
+     r"|reclamation)\b|\bje me plains\b", ""),
+    ("complaint", 0.85, r"\b(?:saisi|signal|plainte|reclamation|contact)\w*" + gap(4)
+     + FR_DPA, "d"),
+    ("complaint", 0.6, r"\bsans (?:mon|notre) (?:consentement|accord|autorisation)\b", ""),
+    ("complaint", 0.6, r"\b(?:publie|partage|vendu|transmis|divulgue|communique)\w*\b"
+     + gap(2) + r"(?:mon|mes|ma)\b", ""),
+    ("complaint", 0.7, r"\baucune reponse\b|\b(?:pas|jamais) (?:encore )?(?:recu|eu) (?:de"
+     r" )?reponse\b", "cn"),
+    ("complaint", 0.3, r"\b(?:mecontent\w*|inadmissible|inacceptable|scandaleu\w*"
+     r"|decu\w*)\b", ""),
+    # German
+    ("access", 0.7, r"\bauskunft\w*\b", ""),
+    ("access", 0.8, r"\bkopie\b" + gap(5) + DE_OBJ, ""),
+    ("access", 0.85, r"\bwelche\b" + gap(3) + r"(?:daten|informationen|angaben)\b" + gap(6)
+     + r"(?:gespeichert|speichern|haben|verarbeiten|vorliegen|besitzen)", ""),
+    ("erasure", 0.85, r"\b(?:losch|entfern|vernicht)\w*" + gap(6) + DE_OBJ, ""),
+    ("erasure", 0.85, DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht)\w*", ""),
+    ("erasure", 0.9, r"\brecht auf (?:vergessen\w*|loschung)\b|\bloschung (?:meiner|aller"
+     r"|der|meines|sammtlicher|samtlicher)\b", "r"),
+    ("opt_out", 0.9, r"\b(?:abmeld|abbestell|austrag)\w*|\btragen sie mich\b" + gap(4)
+     + r"aus\b", ""),
+    ("opt_out", 0.8, r"\bkeine\b" + gap(2) + r"(?:werbung|newsletter|werbe\w*|e-mails|mails"
+     r"|nachrichten|anrufe|angebote)\b", "n"),
+    ("opt_out", 0.85, r"\b(?:streichen|entfernen|loschen|nehmen) sie mich\b" + gap(4)
+     + r"(?:\w*verteiler|\w*liste|newsletter)\b", ""),
+    ("opt_out", 0.85, r"\b(?:widerspruch|widerspreche\w*|werbewiderspruch)\b" + gap(10)
+     + r"(?:werbung|direktwerbung|marketing|werbezwecke\w*)\b", ""),
+    ("opt_out", 0.8, r"\b(?:widerrufe|widerruf)\w*" + gap(10) + r"(?:werbung|direktwerbung"
+     r"|newsletter|marketing)\b|(?:werbung|direktwerbung|newsletter)" + gap(10)
+     + r"widerrufe\b", ""),
+    ("complaint", 0.9, r"\bbeschwer\w*\b", ""),
+    ("complaint", 0.85, r"\b(?:beschwerde|wende|melden|einreichen|eingereicht)\w*" + gap(6)
+     + DE_DPA + r"|" + DE_DPA + gap(6) + r"(?:beschwerde|wenden|einschalten)", "d"),
+    ("complaint", 0.6, r"\bohne (?:meine|unsere) (?:einwilligung|zustimmung|erlaubnis)\b", ""),
+    ("complaint", 0.6, r"\b(?:weitergegeben|weitergabe|verkauft|veroffentlicht)\b", ""),
+    ("complaint", 0.7, r"\b(?:keine|weder)\b" + gap(4) + r"antwort\b", "cn"),
+    ("complaint", 0.5, r"\bfrist\b" + gap(4) + r"(?:verstrichen|abgelaufen|uberschritten)\b"
+     r"|\bmahnung\b|\berneut\b", "c"),
+]
