@@ -7,10 +7,16 @@ notifier.py know the shapes of the other packages.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+
+def utc_today() -> date:
+    """Due dates are compared with today's date in UTC, as the desk computes them."""
+    return datetime.now(UTC).date()
+
 
 # States in which nobody has to act any more; the card loses its buttons.
 FINAL_STATES = frozenset({"done", "rejected", "closed_unverified"})

@@ -21,6 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.errors import UnknownOrganisationError
 from bot.organisations import Organisations
 from bot.slack.adapters import event_line, ticket_card
+from bot.slack.cards import utc_today
 from bot.slack.history import event_text
 from bot.slack.ticket_blocks import ticket_blocks, ticket_fallback_text
 from storage import Database, EventRecord, SlackPostRecord
@@ -36,8 +37,8 @@ class Notifier:
     """`await run_once()` handles what is new; `await run()` keeps doing so until cancelled."""
 
     def __init__(self, *, db: Database, orgs: Organisations, client: AsyncWebClient,
-                 today: Callable[[], date] = date.today, batch: int = 200,
-                 interval: float = 2.0) -> None:
+                 today: Callable[[], date] = utc_today, batch: int = 200,
+                 interval: float = 2.0, cursor: str = CURSOR) -> None:
         self._db = db
         self._orgs = orgs
         self._client = client
@@ -45,6 +46,7 @@ class Notifier:
         self._batch = batch
         self._interval = interval
         self._wake = asyncio.Event()
+        self._cursor = cursor
 
     def poke(self) -> None:
         """Something just changed here: look now instead of at the next tick."""
@@ -71,7 +73,7 @@ class Notifier:
     async def run_once(self) -> int:
         """Handle the events after the cursor; the number handled."""
         async with self._db.transaction(readonly=True) as tx:
-            cursor = await tx.slack.get_cursor(CURSOR)
+            cursor = await tx.slack.get_cursor(self._cursor)
             events = await tx.events.after(cursor, limit=self._batch)
         if not events:
             return 0
@@ -82,7 +84,7 @@ class Notifier:
         for ticket_id, ticket_events in by_ticket.items():
             await self._sync(ticket_id, ticket_events)
         async with self._db.transaction() as tx:
-            await tx.slack.set_cursor(CURSOR, events[-1].id)
+            await tx.slack.set_cursor(self._cursor, events[-1].id)
         return len(events)
 
     async def _sync(self, ticket_id: int, events: list[EventRecord]) -> None:

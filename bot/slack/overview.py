@@ -7,20 +7,16 @@ requester addresses are personal data.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.access import TeamAccess
 from bot.slack.adapters import ticket_card
-from bot.slack.cards import TicketCard
+from bot.slack.cards import TicketCard, utc_today
 from bot.slack.escape import Block
 from bot.slack.list_blocks import home_view, tickets_list_blocks
 from storage import Database
-
-
-def utc_today() -> date:
-    return datetime.now(UTC).date()
 
 
 class Overview:

@@ -32,7 +32,7 @@ class FakeSlack:
 
     usergroups: dict[str, list[str]] = field(default_factory=dict)
     calls: list[Call] = field(default_factory=list)
-    failing: set[str] = field(default_factory=set)  # methods that answer ok: false
+    failing: dict[str, str] = field(default_factory=dict)  # method -> error it answers
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
@@ -115,7 +115,7 @@ class FakeSlack:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         self._record(method, args, token)
         if method in self.failing:
-            return web.json_response({"ok": False, "error": "fatal_error"})
+            return web.json_response({"ok": False, "error": self.failing[method]})
         return web.json_response(self._answer(method, args))
 
     def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
