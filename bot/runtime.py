@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -40,6 +39,9 @@ from intents import Classification, InboundMail, classify, read_message
 from knowledge import KnowledgeBase
 from storage import Database, open_database
 from storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from bot.slack.service import SlackService
 
 log = logging.getLogger("privacybot")
 
@@ -63,23 +65,21 @@ class Services:
     db: Database
     desk: Desk
     kb: KnowledgeBase
-    slack: Any | None
+    slack: SlackService | None
 
     async def close(self) -> None:
         await self.db.close()
 
 
 def _create_slack(settings: Settings, orgs: Organisations, db: Database, desk: Desk,
-                  kb: KnowledgeBase) -> Any | None:
-    """Slack's service when its module is installed and its tokens are set, else None."""
+                  kb: KnowledgeBase) -> SlackService | None:
+    """Slack's service when its tokens are set (and its module is installed), else None."""
     try:
-        module = importlib.import_module("bot.slack.service")
+        from bot.slack.service import SlackService
     except ImportError:
+        log.warning("slack: the Slack channel is not installed; Slack stays off")
         return None
-    service_class = getattr(module, "SlackService", None)
-    if service_class is None:
-        return None
-    return service_class.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb)
+    return SlackService.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb)
 
 
 def build_desk(settings: Settings, orgs: Organisations, db: Database,
@@ -145,6 +145,7 @@ class Runtime:
                 await self._start_worker(settings)
             if "http" in self.parts:
                 await self._start_http(settings)
+            await self._start_slack()
             if "smtp" in self.parts:
                 handler = IntakeHandler(orgs=self.services.orgs, desk=self.services.desk,
                                         understand=understand_mail)
@@ -161,9 +162,16 @@ class Runtime:
         self._tasks.append(asyncio.create_task(self.sender.run(self._stop_worker),
                                                name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self._sweep_loop(), name="desk-sweep"))
-        if self.services.slack is not None:
-            await self.services.slack.start()
-            self._slack_started = True
+
+    async def _start_slack(self) -> None:
+        """Socket Mode listens with the http part; the notifier and digest loops run with the
+        worker part, so that exactly one process follows the event log."""
+        slack = self.services.slack
+        listen, notify = "http" in self.parts, "worker" in self.parts
+        if slack is None or not (listen or notify):
+            return
+        await slack.start(listen=listen, notify=notify)
+        self._slack_started = True
 
     async def _start_http(self, settings: Settings) -> None:
         probes: dict[str, HealthProbe] = {"database": self._database_ok}
@@ -228,13 +236,13 @@ class Runtime:
         if self._http_runner is not None:
             await self._http_runner.cleanup()
             self._http_runner = None
+        if self._slack_started and self.services.slack is not None:
+            await self.services.slack.stop()
+            self._slack_started = False
         self._stop_worker.set()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
             self._tasks.clear()
-        if self._slack_started and self.services.slack is not None:
-            await self.services.slack.stop()
-            self._slack_started = False
 
 
 async def serve(settings: Settings, parts: set[str] | None = None, *,
