@@ -66,6 +66,10 @@ class Unit:
     events: list[dict[str, Any]] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)
     withheld: list[str] = field(default_factory=list)
+    # The mail being answered, when the use case has it at hand (saves a query per reply).
+    parents: dict[int, tuple[str | None, list[str]]] = field(default_factory=dict)
+    # Automatic replies to each address in the last day: counted once, then kept up to date.
+    _sent: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def event(self, kind: str, ticket: TicketRecord | None, org_id: str | None = None,
               **data: Any) -> None:
@@ -86,8 +90,11 @@ class Unit:
         return await self.tx.suppression.contains(org.id, key)
 
     async def sent_today(self, org: Organisation, address: str) -> int:
-        return await self.tx.outbox.count_to_address_since(
-            org.id, address, self.now - DAY, kinds=tuple(kind.value for kind in AUTOMATIC))
+        key = (org.id, address.lower())
+        if key not in self._sent:
+            self._sent[key] = await self.tx.outbox.count_to_address_since(
+                org.id, address, self.now - DAY, kinds=tuple(kind.value for kind in AUTOMATIC))
+        return self._sent[key]
 
     async def new_challenge(self, org: Organisation, ticket: TicketRecord) -> dict[str, Any]:
         """A fresh code and link for the ticket; only their keyed hashes are stored."""
@@ -114,6 +121,9 @@ class Unit:
         context: Mapping[str, Any] | None = None,
     ) -> list[ReplyKind]:
         """Queue the replies the rules allow; record the ones they hold back."""
+        wanted = list(wanted)
+        if not wanted:
+            return []
         if suppressed is None:
             suppressed = await self.is_suppressed(org, ticket.requester_address)
         decided = plan(wanted, auto_reply=auto_reply, suppressed=suppressed,
@@ -153,10 +163,15 @@ class Unit:
             organisation=org.id, kind=kind.value, to_address=ticket.requester_address,
             message_id=message_id, raw=raw, ticket_id=ticket.id, now=self.now)
         self.replies.append(kind.value)
+        if kind in AUTOMATIC:
+            key = (org.id, ticket.requester_address.lower())
+            self._sent[key] = self._sent.get(key, 0) + 1
         self.event("reply_queued", ticket, reply=kind.value, outbox_id=queued.id,
                    message_id=message_id, language=text.language, subject=text.subject)
 
     async def _thread_parent(self, ticket: TicketRecord) -> tuple[str | None, list[str]]:
+        if ticket.id in self.parents:
+            return self.parents[ticket.id]
         inbound = [m for m in await self.tx.messages.for_ticket(ticket.id) if m.direction == "in"]
         if not inbound:
             return None, []

@@ -33,7 +33,7 @@ from bot.workflow.replies import ReplyKind, replies_for_new_ticket
 from bot.workflow.states import TicketState, transition
 from bot.workflow.verification import codes_in_text, needs_verification
 from intents.models import Classification, InboundMail
-from storage import TicketRecord
+from storage import MessageRecord, TicketRecord
 
 S = TicketState
 
@@ -87,8 +87,7 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
     thread = await _thread(unit, org, mail)
     if thread is not None and (_proven(unit, mail, thread) or (
             sender is not None and _same(org, sender, thread.requester_address))):
-        return await _join(unit, org, thread, stored.id, mail, classification, sender, auto,
-                           message_id)
+        return await _join(unit, org, thread, stored, mail, classification, sender, auto)
     if auto or sender is None:
         why = "auto-reply, bounce or bulk mail" if auto else "no usable sender address"
         unit.event("mail_ignored", None, org.id, message_id=message_id, reason=why,
@@ -100,7 +99,7 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
                    sender=sender, subject=subject[:200], extras=classification.extras,
                    mentions_reference=thread.reference if thread else None)
         return IntakeResult(outcome="no_intent", message_id=message_id)
-    ticket, result = await _open(unit, org, stored.id, mail, classification, sender, thread)
+    ticket, result = await _open(unit, org, stored, mail, classification, sender, thread)
     return result.model_copy(update={"message_id": message_id, "reference": ticket.reference})
 
 
@@ -132,10 +131,12 @@ async def _thread(unit: Unit, org: Organisation, mail: InboundMail) -> TicketRec
     return None
 
 
-async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, message_pk: int,
+async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: MessageRecord,
                 mail: InboundMail, classification: Classification, sender: str | None,
-                auto: bool, message_id: str) -> IntakeResult:
-    await unit.tx.messages.set_ticket(message_pk, ticket.id)
+                auto: bool) -> IntakeResult:
+    message_id = stored.message_id
+    await unit.tx.messages.set_ticket(stored.id, ticket.id)
+    unit.parents[ticket.id] = (stored.message_id, stored.references)
     from_requester = sender is not None and _same(org, sender, ticket.requester_address)
     unit.event("reply_received", ticket, message_id=message_id, sender=sender,
                intents=classification.intents, auto_reply=auto, from_requester=from_requester)
@@ -166,7 +167,7 @@ async def _opt_out(unit: Unit, org: Organisation, ticket: TicketRecord, sender: 
     await unit.send(org, ticket, [ReplyKind.OPT_OUT_CONFIRMATION], suppressed=already)
 
 
-async def _open(unit: Unit, org: Organisation, message_pk: int, mail: InboundMail,
+async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: InboundMail,
                 classification: Classification, sender: str,
                 linked: TicketRecord | None) -> tuple[TicketRecord, IntakeResult]:
     intents = list(classification.intents)
@@ -193,7 +194,8 @@ async def _open(unit: Unit, org: Organisation, message_pk: int, mail: InboundMai
         received_at=received, clock_started_at=start, due_date=due,
         manual_check_required=org.manual_identity_check and verify,
         linked_ticket_id=linked.id if linked else None, now=unit.now)
-    await unit.tx.messages.set_ticket(message_pk, ticket.id)
+    await unit.tx.messages.set_ticket(stored.id, ticket.id)
+    unit.parents[ticket.id] = (stored.message_id, stored.references)
     unit.event("ticket_opened", ticket, state_from=None, state_to=state.value, intents=intents,
                extras=classification.extras, requester=sender,
                due_date=due.isoformat() if due else None,
