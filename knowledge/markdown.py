@@ -20,9 +20,10 @@ _NUMBER_PREFIX = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}[.)]?)\s+(\S.*)$")
 
 
 def looks_like_markdown(text: str) -> bool:
-    """True when the text has ATX headings or pipe tables: read it as Markdown."""
-    return bool(re.search(r"^#{1,6}\s+\S", text, re.M) or re.search(r"^\|.*\|\s*$\n^\|?\s*:?-{3,}",
-                                                                  text, re.M))
+    """True when the text has two ATX headings or a pipe table: read it as Markdown."""
+    headings = len(re.findall(r"^#{1,6}\s+\S", text, re.M))
+    table = re.search(r"^\|.*\|\s*$\n^\|?\s*:?-{3,}", text, re.M)
+    return headings >= 2 or bool(table)
 
 
 def inline(text: str) -> str:

@@ -20,16 +20,7 @@ from rapidfuzz import fuzz
 from knowledge.index import FloatArray, Index, Posting
 from knowledge.models import Unit
 from knowledge.query import Concept
-from knowledge.shapes import (
-    answer_type_fits,
-    defined_term,
-    defines,
-    fact_label_asked,
-    is_wh_question,
-    plain,
-    wants_list,
-)
-from knowledge.tokens import content_stems
+from knowledge.shapes import QuestionShape, UnitShape
 
 SCORE_SHARE = 0.15
 LITERAL_SHARE = 0.1
@@ -41,7 +32,9 @@ LABEL_BONUS = 0.1
 ANSWER_TYPE_BONUS = 0.08
 NOVELTY_MIN = 2
 NOVELTY_PENALTY = 0.2
-RERANK = 100
+RERANK = 60
+MAX_BONUS = (FUZZ_SHARE + HEADING_SHARE + DEFINITION_BONUS + LIST_BONUS + LABEL_BONUS
+             + ANSWER_TYPE_BONUS + NOVELTY_PENALTY)
 
 
 @dataclass(frozen=True)
@@ -61,6 +54,7 @@ class Ranker:
         self._index = index
         self._unit = unit
         self._heading = heading
+        self._shapes: dict[int, UnitShape] = {}
 
     def rank(self, question: str, concepts: list[Concept], start: int,
              end: int) -> list[Ranked]:
@@ -88,31 +82,40 @@ class Ranker:
         rank = (coverage + SCORE_SHARE * np.minimum(score / total, 2.0)
                 + LITERAL_SHARE * np.minimum(literal / total, 3.0))
         candidates = np.flatnonzero(coverage > 0)
+        if candidates.size == 0:
+            return []
+        # Only units that a bonus could still lift to the top are worth reranking.
+        candidates = candidates[rank[candidates] >= rank[candidates].max() - MAX_BONUS]
         if candidates.size > RERANK:
             candidates = candidates[np.argpartition(-rank[candidates], RERANK)[:RERANK]]
-        results = [Ranked(float(rank[local]) + self._bonus(question, concepts, local + start),
+        shape = QuestionShape.of(question)
+        asked = {stem for concept in concepts for alternative in concept.alternatives
+                 for stem in alternative}
+        results = [Ranked(float(rank[local]) + self._bonus(shape, asked, local + start),
                           float(coverage[local]), local + start)
                    for local in candidates.tolist()]
         results.sort(key=lambda item: (-item.rank, item.uid))
         return results
 
-    def _bonus(self, question: str, concepts: list[Concept], uid: int) -> float:
-        unit = self._unit(uid)
-        asked = plain(question)
-        bonus = (FUZZ_SHARE * fuzz.token_set_ratio(asked, plain(unit.answer)) / 100.0
-                 + HEADING_SHARE * fuzz.ratio(asked, plain(self._heading(uid))) / 100.0)
-        term = defined_term(asked)
-        if term and defines(unit.quote, term):
+    def _shape(self, uid: int) -> UnitShape:
+        shape = self._shapes.get(uid)
+        if shape is None:
+            shape = self._shapes[uid] = UnitShape.of(self._unit(uid), self._heading(uid))
+        return shape
+
+    def _bonus(self, question: QuestionShape, asked: set[str], uid: int) -> float:
+        unit = self._shape(uid)
+        bonus = (FUZZ_SHARE * fuzz.token_set_ratio(question.plain, unit.plain_answer) / 100.0
+                 + HEADING_SHARE * fuzz.ratio(question.plain, unit.plain_heading) / 100.0)
+        if question.defined and unit.defines == question.defined:
             bonus += DEFINITION_BONUS
-        if unit.kind == "list" and wants_list(asked):
+        if unit.kind == "list" and question.wants_list:
             bonus += LIST_BONUS
-        stems = {stem for concept in concepts for alternative in concept.alternatives
-                 for stem in alternative}
-        if fact_label_asked(unit, stems):
+        if unit.looked_up(asked):
             bonus += LABEL_BONUS
-        if is_wh_question(asked) and len(set(content_stems(unit.answer)) - stems) < NOVELTY_MIN:
+        if question.wh and len(unit.stems - asked) < NOVELTY_MIN:
             bonus -= NOVELTY_PENALTY  # it only repeats the question ("We respect your rights.")
-        if answer_type_fits(asked, unit.answer):
+        if unit.answer_type_fits(question):
             bonus += ANSWER_TYPE_BONUS
         return bonus
 

@@ -8,6 +8,7 @@ the fact labelled "Phone". These are properties of English questions, not of any
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from knowledge.models import Unit
 from knowledge.tokens import content_stems
@@ -41,56 +42,75 @@ def plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", "")))
 
 
-def defined_term(plain_question: str) -> list[str]:
-    """Stems of X in "what is X?" / "what counts as X?" / "define X", else []."""
-    match = _DEFINITION_QUESTION.match(plain_question)
-    if not match or len(match.group(1).split()) > 5:
-        return []
-    return content_stems(match.group(1))
+@dataclass(frozen=True)
+class QuestionShape:
+    """What kind of answer the question wants, worked out once per question."""
+
+    plain: str
+    defined: tuple[str, ...]  # stems of X in "what is X?", "what counts as X?", "define X"
+    wants_list: bool  # "What materials ...", "Which kinds of data ..."
+    wh: bool  # what/which/who/when/where/why/how: wants new information, not a yes
+    asks_time: bool  # "how long", "how quickly", "when", "deadline"
+    asks_contact: bool  # "email", "phone", "address", "website"
+
+    @classmethod
+    def of(cls, question: str) -> QuestionShape:
+        asked = plain(question)
+        match = _DEFINITION_QUESTION.match(asked)
+        defined = (tuple(content_stems(match.group(1)))
+                   if match and len(match.group(1).split()) <= 5 else ())
+        listing = _LIST_QUESTION.match(asked)
+        wants = False
+        if listing:
+            noun = listing.group(1)
+            kinds = any(word in asked.split()[:4] for word in ("kinds", "kind", "types", "type"))
+            wants = kinds or noun in _MASS_NOUNS or (noun.endswith("s")
+                                                      and not noun.endswith("ss"))
+        return cls(plain=asked, defined=defined, wants_list=wants,
+                   wh=bool(_WH_QUESTION.match(asked)),
+                   asks_time=bool(_ASKS_TIME.search(asked)),
+                   asks_contact=bool(_ASKS_CONTACT.search(asked)))
 
 
-def defines(quote: str, term: list[str]) -> bool:
-    """The quote opens with the term followed by a defining verb ("Cookies are ...")."""
-    opening = content_stems(" ".join(quote.split()[: len(term) + 3]))
-    if not term or opening[: len(term)] != term:
-        return False
-    return bool(_DEFINING_VERBS & set(plain(quote).split()[len(term): len(term) + 3]))
+@dataclass(frozen=True)
+class UnitShape:
+    """What a unit offers as an answer, worked out once per unit (and cached)."""
 
+    kind: str
+    plain_answer: str
+    plain_heading: str
+    stems: frozenset[str]
+    defines: tuple[str, ...]  # stems before a defining verb in its opening ("Cookies are")
+    time_span: bool
+    contact: bool
+    label: frozenset[str]  # a fact's label
+    header: frozenset[str]  # a fact's table header and lead-in, label words left out
 
-def wants_list(plain_question: str) -> bool:
-    """ "What materials ...", "Which kinds of data ...": the answer is a list."""
-    match = _LIST_QUESTION.match(plain_question)
-    if not match:
-        return False
-    noun = match.group(1)
-    kinds = any(word in plain_question.split()[:4] for word in ("kinds", "kind", "types", "type"))
-    return kinds or noun in _MASS_NOUNS or (noun.endswith("s") and not noun.endswith("ss"))
+    @classmethod
+    def of(cls, unit: Unit, heading: str) -> UnitShape:
+        opening = plain(unit.quote).split()[:8]
+        verb = next((i for i, word in enumerate(opening) if word in _DEFINING_VERBS), 0)
+        label: frozenset[str] = frozenset()
+        if unit.kind == "fact" and ":" in unit.answer:
+            label = frozenset(content_stems(unit.answer.split(":", 1)[0]))
+        return cls(kind=unit.kind, plain_answer=plain(unit.answer), plain_heading=plain(heading),
+                   stems=frozenset(content_stems(unit.answer)),
+                   defines=tuple(content_stems(" ".join(opening[:verb]))) if verb else (),
+                   time_span=bool(_TIME_SPAN.search(unit.answer)),
+                   contact=bool(_CONTACT.search(unit.answer)), label=label,
+                   header=frozenset(content_stems(unit.context)) - label)
 
+    def answer_type_fits(self, question: QuestionShape) -> bool:
+        """It holds the kind of thing asked for: a time span for "how long/quickly", an
+        address, number or link for "what's their email/phone/website"."""
+        return ((question.asks_time and self.time_span)
+                or (question.asks_contact and self.contact))
 
-def is_wh_question(plain_question: str) -> bool:
-    """What/which/who/when/where/why/how questions want new information, not a yes."""
-    return bool(_WH_QUESTION.match(plain_question))
-
-
-def answer_type_fits(plain_question: str, text: str) -> bool:
-    """The unit holds the kind of thing asked for: a time span for "how long/quickly",
-    an address, number or link for "what's their email/phone/website"."""
-    if _ASKS_TIME.search(plain_question) and _TIME_SPAN.search(text):
-        return True
-    return bool(_ASKS_CONTACT.search(plain_question) and _CONTACT.search(text))
-
-
-def fact_label_asked(unit: Unit, asked: set[str]) -> bool:
-    """A fact the question looks up: it names the fact's label ("phone number" -> "Phone:
-    0303 ..."), or part of the label and part of its table's header ("lawful basis for
-    marketing" -> "Marketing communications: Consent" under "Purpose Legal Basis")."""
-    if unit.kind != "fact":
-        return False
-    label = unit.answer.split(":", 1)[0] if ":" in unit.answer else ""
-    stems = set(content_stems(label))
-    if not stems:
-        return False
-    if stems <= asked:
-        return True
-    header = set(content_stems(unit.context)) - stems
-    return bool(stems & asked) and bool(header & asked)
+    def looked_up(self, asked: set[str]) -> bool:
+        """A fact the question looks up: it names the fact's label ("phone number" ->
+        "Phone: 0303 ..."), or part of the label and part of its table's header ("lawful
+        basis for marketing" -> "Marketing communications: Consent" under "Purpose Legal
+        Basis")."""
+        if not self.label:
+            return False
+        return self.label <= asked or bool(self.label & asked and self.header & asked)
