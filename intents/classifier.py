@@ -72,8 +72,13 @@ def _hits(folded: str) -> list[_Hit]:
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:
     best: dict[int, _Hit] = {}
+    weak: dict[str, float] = {}
     for hit in hits:
         if hit.cancelled:
+            continue
+        if hit.weight < hit.rule.weight:
+            # Conditional, reserved or a question: shown in the score, never an intent alone.
+            weak[hit.rule.intent] = max(weak.get(hit.rule.intent, 0.0), hit.weight)
             continue
         key = id(hit.rule)
         if key not in best or hit.weight > best[key].weight:
@@ -89,7 +94,10 @@ def _scores(hits: list[_Hit]) -> dict[str, float]:
     if chased:
         for intent in {hit.rule.intent for hit in best.values() if "r" in hit.rule.flags}:
             remaining[intent] = remaining.get(intent, 1.0) * (1.0 - CHASE_LIFT)
-    return {intent: round(1.0 - rest, 3) for intent, rest in remaining.items()}
+    scores = {intent: round(1.0 - rest, 3) for intent, rest in remaining.items()}
+    for intent, weight in weak.items():
+        scores[intent] = max(scores.get(intent, 0.0), min(weight, THRESHOLD - 0.01))
+    return scores
 
 
 def _evidence(text: str, hits: list[_Hit], intents: list[str]) -> list[Evidence]:

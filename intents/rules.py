@@ -45,7 +45,8 @@ CONDITION = re.compile(
 RESERVATION = re.compile(
     r"\b(?:reserve the right|behalte\w* (?:ich )?mir|vorbehalten|me reservo|me reserve"
     r"|mi riservo|me reservo|reservo-me|vyhrazuji|zadrzavam|επιφυλασσομαι|imi rezerv\w*"
-    r"|forbehaller|voorbehoud|behoud ik|zastrzegam)\b"
+    r"|forbehaller|voorbehoud|behoud ik|zastrzegam|detin dreptul|vyhrazuji si"
+    r"|zadrzavam si|διατηρω το δικαιωμα)\b"
 )
 # The sender takes back what follows: "please ignore my email asking you to delete...".
 RETRACTION = re.compile(

@@ -30,7 +30,6 @@ EN_RULES: list[RawRule] = [
     ("access", 0.9, r"\b(?:data )?subject access request|\bd?sar\b", "r"),
     ("access", 0.8, r"\bright (?:of|to) access\b|\brequest\w* (?:for )?access\b", "r"),
     ("access", 0.6, r"\baccess request\b|\bdisclosure of (?:my|all my|any of my)\b", "r"),
-    ("access", 0.45, r"\bart(?:icle|\.)? ?15\b", "r"),
     ("access", 0.8, r"\bcop(?:y|ies)\b" + gap(6) + OBJ, ""),
     ("access", 0.85, r"\bwhat" + gap(4) + r"(?:data|information|info|details|records|else"
      r"|stuff)\b" + gap(6) + r"(?:about|on|of|for)\W+" + ME, ""),
@@ -63,7 +62,6 @@ EN_RULES: list[RawRule] = [
     ("erasure", 0.9, r"\bright to (?:be forgotten|erasure)\b", ""),
     ("erasure", 0.85, r"\b(?:erasure|deletion|removal) of (?:my|all|his|her|their|the personal"
      r"|any personal|personal)\b|\brequest\w* (?:for )?(?:erasure|deletion)\b", "r"),
-    ("erasure", 0.45, r"\bart(?:icle|\.)? ?17\b", "r"),
     ("erasure", 0.55, r"\b(?:close|cancel|deactivate|terminate)\w*\W+(?:my|his|her|the)"
      r" account\b", ""),
     ("erasure", 0.8, r"\b(?:remove|take|get)\w*\W+(?:me|my \w+(?: and \w+)?|him|her)\W+(?:off"
@@ -91,7 +89,6 @@ EN_RULES: list[RawRule] = [
     ("opt_out", 0.8, r"\bwithdraw\w*" + gap(10) + r"(?:marketing|newsletters?|promotional"
      r"|advertising)\b", ""),
     ("opt_out", 0.85, r"\bobject\w*" + gap(12) + r"(?:direct )?marketing\b", ""),
-    ("opt_out", 0.3, r"\bart(?:icle|\.)? ?21\b", "r"),
     # complaint
     ("complaint", 0.9, r"\b(?:make|lodg|fil|submit|rais|register)\w*\W+(?:a |this |my |an )?"
      r"(?:formal |official )?complaint\b", ""),
@@ -139,13 +136,12 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\b(?:unsubscribe|opt[- ]?out)\W+(?:link|button)\b" + gap(4)
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
-     r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset|concerned|worried"
+     r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset"
      r"|horrified|serious breach|infuriat\w*)\b", ""),
     ("complaint", 0.4, r"\b(?:escalat\w*|sort it out)\b", ""),
-    ("complaint", 0.6, r"\bart(?:icle|\.)? ?77\b", "d"),
     # extras (never among the four)
     ("rectification", 0.8, r"\b(?:correct|update|change|amend|rectif)\w*" + gap(5)
      + r"(?:address|name|surname|email|e-mail|records|details|phone|number|data)\b"
-     r"|\brectification\b|\bart(?:icle|\.)? ?16\b", ""),
+     r"|\brectification\b", ""),
     ("objection", 0.7, r"\bobject\w*" + gap(8) + r"processing\b", ""),
 ]

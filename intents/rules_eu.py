@@ -31,6 +31,8 @@ EU_RULES: list[RawRule] = [
     ("access", 0.85, r"\bque (?:datos|informacion)\b" + gap(4) + r"(?:teneis|tienen|tiene"
      r"|guardais|guardan|conservan|tratan|almacenan|dispone\w*)", ""),
     ("access", 0.7, r"\b(?:acceso|acceder) a (?:mis|los|todos mis)\b" + gap(2) + ES_OBJ, ""),
+    ("access", 0.8, r"\b(?:solicit|pid|ejerc|requier)\w* (?:el )?(?:derecho de )?acceso\b"
+     r"|\b(?:demand|exerc|sollicit)\w* (?:l'|mon droit d')acces\b", "r"),
     ("access", 0.6, r"\b(?:me gustaria|quiero|quisiera|deseo) (?:saber|conocer|ver|recibir"
      r"|obtener)\b" + gap(4) + r"(?:datos|informacion)", ""),
     ("erasure", 0.85, r"\b(?:borr|elimin|supri|suprim|quit|destru)\w*" + gap(6) + ES_OBJ, ""),
@@ -54,9 +56,9 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.85, r"\b(?:denunci|reclam|acud|dirig)\w*" + gap(4) + ES_DPA, "d"),
     ("complaint", 0.6, r"\bsin (?:mi|nuestro) (?:consentimiento|permiso|autorizacion)\b", ""),
     ("complaint", 0.6, r"\b(?:compartido|vendido|cedido|publicado|filtrado|difundido)\b"
-     + gap(3) + r"(?:mis|mi)\b", ""),
-    ("complaint", 0.7, r"\bno (?:he|hemos) recibido (?:ninguna |ni )?(?:respuesta|contestacion)"
-     r"\b|\bsigo (?:sin|recibiendo)\b", "cn"),
+     + gap(3) + r"(?:mis|mi)\b" + gap(2) + ES_OBJ, ""),
+    ("complaint", 0.7, r"\bno (?:he|hemos) recibido\b" + gap(2) + r"(?:respuesta|repuesta"
+     r"|contestacion|nada)\b|\bsigo (?:sin|recibiendo)\b", "cn"),
     ("complaint", 0.3, r"\b(?:inaceptable|indignad\w*|molest\w*|enfadad\w*)\b", ""),
     # French
     ("access", 0.85, r"\b(?:droit|demande|exercice) d'acces\b", "r"),
@@ -84,8 +86,8 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.85, r"\b(?:saisi|signal|plainte|reclamation|contact)\w*" + gap(4)
      + FR_DPA, "d"),
     ("complaint", 0.6, r"\bsans (?:mon|notre) (?:consentement|accord|autorisation)\b", ""),
-    ("complaint", 0.6, r"\b(?:publie|partage|vendu|transmis|divulgue|communique)\w*\b"
-     + gap(2) + r"(?:mon|mes|ma)\b", ""),
+    ("complaint", 0.6, r"\b(?:publie|partage|vendu|transmis|divulgue)\w*\b"
+     + gap(2) + r"(?:mon|mes|ma)\b" + gap(2) + FR_OBJ, ""),
     ("complaint", 0.7, r"\baucune reponse\b|\b(?:pas|jamais) (?:encore )?(?:recu|eu) (?:de"
      r" )?reponse\b", "cn"),
     ("complaint", 0.3, r"\b(?:mecontent\w*|inadmissible|inacceptable|scandaleu\w*"
@@ -114,7 +116,9 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.85, r"\b(?:beschwerde|wende|melden|einreichen|eingereicht)\w*" + gap(6)
      + DE_DPA + r"|" + DE_DPA + gap(6) + r"(?:beschwerde|wenden|einschalten)", "d"),
     ("complaint", 0.6, r"\bohne (?:meine|unsere) (?:einwilligung|zustimmung|erlaubnis)\b", ""),
-    ("complaint", 0.6, r"\b(?:weitergegeben|weitergabe|verkauft|veroffentlicht)\b", ""),
+    ("complaint", 0.6, r"\b(?:weitergegeben|weitergabe|verkauft|veroffentlicht)\b" + gap(5)
+     + DE_OBJ + "|" + DE_OBJ + gap(5) + r"(?:weitergegeben|weitergabe|verkauft"
+     r"|veroffentlicht)\b", ""),
     ("complaint", 0.7, r"\b(?:keine|weder)\b" + gap(4) + r"antwort\b", "cn"),
     ("complaint", 0.5, r"\bfrist\b" + gap(4) + r"(?:verstrichen|abgelaufen|uberschritten)\b"
      r"|\bmahnung\b|\berneut\b", "c"),

@@ -1,7 +1,62 @@
-"""Rules for the other languages of the request templates."""
+"""Rules for every language at once (GDPR article numbers) and for the other languages of the
+request templates: Italian, Portuguese, Dutch, Swedish, Czech, Croatian, Greek, Romanian.
+
+Formal requests in any EU language name the article they rely on (Art. 15 access, 17
+erasure, 21 objection, 77 complaint); with the right's own noun in that language that is
+enough. A reminder that an earlier request went unanswered lifts the request it names.
+"""
 
 from __future__ import annotations
 
-from intents.ruleparts import RawRule
+from intents.ruleparts import RawRule, gap
 
-MORE_RULES: list[RawRule] = []
+# "Article 15", "Art. 15", "artículo 15", "článku 15", "članka 15.", "άρθρο 15" (folded).
+ARTICLE = r"(?:\bart\w*|\bcl(?:an\w*|\.)|\bαρθρ\w*)\.? ?"
+DATA = (r"(?:dati|dados|gegevens|persoonsgegevens|uppgifter|personuppgifter|udaj\w*|podat\w*"
+        r"|δεδομεν\w*|date\w*|data|daten|datos|donnees)\b")
+# Objecting (to direct marketing), in the template languages.
+OBJECT = (r"(?:oppong\w*|opposizione|obiezione|oponho|oposicao|objec\w*|bezwaar|invand\w*"
+          r"|motsatt\w*|namitk\w*|namit\w*|protivim|prigovor\w*|αντιταχθ\w*|αντιρρησ\w*"
+          r"|εναντιων\w*|ma opun|opozitie|obiectie|widerspruch\w*|oposicion|opposition)")
+MARKETING = (r"(?:\w*marketing\w*|pubblicit\w*|publicidad\w*|publicit\w*|reclame|marknadsfor\w*"
+             r"|μαρκετινγκ|εμπορικ\w*|προωθητικ\w*|werbung|direktwerbung|prospection)\b")
+
+MORE_RULES: list[RawRule] = [
+    # Article numbers, any language.
+    ("access", 0.45, ARTICLE + r"15\b(?![.,]\d)", "r"),
+    ("erasure", 0.45, ARTICLE + r"17\b(?![.,]\d)", "r"),
+    ("opt_out", 0.3, ARTICLE + r"21\b(?![.,]\d)", "r"),
+    ("complaint", 0.6, ARTICLE + r"77\b(?![.,]\d)", "d"),
+    ("rectification", 0.6, ARTICLE + r"16\b(?![.,]\d)", ""),
+    # The rights' own nouns.
+    ("access", 0.45, r"\b(?:accesso|acesso|acceso|l'acces|acces|accesul|toegang|inzage\w*"
+     r"|tillgang|pristup\w*|προσβαση)\b", "r"),
+    ("access", 0.85, r"\b(?:diritto di accesso|direito de acesso|recht op inzage|inzageverzoek"
+     r"|ratt till tillgang|registerutdrag|pravo na pristup|δικαιωμα προσβασης|dreptul de acces)"
+     r"\b", "r"),
+    ("access", 0.8, r"\b(?:copia|copie|kopie|kopia|kopii|kopiju|αντιγραφο)\b" + gap(5) + DATA,
+     ""),
+    ("erasure", 0.45, r"\b(?:cancellazione|apagamento|eliminacao|exclusao|verwijdering|radering"
+     r"|vymazani|smazani|brisanje|διαγραφη|stergerea|stergere)\b", "r"),
+    ("erasure", 0.85, r"\b(?:cancell|elimin|apag|exclu|verwijder|wis|rader|vymaz|smaz|izbris"
+     r"|obris|διαγραψ|διαγραφ|sterg)\w*" + gap(6) + DATA, ""),
+    ("erasure", 0.9, r"\b(?:diritto all'oblio|direito ao esquecimento|recht op vergetelheid"
+     r"|ratten att bli bortglomd|pravo na zaborav|δικαιωμα στη ληθη|dreptul de a fi uitat)\b",
+     ""),
+    ("opt_out", 0.85, r"\b" + OBJECT + gap(14) + MARKETING, ""),
+    ("opt_out", 0.85, r"\b(?:disiscriv\w*|descadastr\w*|afmelden|uitschrijven|avregistrera"
+     r"|avsluta prenumeration\w*|odhlasit|odjavi\w*|dezabon\w*|απεγγραφ\w*)", ""),
+    ("complaint", 0.6, r"\b(?:reclamo|lamentela|queixa|klacht|klagomal|stiznost\w*|zalb\w*"
+     r"|prituzb\w*|καταγγελι\w*|plangere)\b", ""),
+    ("complaint", 0.85, r"\b(?:garante|cnpd|autoriteit persoonsgegevens|imy"
+     r"|integritetsskyddsmyndigheten|uoou|azop|anspdcp)\b", "d"),
+    ("complaint", 0.7, r"\b(?:non ho (?:ancora )?ricevuto|nao recebi|geen antwoord|inget svar"
+     r"|neobdrzel\w*|nisam primio\w*|δεν ελαβα|nu am primit)\b", "cn"),
+    ("complaint", 0.35, r"\b(?:ammonizione|advertencia|aanmaning|paminnelse|upominka|opomena"
+     r"|amonestacion|somatie|υπενθυμιση|admonition|mahnung|relance)\b", "c"),
+    # "please answer my request" after an unanswered one: by convention an access request.
+    ("access", 0.3, r"\b(?:answer|respond to|reply to) my request\b|\bmeine anfrage\b"
+     + gap(12) + r"beantworten\b|\bresponde\w*" + gap(3) + r"mi (?:peticion|solicitud)\b"
+     r"|\brepond\w*" + gap(3) + r"a ma demande\b|\brispond\w*" + gap(3) + r"alla mia"
+     r" richiesta\b", "r"),
+]
