@@ -119,6 +119,7 @@ def test_outbound_bytes() -> None:
     raw = build_message(mail)
     assert b"\r\n" in raw
     assert raw.isascii()
+    assert f"[{REF}]".encode() in raw  # readable in the raw header, not inside encoded words
     parsed = message_from_bytes(raw, policy=policy.default)
     assert isinstance(parsed, EmailMessage)
     assert parsed["To"] == "bob+shop@example.com"
