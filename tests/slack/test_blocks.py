@@ -15,6 +15,7 @@ from bot.slack.answer_blocks import (
     feedback_done_blocks,
 )
 from bot.slack.cards import AnswerView, EventLine, Source, TicketCard
+from bot.slack.digest import digest_due
 from bot.slack.escape import ZWSP, code, escape, first_lines, mention, neutralise, plain
 from bot.slack.history import event_text
 from bot.slack.list_blocks import digest_blocks, home_view, tickets_list_blocks
@@ -236,3 +237,11 @@ def test_modal_context_round_trips_and_rejects_garbage() -> None:
     forged = {modals.REASON_BLOCK: {modals.REASON_ACTION: {"selected_option": {
         "value": "because"}}}}
     assert modals.submitted_reason(forged) == ""
+
+
+def test_digest_due_rule() -> None:
+    now = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
+    assert digest_due(now, 0)
+    assert not digest_due(now.replace(hour=7), 0)
+    assert not digest_due(now, now.date().toordinal())
+    assert digest_due(now, now.date().toordinal() - 1)

@@ -22,6 +22,9 @@ from storage import Database
 from tests.slack.conftest import SECRET, TEAM_MEMBER
 from tests.slack.fake_slack import FakeSlack
 
+# Verification happens before any storage is touched: SQLite only.
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
 DM = {"type": "message", "channel": "DALICE", "channel_type": "im", "user": TEAM_MEMBER,
       "text": "How long do we keep correspondence?", "ts": "1700000001.000100"}
 

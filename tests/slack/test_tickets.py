@@ -162,6 +162,7 @@ async def test_extend_reject_done_and_assign_by_team_members(
     assert fake.of("chat.postEphemeral") == []
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("action_id", [VERIFY, EXTEND, DONE, REJECT, ASSIGN])
 async def test_outsider_gets_ephemeral_refusal_and_nothing_changes(
         action_id: str, service: SlackService, slack: Slack, fake: FakeSlack, desk: Desk,
