@@ -147,8 +147,10 @@ class Runtime:
                 await self._start_http(settings)
             await self._start_slack()
             if "smtp" in self.parts:
-                handler = IntakeHandler(orgs=self.services.orgs, desk=self.services.desk,
-                                        understand=understand_mail)
+                handler = IntakeHandler(
+                    orgs=self.services.orgs, desk=self.services.desk,
+                    understand=understand_mail,
+                    on_stored=self.sender.wake if self.sender is not None else None)
                 self.smtp = SmtpServer(handler, host=settings.smtp_host, port=settings.smtp_port,
                                        max_message_bytes=settings.max_message_bytes)
                 await self.smtp.start()

@@ -33,8 +33,10 @@ class IntakeHandler:
     """aiosmtpd handler: RCPT filtering, DATA -> desk, 451 on every failure of ours."""
 
     def __init__(self, *, orgs: Organisations, desk: Desk, understand: Understand,
-                 executor: Executor | None = None) -> None:
+                 executor: Executor | None = None,
+                 on_stored: Callable[[], None] | None = None) -> None:
         self._orgs = orgs
+        self._on_stored = on_stored  # e.g. wake the outbox sender of this process
         self._desk = desk
         self._understand = understand
         self._executor = executor
@@ -116,6 +118,8 @@ class IntakeHandler:
                       exc_info=exc)
             return TEMPFAIL
         self.accepted += 1
+        if self._on_stored is not None:
+            self._on_stored()
         return "250 2.0.0 OK: message received"
 
 
