@@ -18,6 +18,7 @@ from intents.rules import (
     CONDITION,
     NEGATION,
     QUESTION,
+    REFERENCE,
     RESERVATION,
     RETRACTION,
     RULES,
@@ -40,6 +41,8 @@ class _Hit:
     start: int
     end: int
     cancelled: bool
+    sentence: int = 0
+    reference: bool = False  # names an earlier request ("my request to stop marketing")
 
 
 def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
@@ -53,10 +56,11 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     if "h" not in rule.flags and (CONDITION.search(before)
                                   or RESERVATION.search(folded, sentence_from, start)):
         weight *= CONDITION_FACTOR
-    elif folded[sentence_to : sentence_to + 1] == "?" and QUESTION.match(
-            folded, sentence_from):
-        weight *= CONDITION_FACTOR
-    return _Hit(rule, weight, start, end, cancelled)
+    elif rule.intent != "access" and folded[sentence_to : sentence_to + 1] == "?" \
+            and QUESTION.match(folded, sentence_from):
+        weight *= CONDITION_FACTOR  # asking whether they do it is no request (access excepted)
+    reference = "r" in rule.flags or REFERENCE.search(folded, sentence_from, start) is not None
+    return _Hit(rule, weight, start, end, cancelled, sentence_from, reference)
 
 
 def _hits(folded: str) -> list[_Hit]:
@@ -70,7 +74,17 @@ def _hits(folded: str) -> list[_Hit]:
     return hits
 
 
+def _drop_object_descriptions(hits: list[_Hit]) -> None:
+    """ "wipe everything you have on me": the description of what to erase asks no access."""
+    erasing = [h for h in hits if h.rule.intent == "erasure" and not h.cancelled]
+    for hit in hits:
+        if "o" in hit.rule.flags and any(e.sentence == hit.sentence and e.start < hit.start
+                                         for e in erasing):
+            hit.cancelled = True
+
+
 def _scores(hits: list[_Hit]) -> dict[str, float]:
+    _drop_object_descriptions(hits)
     best: dict[int, _Hit] = {}
     weak: dict[str, float] = {}
     for hit in hits:
@@ -85,14 +99,14 @@ def _scores(hits: list[_Hit]) -> dict[str, float]:
             best[key] = hit
     if any("d" in hit.rule.flags and hit.weight >= THRESHOLD for hit in best.values()):
         # Gone to the regulator: earlier requests it mentions are the complaint's subject.
-        for key in [k for k, hit in best.items() if "r" in hit.rule.flags]:
+        for key in [k for k, hit in best.items() if hit.reference]:
             del best[key]
     remaining: dict[str, float] = {}
     for hit in best.values():
         remaining[hit.rule.intent] = remaining.get(hit.rule.intent, 1.0) * (1.0 - hit.weight)
     chased = any("c" in hit.rule.flags and hit.weight >= 0.5 for hit in best.values())
     if chased:
-        for intent in {hit.rule.intent for hit in best.values() if "r" in hit.rule.flags}:
+        for intent in {hit.rule.intent for hit in best.values() if hit.reference}:
             remaining[intent] = remaining.get(intent, 1.0) * (1.0 - CHASE_LIFT)
     scores = {intent: round(1.0 - rest, 3) for intent, rest in remaining.items()}
     for intent, weight in weak.items():

@@ -48,17 +48,24 @@ RESERVATION = re.compile(
     r"|forbehaller|voorbehoud|behoud ik|zastrzegam|detin dreptul|vyhrazuji si"
     r"|zadrzavam si|διατηρω το δικαιωμα)\b"
 )
+# Words before a request that make it a reference to an earlier one: "my request to stop...".
+REFERENCE = re.compile(
+    r"\b(?:request\w*|asked(?: you)?|ask you|demande|peticion|solicitud|anfrage|antrag)\W+"
+    r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?$"
+)
 # The sender takes back what follows: "please ignore my email asking you to delete...".
 RETRACTION = re.compile(
-    r"\b(?:(?:ignore|disregard|ignorieren sie|ignorez|ignorad|ignoren)\W+(?:my|that|the|this|meine|mon|ma|mi)"
+    r"\b(?:(?:ignore|disregard|ignorieren sie|ignorez|ignorad|ignoren)\W+"
+    r"(?:my|that|the|this|meine|mon|ma|mi)"
     r"\W+(?:\w+\W+)?(?:e-?mail|message|mail|request|nachricht|anfrage|correo|demande)"
     r"|changed my mind|cancel my (?:previous |earlier |last )?request"
     r"|withdraw my (?:previous |earlier |last )?request|never ?mind)\b"
 )
 # A question about the sender's own situation asks, it does not request.
 QUESTION = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|quick question)\W+)*(?:will i|would i|do i|can i|should i|shall i"
-    r"|is it|are you|do you|does|did you|is there|how long|why|when|are there)\b"
+    r"^\W*(?:(?:hi|hello|hey|quick question|bonjour|hola|hallo)\W+)*(?:will i|would i|do i"
+    r"|can i|should i|shall i|is it|are you|do you|does|did you|is there|how long|when"
+    r"|are there|est-ce que|combien de temps|cuanto tiempo|wie lange)\b"
 )
 def _compile(raw: list[tuple[str, float, str, str]]) -> tuple[Rule, ...]:
     return tuple(Rule(intent, weight, re.compile(pattern), flags)

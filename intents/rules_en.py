@@ -31,12 +31,14 @@ EN_RULES: list[RawRule] = [
     ("access", 0.8, r"\bright (?:of|to) access\b|\brequest\w* (?:for )?access\b", "r"),
     ("access", 0.6, r"\baccess request\b|\bdisclosure of (?:my|all my|any of my)\b", "r"),
     ("access", 0.8, r"\bcop(?:y|ies)\b" + gap(6) + OBJ, ""),
+    ("access", 0.6, r"\b(?:need|want|like|get|have|receive)\W+(?:a\W+)?cop(?:y|ies) of (?:it|them"
+     r"|these|those|this)\b", ""),
     ("access", 0.85, r"\bwhat" + gap(4) + r"(?:data|information|info|details|records|else"
      r"|stuff)\b" + gap(6) + r"(?:about|on|of|for)\W+" + ME, ""),
     ("access", 0.8, r"\b(?:data|information|info|details|notes|records|everything|anything"
      r"|scores)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
      r"|recorded|got)\w*" + gap(3) + r"(?:about|on|of|relating to|concerning|regarding)\W+"
-     + ME, ""),
+     + ME, "o"),
     ("access", 0.7, r"\b(?:send|provide|give|share|e-?mail|forward)\W+(?:me|us)\b" + gap(5)
      + OBJ, ""),
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
@@ -48,6 +50,8 @@ EN_RULES: list[RawRule] = [
     ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b",
      ""),
     ("access", 0.5, r"\bwho (?:have |has )?you(?:'ve)? (?:shared|given|sold|passed)\b", ""),
+    ("access", 0.6, r"\b(?:know|tell me|find out|see)\W+(?:exactly\W+)?(?:what|which)\W+(?:\w+\W+)?"
+     r"(?:you(?:'ve| have)?\W+)?(?:shared|disclosed|passed on|sold|given|kept|recorded)\b", ""),
     ("access", 0.8, r"\bdata portability\b|\bmachine[- ]readable\b|\bexport\w*" + gap(4)
      + r"(?:my|all)\b", ""),
     ("access", 0.55, r"\bconfirm whether (?:or not )?you\b" + gap(3) + r"process", ""),
@@ -122,6 +126,8 @@ EN_RULES: list[RawRule] = [
      r" (?:getting|receiving|being sent|get|receive|had|have had|being contacted)\b", "c"),
     ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
      r"|replied stop|asked you|told you)\w*" + gap(8) + r"(?:still|again|but)\b", "c"),
+    ("complaint", 0.65, r"\bstill (?:getting|receiving|being sent|get|receive)\b" + gap(10)
+     + r"(?:unsubscribed|opted out|replied stop|asked you|told you)\b", "c"),
     ("complaint", 0.7, r"\b(?:not|no|never|haven'?t|hasn'?t)\b" + gap(3) + r"(?:had|received"
      r"|got|heard|seen)" + gap(3) + r"(?:reply|replies|response|answer|acknowledg\w*|back"
      r"|confirmation)\b", "cn"),

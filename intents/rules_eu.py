@@ -30,6 +30,8 @@ EU_RULES: list[RawRule] = [
      + ES_OBJ, ""),
     ("access", 0.85, r"\bque (?:datos|informacion)\b" + gap(4) + r"(?:teneis|tienen|tiene"
      r"|guardais|guardan|conservan|tratan|almacenan|dispone\w*)", ""),
+    ("access", 0.8, r"\b(?:enviar|facilitar|remitir|proporcionar|mandar|entregar)\w*" + gap(5)
+     + r"(?:datos|informacion|copia)\b", ""),
     ("access", 0.7, r"\b(?:acceso|acceder) a (?:mis|los|todos mis)\b" + gap(2) + ES_OBJ, ""),
     ("access", 0.8, r"\b(?:solicit|pid|ejerc|requier)\w* (?:el )?(?:derecho de )?acceso\b"
      r"|\b(?:demand|exerc|sollicit)\w* (?:l'|mon droit d')acces\b", "r"),
@@ -63,6 +65,8 @@ EU_RULES: list[RawRule] = [
     # French
     ("access", 0.85, r"\b(?:droit|demande|exercice) d'acces\b", "r"),
     ("access", 0.8, r"\b(?:copie|communication)\b" + gap(5) + FR_OBJ, ""),
+    ("access", 0.8, r"\b(?:communiquer|transmettre|fournir|envoyer|adresser)\b" + gap(5)
+     + FR_OBJ, ""),
     ("access", 0.85, r"\bquelles (?:donnees|informations)\b" + gap(4) + r"(?:avez|detenez"
      r"|conservez|traitez|possedez|disposez)", ""),
     ("access", 0.7, r"\bacces a (?:mes|l'ensemble de mes|toutes mes)\b" + gap(2) + FR_OBJ, ""),
@@ -70,7 +74,7 @@ EU_RULES: list[RawRule] = [
     ("erasure", 0.8, FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
      r"|suppression) (?:de|des) (?:mes|mon|l'ensemble|toutes|tous)\b", "r"),
-    ("opt_out", 0.9, r"\b(?:desinscri|desabonn|desinscriv)\w*", ""),
+    ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
     ("opt_out", 0.85, r"\bne (?:souhaite|veux|desire) (?:plus|pas) recevoir\b|\bne plus"
      r" (?:recevoir|etre contacte)\w*|\bne m'(?:envoyez|appelez|ecrivez|contactez) plus\b",
      "n"),
@@ -97,6 +101,8 @@ EU_RULES: list[RawRule] = [
     ("access", 0.8, r"\bkopie\b" + gap(5) + DE_OBJ, ""),
     ("access", 0.85, r"\bwelche\b" + gap(3) + r"(?:daten|informationen|angaben)\b" + gap(6)
      + r"(?:gespeichert|speichern|haben|verarbeiten|vorliegen|besitzen)", ""),
+    ("access", 0.8, r"\b(?:mitteil|zusend|ubermittel|zukommen|schicken|senden)\w*" + gap(6)
+     + r"(?:daten|informationen|angaben|kopie)\b", ""),
     ("erasure", 0.85, r"\b(?:losch|entfern|vernicht)\w*" + gap(6) + DE_OBJ, ""),
     ("erasure", 0.85, DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht)\w*", ""),
     ("erasure", 0.9, r"\brecht auf (?:vergessen\w*|loschung)\b|\bloschung (?:meiner|aller"

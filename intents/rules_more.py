@@ -46,6 +46,11 @@ MORE_RULES: list[RawRule] = [
     ("opt_out", 0.85, r"\b" + OBJECT + gap(14) + MARKETING, ""),
     ("opt_out", 0.85, r"\b(?:disiscriv\w*|descadastr\w*|afmelden|uitschrijven|avregistrera"
      r"|avsluta prenumeration\w*|odhlasit|odjavi\w*|dezabon\w*|απεγγραφ\w*)", ""),
+    ("opt_out", 0.85, r"\b(?:nao quero|non voglio|ik wil geen|jag vill inte)\b" + gap(2)
+     + r"(?:receber|ricevere|ontvangen|\w*mails?|ta emot|fa)\w*", "n"),
+    ("opt_out", 0.85, r"\b(?:remov|retir|tir|rimuov|cancell|togli|verwijder|haal|ta bort)\w*"
+     + gap(5) + r"(?:da|de|dalla|dalle|van|fran|ur)\W+(?:\w+\W+)?(?:lista|liste|lijst"
+     r"|mailinglijst|listan|newsletter|nieuwsbrief|utskick)\b", ""),
     ("complaint", 0.6, r"\b(?:reclamo|lamentela|queixa|klacht|klagomal|stiznost\w*|zalb\w*"
      r"|prituzb\w*|καταγγελι\w*|plangere)\b", ""),
     ("complaint", 0.85, r"\b(?:garante|cnpd|autoriteit persoonsgegevens|imy"
