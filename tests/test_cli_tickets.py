@@ -156,3 +156,27 @@ def test_suppression_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert run_cli(app, ["suppression", "check", "zed@example.com", "--org", "aimigos",
                          *base]) == 0
     assert "not suppressed" in capsys.readouterr().out
+
+
+def test_clarify_resume_assign_reject(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeded = asyncio.run(_seed(tmp_path))
+    base = ["--data-dir", str(tmp_path)]
+    ref = seeded["erasure"]
+    assert run_cli(app, ["tickets", "verify", ref, "--method", "passport", "--by", "alice",
+                         *base]) == 0
+    assert "manual check recorded; now in_progress" in capsys.readouterr().out
+    assert run_cli(app, ["tickets", "clarify", ref, "--question", "Which account?", *base]) == 0
+    assert "now awaiting_clarification" in capsys.readouterr().out
+    assert run_cli(app, ["tickets", "resume", ref, "--note", "by phone", *base]) == 0
+    assert "now in_progress" in capsys.readouterr().out
+    assert run_cli(app, ["tickets", "assign", ref, "--to", "bob", *base]) == 0
+    assert "assigned to bob" in capsys.readouterr().out
+    assert run_cli(app, ["tickets", "reject", ref, "--reason", "Repeated weekly",
+                         "--ground", "manifestly_excessive", "--by", "carol", *base]) == 0
+    out = capsys.readouterr().out
+    assert "refused; now rejected" in out
+    assert "refusal" in out
+    assert run_cli(app, ["tickets", "list", *base]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith(ref) and "rejected" in line and "verified" in line
+               for line in lines)

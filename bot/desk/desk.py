@@ -167,8 +167,8 @@ class Desk:
 
     async def suppression_check(self, org_id: str, address: str) -> SuppressionCheck:
         org = self.config.org(org_id)
-        async with self._unit("reader", "cli") as unit:
-            return await suppression.check(unit, org, address)
+        async with self.db.transaction(readonly=True) as tx:
+            return await suppression.check(tx, org, address)
 
     async def suppression_list(self, org_id: str | None = None) -> list[SuppressionRecord]:
         if org_id is not None:

@@ -70,7 +70,10 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
     intents = list(classification.intents)
     subject = clean_text(mail.subject, 998)
     bounce = envelope_from is not None and envelope_from.strip() in ("", "<>")
-    auto = mail.auto_reply or bounce
+    # Mail from any privacy address we serve is our own mail coming back: never answer it.
+    ours = sender is not None and any(sender == other.privacy_address
+                                      for other in unit.config.orgs.items)
+    auto = mail.auto_reply or bounce or ours
     stored, new = await unit.tx.messages.add_inbound(
         organisation=org.id, message_id=message_id, from_address=sender or "",
         to_address=org.privacy_address, received_at=unit.now, raw=raw,

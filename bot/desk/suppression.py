@@ -11,6 +11,7 @@ from bot.desk.core import Unit
 from bot.desk.results import SuppressionCheck, UnsubscribeResult
 from bot.organisations import Organisation
 from bot.workflow.addresses import normalise_address
+from storage import Transaction
 
 
 def key(org: Organisation, address: str) -> str:
@@ -34,9 +35,9 @@ async def remove(unit: Unit, org: Organisation, address: str) -> bool:
     return removed
 
 
-async def check(unit: Unit, org: Organisation, address: str) -> SuppressionCheck:
+async def check(tx: Transaction, org: Organisation, address: str) -> SuppressionCheck:
     normal = key(org, address)
-    entry = await unit.tx.suppression.get(org.id, normal)
+    entry = await tx.suppression.get(org.id, normal)
     return SuppressionCheck(organisation=org.id, address=normal, suppressed=entry is not None,
                             added_at=entry.added_at if entry else None,
                             source=entry.source if entry else None)

@@ -218,3 +218,13 @@ async def test_hostile_text_is_stored_safely(desk: Desk) -> None:
     view = await desk.get_ticket(result.reference or "")
     assert view.ticket.subject == "Badsubject ?"
     assert view.ticket.requester_name == "Eve"
+
+
+async def test_our_own_address_is_never_answered(desk: Desk, db: Database) -> None:
+    looped = await receive(desk, sender="Aimigos Studio <hello@aimigos.studio>",
+                           intents=["opt_out"])
+    assert looped.outcome == "ignored"
+    cross = await receive(desk, sender="studio@imgnstudio.com", intents=["access"])
+    assert cross.outcome == "ignored"
+    async with db.transaction() as tx:
+        assert await tx.outbox.by_status() == []
