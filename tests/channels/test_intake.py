@@ -167,3 +167,19 @@ async def test_header_injection_never_reaches_the_wire(service: Harness) -> None
     assert b"bcc" not in names
     assert b"x-injected" not in names
     assert len(service.relay.received) == 1
+
+
+async def test_subject_reference_joins_only_for_the_requester(service: Harness) -> None:
+    assert (await service.send(make_mail(ERASURE, subject="Delete my data")))[0] == 250
+    [ticket] = await service.tickets()
+    follow_up = make_mail("Any news on my request?", subject=f"Re: [{ticket.reference}]")
+    assert (await service.send(follow_up))[0] == 250
+    assert [t.id for t in await service.tickets()] == [ticket.id]  # joined, no new ticket
+    stranger = make_mail(ERASURE, sender="mallory@example.net",
+                         subject=f"Re: [{ticket.reference}] delete everything")
+    assert (await service.send(stranger, mail_from="mallory@example.net"))[0] == 250
+    tickets = await service.tickets()
+    assert len(tickets) == 2  # a guessed reference opens a new ticket, linked for the team
+    [other] = [t for t in tickets if t.id != ticket.id]
+    assert other.requester_address == "mallory@example.net"
+    assert other.linked_ticket_id == ticket.id
