@@ -28,7 +28,6 @@ HEADING_WEIGHT = 0.6
 CONTEXT_WEIGHT = 0.45
 ANCESTOR_WEIGHT = 0.3
 MAX_BODY_WEIGHT = 1.6
-COVER_B = 0.0
 
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float32]
@@ -59,6 +58,7 @@ class Index:
         self.refs: list[UnitRef] = []
         self.ranges: list[tuple[int, int]] = []
         fields: list[tuple[Counter[str], set[str], set[str], set[str]]] = []
+        context_stems: dict[str, set[str]] = {}  # list items share their lead-in
         for p_index, policy in enumerate(self.policies):
             start = len(self.refs)
             heading_stems = [set(content_stems(s.heading)) for s in policy.sections]
@@ -66,9 +66,11 @@ class Index:
                               for i in range(len(policy.sections))]
             for u_index, unit in enumerate(policy.units):
                 self.refs.append(UnitRef(p_index, u_index))
+                context = context_stems.get(unit.context)
+                if context is None:
+                    context = context_stems[unit.context] = set(content_stems(unit.context))
                 fields.append((Counter(content_stems(self.body(unit))),
-                               heading_stems[unit.section],
-                               set(content_stems(unit.context)),
+                               heading_stems[unit.section], context,
                                ancestor_stems[unit.section]))
             self.ranges.append((start, len(self.refs)))
         self.size = len(self.refs)
@@ -92,33 +94,44 @@ class Index:
     def _build(self, fields: list[tuple[Counter[str], set[str], set[str], set[str]]],
                ) -> tuple[dict[str, Posting], dict[str, int]]:
         lengths = [sum(body.values()) for body, _, _, _ in fields]
-        average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        average = max((sum(lengths) / len(lengths)) if lengths else 1.0, 1.0)
         unit_tf = (K1 + 1) / (1 + K1)  # the weight of one mention at average length
-        rows: dict[str, tuple[list[int], list[float], list[float]]] = {}
+        term_ids: dict[str, int] = {}
+        terms: list[int] = []
+        units: list[int] = []
+        values: list[float] = []
+        covers: list[float] = []
         for unit_id, (body, heading, context, ancestors) in enumerate(fields):
-            norm = K1 * (1 - B + B * lengths[unit_id] / max(average, 1.0))
+            norm = K1 * (1 - B + B * lengths[unit_id] / average)
             weights: dict[str, float] = dict.fromkeys(ancestors, ANCESTOR_WEIGHT)
             for term in context:
                 weights[term] = weights.get(term, 0.0) + CONTEXT_WEIGHT
             for term in heading:
                 weights[term] = weights.get(term, 0.0) + HEADING_WEIGHT
-            cover = dict(weights)
+            cover = {term: min(weight, 1.0) for term, weight in weights.items()}
             for term, tf in body.items():
                 saturated = tf * (K1 + 1) / (tf + norm) / unit_tf
                 weights[term] = weights.get(term, 0.0) + min(saturated, MAX_BODY_WEIGHT)
-                # Whether the unit speaks to the term: length matters less than for ranking.
-                cover[term] = 1.0 if lengths[unit_id] <= average else (
-                    (K1 + 1) / (1 + K1 * (1 - COVER_B + COVER_B * lengths[unit_id] / average)))
+                cover[term] = 1.0  # the unit itself says it
             for term, weight in weights.items():
-                ids, values, covers = rows.setdefault(term, ([], [], []))
-                ids.append(unit_id)
+                terms.append(term_ids.setdefault(term, len(term_ids)))
+                units.append(unit_id)
                 values.append(weight)
-                covers.append(min(cover[term], 1.0))
-        postings = {term: Posting(np.asarray(ids, dtype=np.int32),
-                                  np.asarray(values, dtype=np.float32),
-                                  np.asarray(covers, dtype=np.float32))
-                    for term, (ids, values, covers) in rows.items()}
-        df = {term: len(ids) for term, (ids, _, _) in rows.items()}
+                covers.append(cover[term])
+        # Group the (term, unit) pairs by term; units stay in order within each term.
+        term_array = np.asarray(terms, dtype=np.int32)
+        order = np.argsort(term_array, kind="stable")
+        unit_array = np.asarray(units, dtype=np.int32)[order]
+        value_array = np.asarray(values, dtype=np.float32)[order]
+        cover_array = np.asarray(covers, dtype=np.float32)[order]
+        counts = np.bincount(term_array, minlength=len(term_ids))
+        bounds = np.concatenate(([0], np.cumsum(counts))).tolist()
+        postings: dict[str, Posting] = {}
+        df: dict[str, int] = {}
+        for term, number in term_ids.items():
+            lo, hi = bounds[number], bounds[number + 1]
+            postings[term] = Posting(unit_array[lo:hi], value_array[lo:hi], cover_array[lo:hi])
+            df[term] = hi - lo
         return postings, df
 
     def idf_of(self, df: int) -> float:

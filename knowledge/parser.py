@@ -8,7 +8,6 @@ lead-in whose list was lost is kept as a "lead" unit: never an answer, only a po
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from knowledge.blocks import Block, plain_blocks
 from knowledge.errors import PolicyError
@@ -16,7 +15,8 @@ from knowledge.markdown import looks_like_markdown, markdown_blocks
 from knowledge.models import Policy, Section, Unit
 from knowledge.tokens import sentences
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control character but \n
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 MAX_LIST_ITEMS_QUOTED = 25
 MAX_POLICY_CHARS = 5_000_000  # privacy policies are rarely over 200,000 characters
 
@@ -28,12 +28,12 @@ def normalise_text(text: str) -> str:
     if len(text) > MAX_POLICY_CHARS:
         raise PolicyError(f"the policy is longer than {MAX_POLICY_CHARS:,} characters; "
                           "is it really a policy?")
-    text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\t", "    ").replace("\u00a0", " ").replace("\u2028", "\n")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch != "\n")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise PolicyError("the policy looks like a binary file, not text")
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text) if controls else text
     if not re.search(r"\w", text):
         raise PolicyError("the policy is empty")
     return text

@@ -156,7 +156,6 @@ class Ranker:
 
 def _best(size: int, ids: np.ndarray, weights: FloatArray) -> FloatArray:
     """Per unit, the largest of the weights given for it (0 where none)."""
-    order = np.argsort(weights, kind="stable")
     best = np.zeros(size, dtype=np.float32)
-    best[ids[order]] = weights[order]  # the last write per unit is its largest
+    np.maximum.at(best, ids, weights)
     return best
