@@ -180,3 +180,12 @@ def test_clarify_resume_assign_reject(tmp_path: Path, capsys: pytest.CaptureFixt
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith(ref) and "rejected" in line and "verified" in line
                for line in lines)
+
+
+def test_database_gone_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+asyncpg://postgres@127.0.0.1:9/none")
+    assert run_cli(app, ["tickets", "list", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("privacybot: error: ")
+    assert len(err.strip().splitlines()) == 1
