@@ -5,6 +5,7 @@ Every test runs over SQLite and (with TEST_DATABASE_URL) PostgreSQL.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import smtplib
 
@@ -45,8 +46,6 @@ async def test_known_and_unknown_recipients_mixed(service: Harness) -> None:
             data = client.data(make_mail("just saying hi"))[0]
             return good, bad, data
 
-    import asyncio
-
     assert await asyncio.to_thread(session) == (250, 550, 250)
     assert await service.message_count() == 1
 
@@ -61,8 +60,6 @@ async def test_oversize_mail_is_refused(service: Harness) -> None:
             client.ehlo()
             assert client.has_extn("size")
             return client.mail("alice@example.org", [f"SIZE={len(big)}"])[0]
-
-    import asyncio
 
     assert await asyncio.to_thread(declared_size) == 552
     assert await service.message_count() == 0
@@ -183,3 +180,24 @@ async def test_subject_reference_joins_only_for_the_requester(service: Harness) 
     [other] = [t for t in tickets if t.id != ticket.id]
     assert other.requester_address == "mallory@example.net"
     assert other.linked_ticket_id == ticket.id
+
+
+async def test_smtputf8_and_8bit_mail_is_stored_byte_for_byte(service: Harness) -> None:
+    raw = ("From: José Müller <josé@exämple.org>\r\nTo: hello@aimigos.studio\r\n"
+           "Subject: Löschung meiner Daten\r\nMessage-ID: <utf8-1@example.org>\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
+           "\r\nBitte löschen Sie alle meine personenbezogenen Daten.\r\n").encode()
+
+    def session() -> tuple[bool, int]:
+        with smtplib.SMTP("127.0.0.1", service.smtp_port, timeout=30) as client:
+            client.ehlo()
+            offered = client.has_extn("smtputf8") and client.has_extn("8bitmime")
+            client.mail("josé@exämple.org", ["SMTPUTF8", "BODY=8BITMIME"])
+            client.rcpt("hello@aimigos.studio")
+            return offered, client.data(raw)[0]
+
+    assert await asyncio.to_thread(session) == (True, 250)
+    async with service.services.db.transaction(readonly=True) as tx:
+        stored = await tx.messages.get_by_message_id("aimigos", "<utf8-1@example.org>")
+        assert stored is not None
+        assert await tx.messages.get_raw(stored.id) == raw
