@@ -34,7 +34,8 @@ NEGATION = re.compile(
 # A condition or a reservation around a match weakens it: "if I unsubscribe, will I...",
 # "I reserve the right to lodge a complaint".
 CONDITION = re.compile(
-    r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have)\b)|in case|considering|thinking (?:about|of)|wonder\w*|whether|would that"
+    r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
+    r"|you will)\b)|in case|considering|thinking (?:about|of)|wonder\w*|whether|would that"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
     r"|falls|sollte\w*|ob|behalte|vorbehalten|au cas|me reserve|qualora|mi riservo"
     r"|indien|voorbehoud|behoud|caso|reservo|forbehaller|pokud|v pripade|vyhrazuji|ako"

@@ -88,6 +88,7 @@ EN_RULES: list[RawRule] = [
      r"|the)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
      r"|them)?\W*(?:\w+\W+){0,2}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
     ("opt_out", 0.6, r"\btake (?:me|us|him|her) off\b", ""),
+    ("opt_out", 0.8, r"\bdo[- ]not[- ](?:call|contact|mail|e-?mail|text)\b", "n"),
     ("opt_out", 0.55, r"\bremove (?:me|him|her)\b(?!" + gap(3) + r"(?:from|off) (?:your|the)"
      r"(?: \w+)? (?:system|database|records|files))", ""),
     ("opt_out", 0.8, r"\bwithdraw\w*" + gap(10) + r"(?:marketing|newsletters?|promotional"
@@ -122,11 +123,13 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.5, r"\b(?:visible|available|accessible|open) to (?:all|everyone|anyone"
      r"|the public)\b|\banyone can (?:open|see|access|view|read)\b|\bpublic(?:ly)? (?:link"
      r"|available|accessible|visible)\b", ""),
-    ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )\bstill"
-     r" (?:getting|receiving|being sent|get|receive|had|have had|being contacted)\b", "c"),
+    ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )(?<!to )"
+     r"\b(?:still|keep) (?:getting|receiving|being sent|get|receive|had|have had"
+     r"|being contacted)\b", "c"),
     ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
      r"|replied stop|asked you|told you)\w*" + gap(8) + r"(?:still|again|but)\b", "c"),
-    ("complaint", 0.65, r"\bstill (?:getting|receiving|being sent|get|receive)\b" + gap(10)
+    ("complaint", 0.65, r"\b(?:still|keep) (?:getting|receiving|being sent|get|receive)\b"
+     + gap(10)
      + r"(?:unsubscribed|opted out|replied stop|asked you|told you)\b", "c"),
     ("complaint", 0.7, r"\b(?:not|no|never|haven'?t|hasn'?t)\b" + gap(3) + r"(?:had|received"
      r"|got|heard|seen)" + gap(3) + r"(?:reply|replies|response|answer|acknowledg\w*|back"
@@ -143,7 +146,9 @@ EN_RULES: list[RawRule] = [
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
      r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset"
-     r"|horrified|serious breach|infuriat\w*)\b", ""),
+     r"|horrified|serious breach|infuriat\w*|worried)\b", ""),
+    ("complaint", 0.5, r"\bhow did (?:this|that|it|they|someone|somebody|he|she) (?:get out|leak"
+     r"|happen|get (?:my|hold))\b", ""),
     ("complaint", 0.4, r"\b(?:escalat\w*|sort it out)\b", ""),
     # extras (never among the four)
     ("rectification", 0.8, r"\b(?:correct|update|change|amend|rectif)\w*" + gap(5)

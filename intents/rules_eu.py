@@ -72,6 +72,8 @@ EU_RULES: list[RawRule] = [
     ("access", 0.7, r"\bacces a (?:mes|l'ensemble de mes|toutes mes)\b" + gap(2) + FR_OBJ, ""),
     ("erasure", 0.85, r"\b(?:supprim|effac|elimin|retir|detrui)\w*" + gap(6) + FR_OBJ, ""),
     ("erasure", 0.8, FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
+    ("erasure", 0.6, r"\b(?:les|la|le|l')\W*(?:faire )?(?:supprim|effac|detrui)\w*", ""),
+    ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru)\w*(?:los|las|lo|la)\b", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
      r"|suppression) (?:de|des) (?:mes|mon|l'ensemble|toutes|tous)\b", "r"),
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
