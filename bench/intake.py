@@ -5,7 +5,9 @@ clients (each client keeps its connection and sends mail after mail, as an MTA d
 
 - bare: aiosmtpd with a handler that only answers 250 (the ceiling on this machine);
 - privacybot: `privacybot serve --only smtp` on a fresh SQLite data dir (or DATABASE_URL),
-  which parses, classifies, stores, opens tickets and queues replies before its 250.
+  which parses, classifies, stores, opens tickets and queues replies before its 250;
+- and, to show where the time goes, privacybot's SMTP layer (parse and classify on the
+  executor) in front of a desk that stores nothing.
 
     .venv/bin/python bench/intake.py [--mails 400] [--clients 8]
 
@@ -118,6 +120,35 @@ def bare_server(port: int) -> None:
     asyncio.run(main())
 
 
+def null_desk_server(port: int) -> None:
+    """privacybot's intake in front of a desk that stores nothing: the channel's own cost."""
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]  # bench/storage.py
+    sys.path.insert(0, str(ROOT))
+    from bot.channels.smtp_intake import IntakeHandler
+    from bot.channels.smtp_server import SmtpServer
+    from bot.desk import IntakeResult
+    from bot.organisations import load_organisations
+    from bot.runtime import understand_mail
+    from bot.settings import Settings
+
+    class NullDesk:
+        async def receive_mail(self, *args: object, **kwargs: object) -> IntakeResult:
+            return IntakeResult(outcome="no_intent", message_id="<none>")
+
+    async def main() -> None:
+        handler = IntakeHandler(orgs=load_organisations(Settings().config_path),
+                                desk=NullDesk(), understand=understand_mail)  # type: ignore[arg-type]
+        server = SmtpServer(handler, host="127.0.0.1", port=port, max_message_bytes=25 << 20)
+        await server.start()
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        await stop.wait()
+        await server.stop()
+
+    asyncio.run(main())
+
+
 def run(cmd: list[str], port: int, mails: list[bytes], clients: int,
         env: dict[str, str]) -> tuple[float, int]:
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -142,9 +173,13 @@ def main() -> None:
     parser.add_argument("--mails", type=int, default=400)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--null-desk-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
         bare_server(args.bare_server)
+        return
+    if args.null_desk_server:
+        null_desk_server(args.null_desk_server)
         return
     env = {k: v for k, v in os.environ.items()
            if k not in ("SMTP_RELAY_URL", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")}
@@ -157,6 +192,12 @@ def main() -> None:
                       args.clients, env)
     ceiling = ok / seconds
     print(f"  bare aiosmtpd (250 only): {ceiling:7.1f} mails/s ({ok} in {seconds:.2f}s)")
+
+    port = free_port()
+    seconds, ok = run([sys.executable, __file__, "--null-desk-server", str(port)], port,
+                      [mail(n) for n in range(args.mails)], args.clients, env)
+    print(f"  privacybot SMTP + parse + classify, desk storing nothing: {ok / seconds:7.1f} "
+          f"mails/s ({ok / seconds / ceiling:.2f} of the ceiling)")
 
     data_dir = Path(tempfile.mkdtemp(prefix="pb-bench-intake-"))
     try:
