@@ -87,7 +87,7 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
                             reference=existing.reference if existing else None,
                             state=existing.state if existing else None)
 
-    thread = await _thread(unit, org, mail)
+    thread = await _thread(unit, org, mail, sender)
     if thread is not None and (_proven(unit, mail, thread) or (
             sender is not None and _same(org, sender, thread.requester_address))):
         return await _join(unit, org, thread, stored, mail, classification, sender, auto)
@@ -119,19 +119,22 @@ def _proven(unit: Unit, mail: InboundMail, ticket: TicketRecord) -> bool:
     return ticket.reference in refs
 
 
-async def _thread(unit: Unit, org: Organisation, mail: InboundMail) -> TicketRecord | None:
-    """The ticket this mail is about: proven by our Message-ID, else named in the subject."""
+async def _thread(unit: Unit, org: Organisation, mail: InboundMail,
+                  sender: str | None) -> TicketRecord | None:
+    """The ticket this mail is about: proven by our Message-ID, else named in the subject
+    (the sender's own ticket first when the subject names several)."""
     proven = tokens.refs_from_headers(unit.config.secret, mail.in_reply_to, *mail.references)
     for reference in reversed(proven):
         ticket = await unit.tx.tickets.find_by_reference(reference)
         if ticket is not None and ticket.organisation == org.id:
             return ticket
     named = find_references(mail.subject, frozenset({org.reference_prefix}))
-    for reference in named:
-        ticket = await unit.tx.tickets.find_by_reference(reference)
-        if ticket is not None and ticket.organisation == org.id:
-            return ticket
-    return None
+    found = [ticket for ticket in [await unit.tx.tickets.find_by_reference(ref) for ref in named]
+             if ticket is not None and ticket.organisation == org.id]
+    own = [ticket for ticket in found
+           if sender is not None and _same(org, sender, ticket.requester_address)]
+    candidates = own or found
+    return candidates[0] if candidates else None
 
 
 async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: MessageRecord,

@@ -228,3 +228,12 @@ async def test_our_own_address_is_never_answered(desk: Desk, db: Database) -> No
     assert cross.outcome == "ignored"
     async with db.transaction() as tx:
         assert await tx.outbox.by_status() == []
+
+
+async def test_subject_naming_several_references_joins_the_senders_own(desk: Desk) -> None:
+    bobs = await receive(desk, intents=["access"])
+    eves = await receive(desk, intents=["access"], sender="eve@example.org")
+    reply = await receive(desk, sender="eve@example.org", intents=[],
+                          subject=f"{bobs.reference} and {eves.reference}")
+    assert reply.outcome == "joined"
+    assert reply.reference == eves.reference
