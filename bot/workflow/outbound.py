@@ -69,7 +69,9 @@ def thread_headers(
 
 
 def clean_subject(subject: str) -> str:
-    return " ".join(subject.replace("\r", " ").replace("\n", " ").split())[:MAX_SUBJECT]
+    """One line of printable text: line breaks and other controls become spaces."""
+    printable = "".join(char if char.isprintable() else " " for char in subject)
+    return " ".join(printable.split())[:MAX_SUBJECT]
 
 
 def _header_text(value: str) -> str | Header:
