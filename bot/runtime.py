@@ -177,6 +177,8 @@ class Runtime:
 
     async def _start_http(self, settings: Settings) -> None:
         probes: dict[str, HealthProbe] = {"database": self._database_ok}
+        if self._tasks:  # the worker runs in this process too: report whether it still does
+            probes["worker"] = self._worker_ok
         slack = self.services.slack
         if slack is not None:
             probes["slack"] = self._slack_ok
@@ -198,6 +200,9 @@ class Runtime:
         except StorageError:
             return False
         return True
+
+    async def _worker_ok(self) -> bool:
+        return all(not task.done() for task in self._tasks)
 
     async def _slack_ok(self) -> bool:
         slack = self.services.slack

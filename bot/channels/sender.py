@@ -72,6 +72,9 @@ class OutboxSender:
             except StorageError as exc:
                 log.warning("outbox: database unavailable, retrying: %s", exc)
                 done = 0
+            except Exception:  # never let one bad batch end the sender
+                log.exception("outbox: unexpected failure; retrying after the poll interval")
+                done = 0
             if done:
                 continue
             self._wake.clear()
@@ -112,6 +115,10 @@ class OutboxSender:
             return
         except TemporaryDeliveryError as exc:
             await self._record_retry(row, str(exc))
+            return
+        except Exception as exc:  # a bug or an unforeseen library error: keep the mail
+            log.exception("outbox %s: unexpected delivery failure", row.id)
+            await self._record_retry(row, f"unexpected {type(exc).__name__}: {exc}")
             return
         async with self._db.transaction() as tx:
             await tx.outbox.mark_sent(row.id, datetime.now(UTC), worker_id=self.worker_id)
