@@ -85,9 +85,14 @@ def _create_slack(settings: Settings, orgs: Organisations, db: Database, desk: D
 def build_desk(settings: Settings, orgs: Organisations, db: Database,
                kb: KnowledgeBase | None = None) -> Desk:
     """The Desk as the service runs it: the service key, public links, policy routes."""
+    routes: dict[str, str] = {}
+    if kb is not None:
+        try:
+            routes = complaint_routes(kb, orgs)
+        except Exception:  # mail intake must not depend on a search; the ICO route is used
+            log.exception("complaint routes: the knowledge base failed; using the ICO's")
     return Desk(db, orgs, secret=resolve_secret_key(settings),
-                public_url=settings.effective_public_url,
-                complaint_routes=complaint_routes(kb, orgs) if kb is not None else None,
+                public_url=settings.effective_public_url, complaint_routes=routes,
                 clock=lambda: datetime.now(UTC))
 
 
