@@ -29,7 +29,14 @@ class Block:
 
 
 BULLET = re.compile(r"^(?:[•\-*·▪◦●○■□➢➤►✓–—+]|\(?[a-z]{1,3}\)|\(?\d{1,2}\))\s+(?=\S)")
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}(?:\.|\))?)\s+(\S.*)$")
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}(?:\.|\))?)\s+(?:[-–:]\s+)?(\S.*)$")
+# "Section 3", "Article 5.2:", "Part II -", "IV." before a heading.
+WORD_NUMBERED = re.compile(
+    r"^((?:Section|Article|Part|Chapter|Clause|SECTION|ARTICLE|PART|CHAPTER|CLAUSE)\s+"
+    r"(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,6})[.:)]?|[IVX]{1,5}[.)])\s+(?:[-–:]\s+)?(\S.*)$")
+_SMALL_TEXT = ("a an and as at by for from in into of on or the to with your our we you us how "
+               "what who why when where do does is are")
+_SMALL_WORDS = frozenset(_SMALL_TEXT.split())
 KEY_VALUE = re.compile(r"^([A-Z][\w'’/&() .-]{0,40}?)\s*(?::|\s[-–]\s)\s*(.*)$")
 SENTENCE_END = (".", "!", "?", ";", ",", ":")
 _STARTS_TEXT = "we you our this these if when it they please all your there"
@@ -56,9 +63,24 @@ def looks_like_heading_text(text: str, *, strict: bool) -> bool:
     return True
 
 
+def title_like(text: str) -> bool:
+    """Title Case or ALL CAPS: every word that is not a small word starts with a capital."""
+    words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", text)
+             if word.lower() not in _SMALL_WORDS]
+    return bool(words) and all(word[0].isupper() for word in words)
+
+
+def all_caps_heading(line: str) -> bool:
+    """ "INFORMATION WE COLLECT": a heading even with text right under it."""
+    text = line.strip().rstrip(":")
+    letters = [ch for ch in text if ch.isalpha()]
+    return (len(letters) >= 4 and all(ch.isupper() for ch in letters)
+            and looks_like_heading_text(text, strict=True))
+
+
 def numbered_heading(line: str) -> tuple[str, str] | None:
     """(number, heading) when the line is a numbered heading such as "7.1 How Long..."."""
-    match = NUMBERED.match(line.strip())
+    match = NUMBERED.match(line.strip()) or WORD_NUMBERED.match(line.strip())
     if not match:
         return None
     number, text = match.groups()
@@ -123,12 +145,36 @@ def plain_blocks(text: str) -> list[Block]:
         following = runs[index + 1][0].strip() if index + 1 < len(runs) else ""
         single = run[0].strip()
         if (len(run) == 1 and numbered_heading(single) is None
-                and looks_like_heading_text(single, strict=True)
-                and not re.match(r"^\(?[a-z]\)\s", following)):
-            blocks.append(Block("heading", single))
+                and not re.match(r"^\(?[a-z]\)\s", following)
+                and (looks_like_heading_text(single, strict=True)
+                     or _heading_with_colon(single, following))):
+            blocks.append(Block("heading", single.rstrip(":").strip()))
             continue
+        if len(run) > 1 and numbered_heading(run[0]) is None and (
+                all_caps_heading(run[0])
+                or (_heading_with_colon(single, run[1].strip()) and _is_prose(run[1]))):
+            blocks.append(Block("heading", single.rstrip(":").strip()))
+            run = run[1:]
         blocks.extend(_run_blocks(run))
     return blocks
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text rather than a value: long, or ending a sentence."""
+    text = line.strip()
+    return len(text.split()) > 15 or text.endswith((".", "!", "?"))
+
+
+def _heading_with_colon(line: str, following: str) -> bool:
+    """ "Information We Collect:" on its own line, prose under it: a heading, not a lead-in."""
+    text = line.rstrip()
+    if not text.endswith(":") or len(text.split()) > 6:
+        return False
+    text = text[:-1]
+    if not (looks_like_heading_text(text, strict=True) and title_like(text)):
+        return False
+    return bool(following) and not (BULLET.match(following) or NUMBERED.match(following)
+                                     or key_value(following))
 
 
 def _run_blocks(run: list[str]) -> list[Block]:

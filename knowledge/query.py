@@ -60,14 +60,17 @@ def analyse(question: str, index: Index, drop: set[str]) -> list[Concept]:
     stems = [stem for stem in content_stems(text) if stem not in drop]
     unused = Counter(stems)
     concepts: list[Concept] = []
-    for phrase, members in phrase_groups(text):
+    for phrase, literal, members in phrase_groups(text):
         if any(unused[stem] <= 0 for stem in phrase):
             continue  # a longer phrase has already used these words
         for stem in phrase:
             unused[stem] -= 1
         concept = Concept(word=" ".join(phrase))
         concept.alternatives = dict.fromkeys(members, PHRASE_WEIGHT)
-        concept.alternatives[phrase] = 1.0
+        if literal:
+            concept.alternatives[phrase] = 1.0
+        else:
+            concept.alternatives.pop(phrase, None)
         concepts.append(concept)
     for word in dict.fromkeys(stems):
         if unused[word] <= 0:

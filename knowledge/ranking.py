@@ -91,7 +91,9 @@ class Ranker:
         shape = QuestionShape.of(question)
         asked = {stem for concept in concepts for alternative in concept.alternatives
                  for stem in alternative}
-        results = [Ranked(float(rank[local]) + self._bonus(shape, asked, local + start),
+        own = {stem for concept in concepts for alternative, factor in
+               concept.alternatives.items() if factor == 1.0 for stem in alternative}
+        results = [Ranked(float(rank[local]) + self._bonus(shape, asked, own, local + start),
                           float(coverage[local]), local + start)
                    for local in candidates.tolist()]
         results.sort(key=lambda item: (-item.rank, item.uid))
@@ -103,7 +105,8 @@ class Ranker:
             shape = self._shapes[uid] = UnitShape.of(self._unit(uid), self._heading(uid))
         return shape
 
-    def _bonus(self, question: QuestionShape, asked: set[str], uid: int) -> float:
+    def _bonus(self, question: QuestionShape, asked: set[str], own: set[str],
+               uid: int) -> float:
         unit = self._shape(uid)
         bonus = (FUZZ_SHARE * fuzz.token_set_ratio(question.plain, unit.plain_answer) / 100.0
                  + HEADING_SHARE * fuzz.ratio(question.plain, unit.plain_heading) / 100.0)
@@ -113,7 +116,7 @@ class Ranker:
             bonus += LIST_BONUS
         if unit.looked_up(asked):
             bonus += LABEL_BONUS
-        if question.wh and len(unit.stems - asked) < NOVELTY_MIN:
+        if question.wh and len(unit.stems - own) + unit.numbers < NOVELTY_MIN:
             bonus -= NOVELTY_PENALTY  # it only repeats the question ("We respect your rights.")
         if unit.answer_type_fits(question):
             bonus += ANSWER_TYPE_BONUS

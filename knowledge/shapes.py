@@ -34,6 +34,8 @@ _TIME_SPAN = re.compile(
     r"|\buntil\b|\bas long as\b|\bwithout undue delay\b", re.I)
 _ASKS_CONTACT = re.compile(
     r"\b(?:email|e mail|phone|telephone|helpline|number|address|website|url|link|contact)\b")
+_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
+                     re.I)
 _CONTACT = re.compile(r"@|\bwww\.|https?://|\b\d{3,}[\d ]{4,}\b")
 
 
@@ -85,6 +87,7 @@ class UnitShape:
     contact: bool
     label: frozenset[str]  # a fact's label
     header: frozenset[str]  # a fact's table header and lead-in, label words left out
+    numbers: int  # figures in it ("one month", "26 months", "0303 123 1113")
 
     @classmethod
     def of(cls, unit: Unit, heading: str) -> UnitShape:
@@ -98,7 +101,8 @@ class UnitShape:
                    defines=tuple(content_stems(" ".join(opening[:verb]))) if verb else (),
                    time_span=bool(_TIME_SPAN.search(unit.answer)),
                    contact=bool(_CONTACT.search(unit.answer)), label=label,
-                   header=frozenset(content_stems(unit.context)) - label)
+                   header=frozenset(content_stems(unit.context)) - label,
+                   numbers=len(_NUMBER.findall(unit.answer)))
 
     def answer_type_fits(self, question: QuestionShape) -> bool:
         """It holds the kind of thing asked for: a time span for "how long/quickly", an

@@ -37,8 +37,9 @@ _IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
 
 
 # Words whose stem would merge them with a word of another meaning ("regulator" and
-# "regulation" both stem to "regul").
-_KEEP_WHOLE = {"regulator": "regulator", "regulators": "regulator"}
+# "regulation" both stem to "regul", "responsible" and "response" to "respons").
+_KEEP_WHOLE = {"regulator": "regulator", "regulators": "regulator",
+               "responsible": "responsible", "responsibility": "responsible"}
 
 
 @lru_cache(maxsize=200_000)

@@ -77,26 +77,27 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("audio", "sound", "voice", "voices", "speech"),
     ("website", "site", "web", "online", "webpage"),
     # rights and requests
-    ("access", "copy", "subject access", "sar", "dsar", "obtain"),
+    ("access", "copy", "subject access", "sar", "dsar"),
     ("correct", "correction", "rectify", "rectification", "inaccurate", "amend", "fix",
      "wrong"),
     ("respond", "response", "reply", "answer", "deadline", "how quickly", "how soon",
      "quickly", "fast", "promptly", "soon"),
-    ("request", "requests", "application", "enquiry", "enquiries", "inquiry", "inquiries"),
-    ("extend", "extension", "extended", "longer", "more time"),
+    ("request", "requests", "enquiry", "enquiries", "inquiry", "inquiries"),
+    ("extend", "extension", "extended", "longer"),
     ("verify", "verification", "identity", "identification", "proof", "prove", "check",
      "checks"),
     ("right", "rights", "entitled", "entitlement"),
     ("complex", "complicated", "difficult", "numerous"),
     ("fee", "fees", "charge", "charges", "cost", "costs", "free", "pay"),
     # what data and why
-    ("data", "information", "details", "personal data", "personal information"),
-    ("collect", "collected", "gather", "obtain", "receive", "capture", "acquire"),
+    ("data", "information", "info", "details", "personal data", "personal information",
+     "personal details"),
+    ("collect", "collected", "gather", "obtain", "receive", "capture"),
     ("use", "using", "process", "processing", "handle", "handling"),
     ("purpose", "purposes", "reason", "reasons", "why"),
     ("legal basis", "lawful basis", "legal grounds", "lawful ground", "legal ground",
      "basis", "grounds", "lawful", "justification"),
-    ("controller", "responsible", "in charge", "owns", "owner"),
+    ("controller", "responsible", "owns", "owner"),
     ("ai", "artificial intelligence", "machine learning", "model", "models", "algorithm"),
     ("automated", "automatic", "automatically", "profiling", "automated decision"),
     ("training", "train", "trained"),
@@ -110,6 +111,24 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("aim", "aimed", "directed", "targeted", "intended", "designed", "meant"),
     ("block", "decline", "refuse", "disable", "turn off", "switch off", "reject"),
     ("sensitive", "special category", "health", "biometric"),
+    ("location", "locations", "gps", "geolocation", "geo-location", "whereabouts"),
+    ("advertising", "advertisers", "advertiser", "ads", "adverts", "targeted", "personalised ads",
+     "personalized ads", "ad networks"),
+    ("account", "accounts", "profile", "login", "log in", "sign up", "signup", "register",
+     "registration"),
+    ("password", "passwords", "credentials"),
+    ("police", "law enforcement", "government", "authorities", "court order", "subpoena",
+     "legal process", "required by law"),
+    ("social media", "social network", "social networks", "facebook", "twitter", "instagram",
+     "linkedin"),
+    ("anonymous", "anonymised", "anonymized", "aggregate", "aggregated", "de-identified",
+     "pseudonymised", "pseudonymized"),
+    ("identifier", "identifiers", "device id", "advertising id", "idfa", "imei", "mac address"),
+    ("address book", "phonebook", "contact list"),
+    ("notify", "notified", "notification", "tell", "told", "alert"),
+    ("microphone", "camera access", "photos access"),
+    ("california", "ccpa", "cpra"),
+    ("gdpr", "uk gdpr", "data protection act", "data protection law", "data protection laws"),
 )
 
 # Groups that name who or what every policy is about: a question word from one of these says
@@ -148,22 +167,35 @@ def generic_terms() -> frozenset[Term]:
     return frozenset().union(*(_group_terms(head) for head in GENERIC_GROUP_HEADS))
 
 
+# A phrase that keeps only one of these after stop words ("taken off" -> "taken") must not
+# make that verb a synonym everywhere ("take" is not "delete").
+_LIGHT_VERBS = frozenset(content_stems("take taken get got make made turn put set give go come "
+                                       "switch bring hand pass"))
+
+
+def _usable(entry: str, term: Term) -> bool:
+    """May the entry's stems stand for the group in a policy's text?"""
+    return bool(term) and not (len(entry.split()) > 1 and len(term) == 1
+                               and term[0] in _LIGHT_VERBS)
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, set[Term]], list[tuple[re.Pattern[str], Term, set[Term]]]]:
-    """stem -> related terms, and (phrase pattern, its stems, related terms), longest first."""
+def _tables() -> tuple[dict[str, set[Term]], list[tuple[re.Pattern[str], Term, bool, set[Term]]]]:
+    """stem -> related terms, and (phrase pattern, its stems, usable, related terms)."""
     by_stem: dict[str, set[Term]] = {}
-    phrases: list[tuple[re.Pattern[str], Term, set[Term]]] = []
+    phrases: list[tuple[re.Pattern[str], Term, bool, set[Term]]] = []
     for group in GROUPS:
-        members = {term for term in map(_term, group) if term}
+        members = {term for entry in group if _usable(entry, term := _term(entry))}
         for entry in group:
             term = _term(entry)
             if not term:
                 continue
+            usable = _usable(entry, term)
             if len(entry.split()) > 1 or "-" in entry:
                 words = re.split(r"[\s-]+", entry)
                 pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
-                phrases.append((pattern, term, members))
-            if len(term) == 1:
+                phrases.append((pattern, term, usable, members))
+            if len(term) == 1 and usable:
                 by_stem.setdefault(term[0], set()).update(members)
     phrases.sort(key=lambda phrase: -len(phrase[1]))
     return by_stem, phrases
@@ -174,8 +206,9 @@ def related(stem: str) -> set[Term]:
     return _tables()[0].get(stem, set()) - {(stem,)}
 
 
-def phrase_groups(question: str) -> list[tuple[Term, set[Term]]]:
-    """(phrase stems, related terms) for each vocabulary phrase in the question, longest first."""
+def phrase_groups(question: str) -> list[tuple[Term, bool, set[Term]]]:
+    """(phrase stems, whether those stems may match literally, related terms) for each
+    vocabulary phrase in the question, longest first."""
     lowered = question.lower()
-    return [(term, members) for pattern, term, members in _tables()[1]
+    return [(term, usable, members) for pattern, term, usable, members in _tables()[1]
             if pattern.search(lowered)]
