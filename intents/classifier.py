@@ -21,8 +21,8 @@ from intents.rules import (
     REFERENCE,
     RESERVATION,
     RETRACTION,
-    RULES,
     Rule,
+    candidate_rules,
 )
 from intents.textnorm import clause_start, fold, sentence_bounds
 
@@ -65,7 +65,7 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
 
 def _hits(folded: str) -> list[_Hit]:
     hits: list[_Hit] = []
-    for rule in RULES:
+    for rule in candidate_rules(folded):
         for count, match in enumerate(rule.regex.finditer(folded)):
             if count >= 5:
                 break

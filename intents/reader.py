@@ -28,7 +28,29 @@ _MSGID = re.compile(r"<([^<>\s]{1,500})>")
 _BARE_ID = re.compile(r"^\s*([^<>\s@]{1,300}@[^<>\s@]{1,200})\s*$")
 _ADDR = re.compile(r"^[^@\s]{1,200}@[^@\s]{1,200}$")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,60})\?([bBqQ])\?([^?\s]{0,2000})\?=")
-_PARSER = BytesParser(policy=policy.default)
+
+
+class _RawHeaderFactory:
+    """Keeps header values as the raw strings they arrived as.
+
+    policy.default would build a structured header object on every read; that object's
+    parser is the slow part of reading a message and can raise on malformed values. This
+    package decodes the few headers it needs itself, each under its own guard.
+    """
+
+    class _Unlimited:
+        max_count = None
+
+    def __call__(self, name: str, value: str) -> str:
+        return value
+
+    def __getitem__(self, name: str) -> type[_RawHeaderFactory._Unlimited]:
+        return self._Unlimited
+
+
+# The modern policy's parsing (RFC 6532 UTF-8 headers, no raising on defects), raw headers.
+MAIL_POLICY = policy.default.clone(header_factory=_RawHeaderFactory())
+_PARSER = BytesParser(policy=MAIL_POLICY)
 
 
 def _raw_headers(message: Message) -> dict[str, str]:

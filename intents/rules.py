@@ -23,8 +23,11 @@ class Rule:
     weight: float
     regex: re.Pattern[str]
     flags: str
+    # Word prefixes one of which a match must start with; None: no cheap test, always run.
+    gate: frozenset[str] | None
 
 
+_WORD = re.compile(r"\w+")
 # A negation just before a match (within a few words, same clause) cancels it.
 NEGATION = re.compile(
     r"\b(?:not|don'?t|doesn'?t|didn'?t|dont|never|no need to|no|nothing|neither|nor|won'?t"
@@ -68,9 +71,104 @@ QUESTION = re.compile(
     r"|can i|should i|shall i|is it|are you|do you|does|did you|is there|how long|when"
     r"|are there|est-ce que|combien de temps|cuanto tiempo|wie lange)\b"
 )
+GATE_LENGTH = 6
+
+
+def _closing(text: str, start: int) -> int:
+    """Index of the parenthesis closing the group that opens at `start`."""
+    depth = 0
+    i = start
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = text.index("]", i + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(text)
+
+
+def _alternatives(text: str) -> list[str]:
+    """Split at the top-level "|"."""
+    parts, depth, last, i = [], 0, 0, 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = text.index("]", i + 1)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(text[last:i])
+            last = i + 1
+        i += 1
+    parts.append(text[last:])
+    return parts
+
+
+def _literal_prefix(text: str) -> str:
+    end = 0
+    while end < len(text) and end < GATE_LENGTH and text[end].isalnum():
+        end += 1
+    if end < len(text) and text[end] in "?*{":
+        end -= 1  # the last letter is optional
+    return text[:end]
+
+
+def _gate(pattern: str) -> frozenset[str] | None:
+    """Prefixes of the words a match can start with, when the pattern makes that plain."""
+    found: set[str] = set()
+    for part in _alternatives(pattern):
+        while part.startswith(("(?<!", "(?<=")):
+            part = part[_closing(part, 0) + 1 :]
+        if not part.startswith("\\b"):
+            return None
+        part = part[2:]
+        if part.startswith("(?:"):
+            close = _closing(part, 0)
+            if part[close + 1 : close + 2] in ("?", "*", "{"):
+                return None
+            options = [_literal_prefix(option) for option in _alternatives(part[3:close])]
+        else:
+            options = [_literal_prefix(part)]
+        if not all(options):
+            return None
+        found.update(options)
+    return frozenset(found)
+
+
+def candidate_rules(folded: str) -> list[Rule]:
+    """The rules that can match this text: the ungated ones and those whose gate word
+    prefixes occur in it, in rule order."""
+    chosen = set(_UNGATED)
+    for word in set(_WORD.findall(folded)):
+        for length in _GATE_LENGTHS:
+            found = _BY_PREFIX.get(word[:length])
+            if found:
+                chosen.update(found)
+    return [RULES[i] for i in sorted(chosen)]
+
+
 def _compile(raw: list[tuple[str, float, str, str]]) -> tuple[Rule, ...]:
-    return tuple(Rule(intent, weight, re.compile(pattern), flags)
+    return tuple(Rule(intent, weight, re.compile(pattern), flags, _gate(pattern))
                  for intent, weight, pattern, flags in raw)
 
 
 RULES: tuple[Rule, ...] = _compile([*EN_RULES, *EU_RULES, *MORE_RULES])
+_BY_PREFIX: dict[str, list[int]] = {}
+for _index, _rule in enumerate(RULES):
+    for _prefix in _rule.gate or ():
+        _BY_PREFIX.setdefault(_prefix, []).append(_index)
+_UNGATED = [i for i, rule in enumerate(RULES) if rule.gate is None]
+_GATE_LENGTHS = sorted({len(prefix) for prefix in _BY_PREFIX})

@@ -38,7 +38,7 @@ EU_RULES: list[RawRule] = [
     ("access", 0.6, r"\b(?:me gustaria|quiero|quisiera|deseo) (?:saber|conocer|ver|recibir"
      r"|obtener)\b" + gap(4) + r"(?:datos|informacion)", ""),
     ("erasure", 0.85, r"\b(?:borr|elimin|supri|suprim|quit|destru)\w*" + gap(6) + ES_OBJ, ""),
-    ("erasure", 0.8, ES_OBJ + gap(3) + r"(?:borrad|eliminad|suprimid)\w*", ""),
+    ("erasure", 0.8, r"\b" + ES_OBJ + gap(3) + r"(?:borrad|eliminad|suprimid)\w*", ""),
     ("erasure", 0.9, r"\bderecho (?:al olvido|de supresion|de borrado)\b|\bsupresion de"
      r" (?:mis|todos|los|la)\b", "r"),
     ("opt_out", 0.9, r"\bdar\w* de baja\b|\bdarme de baja\b|\bbaja (?:de|del) (?:la|su|vuestra"
@@ -71,7 +71,7 @@ EU_RULES: list[RawRule] = [
      r"|conservez|traitez|possedez|disposez)", ""),
     ("access", 0.7, r"\bacces a (?:mes|l'ensemble de mes|toutes mes)\b" + gap(2) + FR_OBJ, ""),
     ("erasure", 0.85, r"\b(?:supprim|effac|elimin|retir|detrui)\w*" + gap(6) + FR_OBJ, ""),
-    ("erasure", 0.8, FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
+    ("erasure", 0.8, r"\b" + FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
     ("erasure", 0.6, r"\b(?:les|la|le|l')\W*(?:faire )?(?:supprim|effac|detrui)\w*", ""),
     ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru)\w*(?:los|las|lo|la)\b", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
@@ -106,7 +106,7 @@ EU_RULES: list[RawRule] = [
     ("access", 0.8, r"\b(?:mitteil|zusend|ubermittel|zukommen|schicken|senden)\w*" + gap(6)
      + r"(?:daten|informationen|angaben|kopie)\b", ""),
     ("erasure", 0.85, r"\b(?:losch|entfern|vernicht)\w*" + gap(6) + DE_OBJ, ""),
-    ("erasure", 0.85, DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht)\w*", ""),
+    ("erasure", 0.85, r"\b" + DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht)\w*", ""),
     ("erasure", 0.9, r"\brecht auf (?:vergessen\w*|loschung)\b|\bloschung (?:meiner|aller"
      r"|der|meines|sammtlicher|samtlicher)\b", "r"),
     ("opt_out", 0.9, r"\b(?:abmeld|abbestell|austrag)\w*|\btragen sie mich\b" + gap(4)

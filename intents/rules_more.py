@@ -11,7 +11,7 @@ from __future__ import annotations
 from intents.ruleparts import RawRule, gap
 
 # "Article 15", "Art. 15", "artículo 15", "článku 15", "članka 15.", "άρθρο 15" (folded).
-ARTICLE = r"(?:\bart\w*|\bcl(?:an\w*|\.)|\bαρθρ\w*)\.? ?"
+ARTICLE = r"\b(?:art\w*|cl(?:an\w*|\.)|αρθρ\w*)\.? ?"
 DATA = (r"(?:dati|dados|gegevens|persoonsgegevens|uppgifter|personuppgifter|udaj\w*|podat\w*"
         r"|δεδομεν\w*|date\w*|data|daten|datos|donnees)\b")
 # Objecting (to direct marketing), in the template languages.
