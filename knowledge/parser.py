@@ -11,6 +11,7 @@ import re
 
 from knowledge.blocks import Block, plain_blocks
 from knowledge.errors import PolicyError
+from knowledge.htmltext import html_to_text, looks_like_html
 from knowledge.markdown import looks_like_markdown, markdown_blocks
 from knowledge.models import Policy, Section, Unit
 from knowledge.tokens import sentences
@@ -40,9 +41,14 @@ def normalise_text(text: str) -> str:
 
 
 def parse_policy(text: str, *, policy_id: str, title: str) -> Policy:
-    """Parse plain text or Markdown into a Policy; raises PolicyError on empty or binary text."""
+    """Parse plain text, Markdown or a saved web page into a Policy; raises PolicyError on
+    empty or binary text."""
     text = normalise_text(text)
-    blocks = markdown_blocks(text) if looks_like_markdown(text) else plain_blocks(text)
+    html = looks_like_html(text)
+    if html:
+        text = html_to_text(text)
+    markdown = html or looks_like_markdown(text)
+    blocks = markdown_blocks(text) if markdown else plain_blocks(text)
     sections, owners = _sections(blocks)
     units = _units(blocks, owners)
     if not any(unit.kind != "lead" for unit in units):

@@ -94,3 +94,33 @@ def test_sentences_do_not_split_after_abbreviations() -> None:
                           "Then we stop.", policy_id="p", title="P")
     assert [u.quote for u in policy.units] == [
         "We use tools, e.g. Google Analytics, to count visits.", "Then we stop."]
+
+
+def test_saved_web_page_is_read_like_markdown() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>x</title><script>var a = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><h1>Northwind Privacy Policy</h1>"
+        "<h2>1. What we collect</h2><p>We collect:</p><ul><li>Your name and email</li>"
+        "<li>Your address</li></ul><h2>2. Retention</h2><table><tr><th>Record</th>"
+        "<th>Period</th></tr><tr><td>Support chats</td><td>12 months</td></tr></table>"
+        "</body></html>")
+    policy = parse_policy(page, policy_id="nw", title="Northwind")
+    assert [s.path for s in policy.sections] == [
+        "Northwind Privacy Policy", "Northwind Privacy Policy > 1. What we collect",
+        "Northwind Privacy Policy > 2. Retention"]
+    answers = [u.answer for u in policy.units]
+    assert "Support chats: 12 months" in answers
+    assert "We collect:\n• Your name and email\n• Your address" in answers
+    assert not any("var a" in a or "Home" in a for a in answers)
+
+
+def test_plain_text_heading_styles_of_other_policies() -> None:
+    text = ("ACME PRIVACY POLICY\n\nSECTION 1 - INFORMATION WE COLLECT\nWe collect your name "
+            "and location when you sign up.\n\nInformation We Share:\nWe share your "
+            "information with advertising partners. We do not sell it.\n\nII. Data Retention"
+            "\n\nWe retain account data for 30 days after deletion.\n")
+    policy = parse_policy(text, policy_id="acme", title="Acme")
+    titles = [f"{s.number} {s.heading}".strip() for s in policy.sections]
+    assert titles == ["ACME PRIVACY POLICY", "SECTION 1 INFORMATION WE COLLECT",
+                      "Information We Share", "II Data Retention"]
+    assert "We do not sell it." in [u.quote for u in policy.units]
