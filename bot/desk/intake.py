@@ -149,6 +149,10 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
     if from_requester and not auto:
         if ticket.state == S.AWAITING_IDENTITY:
             codes = codes_in_text(f"{mail.subject}\n{mail.text}")
+            if not codes and _proven(unit, mail, ticket):
+                # "Reply to this email": a bare reply that quotes our mail (and carries our
+                # signed Message-ID) from the requester's address carries the code too.
+                codes = codes_in_text(mail.quoted)
             if codes:
                 ticket, _, _ = await try_code(unit, org, ticket, codes)
         elif ticket.state == S.AWAITING_CLARIFICATION:

@@ -237,3 +237,29 @@ async def test_subject_naming_several_references_joins_the_senders_own(desk: Des
                           subject=f"{bobs.reference} and {eves.reference}")
     assert reply.outcome == "joined"
     assert reply.reference == eves.reference
+
+
+async def test_bare_reply_quoting_the_code_verifies(desk: Desk) -> None:
+    from tests.desk.conftest import mail
+
+    first = await receive(desk, intents=["access"])
+    [verification] = await outbox(desk, first.reference or "")
+    message = parse(verification)
+    quoted = "\n".join(f"> {line}" for line in body(verification).splitlines())
+    raw, inbound, classification = mail(text="Yes, that was me.", sender="bob@example.com",
+                                        in_reply_to=message["Message-ID"])
+    reply = inbound.model_copy(update={"quoted": quoted})
+    result = await desk.receive_mail("aimigos", raw, reply, classification,
+                                     envelope_from="bob@example.com")
+    assert result.verified
+    # the same quote without our signed Message-ID proves nothing
+    second = await receive(desk, intents=["access"], sender="cy@example.com")
+    [other] = await outbox(desk, second.reference or "")
+    raw, inbound, classification = mail(text="yes", sender="cy@example.com",
+                                        subject=f"Re: [{second.reference}]")
+    unsigned = inbound.model_copy(update={
+        "quoted": "\n".join(f"> {line}" for line in body(other).splitlines())})
+    joined = await desk.receive_mail("aimigos", raw, unsigned, classification,
+                                     envelope_from="cy@example.com")
+    assert joined.outcome == "joined"
+    assert not joined.verified
