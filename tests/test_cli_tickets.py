@@ -189,3 +189,20 @@ def test_database_gone_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     err = capsys.readouterr().err
     assert err.startswith("privacybot: error: ")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_unticketed_mail_is_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    async def seed() -> None:
+        async with open_desk(tmp_path) as desk:
+            raw, inbound, classification = mail(intents=[], subject="Gift cards?",
+                                                sender="q@example.com")
+            await desk.receive_mail("aimigos", raw, inbound, classification,
+                                    envelope_from="q@example.com")
+
+    asyncio.run(seed())
+    assert run_cli(app, ["tickets", "unticketed", "--json", "--data-dir", str(tmp_path)]) == 0
+    [row] = _json(capsys)
+    assert (row["from"], row["subject"]) == ("q@example.com", "Gift cards?")
+    assert run_cli(app, ["tickets", "unticketed", "--org", "imgn",
+                         "--data-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == "no unticketed mail"

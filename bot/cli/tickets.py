@@ -9,6 +9,7 @@
     privacybot tickets close REF [--note TEXT] [--by WHO]
     privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] [--by WHO]
     privacybot tickets assign REF --to WHO [--by WHO]
+    privacybot tickets unticketed [--org ORG] [--json]
     privacybot tickets sweep [--json]
 """
 
@@ -231,6 +232,29 @@ def assign_command(
     """Give the ticket to a team member."""
     _say(with_desk(data_dir, lambda desk: desk.assign(reference, by, "cli", to=to)),
          f"assigned to {to}")
+
+
+@tickets_app.command("unticketed")
+def unticketed_command(
+    org: Annotated[str | None, typer.Option("--org", help="Only this organisation.")] = None,
+    as_json: JsonFlag = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Mail that opened no ticket (no rights intent, auto-replies): for the team to read."""
+    found = with_desk(data_dir, lambda desk: desk.unticketed(org))
+    if as_json:
+        typer.echo(json.dumps([{"organisation": m.organisation, "message_id": m.message_id,
+                                "from": m.from_address, "subject": m.subject,
+                                "received_at": m.received_at.isoformat(),
+                                "auto_reply": m.auto_reply, "excerpt": m.excerpt}
+                               for m in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        typer.echo("no unticketed mail")
+    for m in found:
+        flag = " (auto-reply)" if m.auto_reply else ""
+        typer.echo(f"{m.received_at:%Y-%m-%d %H:%M} {m.organisation:<10} "
+                   f"{m.from_address or '-'}: {m.subject or '(no subject)'}{flag}")
 
 
 @tickets_app.command("sweep")

@@ -41,7 +41,7 @@ from bot.workflow.references import normalise_reference
 from bot.workflow.states import TicketState, parse_state
 from bot.workflow.verification import Outcome, outcome_error
 from intents.models import Classification, InboundMail
-from storage import Database, SuppressionRecord, TicketRecord
+from storage import Database, MessageRecord, SuppressionRecord, TicketRecord
 
 TicketStep = Callable[[Unit, Organisation, TicketRecord], Awaitable[TicketRecord]]
 
@@ -231,6 +231,14 @@ class Desk:
         async with self.db.transaction(readonly=True) as tx:
             return await tx.tickets.list(organisation=org_id, states=states,
                                          due_before=due_before, open_only=open_only)
+
+    async def unticketed(self, org_id: str | None = None,
+                         limit: int = 100) -> list[MessageRecord]:
+        """Mail that opened no ticket (no rights intent, auto-replies), newest first."""
+        if org_id is not None:
+            self.config.org(org_id)
+        async with self.db.transaction(readonly=True) as tx:
+            return await tx.messages.unticketed(organisation=org_id, limit=limit)
 
     # -- plumbing ---------------------------------------------------------------------------
 
