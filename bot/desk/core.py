@@ -143,7 +143,7 @@ class Unit:
                      values: dict[str, Any]) -> None:
         context = {
             "org_name": org.name, "privacy_address": org.privacy_address, "ico": ICO_ROUTE,
-            "due_date": f"{ticket.due_date:%d %B %Y}" if ticket.due_date else "",
+            "due_date": ticket.due_date or "",
             "complaint_route": self.config.complaint_routes.get(org.id) or ICO_ROUTE,
             **values,
         }

@@ -40,6 +40,6 @@ async def sweep_ticket(unit: Unit, org: Organisation, ticket: TicketRecord) -> s
         close_on = ticket.received_at.date() + timedelta(days=org.unverified_close_days)
         unit.event(REMINDED, ticket, days_waited=age.days, close_on=close_on.isoformat())
         await unit.send(org, ticket, [ReplyKind.UNVERIFIED_REMINDER],
-                        context={"close_date": f"{close_on:%d %B %Y}"})
+                        context={"close_date": close_on})
         return "reminded"
     return None

@@ -10,6 +10,7 @@ carries the ticket reference in brackets.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +22,24 @@ from bot.workflow.replies import ReplyKind
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FALLBACK_LANGUAGE = "en"
+_MONTHS = {
+    "en": "January February March April May June July August September October November "
+          "December",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+          "diciembre",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre "
+          "décembre",
+}
+_DATE_FORMATS = {"en": "{d} {m} {y}", "es": "{d} de {m} de {y}", "de": "{d}. {m} {y}",
+                 "fr": "{d} {m} {y}"}
+
+
+def format_date(day: date, language: str) -> str:
+    """A date as people write it in that language (English where we do not know how)."""
+    lang = language if language in _MONTHS else FALLBACK_LANGUAGE
+    month = _MONTHS[lang].split()[day.month - 1]
+    return _DATE_FORMATS[lang].format(d=day.day, m=month, y=day.year)
 
 
 class RenderedText(BaseModel):
@@ -74,8 +93,11 @@ def render(
             template = env.get_template(name)
         except jinja2.TemplateNotFound:
             continue
+        # Dates are written in the language of the text actually used, not the client's.
+        values = {key: format_date(value, used) if isinstance(value, date) else value
+                  for key, value in context.items()}
         try:
-            text = template.render(**context, reference=reference)
+            text = template.render(**values, reference=reference)
         except jinja2.TemplateError as exc:
             raise ConfigError(f"reply template {name} failed: {exc}") from exc
         return _split(text, reference, used, name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -144,3 +144,12 @@ def test_outbound_refuses_injected_recipient() -> None:
         subject="s", body="b", message_id="<m@x.y>", date=datetime(2026, 1, 1, tzinfo=UTC))
     with pytest.raises(InvalidAddressError, match="line break"):
         build_message(mail)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "24 December 2026"), ("es", "24 de diciembre de 2026"), ("de", "24. Dezember 2026"),
+    ("fr", "24 décembre 2026"), ("pt", "24 December 2026")])
+def test_due_date_written_in_the_texts_language(lang: str, expected: str) -> None:
+    text = render(K.ACKNOWLEDGEMENT, language=lang, org_id="aimigos", reference=REF,
+                  context={**CONTEXT, "due_date": date(2026, 12, 24)})
+    assert expected in text.body
