@@ -144,7 +144,8 @@ class Unit:
         context = {
             "org_name": org.name, "privacy_address": org.privacy_address, "ico": ICO_ROUTE,
             "due_date": ticket.due_date or "",
-            "complaint_route": self.config.complaint_routes.get(org.id) or ICO_ROUTE,
+            # Empty when the policy has none: the texts then name the ICO alone.
+            "complaint_route": self.config.complaint_routes.get(org.id) or "",
             **values,
         }
         text = render(kind, language=ticket.language, org_id=org.id,

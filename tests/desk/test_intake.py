@@ -263,3 +263,15 @@ async def test_bare_reply_quoting_the_code_verifies(desk: Desk) -> None:
                                      envelope_from="cy@example.com")
     assert joined.outcome == "joined"
     assert not joined.verified
+
+
+async def test_complaint_without_a_policy_route_names_the_ico(desk: Desk) -> None:
+    from tests.desk.conftest import mail
+
+    raw, inbound, classification = mail(intents=["complaint"])
+    result = await desk.receive_mail("imgn", raw, inbound, classification,
+                                     envelope_from="bob@example.com")
+    [ack] = await outbox(desk, result.reference or "")
+    text = body(ack)
+    assert "privacy policy's words" not in text
+    assert text.count("Wycliffe House") == 1
