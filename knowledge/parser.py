@@ -19,6 +19,7 @@ from knowledge.tokens import sentences
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control character but \n
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 MAX_LIST_ITEMS_QUOTED = 25
+_ANNOUNCES_LIST = re.compile(r"\b(?:set out below|listed below|as follows|the following)\b", re.I)
 MAX_POLICY_CHARS = 5_000_000  # privacy policies are rarely over 200,000 characters
 
 
@@ -97,20 +98,20 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
     units: list[Unit] = []
     lead = ""  # the paragraph introducing the list now being read
     lead_open = False  # that paragraph ended in ":" and awaits its list
+    lead_soft = False  # it announced one in words ("the parties set out below.")
     members: list[str] = []
     section = 0
 
     def close_list() -> None:
-        nonlocal lead_open
-        if lead_open:
-            if members:
-                shown = members[:MAX_LIST_ITEMS_QUOTED]
-                body = "\n".join(f"• {member}" for member in shown)
-                text = f"{lead}\n{body}"
-                units.append(Unit(section=section, kind="list", quote=text, answer=text))
-            else:
-                units.append(Unit(section=section, kind="lead", quote=lead, answer=lead))
-        lead_open = False
+        nonlocal lead_open, lead_soft
+        if (lead_open or lead_soft) and members:
+            shown = members[:MAX_LIST_ITEMS_QUOTED]
+            body = "\n".join(f"• {member}" for member in shown)
+            text = f"{lead}\n{body}"
+            units.append(Unit(section=section, kind="list", quote=text, answer=text))
+        elif lead_open:
+            units.append(Unit(section=section, kind="lead", quote=lead, answer=lead))
+        lead_open = lead_soft = False
         members.clear()
 
     for block, owner in zip(blocks, owners, strict=True):
@@ -123,6 +124,7 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
         if block.kind == "paragraph":
             lead = block.text
             lead_open = block.text.rstrip().endswith(":")
+            lead_soft = bool(_ANNOUNCES_LIST.search(block.text))
             for sentence in sentences(block.text):
                 if not sentence.rstrip().endswith(":"):
                     units.append(Unit(section=section, kind="sentence", quote=sentence,

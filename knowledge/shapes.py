@@ -34,6 +34,15 @@ _TIME_SPAN = re.compile(
     r"|\buntil\b|\bas long as\b|\bwithout undue delay\b", re.I)
 _ASKS_CONTACT = re.compile(
     r"\b(?:email|e mail|phone|telephone|helpline|number|address|website|url|link|contact)\b")
+_ASKS_PURPOSE = re.compile(
+    r"^(?:why|what for)\b|\bwhat (?:\w+ ){0,6}for$|\bpurposes?\b|\breasons?\b")
+_ASKS_WHO = re.compile(r"^(?:who|whom)\b|\b(?:which|what) (?:companies|company|organisations?|"
+                       r"providers?|processors?|third parties|parties|partners)\b")
+_PARTY = re.compile(r"\b(?:processors?|providers?|third[- ]part(?:y|ies)|partners?|suppliers?|"
+                    r"vendors?|contractors?|agenc(?:y|ies)|compan(?:y|ies)|controller|officer|"
+                    r"authority|commissioner|advisers?|affiliates?|couriers?)\b", re.I)
+_PURPOSE = re.compile(r"\b(?:in order to|so that|so as to|for the purposes? of|helps? us|allows? us"
+                      r"|enables? us|used to|to help|to provide|to improve|to distinguish)\b", re.I)
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
                      re.I)
 _CONTACT = re.compile(r"@|\bwww\.|https?://|\b\d{3,}[\d ]{4,}\b")
@@ -54,6 +63,8 @@ class QuestionShape:
     wh: bool  # what/which/who/when/where/why/how: wants new information, not a yes
     asks_time: bool  # "how long", "how quickly", "when", "deadline"
     asks_contact: bool  # "email", "phone", "address", "website"
+    asks_purpose: bool  # "why", "what for", "for what purpose"
+    asks_who: bool  # "who handles card payments?", "which companies ..."
 
     @classmethod
     def of(cls, question: str) -> QuestionShape:
@@ -71,7 +82,9 @@ class QuestionShape:
         return cls(plain=asked, defined=defined, wants_list=wants,
                    wh=bool(_WH_QUESTION.match(asked)),
                    asks_time=bool(_ASKS_TIME.search(asked)),
-                   asks_contact=bool(_ASKS_CONTACT.search(asked)))
+                   asks_contact=bool(_ASKS_CONTACT.search(asked)),
+                   asks_purpose=bool(_ASKS_PURPOSE.search(asked)),
+                   asks_who=bool(_ASKS_WHO.search(asked)))
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,8 @@ class UnitShape:
     label: frozenset[str]  # a fact's label
     header: frozenset[str]  # a fact's table header and lead-in, label words left out
     numbers: int  # figures in it ("one month", "26 months", "0303 123 1113")
+    purpose: bool  # says what something is for ("to distinguish you", "helps us")
+    party: bool  # names a kind of organisation or person (processors, partners, officer)
 
     @classmethod
     def of(cls, unit: Unit, heading: str) -> UnitShape:
@@ -102,13 +117,18 @@ class UnitShape:
                    time_span=bool(_TIME_SPAN.search(unit.answer)),
                    contact=bool(_CONTACT.search(unit.answer)), label=label,
                    header=frozenset(content_stems(unit.context)) - label,
-                   numbers=len(_NUMBER.findall(unit.answer)))
+                   numbers=len(_NUMBER.findall(unit.answer)),
+                   purpose=bool(_PURPOSE.search(unit.answer)),
+                   party=bool(_PARTY.search(unit.answer)))
 
     def answer_type_fits(self, question: QuestionShape) -> bool:
         """It holds the kind of thing asked for: a time span for "how long/quickly", an
-        address, number or link for "what's their email/phone/website"."""
+        address, number or link for "what's their email/phone/website", a purpose for "why"
+        or "what for", a party for "who"."""
         return ((question.asks_time and self.time_span)
-                or (question.asks_contact and self.contact))
+                or (question.asks_contact and self.contact)
+                or (question.asks_purpose and self.purpose)
+                or (question.asks_who and self.party))
 
     def looked_up(self, asked: set[str]) -> bool:
         """A fact the question looks up: it names the fact's label ("phone number" ->

@@ -41,8 +41,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("buy", "buys", "purchase", "purchases", "order", "orders", "shop", "shopping"),
     # client material
     ("footage", "video", "videos", "project files", "uploads", "upload", "uploaded",
-     "materials", "raw", "recordings", "assets", "photos", "images", "cctv", "camera",
-     "cameras"),
+     "materials", "raw", "recordings", "assets", "photos", "images"),
+    ("cctv", "camera", "cameras", "surveillance", "security cameras", "cctv footage"),
     # tracking
     ("cookie", "cookies", "tracking", "tracker", "trackers", "tracked", "pixel", "pixels",
      "beacon", "analytics"),
@@ -92,7 +92,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # what data and why
     ("data", "information", "info", "details", "personal data", "personal information",
      "personal details"),
-    ("collect", "collected", "gather", "obtain", "receive", "capture"),
+    ("collect", "collected", "gather", "obtain", "receive", "capture", "log", "logs", "logged"),
     ("use", "using", "process", "processing", "handle", "handling"),
     ("purpose", "purposes", "reason", "reasons", "why"),
     ("legal basis", "lawful basis", "legal grounds", "lawful ground", "legal ground",
@@ -128,7 +128,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("notify", "notified", "notification", "tell", "told", "alert"),
     ("microphone", "camera access", "photos access"),
     ("california", "ccpa", "cpra"),
-    ("gdpr", "uk gdpr", "data protection act", "data protection law", "data protection laws"),
+    ("law", "laws", "legislation", "regulation", "regulations", "statute", "gdpr", "uk gdpr",
+     "data protection act", "data protection law", "data protection laws"),
+    ("comply", "complies", "compliance", "compliant", "follow", "follows", "adhere", "abide"),
 )
 
 # Groups that name who or what every policy is about: a question word from one of these says
