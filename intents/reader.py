@@ -71,7 +71,8 @@ def _word_bytes(encoding: str, payload: str) -> bytes | None:
     try:
         if encoding == "b":
             payload = payload.rstrip("=")
-            return base64.b64decode(payload + "=" * (-len(payload) % 4))
+            data = base64.b64decode(payload + "=" * (-len(payload) % 4))
+            return data if data or not payload else None  # nothing valid: keep as written
         return quopri.decodestring(payload.replace("_", " ").encode("ascii", "replace"),
                                    header=True)
     except (binascii.Error, ValueError):

@@ -1,0 +1,78 @@
+"""classify: the hard cases the issue names, each with the intents it must (not) report."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents import RIGHTS_INTENTS, InboundMail, classify
+from tests.intents.mailmaker import mail
+
+CASES = [
+    ("I do NOT want my account deleted, just stop the newsletter.", "Newsletter", ["opt_out"]),
+    ("Please delete my data and stop emailing me.", "Request", ["erasure", "opt_out"]),
+    ("Do you use AI on my footage?", "Question", []),
+    ("We act for Mrs Ward. On behalf of our client we request copies of all personal data you "
+     "hold relating to her.", "SAR", ["access"]),
+    ("As her son I ask you to delete my mother's account and her details.", "Mum",
+     ["erasure"]),
+    ("Hi, could you update my surname to Cole in your records?", "Unsubscribe", []),
+    ("Actually I don't want to unsubscribe. Please send me a copy of the data you hold about "
+     "me.", "Unsubscribe", ["access"]),
+    ("Spring sale! 20% off.\n\nYou are receiving this email because you subscribed. To "
+     "unsubscribe, click here.", "Sale", []),
+    ("Friday is fine.\n\nIf you are not the intended recipient, please delete this email and "
+     "notify the sender.", "Re: shoot", []),
+    ("I have lodged a complaint with the ICO about your handling of my data.", "ICO",
+     ["complaint"]),
+    ("I opted out in May and I'm still getting your emails. Remove me now.", "Still",
+     ["opt_out", "complaint"]),
+    ("Please ignore my email from yesterday asking you to delete my account.", "Ignore", []),
+    ("If I unsubscribe, will I still get my booking confirmations?", "Question", []),
+    ("Por favor, dadme de baja de vuestra newsletter.", "Baja", ["opt_out"]),
+    ("Bitte erteilen Sie mir Auskunft über meine gespeicherten Daten.", "Auskunft", ["access"]),
+    ("Je vous prie de supprimer l'ensemble de mes données personnelles.", "Suppression",
+     ["erasure"]),
+    ("Vi chiedo di cancellare tutti i miei dati personali.", "Cancellazione", ["erasure"]),
+]
+
+
+@pytest.mark.parametrize(("body", "subject", "expected"), CASES)
+def test_cases(body: str, subject: str, expected: list[str]) -> None:
+    assert classify(mail(body, subject)).intents == expected
+
+
+def test_scores_and_evidence() -> None:
+    result = classify(mail("Please delete my account. Also stop texting me offers.", "x"))
+    assert set(RIGHTS_INTENTS) <= set(result.scores)
+    assert all(0.0 <= v <= 1.0 for v in result.scores.values())
+    assert result.scores["erasure"] >= 0.5 > result.scores["access"]
+    words = {e.intent: e.text for e in result.evidence}
+    assert words["erasure"] == "delete my account"
+    assert "stop texting me" in words["opt_out"]
+    assert result.language == "en"
+
+
+def test_subject_speaks_only_for_an_empty_body() -> None:
+    assert classify(mail("See attached.", "Unsubscribe")).intents == ["opt_out"]
+    long_body = ("We detected unauthorised access to a storage bucket in one of our regions "
+                 "and are notifying all customers about it as part of our routine process. "
+                 "No action is needed on your side at the moment, thanks.")
+    assert classify(mail(long_body, "Security incident notification")).intents == []
+
+
+def test_rectification_is_an_extra_not_one_of_the_four() -> None:
+    result = classify(mail("Please correct my address to 12 Elm Road.", "Correction"))
+    assert result.intents == []
+    assert result.extras == ["rectification"]
+
+
+def test_automatic_mail_never_carries_intents() -> None:
+    result = classify(mail("Please delete my data.", "Automatic reply: hello"))
+    assert result.intents == []
+    assert result.scores["erasure"] >= 0.5
+
+
+def test_unreadable_mail_classifies_to_nothing() -> None:
+    result = classify(InboundMail(parsed=False, defects=["not an RFC 5322 message"]))
+    assert result.intents == []
+    assert result.language == "und"
