@@ -59,9 +59,12 @@ def test_lying_and_missing_charsets() -> None:
     cp1252 = (b"From: a@example.org\r\nContent-Type: text/plain; charset=windows-1252\r\n\r\n"
               + "I\u2019d like my data \u2013 all of it".encode("cp1252"))
     assert read_message(cp1252).text == "I\u2019d like my data \u2013 all of it"
-    invalid = b"From: a@example.org\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nok \xff\xfe ok"
+    invalid = (b"From: a@example.org\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+               b"ok \xff\xfe ok")
     got = read_message(invalid)
-    assert got.parsed and got.text.startswith("ok") and got.defects
+    assert got.parsed
+    assert got.text.startswith("ok")
+    assert got.defects
 
 
 def test_japanese_charsets() -> None:
@@ -112,7 +115,8 @@ def test_truncated_mime_keeps_what_arrived() -> None:
            b"--XX\r\nContent-Type: text/plain\r\n\r\nPlease send me my data.\r\n--XX\r\n"
            b"Content-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBER")
     got = read_message(raw)
-    assert got.parsed and got.text == "Please send me my data."
+    assert got.parsed
+    assert got.text == "Please send me my data."
     assert "CloseBoundaryNotFoundDefect" in got.defects
 
 
