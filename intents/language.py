@@ -70,7 +70,10 @@ def detect_language(text: str) -> str:
     for token in tokens:
         for lang in _INDEX.get(token, ()):
             scores[lang] += 1.0 / len(_INDEX[token])  # shared words count less
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] < 2 or scores[best] / len(tokens) < 0.08:
+    ranked = sorted(scores, key=lambda k: -scores[k])
+    best, second = ranked[0], ranked[1]
+    # Short texts need less evidence, but a tie is no answer.
+    if scores[best] < min(2.0, len(tokens) / 4) or scores[best] / len(tokens) < 0.08 \
+            or scores[best] == scores[second]:
         return "und"
     return best
