@@ -125,3 +125,14 @@ def test_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
 def test_unknown_part_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(app, ["serve", "--only", "everything"]) == 2
     assert "everything" in capsys.readouterr().err
+
+
+def test_procfile_runs_each_part() -> None:
+    procfile = Path(__file__).resolve().parent.parent / "Procfile"
+    entries = dict(line.split(":", 1) for line in procfile.read_text().splitlines()
+                   if line.strip() and not line.startswith("#"))
+    assert {name: cmd.split() for name, cmd in entries.items()} == {
+        "web": ["privacybot", "serve", "--only", "http"],
+        "smtp": ["privacybot", "serve", "--only", "smtp"],
+        "worker": ["privacybot", "serve", "--only", "worker"],
+    }
