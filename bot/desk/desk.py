@@ -195,13 +195,15 @@ class Desk:
         reminded: list[str] = []
         closed: list[str] = []
         known = {org.id for org in self.config.orgs.items}
+        at = now or self.config.clock()
         for ticket in waiting:
             if ticket.organisation not in known:  # an organisation since removed from config
                 continue
             org = self.config.org(ticket.organisation)
+            if (at - ticket.received_at).days < org.unverified_reminder_days:
+                continue  # nothing due yet: no write transaction for it
             async with self.db.transaction() as tx:
-                unit = Unit(self.config, tx, actor="privacybot", channel="worker",
-                            now=now or self.config.clock())
+                unit = Unit(self.config, tx, actor="privacybot", channel="worker", now=at)
                 current = await tx.tickets.get(ticket.id, for_update=True)
                 done = await sweep_ticket(unit, org, current)
                 await unit.flush()
