@@ -8,6 +8,7 @@ each answer names its organisation. Every question is stored, answered or not, s
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 MAX_QUESTION = 500
+ANSWERING_AT_ONCE = 4
 HINT = ("Ask me about the privacy policy, e.g. _how long do we keep correspondence?_ "
         "(or `/privacy ask ...`, `/privacy tickets`).")
 
@@ -39,10 +41,15 @@ def clean_question(text: str) -> str:
 class QuestionDesk:
     """Answers one question at a time; shared by DMs, mentions and `/privacy ask`."""
 
-    def __init__(self, *, db: Database, kb: KnowledgeBase, orgs: Organisations) -> None:
+    def __init__(self, *, db: Database, kb: KnowledgeBase, orgs: Organisations,
+                 concurrency: int = ANSWERING_AT_ONCE) -> None:
         self._db = db
         self._kb = kb
         self._orgs = orgs
+        # Answers run after the acknowledgement; a burst of events must queue here, without
+        # a deadline, rather than in the database's writer queue (which gives up after its
+        # busy timeout) or ahead of the acknowledgements on the event loop.
+        self._slots = asyncio.Semaphore(concurrency)
 
     async def answer(self, text: str, *, user: str, channel: str,
                      event_id: str | None = None) -> tuple[list[Block], str] | None:
@@ -75,15 +82,17 @@ class QuestionDesk:
                               event_id: str | None) -> None:
         """Answer a DM or a mention in the thread of the message that asked."""
         user, channel = str(event.get("user", "")), str(event.get("channel", ""))
-        result = await self.answer(str(event.get("text", "")), user=user, channel=channel,
-                                   event_id=event_id)
-        if result is None:
-            log.info("slack event %s was already answered (a retry)", event_id)
-            return
-        blocks, text = result
-        thread = event.get("thread_ts") or event.get("ts")
-        await client.chat_postMessage(channel=channel, thread_ts=thread, text=text,
-                                      blocks=blocks, unfurl_links=False, unfurl_media=False)
+        async with self._slots:
+            result = await self.answer(str(event.get("text", "")), user=user,
+                                       channel=channel, event_id=event_id)
+            if result is None:
+                log.info("slack event %s was already answered (a retry)", event_id)
+                return
+            blocks, text = result
+            thread = event.get("thread_ts") or event.get("ts")
+            await client.chat_postMessage(channel=channel, thread_ts=thread, text=text,
+                                          blocks=blocks, unfurl_links=False,
+                                          unfurl_media=False)
 
     async def record_feedback(self, question_id: str, user: str, helpful: bool) -> bool:
         """Store a helpful / not helpful click; False for a question we never asked."""
