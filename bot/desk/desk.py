@@ -200,7 +200,8 @@ class Desk:
             if ticket.organisation not in known:  # an organisation since removed from config
                 continue
             org = self.config.org(ticket.organisation)
-            if (at - ticket.received_at).days < org.unverified_reminder_days:
+            if (at - ticket.received_at).days < min(org.unverified_reminder_days,
+                                                     org.unverified_close_days):
                 continue  # nothing due yet: no write transaction for it
             async with self.db.transaction() as tx:
                 unit = Unit(self.config, tx, actor="privacybot", channel="worker", now=at)
