@@ -136,3 +136,15 @@ def test_procfile_runs_each_part() -> None:
         "smtp": ["privacybot", "serve", "--only", "smtp"],
         "worker": ["privacybot", "serve", "--only", "worker"],
     }
+
+
+def test_bad_relay_url_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    for name in CLEAN_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SMTP_RELAY_URL", "http://user:hunter2@relay.example")
+    code = run_cli(app, ["serve", "--data-dir", str(tmp_path), "--only", "worker"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "privacybot: error: SMTP_RELAY_URL must start with smtp://" in err
+    assert "hunter2" not in err
