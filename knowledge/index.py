@@ -27,6 +27,7 @@ B = 0.5
 HEADING_WEIGHT = 0.6
 CONTEXT_WEIGHT = 0.45
 ANCESTOR_WEIGHT = 0.3
+NEIGHBOUR_WEIGHT = 0.25  # a sentence's context: the sentence before it
 MAX_BODY_WEIGHT = 1.6
 
 IntArray = npt.NDArray[np.int32]
@@ -58,6 +59,7 @@ class Index:
         self.refs: list[UnitRef] = []
         self.ranges: list[tuple[int, int]] = []
         fields: list[tuple[Counter[str], set[str], set[str], set[str]]] = []
+        self._sentence_ids: set[int] = set()  # their context is the sentence before
         context_stems: dict[str, set[str]] = {}  # list items share their lead-in
         for p_index, policy in enumerate(self.policies):
             start = len(self.refs)
@@ -65,6 +67,8 @@ class Index:
             ancestor_stems = [self._ancestors(policy, i, heading_stems)
                               for i in range(len(policy.sections))]
             for u_index, unit in enumerate(policy.units):
+                if unit.kind == "sentence":
+                    self._sentence_ids.add(len(self.refs))
                 self.refs.append(UnitRef(p_index, u_index))
                 context = context_stems.get(unit.context)
                 if context is None:
@@ -104,8 +108,10 @@ class Index:
         for unit_id, (body, heading, context, ancestors) in enumerate(fields):
             norm = K1 * (1 - B + B * lengths[unit_id] / average)
             weights: dict[str, float] = dict.fromkeys(ancestors, ANCESTOR_WEIGHT)
+            context_weight = (NEIGHBOUR_WEIGHT if unit_id in self._sentence_ids
+                              else CONTEXT_WEIGHT)
             for term in context:
-                weights[term] = weights.get(term, 0.0) + CONTEXT_WEIGHT
+                weights[term] = weights.get(term, 0.0) + context_weight
             for term in heading:
                 weights[term] = weights.get(term, 0.0) + HEADING_WEIGHT
             cover = {term: min(weight, 1.0) for term, weight in weights.items()}

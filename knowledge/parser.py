@@ -125,10 +125,12 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
             lead = block.text
             lead_open = block.text.rstrip().endswith(":")
             lead_soft = bool(_ANNOUNCES_LIST.search(block.text))
+            previous = ""  # a sentence often leans on the one before ("Where they do, ...")
             for sentence in sentences(block.text):
                 if not sentence.rstrip().endswith(":"):
                     units.append(Unit(section=section, kind="sentence", quote=sentence,
-                                      answer=sentence, context=lead if lead_open else ""))
+                                      answer=sentence, context=previous))
+                previous = sentence
             continue
         members.append(block.text)
         if block.kind == "item":

@@ -26,14 +26,18 @@ _LIST_QUESTION = re.compile(
 _MASS_NOUNS = frozenset({"information", "data", "details", "personal", "rights", "things"})
 _WH_QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|list|name)\b")
 _ASKS_TIME = re.compile(
-    r"\b(?:how (?:long|quickly|soon|fast|many (?:days|weeks|months|years|hours))|when|deadline"
+    r"\b(?:how (?:long|quickly|soon|fast|often|frequently|many (?:days|weeks|months|years|hours))"
+    r"|when|deadline"
     r"|time ?limit|time ?frame|within)\b")
 _TIME_SPAN = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|"
     r"twenty[- ]?\w*|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\b"
-    r"|\buntil\b|\bas long as\b|\bwithout undue delay\b", re.I)
+    r"|\buntil\b|\bas long as\b|\bwithout undue delay\b"
+    r"|\bevery (?:\w+ )?(?:hour|day|week|month|year)"
+    r"|\b(?:annually|yearly|monthly|weekly|daily|regularly)\b", re.I)
 _ASKS_CONTACT = re.compile(
-    r"\b(?:email|e mail|phone|telephone|helpline|number|address|website|url|link|contact)\b")
+    r"\b(?:email|e mail|phone|telephone|helpline|number|address|website|url|link|contact|office"
+    r"|where (?:is|are))\b")
 _ASKS_PURPOSE = re.compile(
     r"^(?:why|what for)\b|\bwhat (?:\w+ ){0,6}for$|\bpurposes?\b|\breasons?\b")
 _ASKS_WHO = re.compile(r"^(?:who|whom)\b|\b(?:which|what) (?:companies|company|organisations?|"
@@ -45,7 +49,9 @@ _PURPOSE = re.compile(r"\b(?:in order to|so that|so as to|for the purposes? of|h
                       r"|enables? us|used to|to help|to provide|to improve|to distinguish)\b", re.I)
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
                      re.I)
-_CONTACT = re.compile(r"@|\bwww\.|https?://|\b\d{3,}[\d ]{4,}\b")
+_CONTACT = re.compile(r"@|\bwww\.|https?://|\b\d{3,}[\d ]{4,}\b"
+                      r"|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"  # a UK postcode
+                      r"|\b\d+\w? [A-Z][a-z]+ (?:Road|Rd|Street|St|Avenue|Lane|Square)\b")
 
 
 def plain(text: str) -> str:

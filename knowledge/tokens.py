@@ -24,7 +24,8 @@ _STOP_TEXT = """
     someone something anything thing things please know want need does say says said
     hi hey hello thanks thank question wondering wonder regarding re okay ok just actually
     exactly currently basically really allowed able supposed happen happens going lot kind sort
-    asked asks asking counts count whether general generally specific particular usual usually
+    asked asks asking counts count whether won wont couldn shouldn wouldn aren isn wasn weren
+    haven hasn hadn general generally specific particular usual usually
     normally typically
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
@@ -37,9 +38,12 @@ _IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
 
 
 # Words whose stem would merge them with a word of another meaning ("regulator" and
-# "regulation" both stem to "regul", "responsible" and "response" to "respons").
+# "regulation" both stem to "regul", "responsible" and "response" to "respons", "providers"
+# and "provide" to "provid", "controller" and "control" to "control").
 _KEEP_WHOLE = {"regulator": "regulator", "regulators": "regulator",
-               "responsible": "responsible", "responsibility": "responsible"}
+               "responsible": "responsible", "responsibility": "responsible",
+               "provider": "provider", "providers": "provider",
+               "controller": "controller", "controllers": "controller"}
 
 
 @lru_cache(maxsize=200_000)
