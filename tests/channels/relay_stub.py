@@ -7,6 +7,7 @@ refuse); with the queue empty every message is accepted and kept in `received`.
 from __future__ import annotations
 
 import asyncio
+import ssl
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,7 +16,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 @dataclass
@@ -56,13 +57,30 @@ class CapturingRelay:
             return [mail for mail in self.received if address in mail.rcpt_tos]
 
 
+def _authenticator(login: bytes, password: bytes) -> Any:
+    def check(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (login, password)
+        return AuthResult(success=ok, handled=False)
+    return check
+
+
 @asynccontextmanager
-async def running_relay() -> AsyncIterator[CapturingRelay]:
-    """The relay on the test's loop, on a port the OS picks (no races over free ports)."""
+async def running_relay(*, tls: ssl.SSLContext | None = None,
+                        credentials: tuple[bytes, bytes] | None = None,
+                        ) -> AsyncIterator[CapturingRelay]:
+    """The relay on the test's loop, on a port the OS picks (no races over free ports).
+
+    With `tls` it requires STARTTLS; with `credentials` it requires AUTH (login, password).
+    """
     relay = CapturingRelay()
     loop = asyncio.get_running_loop()
+    options: dict[str, Any] = {}
+    if tls is not None:
+        options.update(tls_context=tls, require_starttls=True)
+    if credentials is not None:
+        options.update(auth_required=True, authenticator=_authenticator(*credentials))
     server = await loop.create_server(
-        lambda: SMTP(relay, hostname="relay.test", enable_SMTPUTF8=True, loop=loop),
+        lambda: SMTP(relay, hostname="relay.test", enable_SMTPUTF8=True, loop=loop, **options),
         host="127.0.0.1", port=0)
     relay.port = server.sockets[0].getsockname()[1]
     try:
