@@ -21,7 +21,7 @@ from knowledge.ranking import Ranked, Ranker
 from knowledge.tokens import content_stems
 
 THRESHOLD = 0.5  # confidence below this: abstain
-COVERAGE_MIDPOINT = 0.48  # coverage at which confidence is 0.5
+COVERAGE_MIDPOINT = 0.46  # coverage at which confidence is 0.5
 COVERAGE_SLOPE = 12.0
 EXTRA_CITATIONS = 2
 _TITLE_NOISE = frozenset({"privacy", "policy", "notice", "the", "of", "and", "ltd", "limited",
