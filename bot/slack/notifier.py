@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -29,6 +29,8 @@ from storage import Database, EventRecord, SlackPostRecord
 log = logging.getLogger(__name__)
 
 CURSOR = "ticket_notifier"
+# A ticket that was never posted and closed more than this long ago is not posted at all.
+HISTORY = timedelta(hours=1)
 MAX_THREAD_LINES = 20
 GONE = frozenset({"message_not_found", "cant_update_message", "channel_not_found"})
 
@@ -38,7 +40,8 @@ class Notifier:
 
     def __init__(self, *, db: Database, orgs: Organisations, client: AsyncWebClient,
                  today: Callable[[], date] = utc_today, batch: int = 200,
-                 interval: float = 2.0, cursor: str = CURSOR) -> None:
+                 interval: float = 2.0, cursor: str = CURSOR,
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self._db = db
         self._orgs = orgs
         self._client = client
@@ -47,6 +50,7 @@ class Notifier:
         self._interval = interval
         self._wake = asyncio.Event()
         self._cursor = cursor
+        self._now = now
 
     def poke(self) -> None:
         """Something just changed here: look now instead of at the next tick."""
@@ -102,6 +106,8 @@ class Notifier:
         channel = post.channel if post else org.slack_channel
         if not new or not channel:
             return
+        if post is None and not ticket.is_open and self._now() - new[-1].at > HISTORY:
+            return  # closed long before Slack saw it (Slack set up late): history, not news
         card = ticket_card(ticket, org, messages)
         blocks, text = ticket_blocks(card, self._today()), ticket_fallback_text(card)
         try:

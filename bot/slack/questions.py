@@ -20,13 +20,14 @@ from bot.slack.adapters import answer_view
 from bot.slack.answer_blocks import answer_blocks, answer_fallback_text
 from bot.slack.escape import Block, escape, mention, mrkdwn
 from knowledge import KnowledgeBase, KnowledgeError
-from storage import Database, NotFoundError
+from storage import Database, NotFoundError, StorageError
 
 log = logging.getLogger(__name__)
 
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 MAX_QUESTION = 500
 ANSWERING_AT_ONCE = 4
+UNAVAILABLE = "Sorry, I can't reach my records right now. Please ask again in a minute."
 HINT = ("Ask me about the privacy policy, e.g. _how long do we keep correspondence?_ "
         "(or `/privacy ask ...`, `/privacy tickets`).")
 
@@ -83,8 +84,12 @@ class QuestionDesk:
         """Answer a DM or a mention in the thread of the message that asked."""
         user, channel = str(event.get("user", "")), str(event.get("channel", ""))
         async with self._slots:
-            result = await self.answer(str(event.get("text", "")), user=user,
-                                       channel=channel, event_id=event_id)
+            try:
+                result = await self.answer(str(event.get("text", "")), user=user,
+                                           channel=channel, event_id=event_id)
+            except StorageError as exc:  # nothing recorded: say so rather than stay silent
+                log.warning("slack question not recorded: %s", exc)
+                result = [{"type": "section", "text": mrkdwn(UNAVAILABLE)}], UNAVAILABLE
             if result is None:
                 log.info("slack event %s was already answered (a retry)", event_id)
                 return

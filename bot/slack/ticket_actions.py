@@ -26,6 +26,7 @@ from storage import Database, StorageError, TicketRecord
 log = logging.getLogger(__name__)
 
 ACTOR_PREFIX = "slack:"
+UNAVAILABLE = "The ticket records cannot be reached right now; nothing was changed. Try again soon."
 _MODALS = {VERIFY: modals.verify_modal, EXTEND: modals.extend_modal,
            REJECT: modals.reject_modal}
 
@@ -72,6 +73,10 @@ class TicketActions:
         except Refused as refusal:
             await self._tell(client, channel, user, str(refusal))
             return
+        except StorageError as exc:
+            log.warning("slack: cannot check %s for %s: %s", reference, user, exc)
+            await self._tell(client, channel, user, UNAVAILABLE)
+            return
         if action_id in _MODALS:
             context = modals.ModalContext(reference=ticket.reference, channel=channel, ts=ts)
             await client.views_open(trigger_id=trigger_id, view=_MODALS[action_id](context))
@@ -95,6 +100,10 @@ class TicketActions:
             ticket, _ = await self.authorise(context.reference, context.channel, user)
         except Refused as refusal:
             await self._tell(client, context.channel, user, str(refusal))
+            return
+        except StorageError as exc:
+            log.warning("slack: cannot check %s for %s: %s", context.reference, user, exc)
+            await self._tell(client, context.channel, user, UNAVAILABLE)
             return
         actor, text, ref = ACTOR_PREFIX + user, modals.submitted_text(values), ticket.reference
         if callback_id == modals.VERIFY_MODAL:

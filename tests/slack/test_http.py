@@ -12,6 +12,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
+from bot.channels.http_app import build_http_app
 from bot.desk import Desk
 from bot.knowledge_base import build_knowledge_base
 from bot.organisations import Organisations
@@ -30,8 +31,9 @@ DM = {"type": "message", "channel": "DALICE", "channel_type": "im", "user": TEAM
 
 
 @pytest.fixture
-async def url(service: SlackService) -> AsyncIterator[str]:
-    app = web.Application()
+async def url(service: SlackService, desk: Desk) -> AsyncIterator[str]:
+    """privacybot's own HTTP app (health, links) with the Slack route mounted, on loopback."""
+    app = build_http_app(desk=desk, probes={})
     service.mount(app)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()

@@ -3,6 +3,8 @@ unreachable, a deleted message, and a restart that replays events it had already
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -82,3 +84,23 @@ async def test_organisation_without_channel_is_not_posted(
     notifier = Notifier(db=db, orgs=quiet, client=service.client)
     assert await notifier.run_once() > 0
     assert fake.of("chat.postMessage") == []
+
+
+async def test_tickets_closed_before_slack_was_set_up_are_not_posted(
+        service: SlackService, fake: FakeSlack, desk: Desk, db: Database,
+        orgs: Organisations) -> None:
+    old = (await open_ticket(desk, ["complaint"], subject="old")).reference or ""
+    await desk.close_done(old, "cli:alice", "cli")
+    # Slack is switched on two hours later: its notifier starts from the start of the log...
+    later = [timedelta(hours=2)]
+    late = Notifier(db=db, orgs=orgs, client=service.client, cursor="late",
+                    now=lambda: datetime.now(UTC) + later[0])
+    await late.run_once()
+    assert cards(fake) == []
+    # ...but a ticket opened and closed at once (an opt-out) just now is news, and is posted.
+    later[0] = timedelta(0)
+    await open_ticket(desk, ["opt_out"], subject="stop mailing me")
+    await late.run_once()
+    [card] = [c for c in fake.of("chat.postMessage") if "thread_ts" not in c.args]
+    assert "opt-out" in str(card.args["blocks"])
+    assert "Done" in str(card.args["blocks"])

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.knowledge_base import build_knowledge_base
 from bot.organisations import Organisations
 from bot.slack.answer_blocks import HELPFUL, UNHELPFUL
+from bot.slack.questions import UNAVAILABLE, QuestionDesk
 from storage import Database
 from tests.slack.conftest import ASK_CHANNEL, OUTSIDER, TEAM_MEMBER, Slack, all_text
 from tests.slack.fake_slack import FakeSlack
@@ -128,3 +131,19 @@ async def test_feedback_for_an_unknown_question_changes_nothing(
     [reply] = await fake.wait_for("response_url")
     assert reply.args["replace_original"] is False
     assert await stored_questions(db) == []
+
+
+async def test_database_down_is_said_not_swallowed(fake: FakeSlack, orgs: Organisations,
+                                                   tmp_path: Path) -> None:
+    broken = await Database.connect(
+        f"sqlite+aiosqlite:///{tmp_path / 'no' / 'such' / 'dir.db'}", check=False)
+    try:
+        desk = QuestionDesk(db=broken, kb=build_knowledge_base(orgs), orgs=orgs)
+        client = AsyncWebClient(token="xoxb-test", base_url=fake.base_url)
+        await desk.reply_in_thread(client, {"user": TEAM_MEMBER, "channel": "DALICE",
+                                            "text": "Who is the data controller?",
+                                            "ts": "1.1"}, "EvDown")
+    finally:
+        await broken.close()
+    [post] = fake.of("chat.postMessage")
+    assert post.args["text"] == UNAVAILABLE
