@@ -38,7 +38,7 @@ NEGATION = re.compile(
 # "I reserve the right to lodge a complaint".
 CONDITION = re.compile(
     r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
-    r"|you will)\b)|in case|considering|thinking (?:about|of)|wonder\w*|whether|would that"
+    r"|you will)\b)|in case|considering|thinking (?:about|of)|would that"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
     r"|falls|sollte\w*|ob|behalte|vorbehalten|au cas|me reserve|qualora|mi riservo"
     r"|indien|voorbehoud|behoud|caso|reservo|forbehaller|pokud|v pripade|vyhrazuji|ako"
@@ -54,8 +54,9 @@ RESERVATION = re.compile(
 )
 # Words before a request that make it a reference to an earlier one: "my request to stop...".
 REFERENCE = re.compile(
-    r"\b(?:request\w*|asked(?: you)?|ask you|demande|peticion|solicitud|anfrage|antrag)\W+"
-    r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?$"
+    r"\b(?:(?:request\w*|asked(?: you)?|ask you|demande|peticion|solicitud|anfrage|antrag)\W+"
+    r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?"
+    r"|(?:despite|trotz|malgre|a pesar de)\W+(?:\w+\W+)?)$"
 )
 # The sender takes back what follows: "please ignore my email asking you to delete...".
 RETRACTION = re.compile(
@@ -69,7 +70,8 @@ RETRACTION = re.compile(
 QUESTION = re.compile(
     r"^\W*(?:(?:hi|hello|hey|quick question|bonjour|hola|hallo)\W+)*(?:will i|would i|do i"
     r"|can i|should i|shall i|is it|are you|do you|does|did you|is there|how long|when"
-    r"|are there|est-ce que|combien de temps|cuanto tiempo|wie lange)\b"
+    r"|are there|which|have you|has (?:my|your|anyone)|did (?:you|anyone)|est-ce que"
+    r"|combien de temps|cuanto tiempo|wie lange)\b"
 )
 GATE_LENGTH = 6
 

@@ -15,7 +15,8 @@ OBJ = (r"(?:personal |private )?(?:data|datas|information|info|details|accounts?
        r"|resume|application|(?:phone |mobile )?number|(?:e-?mail |home |postal )?address|name"
        r"|portfolio|avatar|files|uploads|everything|anything|contact details|notes|scores"
        r"|likeness|voice|model|testimonial|membership|release form|session recordings)\b")
-DEL = (r"(?:delet\w*|eras\w*|wip(?:e|ed|ing)\b|purg\w*|destroy\w*|scrub\w*|get rid of"
+DEL = (r"(?:delet\w*|eras\w*|wip(?:e|ed|ing)\b|purg\w*|destroy\w*|scrub\w*|get rid of|nuke\w*"
+       r"|expung\w*|obliterat\w*|scrap\b|trash\b|bin\b"
        r"|take\w* down|took down|forget|remov\w*(?!" + gap(8)
        + r"(?:list|lists|newsletters?|mailing|mailings)\b))")
 MARKETING = (r"(?:e-?mails?|mails?|newsletters?|marketing|promotions?|promotional|promos?"
@@ -39,8 +40,13 @@ EN_RULES: list[RawRule] = [
      r"|scores)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
      r"|recorded|got)\w*" + gap(3) + r"(?:about|on|of|relating to|concerning|regarding)\W+"
      + ME, "o"),
-    ("access", 0.7, r"\b(?:send|provide|give|share|e-?mail|forward)\W+(?:me|us)\b" + gap(5)
-     + OBJ, ""),
+    ("access", 0.7, r"\b(?:send|provide|give|share|e-?mail|forward)\W+(?:me|us)\W+(?:with\W+)?"
+     r"(?:\w+\W+){0,2}(?:my|all|any|personal|everything|a copy|copies|an? export)\b", ""),
+    ("access", 0.6, r"\bconfirm whether (?:or not )?you\b" + gap(3) + r"(?:hold|have|keep|store"
+     r"|process)\w*" + gap(3) + r"(?:data|information|details|records|footage|photos?"
+     r"|recordings?|images?|videos?)\b", ""),
+    ("access", 0.7, r"\bwhich (?:third parties|companies|organi[sz]ations|partners|parties"
+     r"|firms|businesses)\b" + gap(4) + r"(?:shared|sold|passed|disclosed|given|sent)\b", ""),
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
      + r"(?:hold|have|keep|store|process|know|collected)", ""),
     ("access", 0.8, r"\bwhat do you know about me\b", ""),
@@ -68,6 +74,7 @@ EN_RULES: list[RawRule] = [
      r"|any personal|personal)\b|\brequest\w* (?:for )?(?:erasure|deletion)\b", "r"),
     ("erasure", 0.55, r"\b(?:close|cancel|deactivate|terminate)\w*\W+(?:my|his|her|the)"
      r" account\b", ""),
+    ("erasure", 0.75, r"\btak\w*\W+(?:my|his|her|their)\W+(?:\w+\W+){0,3}?(?:off|down)\b", ""),
     ("erasure", 0.8, r"\b(?:remove|take|get)\w*\W+(?:me|my \w+(?: and \w+)?|him|her)\W+(?:off"
      r"|out of|from) (?:your|the|all)(?: \w+)? (?:system|systems|database|records|files"
      r"|website|servers?)\b", ""),
@@ -89,6 +96,10 @@ EN_RULES: list[RawRule] = [
      r"|them)?\W*(?:\w+\W+){0,2}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
     ("opt_out", 0.6, r"\btake (?:me|us|him|her) off\b", ""),
     ("opt_out", 0.8, r"\bdo[- ]not[- ](?:call|contact|mail|e-?mail|text)\b", "n"),
+    ("opt_out", 0.8, r"\b(?:not|no longer|never)\W+(?:be\W+)?(?:contacted|emailed|called|texted"
+     r"|sent|messaged)\b" + gap(4) + MARKETING, "n"),
+    ("opt_out", 0.85, r"\bcancel\w*" + gap(6) + r"(?:newsletters?|mailing list|marketing"
+     r"|e-?mail (?:list|updates|alerts)|promotional)\b", ""),
     ("opt_out", 0.55, r"\bremove (?:me|him|her)\b(?!" + gap(3) + r"(?:from|off) (?:your|the)"
      r"(?: \w+)? (?:system|database|records|files))", ""),
     ("opt_out", 0.8, r"\bwithdraw\w*" + gap(10) + r"(?:marketing|newsletters?|promotional"
@@ -97,7 +108,7 @@ EN_RULES: list[RawRule] = [
     # complaint
     ("complaint", 0.9, r"\b(?:make|lodg|fil|submit|rais|register)\w*\W+(?:a |this |my |an )?"
      r"(?:formal |official )?complaint\b", ""),
-    ("complaint", 0.85, r"\bformal complaint\b|\bi (?:wish|want|would like|'d like|am writing)"
+    ("complaint", 0.85, r"\bformal complaint\b|\b(?:wish|want|would like|'d like|writing)"
      r" to complain\b|\bi(?: am|'m) complaining\b", ""),
     ("complaint", 0.9, r"\bcomplaint (?:to|with) (?:the )?" + DPA, "d"),
     ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
@@ -111,14 +122,16 @@ EN_RULES: list[RawRule] = [
      r"|\bsomeone else'?s\b", ""),
     ("complaint", 0.6, r"\bwithout (?:my |our |his |her |any )?(?:consent|permission"
      r"|knowledge|agreement|asking|telling|informing)\b", ""),
-    ("complaint", 0.55, r"\bnever (?:agreed|consented|gave (?:my )?(?:consent|permission)"
-     r"|opted in|been to)\b|\bi said no\b|\beven though i (?:said|asked|opted|unsubscribed"
+    ("complaint", 0.55, r"\b(?:never|did not|didn'?t|have not|haven'?t) (?:agree\w*|consent\w*"
+     r"|gave (?:my )?(?:consent|permission)|give (?:my )?(?:consent|permission)|opted in"
+     r"|been to)\b|\bi said no\b|\beven though i (?:said|asked|opted|unsubscribed"
      r"|told)\b|\bdespite (?:that|me|my|this)\b", ""),
     ("complaint", 0.4, r"\bnever signed up\b", ""),
     ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:lawful|legal|compliant|gdpr compliant)\b"
      r"|\b(?:unlawful\w*|illegal\w*)\b", ""),
     ("complaint", 0.7, r"\b(?:data|security|privacy|gdpr) (?:breach|problem|issue|violation"
-     r"|incident|failure)\b|\bbreach of (?:my|the|data|gdpr|privacy)\b|\b(?:been|were|was)"
+     r"|incident|failure)\b|\bbreach of (?:my|the|data|gdpr|privacy|confidentiality|trust)\b"
+     r"|\b(?:been|were|was)"
      r" (?:leaked|exposed|hacked|compromised)\b", ""),
     ("complaint", 0.5, r"\b(?:visible|available|accessible|open) to (?:all|everyone|anyone"
      r"|the public)\b|\banyone can (?:open|see|access|view|read)\b|\bpublic(?:ly)? (?:link"
@@ -134,13 +147,17 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.7, r"\b(?:not|no|never|haven'?t|hasn'?t)\b" + gap(3) + r"(?:had|received"
      r"|got|heard|seen)" + gap(3) + r"(?:reply|replies|response|answer|acknowledg\w*|back"
      r"|confirmation)\b", "cn"),
+    ("complaint", 0.7, r"\b(?:heard|had|received|got) nothing\b|\bnothing (?:back )?from you\b"
+     r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
+    ("complaint", 0.6, r"\b(?:well )?past the (?:\w+ )?(?:month )?deadline\b|\boverdue\b"
+     r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),
     ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"
      r" (?:reply|response|answer) (?:yet|so far|at all)\b", "cn"),
     ("complaint", 0.75, r"\bfail\w* to (?:respond|reply|answer|comply|act|delete|honou?r)\b"
      r"|\bignored my (?:request|emails?|messages?)\b", "c"),
     ("complaint", 0.5, r"\b(?:it'?s|it has|has) been (?:two|three|four|five|six|\d+|over a"
      r"|more than a|over|more than) (?:months?|weeks?|days)\b|\bday \d+\b", "c"),
-    ("complaint", 0.35, r"\b(?:overdue|deadline (?:has )?passed|exceeded|admonition|last time"
+    ("complaint", 0.35, r"\b(?:exceeded|admonition|last time"
      r" i'?m asking|contacting you again|asked (?:you )?(?:twice|several times|again))\b", "c"),
     ("complaint", 0.6, r"\b(?:unsubscribe|opt[- ]?out)\W+(?:link|button)\b" + gap(4)
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),

@@ -78,7 +78,8 @@ EU_RULES: list[RawRule] = [
      r"|suppression) (?:de|des) (?:mes|mon|l'ensemble|toutes|tous)\b", "r"),
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
     ("opt_out", 0.85, r"\bne (?:souhaite|veux|desire) (?:plus|pas) recevoir\b|\bne plus"
-     r" (?:recevoir|etre contacte)\w*|\bne m'(?:envoyez|appelez|ecrivez|contactez) plus\b",
+     r" (?:recevoir|etre contacte|m'envoyer|me contacter|m'ecrire|m'appeler|me solliciter)\w*"
+     r"|\bne m'(?:envoyez|appelez|ecrivez|contactez) plus\b",
      "n"),
     ("opt_out", 0.85, r"\barret\w* (?:de )?(?:m'envoyer|m'appeler|m'ecrire|me contacter"
      r"|me solliciter|les envois|la newsletter|vos (?:emails|mails|messages|offres|appels))",
@@ -111,6 +112,9 @@ EU_RULES: list[RawRule] = [
      r"|der|meines|sammtlicher|samtlicher)\b", "r"),
     ("opt_out", 0.9, r"\b(?:abmeld|abbestell|austrag)\w*|\btragen sie mich\b" + gap(4)
      + r"aus\b", ""),
+    ("opt_out", 0.9, r"\bmelden sie mich\b" + gap(4) + r"ab\b", ""),
+    ("opt_out", 0.8, r"\b(?:mochte|will|wunsche|moechte)\b" + gap(4) + r"nicht mehr\b" + gap(2)
+     + r"(?:erhalten|bekommen|zugeschickt|kontaktiert|angeschrieben|angerufen)\b", "n"),
     ("opt_out", 0.8, r"\bkeine\b" + gap(2) + r"(?:werbung|newsletter|werbe\w*|e-mails|mails"
      r"|nachrichten|anrufe|angebote)\b", "n"),
     ("opt_out", 0.85, r"\b(?:streichen|entfernen|loschen|nehmen) sie mich\b" + gap(4)
