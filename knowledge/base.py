@@ -72,8 +72,8 @@ class KnowledgeBase:
         best = answerable[0]
         confidence = 1.0 / (1.0 + math.exp(-COVERAGE_SLOPE * (best.coverage
                                                                - COVERAGE_MIDPOINT)))
-        if confidence < THRESHOLD:
-            return self._abstain(question, ranked, confidence)
+        if confidence < THRESHOLD or self._lost_list_wins(ranked[0], best):
+            return self._abstain(question, ranked, min(confidence, THRESHOLD - 0.01))
         citations = [self._cite(best.uid)]
         best_quote = self._unit(best.uid).quote
         for other in answerable[1:]:
@@ -83,6 +83,16 @@ class KnowledgeBase:
                 citations.append(self._cite(other.uid))
         return Answer(question=question, answered=True, answer=self._unit(best.uid).answer,
                       confidence=round(confidence, 4), citations=citations, pointers=[])
+
+    def _lost_list_wins(self, top: Ranked, best: Ranked) -> bool:
+        """The best match is a lead-in whose list was lost, elsewhere than the best answer:
+        the policy's place for the answer is empty, so anything else would be a guess."""
+        if top.uid == best.uid or self._unit(top.uid).kind != "lead":
+            return False
+        top_ref, best_ref = self._index.refs[top.uid], self._index.refs[best.uid]
+        same_section = (top_ref.policy == best_ref.policy
+                        and self._unit(top.uid).section == self._unit(best.uid).section)
+        return not same_section and top.coverage >= best.coverage
 
     def _scope(self, question: str, policy: str | None) -> tuple[int, int] | None:
         if policy is not None:

@@ -123,3 +123,12 @@ def test_answers_are_the_same_whatever_else_is_indexed(aimigos: Policy, imgn: Po
     both = KnowledgeBase.build([aimigos, imgn]).ask("What are cookies?", policy="aimigos")
     assert alone.answer == both.answer
     assert "small text files" in alone.answer
+
+
+def test_lost_list_is_pointed_at_not_guessed_around(kb: KnowledgeBase) -> None:
+    # 5.1 lost its list of recipients: the answer is not some other section's sentence.
+    answer = kb.ask("Who do we share client data with?", policy="aimigos")
+    assert not answer.answered
+    assert answer.pointers[0].path == ("5. Data Sharing and Disclosure > "
+                                       "5.1 Third Parties We Share Data With")
+    assert answer.pointers[0].quote == "We may share your personal data with:"
