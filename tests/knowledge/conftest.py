@@ -12,6 +12,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 POLICIES = ROOT / "bot" / "defaults" / "policies"
 FERNHILL = HERE / "fernhill_policy.md"
+PEBBLE = HERE / "pebble_policy.txt"
 
 
 @pytest.fixture(scope="session")
@@ -30,5 +31,11 @@ def fernhill() -> Policy:
 
 
 @pytest.fixture(scope="session")
-def kb(aimigos: Policy, imgn: Policy, fernhill: Policy) -> KnowledgeBase:
-    return KnowledgeBase.build([aimigos, imgn, fernhill])
+def pebble() -> Policy:
+    return read_policy_file(PEBBLE, policy_id="pebble", title="Pebble Fitness")
+
+
+@pytest.fixture(scope="session")
+def kb(aimigos: Policy, imgn: Policy, fernhill: Policy, pebble: Policy) -> KnowledgeBase:
+    """The organisations of heldout_orgs.toml: the two seeds and two fictional policies."""
+    return KnowledgeBase.build([aimigos, imgn, fernhill, pebble])

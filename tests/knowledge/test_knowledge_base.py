@@ -87,7 +87,7 @@ def test_empty_question_is_a_question_error(kb: KnowledgeBase, question: str) ->
 
 
 def test_unknown_policy_is_an_error(kb: KnowledgeBase) -> None:
-    with pytest.raises(UnknownPolicyError, match="known: aimigos, imgn, fernhill"):
+    with pytest.raises(UnknownPolicyError, match="known: aimigos, imgn, fernhill, pebble"):
         kb.ask("cookies?", policy="nobody")
 
 
