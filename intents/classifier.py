@@ -11,6 +11,7 @@ body shows no sign of any request. Automatic mail never carries intents.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from intents.models import EXTRA_INTENTS, RIGHTS_INTENTS, Classification, Evidence, InboundMail
@@ -32,6 +33,12 @@ CHASE_LIFT = 0.3
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
 MAX_EVIDENCE = 3
 SHORT_BODY_WORDS = 25  # a body this short may leave the request to the subject line
+AFFIRMATION_WORDS = 12
+AFFIRMATION = re.compile(
+    r"^\W*(?:yes|yep|yeah|ok|okay|sure|correct|confirmed|i confirm|please (?:go ahead|proceed)"
+    r"|go ahead|please do|si|sí|ja|oui|d'accord|claro|genau|einverstanden)\b"
+)
+CONFIRMABLE = ("access", "erasure", "opt_out")
 
 
 @dataclass
@@ -136,10 +143,23 @@ def classify(mail: InboundMail) -> Classification:
         return Classification(scores=dict.fromkeys(RIGHTS_INTENTS, 0.0), language=mail.language)
 
 
+def _answered_question(mail: InboundMail) -> str:
+    """The quoted question a bare "yes, go ahead" answers, else ""."""
+    if len(mail.text.split()) > AFFIRMATION_WORDS or not AFFIRMATION.match(fold(mail.text)):
+        return ""
+    lines = [line.lstrip("> ").strip() for line in mail.quoted.splitlines()]
+    return "\n".join(line for line in lines[1:] if line)[:600]
+
+
 def _classify(mail: InboundMail) -> Classification:
     body = mail.text[:MAX_CHARS]
     text = body
     hits = _hits(fold(body))
+    question = "" if hits else _answered_question(mail)
+    if question:
+        # "Yes, please go ahead" to "Please confirm you want us to erase your data".
+        text = question
+        hits = [h for h in _hits(fold(question)) if h.rule.intent in CONFIRMABLE]
     if not hits and mail.subject and len(body.split()) <= SHORT_BODY_WORDS:
         text = mail.subject
         hits = _hits(fold(mail.subject))

@@ -53,8 +53,10 @@ EN_RULES: list[RawRule] = [
     ("access", 0.6, r"\b(?:would like|want|wish|'d like|like|need) to (?:see|know|access|get"
      r"|obtain|receive|view)\b" + gap(4) + r"(?:my|all|what (?:data|info|information|personal)"
      r"|which (?:data|information)|the (?:data|information|personal))\b", ""),
-    ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b",
-     ""),
+    ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
+     r"|\bwho (?:gave|sold|passed|provided|shared) (?:you )?my\b", ""),
+    ("access", 0.7, r"\b(?:know|find out|tell me|confirm)\b" + gap(6) + r"(?:hold|have|keep"
+     r"|store|process)\w*" + gap(4) + r"(?:data|information|info|details|records)\b", ""),
     ("access", 0.5, r"\bwho (?:have |has )?you(?:'ve)? (?:shared|given|sold|passed)\b", ""),
     ("access", 0.6, r"\b(?:know|tell me|find out|see)\W+(?:exactly\W+)?(?:what|which)\W+(?:\w+\W+)?"
      r"(?:you(?:'ve| have)?\W+)?(?:shared|disclosed|passed on|sold|given|kept|recorded)\b", ""),
@@ -84,7 +86,9 @@ EN_RULES: list[RawRule] = [
     ("opt_out", 0.9, r"(?m)^\W*(?:message\W+)?(?:unsubscribe|stop|opt[- ]?out)\W*(?:me\W*)?$", ""),
     ("opt_out", 0.85, r"\bopt\w*\W+(?:me|us)\W+out\b|\b(?:want|wish|like|would like) to opt"
      r"[- ]?out\b|\bi (?:hereby )?opt[- ]?out\b", ""),
-    ("opt_out", 0.85, r"\bstop\w*\W+(?:\w+ing)\W+(?:me|us|him|her|my)\b", ""),
+    ("opt_out", 0.85, r"\bstop\w*\W+(?:sending|e-?mailing|texting|calling|contacting|messaging"
+     r"|mailing|spamming|bothering|pestering|ringing|phoning|posting|adding|marketing to)\W+"
+     r"(?:me|us|him|her|my)\b", ""),
     ("opt_out", 0.8, r"\bstop\w*" + gap(4) + MARKETING, ""),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer|never)\W+(?:want|wish|like)" + gap(4)
      + r"(?:receiv|get|hear|be contacted|be emailed)\w*", "n"),

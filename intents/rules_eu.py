@@ -44,7 +44,8 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.9, r"\bdar\w* de baja\b|\bdarme de baja\b|\bbaja (?:de|del) (?:la|su|vuestra"
      r"|el|vuestro)\b", ""),
     ("opt_out", 0.85, r"\bno (?:quiero|deseo|quisiera) (?:seguir )?recibir\b|\bno me (?:envi|mand"
-     r"|escrib|llam)\w*", "n"),
+     r"|escrib|llam)\w*|\bno (?:quiero|deseo) que me (?:envi|mand|escrib|llam|contact)\w*",
+     "n"),
     ("opt_out", 0.85, r"\b(?:dejar|dejen|dejad|deje|dejeis) de (?:recibir|enviar|mandar"
      r"|escribir|llamar)\w*", ""),
     ("opt_out", 0.85, r"\b(?:quit|elimin|borr|sac)\w*\b" + gap(3) + r"de (?:la|su|vuestra"
@@ -66,14 +67,15 @@ EU_RULES: list[RawRule] = [
     ("access", 0.85, r"\b(?:droit|demande|exercice) d'acces\b", "r"),
     ("access", 0.8, r"\b(?:copie|communication)\b" + gap(5) + FR_OBJ, ""),
     ("access", 0.8, r"\b(?:communiquer|transmettre|fournir|envoyer|adresser)\b" + gap(5)
-     + FR_OBJ, ""),
+     + r"(?:donnees|informations|copie|coordonnees)\b", ""),
     ("access", 0.85, r"\bquelles (?:donnees|informations)\b" + gap(4) + r"(?:avez|detenez"
      r"|conservez|traitez|possedez|disposez)", ""),
     ("access", 0.7, r"\bacces a (?:mes|l'ensemble de mes|toutes mes)\b" + gap(2) + FR_OBJ, ""),
     ("erasure", 0.85, r"\b(?:supprim|effac|elimin|retir|detrui)\w*" + gap(6) + FR_OBJ, ""),
     ("erasure", 0.8, r"\b" + FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
     ("erasure", 0.6, r"\b(?:les|la|le|l')\W*(?:faire )?(?:supprim|effac|detrui)\w*", ""),
-    ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru)\w*(?:los|las|lo|la)\b", ""),
+    ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru)\w*(?:los|las|lo|la)\b|\bque (?:la|lo|las"
+     r"|los) (?:retir|borr|elimin|quit|supri)\w*", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
      r"|suppression) (?:de|des) (?:mes|mon|l'ensemble|toutes|tous)\b", "r"),
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),

@@ -60,6 +60,16 @@ def test_subject_speaks_only_for_an_empty_body() -> None:
     assert classify(mail(long_body, "Security incident notification")).intents == []
 
 
+def test_a_bare_yes_takes_the_quoted_question() -> None:
+    body = ("Yes, please go ahead.\n\nOn Wed, 2 Apr 2025 at 15:00, Aimigos <hello@aimigos.studio>"
+            " wrote:\n> Please confirm you want us to erase all your data.")
+    result = classify(mail(body, "Re: Erasure request"))
+    assert result.intents == ["erasure"]
+    assert result.evidence[0].text == "erase all your data"
+    thanks = ("Thanks, all good.\n\nOn Wed, Aimigos wrote:\n> Shall we delete your data?")
+    assert classify(mail(thanks, "Re: x")).intents == []
+
+
 def test_rectification_is_an_extra_not_one_of_the_four() -> None:
     result = classify(mail("Please correct my address to 12 Elm Road.", "Correction"))
     assert result.intents == []
