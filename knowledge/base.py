@@ -90,8 +90,9 @@ class KnowledgeBase:
         if top.uid == best.uid or self._unit(top.uid).kind != "lead":
             return False
         top_ref, best_ref = self._index.refs[top.uid], self._index.refs[best.uid]
-        same_section = (top_ref.policy == best_ref.policy
-                        and self._unit(top.uid).section == self._unit(best.uid).section)
+        if top_ref.policy != best_ref.policy:
+            return False  # another organisation's policy may well say it
+        same_section = self._unit(top.uid).section == self._unit(best.uid).section
         return not same_section and top.coverage >= best.coverage
 
     def _scope(self, question: str, policy: str | None) -> tuple[int, int] | None:

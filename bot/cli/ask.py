@@ -90,12 +90,17 @@ def human(answer: Answer) -> str:
     lines = [answer.answer, ""]
     if first.quote.strip() != answer.answer.strip():
         lines += [f"  \"{first.quote}\"", ""]
-    lines.append(f"  {first.organisation} privacy policy, {first.path or 'opening text'}"
+    lines.append(f"  {_source(first.organisation)}, {first.path or 'opening text'}"
                  f"  (confidence {answer.confidence:.2f})")
     for other in answer.citations[1:]:
         lines.append(f"  also: {other.organisation}, {other.path or 'opening text'}: "
                      f"\"{_short(other.quote)}\"")
     return "\n".join(lines)
+
+
+def _source(organisation: str) -> str:
+    """ "Aimigos Studio privacy policy"; a file's own name when it already says policy."""
+    return organisation if "polic" in organisation.lower() else f"{organisation} privacy policy"
 
 
 def _short(text: str, limit: int = 100) -> str:
