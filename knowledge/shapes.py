@@ -47,6 +47,7 @@ _PARTY = re.compile(r"\b(?:processors?|providers?|third[- ]part(?:y|ies)|partner
                     r"authority|commissioner|advisers?|affiliates?|couriers?)\b", re.I)
 _PURPOSE = re.compile(r"\b(?:in order to|so that|so as to|for the purposes? of|helps? us|allows? us"
                       r"|enables? us|used to|to help|to provide|to improve|to distinguish)\b", re.I)
+_CONTACT_LABELS = frozenset(content_stems("address email phone telephone website post postal"))
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
                      re.I)
 _CONTACT = re.compile(r"@|\bwww\.|https?://|\b\d{3,}[\d ]{4,}\b"
@@ -121,7 +122,8 @@ class UnitShape:
                    stems=frozenset(content_stems(unit.answer)),
                    defines=tuple(content_stems(" ".join(opening[:verb]))) if verb else (),
                    time_span=bool(_TIME_SPAN.search(unit.answer)),
-                   contact=bool(_CONTACT.search(unit.answer)), label=label,
+                   contact=bool(_CONTACT.search(unit.answer) or label & _CONTACT_LABELS),
+                   label=label,
                    header=frozenset(content_stems(unit.context)) - label,
                    numbers=len(_NUMBER.findall(unit.answer)),
                    purpose=bool(_PURPOSE.search(unit.answer)),

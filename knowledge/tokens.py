@@ -25,7 +25,8 @@ _STOP_TEXT = """
     hi hey hello thanks thank question wondering wonder regarding re okay ok just actually
     exactly currently basically really allowed able supposed happen happens going lot kind sort
     asked asks asking counts count whether won wont couldn shouldn wouldn aren isn wasn weren
-    haven hasn hadn general generally specific particular usual usually
+    haven hasn hadn take takes taking took make makes making put puts go goes going come comes
+    general generally specific particular usual usually
     normally typically
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())

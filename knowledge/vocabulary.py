@@ -90,23 +90,24 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "wrong"),
     ("respond", "response", "reply", "answer", "deadline", "how quickly", "how soon",
      "quickly", "fast", "promptly", "soon"),
-    ("request", "requests", "enquiry", "enquiries", "inquiry", "inquiries"),
+    ("request", "requests", "sar", "dsar", "subject access request", "enquiry", "enquiries",
+     "inquiry", "inquiries"),
     ("extend", "extension", "extended", "longer"),
     ("verify", "verification", "identity", "identification", "proof", "prove", "check",
-     "checks"),
+     "checks", "id", "ids", "photo id"),
     ("right", "rights", "entitled", "entitlement"),
     ("complex", "complicated", "difficult", "numerous"),
     ("choose", "chosen", "select", "selected", "selection", "pick", "picked", "vet", "vetted"),
     ("give", "gives", "provide", "provided", "supply", "submit", "hand over"),
     ("decide", "decides", "determine", "determined", "assess", "consider", "work out"),
     ("office", "offices", "premises", "headquarters", "head office", "registered office",
-     "registered address", "based", "located", "location of"),
+     "registered address", "located", "location of"),
+    ("quote", "quotes", "quotation", "price", "prices", "pricing", "estimate"),
     ("mechanism", "mechanisms", "standard contractual clauses", "contractual clauses",
      "adequacy", "adequate", "addendum", "idta", "sccs", "binding corporate rules"),
     ("vulnerability", "vulnerabilities", "security holes", "weaknesses", "penetration test",
      "pen test", "tested", "test", "testing"),
-    ("often", "frequently", "regularly", "how often", "every", "annually", "yearly",
-     "monthly", "weekly", "daily"),
+    ("often", "frequently", "regularly", "how often", "every", "annually"),
     ("fee", "fees", "charge", "charges", "cost", "costs", "free", "pay"),
     # what data and why
     ("data", "information", "info", "details", "personal data", "personal information",
@@ -216,7 +217,9 @@ def _tables() -> tuple[dict[str, set[Term]], list[tuple[re.Pattern[str], Term, b
             usable = _usable(entry, term)
             if len(entry.split()) > 1 or "-" in entry:
                 words = re.split(r"[\s-]+", entry)
-                pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b")
+                # Each word may carry an ending: "handing over", "opted out".
+                pattern = re.compile(r"\b" + r"\w{0,4}\W+".join(map(re.escape, words))
+                                     + r"\w{0,4}\b")
                 phrases.append((pattern, term, usable, members))
             if len(term) == 1 and usable:
                 by_stem.setdefault(term[0], set()).update(members)
