@@ -7,6 +7,7 @@ is kept as a cursor in storage (its ordinal), so a restart does not send it twic
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -46,11 +47,17 @@ class Digest:
         self._clock = clock
         self._hour = hour
         self._interval = interval
+        self._stopping = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stopping.set()
 
     async def run(self) -> None:
-        while True:
+        self._stopping.clear()
+        while not self._stopping.is_set():
             await self.send_due(self._clock())
-            await asyncio.sleep(self._interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self._interval)
 
     async def send_due(self, now: datetime) -> list[str]:
         """Send today's digest to every channel that has not had it; the org ids sent to."""

@@ -49,6 +49,7 @@ class Notifier:
         self._batch = batch
         self._interval = interval
         self._wake = asyncio.Event()
+        self._stopping = False
         self._cursor = cursor
         self._now = now
 
@@ -56,21 +57,25 @@ class Notifier:
         """Something just changed here: look now instead of at the next tick."""
         self._wake.set()
 
+    def stop(self) -> None:
+        """Finish the round in hand, then leave run(): no Slack call is cut in half."""
+        self._stopping = True
+        self._wake.set()
+
     async def run(self) -> None:
+        self._stopping = False
         backoff = self._interval
-        while True:
+        while not self._stopping:
+            self._wake.clear()  # before looking, so a poke during the round is not lost
             try:
                 handled = await self.run_once()
                 backoff = self._interval
-            except asyncio.CancelledError:
-                raise
             except Exception:  # Slack or the database away: try again later, lose nothing
                 log.exception("slack notifier: will retry in %.0fs", backoff)
                 handled = 0
                 backoff = min(backoff * 2, 60.0)
             if handled >= self._batch:
                 continue  # more waiting
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), backoff)
 

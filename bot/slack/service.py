@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 ROUTE = "/slack/events"
 WATCH_INTERVAL = 10.0
+STOP_GRACE = 10.0
 
 
 def web_client(settings: Settings) -> AsyncWebClient:
@@ -78,6 +79,7 @@ class SlackService:
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False
+        self._watcher: asyncio.Task[None] | None = None
 
     @classmethod
     def create(cls, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
@@ -118,17 +120,27 @@ class SlackService:
                                                   web_client=self.client)
             await self._socket.client.connect()  # type: ignore[no-untyped-call]
             self._connected = True
-            self._spawn(self._watch_socket(), "socket-watch")
+            self._watcher = asyncio.create_task(self._watch_socket(), name="slack-socket-watch")
         if notify:
             self._spawn(self.notifier.run(), "notifier")
             self._spawn(self.digest.run(), "digest")
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        """Let the loops finish what they are doing (a bounded wait), then close Socket Mode."""
+        self.notifier.stop()
+        self.digest.stop()
+        if self._watcher is not None:  # only sleeps between checks: nothing to finish
+            self._watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watcher
+            self._watcher = None
+        if self._tasks:
+            _, late = await asyncio.wait(self._tasks, timeout=STOP_GRACE)
+            for task in late:
+                task.cancel()
+            for task in self._tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
         self._tasks.clear()
         if self._socket is not None:
             await self._socket.client.close()  # type: ignore[no-untyped-call]
@@ -138,6 +150,8 @@ class SlackService:
     def healthy(self) -> bool:
         """False when a loop died or Socket Mode has been disconnected for a while."""
         if any(task.done() for task in self._tasks):
+            return False
+        if self._watcher is not None and self._watcher.done():
             return False
         return self._connected if self._socket is not None else True
 
