@@ -63,17 +63,21 @@ def main() -> None:
     average = sum(map(len, mails)) / len(mails)
     for raw in mails[:50]:  # warm caches
         classify(read_message(raw))
-    start = time.perf_counter()
+    # CPU time of this process: the machine is shared, wall time would measure the neighbours.
+    start = time.process_time()
     for raw in mails:
         classify(read_message(raw))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     print(f"typical mails: {len(mails)} of {average / 1024:.1f} KB average, "
-          f"{len(mails) / elapsed:,.0f} mails/s on one core")
+          f"{len(mails) / elapsed:,.0f} mails/s (one core, CPU time)")
     big = _big()
-    start = time.perf_counter()
+    start = time.process_time()
+    wall = time.perf_counter()
     result = classify(read_message(big))
-    elapsed = time.perf_counter() - start
-    print(f"one {len(big) / 1e6:.1f} MB mail: {elapsed:.2f} s (intents: {result.intents})")
+    elapsed = time.process_time() - start
+    wall = time.perf_counter() - wall
+    print(f"one {len(big) / 1e6:.1f} MB mail: {elapsed:.2f} s CPU, {wall:.2f} s wall "
+          f"(intents: {result.intents})")
 
 
 if __name__ == "__main__":

@@ -49,20 +49,28 @@ for _lang, _words in _PROFILES.items():
 MAX_TOKENS = 400  # the first few hundred words decide; keeps big mails cheap
 
 
+_SCRIPTS = (("el", re.compile(r"[\u0370-\u03ff]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
+            ("ko", re.compile(r"[\uac00-\ud7af]")), ("ru", re.compile(r"[\u0400-\u04ff]")),
+            ("zh", re.compile(r"[\u4e00-\u9fff]")))
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _script(sample: str) -> str:
+    """The language a script gives away (kana before Han: Japanese uses both), or ""."""
+    letters = max(1, len(_LETTER.findall(sample)))
+    for code, pattern in _SCRIPTS:
+        if len(pattern.findall(sample)) / letters > 0.3:
+            return code
+    return ""
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "und" when it cannot tell."""
     sample = text[:8000]
-    greek = len(re.findall(r"[\u0370-\u03ff]", sample))
-    kana = len(re.findall(r"[\u3040-\u30ff]", sample))
-    hangul = len(re.findall(r"[\uac00-\ud7af]", sample))
-    han = len(re.findall(r"[\u4e00-\u9fff]", sample))
-    cyrillic = len(re.findall(r"[\u0400-\u04ff]", sample))
-    letters = max(1, len(re.findall(r"[^\W\d_]", sample)))
-    for code, count in (("el", greek), ("ja", kana), ("ko", hangul), ("ru", cyrillic)):
-        if count / letters > 0.3:
-            return code
-    if han / letters > 0.3:
-        return "zh"
+    if not sample.isascii():
+        script = _script(sample)
+        if script:
+            return script
     tokens = [t.lower() for t in _WORDS.findall(sample)[:MAX_TOKENS]]
     if not tokens:
         return "und"

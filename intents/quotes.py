@@ -59,12 +59,10 @@ _DISCLAIMER_CUE = re.compile(
     r"|(?:richtige|beabsichtigte)n? empf[äa]nger"
     r"|irrt[üu]mlich erhalten|vertrauliche informationen|informaci[óo]n confidencial"
     r"|strictement confidentiel|destinatario indicato|environment before printing",
-    re.IGNORECASE,
 )
 _DISCLAIMER_ACT = re.compile(
     r"delete|destroy|notify|disclos|prohibit|unauthori[sz]ed|l[öo]schen|vernichten"
     r"|benachrichtigen|elimin|borr|destru|supprim|d[ée]trui|avert|informer|cancell|printing",
-    re.IGNORECASE,
 )
 
 
@@ -83,14 +81,16 @@ _FOOTER = re.compile(
     r"|puede ejercer sus derechos|puede(?:s)? ejercitar|you (?:can|may) exercise your rights"
     r"|sie haben das recht auf|vous disposez d'un droit|vous pouvez exercer vos droits"
     r"|protecci[óo]n de datos:|datenschutzhinweis|resubscribe|changed your mind\?",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
 
 
 def _is_disclaimer(paragraph: str) -> bool:
-    if _FOOTER.search(paragraph):
+    # Lower-cased once: case-insensitive matching of these long alternations is ten times slower.
+    lower = paragraph.lower().replace("\u2019", "'")
+    if _FOOTER.search(lower):
         return True
-    return bool(_DISCLAIMER_CUE.search(paragraph) and _DISCLAIMER_ACT.search(paragraph))
+    return bool(_DISCLAIMER_CUE.search(lower) and _DISCLAIMER_ACT.search(lower))
 
 
 def _header_block(lines: list[str], i: int) -> bool:

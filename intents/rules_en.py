@@ -15,6 +15,11 @@ OBJ = (r"(?:personal |private )?(?:data|datas|information|info|details|accounts?
        r"|resume|application|(?:phone |mobile )?number|(?:e-?mail |home |postal )?address|name"
        r"|portfolio|avatar|files|uploads|everything|anything|contact details|notes|scores"
        r"|likeness|voice|model|testimonial|membership|release form|session recordings)\b")
+# The same nouns as single words, for patterns that start with one (so their gate works).
+OBJ_WORD = (r"(?:data|datas|information|info|details|accounts?|profile|records?|photos?"
+            r"|photographs?|pictures?|pics|images?|videos?|footage|recordings?|cv|resume"
+            r"|application|number|address|name|portfolio|avatar|files|uploads|everything"
+            r"|anything|notes|scores|likeness|voice|model|testimonial|membership)\b")
 DEL = (r"(?:delet\w*|eras\w*|wip(?:e|ed|ing)\b|purg\w*|destroy\w*|scrub\w*|get rid of|nuke\w*"
        r"|expung\w*|obliterat\w*|scrap\b|trash\b|bin\b"
        r"|take\w* down|took down|forget|remov\w*(?!" + gap(8)
@@ -28,7 +33,7 @@ DPA = (r"(?:ico|information commissioner\w*|regulator|supervisory authority|data
 
 EN_RULES: list[RawRule] = [
     # access
-    ("access", 0.9, r"\b(?:data )?subject access request|\bd?sar\b", "r"),
+    ("access", 0.9, r"\b(?:data subject access request|subject access request|dsar|sar)\b", "r"),
     ("access", 0.8, r"\bright (?:of|to) access\b|\brequest\w* (?:for )?access\b", "r"),
     ("access", 0.6, r"\baccess request\b|\bdisclosure of (?:my|all my|any of my)\b", "r"),
     ("access", 0.8, r"\bcop(?:y|ies)\b" + gap(6) + OBJ, ""),
@@ -50,7 +55,7 @@ EN_RULES: list[RawRule] = [
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
      + r"(?:hold|have|keep|store|process|know|collected)", ""),
     ("access", 0.8, r"\bwhat do you know about me\b", ""),
-    ("access", 0.6, r"\b(?:would like|want|wish|'d like|like|need) to (?:see|know|access|get"
+    ("access", 0.6, r"\b(?:would like|want|wish|like|need) to (?:see|know|access|get"
      r"|obtain|receive|view)\b" + gap(4) + r"(?:my|all|what (?:data|info|information|personal)"
      r"|which (?:data|information)|the (?:data|information|personal))\b", ""),
     ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
@@ -65,7 +70,7 @@ EN_RULES: list[RawRule] = [
     ("access", 0.55, r"\bconfirm whether (?:or not )?you\b" + gap(3) + r"process", ""),
     # erasure
     ("erasure", 0.85, r"\b" + DEL + gap(6) + OBJ, ""),
-    ("erasure", 0.8, r"\b" + OBJ + gap(3) + r"(?:be |been |get |gets |is )?(?:deleted|erased"
+    ("erasure", 0.8, r"\b" + OBJ_WORD + gap(3) + r"(?:be |been |get |gets |is )?(?:deleted|erased"
      r"|removed|wiped|purged|destroyed|taken down|gone)\b", ""),
     ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy)\w*\W+(?:it|them|all|it all"
      r"|all of it)\b", ""),
@@ -112,7 +117,7 @@ EN_RULES: list[RawRule] = [
     # complaint
     ("complaint", 0.9, r"\b(?:make|lodg|fil|submit|rais|register)\w*\W+(?:a |this |my |an )?"
      r"(?:formal |official )?complaint\b", ""),
-    ("complaint", 0.85, r"\bformal complaint\b|\b(?:wish|want|would like|'d like|writing)"
+    ("complaint", 0.85, r"\bformal complaint\b|\b(?:wish|want|would like|like|writing)"
      r" to complain\b|\bi(?: am|'m) complaining\b", ""),
     ("complaint", 0.9, r"\bcomplaint (?:to|with) (?:the )?" + DPA, "d"),
     ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
@@ -153,7 +158,7 @@ EN_RULES: list[RawRule] = [
      r"|confirmation)\b", "cn"),
     ("complaint", 0.7, r"\b(?:heard|had|received|got) nothing\b|\bnothing (?:back )?from you\b"
      r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
-    ("complaint", 0.6, r"\b(?:well )?past the (?:\w+ )?(?:month )?deadline\b|\boverdue\b"
+    ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ )?(?:month )?deadline\b|\boverdue\b"
      r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),
     ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"
      r" (?:reply|response|answer) (?:yet|so far|at all)\b", "cn"),

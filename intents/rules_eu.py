@@ -19,8 +19,8 @@ DE_OBJ = (r"(?:daten|konto|kundenkonto|account|profil|informationen|fotos?|bilde
           r"|adresse|e-mail-adresse|stimme)\b")
 ES_DPA = r"(?:aepd|agencia espanola de proteccion de datos|autoridad de control\w*)\b"
 FR_DPA = r"(?:cnil|autorite de controle\w*|autorite de protection des donnees)\b"
-DE_DPA = (r"(?:\w*aufsichtsbehorde\w*|\w*datenschutzbehorde\w*|landesdatenschutz\w*"
-          r"|datenschutzbeauftragte\w*)\b")
+DE_DPA = (r"(?:datenschutzaufsichtsbehorde\w*|aufsichtsbehorde\w*|datenschutzbehorde\w*"
+          r"|landesdatenschutz\w*|datenschutzbeauftragte\w*)\b")
 
 EU_RULES: list[RawRule] = [
     # Spanish
@@ -124,14 +124,14 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.85, r"\b(?:widerspruch|widerspreche\w*|werbewiderspruch)\b" + gap(10)
      + r"(?:werbung|direktwerbung|marketing|werbezwecke\w*)\b", ""),
     ("opt_out", 0.8, r"\b(?:widerrufe|widerruf)\w*" + gap(10) + r"(?:werbung|direktwerbung"
-     r"|newsletter|marketing)\b|(?:werbung|direktwerbung|newsletter)" + gap(10)
+     r"|newsletter|marketing)\b|\b(?:werbung|direktwerbung|newsletter)" + gap(10)
      + r"widerrufe\b", ""),
     ("complaint", 0.9, r"\bbeschwer\w*\b", ""),
     ("complaint", 0.85, r"\b(?:beschwerde|wende|melden|einreichen|eingereicht)\w*" + gap(6)
-     + DE_DPA + r"|" + DE_DPA + gap(6) + r"(?:beschwerde|wenden|einschalten)", "d"),
+     + DE_DPA + r"|\b" + DE_DPA + gap(6) + r"(?:beschwerde|wenden|einschalten)", "d"),
     ("complaint", 0.6, r"\bohne (?:meine|unsere) (?:einwilligung|zustimmung|erlaubnis)\b", ""),
     ("complaint", 0.6, r"\b(?:weitergegeben|weitergabe|verkauft|veroffentlicht)\b" + gap(5)
-     + DE_OBJ + "|" + DE_OBJ + gap(5) + r"(?:weitergegeben|weitergabe|verkauft"
+     + DE_OBJ + r"|\b" + DE_OBJ + gap(5) + r"(?:weitergegeben|weitergabe|verkauft"
      r"|veroffentlicht)\b", ""),
     ("complaint", 0.7, r"\b(?:keine|weder)\b" + gap(4) + r"antwort\b", "cn"),
     ("complaint", 0.5, r"\bfrist\b" + gap(4) + r"(?:verstrichen|abgelaufen|uberschritten)\b"
