@@ -42,6 +42,22 @@ def inline(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def plain_cleanup(text: str) -> str:
+    """Plain text with stray Markdown (a "# Title", **bold**, [links](...), > quotes) reduced
+    to its words, line by line, indentation and bullets kept."""
+    lines = []
+    for raw in text.split("\n"):
+        indent = raw[: len(raw) - len(raw.lstrip())]
+        line = raw.strip()
+        while line.startswith(">"):
+            line = line[1:].strip()
+        atx = ATX_HEADING.match(line)
+        if atx is not None:
+            line = atx.group(2)
+        lines.append(indent + inline(line) if line else "")
+    return "\n".join(lines)
+
+
 def _heading(text: str, level: int) -> Block:
     text = inline(text)
     match = _NUMBER_PREFIX.match(text)

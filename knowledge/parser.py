@@ -12,7 +12,7 @@ import re
 from knowledge.blocks import Block, plain_blocks
 from knowledge.errors import PolicyError
 from knowledge.htmltext import html_to_text, looks_like_html
-from knowledge.markdown import looks_like_markdown, markdown_blocks
+from knowledge.markdown import looks_like_markdown, markdown_blocks, plain_cleanup
 from knowledge.models import Policy, Section, Unit
 from knowledge.tokens import sentences
 
@@ -49,7 +49,7 @@ def parse_policy(text: str, *, policy_id: str, title: str) -> Policy:
     if html:
         text = html_to_text(text)
     markdown = html or looks_like_markdown(text)
-    blocks = markdown_blocks(text) if markdown else plain_blocks(text)
+    blocks = markdown_blocks(text) if markdown else plain_blocks(plain_cleanup(text))
     sections, owners = _sections(blocks)
     units = _units(blocks, owners)
     if not any(unit.kind != "lead" for unit in units):
