@@ -38,7 +38,8 @@ NEGATION = re.compile(
 # "I reserve the right to lodge a complaint".
 CONDITION = re.compile(
     r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
-    r"|you will)\b)|in case|considering|thinking (?:about|of)|would that"
+    r"|you will)\b)|in case|considering|thinking (?:about|of)|would that|says|said"
+    r"|(?:i|you|we) (?:can|could|may|might) (?:ask|request)"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
     r"|falls|sollte\w*|ob|behalte|vorbehalten|au cas|me reserve|qualora|mi riservo"
     r"|indien|voorbehoud|behoud|caso|reservo|forbehaller|pokud|v pripade|vyhrazuji|ako"

@@ -61,7 +61,8 @@ EN_RULES: list[RawRule] = [
     ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
      r"|\bwho (?:gave|sold|passed|provided|shared) (?:you )?my\b", ""),
     ("access", 0.7, r"\b(?:know|find out|tell me|confirm)\b" + gap(6) + r"(?:hold|have|keep"
-     r"|store|process)\w*" + gap(4) + r"(?:data|information|info|details|records)\b", ""),
+     r"|store|process)\w*" + gap(4) + OBJ_WORD, ""),
+    ("access", 0.6, r"\b(?:would like|like|want|need)\W+(?:a\W+)?cop(?:y|ies)\b(?! of)", ""),
     ("access", 0.5, r"\bwho (?:have |has )?you(?:'ve)? (?:shared|given|sold|passed)\b", ""),
     ("access", 0.6, r"\b(?:know|tell me|find out|see)\W+(?:exactly\W+)?(?:what|which)\W+(?:\w+\W+)?"
      r"(?:you(?:'ve| have)?\W+)?(?:shared|disclosed|passed on|sold|given|kept|recorded)\b", ""),
@@ -80,7 +81,7 @@ EN_RULES: list[RawRule] = [
     ("erasure", 0.85, r"\b(?:erasure|deletion|removal) of (?:my|all|his|her|their|the personal"
      r"|any personal|personal)\b|\brequest\w* (?:for )?(?:erasure|deletion)\b", "r"),
     ("erasure", 0.55, r"\b(?:close|cancel|deactivate|terminate)\w*\W+(?:my|his|her|the)"
-     r" account\b", ""),
+     r" account\b|\baccounts?\W+(?:to be |be |being )?(?:closed|deactivated)\b", ""),
     ("erasure", 0.75, r"\btak\w*\W+(?:my|his|her|their)\W+(?:\w+\W+){0,3}?(?:off|down)\b", ""),
     ("erasure", 0.8, r"\b(?:remove|take|get)\w*\W+(?:me|my \w+(?: and \w+)?|him|her)\W+(?:off"
      r"|out of|from) (?:your|the|all)(?: \w+)? (?:system|systems|database|records|files"
@@ -143,7 +144,8 @@ EN_RULES: list[RawRule] = [
      r"|\b(?:been|were|was)"
      r" (?:leaked|exposed|hacked|compromised)\b", ""),
     ("complaint", 0.5, r"\b(?:visible|available|accessible|open) to (?:all|everyone|anyone"
-     r"|the public)\b|\banyone can (?:open|see|access|view|read)\b|\bpublic(?:ly)? (?:link"
+     r"|the public)\b|\b(?:lets|let|allows?|anyone|everyone)\W+(?:anyone\W+|everyone\W+)?"
+     r"(?:can\W+|to\W+)?(?:open|see|access|view|read|download)\b|\bpublic(?:ly)? (?:link"
      r"|available|accessible|visible)\b", ""),
     ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )(?<!to )"
      r"\b(?:still|keep) (?:getting|receiving|being sent|get|receive|had|have had"
@@ -167,7 +169,10 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.5, r"\b(?:it'?s|it has|has) been (?:two|three|four|five|six|\d+|over a"
      r"|more than a|over|more than) (?:months?|weeks?|days)\b|\bday \d+\b", "c"),
     ("complaint", 0.35, r"\b(?:exceeded|admonition|last time"
-     r" i'?m asking|contacting you again|asked (?:you )?(?:twice|several times|again))\b", "c"),
+     r" i'?m asking|contacting you again)\b", "c"),
+    ("complaint", 0.6, r"\basked (?:you )?(?:twice|three times|several times|again|repeatedly)\b"
+     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i'?ve |i have |i )?(?:asked"
+     r"|written|emailed|requested|contacted|chased)\b", "c"),
     ("complaint", 0.6, r"\b(?:unsubscribe|opt[- ]?out)\W+(?:link|button)\b" + gap(4)
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"

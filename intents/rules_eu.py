@@ -115,6 +115,9 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.9, r"\b(?:abmeld|abbestell|austrag)\w*|\btragen sie mich\b" + gap(4)
      + r"aus\b", ""),
     ("opt_out", 0.9, r"\bmelden sie mich\b" + gap(4) + r"ab\b", ""),
+    ("opt_out", 0.85, r"\b(?:beenden|einstellen|stoppen|unterlassen)\b" + gap(5) + r"(?:versand"
+     r"|zusendung|newsletter\w*|werbung|e-mails|mails|anrufe)\b|\b(?:versand|zusendung)\b"
+     + gap(6) + r"(?:beenden|einstellen|stoppen)\b", ""),
     ("opt_out", 0.8, r"\b(?:mochte|will|wunsche|moechte)\b" + gap(4) + r"nicht mehr\b" + gap(2)
      + r"(?:erhalten|bekommen|zugeschickt|kontaktiert|angeschrieben|angerufen)\b", "n"),
     ("opt_out", 0.8, r"\bkeine\b" + gap(2) + r"(?:werbung|newsletter|werbe\w*|e-mails|mails"
