@@ -124,3 +124,19 @@ def test_plain_text_heading_styles_of_other_policies() -> None:
     assert titles == ["ACME PRIVACY POLICY", "SECTION 1 INFORMATION WE COLLECT",
                       "Information We Share", "II Data Retention"]
     assert "We do not sell it." in [u.quote for u in policy.units]
+
+
+def test_web_page_laid_out_with_tables_and_bold_lines() -> None:
+    page = (
+        "<html><body><table><tr><td><a href='/'>Home</a></td><td>Shop</td></tr></table>"
+        "<table><tr><td><p><strong>Our use of cookies</strong><br>We use cookies only with "
+        "your permission. You can refuse them in your browser.<br><br><strong>Retention"
+        "</strong><br>We keep orders for a while.</p><table><tr><th>Record</th><th>Kept for"
+        "</th></tr><tr><td>Invoices</td><td>6 years</td></tr></table></td></tr></table>"
+        "</body></html>")
+    policy = parse_policy(page, policy_id="blue", title="Blue")
+    assert [s.heading for s in policy.sections] == ["Our use of cookies", "Retention"]
+    answers = [u.answer for u in policy.units]
+    assert "You can refuse them in your browser." in answers
+    assert "Invoices: 6 years" in answers
+    assert not any("Home" in a for a in answers)
