@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.desk import Desk
@@ -129,4 +130,8 @@ class TicketActions:
 
     @staticmethod
     async def _tell(client: AsyncWebClient, channel: str, user: str, text: str) -> None:
-        await client.chat_postEphemeral(channel=channel, user=user, text=text)
+        try:
+            await client.chat_postEphemeral(channel=channel, user=user, text=text)
+        except SlackApiError as exc:  # e.g. a channel the bot is not in: nothing to show
+            log.info("slack: cannot tell %s in %s: %s", user, channel,
+                     exc.response.get("error"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 import pytest
 
@@ -230,8 +229,3 @@ async def test_desk_refusal_is_told_to_the_clicker(
 async def _state_is(db: Database, reference: str, state: str) -> bool:
     return (await ticket(db, reference)).state == state
 
-
-def _blocks_of(call: Call) -> list[dict[str, Any]]:
-    blocks = call.args.get("blocks") or call.args.get("view", {}).get("blocks")
-    assert isinstance(blocks, list)
-    return blocks
