@@ -19,6 +19,7 @@ from knowledge.tokens import sentences
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control character but \n
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 MAX_LIST_ITEMS_QUOTED = 25
+_ANAPHOR = re.compile(r"^(?:They|These|This|Those|It|Such|That|He|She)\b(?! is why)")
 _ANNOUNCES_LIST = re.compile(r"\b(?:set out below|listed below|as follows|the following)\b", re.I)
 MAX_POLICY_CHARS = 5_000_000  # privacy policies are rarely over 200,000 characters
 
@@ -128,8 +129,11 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
             previous = ""  # a sentence often leans on the one before ("Where they do, ...")
             for sentence in sentences(block.text):
                 if not sentence.rstrip().endswith(":"):
+                    # "They include ..." answers nothing without the sentence it refers to.
+                    answer = (f"{previous} {sentence}" if previous and _ANAPHOR.match(sentence)
+                              else sentence)
                     units.append(Unit(section=section, kind="sentence", quote=sentence,
-                                      answer=sentence, context=previous))
+                                      answer=answer, context=previous))
                 previous = sentence
             continue
         members.append(block.text)

@@ -25,8 +25,8 @@ _STOP_TEXT = """
     hi hey hello thanks thank question wondering wonder regarding re okay ok just actually
     exactly currently basically really allowed able supposed happen happens going lot kind sort
     asked asks asking counts count whether won wont couldn shouldn wouldn aren isn wasn weren
-    haven hasn hadn take takes taking took make makes making put puts go goes going come comes
-    general generally specific particular usual usually
+    haven hasn hadn cover covers covered take takes taking took make makes making put puts go
+    goes going come comes general generally specific particular usual usually
     normally typically
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
@@ -35,7 +35,14 @@ _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 
 # Plurals the stemmer does not bring home ("bases" -> "base", but "basis" -> "basi").
 _IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
-              "criteria": "criterion", "phenomena": "phenomenon", "people": "person"}
+              "criteria": "criterion", "phenomena": "phenomenon", "people": "person",
+              # irregular verbs: "withdrawn" consent is consent to "withdraw"
+              "withdrawn": "withdraw", "withdrew": "withdraw", "kept": "keep", "held": "hold",
+              "sold": "sell", "told": "tell", "given": "give", "gave": "give", "chosen": "choose",
+              "chose": "choose", "bought": "buy", "sent": "send", "shown": "show",
+              "written": "write", "wrote": "write", "known": "know", "stolen": "steal",
+              "forgotten": "forget", "got": "get", "gotten": "get", "paid": "pay",
+              "spent": "spend", "brought": "bring", "sought": "seek", "made": "make"}
 
 
 # Words whose stem would merge them with a word of another meaning ("regulator" and

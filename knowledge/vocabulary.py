@@ -26,7 +26,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("unsubscribe", "opt out", "opting out", "stop", "stop emails", "stop sending",
      "withdraw consent", "object to marketing", "no longer receive"),
     ("marketing", "newsletter", "newsletters", "promotional", "promotion", "promotions",
-     "advertising", "mailshot", "mailing list", "marketing emails"),
+     "advertising", "mailshot", "mailing list", "marketing emails", "promo", "promos"),
     ("consent", "permission", "agree", "opt in", "opted in", "express consent"),
     ("withdraw", "withdrawn", "revoke", "cancel", "take back", "change their mind",
      "change your mind", "change my mind", "changes their mind", "change his mind",
@@ -98,7 +98,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("right", "rights", "entitled", "entitlement"),
     ("complex", "complicated", "difficult", "numerous"),
     ("choose", "chosen", "select", "selected", "selection", "pick", "picked", "vet", "vetted"),
-    ("give", "gives", "provide", "provided", "supply", "submit", "hand over"),
+    ("give", "gives", "provide", "provided", "supply", "submit", "hand over", "send us",
+     "sends us"),
     ("decide", "decides", "determine", "determined", "assess", "consider", "work out"),
     ("office", "offices", "premises", "headquarters", "head office", "registered office",
      "registered address", "located", "location of"),
@@ -194,7 +195,7 @@ def generic_terms() -> frozenset[Term]:
 # A phrase that keeps only one of these after stop words ("taken off" -> "taken") must not
 # make that verb a synonym everywhere ("take" is not "delete").
 _LIGHT_VERBS = frozenset(content_stems("take taken get got make made turn put set give go come "
-                                       "switch bring hand pass"))
+                                       "switch bring hand pass send"))
 
 
 def _usable(entry: str, term: Term) -> bool:
@@ -217,8 +218,9 @@ def _tables() -> tuple[dict[str, set[Term]], list[tuple[re.Pattern[str], Term, b
             usable = _usable(entry, term)
             if len(entry.split()) > 1 or "-" in entry:
                 words = re.split(r"[\s-]+", entry)
-                # Each word may carry an ending: "handing over", "opted out".
-                pattern = re.compile(r"\b" + r"\w{0,4}\W+".join(map(re.escape, words))
+                # Each word may carry an ending ("handing over", "opted out"), and one word
+                # may come between two ("stop us sending").
+                pattern = re.compile(r"\b" + r"\w{0,4}(?:\W+\w+)?\W+".join(map(re.escape, words))
                                      + r"\w{0,4}\b")
                 phrases.append((pattern, term, usable, members))
             if len(term) == 1 and usable:
