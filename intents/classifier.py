@@ -90,8 +90,17 @@ def _drop_object_descriptions(hits: list[_Hit]) -> None:
             hit.cancelled = True
 
 
+def _drop_asked_misuse(hits: list[_Hit]) -> None:
+    """ "tell me which companies you passed my data to": asking who got it accuses nobody."""
+    asking = [h for h in hits if h.rule.intent == "access" and not h.cancelled]
+    for hit in hits:
+        if "m" in hit.rule.flags and any(a.start < hit.end and hit.start < a.end for a in asking):
+            hit.cancelled = True
+
+
 def _scores(hits: list[_Hit]) -> dict[str, float]:
     _drop_object_descriptions(hits)
+    _drop_asked_misuse(hits)
     best: dict[int, _Hit] = {}
     weak: dict[str, float] = {}
     for hit in hits:

@@ -32,13 +32,15 @@ _WORD = re.compile(r"\w+")
 NEGATION = re.compile(
     r"\b(?:not|don'?t|doesn'?t|didn'?t|dont|never|no need to|no|nothing|neither|nor|won'?t"
     r"|wouldn'?t|shouldn'?t|isn'?t|nicht|kein\w*|nie|niemals|nunca|ne|n'|pas|jamais"
-    r"|non|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην|nu)\b[^,;:.!?]{0,40}$"
+    r"|non|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην|nu)\b"
+    r"(?:(?!\b(?:and|but|so|because|und|aber|y|pero|et|mais)\b)[^,;:.!?]){0,40}$"
 )
 # A condition or a reservation around a match weakens it: "if I unsubscribe, will I...",
 # "I reserve the right to lodge a complaint".
 CONDITION = re.compile(
     r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
     r"|you will)\b)|in case|considering|thinking (?:about|of)|would that|says|said"
+    r"|thanks? (?:you )?(?:so much )?for|gracias por|merci (?:d'avoir|pour)|danke f[uü]r"
     r"|(?:i|you|we) (?:can|could|may|might) (?:ask|request)"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
     r"|falls|sollte\w*|ob|behalte|vorbehalten|au cas|me reserve|qualora|mi riservo"

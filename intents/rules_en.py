@@ -75,13 +75,13 @@ EN_RULES: list[RawRule] = [
      r"|removed|wiped|purged|destroyed|taken down|gone)\b", ""),
     ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy)\w*\W+(?:it|them|all|it all"
      r"|all of it)\b", ""),
-    ("erasure", 0.75, r"\bwant (?:it|them|everything|this)(?: all)? (?:deleted|gone|removed"
-     r"|erased|taken down)\b", ""),
+    ("erasure", 0.75, r"\b(?:want|like|need) (?:it|them|everything|this|these|those)(?: all)?"
+     r" (?:deleted|gone|removed|erased|taken down)\b", ""),
     ("erasure", 0.9, r"\bright to (?:be forgotten|erasure)\b", ""),
     ("erasure", 0.85, r"\b(?:erasure|deletion|removal) of (?:my|all|his|her|their|the personal"
      r"|any personal|personal)\b|\brequest\w* (?:for )?(?:erasure|deletion)\b", "r"),
     ("erasure", 0.55, r"\b(?:close|cancel|deactivate|terminate)\w*\W+(?:my|his|her|the)"
-     r" account\b|\baccounts?\W+(?:to be |be |being )?(?:closed|deactivated)\b", ""),
+     r"(?: \w+)? account\b|\baccounts?\W+(?:to be |be |being )?(?:closed|deactivated)\b", ""),
     ("erasure", 0.75, r"\btak\w*\W+(?:my|his|her|their)\W+(?:\w+\W+){0,3}?(?:off|down)\b", ""),
     ("erasure", 0.8, r"\b(?:remove|take|get)\w*\W+(?:me|my \w+(?: and \w+)?|him|her)\W+(?:off"
      r"|out of|from) (?:your|the|all)(?: \w+)? (?:system|systems|database|records|files"
@@ -98,6 +98,8 @@ EN_RULES: list[RawRule] = [
     ("opt_out", 0.8, r"\bstop\w*" + gap(4) + MARKETING, ""),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer|never)\W+(?:want|wish|like)" + gap(4)
      + r"(?:receiv|get|hear|be contacted|be emailed)\w*", "n"),
+    ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer)\W+(?:want|wish|need)\W+(?:\w+\W+){0,3}"
+     + MARKETING, "n"),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|never)\W+(?:send|email|e-mail|contact|call"
      r"|text|message)\w*\W+(?:me|us|him|her|any)\b", "n"),
     ("opt_out", 0.7, r"\bno (?:more|further)\W+" + MARKETING, "n"),
@@ -126,13 +128,20 @@ EN_RULES: list[RawRule] = [
      + DPA, "d"),
     ("complaint", 0.6, r"\b(?:shared|sold|gave|given|passed|leaked|disclosed|published|exposed"
      r"|posted|added|used|kept|misused|handed)\b" + gap(4) + r"(?:my|his|her|our)\b"
-     + gap(2) + OBJ, ""),
+     + gap(2) + r"(?:e-?mail\b|" + OBJ + ")", "m"),
+    ("complaint", 0.6, r"\b(?:my|his|her)\W+(?:\w+\W+)?(?:address|number|details|data|email"
+     r"|information|name|photo|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"
+     r"|published|sent to (?:someone|somebody|another|the wrong|other))\b"
+     r"|\baddressed to (?:another|someone else|somebody else|a different)\b", ""),
+    ("complaint", 0.4, r"\b(?:what|how) (?:are you|you'?re|you are) (?:going to do|doing|gonna do)"
+     r" about (?:it|this|that)\b|\bgetting spam\b|\b(?:this|it) is spam\b|\bspamming me\b", ""),
     ("complaint", 0.6, r"\b(?:sent|send|emailed)\b" + gap(4) + r"(?:my|his|her)\b" + gap(3)
      + r"(?:to (?:someone|somebody|another|the wrong|other|a third))|\bbeen sent my\b"
      r"|\bsomeone else'?s\b", ""),
     ("complaint", 0.6, r"\bwithout (?:my |our |his |her |any )?(?:consent|permission"
      r"|knowledge|agreement|asking|telling|informing)\b", ""),
     ("complaint", 0.55, r"\b(?:never|did not|didn'?t|have not|haven'?t) (?:agree\w*|consent\w*"
+     r"|signed (?:a |any )?(?:release|consent|model release)"
      r"|gave (?:my )?(?:consent|permission)|give (?:my )?(?:consent|permission)|opted in"
      r"|been to)\b|\bi said no\b|\beven though i (?:said|asked|opted|unsubscribed"
      r"|told)\b|\bdespite (?:that|me|my|this)\b", ""),
@@ -147,8 +156,9 @@ EN_RULES: list[RawRule] = [
      r"|the public)\b|\b(?:lets|let|allows?|anyone|everyone)\W+(?:anyone\W+|everyone\W+)?"
      r"(?:can\W+|to\W+)?(?:open|see|access|view|read|download)\b|\bpublic(?:ly)? (?:link"
      r"|available|accessible|visible)\b", ""),
+    ("complaint", 0.4, r"(?<!to )\bkeep (?:getting|receiving|being sent)\b", "c"),
     ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )(?<!to )"
-     r"\b(?:still|keep) (?:getting|receiving|being sent|get|receive|had|have had"
+     r"\b(?:still) (?:getting|receiving|being sent|get|receive|had|have had"
      r"|being contacted)\b", "c"),
     ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
      r"|replied stop|asked you|told you)\w*" + gap(8) + r"(?:still|again|but)\b", "c"),
@@ -159,6 +169,7 @@ EN_RULES: list[RawRule] = [
      r"|got|heard|seen)" + gap(3) + r"(?:reply|replies|response|answer|acknowledg\w*|back"
      r"|confirmation)\b", "cn"),
     ("complaint", 0.7, r"\b(?:heard|had|received|got) nothing\b|\bnothing (?:back )?from you\b"
+     r"|\b(?:haven'?t|have not|not) (?:heard|had|received|got) anything\b"
      r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
     ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ )?(?:month )?deadline\b|\boverdue\b"
      r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),

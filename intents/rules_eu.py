@@ -137,6 +137,12 @@ EU_RULES: list[RawRule] = [
      + DE_OBJ + r"|\b" + DE_OBJ + gap(5) + r"(?:weitergegeben|weitergabe|verkauft"
      r"|veroffentlicht)\b", ""),
     ("complaint", 0.7, r"\b(?:keine|weder)\b" + gap(4) + r"antwort\b", "cn"),
+    ("complaint", 0.65, r"\bobwohl ich\b" + gap(4) + r"(?:abgemeldet|widersprochen|ausgetragen"
+     r"|abbestellt)\w*|\b(?:bekomme|erhalte)\b" + gap(3) + r"(?:immer noch|weiterhin|standig"
+     r"|trotzdem)\b", "c"),
+    ("complaint", 0.6, r"\b(?:rechtswidrig|unzulassig|illegal|ilegal|illicite|illegale)\w*", ""),
+    ("complaint", 0.65, r"\balors que je (?:me )?suis (?:desinscrit|desabonne)\w*|\bje continue"
+     r" (?:de|a) recevoir\b|\ba pesar de (?:haberme|que me di) de baja\b", "c"),
     ("complaint", 0.5, r"\bfrist\b" + gap(4) + r"(?:verstrichen|abgelaufen|uberschritten)\b"
      r"|\bmahnung\b|\berneut\b", "c"),
 ]
