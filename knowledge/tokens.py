@@ -47,11 +47,13 @@ _IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
 
 # Words whose stem would merge them with a word of another meaning ("regulator" and
 # "regulation" both stem to "regul", "responsible" and "response" to "respons", "providers"
-# and "provide" to "provid", "controller" and "control" to "control").
+# and "provide" to "provid", "controller" and "control" to "control", "accounting" and
+# "account" to "account", "recordings" and "records" to "record").
 _KEEP_WHOLE = {"regulator": "regulator", "regulators": "regulator",
                "responsible": "responsible", "responsibility": "responsible",
                "provider": "provider", "providers": "provider",
-               "controller": "controller", "controllers": "controller"}
+               "controller": "controller", "controllers": "controller",
+               "accounting": "accounting", "recording": "recording", "recordings": "recording"}
 
 
 @lru_cache(maxsize=200_000)

@@ -39,7 +39,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "data protection authority", "watchdog"),
     # money
     ("invoice", "invoices", "invoicing", "billing", "bill", "financial", "finance", "payment",
-     "payments", "transaction", "bank", "card"),
+     "payments", "transaction", "bank", "card", "accounting", "accounting records",
+     "financial records", "tax records"),
     ("buy", "buys", "purchase", "purchases", "order", "orders", "shop", "shopping"),
     # client material
     ("footage", "video", "videos", "project files", "uploads", "upload", "uploaded",
