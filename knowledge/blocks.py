@@ -152,7 +152,10 @@ def plain_blocks(text: str) -> list[Block]:
             continue
         if len(run) > 1 and numbered_heading(run[0]) is None and (
                 all_caps_heading(run[0])
-                or (_heading_with_colon(single, run[1].strip()) and _is_prose(run[1]))):
+                or (_is_prose(run[1]) and (
+                    _heading_with_colon(single, run[1].strip())
+                    or (looks_like_heading_text(single, strict=True) and title_like(single)
+                        and key_value(single) is None)))):
             blocks.append(Block("heading", single.rstrip(":").strip()))
             run = run[1:]
         blocks.extend(_run_blocks(run))

@@ -140,3 +140,13 @@ def test_web_page_laid_out_with_tables_and_bold_lines() -> None:
     assert "You can refuse them in your browser." in answers
     assert "Invoices: 6 years" in answers
     assert not any("Home" in a for a in answers)
+
+
+def test_title_case_heading_with_its_paragraph_right_under_it() -> None:
+    text = ("Acme Privacy Notice\n\nInformation We Collect\nWe collect your name when you "
+            "register.\n\nData Type Retention Period\nInvoices 6 years\nLogs 90 days\n")
+    policy = parse_policy(text, policy_id="a", title="A")
+    assert [s.heading for s in policy.sections] == ["Acme Privacy Notice",
+                                                    "Information We Collect"]
+    assert [u.answer for u in policy.units] == [
+        "We collect your name when you register.", "Invoices: 6 years", "Logs: 90 days"]
