@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 BOT_USER = "UBOT"
 
@@ -37,6 +37,8 @@ class FakeSlack:
     _runner: web.AppRunner | None = None
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
     port: int = 0
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    acks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def base_url(self) -> str:
@@ -50,6 +52,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response", self._response)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -60,8 +63,37 @@ class FakeSlack:
         return self
 
     async def stop(self) -> None:
+        for ws in self.sockets:
+            await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
+
+    # -- Socket Mode: apps.connections.open hands out ws://.../socket --------------------
+
+    async def push(self, envelope: dict[str, Any]) -> None:
+        """Send a Socket Mode envelope (events_api, slash_commands...) to connected apps."""
+        for ws in list(self.sockets):
+            if not ws.closed:
+                await ws.send_str(json.dumps(envelope))
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        self._changed.set()
+        await ws.send_str(json.dumps({"type": "hello", "num_connections": 1}))
+        async for message in ws:
+            if message.type == WSMsgType.TEXT:
+                self.acks.append(json.loads(message.data))
+                self._changed.set()
+        return ws
+
+    async def wait_until(self, check: Callable[[], bool], within: float = 5.0) -> None:
+        async def until() -> None:
+            while not check():
+                self._changed.clear()
+                await self._changed.wait()
+        await asyncio.wait_for(until(), within)
 
     # -- what tests look at -------------------------------------------------------------
 
@@ -134,6 +166,8 @@ class FakeSlack:
             return {"ok": True, "message_ts": ts}
         if method in ("views.open", "views.publish", "views.update"):
             return {"ok": True, "view": {"id": f"V{ts[-6:]}", **args.get("view", {})}}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
         if method == "usergroups.users.list":
             users = self.usergroups.get(str(args.get("usergroup", "")))
             if users is None:
