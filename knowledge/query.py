@@ -46,7 +46,6 @@ class Concept:
     word: str
     alternatives: dict[Term, float] = field(default_factory=dict)
     weight: float = 0.0
-    known: bool = False  # some policy in the index uses one of the alternatives
 
 
 def prepare(question: str) -> str:
@@ -113,7 +112,6 @@ def _weigh(concept: Concept, index: Index) -> None:
         others = [idf for idf in (term_idf(term, index) for term in concept.alternatives)
                   if idf is not None]
         present = [sum(others) / len(others)] if others else []
-    concept.known = bool(present)
     concept.weight = max(present) if present else UNKNOWN_WEIGHT * index.max_idf
     if concept.alternatives.keys() & people_terms():
         concept.weight *= PEOPLE_WEIGHT

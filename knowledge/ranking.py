@@ -122,18 +122,6 @@ class Ranker:
             bonus += ANSWER_TYPE_BONUS
         return bonus
 
-    def concept_cover(self, concepts: list[Concept], uid: int) -> list[float]:
-        """How fully the unit speaks to each concept (0..1), in the concepts' order."""
-        covers = []
-        for concept in concepts:
-            best = 0.0
-            for term, factor in concept.alternatives.items():
-                posting = self.postings(term, uid, uid + 1)
-                if posting is not None and posting.ids.size:
-                    best = max(best, float(posting.cover[0]) * factor)
-            covers.append(best)
-        return covers
-
     def postings(self, term: tuple[str, ...], start: int, end: int) -> Posting | None:
         """Units start..end-1 holding every stem of the term, each stem's weakest weight."""
         if len(term) == 1:
