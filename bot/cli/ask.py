@@ -21,7 +21,7 @@ from knowledge import Answer, KnowledgeBase, KnowledgeError, read_policy_file
 PolicyOption = Annotated[str | None, typer.Option(
     "--policy", help="Organisation id to ask about (default: all organisations).")]
 PolicyFileOption = Annotated[Path | None, typer.Option(
-    "--policy-file", help="Ask a policy file (plain text or Markdown) instead.")]
+    "--policy-file", help="Ask a policy file (text, Markdown or a saved web page) instead.")]
 BatchOption = Annotated[Path | None, typer.Option(
     "--batch", help='JSON lines {"id", "question", "policy"}; "-" reads stdin.')]
 QuestionArg = Annotated[str | None, typer.Argument(help="The question, in plain words.")]
