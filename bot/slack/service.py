@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 ROUTE = "/slack/events"
 WATCH_INTERVAL = 10.0
 STOP_GRACE = 10.0
+PING_INTERVAL = 10.0
 
 
 def web_client(settings: Settings) -> AsyncWebClient:
@@ -80,6 +81,8 @@ class SlackService:
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False
         self._watcher: asyncio.Task[None] | None = None
+        self.watch_interval = WATCH_INTERVAL  # how often Socket Mode's health is checked
+        self.ping_interval = PING_INTERVAL  # Socket Mode heartbeat, and its wait to reconnect
 
     @classmethod
     def create(cls, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
@@ -117,7 +120,8 @@ class SlackService:
         """Connect Socket Mode (when configured and `listen`) and start the loops (`notify`)."""
         if listen and self._app_token is not None:
             self._socket = AsyncSocketModeHandler(self.app, self._app_token,
-                                                  web_client=self.client)
+                                                  web_client=self.client,
+                                                  ping_interval=self.ping_interval)
             await self._socket.client.connect()  # type: ignore[no-untyped-call]
             self._connected = True
             self._watcher = asyncio.create_task(self._watch_socket(), name="slack-socket-watch")
@@ -162,7 +166,7 @@ class SlackService:
         """Socket Mode can drop silently: check, and reconnect after two failed checks."""
         misses = 0
         while self._socket is not None:
-            await asyncio.sleep(WATCH_INTERVAL)
+            await asyncio.sleep(self.watch_interval)
             try:
                 self._connected = await self._socket.client.is_connected()
             except Exception:

@@ -39,6 +39,7 @@ class FakeSlack:
     port: int = 0
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     acks: list[dict[str, Any]] = field(default_factory=list)
+    refuse_sockets: bool = False  # Slack's WebSocket endpoint is away
 
     @property
     def base_url(self) -> str:
@@ -76,7 +77,9 @@ class FakeSlack:
             if not ws.closed:
                 await ws.send_str(json.dumps(envelope))
 
-    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        if self.refuse_sockets:
+            return web.Response(status=503)
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
         self.sockets.append(ws)

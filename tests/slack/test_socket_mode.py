@@ -3,7 +3,9 @@ acknowledges each envelope and answers, and reports its health from the connecti
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable
 
 import pytest
 
@@ -47,3 +49,33 @@ async def test_socket_mode_acknowledges_and_answers(fake: FakeSlack, orgs: Organ
     finally:
         await service.stop()
     await fake.wait_until(lambda: all(ws.closed for ws in fake.sockets))
+
+
+async def test_health_follows_the_connection(fake: FakeSlack, orgs: Organisations,
+                                             db: Database, desk: Desk) -> None:
+    settings = Settings.model_validate({"SLACK_BOT_TOKEN": "xoxb-test",
+                                        "SLACK_APP_TOKEN": "xapp-test",
+                                        "SLACK_API_URL": fake.base_url})
+    service = SlackService.create(settings=settings, orgs=orgs, db=db, desk=desk,
+                                  kb=build_knowledge_base(orgs))
+    assert service is not None
+    service.watch_interval = service.ping_interval = 0.2
+    await service.start(notify=False)
+    try:
+        await fake.wait_until(lambda: bool(fake.sockets))
+        fake.refuse_sockets = True
+        await fake.sockets[0].close()  # Slack drops the connection and will not take it back
+        await _eventually(lambda: not service.healthy())
+        fake.refuse_sockets = False  # Slack is back: the app reconnects on its own
+        await fake.wait_until(lambda: len([ws for ws in fake.sockets if not ws.closed]) == 1,
+                              within=15)
+        await _eventually(service.healthy)
+    finally:
+        await service.stop()
+
+
+async def _eventually(check: Callable[[], bool], within: float = 15.0) -> None:
+    deadline = asyncio.get_running_loop().time() + within
+    while not check():
+        assert asyncio.get_running_loop().time() < deadline, "health never changed"
+        await asyncio.sleep(0.05)
