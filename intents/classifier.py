@@ -18,6 +18,7 @@ from intents.models import EXTRA_INTENTS, RIGHTS_INTENTS, Classification, Eviden
 from intents.rules import (
     CONDITION,
     NEGATION,
+    PAST,
     QUESTION,
     REFERENCE,
     RESERVATION,
@@ -39,6 +40,10 @@ AFFIRMATION = re.compile(
     r"|go ahead|please do|si|sí|ja|oui|d'accord|claro|genau|einverstanden)\b"
 )
 CONFIRMABLE = ("access", "erasure", "opt_out")
+# A reply's subject names the thread; a thank-you in it closes the thread, asks nothing.
+REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|wg|fw|fwd|tr|rv|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+CLOSING = re.compile(r"\b(?:thanks?|thank you|cheers|appreciated?|satisfied|all sorted|no further"
+                     r" action|that'?s all|gracias|merci|danke|vielen dank)\b")
 
 
 @dataclass
@@ -57,7 +62,7 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     before = folded[clause_from:start]
     sentence_from, sentence_to = sentence_bounds(folded, start, end)
     cancelled = "n" not in rule.flags and NEGATION.search(before) is not None
-    if RETRACTION.search(folded[sentence_from:start]):
+    if RETRACTION.search(folded[sentence_from:start]) or PAST.search(before):
         cancelled = True
     weight = rule.weight
     if "h" not in rule.flags and (CONDITION.search(before)
@@ -169,7 +174,8 @@ def _classify(mail: InboundMail) -> Classification:
         # "Yes, please go ahead" to "Please confirm you want us to erase your data".
         text = question
         hits = [h for h in _hits(fold(question)) if h.rule.intent in CONFIRMABLE]
-    if not hits and mail.subject and len(body.split()) <= SHORT_BODY_WORDS:
+    if not hits and mail.subject and len(body.split()) <= SHORT_BODY_WORDS \
+            and not (REPLY_SUBJECT.match(mail.subject) and CLOSING.search(fold(body))):
         text = mail.subject
         hits = _hits(fold(mail.subject))
     scores = _scores(hits)

@@ -39,7 +39,8 @@ NEGATION = re.compile(
 # "I reserve the right to lodge a complaint".
 CONDITION = re.compile(
     r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
-    r"|you will)\b)|in case|considering|thinking (?:about|of)|would that|says|said"
+    r"|you will|you might|you please)\b)|in case|considering|thinking (?:about|of)"
+    r"|would that|says|said"
     r"|thanks? (?:you )?(?:so much )?for|gracias por|merci (?:d'avoir|pour)|danke f[uü]r"
     r"|(?:i|you|we) (?:can|could|may|might) (?:ask|request)"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
@@ -58,9 +59,10 @@ RESERVATION = re.compile(
 # Words before a request that make it a reference to an earlier one: "my request to stop...".
 REFERENCE = re.compile(
     r"\b(?:(?:request\w*|asked(?: you)?|ask you|demande|peticion|solicitud|anfrage|antrag)\W+"
-    r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?"
-    r"|(?:despite|trotz|malgre|a pesar de)\W+(?:\w+\W+)?)$"
+    r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?)$"
 )
+# "despite my unsubscribing": a past request described, not made again.
+PAST = re.compile(r"\b(?:despite|in spite of|trotz|malgre|a pesar de|pese a)\W+(?:\w+\W+)?$")
 # The sender takes back what follows: "please ignore my email asking you to delete...".
 RETRACTION = re.compile(
     r"\b(?:(?:ignore|disregard|ignorieren sie|ignorez|ignorad|ignoren)\W+"

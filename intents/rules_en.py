@@ -43,10 +43,13 @@ EN_RULES: list[RawRule] = [
      r"|stuff)\b" + gap(6) + r"(?:about|on|of|for)\W+" + ME, ""),
     ("access", 0.8, r"\b(?:data|information|info|details|notes|records|everything|anything"
      r"|scores)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
-     r"|recorded|got)\w*" + gap(3) + r"(?:about|on|of|relating to|concerning|regarding)\W+"
+     r"|recorded|got|held)\w*" + gap(3) + r"(?:about|on|of|relating to|concerning|regarding)\W+"
      + ME, "o"),
     ("access", 0.7, r"\b(?:send|provide|give|share|e-?mail|forward)\W+(?:me|us)\W+(?:with\W+)?"
      r"(?:\w+\W+){0,2}(?:my|all|any|personal|everything|a copy|copies|an? export)\b", ""),
+    ("access", 0.7, r"\b(?:send|provide|give|forward)\W+(?:me|us)\b" + gap(4) + r"(?:of|from)"
+     r" (?:my|me)\b|\bprovide\w*\W+(?:\w+\W+){0,1}(?:all (?:my|personal|the personal|of my)"
+     r"|any personal|personal data|copies|a copy)\b", ""),
     ("access", 0.6, r"\bconfirm whether (?:or not )?you\b" + gap(3) + r"(?:hold|have|keep|store"
      r"|process)\w*" + gap(3) + r"(?:data|information|details|records|footage|photos?"
      r"|recordings?|images?|videos?)\b", ""),
@@ -55,6 +58,8 @@ EN_RULES: list[RawRule] = [
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
      + r"(?:hold|have|keep|store|process|know|collected)", ""),
     ("access", 0.8, r"\bwhat do you know about me\b", ""),
+    ("access", 0.6, r"\b(?:receiv|get|gett)\w* (?:a copy of )?my (?:data|personal data|information"
+     r"|records|files|sar|subject access)\b", ""),
     ("access", 0.6, r"\b(?:would like|want|wish|like|need) to (?:see|know|access|get"
      r"|obtain|receive|view)\b" + gap(4) + r"(?:my|all|what (?:data|info|information|personal)"
      r"|which (?:data|information)|the (?:data|information|personal))\b", ""),
@@ -87,8 +92,8 @@ EN_RULES: list[RawRule] = [
      r"|out of|from) (?:your|the|all)(?: \w+)? (?:system|systems|database|records|files"
      r"|website|servers?)\b", ""),
     # opt_out
-    ("opt_out", 0.9, r"\bunsubscrib\w*\W+(?:me|us|him|her|my)\b|\b(?:please|pls|plz|kindly"
-     r"|want to|wish to|like to|need to|can you|could you|just) unsubscrib", ""),
+    ("opt_out", 0.9, r"\bun(?:sub|su|sus)?scri\w*\W+(?:me|us|him|her|my)\b|\b(?:please|pls|plz"
+     r"|kindly|want to|wish to|like to|need to|can you|could you|just) un(?:sub|su|sus)?scri", ""),
     ("opt_out", 0.9, r"(?m)^\W*(?:message\W+)?(?:unsubscribe|stop|opt[- ]?out)\W*(?:me\W*)?$", ""),
     ("opt_out", 0.85, r"\bopt\w*\W+(?:me|us)\W+out\b|\b(?:want|wish|like|would like) to opt"
      r"[- ]?out\b|\bi (?:hereby )?opt[- ]?out\b", ""),
@@ -100,6 +105,10 @@ EN_RULES: list[RawRule] = [
      + r"(?:receiv|get|hear|be contacted|be emailed)\w*", "n"),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer)\W+(?:want|wish|need)\W+(?:\w+\W+){0,3}"
      + MARKETING, "n"),
+    ("opt_out", 0.8, r"\b(?:don'?t|do not|dont)\W+(?:want|wish|allow)\W+(?:my|our)\W+"
+     r"(?:\w+\W+){0,2}"
+     r"(?:used|processed|shared)\b" + gap(4) + r"(?:marketing|advertising|profiling|ads"
+     r"|promotions?|promotional)\b", "n"),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|never)\W+(?:send|email|e-mail|contact|call"
      r"|text|message)\w*\W+(?:me|us|him|her|any)\b", "n"),
     ("opt_out", 0.7, r"\bno (?:more|further)\W+" + MARKETING, "n"),
@@ -107,6 +116,7 @@ EN_RULES: list[RawRule] = [
      r"|the)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
      r"|them)?\W*(?:\w+\W+){0,2}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
     ("opt_out", 0.6, r"\btake (?:me|us|him|her) off\b", ""),
+    ("opt_out", 0.55, r"\bplease stop (?:these|them|this|it)\b", ""),
     ("opt_out", 0.8, r"\bdo[- ]not[- ](?:call|contact|mail|e-?mail|text)\b", "n"),
     ("opt_out", 0.8, r"\b(?:not|no longer|never)\W+(?:be\W+)?(?:contacted|emailed|called|texted"
      r"|sent|messaged)\b" + gap(4) + MARKETING, "n"),
@@ -127,7 +137,8 @@ EN_RULES: list[RawRule] = [
      r"|contact\w*|refer\w*|take this|take it|notify\w*)\b" + gap(3) + r"(?:to )?(?:the )?"
      + DPA, "d"),
     ("complaint", 0.6, r"\b(?:shared|sold|gave|given|passed|leaked|disclosed|published|exposed"
-     r"|posted|added|used|kept|misused|handed)\b" + gap(4) + r"(?:my|his|her|our)\b"
+     r"|posted|added|used|kept|misused|handed|cc'?d|bcc'?d|copied)\b" + gap(4)
+     + r"(?:my|his|her|our)\b"
      + gap(2) + r"(?:e-?mail\b|" + OBJ + ")", "m"),
     ("complaint", 0.6, r"\b(?:my|his|her)\W+(?:\w+\W+)?(?:address|number|details|data|email"
      r"|information|name|photo|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"

@@ -142,7 +142,8 @@ EU_RULES: list[RawRule] = [
      r"|trotzdem)\b", "c"),
     ("complaint", 0.6, r"\b(?:rechtswidrig|unzulassig|illegal|ilegal|illicite|illegale)\w*", ""),
     ("complaint", 0.65, r"\balors que je (?:me )?suis (?:desinscrit|desabonne)\w*|\bje continue"
-     r" (?:de|a) recevoir\b|\ba pesar de (?:haberme|que me di) de baja\b", "c"),
+     r" (?:de|a) recevoir\b|\bcontinu\w* (?:d'arriver|a arriver|de m'envoyer|a m'envoyer)\b"
+     r"|\ba pesar de (?:haberme|que me di) de baja\b", "c"),
     ("complaint", 0.5, r"\bfrist\b" + gap(4) + r"(?:verstrichen|abgelaufen|uberschritten)\b"
      r"|\bmahnung\b|\berneut\b", "c"),
 ]

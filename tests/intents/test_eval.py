@@ -44,7 +44,8 @@ def test_request_templates_in_17_languages(shared_dir: Path) -> None:
 
 @pytest.mark.parametrize("name", ["heldout_mail.jsonl", "heldout2_mail.jsonl",
                                   "heldout3_mail.jsonl", "heldout4_mail.jsonl",
-                                  "heldout5_mail.jsonl", "heldout6_mail.jsonl"])
+                                  "heldout5_mail.jsonl", "heldout6_mail.jsonl",
+                                  "heldout7_mail.jsonl"])
 def test_held_out_mail(shared_dir: Path, name: str) -> None:
     macro, exact = _score(shared_dir, HERE / name)
     assert macro >= 0.85
