@@ -122,8 +122,8 @@ class SlackService:
             self._socket = AsyncSocketModeHandler(self.app, self._app_token,
                                                   web_client=self.client,
                                                   ping_interval=self.ping_interval)
-            await self._socket.client.connect()  # type: ignore[no-untyped-call]
-            self._connected = True
+            # Connecting retries until Slack answers: in the background, so that Slack being
+            # away never holds up the rest of the service (mail intake above all).
             self._watcher = asyncio.create_task(self._watch_socket(), name="slack-socket-watch")
         if notify:
             self._spawn(self.notifier.run(), "notifier")
@@ -163,7 +163,12 @@ class SlackService:
         self._tasks.append(asyncio.create_task(work, name=f"slack-{name}"))
 
     async def _watch_socket(self) -> None:
-        """Socket Mode can drop silently: check, and reconnect after two failed checks."""
+        """Connect, then keep checking: Socket Mode can drop silently; reconnect after two
+        failed checks."""
+        if self._socket is None:
+            return
+        await self._socket.client.connect()  # type: ignore[no-untyped-call]
+        self._connected = True
         misses = 0
         while self._socket is not None:
             await asyncio.sleep(self.watch_interval)

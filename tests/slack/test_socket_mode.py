@@ -79,3 +79,23 @@ async def _eventually(check: Callable[[], bool], within: float = 15.0) -> None:
     while not check():
         assert asyncio.get_running_loop().time() < deadline, "health never changed"
         await asyncio.sleep(0.05)
+
+
+async def test_slack_away_at_start_does_not_hold_up_the_service(
+        fake: FakeSlack, orgs: Organisations, db: Database, desk: Desk) -> None:
+    settings = Settings.model_validate({"SLACK_BOT_TOKEN": "xoxb-test",
+                                        "SLACK_APP_TOKEN": "xapp-test",
+                                        "SLACK_API_URL": fake.base_url})
+    service = SlackService.create(settings=settings, orgs=orgs, db=db, desk=desk,
+                                  kb=build_knowledge_base(orgs))
+    assert service is not None
+    service.watch_interval = service.ping_interval = 0.2
+    fake.failing["apps.connections.open"] = "internal_error"
+    await asyncio.wait_for(service.start(), 1.0)
+    try:
+        assert not service.healthy()
+        del fake.failing["apps.connections.open"]
+        await _eventually(service.healthy)
+        assert fake.sockets
+    finally:
+        await service.stop()
