@@ -59,7 +59,8 @@ RESERVATION = re.compile(
 # Words before a request that make it a reference to an earlier one: "my request to stop...".
 REFERENCE = re.compile(
     r"\b(?:(?:request\w*|asked(?: you)?|ask you|demande|peticion|solicitud|anfrage|antrag)\W+"
-    r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?)$"
+    r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?"
+    r"|(?:requested|asked(?: you)?|i asked for)\W+(?:\w+\W+){0,3})$"
 )
 # "despite my unsubscribing": a past request described, not made again.
 PAST = re.compile(r"\b(?:despite|in spite of|trotz|malgre|a pesar de|pese a)\W+(?:\w+\W+)?$")

@@ -13,7 +13,7 @@ from intents.ruleparts import RawRule, gap
 OBJ = (r"(?:personal |private )?(?:data|datas|information|info|details|accounts?|profile"
        r"|records?|photos?|photographs?|pictures?|pics|images?|videos?|footage|recordings?|cv"
        r"|resume|application|(?:phone |mobile )?number|(?:e-?mail |home |postal )?address|name"
-       r"|portfolio|avatar|files|uploads|everything|anything|contact details|notes|scores"
+       r"|portfolio|avatar|files|uploads|everything|anything|contact details|notes|scores|tags?"
        r"|likeness|voice|model|testimonial|membership|release form|session recordings)\b")
 # The same nouns as single words, for patterns that start with one (so their gate works).
 OBJ_WORD = (r"(?:data|datas|information|info|details|accounts?|profile|records?|photos?"
@@ -42,11 +42,14 @@ EN_RULES: list[RawRule] = [
     ("access", 0.85, r"\bwhat" + gap(4) + r"(?:data|information|info|details|records|else"
      r"|stuff)\b" + gap(6) + r"(?:about|on|of|for)\W+" + ME, ""),
     ("access", 0.8, r"\b(?:data|information|info|details|notes|records|everything|anything"
-     r"|scores)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
-     r"|recorded|got|held)\w*" + gap(3) + r"(?:about|on|of|relating to|concerning|regarding)\W+"
+     r"|scores|whatever)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
+     r"|recorded|got|held|made|wrote|written|took|taken)\w*" + gap(3)
+     + r"(?:about|on|of|relating to|concerning|regarding)\W+"
      + ME, "o"),
     ("access", 0.7, r"\b(?:send|provide|give|share|e-?mail|forward)\W+(?:me|us)\W+(?:with\W+)?"
-     r"(?:\w+\W+){0,2}(?:my|all|any|personal|everything|a copy|copies|an? export)\b", ""),
+     r"(?:\w+\W+){0,2}(?:my|all|any|personal|everything|whatever|a copy|copies|an? export)\b"
+     r"(?! of (?:our|your)\b)", ""),
+    ("access", 0.7, r"\bentitled to (?:see|access|receive|obtain|get|a copy|copies)\b", ""),
     ("access", 0.7, r"\b(?:send|provide|give|forward)\W+(?:me|us)\b" + gap(4) + r"(?:of|from)"
      r" (?:my|me)\b|\bprovide\w*\W+(?:\w+\W+){0,1}(?:all (?:my|personal|the personal|of my)"
      r"|any personal|personal data|copies|a copy)\b", ""),
@@ -88,7 +91,10 @@ EN_RULES: list[RawRule] = [
     ("erasure", 0.55, r"\b(?:close|cancel|deactivate|terminate)\w*\W+(?:my|his|her|the)"
      r"(?: \w+)? account\b|\baccounts?\W+(?:to be |be |being )?(?:closed|deactivated)\b", ""),
     ("erasure", 0.75, r"\btak\w*\W+(?:my|his|her|their)\W+(?:\w+\W+){0,3}?(?:off|down)\b", ""),
-    ("erasure", 0.8, r"\b(?:remove|take|get)\w*\W+(?:me|my \w+(?: and \w+)?|him|her)\W+(?:off"
+    ("erasure", 0.6, r"\btake (?:it|them|these|those|this|that) (?:down|off)\b", ""),
+    ("erasure", 0.8, r"\b(?:remove|take|get|erase|delete|wipe)\w*\W+"
+     r"(?:me|my \w+(?: and \w+)?|him|her)"
+     r"\W+(?:off"
      r"|out of|from) (?:your|the|all)(?: \w+)? (?:system|systems|database|records|files"
      r"|website|servers?)\b", ""),
     # opt_out
