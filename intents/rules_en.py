@@ -27,7 +27,7 @@ DEL = (r"(?:delet\w*|eras\w*|wip(?:e|ed|ing)\b|purg\w*|destroy\w*|scrub\w*|get r
 MARKETING = (r"(?:e-?mails?|mails?|newsletters?|marketing|promotions?|promotional|promos?"
              r"|offers|texts?|messages|sms|calls|spam|brochures|post|postcards|invitations?"
              r"|invites|adverts?|ads|advertising|mailings?|updates|catalogues?|leaflets)\b")
-ME = r"(?:me|him|her|them|us|my|his|their|myself)\b"
+ME = r"(?:me|him|her|them|us|my|his|their|myself|mine)\b"
 DPA = (r"(?:ico|information commissioner\w*|regulator|supervisory authority|data protection"
        r" (?:authority|commissioner|regulator)|dpa|authorities|ombudsman)\b")
 
@@ -132,7 +132,8 @@ EN_RULES: list[RawRule] = [
      r"(?: \w+)? (?:system|database|records|files))", ""),
     ("opt_out", 0.8, r"\bwithdraw\w*" + gap(10) + r"(?:marketing|newsletters?|promotional"
      r"|advertising)\b", ""),
-    ("opt_out", 0.85, r"\bobject\w*" + gap(12) + r"(?:direct )?marketing\b", ""),
+    ("opt_out", 0.85, r"\bobject\w*" + gap(12) + r"(?:(?:direct )?marketing|advertising|adverts"
+     r"|targeted ads)\b", ""),
     # complaint
     ("complaint", 0.9, r"\b(?:make|lodg|fil|submit|rais|register)\w*\W+(?:a |this |my |an )?"
      r"(?:formal |official )?complaint\b", ""),
@@ -150,6 +151,9 @@ EN_RULES: list[RawRule] = [
      r"|information|name|photo|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"
      r"|published|sent to (?:someone|somebody|another|the wrong|other))\b"
      r"|\baddressed to (?:another|someone else|somebody else|a different)\b", ""),
+    ("complaint", 0.6, r"\bstill waiting\b", "c"),
+    ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
+    ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b", "n"),
     ("complaint", 0.4, r"\b(?:what|how) (?:are you|you'?re|you are) (?:going to do|doing|gonna do)"
      r" about (?:it|this|that)\b|\bgetting spam\b|\b(?:this|it) is spam\b|\bspamming me\b", ""),
     ("complaint", 0.6, r"\b(?:sent|send|emailed)\b" + gap(4) + r"(?:my|his|her)\b" + gap(3)
@@ -205,7 +209,7 @@ EN_RULES: list[RawRule] = [
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
      r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset"
-     r"|horrified|serious breach|infuriat\w*|worried)\b", ""),
+     r"|horrified|serious breach|infuriat\w*|worried|not good enough)\b", ""),
     ("complaint", 0.5, r"\bhow did (?:this|that|it|they|someone|somebody|he|she) (?:get out|leak"
      r"|happen|get (?:my|hold))\b", ""),
     ("complaint", 0.4, r"\b(?:escalat\w*|sort it out)\b", ""),

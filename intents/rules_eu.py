@@ -66,7 +66,10 @@ EU_RULES: list[RawRule] = [
     # French
     ("access", 0.85, r"\b(?:droit|demande|exercice) d'acces\b", "r"),
     ("access", 0.8, r"\b(?:copie|communication)\b" + gap(5) + FR_OBJ, ""),
-    ("access", 0.8, r"\b(?:communiquer|transmettre|fournir|envoyer|adresser)\b" + gap(5)
+    ("access", 0.8, r"\b(?:informations|donnees)\b" + gap(3) + r"que vous (?:avez|detenez"
+     r"|conservez|traitez|possedez)\b" + gap(3) + r"(?:a mon sujet|sur moi|me concernant)", ""),
+    ("access", 0.8, r"\b(?:communiquer|transmettre|fournir|envoyer|adresser|obtenir|recevoir)\b"
+     + gap(5)
      + r"(?:donnees|informations|copie|coordonnees)\b", ""),
     ("access", 0.85, r"\bquelles (?:donnees|informations)\b" + gap(4) + r"(?:avez|detenez"
      r"|conservez|traitez|possedez|disposez)", ""),
@@ -120,6 +123,8 @@ EU_RULES: list[RawRule] = [
      + gap(6) + r"(?:beenden|einstellen|stoppen)\b", ""),
     ("opt_out", 0.8, r"\b(?:mochte|will|wunsche|moechte)\b" + gap(4) + r"nicht mehr\b" + gap(2)
      + r"(?:erhalten|bekommen|zugeschickt|kontaktiert|angeschrieben|angerufen)\b", "n"),
+    ("opt_out", 0.8, r"\bnicht mehr\b" + gap(4) + r"(?:werbe\w*|werbung|newsletter\w*|marketing)\b"
+     r"|\b(?:werbe\w*|werbung|newsletter\w*)\b" + gap(4) + r"nicht mehr\b", "n"),
     ("opt_out", 0.8, r"\bkeine\b" + gap(2) + r"(?:werbung|newsletter|werbe\w*|e-mails|mails"
      r"|nachrichten|anrufe|angebote)\b", "n"),
     ("opt_out", 0.85, r"\b(?:streichen|entfernen|loschen|nehmen) sie mich\b" + gap(4)
