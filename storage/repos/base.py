@@ -61,10 +61,22 @@ class Repository:
             stmt = _STATEMENTS[key] = build()
         return stmt
 
-    async def _rowcount(self, stmt: Executable, action: str) -> int:
+    async def _rowcount(self, stmt: Executable, action: str,
+                        params: Mapping[str, Any] | None = None) -> int:
         try:
-            result = await self._conn.execute(stmt)
+            result = await self._conn.execute(stmt, dict(params) if params is not None else None)
             return int(getattr(result, "rowcount", 0) or 0)
+        except TRANSLATED as exc:
+            raise translate(exc, action) from exc
+
+    async def _many(self, stmt: Executable, action: str,
+                    rows: Sequence[Mapping[str, Any]]) -> None:
+        """One statement run for many parameter sets (the driver's executemany): a batch of
+        intake writes costs one round trip through the async bridge instead of one each."""
+        if not rows:
+            return
+        try:
+            await self._conn.execute(stmt, [dict(row) for row in rows])
         except TRANSLATED as exc:
             raise translate(exc, action) from exc
 

@@ -131,6 +131,14 @@ class MessageRepository(Repository):
             raise NotFoundError(f"no message with id {message_pk}")
         return _record(row)
 
+    async def set_tickets(self, links: Sequence[tuple[int, int]]) -> None:
+        """Attach several messages at once: `(message_pk, ticket_id)` pairs (a batch)."""
+        stmt = self._statement("set_tickets", lambda: (
+            update(_m).where(_m.c.id == bindparam("message_pk"))
+            .values(ticket_id=bindparam("new_ticket_id"))))
+        await self._many(stmt, "attaching messages to tickets",
+                         [{"message_pk": pk, "new_ticket_id": tid} for pk, tid in links])
+
     async def for_ticket(self, ticket_id: int) -> list[MessageRecord]:
         """The ticket's mail, both directions, oldest first."""
         stmt = select(*_COLUMNS).where(_m.c.ticket_id == ticket_id).order_by(

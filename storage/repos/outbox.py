@@ -12,6 +12,7 @@ lost to another sender in the meantime.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -155,6 +156,28 @@ class OutboxRepository(Repository):
         if kinds is not None:
             stmt = stmt.where(_o.c.kind.in_(kinds))
         return int(await self._scalar(stmt, "counting outbound mail") or 0)
+
+    async def counts_to_addresses_since(
+        self, organisation: str, addresses: Iterable[str], since: datetime, *,
+        kinds: tuple[str, ...] | None = None,
+    ) -> dict[str, int]:
+        """`count_to_address_since` for many addresses in one query (a batch of mail):
+        lower-cased address -> count, every address asked for present (0 when none)."""
+        wanted = sorted({address.lower() for address in addresses})
+        counts = dict.fromkeys(wanted, 0)
+        if not wanted:
+            return counts
+        lowered = func.lower(_o.c.to_address)
+        stmt = select(lowered, func.count()).where(
+            _o.c.organisation == organisation, lowered.in_(wanted),
+            _o.c.created_at >= since, _o.c.status != "failed",
+        ).group_by(lowered)
+        if kinds is not None:
+            stmt = stmt.where(_o.c.kind.in_(kinds))
+        for row in await self._rows(stmt, "counting outbound mail"):
+            address, number = tuple(row)
+            counts[str(address)] = int(number)
+        return counts
 
     async def next_due_at(self) -> datetime | None:
         """When the earliest pending message falls due (to sleep until then), or None."""

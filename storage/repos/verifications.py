@@ -7,6 +7,7 @@ constant time. `record_attempt` counts a try atomically, so parallel guesses can
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -46,6 +47,16 @@ class VerificationRepository(Repository):
         row = await self._row(stmt, "creating a verification")
         assert row is not None
         return _record(row)
+
+    async def create_many(self, challenges: Sequence[Mapping[str, Any]]) -> None:
+        """Several `create`s in one statement (a batch of intake); nothing is returned.
+        Each item has `create`'s keyword arguments."""
+        rows = [dict(ticket_id=item["ticket_id"], code_hash=item["code_hash"],
+                     token_hash=item["token_hash"], expires_at=item["expires_at"], attempts=0,
+                     max_attempts=item["max_attempts"], used_at=None,
+                     created_at=item.get("now") or utcnow()) for item in challenges]
+        await self._many(self._statement("create_verifications", _v.insert),
+                         "creating verifications", rows)
 
     async def get(self, verification_id: int) -> VerificationRecord:
         row = await self._row(select(_v).where(_v.c.id == verification_id),
