@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -132,13 +133,13 @@ def null_desk_server(port: int) -> None:
     from bot.runtime import understand_mail
     from bot.settings import Settings
 
-    class NullDesk:
-        async def receive_mail(self, *args: object, **kwargs: object) -> IntakeResult:
-            return IntakeResult(outcome="no_intent", message_id="<none>")
+    async def store_nothing(deliveries: Sequence[object]) -> list[IntakeResult | Exception]:
+        return [IntakeResult(outcome="no_intent", message_id="<none>") for _ in deliveries]
 
     async def main() -> None:
         handler = IntakeHandler(orgs=load_organisations(Settings().config_path),
-                                desk=NullDesk(), understand=understand_mail)  # type: ignore[arg-type]
+                                desk=None, understand=understand_mail,  # type: ignore[arg-type]
+                                receive=store_nothing)
         server = SmtpServer(handler, host="127.0.0.1", port=port, max_message_bytes=25 << 20)
         await server.start()
         stop = asyncio.Event()

@@ -4,17 +4,25 @@ aiosmtpd calls the hooks below on the application's event loop. A message is ans
 only after the desk has committed it (and its tickets and replies) for every recipient
 organisation; anything that stops that commit answers 451 so the sending server retries,
 and the desk's Message-ID idempotency turns the retry into "already have it".
+
+Sessions do not commit one by one: each hands its understood mail to a group-commit queue
+(bot/desk/group_commit.py) and awaits it; one writer stores every mail waiting in a single
+transaction, and each session then answers for its own mail (250, or 451 if that mail could
+not be committed).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any
 
 from bot.desk import Desk, IntakeResult
+from bot.desk.batch import Delivery, receive_batch
+from bot.desk.group_commit import GroupCommit, ReceiveBatch
 from bot.organisations import Organisation, Organisations
 from intents import Classification, InboundMail
 from storage.errors import StorageError
@@ -34,10 +42,12 @@ class IntakeHandler:
 
     def __init__(self, *, orgs: Organisations, desk: Desk, understand: Understand,
                  executor: Executor | None = None,
-                 on_stored: Callable[[], None] | None = None) -> None:
+                 on_stored: Callable[[], None] | None = None,
+                 receive: ReceiveBatch | None = None, max_batch: int = 64) -> None:
         self._orgs = orgs
         self._on_stored = on_stored  # e.g. wake the outbox sender of this process
-        self._desk = desk
+        self.queue = GroupCommit(receive or functools.partial(receive_batch, desk),
+                                 max_batch=max_batch)
         self._understand = understand
         self._executor = executor
         self._work: set[asyncio.Task[str]] = set()
@@ -106,9 +116,9 @@ class IntakeHandler:
             mail, classification = await loop.run_in_executor(
                 self._executor, self._understand, raw)
             for org in orgs:
-                result = await self._desk.receive_mail(
+                result = await self.queue.submit(Delivery(
                     org.id, raw, mail, classification, envelope_from=envelope_from,
-                    channel="smtp")
+                    channel="smtp"))
                 log.info("smtp intake: %s: %s", org.id, _summary(result))
         except StorageError as exc:
             log.warning("smtp intake: cannot commit, answering 451: %s", exc)

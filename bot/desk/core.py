@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.desk.pending import BatchWrites
 from bot.organisations import Organisation, Organisations
 from bot.workflow import tokens, verification
 from bot.workflow.addresses import domain_of, normalise_address
@@ -70,6 +71,12 @@ class Unit:
     parents: dict[int, tuple[str | None, list[str]]] = field(default_factory=dict)
     # Automatic replies to each address in the last day: counted once, then kept up to date.
     _sent: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Set when this unit is one mail of an intake batch: shared caches and late writes.
+    batch: BatchWrites | None = None
+
+    def __post_init__(self) -> None:
+        if self.batch is not None:
+            self._sent = self.batch.sent  # the whole batch keeps one count per address
 
     def event(self, kind: str, ticket: TicketRecord | None, org_id: str | None = None,
               **data: Any) -> None:
@@ -80,14 +87,40 @@ class Unit:
         })
 
     async def flush(self) -> None:
-        for item in self.events:
-            await self.tx.events.append(actor=self.actor, channel=self.channel, at=self.now,
-                                        **item)
+        if self.batch is not None:
+            self.batch.events.extend({"actor": self.actor, "channel": self.channel,
+                                      "at": self.now, **item} for item in self.events)
+        else:
+            for item in self.events:
+                await self.tx.events.append(actor=self.actor, channel=self.channel,
+                                            at=self.now, **item)
         self.events.clear()
 
     async def is_suppressed(self, org: Organisation, address: str) -> bool:
         key = normalise_address(address, plus_addressing=org.plus_addressing)
-        return await self.tx.suppression.contains(org.id, key)
+        if self.batch is not None and (org.id, key) in self.batch.suppressed:
+            return self.batch.suppressed[(org.id, key)]
+        found = await self.tx.suppression.contains(org.id, key)
+        if self.batch is not None:
+            self.batch.suppressed[(org.id, key)] = found
+        return found
+
+    def suppressed_now(self, org: Organisation, key: str) -> None:
+        """An address this unit just put on the list (later mails of a batch see it)."""
+        if self.batch is not None:
+            self.batch.suppressed[(org.id, key)] = True
+
+    async def next_number(self, org: Organisation, year: int) -> int:
+        if self.batch is not None:
+            return await self.batch.next_number(self.tx, org.id, year)
+        return await self.tx.references.next_number(org.id, year)
+
+    async def attach(self, message_pk: int, ticket: TicketRecord) -> None:
+        """Attach a received mail to its ticket (late, with the batch's other writes)."""
+        if self.batch is not None:
+            self.batch.links.append((message_pk, ticket.id))
+        else:
+            await self.tx.messages.set_ticket(message_pk, ticket.id)
 
     async def sent_today(self, org: Organisation, address: str) -> int:
         key = (org.id, address.lower())
@@ -102,11 +135,15 @@ class Unit:
         expires = verification.expiry(self.now, org.verification_ttl_hours)
         token = tokens.make_token(self.config.secret, tokens.PURPOSE_VERIFY, ticket.reference,
                                   expires_at=expires)
-        await self.tx.verifications.create(
+        challenge: dict[str, Any] = dict(
             ticket_id=ticket.id,
             code_hash=verification.code_digest(self.config.secret, ticket.reference, code),
             token_hash=tokens.token_digest(self.config.secret, token),
             expires_at=expires, max_attempts=org.verification_max_attempts, now=self.now)
+        if self.batch is not None:
+            self.batch.challenges.append(challenge)
+        else:
+            await self.tx.verifications.create(**challenge)
         return {"code": code, "verify_url": self.config.verify_url(token),
                 "ttl_hours": org.verification_ttl_hours}
 

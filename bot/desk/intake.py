@@ -46,7 +46,7 @@ def message_id_for(mail: InboundMail, raw: bytes) -> str:
     return f"<sha256-{hashlib.sha256(raw).hexdigest()[:40]}@privacybot.invalid>"
 
 
-def _sender(mail: InboundMail, envelope_from: str | None) -> str | None:
+def sender_of(mail: InboundMail, envelope_from: str | None) -> str | None:
     for candidate in (mail.from_address, envelope_from):
         if candidate:
             try:
@@ -66,7 +66,7 @@ def _language(mail: InboundMail, classification: Classification) -> str | None:
 async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
                   classification: Classification, envelope_from: str | None) -> IntakeResult:
     message_id = message_id_for(mail, raw)
-    sender = _sender(mail, envelope_from)
+    sender = sender_of(mail, envelope_from)
     intents = list(classification.intents)
     subject = clean_text(mail.subject, 998)
     bounce = envelope_from is not None and envelope_from.strip() in ("", "<>")
@@ -90,6 +90,8 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
     thread = await _thread(unit, org, mail, sender)
     if thread is not None and (_proven(unit, mail, thread) or (
             sender is not None and _same(org, sender, thread.requester_address))):
+        if unit.batch is not None:  # the ticket's history must be written before it is read
+            await unit.batch.write(unit.tx)
         return await _join(unit, org, thread, stored, mail, classification, sender, auto)
     if auto or sender is None:
         why = "auto-reply, bounce or bulk mail" if auto else "no usable sender address"
@@ -141,7 +143,7 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
                 mail: InboundMail, classification: Classification, sender: str | None,
                 auto: bool) -> IntakeResult:
     message_id = stored.message_id
-    await unit.tx.messages.set_ticket(stored.id, ticket.id)
+    await unit.attach(stored.id, ticket)
     unit.parents[ticket.id] = (stored.message_id, stored.references)
     from_requester = sender is not None and _same(org, sender, ticket.requester_address)
     unit.event("reply_received", ticket, message_id=message_id, sender=sender,
@@ -172,6 +174,7 @@ async def _opt_out(unit: Unit, org: Organisation, ticket: TicketRecord, sender: 
     _, added = await unit.tx.suppression.add(organisation=org.id, address=key, source="mail",
                                              added_by=unit.actor, ticket_id=ticket.id,
                                              at=unit.now)
+    unit.suppressed_now(org, key)
     unit.event("suppression_added" if added else "suppression_confirmed", ticket, address=key)
     # The confirmation is the one mail a suppressed address still gets.
     await unit.send(org, ticket, [ReplyKind.OPT_OUT_CONFIRMATION], suppressed=already)
@@ -183,7 +186,7 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
     intents = list(classification.intents)
     received: datetime = unit.now
     year = received.year
-    number = await unit.tx.references.next_number(org.id, year)
+    number = await unit.next_number(org, year)
     reference = format_reference(org.reference_prefix, year, number)
     verify = needs_verification(intents)
     only_opt_out = set(intents) == {"opt_out"}
@@ -204,7 +207,7 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
         received_at=received, clock_started_at=start, due_date=due,
         manual_check_required=org.manual_identity_check and verify,
         linked_ticket_id=linked.id if linked else None, now=unit.now)
-    await unit.tx.messages.set_ticket(stored.id, ticket.id)
+    await unit.attach(stored.id, ticket)
     unit.parents[ticket.id] = (stored.message_id, stored.references)
     unit.event("ticket_opened", ticket, state_from=None, state_to=state.value, intents=intents,
                extras=classification.extras, requester=sender,
