@@ -29,6 +29,8 @@ from intents.rules import (
 from intents.textnorm import clause_start, fold, sentence_bounds
 
 THRESHOLD = 0.5
+# A match that itself begins "asked for..." names an earlier request.
+PAST_ASK = re.compile(r"(?:asked|requested|i asked)\b")
 CONDITION_FACTOR = 0.3
 CHASE_LIFT = 0.3
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
@@ -71,7 +73,8 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     elif rule.intent != "access" and folded[sentence_to : sentence_to + 1] == "?" \
             and QUESTION.match(folded, sentence_from):
         weight *= CONDITION_FACTOR  # asking whether they do it is no request (access excepted)
-    reference = "r" in rule.flags or REFERENCE.search(folded, sentence_from, start) is not None
+    reference = ("r" in rule.flags or REFERENCE.search(folded, sentence_from, start) is not None
+                 or PAST_ASK.match(folded, start) is not None)
     return _Hit(rule, weight, start, end, cancelled, sentence_from, reference)
 
 

@@ -40,7 +40,7 @@ NEGATION = re.compile(
 CONDITION = re.compile(
     r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
     r"|you will|you might|you please)\b)|in case|considering|thinking (?:about|of)"
-    r"|would that|says|said"
+    r"|would that|says|said|covers|describes|explains|outlines|sets out|clause"
     r"|thanks? (?:you )?(?:so much )?for|gracias por|merci (?:d'avoir|pour)|danke f[uü]r"
     r"|(?:i|you|we) (?:can|could|may|might) (?:ask|request)"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
@@ -75,7 +75,7 @@ RETRACTION = re.compile(
 # A question about the sender's own situation asks, it does not request.
 QUESTION = re.compile(
     r"^\W*(?:(?:hi|hello|hey|quick question|bonjour|hola|hallo)\W+)*(?:will i|would i|do i"
-    r"|can i|should i|shall i|is it|are you|do you|does|did you|is there|how long|when"
+    r"|can i|should i|shall i|is it|are you|do you|does|did you|is there(?! a way)|how long|when"
     r"|are there|which|have you|has (?:my|your|anyone)|did (?:you|anyone)|est-ce que"
     r"|combien de temps|cuanto tiempo|wie lange)\b"
 )

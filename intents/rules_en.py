@@ -7,19 +7,20 @@ signed" do. Complaints need data-handling context: sentiment alone never makes o
 
 from __future__ import annotations
 
-from intents.ruleparts import RawRule, gap
+from intents.ruleparts import RawRule, gap, gap_any
 
 # Things about a person a request can be for.
 OBJ = (r"(?:personal |private )?(?:data|datas|information|info|details|accounts?|profile"
        r"|records?|photos?|photographs?|pictures?|pics|images?|videos?|footage|recordings?|cv"
        r"|resume|application|(?:phone |mobile )?number|(?:e-?mail |home |postal )?address|name"
-       r"|portfolio|avatar|files|uploads|everything|anything|contact details|notes|scores|tags?"
+       r"|portfolio|avatar|(?:my|his|her) files|uploads|everything|anything|contact details|notes"
+       r"|scores|tags?|reviews?"
        r"|likeness|voice|model|testimonial|membership|release form|session recordings)\b")
 # The same nouns as single words, for patterns that start with one (so their gate works).
 OBJ_WORD = (r"(?:data|datas|information|info|details|accounts?|profile|records?|photos?"
             r"|photographs?|pictures?|pics|images?|videos?|footage|recordings?|cv|resume"
-            r"|application|number|address|name|portfolio|avatar|files|uploads|everything"
-            r"|anything|notes|scores|likeness|voice|model|testimonial|membership)\b")
+            r"|application|number|address|name|portfolio|avatar|uploads|everything"
+            r"|anything|notes|scores|likeness|voice|model|testimonial|membership|face)\b")
 DEL = (r"(?:delet\w*|eras\w*|wip(?:e|ed|ing)\b|purg\w*|destroy\w*|scrub\w*|get rid of|nuke\w*"
        r"|expung\w*|obliterat\w*|scrap\b|trash\b|bin\b"
        r"|take\w* down|took down|forget|remov\w*(?!" + gap(8)
@@ -35,11 +36,13 @@ EN_RULES: list[RawRule] = [
     # access
     ("access", 0.9, r"\b(?:data subject access request|subject access request|dsar|sar)\b", "r"),
     ("access", 0.8, r"\bright (?:of|to) access\b|\brequest\w* (?:for )?access\b", "r"),
+    ("access", 0.7, r"\brequest\w* for (?:a copy of )?(?:my|all my|all of my) (?:personal )?"
+     r"(?:data|information|details)\b", "r"),
     ("access", 0.6, r"\baccess request\b|\bdisclosure of (?:my|all my|any of my)\b", "r"),
     ("access", 0.8, r"\bcop(?:y|ies)\b" + gap(6) + OBJ, ""),
     ("access", 0.6, r"\b(?:need|want|like|get|have|receive)\W+(?:a\W+)?cop(?:y|ies) of (?:it|them"
      r"|these|those|this)\b", ""),
-    ("access", 0.85, r"\bwhat" + gap(4) + r"(?:data|information|info|details|records|else"
+    ("access", 0.85, r"\b(?:what|which)" + gap(4) + r"(?:data|information|info|details|records|else"
      r"|stuff)\b" + gap(6) + r"(?:about|on|of|for)\W+" + ME, ""),
     ("access", 0.8, r"\b(?:data|information|info|details|notes|records|everything|anything"
      r"|scores|whatever)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
@@ -68,7 +71,7 @@ EN_RULES: list[RawRule] = [
      r"|which (?:data|information)|the (?:data|information|personal))\b", ""),
     ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
      r"|\bwho (?:gave|sold|passed|provided|shared) (?:you )?my\b", ""),
-    ("access", 0.7, r"\b(?:know|find out|tell me|confirm)\b" + gap(6) + r"(?:hold|have|keep"
+    ("access", 0.7, r"\b(?:know|find out|tell me|confirm|wondering|wonder)\b" + gap(6) + r"(?:hold|have|keep"
      r"|store|process)\w*" + gap(4) + OBJ_WORD, ""),
     ("access", 0.6, r"\b(?:would like|like|want|need)\W+(?:a\W+)?cop(?:y|ies)\b(?! of)", ""),
     ("access", 0.5, r"\bwho (?:have |has )?you(?:'ve)? (?:shared|given|sold|passed)\b", ""),
@@ -79,8 +82,13 @@ EN_RULES: list[RawRule] = [
     ("access", 0.55, r"\bconfirm whether (?:or not )?you\b" + gap(3) + r"process", ""),
     # erasure
     ("erasure", 0.85, r"\b" + DEL + gap(6) + OBJ, ""),
-    ("erasure", 0.8, r"\b" + OBJ_WORD + gap(3) + r"(?:be |been |get |gets |is )?(?:deleted|erased"
-     r"|removed|wiped|purged|destroyed|taken down|gone)\b", ""),
+    ("erasure", 0.8, r"\b(?:want|like|prefer|need|have|get|require|request|ask|demand"
+     r"|expect|confirm|make sure|ensure)\w*\W+(?:\w+\W+){0,4}?" + OBJ_WORD + gap(3) + r"(?:to be |be |been |get |gets |is )?"
+     r"(?:deleted|erased|removed|wiped|purged|destroyed|taken down|gone)\b", ""),
+    ("erasure", 0.75, r"\b(?:delete|erase|forget|wipe)\W+me\b", ""),
+    ("erasure", 0.6, r"\b(?:want|like|ask|need)\W+you\W+(?:to\W+)?(?:delete|erase|remove|wipe)\b", ""),
+    ("erasure", 0.7, r"\btake\w*\W+(?:it|them|the ones|those|these|my \w+|the (?:photos?|pics"
+     r"|pictures|images?|videos?|posts?))\W+(?:\w+\W+){0,4}?down\b", ""),
     ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy)\w*\W+(?:it|them|all|it all"
      r"|all of it)\b", ""),
     ("erasure", 0.75, r"\b(?:want|like|need) (?:it|them|everything|this|these|those)(?: all)?"
@@ -122,7 +130,10 @@ EN_RULES: list[RawRule] = [
      r"|the)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
      r"|them)?\W*(?:\w+\W+){0,2}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
     ("opt_out", 0.6, r"\btake (?:me|us|him|her) off\b", ""),
-    ("opt_out", 0.55, r"\bplease stop (?:these|them|this|it)\b", ""),
+    ("opt_out", 0.55, r"\b(?:please|pls|can you|could you|would you)\W+stop (?:these|them|this|it"
+     r"|those)\b", ""),
+    ("opt_out", 0.75, r"\b(?:turn|switch)\w* off\b" + gap(4) + MARKETING + r"|\b(?:disable"
+     r"|opt out of)\b" + gap(4) + MARKETING, ""),
     ("opt_out", 0.8, r"\bdo[- ]not[- ](?:call|contact|mail|e-?mail|text)\b", "n"),
     ("opt_out", 0.8, r"\b(?:not|no longer|never)\W+(?:be\W+)?(?:contacted|emailed|called|texted"
      r"|sent|messaged)\b" + gap(4) + MARKETING, "n"),
@@ -136,9 +147,9 @@ EN_RULES: list[RawRule] = [
      r"|targeted ads)\b", ""),
     # complaint
     ("complaint", 0.9, r"\b(?:make|lodg|fil|submit|rais|register)\w*\W+(?:a |this |my |an )?"
-     r"(?:formal |official )?complaint\b", ""),
+     r"(?:formal |official )?complaint\b", "d"),
     ("complaint", 0.85, r"\bformal complaint\b|\b(?:wish|want|would like|like|writing)"
-     r" to complain\b|\bi(?: am|'m) complaining\b", ""),
+     r" to complain\b|\bi(?: am|'m) complaining\b", "d"),
     ("complaint", 0.9, r"\bcomplaint (?:to|with) (?:the )?" + DPA, "d"),
     ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
      r"|contact\w*|refer\w*|take this|take it|notify\w*)\b" + gap(3) + r"(?:to )?(?:the )?"
@@ -164,8 +175,8 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.55, r"\b(?:never|did not|didn'?t|have not|haven'?t) (?:agree\w*|consent\w*"
      r"|signed (?:a |any )?(?:release|consent|model release)"
      r"|gave (?:my )?(?:consent|permission)|give (?:my )?(?:consent|permission)|opted in"
-     r"|been to)\b|\bi said no\b|\beven though i (?:said|asked|opted|unsubscribed"
-     r"|told)\b|\bdespite (?:that|me|my|this)\b", ""),
+     r"|been to)\b|\bi said no\b|\beven though (?:i|he|she|we|they) (?:said|asked|opted"
+     r"|unsubscribed|told)\b|\bstill on (?:your|the|this) (?:\w+ )?list\b|\bdespite (?:that|me|my|this)\b", ""),
     ("complaint", 0.4, r"\bnever signed up\b", ""),
     ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:lawful|legal|compliant|gdpr compliant)\b"
      r"|\b(?:unlawful\w*|illegal\w*)\b", ""),
@@ -182,9 +193,9 @@ EN_RULES: list[RawRule] = [
      r"\b(?:still) (?:getting|receiving|being sent|get|receive|had|have had"
      r"|being contacted)\b", "c"),
     ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
-     r"|replied stop|asked you|told you)\w*" + gap(8) + r"(?:still|again|but)\b", "c"),
+     r"|replied stop|asked you|told you)\w*" + gap_any(8) + r"(?:still|again|but)\b", "c"),
     ("complaint", 0.65, r"\b(?:still|keep) (?:getting|receiving|being sent|get|receive)\b"
-     + gap(10)
+     + gap_any(10)
      + r"(?:unsubscribed|opted out|replied stop|asked you|told you)\b", "c"),
     ("complaint", 0.7, r"\b(?:not|no|never|haven'?t|hasn'?t)\b" + gap(3) + r"(?:had|received"
      r"|got|heard|seen)" + gap(3) + r"(?:reply|replies|response|answer|acknowledg\w*|back"
@@ -204,12 +215,13 @@ EN_RULES: list[RawRule] = [
      r" i'?m asking|contacting you again)\b", "c"),
     ("complaint", 0.6, r"\basked (?:you )?(?:twice|three times|several times|again|repeatedly)\b"
      r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i'?ve |i have |i )?(?:asked"
-     r"|written|emailed|requested|contacted|chased)\b", "c"),
+     r"|written|emailed|requested|contacted|chased)\b|\b(?:second|third|fourth|fifth|final|last)"
+     r" (?:request|reminder|attempt|chaser)\b", "c"),
     ("complaint", 0.6, r"\b(?:unsubscribe|opt[- ]?out)\W+(?:link|button)\b" + gap(4)
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
      r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset"
-     r"|horrified|serious breach|infuriat\w*|worried|not good enough)\b", ""),
+     r"|horrified|serious breach|infuriat\w*|worried|(?:not|isn'?t) good enough)\b", ""),
     ("complaint", 0.5, r"\bhow did (?:this|that|it|they|someone|somebody|he|she) (?:get out|leak"
      r"|happen|get (?:my|hold))\b", ""),
     ("complaint", 0.4, r"\b(?:escalat\w*|sort it out)\b", ""),

@@ -98,6 +98,10 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.85, r"\b(?:saisi|signal|plainte|reclamation|contact)\w*" + gap(4)
      + FR_DPA, "d"),
     ("complaint", 0.6, r"\bsans (?:mon|notre) (?:consentement|accord|autorisation)\b", ""),
+    ("complaint", 0.6, r"\b(?:jamais|pas) donne (?:mon |notre )?(?:accord|consentement"
+     r"|autorisation)\b", "n"),
+    ("opt_out", 0.6, r"\bcess\w*\b" + gap(2) + r"(?:immediatement|de m'envoyer|de me contacter"
+     r"|ces envois|vos envois|de m'ecrire|de m'appeler)", ""),
     ("complaint", 0.6, r"\b(?:publie|partage|vendu|transmis|divulgue)\w*\b"
      + gap(2) + r"(?:mon|mes|ma)\b" + gap(2) + FR_OBJ, ""),
     ("complaint", 0.7, r"\baucune reponse\b|\b(?:pas|jamais) (?:encore )?(?:recu|eu) (?:de"
@@ -113,6 +117,8 @@ EU_RULES: list[RawRule] = [
      + r"(?:daten|informationen|angaben|kopie)\b", ""),
     ("erasure", 0.85, r"\b(?:losch|entfern|vernicht)\w*" + gap(6) + DE_OBJ, ""),
     ("erasure", 0.85, r"\b" + DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht)\w*", ""),
+    ("erasure", 0.75, r"\b(?:nehmen|entfernen) sie\b" + gap(8) + r"(?:herunter|runter|offline"
+     r"|raus)\b", ""),
     ("erasure", 0.9, r"\brecht auf (?:vergessen\w*|loschung)\b|\bloschung (?:meiner|aller"
      r"|der|meines|sammtlicher|samtlicher)\b", "r"),
     ("opt_out", 0.9, r"\b(?:abmeld|abbestell|austrag)\w*|\btragen sie mich\b" + gap(4)
