@@ -181,6 +181,9 @@ def _classify(mail: InboundMail) -> Classification:
             and not (REPLY_SUBJECT.match(mail.subject) and CLOSING.search(fold(body))):
         text = mail.subject
         hits = _hits(fold(mail.subject))
+        if REPLY_SUBJECT.match(mail.subject):
+            # A thread's name ("Re: Invoice overdue") complains of nothing by itself.
+            hits = [h for h in hits if h.rule.intent != "complaint"]
     scores = _scores(hits)
     all_scores = {intent: scores.get(intent, 0.0) for intent in RIGHTS_INTENTS}
     intents = [i for i in RIGHTS_INTENTS if all_scores[i] >= THRESHOLD]

@@ -64,6 +64,8 @@ EN_RULES: list[RawRule] = [
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
      + r"(?:hold|have|keep|store|process|know|collected)", ""),
     ("access", 0.8, r"\bwhat do you know about me\b", ""),
+    ("access", 0.75, r"\b(?:can|could|may) i (?:have|get|see|receive|obtain)\W+(?:a copy of\W+)?"
+     r"(?:all\W+)?(?:of\W+)?(?:my|the) (?:personal )?(?:data|information|details|records)\b", ""),
     ("access", 0.6, r"\b(?:receiv|get|gett)\w* (?:a copy of )?my (?:data|personal data|information"
      r"|records|files|sar|subject access)\b", ""),
     ("access", 0.6, r"\b(?:would like|want|wish|like|need) to (?:see|know|access|get"
@@ -71,7 +73,8 @@ EN_RULES: list[RawRule] = [
      r"|which (?:data|information)|the (?:data|information|personal))\b", ""),
     ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
      r"|\bwho (?:gave|sold|passed|provided|shared) (?:you )?my\b", ""),
-    ("access", 0.7, r"\b(?:know|find out|tell me|confirm|wondering|wonder)\b" + gap(6) + r"(?:hold|have|keep"
+    ("access", 0.7, r"\b(?:know|find out|tell me|confirm|wondering|wonder)\b" + gap(6)
+     + r"(?:hold|have|keep"
      r"|store|process)\w*" + gap(4) + OBJ_WORD, ""),
     ("access", 0.6, r"\b(?:would like|like|want|need)\W+(?:a\W+)?cop(?:y|ies)\b(?! of)", ""),
     ("access", 0.5, r"\bwho (?:have |has )?you(?:'ve)? (?:shared|given|sold|passed)\b", ""),
@@ -83,16 +86,18 @@ EN_RULES: list[RawRule] = [
     # erasure
     ("erasure", 0.85, r"\b" + DEL + gap(6) + OBJ, ""),
     ("erasure", 0.8, r"\b(?:want|like|prefer|need|have|get|require|request|ask|demand"
-     r"|expect|confirm|make sure|ensure)\w*\W+(?:\w+\W+){0,4}?" + OBJ_WORD + gap(3) + r"(?:to be |be |been |get |gets |is )?"
+     r"|expect|confirm|make sure|ensure)\w*\W+(?:\w+\W+){0,4}?" + OBJ_WORD + gap(3)
+     + r"(?:to be |be |been |get |gets |is )?"
      r"(?:deleted|erased|removed|wiped|purged|destroyed|taken down|gone)\b", ""),
     ("erasure", 0.75, r"\b(?:delete|erase|forget|wipe)\W+me\b", ""),
-    ("erasure", 0.6, r"\b(?:want|like|ask|need)\W+you\W+(?:to\W+)?(?:delete|erase|remove|wipe)\b", ""),
+    ("erasure", 0.6, r"\b(?:want|like|ask|need)\W+you\W+(?:to\W+)?(?:delete|erase|remove"
+     r"|wipe)\b", ""),
     ("erasure", 0.7, r"\btake\w*\W+(?:it|them|the ones|those|these|my \w+|the (?:photos?|pics"
      r"|pictures|images?|videos?|posts?))\W+(?:\w+\W+){0,4}?down\b", ""),
     ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy)\w*\W+(?:it|them|all|it all"
      r"|all of it)\b", ""),
     ("erasure", 0.75, r"\b(?:want|like|need) (?:it|them|everything|this|these|those)(?: all)?"
-     r" (?:deleted|gone|removed|erased|taken down)\b", ""),
+     r" (?:deleted|gone|removed|erased|taken down|destroyed|wiped)\b", ""),
     ("erasure", 0.9, r"\bright to (?:be forgotten|erasure)\b", ""),
     ("erasure", 0.85, r"\b(?:erasure|deletion|removal) of (?:my|all|his|her|their|the personal"
      r"|any personal|personal)\b|\brequest\w* (?:for )?(?:erasure|deletion)\b", "r"),
@@ -162,13 +167,17 @@ EN_RULES: list[RawRule] = [
      r"|information|name|photo|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"
      r"|published|sent to (?:someone|somebody|another|the wrong|other))\b"
      r"|\baddressed to (?:another|someone else|somebody else|a different)\b", ""),
-    ("complaint", 0.6, r"\bstill waiting\b", "c"),
+    ("complaint", 0.6, r"\bstill waiting\b|\byet (?:i'?m|i am|i keep|you keep|you'?re|you are)"
+     r" (?:still )?(?:receiving|getting|sending|emailing|texting|calling)\b", "c"),
+    ("complaint", 0.55, r"\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
+     r"|contacting|texting|calling|messaging|sending|spamming)\b", ""),
     ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
     ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b", "n"),
     ("complaint", 0.4, r"\b(?:what|how) (?:are you|you'?re|you are) (?:going to do|doing|gonna do)"
      r" about (?:it|this|that)\b|\bgetting spam\b|\b(?:this|it) is spam\b|\bspamming me\b", ""),
-    ("complaint", 0.6, r"\b(?:sent|send|emailed)\b" + gap(4) + r"(?:my|his|her)\b" + gap(3)
-     + r"(?:to (?:someone|somebody|another|the wrong|other|a third))|\bbeen sent my\b"
+    ("complaint", 0.6, r"\b(?:sent|send|sending|emailed|emailing|forwarded|forwarding)\b" + gap(4)
+     + r"(?:my|his|her)\b" + gap(3) + r"(?:to (?:someone|somebody|another|the wrong|other|a third"
+     r"|random|strangers|people|everyone|all))|\bbeen sent my\b"
      r"|\bsomeone else'?s\b", ""),
     ("complaint", 0.6, r"\bwithout (?:my |our |his |her |any )?(?:consent|permission"
      r"|knowledge|agreement|asking|telling|informing)\b", ""),
@@ -176,7 +185,8 @@ EN_RULES: list[RawRule] = [
      r"|signed (?:a |any )?(?:release|consent|model release)"
      r"|gave (?:my )?(?:consent|permission)|give (?:my )?(?:consent|permission)|opted in"
      r"|been to)\b|\bi said no\b|\beven though (?:i|he|she|we|they) (?:said|asked|opted"
-     r"|unsubscribed|told)\b|\bstill on (?:your|the|this) (?:\w+ )?list\b|\bdespite (?:that|me|my|this)\b", ""),
+     r"|unsubscribed|told)\b|\bstill on (?:your|the|this) (?:\w+ )?list\b"
+     r"|\bdespite (?:that|me|my|this)\b", ""),
     ("complaint", 0.4, r"\bnever signed up\b", ""),
     ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:lawful|legal|compliant|gdpr compliant)\b"
      r"|\b(?:unlawful\w*|illegal\w*)\b", ""),

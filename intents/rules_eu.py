@@ -57,7 +57,8 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.9, r"\b(?:present|pon|interpon|formul|presentad)\w* (?:una )?(?:queja"
      r"|reclamacion|denuncia)\b|\bquiero quejarme\b|\bme quejo\b", ""),
     ("complaint", 0.85, r"\b(?:denunci|reclam|acud|dirig)\w*" + gap(4) + ES_DPA, "d"),
-    ("complaint", 0.6, r"\bsin (?:mi|nuestro) (?:consentimiento|permiso|autorizacion)\b", ""),
+    ("complaint", 0.6, r"\bsin (?:mi|nuestro) (?:consentimiento|permiso|autorizacion)\b"
+     r"|\bsin haber\w* (?:\w+ )?(?:pedido|solicitado|dado|autorizado)\b", ""),
     ("complaint", 0.6, r"\b(?:compartido|vendido|cedido|publicado|filtrado|difundido)\b"
      + gap(3) + r"(?:mis|mi)\b" + gap(2) + ES_OBJ, ""),
     ("complaint", 0.7, r"\bno (?:he|hemos) recibido\b" + gap(2) + r"(?:respuesta|repuesta"
@@ -111,8 +112,8 @@ EU_RULES: list[RawRule] = [
     # German
     ("access", 0.7, r"\bauskunft\w*\b", ""),
     ("access", 0.8, r"\bkopie\b" + gap(5) + DE_OBJ, ""),
-    ("access", 0.85, r"\bwelche\b" + gap(3) + r"(?:daten|informationen|angaben)\b" + gap(6)
-     + r"(?:gespeichert|speichern|haben|verarbeiten|vorliegen|besitzen)", ""),
+    ("access", 0.85, r"\bwelche\b" + gap(3) + r"(?:daten|informationen|angaben)\b" + gap(8)
+     + r"(?:mich|mir|meiner person)\b", ""),
     ("access", 0.8, r"\b(?:mitteil|zusend|ubermittel|zukommen|schicken|senden)\w*" + gap(6)
      + r"(?:daten|informationen|angaben|kopie)\b", ""),
     ("erasure", 0.85, r"\b(?:losch|entfern|vernicht)\w*" + gap(6) + DE_OBJ, ""),
