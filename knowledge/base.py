@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from knowledge.errors import QuestionError, UnknownPolicyError
 from knowledge.index import Index
 from knowledge.models import Answer, Citation, Policy, Unit
-from knowledge.query import analyse, mentioned_words
+from knowledge.query import Concept, analyse, mentioned_words
 from knowledge.ranking import Ranked, Ranker
 from knowledge.tokens import content_stems
 
@@ -27,6 +27,12 @@ COVERAGE_SLOPE = 12.0
 # the wrong sentence): confidence tops out there instead of promising certainty.
 CEILING = 0.9
 EXTRA_CITATIONS = 2
+# A question whose main concern the answer never touches (not even by a synonym) is not
+# answered by it, however well it covers the rest: "what is the DPO's phone number?" is not
+# answered by a sentence giving some phone number. The share of the question's weight held by
+# its largest wholly missing concept, beyond MISSING_FREE, comes off the coverage.
+MISSING_FREE = 0.35
+MISSING_WEIGHT = 0.5
 _TITLE_NOISE = frozenset({"privacy", "policy", "notice", "the", "of", "and", "ltd", "limited",
                           "inc", "llc", "plc", "gmbh", "co", "company"})
 
@@ -65,15 +71,18 @@ class KnowledgeBase:
             raise QuestionError("the question is empty")
         question = " ".join(question.split())
         scope = self._scope(question, policy)
-        concepts = analyse(question, self._index, self._title_stems)
-        if not concepts or scope is None:
+        if scope is None:
+            return self._abstain(question, [])
+        concepts = analyse(question, self._index.stats(*scope), self._title_stems)
+        if not concepts:
             return self._abstain(question, [])
         ranked = self._ranker.rank(question, concepts, *scope)
         answerable = [item for item in ranked if self._unit(item.uid).kind != "lead"]
         if not answerable:
             return self._abstain(question, ranked)
         best = answerable[0]
-        confidence = calibrated(best.coverage)
+        confidence = calibrated(best.coverage - MISSING_WEIGHT * max(
+            0.0, self._missing(concepts, best.uid) - MISSING_FREE))
         if confidence < THRESHOLD or self._lost_list_wins(ranked[0], best):
             return self._abstain(question, ranked, min(confidence, THRESHOLD - 0.01))
         citations = [self._cite(best.uid)]
@@ -85,6 +94,19 @@ class KnowledgeBase:
                 citations.append(self._cite(other.uid))
         return Answer(question=question, answered=True, answer=self._unit(best.uid).answer,
                       confidence=round(confidence, 4), citations=citations, pointers=[])
+
+    def _missing(self, concepts: list[Concept], uid: int) -> float:
+        """The largest share of the question's weight that the unit (its words, context and
+        the headings above it) does not speak to at all."""
+        ref = self._index.refs[uid]
+        policy = self._policies[ref.policy]
+        unit = policy.units[ref.unit]
+        stems = set(content_stems(f"{Index.body(unit)} {unit.context} "
+                                  f"{policy.sections[unit.section].path}"))
+        total = sum(concept.weight for concept in concepts) or 1.0
+        return max((concept.weight / total for concept in concepts
+                    if not any(set(term) <= stems for term in concept.alternatives)),
+                   default=0.0)
 
     def _lost_list_wins(self, top: Ranked, best: Ranked) -> bool:
         """The best match is a lead-in whose list was lost, elsewhere than the best answer:

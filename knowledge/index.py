@@ -149,6 +149,10 @@ class Index:
         df = self.df.get(term)
         return None if df is None else self.idf_of(df)
 
+    def stats(self, start: int, end: int) -> Stats:
+        """Term statistics of units start..end-1: one policy's own, or the whole index's."""
+        return Stats(self, start, end)
+
     def slice(self, term: str, start: int, end: int) -> Posting | None:
         """The term's postings for units start..end-1, or None."""
         posting = self.postings.get(term)
@@ -160,3 +164,34 @@ class Index:
         if lo == hi:
             return None
         return Posting(posting.ids[lo:hi], posting.weights[lo:hi], posting.cover[lo:hi])
+
+
+class Stats:
+    """Document frequencies over a range of units. A question scoped to one policy weighs its
+    words by that policy's own statistics, so the answer does not shift with which other
+    policies happen to be loaded, and a word this policy never uses counts as unknown."""
+
+    def __init__(self, index: Index, start: int, end: int) -> None:
+        self._index = index
+        self._start, self._end = start, end
+        self._whole = start == 0 and end == index.size
+        self.size = end - start
+        self.vocabulary = index.vocabulary
+        self.max_idf = self.idf_of(0)
+
+    def idf_of(self, df: int) -> float:
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def known(self, term: str) -> bool:
+        """Does any policy in the index use the term?"""
+        return term in self._index.postings
+
+    def idf(self, term: str) -> float | None:
+        """The term's idf in this range, or None when no unit in it mentions the term."""
+        if self._whole:
+            return self._index.idf(term)
+        posting = self._index.postings.get(term)
+        if posting is None:
+            return None
+        lo, hi = np.searchsorted(posting.ids, [self._start, self._end])
+        return None if lo == hi else self.idf_of(int(hi - lo))

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from knowledge.index import Index
-from knowledge.tokens import content_stems, words
+from knowledge.index import Stats
+from knowledge.tokens import STOP_WORDS, content_stems, words
 from knowledge.vocabulary import (
     GENERIC_WEIGHT,
+    LIGHT_WORDS,
     PEOPLE_WEIGHT,
     PHRASE_WEIGHT,
     SYNONYM_WEIGHT,
@@ -36,6 +37,8 @@ UNKNOWN_WEIGHT = 0.75  # share of the highest idf that an unknown word weighs
 FUZZY_CUTOFF = 82.0
 FUZZY_WEIGHT = 0.75
 FUZZY_MIN_LENGTH = 5
+FILLER_CUTOFF = 79.0
+_FILLER = sorted(word for word in STOP_WORDS if len(word) > 1)
 _UNITED_STATES = re.compile(r"\b(?:U\.S\.A?\.?|USA|US)\b")
 
 
@@ -53,7 +56,7 @@ def prepare(question: str) -> str:
     return _UNITED_STATES.sub("United States", question[:MAX_QUESTION_CHARS])
 
 
-def analyse(question: str, index: Index, drop: set[str]) -> list[Concept]:
+def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
     """The question's concepts, the organisations' own names (`drop`) left out."""
     text = prepare(question)
     stems = [stem for stem in content_stems(text) if stem not in drop]
@@ -74,6 +77,8 @@ def analyse(question: str, index: Index, drop: set[str]) -> list[Concept]:
     for word in dict.fromkeys(stems):
         if unused[word] <= 0:
             continue
+        if _misspelt_filler(word, index):
+            continue  # "thier", "cn": a typo of a word that says nothing
         concept = Concept(word=word, alternatives={(word,): 1.0})
         for relative in related(word):
             concept.alternatives.setdefault(relative, SYNONYM_WEIGHT)
@@ -87,7 +92,7 @@ def analyse(question: str, index: Index, drop: set[str]) -> list[Concept]:
     return _merge_duplicates(concepts)
 
 
-def term_idf(term: Term, index: Index) -> float | None:
+def term_idf(term: Term, index: Stats) -> float | None:
     """A term's idf: its rarest stem's, if the index has every stem; else None."""
     idfs = [index.idf(stem) for stem in term]
     if any(idf is None for idf in idfs):
@@ -95,7 +100,28 @@ def term_idf(term: Term, index: Index) -> float | None:
     return max(idf for idf in idfs if idf is not None)
 
 
-def _add_fuzzy(concept: Concept, index: Index) -> None:
+def _misspelt_filler(word: str, index: Stats) -> bool:
+    """A word no policy uses and no vocabulary knows, one slip away from a stop word."""
+    if index.known(word) or related(word):
+        return False
+    close = process.extract(word, _FILLER, scorer=fuzz.ratio, score_cutoff=FILLER_CUTOFF,
+                            limit=None)
+    return any(filler[0] == word[0] and _slip(word, filler) for filler, _, _ in close)
+
+
+def _slip(word: str, filler: str) -> bool:
+    """Two letters swapped ("thier") or one left out or doubled ("cn", "thhe"): typing slips
+    that make no other word, unlike a changed letter ("bring" is not "being")."""
+    if len(word) == len(filler):
+        return sorted(word) == sorted(filler)
+    short, long_ = sorted((word, filler), key=len)
+    if len(long_) - len(short) != 1:
+        return False
+    rest = iter(long_)
+    return all(letter in rest for letter in short)
+
+
+def _add_fuzzy(concept: Concept, index: Stats) -> None:
     if not index.vocabulary:
         return
     best = process.extractOne(concept.word, index.vocabulary, scorer=fuzz.ratio,
@@ -104,7 +130,7 @@ def _add_fuzzy(concept: Concept, index: Index) -> None:
         concept.alternatives.setdefault((best[0],), FUZZY_WEIGHT * best[1] / 100.0)
 
 
-def _weigh(concept: Concept, index: Index) -> None:
+def _weigh(concept: Concept, index: Stats) -> None:
     own = [term_idf(term, index) for term, factor in concept.alternatives.items()
            if factor == 1.0]
     present = [idf for idf in own if idf is not None]
@@ -115,7 +141,7 @@ def _weigh(concept: Concept, index: Index) -> None:
     concept.weight = max(present) if present else UNKNOWN_WEIGHT * index.max_idf
     if concept.alternatives.keys() & people_terms():
         concept.weight *= PEOPLE_WEIGHT
-    elif concept.alternatives.keys() & generic_terms():
+    elif concept.alternatives.keys() & generic_terms() or concept.word in LIGHT_WORDS:
         concept.weight *= GENERIC_WEIGHT
     # A rare word matched through a common synonym is only weak evidence.
     for term, factor in list(concept.alternatives.items()):

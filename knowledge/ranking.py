@@ -11,6 +11,7 @@ unit's words and its section heading) and the question's shape (shapes.py).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 from knowledge.index import FloatArray, Index, Posting
 from knowledge.models import Unit
 from knowledge.query import Concept
-from knowledge.shapes import QuestionShape, UnitShape
+from knowledge.shapes import QuestionShape, UnitShape, value_kinds
 
 SCORE_SHARE = 0.15
 LITERAL_SHARE = 0.1
@@ -30,11 +31,16 @@ DEFINITION_BONUS = 0.15
 LIST_BONUS = 0.1
 LABEL_BONUS = 0.1
 ANSWER_TYPE_BONUS = 0.08
+TOPIC_SHARE = 0.25
+SPAN_WORDS = 40  # an answer longer than this is not the smallest span that answers
+SPAN_PENALTY = 0.06  # per doubling of the length beyond SPAN_WORDS
+MAX_SPAN_PENALTY = 0.18
+POLAR_BONUS = 0.1
 NOVELTY_MIN = 2
 NOVELTY_PENALTY = 0.2
 RERANK = 60
-MAX_BONUS = (FUZZ_SHARE + HEADING_SHARE + DEFINITION_BONUS + LIST_BONUS + LABEL_BONUS
-             + ANSWER_TYPE_BONUS + NOVELTY_PENALTY)
+MAX_BONUS = (FUZZ_SHARE + HEADING_SHARE + TOPIC_SHARE + DEFINITION_BONUS + LIST_BONUS
+             + LABEL_BONUS + ANSWER_TYPE_BONUS + NOVELTY_PENALTY + MAX_SPAN_PENALTY + POLAR_BONUS)
 
 
 @dataclass(frozen=True)
@@ -64,20 +70,20 @@ class Ranker:
         covered = np.zeros(size, dtype=np.float32)
         literal = np.zeros(size, dtype=np.float32)
         total = sum(concept.weight for concept in concepts) or 1.0
+        shape = QuestionShape.of(question)
+        # Concepts that a value answers (a phone number, a time span): per unit, how well the
+        # unit's words already cover each, so that a value found in it can make up the rest.
+        typed: list[tuple[frozenset[str], float, FloatArray]] = []
         for concept in concepts:
+            kinds = value_kinds(concept.word, shape.asks_time)
+            before = covered.copy() if kinds else None
             found = [(posting, factor, len(term))
                      for term, factor in concept.alternatives.items()
                      if (posting := self.postings(term, start, end)) is not None]
-            if not found:
-                continue
-            ids = np.concatenate([posting.ids for posting, _, _ in found]) - start
-            score += concept.weight * _best(size, ids, np.concatenate(
-                [posting.weights * factor for posting, factor, _ in found]))
-            covered += concept.weight * _best(size, ids, np.concatenate(
-                [posting.cover * factor for posting, factor, _ in found]))
-            for posting, factor, words in found:
-                if factor == 1.0:  # the question's own words, each counted
-                    literal[posting.ids - start] += concept.weight * posting.weights * words
+            if found:
+                self._add(concept, found, start, size, score, covered, literal)
+            if before is not None:
+                typed.append((kinds, concept.weight, (covered - before) / concept.weight))
         coverage = covered / total
         rank = (coverage + SCORE_SHARE * np.minimum(score / total, 2.0)
                 + LITERAL_SHARE * np.minimum(literal / total, 3.0))
@@ -85,17 +91,24 @@ class Ranker:
         if candidates.size == 0:
             return []
         # Only units that a bonus could still lift to the top are worth reranking.
-        candidates = candidates[rank[candidates] >= rank[candidates].max() - MAX_BONUS]
+        lift = MAX_BONUS + sum(weight for _, weight, _ in typed) / total
+        candidates = candidates[rank[candidates] >= rank[candidates].max() - lift]
         if candidates.size > RERANK:
             candidates = candidates[np.argpartition(-rank[candidates], RERANK)[:RERANK]]
-        shape = QuestionShape.of(question)
         asked = {stem for concept in concepts for alternative in concept.alternatives
                  for stem in alternative}
         own = {stem for concept in concepts for alternative, factor in
                concept.alternatives.items() if factor == 1.0 for stem in alternative}
-        results = [Ranked(float(rank[local]) + self._bonus(shape, asked, own, local + start),
-                          float(coverage[local]), local + start)
-                   for local in candidates.tolist()]
+        topics = [([(frozenset(term), factor) for term, factor in concept.alternatives.items()],
+                   concept.weight / total) for concept in concepts]
+        results = []
+        for local in candidates.tolist():
+            uid = local + start
+            extra = sum(weight * (1.0 - float(already[local])) for kinds, weight, already
+                        in typed if kinds & self._shape(uid).values) / total
+            results.append(Ranked(float(rank[local]) + extra + self._bonus(shape, asked, own, uid)
+                                  + TOPIC_SHARE * self._topic(topics, uid),
+                                  float(coverage[local]) + extra, uid))
         results.sort(key=lambda item: (-item.rank, item.uid))
         return results
 
@@ -104,6 +117,29 @@ class Ranker:
         if shape is None:
             shape = self._shapes[uid] = UnitShape.of(self._unit(uid), self._heading(uid))
         return shape
+
+    def _add(self, concept: Concept, found: list[tuple[Posting, float, int]], start: int,
+             size: int, score: FloatArray, covered: FloatArray, literal: FloatArray) -> None:
+        """Add one concept's matches to the running sums."""
+        ids = np.concatenate([posting.ids for posting, _, _ in found]) - start
+        score += concept.weight * _best(size, ids, np.concatenate(
+            [posting.weights * factor for posting, factor, _ in found]))
+        covered += concept.weight * _best(size, ids, np.concatenate(
+            [posting.cover * factor for posting, factor, _ in found]))
+        for posting, factor, words in found:
+            if factor == 1.0:  # the question's own words, each counted
+                literal[posting.ids - start] += concept.weight * posting.weights * words
+
+    def _topic(self, topics: list[tuple[list[tuple[frozenset[str], float]], float]],
+               uid: int) -> float:
+        """How much of the question the unit's section heading names: a section headed
+        "International transfers" is where "do we send data outside the UK?" is answered."""
+        heading = self._shape(uid).topic
+        if not heading:
+            return 0.0
+        return sum(share * max((factor for term, factor in terms if term <= heading),
+                               default=0.0)
+                   for terms, share in topics)
 
     def _bonus(self, question: QuestionShape, asked: set[str], own: set[str],
                uid: int) -> float:
@@ -120,6 +156,10 @@ class Ranker:
             bonus -= NOVELTY_PENALTY  # it only repeats the question ("We respect your rights.")
         if unit.answer_type_fits(question):
             bonus += ANSWER_TYPE_BONUS
+        if question.polar and question.polar in unit.we_verbs:
+            bonus += POLAR_BONUS  # "do we sell ...?" -> "We never sell ..."
+        if unit.length > SPAN_WORDS and not (unit.kind == "list" and question.wants_list):
+            bonus -= min(SPAN_PENALTY * math.log2(unit.length / SPAN_WORDS), MAX_SPAN_PENALTY)
         return bonus
 
     def postings(self, term: tuple[str, ...], start: int, end: int) -> Posting | None:

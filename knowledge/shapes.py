@@ -27,7 +27,7 @@ _MASS_NOUNS = frozenset({"information", "data", "details", "personal", "rights",
 _WH_QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|list|name)\b")
 _ASKS_TIME = re.compile(
     r"\b(?:how (?:long|quickly|soon|fast|often|frequently|many (?:days|weeks|months|years|hours))"
-    r"|when|deadline"
+    r"|when|deadline|how much (?:notice|warning|time)|how far (?:in )?ahead|how far in advance"
     r"|time ?limit|time ?frame|within)\b")
 _TIME_SPAN = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|"
@@ -55,6 +55,38 @@ _CONTACT = re.compile(r"@|\bwww\.|https?://|\b\d{3,}[\d ]{4,}\b"
                       r"|\b\d+\w? [A-Z][a-z]+ (?:Road|Rd|Street|St|Avenue|Lane|Square)\b")
 
 
+# "Do we sell ...?", "Does IMGN share ...?", "Are we allowed to keep ...?": the verb asked about.
+_POLAR = re.compile(
+    r"^(?:do|does|did|will|would|can|could|should|may|might|are|is)\s+(?:we|you|they|\w+)\s+"
+    r"(?:(?:allowed|able|supposed|meant|permitted) to\s+)?(?:ever |still |actually |also |really )?"
+    r"(\w+)")
+# Kinds of value a unit may hold, and the question words that ask for each: the unit that
+# holds a phone number speaks to "phone number" even when it never says "phone".
+_VALUES = {
+    "time": _TIME_SPAN,
+    "digits": re.compile(r"\b\d[\d ]{6,}\d\b"),
+    "address": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"
+                          r"|\b\d+\w? [A-Z][a-z]+ (?:Road|Rd|Street|St|Avenue|Lane|Square)\b"),
+    "email": re.compile(r"\w@\w"),
+    "web": re.compile(r"\bwww\.|https?://|\b\w+\.(?:org|com|io|co\.uk|gov\.uk)\b"),
+}
+_VALUE_WORDS = {
+    "time": frozenset(content_stems("long fast quick quickly soon deadline timeframe duration "
+                                    "notice warning advance ahead")),
+    "digits": frozenset(content_stems("phone telephone helpline number")),
+    "address": frozenset(content_stems("address postal post")),
+    "email": frozenset(content_stems("email")),
+    "web": frozenset(content_stems("website url link web")),
+}
+
+
+def value_kinds(concept_word: str, asks_time: bool) -> frozenset[str]:
+    """The kinds of value a question concept asks for ("phone number" -> digits)."""
+    stems = set(concept_word.split())
+    return frozenset(kind for kind, words in _VALUE_WORDS.items()
+                     if stems & words and (kind != "time" or asks_time))
+
+
 def plain(text: str) -> str:
     """Lower-case words joined by single spaces, apostrophes dropped."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", "")))
@@ -72,6 +104,7 @@ class QuestionShape:
     asks_contact: bool  # "email", "phone", "address", "website"
     asks_purpose: bool  # "why", "what for", "for what purpose"
     asks_who: bool  # "who handles card payments?", "which companies ..."
+    polar: str  # stem of the verb of a yes/no question ("do we sell ...?" -> "sell")
 
     @classmethod
     def of(cls, question: str) -> QuestionShape:
@@ -91,7 +124,8 @@ class QuestionShape:
                    asks_time=bool(_ASKS_TIME.search(asked)),
                    asks_contact=bool(_ASKS_CONTACT.search(asked)),
                    asks_purpose=bool(_ASKS_PURPOSE.search(asked)),
-                   asks_who=bool(_ASKS_WHO.search(asked)))
+                   asks_who=bool(_ASKS_WHO.search(asked)),
+                   polar=_polar_verb(asked))
 
 
 @dataclass(frozen=True)
@@ -110,6 +144,10 @@ class UnitShape:
     numbers: int  # figures in it ("one month", "26 months", "0303 123 1113")
     purpose: bool  # says what something is for ("to distinguish you", "helps us")
     party: bool  # names a kind of organisation or person (processors, partners, officer)
+    topic: frozenset[str]  # stems of its section's heading: what the section is about
+    length: int  # words in the answer: the smaller the span that answers, the better
+    values: frozenset[str]  # kinds of value it holds (time, digits, address, email, web)
+    we_verbs: frozenset[str]  # stems of the words just after "we" ("We never sell" -> sell)
 
     @classmethod
     def of(cls, unit: Unit, heading: str) -> UnitShape:
@@ -127,7 +165,12 @@ class UnitShape:
                    header=frozenset(content_stems(unit.context)) - label,
                    numbers=len(_NUMBER.findall(unit.answer)),
                    purpose=bool(_PURPOSE.search(unit.answer)),
-                   party=bool(_PARTY.search(unit.answer)))
+                   party=bool(_PARTY.search(unit.answer)),
+                   topic=frozenset(content_stems(heading)),
+                   length=len(unit.answer.split()),
+                   values=frozenset(kind for kind, pattern in _VALUES.items()
+                                    if pattern.search(unit.answer)),
+                   we_verbs=_we_verbs(unit.answer))
 
     def answer_type_fits(self, question: QuestionShape) -> bool:
         """It holds the kind of thing asked for: a time span for "how long/quickly", an
@@ -146,3 +189,26 @@ class UnitShape:
         if not self.label:
             return False
         return self.label <= asked or bool(self.label & asked and self.header & asked)
+
+
+def _polar_verb(asked: str) -> str:
+    match = _POLAR.match(asked)
+    if not match:
+        return ""
+    found = content_stems(match.group(1))
+    return found[0] if found else ""
+
+
+# Words before "we" that make what follows a condition or a relative clause ("If we sell
+# the business", "to whom we may sell"), not a statement of what we do.
+_NOT_STATED = frozenset(["if", "when", "whenever", "where", "unless", "whom", "which", "that",
+                         "before", "after", "once", "until", "while", "whether", "as"])
+
+
+def _we_verbs(text: str) -> frozenset[str]:
+    """What the policy states "we" do or do not do: stems of up to four words after a "we"
+    that opens a statement ("We never sell", "we do not and will not sell")."""
+    tokens = plain(text).split()
+    return frozenset(stem for i, word in enumerate(tokens)
+                     if word == "we" and (i == 0 or tokens[i - 1] not in _NOT_STATED)
+                     for stem in content_stems(" ".join(tokens[i + 1:i + 5])))

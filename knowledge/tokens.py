@@ -27,7 +27,8 @@ _STOP_TEXT = """
     asked asks asking counts count whether won wont couldn shouldn wouldn aren isn wasn weren
     haven hasn hadn cover covers covered take takes taking took make makes making put puts go
     goes going come comes general generally specific particular usual usually
-    normally typically
+    normally typically onto upon stuff cant dont doesnt isnt arent wont didnt shouldnt wouldnt
+    couldnt havent hasnt whats whos wheres hows theres thats much apart besides
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
@@ -47,13 +48,15 @@ _IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
 
 # Words whose stem would merge them with a word of another meaning ("regulator" and
 # "regulation" both stem to "regul", "responsible" and "response" to "respons", "providers"
-# and "provide" to "provid", "controller" and "control" to "control", "accounting" and
-# "account" to "account", "recordings" and "records" to "record").
+# and "provide" to "provid", "officer" and "office" to "offic", "controller" and "control"
+# to "control", "accounting" and "account" to "account", "recordings" and "records" to
+# "record").
 _KEEP_WHOLE = {"regulator": "regulator", "regulators": "regulator",
                "responsible": "responsible", "responsibility": "responsible",
                "provider": "provider", "providers": "provider",
                "controller": "controller", "controllers": "controller",
-               "accounting": "accounting", "recording": "recording", "recordings": "recording"}
+               "accounting": "accounting", "recording": "recording", "recordings": "recording",
+               "officer": "officer", "officers": "officer"}
 
 
 @lru_cache(maxsize=200_000)

@@ -77,6 +77,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("dpo", "data protection officer", "privacy officer", "privacy lead"),
     ("contact", "reach", "get in touch", "write to", "email", "emails", "address",
      "mailing address", "postal address", "post", "by post"),
+    ("postal", "post", "by post", "postal address", "mailing address", "letter", "write to"),
     ("phone", "telephone", "call", "calls", "ring", "phone number", "telephone number",
      "helpline", "helpline number", "contact number"),
     ("audio", "sound", "voice", "voices", "speech"),
@@ -103,7 +104,12 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "sends us"),
     ("decide", "decides", "determine", "determined", "assess", "consider", "work out"),
     ("office", "offices", "premises", "headquarters", "head office", "registered office",
-     "registered address", "located", "location of"),
+     "registered address", "located", "location of", "based in", "headquartered"),
+    # the end of a customer relationship
+    ("leave", "leaves", "leaving", "end of relationship", "relationship ends",
+     "end of the business relationship", "close account", "closes their account",
+     "close their account", "closed account", "terminate", "termination", "no longer a customer",
+     "stop using", "cancel their account"),
     ("quote", "quotes", "quotation", "price", "prices", "pricing", "estimate"),
     ("mechanism", "mechanisms", "standard contractual clauses", "contractual clauses",
      "adequacy", "adequate", "addendum", "idta", "sccs", "binding corporate rules"),
@@ -114,6 +120,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # what data and why
     ("data", "information", "info", "details", "personal data", "personal information",
      "personal details"),
+    # what every policy is about
+    ("privacy", "private", "privacy policy", "privacy notice", "policy", "policies"),
     ("collect", "collected", "gather", "obtain", "receive", "capture", "log", "logs", "logged",
      "track", "tracks", "monitor", "monitoring"),
     ("run", "runs", "conduct", "conducts", "carry out", "carries out", "operate"),
@@ -149,7 +157,15 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "pseudonymised", "pseudonymized"),
     ("identifier", "identifiers", "device id", "advertising id", "idfa", "imei", "mac address"),
     ("address book", "phonebook", "contact list"),
-    ("notify", "notified", "notification", "tell", "told", "alert"),
+    ("notify", "notified", "notification", "tell", "told", "alert", "warning", "warn",
+     "notice", "heads up", "in advance", "advance notice"),
+    ("see", "view", "visible", "viewable", "display", "displayed", "shown", "look at"),
+    ("2fa", "mfa", "two factor", "two-factor", "two-factor authentication", "multi-factor",
+     "multi factor", "two step verification", "2 step verification"),
+    ("mandatory", "required", "compulsory", "obligatory", "must", "have to", "need to",
+     "optional"),
+    ("source", "sources", "where from", "come from", "comes from", "obtain from",
+     "receive from"),
     ("microphone", "camera access", "photos access"),
     ("california", "ccpa", "cpra"),
     ("law", "laws", "legislation", "regulation", "regulations", "statute", "gdpr", "uk gdpr",
@@ -159,11 +175,16 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Groups that name who or what every policy is about: a question word from one of these says
 # little about where the answer is, so it weighs less than its rarity suggests.
-GENERIC_GROUP_HEADS = ("data", "use", "website")
+GENERIC_GROUP_HEADS = ("data", "use", "website", "privacy")
 GENERIC_WEIGHT = 0.25
 # Who the data is about: in a policy that is simply "you", whatever the question calls them.
 PEOPLE_GROUP_HEAD = "client"
 PEOPLE_WEIGHT = 0.1
+
+# Verbs that say how data moves or is dealt with in general ("do we work with kids", "do we
+# send data abroad"): the question is about what follows them, so they weigh like generic words.
+LIGHT_WORDS = frozenset(content_stems("work works working deal deals dealing send sends sending "
+                                      "sent stuff"))
 
 SYNONYM_WEIGHT = 0.8
 PHRASE_WEIGHT = 0.9
