@@ -80,6 +80,9 @@ class SmtpServer:
         server.close()
         if not await self.handler.drain(grace):
             log.warning("smtp: shutdown grace of %.0fs ran out with messages in hand", grace)
+        queue = self.handler.queue
+        log.info("smtp: %d mails stored in %d transactions (group commit, largest %d)",
+                 queue.mails, queue.batches, queue.largest)
         # One turn of the loop lets the sessions that just finished write their 250.
         await asyncio.sleep(0)
         for protocol in list(self._connections):

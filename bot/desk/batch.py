@@ -29,10 +29,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.desk import intake
-from bot.desk.core import DAY, Unit
+from bot.desk.core import DAY, Unit, address_key
 from bot.desk.pending import BatchWrites
 from bot.desk.results import IntakeResult
-from bot.workflow.addresses import InvalidAddressError, normalise_address
+from bot.workflow.addresses import InvalidAddressError
 from bot.workflow.replies import AUTOMATIC
 from intents.models import Classification, InboundMail
 from storage import Transaction
@@ -134,7 +134,7 @@ async def _prefetch(desk: Desk, tx: Transaction, deliveries: Sequence[Delivery],
         keys: set[str] = set()
         for address in addresses:
             try:
-                keys.add(normalise_address(address, plus_addressing=org.plus_addressing))
+                keys.add(address_key(address, org.plus_addressing))
             except InvalidAddressError:
                 continue
         listed = await tx.suppression.contained(org_id, keys)

@@ -8,6 +8,7 @@ builds the bytes and puts them in the outbox in the same transaction.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,6 +28,18 @@ ICO_ROUTE = (
     " https://ico.org.uk/make-a-complaint/ ; telephone 0303 123 1113"
 )
 DAY = timedelta(days=1)
+
+
+@functools.lru_cache(maxsize=4096)
+def address_key(address: str, plus_addressing: bool) -> str:
+    """`normalise_address`, remembered: it parses with the email package, and one mail asks
+    for the same few addresses several times (suppression, reply rules, unsubscribe link)."""
+    return normalise_address(address, plus_addressing=plus_addressing)
+
+
+@functools.lru_cache(maxsize=64)
+def _domain(address: str) -> str:
+    return domain_of(address)
 
 
 def clean_text(value: str | None, limit: int) -> str:
@@ -50,7 +63,7 @@ class DeskConfig:
         return f"{self.public_url.rstrip('/')}/verify/{token}"
 
     def unsubscribe_url(self, org: Organisation, address: str) -> str:
-        subject = f"{org.id}:{normalise_address(address, plus_addressing=org.plus_addressing)}"
+        subject = f"{org.id}:{address_key(address, org.plus_addressing)}"
         token = tokens.make_token(self.secret, tokens.PURPOSE_UNSUBSCRIBE, subject)
         return f"{self.public_url.rstrip('/')}/unsubscribe/{token}"
 
@@ -97,7 +110,7 @@ class Unit:
         self.events.clear()
 
     async def is_suppressed(self, org: Organisation, address: str) -> bool:
-        key = normalise_address(address, plus_addressing=org.plus_addressing)
+        key = address_key(address, org.plus_addressing)
         if self.batch is not None and (org.id, key) in self.batch.suppressed:
             return self.batch.suppressed[(org.id, key)]
         found = await self.tx.suppression.contains(org.id, key)
@@ -190,22 +203,25 @@ class Unit:
         parent_id, parent_refs = await self._thread_parent(ticket)
         in_reply_to, references = thread_headers(parent_id, parent_refs)
         message_id = tokens.make_message_id(self.config.secret, ticket.reference,
-                                            domain_of(org.privacy_address))
+                                            _domain(org.privacy_address))
         unsubscribe = (self.config.unsubscribe_url(org, ticket.requester_address)
                        if kind in UNSUBSCRIBE_HEADER else None)
         raw = build_message(OutboundMail(
             from_name=org.name, from_address=org.privacy_address, to=ticket.requester_address,
             subject=text.subject, body=text.body, message_id=message_id, date=self.now,
             in_reply_to=in_reply_to, references=references, unsubscribe_url=unsubscribe))
-        queued = await self.tx.outbox.enqueue(
+        mail: dict[str, Any] = dict(
             organisation=org.id, kind=kind.value, to_address=ticket.requester_address,
             message_id=message_id, raw=raw, ticket_id=ticket.id, now=self.now)
+        outbox_id = None if self.batch is not None else (await self.tx.outbox.enqueue(**mail)).id
         self.replies.append(kind.value)
         if kind in AUTOMATIC:
             key = (org.id, ticket.requester_address.lower())
             self._sent[key] = self._sent.get(key, 0) + 1
-        self.event("reply_queued", ticket, reply=kind.value, outbox_id=queued.id,
+        self.event("reply_queued", ticket, reply=kind.value, outbox_id=outbox_id,
                    message_id=message_id, language=text.language, subject=text.subject)
+        if self.batch is not None:  # written with the batch, which then fills in outbox_id
+            self.batch.mails.append((mail, self.events[-1]["data"]))
 
     async def _thread_parent(self, ticket: TicketRecord) -> tuple[str | None, list[str]]:
         if ticket.id in self.parents:

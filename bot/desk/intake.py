@@ -21,12 +21,12 @@ import hashlib
 from datetime import datetime
 
 from bot.desk.clock import resume_clock
-from bot.desk.core import Unit, clean_text
+from bot.desk.core import Unit, address_key, clean_text
 from bot.desk.identity import try_code
 from bot.desk.results import IntakeResult
 from bot.organisations import Organisation
 from bot.workflow import deadlines, tokens
-from bot.workflow.addresses import InvalidAddressError, clean_address, normalise_address
+from bot.workflow.addresses import InvalidAddressError, clean_address
 from bot.workflow.outbound import safe_message_id
 from bot.workflow.references import find_references, format_reference
 from bot.workflow.replies import ReplyKind, replies_for_new_ticket
@@ -110,8 +110,8 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
 
 def _same(org: Organisation, first: str, second: str) -> bool:
     try:
-        return normalise_address(first, plus_addressing=org.plus_addressing) == (
-            normalise_address(second, plus_addressing=org.plus_addressing))
+        return address_key(first, org.plus_addressing) == address_key(
+            second, org.plus_addressing)
     except InvalidAddressError:
         return False
 
@@ -170,7 +170,7 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
 
 async def _opt_out(unit: Unit, org: Organisation, ticket: TicketRecord, sender: str,
                    *, already: bool) -> None:
-    key = normalise_address(sender, plus_addressing=org.plus_addressing)
+    key = address_key(sender, org.plus_addressing)
     _, added = await unit.tx.suppression.add(organisation=org.id, address=key, source="mail",
                                              added_by=unit.actor, ticket_id=ticket.id,
                                              at=unit.now)

@@ -3,7 +3,8 @@
 Group commit puts many received mails into one transaction. Each mail still runs the same
 use case (`intake.receive`) on its own `Unit`; what this object adds is that the statements
 that do not need an answer back are collected and written once for the whole batch, with
-one executemany each (events, verification challenges, message-to-ticket links), and that
+one statement each (events, outbox mail, verification challenges, message-to-ticket links),
+and that
 the questions every mail asks (is the sender suppressed, how many automatic replies did
 they get today) are answered for the whole batch with one query each.
 
@@ -45,6 +46,8 @@ class BatchWrites:
     events: list[dict[str, Any]] = field(default_factory=list)
     challenges: list[dict[str, Any]] = field(default_factory=list)
     links: list[tuple[int, int]] = field(default_factory=list)
+    # Outbox rows, each with the data of its reply_queued event (to receive the row's id).
+    mails: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     _blocks: dict[tuple[str, int], _Block] = field(default_factory=dict)
 
     async def next_number(self, tx: Transaction, org_id: str, year: int) -> int:
@@ -63,6 +66,10 @@ class BatchWrites:
         the event-order lock, which should be held only until the commit)."""
         links, self.links = self.links, []
         challenges, self.challenges = self.challenges, []
+        mails, self.mails = self.mails, []
+        ids = await tx.outbox.enqueue_many([mail for mail, _ in mails])
+        for (_, event_data), outbox_id in zip(mails, ids, strict=True):
+            event_data["outbox_id"] = outbox_id
         events, self.events = self.events, []
         await tx.messages.set_tickets(links)
         await tx.verifications.create_many(challenges)

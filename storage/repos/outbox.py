@@ -12,14 +12,15 @@ lost to another sender in the meantime.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row, and_, func, or_, select, update
 
 from storage import tables as t
-from storage.errors import ConflictError, NotFoundError
+from storage.boundary import TRANSLATED, translate
+from storage.errors import ConflictError, NotFoundError, StorageError
 from storage.records import OutboxRecord
 from storage.repos.base import Repository, utcnow
 
@@ -59,6 +60,31 @@ class OutboxRepository(Repository):
         row = await self._row(stmt, "queueing outbound mail", values)
         assert row is not None
         return _record(row)
+
+    async def enqueue_many(self, mails: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Several `enqueue`s in one statement (a batch of intake): the new rows' ids, in
+        the order given. Each item has `enqueue`'s keyword arguments."""
+        if not mails:
+            return []
+        rows = []
+        for mail in mails:
+            at = mail.get("now") or utcnow()
+            rows.append(dict(
+                organisation=mail["organisation"], ticket_id=mail.get("ticket_id"),
+                kind=mail["kind"], to_address=mail["to_address"],
+                message_id=mail["message_id"], raw=mail["raw"], status="pending", attempts=0,
+                next_attempt_at=mail.get("send_after") or at, claimed_by=None,
+                claimed_until=None, created_at=at, sent_at=None, last_error=None))
+        stmt = self._statement("enqueue_many", lambda: _o.insert().returning(
+            _o.c.id, sort_by_parameter_order=True))
+        try:
+            result = await self._conn.execute(stmt, rows)
+            ids = [int(row[0]) for row in result.all()]
+        except TRANSLATED as exc:
+            raise translate(exc, "queueing outbound mail") from exc
+        if len(ids) != len(rows):  # pragma: no cover - the driver lost rows: never commit that
+            raise StorageError(f"queued {len(ids)} of {len(rows)} outbound mails")
+        return ids
 
     async def claim(
         self, worker_id: str, now: datetime, *, limit: int = 10,

@@ -78,6 +78,8 @@ async def test_a_batch_does_what_the_same_mails_do_one_by_one(desk: Desk) -> Non
             a, b = await desk.get_ticket(first.reference), await desk.get_ticket(second.reference)
             assert [e.kind for e in a.events] == [e.kind for e in b.events]
             assert [o.kind for o in a.outbox] == [o.kind for o in b.outbox]
+            queued = [e.data["outbox_id"] for e in b.events if e.kind == "reply_queued"]
+            assert queued == [o.id for o in b.outbox]  # filled in after the bulk insert
     assert len(await desk.unticketed()) == 2
 
 

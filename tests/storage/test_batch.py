@@ -111,3 +111,22 @@ async def test_one_query_for_many_addresses(db: Database) -> None:
     assert counts == {"ada@example.org": 2, "bob@example.org": 1, "cy@example.org": 0}
     assert counts["ada@example.org"] == one  # the same count as the one-address query
     assert later == {"ada@example.org": 0}
+
+
+async def test_bulk_outbox_rows_come_back_with_their_ids_in_order(db: Database) -> None:
+    async with db.transaction() as tx:
+        ticket = await make_ticket(tx)
+        ids = await tx.outbox.enqueue_many([
+            {"organisation": "aimigos", "kind": f"k{n}", "to_address": f"p{n}@example.org",
+             "message_id": f"<bulk{n}@x.org>", "raw": f"mail {n}".encode(),
+             "ticket_id": ticket.id, "now": NOW} for n in range(5)])
+        assert await tx.outbox.enqueue_many([]) == []
+    async with db.transaction(readonly=True) as tx:
+        rows = [await tx.outbox.get(outbox_id) for outbox_id in ids]
+    assert [(r.kind, r.raw, r.status, r.next_attempt_at) for r in rows] == [
+        (f"k{n}", f"mail {n}".encode(), "pending", NOW) for n in range(5)]
+    with pytest.raises(ConflictError):  # a Message-ID used before, as with enqueue
+        async with db.transaction() as tx:
+            await tx.outbox.enqueue_many([{"organisation": "aimigos", "kind": "k",
+                                           "to_address": "p@example.org",
+                                           "message_id": "<bulk0@x.org>", "raw": b"x"}])
