@@ -74,7 +74,7 @@ EN_RULES: list[RawRule] = [
     ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
      r"|\bwho (?:gave|sold|passed|provided|shared) (?:you )?my\b", ""),
     ("access", 0.7, r"\b(?:know|find out|tell me|confirm|wondering|wonder)\b" + gap(6)
-     + r"(?:hold|have|keep"
+     + r"(?:hold|have|keep|got"
      r"|store|process)\w*" + gap(4) + OBJ_WORD, ""),
     ("access", 0.6, r"\b(?:would like|like|want|need)\W+(?:a\W+)?cop(?:y|ies)\b(?! of)", ""),
     ("access", 0.5, r"\bwho (?:have |has )?you(?:'ve)? (?:shared|given|sold|passed)\b", ""),
@@ -133,7 +133,7 @@ EN_RULES: list[RawRule] = [
     ("opt_out", 0.7, r"\bno (?:more|further)\W+" + MARKETING, "n"),
     ("opt_out", 0.85, r"\b(?:remove|take|delete|drop|strike)\w*\W+(?:me|us|him|her|my|this|our"
      r"|the)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
-     r"|them)?\W*(?:\w+\W+){0,2}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
+     r"|them)?\W*(?:\w+\W+){0,3}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
     ("opt_out", 0.6, r"\btake (?:me|us|him|her) off\b", ""),
     ("opt_out", 0.55, r"\b(?:please|pls|can you|could you|would you)\W+stop (?:these|them|this|it"
      r"|those)\b", ""),
@@ -144,8 +144,8 @@ EN_RULES: list[RawRule] = [
      r"|sent|messaged)\b" + gap(4) + MARKETING, "n"),
     ("opt_out", 0.85, r"\bcancel\w*" + gap(6) + r"(?:newsletters?|mailing list|marketing"
      r"|e-?mail (?:list|updates|alerts)|promotional)\b", ""),
-    ("opt_out", 0.55, r"\bremove (?:me|him|her)\b(?!" + gap(3) + r"(?:from|off) (?:your|the)"
-     r"(?: \w+)? (?:system|database|records|files))", ""),
+    ("opt_out", 0.55, r"\bremove (?:me|him|her)\b(?=\W*(?:now|please|pls|immediately|asap|at once"
+     r"|thanks?|$))", ""),
     ("opt_out", 0.8, r"\bwithdraw\w*" + gap(10) + r"(?:marketing|newsletters?|promotional"
      r"|advertising)\b", ""),
     ("opt_out", 0.85, r"\bobject\w*" + gap(12) + r"(?:(?:direct )?marketing|advertising|adverts"
@@ -167,6 +167,9 @@ EN_RULES: list[RawRule] = [
      r"|information|name|photo|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"
      r"|published|sent to (?:someone|somebody|another|the wrong|other))\b"
      r"|\baddressed to (?:another|someone else|somebody else|a different)\b", ""),
+    ("complaint", 0.6, r"\b(?:even )?after (?:i|we|he|she) (?:had )?(?:unsubscribed|opted out"
+     r"|asked|told|said|requested|replied)\b", "c"),
+    ("complaint", 0.5, r"\b(?:keep|still|continue to|keeps) (?:coming|arriving|turning up)\b", "c"),
     ("complaint", 0.6, r"\bstill waiting\b|\byet (?:i'?m|i am|i keep|you keep|you'?re|you are)"
      r" (?:still )?(?:receiving|getting|sending|emailing|texting|calling)\b", "c"),
     ("complaint", 0.55, r"\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
@@ -231,7 +234,8 @@ EN_RULES: list[RawRule] = [
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
      r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset"
-     r"|horrified|serious breach|infuriat\w*|worried|(?:not|isn'?t) good enough)\b", ""),
+     r"|horrified|serious breach|infuriat\w*|worried|(?:not|isn'?t) good enough|harass\w*"
+     r"|harto|harta)\b", ""),
     ("complaint", 0.5, r"\bhow did (?:this|that|it|they|someone|somebody|he|she) (?:get out|leak"
      r"|happen|get (?:my|hold))\b", ""),
     ("complaint", 0.4, r"\b(?:escalat\w*|sort it out)\b", ""),

@@ -32,6 +32,8 @@ EU_RULES: list[RawRule] = [
      r"|guardais|guardan|conservan|tratan|almacenan|dispone\w*)", ""),
     ("access", 0.8, r"\b(?:enviar|facilitar|remitir|proporcionar|mandar|entregar)\w*" + gap(5)
      + r"(?:datos|informacion|copia)\b", ""),
+    ("access", 0.75, r"\b(?:decir|saber|confirmar)\w* (?:si|que) (?:teneis|tienen|tiene|guardais"
+     r"|guardan|tratais|tratan)\b" + gap(3) + r"(?:datos?|informacion)\b", ""),
     ("access", 0.7, r"\b(?:acceso|acceder) a (?:mis|los|todos mis)\b" + gap(2) + ES_OBJ, ""),
     ("access", 0.8, r"\b(?:solicit|pid|ejerc|requier)\w* (?:el )?(?:derecho de )?acceso\b"
      r"|\b(?:demand|exerc|sollicit)\w* (?:l'|mon droit d')acces\b", "r"),
@@ -64,12 +66,16 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.7, r"\bno (?:he|hemos) recibido\b" + gap(2) + r"(?:respuesta|repuesta"
      r"|contestacion|nada)\b|\bsigo (?:sin|recibiendo)\b", "cn"),
     ("complaint", 0.3, r"\b(?:inaceptable|indignad\w*|molest\w*|enfadad\w*)\b", ""),
+    ("complaint", 0.6, r"\baunque (?:ya )?(?:pedi|dije|solicite|me di de baja|os pedi|les pedi)\b",
+     "c"),
     # French
     ("access", 0.85, r"\b(?:droit|demande|exercice) d'acces\b", "r"),
     ("access", 0.8, r"\b(?:copie|communication)\b" + gap(5) + FR_OBJ, ""),
     ("access", 0.8, r"\b(?:informations|donnees)\b" + gap(3) + r"que vous (?:avez|detenez"
      r"|conservez|traitez|possedez)\b" + gap(3) + r"(?:a mon sujet|sur moi|me concernant)", ""),
-    ("access", 0.8, r"\b(?:communiquer|transmettre|fournir|envoyer|adresser|obtenir|recevoir)\b"
+    ("erasure", 0.55, r"\b(?:fermer|cloturer|fermeture de|cloture de) (?:mon|le) compte\b", ""),
+    ("access", 0.8, r"\b(?:communiquer|transmettre|fournir|envoyer|adresser|obtenir|recevoir"
+     r"|recuperer)\b"
      + gap(5)
      + r"(?:donnees|informations|copie|coordonnees)\b", ""),
     ("access", 0.85, r"\bquelles (?:donnees|informations)\b" + gap(4) + r"(?:avez|detenez"
@@ -116,7 +122,13 @@ EU_RULES: list[RawRule] = [
      + r"(?:mich|mir|meiner person)\b", ""),
     ("access", 0.8, r"\b(?:mitteil|zusend|ubermittel|zukommen|schicken|senden)\w*" + gap(6)
      + r"(?:daten|informationen|angaben|kopie)\b", ""),
-    ("erasure", 0.85, r"\b(?:losch|entfern|vernicht)\w*" + gap(6) + DE_OBJ, ""),
+    ("erasure", 0.85, r"\b(?:losch|entfern|vernicht)\w*(?!" + gap(8) + r"(?:\w*verteiler|\w*liste"
+     r"|newsletter)\b)" + gap(6) + DE_OBJ, ""),
+    ("opt_out", 0.85, r"\b(?:streichen|entfernen|loschen|nehmen|austragen|tragen)\b" + gap(6)
+     + r"(?:aus|von) (?:dem|ihrem|der|ihrer|diesem|dieser)\b" + gap(1)
+     + r"(?:\w*verteiler|\w*liste|newsletter\w*)\b", ""),
+    ("complaint", 0.55, r"\bnie\b" + gap(4) + r"(?:angemeldet|eingewilligt|zugestimmt"
+     r"|eingetragen)\b", "n"),
     ("erasure", 0.85, r"\b" + DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht)\w*", ""),
     ("erasure", 0.75, r"\b(?:nehmen|entfernen) sie\b" + gap(8) + r"(?:herunter|runter|offline"
      r"|raus)\b", ""),
