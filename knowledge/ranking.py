@@ -36,11 +36,13 @@ SPAN_WORDS = 40  # an answer longer than this is not the smallest span that answ
 SPAN_PENALTY = 0.06  # per doubling of the length beyond SPAN_WORDS
 MAX_SPAN_PENALTY = 0.18
 POLAR_BONUS = 0.1
+RIGHTS_BONUS = 0.15
 NOVELTY_MIN = 2
 NOVELTY_PENALTY = 0.2
 RERANK = 60
 MAX_BONUS = (FUZZ_SHARE + HEADING_SHARE + TOPIC_SHARE + DEFINITION_BONUS + LIST_BONUS
-             + LABEL_BONUS + ANSWER_TYPE_BONUS + NOVELTY_PENALTY + MAX_SPAN_PENALTY + POLAR_BONUS)
+             + LABEL_BONUS + ANSWER_TYPE_BONUS + NOVELTY_PENALTY + MAX_SPAN_PENALTY + POLAR_BONUS
+             + RIGHTS_BONUS)
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ class Ranker:
         # unit's words already cover each, so that a value found in it can make up the rest.
         typed: list[tuple[frozenset[str], float, FloatArray]] = []
         for concept in concepts:
-            kinds = value_kinds(concept.word, shape.asks_time)
+            kinds = value_kinds(concept.word, shape)
             before = covered.copy() if kinds else None
             found = [(posting, factor, len(term))
                      for term, factor in concept.alternatives.items()
@@ -156,6 +158,8 @@ class Ranker:
             bonus -= NOVELTY_PENALTY  # it only repeats the question ("We respect your rights.")
         if unit.answer_type_fits(question):
             bonus += ANSWER_TYPE_BONUS
+        if question.asks_right and unit.about_rights:
+            bonus += RIGHTS_BONUS  # "can someone ask us to delete ...?" -> their rights
         if question.polar and question.polar in unit.we_verbs:
             bonus += POLAR_BONUS  # "do we sell ...?" -> "We never sell ..."
         if unit.length > SPAN_WORDS and not (unit.kind == "list" and question.wants_list):

@@ -26,8 +26,10 @@ _LIST_QUESTION = re.compile(
 _MASS_NOUNS = frozenset({"information", "data", "details", "personal", "rights", "things"})
 _WH_QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|list|name)\b")
 _ASKS_TIME = re.compile(
-    r"\b(?:how (?:long|quickly|soon|fast|often|frequently|many (?:days|weeks|months|years|hours))"
-    r"|when|deadline|how much (?:notice|warning|time)|how far (?:in )?ahead|how far in advance"
+    r"\b(?:how (?:long|quickly|quick|soon|fast|often|frequently"
+    r"|many (?:days|weeks|months|years|hours))"
+    r"|when|deadline|(?:retention|storage|time) period|how much (?:notice|warning|time)"
+    r"|how far (?:in )?ahead|how far in advance"
     r"|time ?limit|time ?frame|within)\b")
 _TIME_SPAN = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|"
@@ -60,6 +62,13 @@ _POLAR = re.compile(
     r"^(?:do|does|did|will|would|can|could|should|may|might|are|is)\s+(?:we|you|they|\w+)\s+"
     r"(?:(?:allowed|able|supposed|meant|permitted) to\s+)?(?:ever |still |actually |also |really )?"
     r"(\w+)")
+# "Can someone ask us to delete ...?", "can a customer request a copy?": whether a person
+# may make us do something is a question about their rights.
+_ASKS_RIGHT = re.compile(
+    r"^(?:can|could|may|is|are|do|does)\s+(?!we\b)(?:\w+\s+){0,3}?"
+    r"(?:ask|request|demand|make us|get us to|have us|tell us to|insist|require us|object"
+    r"|get a copy|have a copy|see (?:the|what|their|his|her|my)|obtain)\b")
+_RIGHTS = frozenset(content_stems("right rights entitled"))
 # Kinds of value a unit may hold, and the question words that ask for each: the unit that
 # holds a phone number speaks to "phone number" even when it never says "phone".
 _VALUES = {
@@ -72,19 +81,29 @@ _VALUES = {
 }
 _VALUE_WORDS = {
     "time": frozenset(content_stems("long fast quick quickly soon deadline timeframe duration "
-                                    "notice warning advance ahead")),
-    "digits": frozenset(content_stems("phone telephone helpline number")),
+                                    "notice warning advance ahead promptly turnaround period")),
+    "digits": frozenset(content_stems("phone telephone helpline number")),  # see value_kinds
     "address": frozenset(content_stems("address postal post")),
     "email": frozenset(content_stems("email")),
     "web": frozenset(content_stems("website url link web")),
 }
 
 
-def value_kinds(concept_word: str, asks_time: bool) -> frozenset[str]:
+# A number is asked for ("phone number", "what's their phone?"), not phones as devices.
+_ASKS_NUMBER = re.compile(r"\bnumber\b|\b(?:phone|telephone|helpline|call|ring)\b(?! ?s\b)")
+# "Where are we based?", "where is the head office?": a place, i.e. a postal address.
+_PLACE_WORDS = frozenset(content_stems("based located headquartered office offices premises"))
+
+
+def value_kinds(concept_word: str, question: QuestionShape) -> frozenset[str]:
     """The kinds of value a question concept asks for ("phone number" -> digits)."""
     stems = set(concept_word.split())
-    return frozenset(kind for kind, words in _VALUE_WORDS.items()
-                     if stems & words and (kind != "time" or asks_time))
+    kinds = {kind for kind, words in _VALUE_WORDS.items()
+             if stems & words and (kind != "time" or question.asks_time)
+             and (kind != "digits" or _ASKS_NUMBER.search(question.plain))}
+    if question.plain.startswith("where") and stems & _PLACE_WORDS:
+        kinds.add("address")
+    return frozenset(kinds)
 
 
 def plain(text: str) -> str:
@@ -105,6 +124,7 @@ class QuestionShape:
     asks_purpose: bool  # "why", "what for", "for what purpose"
     asks_who: bool  # "who handles card payments?", "which companies ..."
     polar: str  # stem of the verb of a yes/no question ("do we sell ...?" -> "sell")
+    asks_right: bool  # "can someone ask us to delete their data?"
 
     @classmethod
     def of(cls, question: str) -> QuestionShape:
@@ -125,7 +145,8 @@ class QuestionShape:
                    asks_contact=bool(_ASKS_CONTACT.search(asked)),
                    asks_purpose=bool(_ASKS_PURPOSE.search(asked)),
                    asks_who=bool(_ASKS_WHO.search(asked)),
-                   polar=_polar_verb(asked))
+                   polar=_polar_verb(asked),
+                   asks_right=bool(_ASKS_RIGHT.match(asked)))
 
 
 @dataclass(frozen=True)
@@ -171,6 +192,11 @@ class UnitShape:
                    values=frozenset(kind for kind, pattern in _VALUES.items()
                                     if pattern.search(unit.answer)),
                    we_verbs=_we_verbs(unit.answer))
+
+    @property
+    def about_rights(self) -> bool:
+        """Its section is about people's rights ("Your rights", "9.1 How to Exercise ...")."""
+        return bool(self.topic & _RIGHTS)
 
     def answer_type_fits(self, question: QuestionShape) -> bool:
         """It holds the kind of thing asked for: a time span for "how long/quickly", an
