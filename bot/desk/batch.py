@@ -100,13 +100,16 @@ async def _one_transaction(desk: Desk, deliveries: Sequence[Delivery]) -> list[I
     async with desk.db.transaction() as tx:
         if len(unique) > 1:
             await _prefetch(desk, tx, unique, writes, now)
-        for index in first.values():
+        stored = await tx.messages.add_inbound_many([intake.inbound_row(
+            desk.config.orgs, desk.config.org(d.org_id), d.raw, d.mail, d.classification,
+            d.envelope_from, now) for d in unique])
+        for index, message in zip(first.values(), stored, strict=True):
             delivery = deliveries[index]
             unit = Unit(desk.config, tx, actor="requester", channel=delivery.channel, now=now,
                         batch=writes)
             done[index] = await intake.receive(
                 unit, desk.config.org(delivery.org_id), delivery.raw, delivery.mail,
-                delivery.classification, delivery.envelope_from)
+                delivery.classification, delivery.envelope_from, stored=message)
             await unit.flush()
         await writes.finish(tx)
     return [done[index] if index in done else _copy_of(done[first[key]])

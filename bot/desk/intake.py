@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import Any
 
 from bot.desk.clock import resume_clock
 from bot.desk.core import Unit, address_key, clean_text
 from bot.desk.identity import try_code
 from bot.desk.results import IntakeResult
-from bot.organisations import Organisation
+from bot.organisations import Organisation, Organisations
 from bot.workflow import deadlines, tokens
 from bot.workflow.addresses import InvalidAddressError, clean_address
 from bot.workflow.outbound import safe_message_id
@@ -63,26 +64,38 @@ def _language(mail: InboundMail, classification: Classification) -> str | None:
     return None
 
 
-async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
-                  classification: Classification, envelope_from: str | None) -> IntakeResult:
-    message_id = message_id_for(mail, raw)
+def inbound_row(orgs: Organisations, org: Organisation, raw: bytes, mail: InboundMail,
+                classification: Classification, envelope_from: str | None,
+                now: datetime) -> dict[str, Any]:
+    """What is stored of a received mail (`messages.add_inbound`'s arguments): pure."""
     sender = sender_of(mail, envelope_from)
-    intents = list(classification.intents)
-    subject = clean_text(mail.subject, 998)
     bounce = envelope_from is not None and envelope_from.strip() in ("", "<>")
     # Mail from any privacy address we serve is our own mail coming back: never answer it.
-    ours = sender is not None and any(sender == other.privacy_address
-                                      for other in unit.config.orgs.items)
-    auto = mail.auto_reply or bounce or ours
-    stored, new = await unit.tx.messages.add_inbound(
-        organisation=org.id, message_id=message_id, from_address=sender or "",
-        to_address=org.privacy_address, received_at=unit.now, raw=raw,
-        subject=subject or None, in_reply_to=safe_message_id(mail.in_reply_to),
+    ours = sender is not None and any(sender == other.privacy_address for other in orgs.items)
+    return dict(
+        organisation=org.id, message_id=message_id_for(mail, raw), from_address=sender or "",
+        to_address=org.privacy_address, received_at=now, raw=raw,
+        subject=clean_text(mail.subject, 998) or None,
+        in_reply_to=safe_message_id(mail.in_reply_to),
         references=[ref for ref in map(safe_message_id, mail.references) if ref][-20:],
-        language=_language(mail, classification), intents=intents,
-        scores=dict(classification.scores), auto_reply=auto, excerpt=clean_text(mail.text, 500))
+        language=_language(mail, classification), intents=list(classification.intents),
+        scores=dict(classification.scores), auto_reply=mail.auto_reply or bounce or ours,
+        excerpt=clean_text(mail.text, 500))
+
+
+async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
+                  classification: Classification, envelope_from: str | None,
+                  stored: tuple[MessageRecord, bool] | None = None) -> IntakeResult:
+    """Do what a received mail asks; `stored` when the caller already stored it (a batch
+    stores all its mails in one statement)."""
+    if stored is None:
+        stored = await unit.tx.messages.add_inbound(**inbound_row(
+            unit.config.orgs, org, raw, mail, classification, envelope_from, unit.now))
+    record, new = stored
+    message_id, sender = record.message_id, sender_of(mail, envelope_from)
+    intents, subject, auto = list(classification.intents), record.subject or "", record.auto_reply
     if not new:
-        existing = (await unit.tx.tickets.get(stored.ticket_id)) if stored.ticket_id else None
+        existing = (await unit.tx.tickets.get(record.ticket_id)) if record.ticket_id else None
         return IntakeResult(outcome="duplicate", message_id=message_id,
                             reference=existing.reference if existing else None,
                             state=existing.state if existing else None)
@@ -92,7 +105,7 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
             sender is not None and _same(org, sender, thread.requester_address))):
         if unit.batch is not None:  # the ticket's history must be written before it is read
             await unit.batch.write(unit.tx)
-        return await _join(unit, org, thread, stored, mail, classification, sender, auto)
+        return await _join(unit, org, thread, record, mail, classification, sender, auto)
     if auto or sender is None:
         why = "auto-reply, bounce or bulk mail" if auto else "no usable sender address"
         unit.event("mail_ignored", None, org.id, message_id=message_id, reason=why,
@@ -104,7 +117,7 @@ async def receive(unit: Unit, org: Organisation, raw: bytes, mail: InboundMail,
                    sender=sender, subject=subject[:200], extras=classification.extras,
                    mentions_reference=thread.reference if thread else None)
         return IntakeResult(outcome="no_intent", message_id=message_id)
-    ticket, result = await _open(unit, org, stored, mail, classification, sender, thread)
+    ticket, result = await _open(unit, org, record, mail, classification, sender, thread)
     return result.model_copy(update={"message_id": message_id, "reference": ticket.reference})
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Row, bindparam, select, update
 
 from storage import tables as t
+from storage.boundary import TRANSLATED, translate
 from storage.errors import NotFoundError
 from storage.records import Direction, MessageRecord
 from storage.repos.base import Repository
@@ -28,6 +29,18 @@ _COLUMNS = [column for column in _m.c if column.name != "raw"]
 def _record(row: Row[Any]) -> MessageRecord:
     return MessageRecord.model_validate({column.name: row._mapping[column.name]
                                          for column in _COLUMNS})
+
+
+def _inbound(mail: Mapping[str, Any]) -> dict[str, Any]:
+    """A received mail's row from `add_inbound`'s keyword arguments (defaults filled in)."""
+    return dict(
+        direction="in", organisation=mail["organisation"], message_id=mail["message_id"],
+        from_address=mail["from_address"], to_address=mail["to_address"],
+        received_at=mail["received_at"], raw=mail["raw"], subject=mail.get("subject"),
+        in_reply_to=mail.get("in_reply_to"), references=list(mail.get("references") or ()),
+        language=mail.get("language"), intents=list(mail.get("intents") or ()),
+        scores=dict(mail.get("scores") or {}), auto_reply=bool(mail.get("auto_reply")),
+        excerpt=mail.get("excerpt") or "", ticket_id=mail.get("ticket_id"))
 
 
 class MessageRepository(Repository):
@@ -60,6 +73,39 @@ class MessageRepository(Repository):
             language=language, intents=list(intents), scores=dict(scores or {}),
             auto_reply=auto_reply, excerpt=excerpt, ticket_id=ticket_id,
         )
+
+    async def add_inbound_many(
+        self, mails: Sequence[Mapping[str, Any]],
+    ) -> list[tuple[MessageRecord, bool]]:
+        """`add_inbound` for several mails in one statement (a batch of intake), in order.
+
+        Each item has `add_inbound`'s keyword arguments; no two may share organisation and
+        Message-ID (ValueError: collapse copies first). A mail whose Message-ID is already
+        stored comes back as `(existing, False)`, exactly as from `add_inbound`.
+        """
+        rows = [_inbound(mail) for mail in mails]
+        keys = [(row["organisation"], row["message_id"]) for row in rows]
+        if len(set(keys)) != len(keys):
+            raise ValueError("the same Message-ID twice for one organisation in one batch")
+        if not rows:
+            return []
+        stmt = self._statement("add_message", lambda: self._insert_on_conflict(
+            _m, ["organisation", "message_id"], returning=_COLUMNS))
+        try:
+            result = await self._conn.execute(stmt, rows)
+            added = {(row.organisation, row.message_id): _record(row) for row in result.all()}
+        except TRANSLATED as exc:
+            raise translate(exc, "storing messages") from exc
+        stored: list[tuple[MessageRecord, bool]] = []
+        for organisation, message_id in keys:
+            if (organisation, message_id) in added:
+                stored.append((added[(organisation, message_id)], True))
+                continue
+            existing = await self.get_by_message_id(organisation, message_id)
+            if existing is None:  # pragma: no cover - the conflicting row vanished
+                raise NotFoundError("message conflicted with a row that no longer exists")
+            stored.append((existing, False))
+        return stored
 
     async def add_outbound(
         self,

@@ -75,16 +75,18 @@ class OutboxRepository(Repository):
                 message_id=mail["message_id"], raw=mail["raw"], status="pending", attempts=0,
                 next_attempt_at=mail.get("send_after") or at, claimed_by=None,
                 claimed_until=None, created_at=at, sent_at=None, last_error=None))
+        # Matched back by Message-ID (unique), not by position: asking the driver to keep
+        # the parameters' order makes SQLAlchemy run one INSERT per row on SQLite.
         stmt = self._statement("enqueue_many", lambda: _o.insert().returning(
-            _o.c.id, sort_by_parameter_order=True))
+            _o.c.message_id, _o.c.id))
         try:
             result = await self._conn.execute(stmt, rows)
-            ids = [int(row[0]) for row in result.all()]
+            ids = {str(row[0]): int(row[1]) for row in result.all()}
         except TRANSLATED as exc:
             raise translate(exc, "queueing outbound mail") from exc
         if len(ids) != len(rows):  # pragma: no cover - the driver lost rows: never commit that
             raise StorageError(f"queued {len(ids)} of {len(rows)} outbound mails")
-        return ids
+        return [ids[row["message_id"]] for row in rows]
 
     async def claim(
         self, worker_id: str, now: datetime, *, limit: int = 10,

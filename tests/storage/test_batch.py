@@ -130,3 +130,24 @@ async def test_bulk_outbox_rows_come_back_with_their_ids_in_order(db: Database) 
             await tx.outbox.enqueue_many([{"organisation": "aimigos", "kind": "k",
                                            "to_address": "p@example.org",
                                            "message_id": "<bulk0@x.org>", "raw": b"x"}])
+
+
+async def test_many_mails_stored_in_one_statement_once_each(db: Database) -> None:
+    def mail(n: int) -> dict[str, object]:
+        return {"organisation": "aimigos", "message_id": f"<in{n}@example.org>",
+                "from_address": f"p{n}@example.org", "to_address": "hello@aimigos.studio",
+                "received_at": NOW, "raw": f"raw {n}".encode(), "intents": ["access"]}
+
+    async with db.transaction() as tx:
+        first, _ = await tx.messages.add_inbound(**mail(1))  # type: ignore[arg-type]
+        stored = await tx.messages.add_inbound_many([mail(0), mail(1), mail(2)])
+        with pytest.raises(ValueError, match="twice"):
+            await tx.messages.add_inbound_many([mail(3), mail(3)])
+        assert await tx.messages.add_inbound_many([]) == []
+    assert [(m.message_id, new) for m, new in stored] == [
+        ("<in0@example.org>", True), ("<in1@example.org>", False), ("<in2@example.org>", True)]
+    assert stored[1][0] == first  # the existing row, as add_inbound gives it
+    async with db.transaction(readonly=True) as tx:
+        assert await tx.messages.get_raw(stored[2][0].id) == b"raw 2"
+        assert stored[0][0].intents == ["access"]
+        assert await tx.messages.get_by_message_id("aimigos", "<in3@example.org>") is None
