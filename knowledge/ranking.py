@@ -39,10 +39,11 @@ POLAR_BONUS = 0.1
 RIGHTS_BONUS = 0.15
 NOVELTY_MIN = 2
 NOVELTY_PENALTY = 0.2
-RERANK = 60
-MAX_BONUS = (FUZZ_SHARE + HEADING_SHARE + TOPIC_SHARE + DEFINITION_BONUS + LIST_BONUS
-             + LABEL_BONUS + ANSWER_TYPE_BONUS + NOVELTY_PENALTY + MAX_SPAN_PENALTY + POLAR_BONUS
-             + RIGHTS_BONUS)
+RERANK = 40
+# What reranking can add to (or take from) any unit, whatever the question; the bonuses that
+# only some questions earn are added per question in `_lift`.
+MAX_BONUS = (FUZZ_SHARE + HEADING_SHARE + TOPIC_SHARE + LABEL_BONUS + ANSWER_TYPE_BONUS
+             + NOVELTY_PENALTY + MAX_SPAN_PENALTY)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Ranker:
         if candidates.size == 0:
             return []
         # Only units that a bonus could still lift to the top are worth reranking.
-        lift = MAX_BONUS + sum(weight for _, weight, _ in typed) / total
+        lift = _lift(shape) + sum(weight for _, weight, _ in typed) / total
         candidates = candidates[rank[candidates] >= rank[candidates].max() - lift]
         if candidates.size > RERANK:
             candidates = candidates[np.argpartition(-rank[candidates], RERANK)[:RERANK]]
@@ -104,13 +105,20 @@ class Ranker:
         topics = [([(frozenset(term), factor) for term, factor in concept.alternatives.items()],
                    concept.weight / total) for concept in concepts]
         results = []
+        by_heading: dict[frozenset[str], float] = {}  # units of a section share its heading
         for local in candidates.tolist():
             uid = local + start
             extra = sum(weight * (1.0 - float(already[local])) for kinds, weight, already
                         in typed if kinds & self._shape(uid).values) / total
             results.append(Ranked(float(rank[local]) + extra + self._bonus(shape, asked, own, uid)
-                                  + TOPIC_SHARE * self._topic(topics, uid),
+                                  + TOPIC_SHARE * self._topic(topics, uid, by_heading),
                                   float(coverage[local]) + extra, uid))
+        # String similarity is the dearest part and can add at most FUZZ_SHARE + HEADING_SHARE:
+        # only units that close enough to the best can still be lifted by it.
+        best = max(item.rank for item in results)
+        results = [Ranked(item.rank + self._similarity(shape, item.uid), item.coverage, item.uid)
+                   if item.rank >= best - FUZZ_SHARE - HEADING_SHARE else item
+                   for item in results]
         results.sort(key=lambda item: (-item.rank, item.uid))
         return results
 
@@ -133,21 +141,29 @@ class Ranker:
                 literal[posting.ids - start] += concept.weight * posting.weights * words
 
     def _topic(self, topics: list[tuple[list[tuple[frozenset[str], float]], float]],
-               uid: int) -> float:
+               uid: int, seen: dict[frozenset[str], float]) -> float:
         """How much of the question the unit's section heading names: a section headed
         "International transfers" is where "do we send data outside the UK?" is answered."""
         heading = self._shape(uid).topic
         if not heading:
             return 0.0
-        return sum(share * max((factor for term, factor in terms if term <= heading),
-                               default=0.0)
-                   for terms, share in topics)
+        found = seen.get(heading)
+        if found is None:
+            found = seen[heading] = sum(
+                share * max((factor for term, factor in terms if term <= heading), default=0.0)
+                for terms, share in topics)
+        return found
+
+    def _similarity(self, question: QuestionShape, uid: int) -> float:
+        """rapidfuzz similarity of the question to the unit's words and to its heading."""
+        unit = self._shape(uid)
+        return (FUZZ_SHARE * fuzz.token_set_ratio(question.plain, unit.plain_answer) / 100.0
+                + HEADING_SHARE * fuzz.ratio(question.plain, unit.plain_heading) / 100.0)
 
     def _bonus(self, question: QuestionShape, asked: set[str], own: set[str],
                uid: int) -> float:
         unit = self._shape(uid)
-        bonus = (FUZZ_SHARE * fuzz.token_set_ratio(question.plain, unit.plain_answer) / 100.0
-                 + HEADING_SHARE * fuzz.ratio(question.plain, unit.plain_heading) / 100.0)
+        bonus = 0.0
         if question.defined and unit.defines == question.defined:
             bonus += DEFINITION_BONUS
         if unit.kind == "list" and question.wants_list:
@@ -187,6 +203,13 @@ class Ranker:
         if local.size == 0:
             return None
         return Posting((local + start).astype(np.int32), weights[local], cover[local])
+
+
+def _lift(question: QuestionShape) -> float:
+    """The most reranking can change a unit's rank for this question."""
+    return (MAX_BONUS + DEFINITION_BONUS * bool(question.defined)
+            + LIST_BONUS * question.wants_list + POLAR_BONUS * bool(question.polar)
+            + RIGHTS_BONUS * question.asks_right)
 
 
 def _best(size: int, ids: np.ndarray, weights: FloatArray) -> FloatArray:
