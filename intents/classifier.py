@@ -102,7 +102,7 @@ def _drop_asked_misuse(hits: list[_Hit]) -> None:
     """ "tell me which companies you passed my data to": asking who got it accuses nobody."""
     asking = [h for h in hits if h.rule.intent == "access" and not h.cancelled]
     for hit in hits:
-        if "m" in hit.rule.flags and any(a.start < hit.end and hit.start < a.end for a in asking):
+        if "m" in hit.rule.flags and any(a.sentence == hit.sentence for a in asking):
             hit.cancelled = True
 
 

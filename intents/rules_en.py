@@ -94,8 +94,8 @@ EN_RULES: list[RawRule] = [
      r"|wipe)\b", ""),
     ("erasure", 0.7, r"\btake\w*\W+(?:it|them|the ones|those|these|my \w+|the (?:photos?|pics"
      r"|pictures|images?|videos?|posts?))\W+(?:\w+\W+){0,4}?down\b", ""),
-    ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy)\w*\W+(?:it|them|all|it all"
-     r"|all of it)\b", ""),
+    ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy|get rid of)\w*\W+(?:it|them|all"
+     r"|it all|all of it)\b", ""),
     ("erasure", 0.75, r"\b(?:want|like|need) (?:it|them|everything|this|these|those)(?: all)?"
      r" (?:deleted|gone|removed|erased|taken down|destroyed|wiped)\b", ""),
     ("erasure", 0.9, r"\bright to (?:be forgotten|erasure)\b", ""),
@@ -111,8 +111,11 @@ EN_RULES: list[RawRule] = [
      r"|out of|from) (?:your|the|all)(?: \w+)? (?:system|systems|database|records|files"
      r"|website|servers?)\b", ""),
     # opt_out
-    ("opt_out", 0.9, r"\bun(?:sub|su|sus)?scri\w*\W+(?:me|us|him|her|my)\b|\b(?:please|pls|plz"
-     r"|kindly|want to|wish to|like to|need to|can you|could you|just) un(?:sub|su|sus)?scri", ""),
+    ("opt_out", 0.9, r"\b(?:un(?:sub|su|sus)?scri\w*|unsub)\W+(?:me|us|him|her|my)\b|\b(?:please"
+     r"|pls|plz|kindly|want to|wish to|like to|need to|can you|could you|just)"
+     r" (?:un(?:sub|su|sus)?scri|unsub\b)", ""),
+    ("opt_out", 0.7, r"\b" + MARKETING + gap_any(4) + r"(?:please |pls )?stop(?: it| now| please)?"
+     r"\W*$|\bhad enough of (?:your|the|all)\b" + gap(2) + MARKETING, ""),
     ("opt_out", 0.9, r"(?m)^\W*(?:message\W+)?(?:unsubscribe|stop|opt[- ]?out)\W*(?:me\W*)?$", ""),
     ("opt_out", 0.85, r"\bopt\w*\W+(?:me|us)\W+out\b|\b(?:want|wish|like|would like) to opt"
      r"[- ]?out\b|\bi (?:hereby )?opt[- ]?out\b", ""),
@@ -176,6 +179,12 @@ EN_RULES: list[RawRule] = [
      r"|contacting|texting|calling|messaging|sending|spamming)\b", ""),
     ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
     ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b", "n"),
+    ("complaint", 0.5, r"\bhow my (?:personal )?(?:data|details|information|info) (?:was|were|has"
+     r" been|have been|is being|are being) (?:handled|treated|used|shared|processed|stored)\b", ""),
+    ("complaint", 0.4, r"\b(?:rais|register|voic)\w* (?:a |my |some )?(?:concerns?|complaint)\b",
+     ""),
+    ("access", 0.7, r"\blist of (?:all )?(?:the )?(?:companies|third parties|organi[sz]ations"
+     r"|recipients|partners|parties)\b", ""),
     ("complaint", 0.4, r"\b(?:what|how) (?:are you|you'?re|you are) (?:going to do|doing|gonna do)"
      r" about (?:it|this|that)\b|\bgetting spam\b|\b(?:this|it) is spam\b|\bspamming me\b", ""),
     ("complaint", 0.6, r"\b(?:sent|send|sending|emailed|emailing|forwarded|forwarding)\b" + gap(4)

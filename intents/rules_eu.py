@@ -29,7 +29,8 @@ EU_RULES: list[RawRule] = [
     ("access", 0.8, r"\bcopia (?:de )?(?:mis|los|todos los|todas las|las|la)?\W*(?:\w+ )?"
      + ES_OBJ, ""),
     ("access", 0.85, r"\bque (?:datos|informacion)\b" + gap(4) + r"(?:teneis|tienen|tiene"
-     r"|guardais|guardan|conservan|tratan|almacenan|dispone\w*)", ""),
+     r"|guardais|guardan|conservan|tratan|almacenan|dispone\w*|habeis compartido|han compartido"
+     r"|habeis cedido|han cedido)", ""),
     ("access", 0.8, r"\b(?:enviar|facilitar|remitir|proporcionar|mandar|entregar)\w*" + gap(5)
      + r"(?:datos|informacion|copia)\b", ""),
     ("access", 0.75, r"\b(?:decir|saber|confirmar)\w* (?:si|que) (?:teneis|tienen|tiene|guardais"
@@ -114,7 +115,9 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.7, r"\baucune reponse\b|\b(?:pas|jamais) (?:encore )?(?:recu|eu) (?:de"
      r" )?reponse\b", "cn"),
     ("complaint", 0.3, r"\b(?:mecontent\w*|inadmissible|inacceptable|scandaleu\w*"
-     r"|decu\w*)\b", ""),
+     r"|decu\w*|harcelement)\b", ""),
+    ("complaint", 0.6, r"\bmalgre (?:mes|ma|mon) (?:demandes?|refus|opposition|desinscription"
+     r"|desabonnement)\b", "c"),
     # German
     ("access", 0.7, r"\bauskunft\w*\b", ""),
     ("access", 0.8, r"\bkopie\b" + gap(5) + DE_OBJ, ""),

@@ -79,6 +79,17 @@ def test_bulk_footers_and_privacy_notices_are_boilerplate(footer: str) -> None:
     assert own == "Our spring prints are here."
 
 
+@pytest.mark.parametrize("asked", [
+    "I want to stop receiving emails from you. All of them.",
+    "Wie kann ich mich vom Newsletter abmelden?",
+    "Ich möchte den Newsletter abbestellen.",
+    "Je souhaite me désinscrire de la newsletter.",
+    "Please update my email preferences to monthly.",
+])
+def test_a_request_in_footer_words_is_kept(asked: str) -> None:
+    assert split_quotes(asked)[0] == asked
+
+
 def test_request_paragraph_mentioning_recipients_is_not_a_disclaimer() -> None:
     text = "Bitte löschen Sie meine Daten und informieren Sie alle Empfänger darüber."
     assert split_quotes(text)[0] == text
