@@ -67,9 +67,21 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
 
 
+# Phrasal verbs whose particle is a stop word: read as the one verb they mean, in policies and
+# questions alike ("cannot be switched off" and "can't be turned off" both say "disable").
+_PHRASAL = (
+    (re.compile(r"\b(?:turn|switch|shut)(?:s|ed|ing)? (?:\w+ )?off\b"), "disable"),
+    (re.compile(r"\b(?:turn|switch)(?:s|ed|ing)? (?:\w+ )?on\b"), "enable"),
+)
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, possessives dropped ("IMGN Studio's" -> imgn, studio)."""
-    return _WORD.findall(_POSSESSIVE.sub("", text.lower()))
+    lowered = _POSSESSIVE.sub("", text.lower())
+    if " off" in lowered or " on" in lowered:
+        for pattern, verb in _PHRASAL:
+            lowered = pattern.sub(verb, lowered)
+    return _WORD.findall(lowered)
 
 
 def content_stems(text: str) -> list[str]:
