@@ -42,8 +42,9 @@ _HEADER_LINE = re.compile(
 )
 _SIGNATURE = re.compile(r"^(?:-- ?|--|__+|—)\s*$")
 _TAGLINE = re.compile(
-    r"^\s*(?:sent from my|sent from outlook|get outlook for|enviado desde mi|von meinem"
-    r"|envoy[ée] de mon|inviato da|verzonden met|enviado do meu|sent via|sent with)\b",
+    r"^\s*(?:sent from my|sent from outlook|get outlook for|enviado desde mi|von meinem (?:iphone"
+    r"|ipad|handy|smartphone|samsung|android|mobil)|envoy[ée] de mon|inviato dal? mio"
+    r"|verzonden met|enviado do meu|sent via|sent with)\b",
     re.IGNORECASE,
 )
 # Legal disclaimers: a paragraph with a cue and a consequence is boilerplate, never a request.
