@@ -80,6 +80,7 @@ class Index:
         self.size = len(self.refs)
         self.postings, self.df = self._build(fields)
         self.vocabulary = list(self.postings)
+        self.sorted_vocabulary = sorted(self.vocabulary)
         self.max_idf = self.idf_of(0)
 
     @staticmethod
@@ -177,6 +178,7 @@ class Stats:
         self._whole = start == 0 and end == index.size
         self.size = end - start
         self.vocabulary = index.vocabulary
+        self.sorted_vocabulary = index.sorted_vocabulary
         self.max_idf = self.idf_of(0)
 
     def idf_of(self, df: int) -> float:

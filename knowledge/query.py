@@ -10,6 +10,7 @@ because a question about something the policy never mentions should not be answe
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ MAX_CONCEPTS = 40
 MAX_QUESTION_CHARS = 4000
 UNKNOWN_WEIGHT = 0.75  # share of the highest idf that an unknown word weighs
 FUZZY_CUTOFF = 82.0
+CLIPPED_MIN_LENGTH = 3
+CLIPPED_EXTRA = 3  # "lab" -> "laboratori": a clipping drops at least three letters
+CLIPPED_MAX = 2
 FUZZY_WEIGHT = 0.75
 FUZZY_MIN_LENGTH = 5
 FILLER_CUTOFF = 79.0
@@ -84,6 +88,8 @@ def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
             concept.alternatives.setdefault(relative, SYNONYM_WEIGHT)
         if index.idf(word) is None and len(word) >= FUZZY_MIN_LENGTH:
             _add_fuzzy(concept, index)
+        if index.idf(word) is None and len(word) >= CLIPPED_MIN_LENGTH:
+            _add_clipped(concept, index)
         concepts.append(concept)
         if len(concepts) >= MAX_CONCEPTS:
             break
@@ -119,6 +125,22 @@ def _slip(word: str, filler: str) -> bool:
         return False
     rest = iter(long_)
     return all(letter in rest for letter in short)
+
+
+def _add_clipped(concept: Concept, index: Stats) -> None:
+    """A clipped word ("labs", "docs", "admin") matches the few longer words it begins."""
+    word = concept.word
+    vocabulary = index.sorted_vocabulary
+    found: list[str] = []
+    at = bisect.bisect_left(vocabulary, word)
+    while at < len(vocabulary) and vocabulary[at].startswith(word):
+        if len(vocabulary[at]) >= len(word) + CLIPPED_EXTRA:
+            found.append(vocabulary[at])
+        if len(found) > CLIPPED_MAX:
+            return  # too common a beginning to be a clipping of one word
+        at += 1
+    for full in found:
+        concept.alternatives.setdefault((full,), FUZZY_WEIGHT)
 
 
 def _add_fuzzy(concept: Concept, index: Stats) -> None:
