@@ -70,7 +70,8 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     if "h" not in rule.flags and (CONDITION.search(before)
                                   or RESERVATION.search(folded, sentence_from, start)):
         weight *= CONDITION_FACTOR
-    elif rule.intent != "access" and folded[sentence_to : sentence_to + 1] == "?" \
+    elif rule.intent != "access" and "h" not in rule.flags \
+            and folded[sentence_to : sentence_to + 1] == "?" \
             and QUESTION.match(folded, sentence_from):
         weight *= CONDITION_FACTOR  # asking whether they do it is no request (access excepted)
     reference = ("r" in rule.flags or REFERENCE.search(folded, sentence_from, start) is not None

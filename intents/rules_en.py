@@ -14,6 +14,7 @@ OBJ = (r"(?:personal |private )?(?:data|datas|information|info|details|accounts?
        r"|records?|photos?|photographs?|pictures?|pics|images?|videos?|footage|recordings?|cv"
        r"|resume|application|(?:phone |mobile )?number|(?:e-?mail |home |postal )?address|name"
        r"|portfolio|avatar|(?:my|his|her) files|uploads|everything|anything|contact details|notes"
+       r"|headshots?|showreel|passport(?: copy)?"
        r"|scores|tags?|reviews?"
        r"|likeness|voice|model|testimonial|membership|release form|session recordings)\b")
 # The same nouns as single words, for patterns that start with one (so their gate works).
@@ -95,7 +96,12 @@ EN_RULES: list[RawRule] = [
     ("erasure", 0.7, r"\btake\w*\W+(?:it|them|the ones|those|these|my \w+|the (?:photos?|pics"
      r"|pictures|images?|videos?|posts?))\W+(?:\w+\W+){0,4}?down\b", ""),
     ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy|get rid of)\w*\W+(?:it|them|all"
-     r"|it all|all of it)\b", ""),
+     r"|it all|all of it)\b(?!\W+from\W+(?:\w+\W+){0,3}(?:list|lists|newsletters?"
+     r"|mailing\w*))", ""),
+    ("erasure", 0.6, r"\b(?:asked|ask|request\w*) for (?:the |a |my )?(?:deletion|erasure"
+     r"|removal)\b", ""),
+    ("erasure", 0.7, r"\b(?:prefer|rather) you (?:didn'?t|did not|don'?t|do not|wouldn'?t"
+     r"|no longer) (?:keep|hold|store|retain|have)\b", "n"),
     ("erasure", 0.75, r"\b(?:want|like|need) (?:it|them|everything|this|these|those)(?: all)?"
      r" (?:deleted|gone|removed|erased|taken down|destroyed|wiped)\b", ""),
     ("erasure", 0.9, r"\bright to (?:be forgotten|erasure)\b", ""),
@@ -135,7 +141,7 @@ EN_RULES: list[RawRule] = [
      r"|text|message)\w*\W+(?:me|us|him|her|any)\b", "n"),
     ("opt_out", 0.7, r"\bno (?:more|further)\W+" + MARKETING, "n"),
     ("opt_out", 0.85, r"\b(?:remove|take|delete|drop|strike)\w*\W+(?:me|us|him|her|my|this|our"
-     r"|the)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
+     r"|the|it|them)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
      r"|them)?\W*(?:\w+\W+){0,3}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
     ("opt_out", 0.6, r"\btake (?:me|us|him|her) off\b", ""),
     ("opt_out", 0.55, r"\b(?:please|pls|can you|could you|would you)\W+stop (?:these|them|this|it"
@@ -148,7 +154,7 @@ EN_RULES: list[RawRule] = [
     ("opt_out", 0.85, r"\bcancel\w*" + gap(6) + r"(?:newsletters?|mailing list|marketing"
      r"|e-?mail (?:list|updates|alerts)|promotional)\b", ""),
     ("opt_out", 0.55, r"\bremove (?:me|him|her)\b(?=\W*(?:now|please|pls|immediately|asap|at once"
-     r"|thanks?|$))", ""),
+     r"|thanks?|manually|too|as well|altogether|completely|entirely|$))", ""),
     ("opt_out", 0.8, r"\bwithdraw\w*" + gap(10) + r"(?:marketing|newsletters?|promotional"
      r"|advertising)\b", ""),
     ("opt_out", 0.85, r"\bobject\w*" + gap(12) + r"(?:(?:direct )?marketing|advertising|adverts"
@@ -178,7 +184,11 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.55, r"\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
      r"|contacting|texting|calling|messaging|sending|spamming)\b", ""),
     ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
-    ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b", "n"),
+    ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b"
+     r"|\bi never (?:gave|provided|given) (?:it |them )?(?:to )?(?:you|them)\b", "n"),
+    ("access", 0.6, r"\bwhere (?:did )?you (?:got|get|found|find|obtained|obtain) (?:it|them|this"
+     r"|that|my \w+(?: \w+)?) from\b", ""),
+    ("complaint", 0.4, r"\bdid you (?:share|sell|pass|give|leak|send) (?:it|them|my)\b", "h"),
     ("complaint", 0.5, r"\bhow my (?:personal )?(?:data|details|information|info) (?:was|were|has"
      r" been|have been|is being|are being) (?:handled|treated|used|shared|processed|stored)\b", ""),
     ("complaint", 0.4, r"\b(?:rais|register|voic)\w* (?:a |my |some )?(?:concerns?|complaint)\b",
@@ -223,7 +233,8 @@ EN_RULES: list[RawRule] = [
      r"|got|heard|seen)" + gap(3) + r"(?:reply|replies|response|answer|acknowledg\w*|back"
      r"|confirmation)\b", "cn"),
     ("complaint", 0.7, r"\b(?:heard|had|received|got) nothing\b|\bnothing (?:back )?from you\b"
-     r"|\b(?:haven'?t|have not|not) (?:heard|had|received|got) anything\b"
+     r"|\b(?:haven'?t|have not|not) (?:heard|had) anything\b|\bstill (?:haven'?t|have not|not)"
+     r" (?:received|had|heard|got) (?:anything|a thing|a reply|a response)\b"
      r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
     ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ )?(?:month )?deadline\b|\boverdue\b"
      r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),
@@ -235,7 +246,8 @@ EN_RULES: list[RawRule] = [
      r"|more than a|over|more than) (?:months?|weeks?|days)\b|\bday \d+\b", "c"),
     ("complaint", 0.35, r"\b(?:exceeded|admonition|last time"
      r" i'?m asking|contacting you again)\b", "c"),
-    ("complaint", 0.6, r"\basked (?:you )?(?:twice|three times|several times|again|repeatedly)\b"
+    ("complaint", 0.6, r"\basked (?:you )?(?:twice|three times|several times|again|repeatedly"
+     r"|(?:many|several|multiple|countless|numerous|so many) times)\b"
      r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i'?ve |i have |i )?(?:asked"
      r"|written|emailed|requested|contacted|chased)\b|\b(?:second|third|fourth|fifth|final|last)"
      r" (?:request|reminder|attempt|chaser)\b", "c"),

@@ -46,7 +46,7 @@ EU_RULES: list[RawRule] = [
      r" (?:mis|todos|los|la)\b", "r"),
     ("opt_out", 0.9, r"\bdar\w* de baja\b|\bdarme de baja\b|\bbaja (?:de|del) (?:la|su|vuestra"
      r"|el|vuestro)\b", ""),
-    ("opt_out", 0.85, r"\bno (?:quiero|deseo|quisiera) (?:seguir )?recibir\b|\bno me (?:envi|mand"
+    ("opt_out", 0.85, r"\bno (?:quiero|deseo|quisiera) (?:seguir )?recibi\w*|\bno me (?:envi|mand"
      r"|escrib|llam)\w*|\bno (?:quiero|deseo) que me (?:envi|mand|escrib|llam|contact)\w*",
      "n"),
     ("opt_out", 0.85, r"\b(?:dejar|dejen|dejad|deje|dejeis) de (?:recibir|enviar|mandar"
@@ -86,7 +86,8 @@ EU_RULES: list[RawRule] = [
     ("erasure", 0.8, r"\b" + FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
     ("erasure", 0.6, r"\b(?:les|la|le|l')\W*(?:faire )?(?:supprim|effac|detrui)\w*", ""),
     ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru)\w*(?:los|las|lo|la)\b|\bque (?:la|lo|las"
-     r"|los) (?:retir|borr|elimin|quit|supri)\w*", ""),
+     r"|los) (?:retir|borr|elimin|quit|supri)\w*|\bque \w+ (?:la|lo|las|los) (?:retir|borr|elimin"
+     r"|quit|supri)\w*", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
      r"|suppression) (?:de|des) (?:mes|mon|l'ensemble|toutes|tous)\b", "r"),
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
@@ -163,7 +164,12 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\b(?:weitergegeben|weitergabe|verkauft|veroffentlicht)\b" + gap(5)
      + DE_OBJ + r"|\b" + DE_OBJ + gap(5) + r"(?:weitergegeben|weitergabe|verkauft"
      r"|veroffentlicht)\b", ""),
-    ("complaint", 0.7, r"\b(?:keine|weder)\b" + gap(4) + r"antwort\b", "cn"),
+    ("complaint", 0.7, r"\b(?:keine|weder)\b" + gap(4) + r"(?:antwort|reaktion|ruckmeldung)\b",
+     "cn"),
+    ("complaint", 0.5, r"\b(?:bereits|schon) (?:zweimal|dreimal|mehrfach|mehrmals|oft)\b", "c"),
+    ("complaint", 0.3, r"\b(?:inakzeptabel|unverschamt|unmoglich|frech)\b", ""),
+    ("complaint", 0.7, r"\btoujours rien\b|\btoujours pas (?:de |eu de |recu de )?(?:reponse"
+     r"|recu|nouvelles)\b", "cn"),
     ("complaint", 0.65, r"\bobwohl ich\b" + gap(4) + r"(?:abgemeldet|widersprochen|ausgetragen"
      r"|abbestellt)\w*|\b(?:bekomme|erhalte)\b" + gap(3) + r"(?:immer noch|weiterhin|standig"
      r"|trotzdem)\b", "c"),
