@@ -65,6 +65,7 @@ _POLAR = re.compile(
 # "Can someone ask us to delete ...?", "can a customer request a copy?": whether a person
 # may make us do something is a question about their rights.
 _ASKS_RIGHT = re.compile(
+    r"^(?:can|could|may) i\b|"
     r"^(?:can|could|may|is|are|do|does)\s+(?!we\b)(?:\w+\s+){0,3}?"
     r"(?:ask|request|demand|make us|get us to|have us|tell us to|insist|require us|object"
     r"|get a copy|have a copy|see (?:the|what|their|his|her|my)|obtain)\b")

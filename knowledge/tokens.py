@@ -56,7 +56,7 @@ _KEEP_WHOLE = {"regulator": "regulator", "regulators": "regulator",
                "provider": "provider", "providers": "provider",
                "controller": "controller", "controllers": "controller",
                "accounting": "accounting", "recording": "recording", "recordings": "recording",
-               "officer": "officer", "officers": "officer"}
+               "officer": "officer", "officers": "officer", "recorded": "recording"}
 
 
 @lru_cache(maxsize=200_000)
@@ -75,9 +75,16 @@ _PHRASAL = (
 )
 
 
+# A one-letter prefix joined by a hyphen is part of the word: "e-mail" is "email", "X-rays"
+# are "xrays", as people type them.
+_LETTER_PREFIX = re.compile(r"\b([a-z])-(?=[a-z]{2})")
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, possessives dropped ("IMGN Studio's" -> imgn, studio)."""
     lowered = _POSSESSIVE.sub("", text.lower())
+    if "-" in lowered:
+        lowered = _LETTER_PREFIX.sub(r"\1", lowered)
     if " off" in lowered or " on" in lowered:
         for pattern, verb in _PHRASAL:
             lowered = pattern.sub(verb, lowered)

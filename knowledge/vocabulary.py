@@ -178,7 +178,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Groups that name who or what every policy is about: a question word from one of these says
 # little about where the answer is, so it weighs less than its rarity suggests.
-GENERIC_GROUP_HEADS = ("data", "use", "website", "privacy")
+GENERIC_GROUP_HEADS = ("data", "use", "website", "privacy", "company")
 GENERIC_WEIGHT = 0.25
 # Who the data is about: in a policy that is simply "you", whatever the question calls them.
 PEOPLE_GROUP_HEAD = "client"
