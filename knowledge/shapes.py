@@ -44,6 +44,10 @@ _ASKS_PURPOSE = re.compile(
     r"^(?:why|what for)\b|\bwhat (?:\w+ ){0,6}for$|\bpurposes?\b|\breasons?\b")
 _ASKS_WHO = re.compile(r"^(?:who|whom)\b|\b(?:which|what) (?:companies|company|organisations?|"
                        r"providers?|processors?|third parties|parties|partners)\b")
+_ASKS_HOW = re.compile(r"^how (?:do|can|could|would|should|may|does) (?!we\b)\w+")
+# How something is done: "you can ... by clicking", "using the link", "in Settings".
+_METHOD = re.compile(r"\b(?:you can|you may|by (?:\w+ing|email|post|phone|writing|contacting)"
+                     r"|using the|through|via|in (?:the )?settings|contact us|click)\b", re.I)
 _PARTY = re.compile(r"\b(?:processors?|providers?|third[- ]part(?:y|ies)|partners?|suppliers?|"
                     r"vendors?|contractors?|agenc(?:y|ies)|compan(?:y|ies)|controller|officer|"
                     r"authority|commissioner|advisers?|affiliates?|couriers?)\b", re.I)
@@ -66,6 +70,8 @@ _POLAR = re.compile(
 # may make us do something is a question about their rights.
 _ASKS_RIGHT = re.compile(
     r"^(?:can|could|may) i\b|"
+    r"^how (?:do|can|could|would) (?!we\b)(?:\w+\s+){1,2}?(?:get|obtain|see|access|request|ask"
+    r"|delete|erase|correct|object|withdraw|complain|make a)\b|"
     r"^(?:can|could|may|is|are|do|does)\s+(?!we\b)(?:\w+\s+){0,3}?"
     r"(?:ask|request|demand|make us|get us to|have us|tell us to|insist|require us|object"
     r"|get a copy|have a copy|see (?:the|what|their|his|her|my)|obtain)\b")
@@ -126,6 +132,7 @@ class QuestionShape:
     asks_who: bool  # "who handles card payments?", "which companies ..."
     polar: str  # stem of the verb of a yes/no question ("do we sell ...?" -> "sell")
     asks_right: bool  # "can someone ask us to delete their data?"
+    asks_how: bool  # "how do I stop marketing emails?", "how can customers ..."
 
     @classmethod
     def of(cls, question: str) -> QuestionShape:
@@ -147,7 +154,8 @@ class QuestionShape:
                    asks_purpose=bool(_ASKS_PURPOSE.search(asked)),
                    asks_who=bool(_ASKS_WHO.search(asked)),
                    polar=_polar_verb(asked),
-                   asks_right=bool(_ASKS_RIGHT.match(asked)))
+                   asks_right=bool(_ASKS_RIGHT.match(asked)),
+                   asks_how=bool(_ASKS_HOW.match(asked)))
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,7 @@ class UnitShape:
     numbers: int  # figures in it ("one month", "26 months", "0303 123 1113")
     purpose: bool  # says what something is for ("to distinguish you", "helps us")
     party: bool  # names a kind of organisation or person (processors, partners, officer)
+    method: bool  # says how to do something ("you can ... by clicking", "in Settings")
     topic: frozenset[str]  # stems of its section's heading: what the section is about
     length: int  # words in the answer: the smaller the span that answers, the better
     values: frozenset[str]  # kinds of value it holds (time, digits, address, email, web)
@@ -188,6 +197,7 @@ class UnitShape:
                    numbers=len(_NUMBER.findall(unit.answer)),
                    purpose=bool(_PURPOSE.search(unit.answer)),
                    party=bool(_PARTY.search(unit.answer)),
+                   method=bool(_METHOD.search(unit.answer)),
                    topic=frozenset(content_stems(heading)),
                    length=len(unit.answer.split()),
                    values=frozenset(kind for kind, pattern in _VALUES.items()
@@ -206,7 +216,8 @@ class UnitShape:
         return ((question.asks_time and self.time_span)
                 or (question.asks_contact and self.contact)
                 or (question.asks_purpose and self.purpose)
-                or (question.asks_who and self.party))
+                or (question.asks_who and self.party)
+                or (question.asks_how and self.method))
 
     def looked_up(self, asked: set[str]) -> bool:
         """A fact the question looks up: it names the fact's label ("phone number" ->

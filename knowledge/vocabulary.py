@@ -155,7 +155,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("police", "law enforcement", "government", "authorities", "court order", "subpoena",
      "legal process", "required by law"),
     ("social media", "social network", "social networks", "facebook", "twitter", "instagram",
-     "linkedin"),
+     "linkedin", "meta", "tiktok"),
     ("anonymous", "anonymised", "anonymized", "aggregate", "aggregated", "de-identified",
      "pseudonymised", "pseudonymized"),
     ("identifier", "identifiers", "device id", "advertising id", "idfa", "imei", "mac address"),
