@@ -37,14 +37,16 @@ EN_RULES: list[RawRule] = [
     # access
     ("access", 0.9, r"\b(?:data subject access request|subject access request|dsar|sar)\b", "r"),
     ("access", 0.8, r"\bright (?:of|to) access\b|\brequest\w* (?:for )?access\b", "r"),
-    ("access", 0.7, r"\brequest\w* for (?:a copy of )?(?:my|all my|all of my) (?:personal )?"
-     r"(?:data|information|details)\b", "r"),
+    ("access", 0.7, r"\b(?:request\w*|asked) for (?:a copy of )?(?:my|all my|all of my)"
+     r" (?:personal )?(?:data|information|details)\b(?! to be| be | deleted| removed| erased)",
+     "r"),
     ("access", 0.6, r"\baccess request\b|\bdisclosure of (?:my|all my|any of my)\b", "r"),
     ("access", 0.8, r"\bcop(?:y|ies)\b" + gap(6) + OBJ, ""),
     ("access", 0.6, r"\b(?:need|want|like|get|have|receive)\W+(?:a\W+)?cop(?:y|ies) of (?:it|them"
      r"|these|those|this)\b", ""),
     ("access", 0.85, r"\b(?:what|which)" + gap(4) + r"(?:data|information|info|details|records|else"
-     r"|stuff)\b" + gap(6) + r"(?:about|on|of|for)\W+" + ME, ""),
+     r"|stuff|footage|photos|recordings|images|videos)\b" + gap(6) + r"(?:about|on|of|for)\W+"
+     + ME, ""),
     ("access", 0.8, r"\b(?:data|information|info|details|notes|records|everything|anything"
      r"|scores|whatever)\b" + gap(6) + r"(?:hold|have|keep|kept|store|stored|process|collected"
      r"|recorded|got|held|made|wrote|written|took|taken)\w*" + gap(3)
@@ -63,7 +65,7 @@ EN_RULES: list[RawRule] = [
     ("access", 0.7, r"\bwhich (?:third parties|companies|organi[sz]ations|partners|parties"
      r"|firms|businesses)\b" + gap(4) + r"(?:shared|sold|passed|disclosed|given|sent)\b", ""),
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
-     + r"(?:hold|have|keep|store|process|know|collected)", ""),
+     + r"(?:hold|have|keep|store|process|know|collected|used|shared)", ""),
     ("access", 0.8, r"\bwhat do you know about me\b", ""),
     ("access", 0.75, r"\b(?:can|could|may) i (?:have|get|see|receive|obtain)\W+(?:a copy of\W+)?"
      r"(?:all\W+)?(?:of\W+)?(?:my|the) (?:personal )?(?:data|information|details|records)\b", ""),
@@ -122,13 +124,14 @@ EN_RULES: list[RawRule] = [
      r" (?:un(?:sub|su|sus)?scri|unsub\b)", ""),
     ("opt_out", 0.7, r"\b" + MARKETING + gap_any(4) + r"(?:please |pls )?stop(?: it| now| please)?"
      r"\W*$|\bhad enough of (?:your|the|all)\b" + gap(2) + MARKETING, ""),
-    ("opt_out", 0.9, r"(?m)^\W*(?:message\W+)?(?:unsubscribe|stop|opt[- ]?out)\W*(?:me\W*)?$", ""),
+    ("opt_out", 0.9, r"(?m)^\W*(?:message\W+)?(?:please\W+)?(?:unsubscribe|stop|opt[- ]?out)\W*"
+     r"(?:me\W*)?(?:please\W*)?$", ""),
     ("opt_out", 0.85, r"\bopt\w*\W+(?:me|us)\W+out\b|\b(?:want|wish|like|would like) to opt"
      r"[- ]?out\b|\bi (?:hereby )?opt[- ]?out\b", ""),
     ("opt_out", 0.85, r"\bstop\w*\W+(?:sending|e-?mailing|texting|calling|contacting|messaging"
      r"|mailing|spamming|bothering|pestering|ringing|phoning|posting|adding|marketing to)\W+"
      r"(?:me|us|him|her|my)\b", ""),
-    ("opt_out", 0.8, r"\bstop\w*" + gap(4) + MARKETING, ""),
+    ("opt_out", 0.8, r"\b(?:stop|cease|discontinue|halt)\w*" + gap(4) + MARKETING, ""),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer|never)\W+(?:want|wish|like)" + gap(4)
      + r"(?:receiv|get|hear|be contacted|be emailed)\w*", "n"),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer)\W+(?:want|wish|need)\W+(?:\w+\W+){0,3}"
@@ -179,6 +182,9 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\b(?:even )?after (?:i|we|he|she) (?:had )?(?:unsubscribed|opted out"
      r"|asked|told|said|requested|replied)\b", "c"),
     ("complaint", 0.5, r"\b(?:keep|still|continue to|keeps) (?:coming|arriving|turning up)\b", "c"),
+    ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:a |an )?(?:proper|adequate|complete|full"
+     r"|valid) (?:response|reply|answer)\b", "cn"),
+    ("erasure", 0.55, r"\bclose\w* (?:it|the account|this account)\b", ""),
     ("complaint", 0.6, r"\bstill waiting\b|\byet (?:i'?m|i am|i keep|you keep|you'?re|you are)"
      r" (?:still )?(?:receiving|getting|sending|emailing|texting|calling)\b", "c"),
     ("complaint", 0.55, r"\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"

@@ -44,7 +44,8 @@ EU_RULES: list[RawRule] = [
     ("erasure", 0.8, r"\b" + ES_OBJ + gap(3) + r"(?:borrad|eliminad|suprimid)\w*", ""),
     ("erasure", 0.9, r"\bderecho (?:al olvido|de supresion|de borrado)\b|\bsupresion de"
      r" (?:mis|todos|los|la)\b", "r"),
-    ("opt_out", 0.9, r"\bdar\w* de baja\b|\bdarme de baja\b|\bbaja (?:de|del) (?:la|su|vuestra"
+    ("opt_out", 0.9, r"\b(?:darme|darnos|darle|dar|dadme|dadnos|denme|deme|den) de baja\b"
+     r"|\bbaja (?:de|del) (?:la|su|vuestra"
      r"|el|vuestro)\b", ""),
     ("opt_out", 0.85, r"\bno (?:quiero|deseo|quisiera) (?:seguir )?recibi\w*|\bno me (?:envi|mand"
      r"|escrib|llam)\w*|\bno (?:quiero|deseo) que me (?:envi|mand|escrib|llam|contact)\w*",
