@@ -106,7 +106,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "sends us"),
     ("decide", "decides", "determine", "determined", "assess", "consider", "work out"),
     ("office", "offices", "premises", "headquarters", "head office", "registered office",
-     "registered address", "located", "location of", "based in", "headquartered"),
+     "registered address", "headquartered"),
     # the end of a customer relationship
     ("leave", "leaves", "leaving", "end of relationship", "relationship ends",
      "end of the business relationship", "business relationship", "relationship",
