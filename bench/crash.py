@@ -8,7 +8,7 @@ answered mail must be stored (a 250 is a promise); the stored ones never answere
 mails whose commit beat the kill, and their resend is answered 250 without storing twice.
 At the end, with everything resent, answered and stored must be equal.
 
-    .venv/bin/python bench/crash.py [--mails 800] [--kills 5] [--clients 6]
+    .venv/bin/python bench/crash.py [--mails 2500] [--kills 5] [--clients 6]
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def stored_ids(db: Path) -> set[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mails", type=int, default=800)
+    parser.add_argument("--mails", type=int, default=2500)  # load through every kill
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--seed", type=int, default=7)
