@@ -22,6 +22,7 @@ from knowledge.index import FloatArray, Index, Posting
 from knowledge.models import Unit
 from knowledge.query import Concept
 from knowledge.shapes import QuestionShape, UnitShape, value_kinds
+from knowledge.vocabulary import SYNONYM_WEIGHT
 
 SCORE_SHARE = 0.15
 LITERAL_SHARE = 0.1
@@ -35,7 +36,11 @@ TOPIC_SHARE = 0.25
 SPAN_WORDS = 40  # an answer longer than this is not the smallest span that answers
 SPAN_PENALTY = 0.06  # per doubling of the length beyond SPAN_WORDS
 MAX_SPAN_PENALTY = 0.18
+# "Where are we based / located?" is answered by an address, wherever it stands.
+LOCATED = frozenset(["base", "locat", "headquart"])
+ADDRESS_TERMS = (("address",), ("regist", "offic"), ("postal",), ("contact",))
 POLAR_BONUS = 0.1
+OTHER_PARTY_PENALTY = 0.05
 RIGHTS_BONUS = 0.15
 NOVELTY_MIN = 2
 NOVELTY_PENALTY = 0.2
@@ -43,7 +48,7 @@ RERANK = 40
 # What reranking can add to (or take from) any unit, whatever the question; the bonuses that
 # only some questions earn are added per question in `_lift`.
 MAX_BONUS = (FUZZ_SHARE + HEADING_SHARE + TOPIC_SHARE + LABEL_BONUS + ANSWER_TYPE_BONUS
-             + NOVELTY_PENALTY + MAX_SPAN_PENALTY)
+             + NOVELTY_PENALTY + MAX_SPAN_PENALTY + OTHER_PARTY_PENALTY)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,10 @@ class Ranker:
         typed: list[tuple[frozenset[str], float, FloatArray]] = []
         for concept in concepts:
             kinds = value_kinds(concept.word, shape)
+            if "address" in kinds and concept.word in LOCATED:
+                # "where are we based?": an address answers it, whatever words surround it
+                concept = Concept(concept.word, {**dict.fromkeys(ADDRESS_TERMS, SYNONYM_WEIGHT),
+                                                 **concept.alternatives}, concept.weight)
             before = covered.copy() if kinds else None
             found = [(posting, factor, len(term))
                      for term, factor in concept.alternatives.items()
@@ -174,6 +183,8 @@ class Ranker:
             bonus -= NOVELTY_PENALTY  # it only repeats the question ("We respect your rights.")
         if unit.answer_type_fits(question):
             bonus += ANSWER_TYPE_BONUS
+        if question.ours and unit.party:
+            bonus -= OTHER_PARTY_PENALTY  # "where are we based?" is not the ICO's address
         if question.asks_right and unit.about_rights:
             bonus += RIGHTS_BONUS  # "can someone ask us to delete ...?" -> their rights
         if question.polar and question.polar in unit.we_verbs:

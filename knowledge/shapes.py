@@ -44,6 +44,7 @@ _ASKS_PURPOSE = re.compile(
     r"^(?:why|what for)\b|\bwhat (?:\w+ ){0,6}for$|\bpurposes?\b|\breasons?\b")
 _ASKS_WHO = re.compile(r"^(?:who|whom)\b|\b(?:which|what) (?:companies|company|organisations?|"
                        r"providers?|processors?|third parties|parties|partners)\b")
+_OURS = re.compile(r"\b(?:we|our|us)\b")
 _ASKS_HOW = re.compile(r"^how (?:do|can|could|would|should|may|does) (?!we\b)\w+")
 # How something is done: "you can ... by clicking", "using the link", "in Settings".
 _METHOD = re.compile(r"\b(?:you can|you may|by (?:\w+ing|email|post|phone|writing|contacting)"
@@ -53,6 +54,7 @@ _PARTY = re.compile(r"\b(?:processors?|providers?|third[- ]part(?:y|ies)|partner
                     r"authority|commissioner|advisers?|affiliates?|couriers?)\b", re.I)
 _PURPOSE = re.compile(r"\b(?:in order to|so that|so as to|for the purposes? of|helps? us|allows? us"
                       r"|enables? us|used to|to help|to provide|to improve|to distinguish)\b", re.I)
+_ADDRESS_LABELS = frozenset(content_stems("address post postal"))
 _CONTACT_LABELS = frozenset(content_stems("address email phone telephone website post postal"))
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",
                      re.I)
@@ -133,6 +135,7 @@ class QuestionShape:
     polar: str  # stem of the verb of a yes/no question ("do we sell ...?" -> "sell")
     asks_right: bool  # "can someone ask us to delete their data?"
     asks_how: bool  # "how do I stop marketing emails?", "how can customers ..."
+    ours: bool  # asks for our own address, number or link ("where are we based?", "our email")
 
     @classmethod
     def of(cls, question: str) -> QuestionShape:
@@ -155,7 +158,8 @@ class QuestionShape:
                    asks_who=bool(_ASKS_WHO.search(asked)),
                    polar=_polar_verb(asked),
                    asks_right=bool(_ASKS_RIGHT.match(asked)),
-                   asks_how=bool(_ASKS_HOW.match(asked)))
+                   asks_how=bool(_ASKS_HOW.match(asked)),
+                   ours=bool(_ASKS_CONTACT.search(asked) and _OURS.search(asked)))
 
 
 @dataclass(frozen=True)
@@ -201,7 +205,8 @@ class UnitShape:
                    topic=frozenset(content_stems(heading)),
                    length=len(unit.answer.split()),
                    values=frozenset(kind for kind, pattern in _VALUES.items()
-                                    if pattern.search(unit.answer)),
+                                    if pattern.search(unit.answer))
+                   | ({"address"} if label & _ADDRESS_LABELS else set()),
                    we_verbs=_we_verbs(unit.answer))
 
     @property

@@ -72,6 +72,8 @@ def stem(word: str) -> str:
 _PHRASAL = (
     (re.compile(r"\b(?:turn|switch|shut)(?:s|ed|ing)? (?:\w+ )?off\b"), "disable"),
     (re.compile(r"\b(?:turn|switch)(?:s|ed|ing)? (?:\w+ )?on\b"), "enable"),
+    # "based on" (according to) is not "based" (located)
+    (re.compile(r"\bbased (?:up)?on\b"), "according to"),
 )
 
 
