@@ -91,8 +91,11 @@ class MessageRepository(Repository):
             return []
         stmt = self._statement("add_message", lambda: self._insert_on_conflict(
             _m, ["organisation", "message_id"], returning=_COLUMNS))
+        # In key order: two batches (processes) sharing some Message-IDs then wait for each
+        # other in the same order on PostgreSQL instead of deadlocking.
+        ordered = sorted(rows, key=lambda row: (row["organisation"], row["message_id"]))
         try:
-            result = await self._conn.execute(stmt, rows)
+            result = await self._conn.execute(stmt, ordered)
             added = {(row.organisation, row.message_id): _record(row) for row in result.all()}
         except TRANSLATED as exc:
             raise translate(exc, "storing messages") from exc

@@ -4,6 +4,8 @@ outage fails the whole batch until the retry."""
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import text
 
 from bot.desk import Desk, IntakeResult
@@ -148,3 +150,22 @@ async def test_an_outage_fails_the_whole_batch_and_the_retry_succeeds(
         assert len(await desk.list_tickets()) == 2
     finally:
         await db.close()
+
+
+async def test_concurrent_batches_of_two_processes_make_one_ticket_per_message_id(
+        desk: Desk, database_url: str, orgs: Organisations, clock: Clock) -> None:
+    other_db = await Database.connect(database_url)  # a second process's own engine
+    other = Desk(other_db, orgs, secret=SECRET, public_url=PUBLIC_URL, clock=clock)
+    shared = [delivery(message_id=f"<both-{n}@example.com>", sender=f"s{n}@example.com",
+                       intents=["erasure"]) for n in range(6)]
+    try:
+        first, second = await asyncio.gather(
+            receive_batch(desk, shared), receive_batch(other, list(reversed(shared))))
+    finally:
+        await other_db.close()
+    outcomes = results(first) + results(second)
+    assert sorted(r.outcome for r in outcomes) == ["created"] * 6 + ["duplicate"] * 6
+    tickets = await desk.list_tickets()
+    assert sorted(t.reference for t in tickets) == [f"AIM-2026-{n:04d}" for n in range(1, 7)]
+    by_id = {r.message_id: r.reference for r in outcomes if r.outcome == "created"}
+    assert all(by_id[r.message_id] == r.reference for r in outcomes)  # copies name the ticket
