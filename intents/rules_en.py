@@ -55,7 +55,10 @@ EN_RULES: list[RawRule] = [
     ("access", 0.7, r"\b(?:send|provide|give|share|e-?mail|forward)\W+(?:me|us)\W+(?:with\W+)?"
      r"(?:\w+\W+){0,2}(?:my|all|any|personal|everything|whatever|a copy|copies|an? export)\b"
      r"(?! of (?:our|your)\b)", ""),
-    ("access", 0.7, r"\bentitled to (?:see|access|receive|obtain|get|a copy|copies)\b", ""),
+    ("access", 0.7, r"\bentitled\b" + gap(3) + r"to (?:see|know|access|receive|obtain|get|a copy"
+     r"|copies)\b", ""),
+    ("access", 0.8, r"\bwhat (?:you|u) (?:hold|have|keep|store|know|process)\w* (?:about|on|of) "
+     + ME, ""),
     ("access", 0.7, r"\b(?:send|provide|give|forward)\W+(?:me|us)\b" + gap(4) + r"(?:of|from)"
      r" (?:my|me)\b|\bprovide\w*\W+(?:\w+\W+){0,1}(?:all (?:my|personal|the personal|of my)"
      r"|any personal|personal data|copies|a copy)\b", ""),
@@ -185,6 +188,9 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:a |an )?(?:proper|adequate|complete|full"
      r"|valid) (?:response|reply|answer)\b", "cn"),
     ("erasure", 0.55, r"\bclose\w* (?:it|the account|this account)\b", ""),
+    ("erasure", 0.6, r"\b(?:no longer|don'?t|do not) (?:want|need) (?:an |my |the |this )?"
+     r"account\b(?!\W+(?:deleted|closed|removed|erased|gone|to be))", "n"),
+    ("complaint", 0.4, r"\bwhy (?:am i|is my \w+) (?:on|in|getting) (?:your|this|the)\b", ""),
     ("complaint", 0.6, r"\bstill waiting\b|\byet (?:i'?m|i am|i keep|you keep|you'?re|you are)"
      r" (?:still )?(?:receiving|getting|sending|emailing|texting|calling)\b", "c"),
     ("complaint", 0.55, r"\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"

@@ -90,7 +90,10 @@ EU_RULES: list[RawRule] = [
      r"|los) (?:retir|borr|elimin|quit|supri)\w*|\bque \w+ (?:la|lo|las|los) (?:retir|borr|elimin"
      r"|quit|supri)\w*", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
-     r"|suppression) (?:de|des) (?:mes|mon|l'ensemble|toutes|tous)\b", "r"),
+     r"|suppression)(?: \w+)? (?:de|des|du) (?:mes|mon|ma|l'ensemble|toutes|tous)\b", "r"),
+    ("complaint", 0.7, r"\b(?:violation|fuite)s? (?:de|des) (?:mes )?donnees\b|\b(?:violacion"
+     r"|brecha|filtracion) de (?:mis )?datos\b|\b(?:datenschutzverstoss|datenpanne|datenleck)\w*",
+     ""),
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
     ("opt_out", 0.85, r"\bne (?:souhaite|veux|desire) (?:plus|pas) recevoir\b|\bne plus"
      r" (?:recevoir|etre contacte|m'envoyer|me contacter|m'ecrire|m'appeler|me solliciter)\w*"
