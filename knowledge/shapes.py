@@ -53,7 +53,9 @@ _PARTY = re.compile(r"\b(?:processors?|providers?|third[- ]part(?:y|ies)|partner
                     r"vendors?|contractors?|agenc(?:y|ies)|compan(?:y|ies)|controller|officer|"
                     r"authority|commissioner|advisers?|affiliates?|couriers?)\b", re.I)
 _PURPOSE = re.compile(r"\b(?:in order to|so that|so as to|for the purposes? of|helps? us|allows? us"
-                      r"|enables? us|used to|to help|to provide|to improve|to distinguish)\b", re.I)
+                      r"|enables? us|used to|to help|to provide|to improve|to distinguish"
+                      r"|use (?:this|it|them|these|that|the information|your \w+) (?:to|for))\b",
+                      re.I)
 _ADDRESS_LABELS = frozenset(content_stems("address post postal"))
 _CONTACT_LABELS = frozenset(content_stems("address email phone telephone website post postal"))
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b",

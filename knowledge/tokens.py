@@ -82,11 +82,16 @@ _PHRASAL = (
 _LETTER_PREFIX = re.compile(r"\b([a-z])-(?=[a-z]{2})")
 
 
+# "under 16s", "over 18s": the age, not a word.
+_PLURAL_NUMBER = re.compile(r"\b(\d+)'?s\b")
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens, possessives dropped ("IMGN Studio's" -> imgn, studio)."""
     lowered = _POSSESSIVE.sub("", text.lower())
     if "-" in lowered:
         lowered = _LETTER_PREFIX.sub(r"\1", lowered)
+    lowered = _PLURAL_NUMBER.sub(r"\1", lowered)
     if " off" in lowered or " on" in lowered:
         for pattern, verb in _PHRASAL:
             lowered = pattern.sub(verb, lowered)

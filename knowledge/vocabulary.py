@@ -60,7 +60,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "business transfer", "sold"),
     # transfers abroad
     ("abroad", "overseas", "international", "internationally", "transfer", "transferred",
-     "transfers", "outside the uk", "outside", "countries", "country", "eea", "cross-border"),
+     "transfers", "outside the uk", "outside", "countries", "country", "eea", "cross-border",
+     "move", "moved", "moving", "send abroad"),
     ("uk", "united kingdom", "britain", "great britain", "england"),
     ("united states", "usa", "america"),
     # people
@@ -142,7 +143,11 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("correspondence", "letters", "messages", "communications", "communication"),
     ("client", "clients", "customer", "customers", "user", "users", "people", "person",
      "persons", "individual", "individuals", "data subject", "data subjects", "someone",
-     "visitor", "visitors"),
+     "visitor", "visitors", "player", "players", "patient", "patients", "member", "members",
+     "subscriber", "subscribers", "shopper", "shoppers", "consumer", "consumers", "guest",
+     "guests", "account holder", "account holders"),
+    ("representative", "representatives", "rep", "reps"),
+    ("minimum", "at least", "or older", "and older", "or over", "how old", "old enough"),
     ("aim", "aimed", "directed", "targeted", "intended", "designed", "meant"),
     ("block", "decline", "refuse", "disable", "turn off", "switch off", "reject"),
     ("sensitive", "special category", "health", "biometric"),
