@@ -29,6 +29,8 @@ _UNAVAILABLE_HINTS = (
     "does not exist",  # PostgreSQL: database dropped
     "terminating connection",
     "the database system is",  # starting up / shutting down
+    "not currently accepting connections",  # PostgreSQL: ALLOW_CONNECTIONS false, or dropping
+    "cannot connect now",
     "too many clients",
     "timeout",
     "timed out",
