@@ -127,12 +127,16 @@ def _alternatives(text: str) -> list[str]:
 
 
 def _literal_prefix(text: str) -> str:
+    """The literal letters a match starts with; "word=" when they are a whole word."""
     end = 0
     while end < len(text) and end < GATE_LENGTH and text[end].isalnum():
         end += 1
     if end < len(text) and text[end] in "?*{":
-        end -= 1  # the last letter is optional
-    return text[:end]
+        return text[: end - 1]  # the last letter is optional
+    rest = text[end:]
+    whole = end < GATE_LENGTH and end > 0 and rest[1:2] not in ("?", "*", "{") and (
+        rest[:1] in (" ", "'", "-") or rest[:2] in ("\\b", "\\W", "\\s"))
+    return text[:end] + ("=" if whole else "")
 
 
 def _gate(pattern: str) -> frozenset[str] | None:
@@ -158,10 +162,13 @@ def _gate(pattern: str) -> frozenset[str] | None:
 
 
 def candidate_rules(folded: str) -> list[Rule]:
-    """The rules that can match this text: the ungated ones and those whose gate word
-    prefixes occur in it, in rule order."""
+    """The rules that can match this text: the ungated ones and those whose gate words or
+    word prefixes occur in it, in rule order."""
     chosen = set(_UNGATED)
     for word in set(_WORD.findall(folded)):
+        exact = _BY_PREFIX.get(word + "=")
+        if exact:
+            chosen.update(exact)
         for length in _GATE_LENGTHS:
             found = _BY_PREFIX.get(word[:length])
             if found:
@@ -180,4 +187,4 @@ for _index, _rule in enumerate(RULES):
     for _prefix in _rule.gate or ():
         _BY_PREFIX.setdefault(_prefix, []).append(_index)
 _UNGATED = [i for i, rule in enumerate(RULES) if rule.gate is None]
-_GATE_LENGTHS = sorted({len(prefix) for prefix in _BY_PREFIX})
+_GATE_LENGTHS = sorted({len(prefix) for prefix in _BY_PREFIX if not prefix.endswith("=")})

@@ -182,7 +182,7 @@ EN_RULES: list[RawRule] = [
      r"|information|name|photo|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"
      r"|published|sent to (?:someone|somebody|another|the wrong|other))\b"
      r"|\baddressed to (?:another|someone else|somebody else|a different)\b", ""),
-    ("complaint", 0.6, r"\b(?:even )?after (?:i|we|he|she) (?:had )?(?:unsubscribed|opted out"
+    ("complaint", 0.6, r"\b(?:even after|after) (?:i|we|he|she) (?:had )?(?:unsubscribed|opted out"
      r"|asked|told|said|requested|replied)\b", "c"),
     ("complaint", 0.5, r"\b(?:keep|still|continue to|keeps) (?:coming|arriving|turning up)\b", "c"),
     ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:a |an )?(?:proper|adequate|complete|full"
@@ -260,14 +260,14 @@ EN_RULES: list[RawRule] = [
      r" i'?m asking|contacting you again)\b", "c"),
     ("complaint", 0.6, r"\basked (?:you )?(?:twice|three times|several times|again|repeatedly"
      r"|(?:many|several|multiple|countless|numerous|so many) times)\b"
-     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:i'?ve |i have |i )?(?:asked"
+     r"|\b(?:second|third|fourth|fifth|sixth|tenth) time (?:i'?ve |i have |i )?(?:asked"
      r"|written|emailed|requested|contacted|chased)\b|\b(?:second|third|fourth|fifth|final|last)"
      r" (?:request|reminder|attempt|chaser)\b", "c"),
     ("complaint", 0.6, r"\b(?:unsubscribe|opt[- ]?out)\W+(?:link|button)\b" + gap(4)
      + r"(?:broken|doesn'?t work|does not work|404|not work\w*|error)\b", ""),
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
      r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset"
-     r"|horrified|serious breach|infuriat\w*|worried|(?:not|isn'?t) good enough|harass\w*"
+     r"|horrified|serious breach|infuriat\w*|worried|not good enough|isn'?t good enough|harass\w*"
      r"|harto|harta)\b", ""),
     ("complaint", 0.5, r"\bhow did (?:this|that|it|they|someone|somebody|he|she) (?:get out|leak"
      r"|happen|get (?:my|hold))\b", ""),

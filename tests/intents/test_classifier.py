@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from intents import RIGHTS_INTENTS, InboundMail, classify
+from intents.rules import RULES, candidate_rules
+from intents.textnorm import fold
 from tests.intents.mailmaker import mail
 
 CASES = [
@@ -86,3 +91,14 @@ def test_unreadable_mail_classifies_to_nothing() -> None:
     result = classify(InboundMail(parsed=False, defects=["not an RFC 5322 message"]))
     assert result.intents == []
     assert result.language == "und"
+
+
+def test_rule_gates_never_skip_a_rule_that_matches() -> None:
+    bodies = [json.loads(line)["body"] for path in Path(__file__).parent.glob("heldout*.jsonl")
+              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(bodies) > 400
+    for body in bodies:
+        folded = fold(body)
+        matching = {id(rule) for rule in RULES if rule.regex.search(folded)}
+        chosen = {id(rule) for rule in candidate_rules(folded)}
+        assert matching <= chosen, body
