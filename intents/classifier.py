@@ -29,6 +29,7 @@ from intents.rules import (
 from intents.textnorm import clause_start, fold, sentence_bounds
 
 THRESHOLD = 0.5
+POST_NEGATION = re.compile(r"\W*(?:\w+\W+){0,2}?nicht\b")
 # A match that itself begins "asked for..." names an earlier request.
 PAST_ASK = re.compile(r"(?:asked|requested|i asked)\b")
 CONDITION_FACTOR = 0.3
@@ -64,8 +65,10 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     before = folded[clause_from:start]
     sentence_from, sentence_to = sentence_bounds(folded, start, end)
     cancelled = "n" not in rule.flags and NEGATION.search(before) is not None
-    if RETRACTION.search(folded[sentence_from:start]) or PAST.search(before):
+    if RETRACTION.search(before) or PAST.search(before):
         cancelled = True
+    if "n" not in rule.flags and POST_NEGATION.match(folded, end):
+        cancelled = True  # German puts it after: "löschen Sie mein Konto nicht"
     weight = rule.weight
     if "h" not in rule.flags and (CONDITION.search(before)
                                   or RESERVATION.search(folded, sentence_from, start)):

@@ -59,7 +59,7 @@ EN_RULES: list[RawRule] = [
      r"|copies)\b", ""),
     ("access", 0.8, r"\bwhat (?:you|u) (?:hold|have|keep|store|know|process)\w* (?:about|on|of) "
      + ME, ""),
-    ("access", 0.7, r"\b(?:send|provide|give|forward)\W+(?:me|us)\b" + gap(4) + r"(?:of|from)"
+    ("access", 0.7, r"\b(?:send|provide|give|forward)\W+(?:me|us)\b" + gap(8) + r"(?:of|from)"
      r" (?:my|me)\b|\bprovide\w*\W+(?:\w+\W+){0,1}(?:all (?:my|personal|the personal|of my)"
      r"|any personal|personal data|copies|a copy)\b", ""),
     ("access", 0.6, r"\bconfirm whether (?:or not )?you\b" + gap(3) + r"(?:hold|have|keep|store"
@@ -146,6 +146,10 @@ EN_RULES: list[RawRule] = [
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|never)\W+(?:send|email|e-mail|contact|call"
      r"|text|message)\w*\W+(?:me|us|him|her|any)\b", "n"),
     ("opt_out", 0.7, r"\bno (?:more|further)\W+" + MARKETING, "n"),
+    ("opt_out", 0.75, r"(?m)^\W*no (?:more |further )?" + MARKETING + r"\W*(?:please|pls|plz"
+     r"|thanks?)?\W*$", "n"),
+    ("access", 0.7, r"\baccess to (?:all )?(?:of )?my (?:personal )?(?:data|information|details"
+     r"|records)\b", ""),
     ("opt_out", 0.85, r"\b(?:remove|take|delete|drop|strike)\w*\W+(?:me|us|him|her|my|this|our"
      r"|the|it|them)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
      r"|them)?\W*(?:\w+\W+){0,3}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),

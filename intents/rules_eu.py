@@ -61,6 +61,11 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.9, r"\b(?:present|pon|interpon|formul|presentad)\w* (?:una )?(?:queja"
      r"|reclamacion|denuncia)\b|\bquiero quejarme\b|\bme quejo\b", ""),
     ("complaint", 0.85, r"\b(?:denunci|reclam|acud|dirig)\w*" + gap(4) + ES_DPA, "d"),
+    ("complaint", 0.55, r"\bno (?:di|he dado|dimos|hemos dado|les di|os di) (?:mi |nuestro )?"
+     r"(?:permiso|consentimiento|autorizacion)\b", "n"),
+    ("opt_out", 0.85, r"\b(?:ya )?no quiero (?:recibir )?(?:mas )?(?:la|el|los|las|vuestra"
+     r"|vuestro|su|sus)? ?(?:newsletter|boletin|correos|emails|publicidad|promociones"
+     r"|mensajes|sms)\b", "n"),
     ("complaint", 0.6, r"\bsin (?:mi|nuestro) (?:consentimiento|permiso|autorizacion)\b"
      r"|\bsin haber\w* (?:\w+ )?(?:pedido|solicitado|dado|autorizado)\b", ""),
     ("complaint", 0.6, r"\b(?:compartido|vendido|cedido|publicado|filtrado|difundido)\b"

@@ -40,6 +40,13 @@ MORE_RULES: list[RawRule] = [
      r"|vymazani|smazani|brisanje|διαγραφη|stergerea|stergere)\b", "r"),
     ("erasure", 0.85, r"\b(?:cancell|elimin|apag|exclu|verwijder|wis|rader|vymaz|smaz|izbris"
      r"|obris|διαγραψ|διαγραφ|sterg)\w*" + gap(6) + DATA, ""),
+    ("erasure", 0.85, r"\b" + DATA + gap(4) + r"(?:verwijder|wis|cancell|elimin|apag|exclu|rader"
+     r"|vymaz|smaz|izbris|obris|sterg)\w*", ""),
+    ("access", 0.8, r"\b(?:saber|conocer|conhecer|sapere|conoscere|weten)\b" + gap(1)
+     + r"(?:que|quais|quali|cuales|welke)\b" + gap(2) + r"(?:dados|datos|dati|informacoes"
+     r"|informacion|informazioni|gegevens)\b", ""),
+    ("access", 0.8, r"\bquali (?:dati|informazioni)\b" + gap(4) + r"(?:avete|conservate|trattate"
+     r"|detenete|possedete)\b", ""),
     ("erasure", 0.9, r"\b(?:diritto all'oblio|direito ao esquecimento|recht op vergetelheid"
      r"|ratten att bli bortglomd|pravo na zaborav|δικαιωμα στη ληθη|dreptul de a fi uitat)\b",
      ""),
