@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.organisations import Organisations, load_organisations
+from storage import Database, open_database
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 POLICIES = ROOT / "bot" / "defaults" / "policies"
@@ -59,3 +62,19 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await admin.close()
+
+
+@pytest.fixture
+def orgs() -> Organisations:
+    """The two shipped organisations (suites with their own config override this)."""
+    return load_organisations(DEFAULT_CONFIG)
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[Database]:
+    """A migrated database of each kind, closed after the test."""
+    database = await open_database(database_url)
+    try:
+        yield database
+    finally:
+        await database.close()

@@ -12,24 +12,9 @@ import pytest
 from bot.channels.relay import parse_relay_url
 from bot.channels.sender import OutboxSender, retry_delay
 from bot.channels.transports import DirectoryTransport, RelayTransport
-from bot.organisations import Organisations, load_organisations
+from bot.organisations import Organisations
 from storage import Database, open_database
 from tests.channels.relay_stub import CapturingRelay, running_relay
-from tests.conftest import DEFAULT_CONFIG
-
-
-@pytest.fixture
-def orgs() -> Organisations:
-    return load_organisations(DEFAULT_CONFIG)
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[Database]:
-    database = await open_database(database_url)
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 @pytest.fixture

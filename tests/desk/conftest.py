@@ -4,7 +4,6 @@ and helpers to write mail the way a client would and read what the desk queued."
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
@@ -13,10 +12,9 @@ from email.message import EmailMessage
 import pytest
 
 from bot.desk import Desk, IntakeResult
-from bot.organisations import Organisations, load_organisations
-from bot.settings import DEFAULT_CONFIG
+from bot.organisations import Organisations
 from intents.models import Classification, InboundMail
-from storage import Database, OutboxRecord, open_database
+from storage import Database, OutboxRecord
 
 SECRET = b"test-secret-key-0123456789abcdef"
 PUBLIC_URL = "http://desk.test"
@@ -35,22 +33,8 @@ class Clock:
 
 
 @pytest.fixture
-def orgs() -> Organisations:
-    return load_organisations(DEFAULT_CONFIG)
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock()
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[Database]:
-    database = await open_database(database_url)
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from bot.settings import Settings
 from bot.slack.service import SlackService
 from bot.slack.signing import FORM, command_body, event_body, interaction_body, signed_headers
 from intents import Classification, read_message
-from storage import Database, open_database
+from storage import Database
 from tests.conftest import POLICIES
 from tests.slack.fake_slack import FakeSlack
 
@@ -81,15 +81,6 @@ def settings(tmp_path: Path, fake: FakeSlack) -> Settings:
     return Settings.model_validate({"SLACK_BOT_TOKEN": "xoxb-test",
                                     "SLACK_SIGNING_SECRET": SECRET,
                                     "SLACK_API_URL": fake.base_url, "data_dir": tmp_path})
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[Database]:
-    database = await open_database(database_url)
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 @pytest.fixture
