@@ -142,6 +142,7 @@ def _literal_prefix(text: str) -> str:
 def _gate(pattern: str) -> frozenset[str] | None:
     """Prefixes of the words a match can start with, when the pattern makes that plain."""
     found: set[str] = set()
+    pattern = pattern.removeprefix("(?m)")
     for part in _alternatives(pattern):
         while part.startswith(("(?<!", "(?<=")):
             part = part[_closing(part, 0) + 1 :]

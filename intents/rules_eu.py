@@ -15,7 +15,8 @@ ES_OBJ = (r"(?:datos|cuenta|perfil|informacion|fotos?|fotografias?|imagen|imagen
 FR_OBJ = (r"(?:donnees|compte|profil|informations?|photos?|images?|videos?|enregistrements?"
           r"|coordonnees|tout|cv|numero|adresse|dossier|fichier|voix)\b")
 DE_OBJ = (r"(?:daten|konto|kundenkonto|account|profil|informationen|fotos?|bilder?|videos?"
-          r"|aufnahmen|angaben|eintrag|eintrage|alles|lebenslauf|bewerbung\w*|nummer"
+          r"|aufnahmen|angaben|eintrag|eintrage|alles|lebenslauf|bewerbung\w*|nummer|handynummer"
+          r"|telefonnummer|mobilnummer"
           r"|adresse|e-mail-adresse|stimme)\b")
 ES_DPA = r"(?:aepd|agencia espanola de proteccion de datos|autoridad de control\w*)\b"
 FR_DPA = r"(?:cnil|autorite de controle\w*|autorite de protection des donnees)\b"
@@ -26,8 +27,7 @@ EU_RULES: list[RawRule] = [
     # Spanish
     ("access", 0.85, r"\b(?:derecho|solicitud|peticion|ejercicio) (?:de|del) (?:derecho de )?"
      r"acceso\b", "r"),
-    ("access", 0.8, r"\bcopia (?:de )?(?:mis|los|todos los|todas las|las|la)?\W*(?:\w+ )?"
-     + ES_OBJ, ""),
+    ("access", 0.8, r"\bcopia\b" + gap(4) + ES_OBJ, ""),
     ("access", 0.85, r"\bque (?:datos|informacion)\b" + gap(4) + r"(?:teneis|tienen|tiene"
      r"|guardais|guardan|conservan|tratan|almacenan|dispone\w*|habeis compartido|han compartido"
      r"|habeis cedido|han cedido)", ""),
@@ -50,6 +50,9 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.85, r"\bno (?:quiero|deseo|quisiera) (?:seguir )?recibi\w*|\bno me (?:envi|mand"
      r"|escrib|llam)\w*|\bno (?:quiero|deseo) que me (?:envi|mand|escrib|llam|contact)\w*",
      "n"),
+    ("opt_out", 0.85, r"\bno me (?:volvais|vuelvan|vuelvas|vuelva) a (?:llamar|escribir|enviar"
+     r"|contactar|mandar)\w*", "n"),
+    ("opt_out", 0.8, r"\b(?:refuse|ne veux plus|ne souhaite plus) (?:de )?recevoir\b", "n"),
     ("opt_out", 0.85, r"\b(?:dejar|dejen|dejad|deje|dejeis) de (?:recibir|enviar|mandar"
      r"|escribir|llamar)\w*", ""),
     ("opt_out", 0.85, r"\b(?:quit|elimin|borr|sac)\w*\b" + gap(3) + r"de (?:la|su|vuestra"
@@ -63,16 +66,17 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.85, r"\b(?:denunci|reclam|acud|dirig)\w*" + gap(4) + ES_DPA, "d"),
     ("complaint", 0.55, r"\bno (?:di|he dado|dimos|hemos dado|les di|os di) (?:mi |nuestro )?"
      r"(?:permiso|consentimiento|autorizacion)\b", "n"),
-    ("opt_out", 0.85, r"\b(?:ya )?no quiero (?:recibir )?(?:mas )?(?:la|el|los|las|vuestra"
+    ("opt_out", 0.85, r"\b(?:ya no|no) quiero (?:recibir )?(?:mas )?(?:la|el|los|las|vuestra"
      r"|vuestro|su|sus)? ?(?:newsletter|boletin|correos|emails|publicidad|promociones"
      r"|mensajes|sms)\b", "n"),
     ("complaint", 0.6, r"\bsin (?:mi|nuestro) (?:consentimiento|permiso|autorizacion)\b"
      r"|\bsin haber\w* (?:\w+ )?(?:pedido|solicitado|dado|autorizado)\b", ""),
-    ("complaint", 0.6, r"\b(?:compartido|vendido|cedido|publicado|filtrado|difundido)\b"
+    ("complaint", 0.6, r"\b(?:compartido|vendido|cedido|publicado|filtrado|difundido|publica\w*"
+     r"|comparti\w*|vendi\w*|cedi\w*|filtra\w*|difundi\w*)\b"
      + gap(3) + r"(?:mis|mi)\b" + gap(2) + ES_OBJ, ""),
     ("complaint", 0.7, r"\bno (?:he|hemos) recibido\b" + gap(2) + r"(?:respuesta|repuesta"
      r"|contestacion|nada)\b|\bsigo (?:sin|recibiendo)\b", "cn"),
-    ("complaint", 0.3, r"\b(?:inaceptable|indignad\w*|molest\w*|enfadad\w*)\b", ""),
+    ("complaint", 0.3, r"\b(?:inaceptable|indignad\w*|molest\w*|enfadad\w*|verguenza)\b", ""),
     ("complaint", 0.6, r"\baunque (?:ya )?(?:pedi|dije|solicite|me di de baja|os pedi|les pedi)\b",
      "c"),
     # French
@@ -142,7 +146,8 @@ EU_RULES: list[RawRule] = [
      + r"(?:\w*verteiler|\w*liste|newsletter\w*)\b", ""),
     ("complaint", 0.55, r"\bnie\b" + gap(4) + r"(?:angemeldet|eingewilligt|zugestimmt"
      r"|eingetragen)\b", "n"),
-    ("erasure", 0.85, r"\b" + DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht)\w*", ""),
+    ("erasure", 0.85, r"\b" + DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht|gelosch|entfernt"
+     r"|vernichtet)\w*", ""),
     ("erasure", 0.75, r"\b(?:nehmen|entfernen) sie\b" + gap(8) + r"(?:herunter|runter|offline"
      r"|raus)\b", ""),
     ("erasure", 0.9, r"\brecht auf (?:vergessen\w*|loschung)\b|\bloschung (?:meiner|aller"
@@ -169,7 +174,9 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.9, r"\bbeschwer\w*\b", ""),
     ("complaint", 0.85, r"\b(?:beschwerde|wende|melden|einreichen|eingereicht)\w*" + gap(6)
      + DE_DPA + r"|\b" + DE_DPA + gap(6) + r"(?:beschwerde|wenden|einschalten)", "d"),
-    ("complaint", 0.6, r"\bohne (?:meine|unsere) (?:einwilligung|zustimmung|erlaubnis)\b", ""),
+    ("complaint", 0.6, r"\bohne (?:meine |unsere |jede )?(?:einwilligung|zustimmung|erlaubnis"
+     r"|genehmigung)\b", ""),
+    ("erasure", 0.6, r"(?m)\bbitte (?:sofort |umgehend )?(?:entfernen|loschen)\W*$", ""),
     ("complaint", 0.6, r"\b(?:weitergegeben|weitergabe|verkauft|veroffentlicht)\b" + gap(5)
      + DE_OBJ + r"|\b" + DE_OBJ + gap(5) + r"(?:weitergegeben|weitergabe|verkauft"
      r"|veroffentlicht)\b", ""),
