@@ -14,7 +14,7 @@ _OOO_SUBJECT = re.compile(
     r"|out of (?:the )?office|autoreply|auto:|abwesenheit|abwesenheitsnotiz|nicht im b[üu]ro"
     r"|respuesta autom[aá]tica|fuera de la oficina|r[ée]ponse automatique|absence du bureau"
     r"|absent du bureau|risposta automatica|fuori sede|afwezig|automatisch antwoord"
-    r"|resposta autom[aá]tica|i am away|i'm away|on vacation|on holiday)",
+    r"|resposta autom[aá]tica|automatyczna odpowied|i am away|i'm away|on vacation|on holiday)",
     re.IGNORECASE,
 )
 _DSN_SUBJECT = re.compile(
