@@ -9,6 +9,8 @@
     privacybot tickets close REF [--note TEXT] [--by WHO]
     privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] [--by WHO]
     privacybot tickets assign REF --to WHO [--by WHO]
+    privacybot tickets fee REF --amount 10.00 --reason excessive [--currency GBP] [--by WHO]
+    privacybot tickets fee-paid REF [--by WHO]
     privacybot tickets unticketed [--org ORG] [--json]
     privacybot tickets sweep [--json]
 """
@@ -26,7 +28,7 @@ import typer
 
 from bot.cli.common import DataDir, JsonFlag, fail, load_orgs, load_settings
 from bot.cli.due_date import parse_day
-from bot.desk import ActionResult, Desk
+from bot.desk import ActionResult, Desk, TicketView
 from bot.secret_key import resolve_secret_key
 from storage import TicketRecord, open_database
 
@@ -95,8 +97,11 @@ def list_command(
 ) -> None:
     """Tickets, soonest due first."""
     before = parse_day(due_before, "--due-before") if due_before else None
-    found = with_desk(data_dir, lambda desk: desk.list_tickets(
-        state=state, org_id=org, due_before=before))
+    async def work(desk: Desk) -> tuple[list[TicketRecord], dict[str, list[str]]]:
+        found = await desk.list_tickets(state=state, org_id=org, due_before=before)
+        return found, ({} if as_json else await desk.attention(found))
+
+    found, notes = with_desk(data_dir, work)
     if as_json:
         typer.echo(json.dumps([ticket_json(ticket) for ticket in found], indent=2))
         return
@@ -106,6 +111,7 @@ def list_command(
     for ticket in found:
         due = ticket.due_date.isoformat() if ticket.due_date else "-"
         mark = "verified" if ticket.verified_at else ""
+        mark += "".join(f" ! {note}" for note in notes.get(ticket.reference, []))
         typer.echo(f"{ticket.reference:<15} {ticket.state:<22} due {due:<10} "
                    f"{','.join(ticket.intents):<22} {ticket.requester_address} {mark}".rstrip())
 
@@ -117,7 +123,7 @@ def show_command(reference: Ref, as_json: JsonFlag = False, data_dir: DataDir = 
     ticket = view.ticket
     if as_json:
         data = ticket_json(ticket) | {
-            "linked_reference": view.linked_reference,
+            "linked_reference": view.linked_reference, "attention": view.attention,
             "ticket": ticket.model_dump(mode="json"),
             "events": [event.model_dump(mode="json") for event in view.events],
             "mail": [{"kind": m.kind, "status": m.status, "created_at": m.created_at.isoformat()}
@@ -130,7 +136,8 @@ def show_command(reference: Ref, as_json: JsonFlag = False, data_dir: DataDir = 
             ("clock started", ticket.clock_started_at), ("due", ticket.due_date),
             ("verified", ticket.verified_at), ("verification", ticket.verification_method),
             ("extension", ticket.extension_reason), ("refusal", ticket.rejection_reason),
-            ("assigned to", ticket.assigned_to), ("linked to", view.linked_reference)]
+            ("assigned to", ticket.assigned_to), ("linked to", view.linked_reference),
+            ("fee", _fee_line(view)), ("NEEDS ACTION", "; ".join(view.attention))]
     for label, value in rows:
         if value not in (None, ""):
             typer.echo(f"{label + ':':<15} {value}")
@@ -232,6 +239,37 @@ def assign_command(
     """Give the ticket to a team member."""
     _say(with_desk(data_dir, lambda desk: desk.assign(reference, by, "cli", to=to)),
          f"assigned to {to}")
+
+
+@tickets_app.command("fee")
+def fee_command(
+    reference: Ref,
+    amount: Annotated[str, typer.Option("--amount", help="The fee, e.g. 10.00.")],
+    reason: Annotated[str, typer.Option(
+        "--reason", help="manifestly_unfounded, excessive or further_copies.")],
+    currency: Annotated[str, typer.Option("--currency", help="Three letters.")] = "GBP",
+    by: By = "cli",
+    data_dir: DataDir = None,
+) -> None:
+    """Ask for a fee; the clock stops until it arrives and the requester is told why."""
+    _say(with_desk(data_dir, lambda desk: desk.request_fee(
+        reference, amount, reason, by, "cli", currency=currency)), "fee asked")
+
+
+@tickets_app.command("fee-paid")
+def fee_paid_command(reference: Ref, by: By = "cli", data_dir: DataDir = None) -> None:
+    """The fee arrived: the clock starts today (or when identity arrives, if that is later)."""
+    _say(with_desk(data_dir, lambda desk: desk.fee_received(reference, by, "cli")),
+         "fee received")
+
+
+def _fee_line(view: TicketView) -> str:
+    status = view.fee
+    if status.fee is None or status.requested_at is None:
+        return ""
+    paid = f"paid {status.paid_at:%Y-%m-%d}" if status.paid_at else "not paid yet"
+    return (f"{status.fee.display} ({status.fee.reason.value}), asked "
+            f"{status.requested_at:%Y-%m-%d}, {paid}")
 
 
 @tickets_app.command("unticketed")

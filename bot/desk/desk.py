@@ -21,8 +21,9 @@ import io
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import date, datetime
+from decimal import Decimal
 
-from bot.desk import actions, intake, suppression
+from bot.desk import actions, fees, intake, suppression
 from bot.desk.core import DeskConfig, Unit
 from bot.desk.identity import try_code, try_link
 from bot.desk.results import (
@@ -37,6 +38,8 @@ from bot.desk.sweep import sweep_ticket
 from bot.errors import WorkflowError
 from bot.organisations import Organisation, Organisations
 from bot.workflow import tokens
+from bot.workflow.attention import attention
+from bot.workflow.fees import parse_fee
 from bot.workflow.references import normalise_reference
 from bot.workflow.states import TicketState, parse_state
 from bot.workflow.verification import Outcome, outcome_error
@@ -137,6 +140,17 @@ class Desk:
         return await self._act(reference, actor, channel,
                                lambda u, o, t: actions.reject(u, o, t, reason, ground))
 
+    async def request_fee(self, reference: str, amount: str | Decimal, reason: str, actor: str,
+                          channel: str, *, currency: str = "GBP") -> ActionResult:
+        """Ask for a fee (reasons: bot.workflow.fees.FeeReason); the clock stops until paid."""
+        fee = parse_fee(amount, reason, currency)
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: fees.request_fee(u, o, t, fee))
+
+    async def fee_received(self, reference: str, actor: str, channel: str) -> ActionResult:
+        """The fee arrived: the clock starts today (or when identity arrives, if later)."""
+        return await self._act(reference, actor, channel, fees.fee_received)
+
     async def assign(self, reference: str, actor: str, channel: str = "slack", *,
                      to: str | None = None) -> ActionResult:
         return await self._act(reference, actor, channel,
@@ -234,6 +248,18 @@ class Desk:
         async with self.db.transaction(readonly=True) as tx:
             return await tx.tickets.list(organisation=org_id, states=states,
                                          due_before=due_before, open_only=open_only)
+
+    async def attention(self, tickets: list[TicketRecord]) -> dict[str, list[str]]:
+        """What waits for the team on each open ticket (bot.workflow.attention), by reference;
+        one history read per open ticket."""
+        notes: dict[str, list[str]] = {}
+        async with self.db.transaction(readonly=True) as tx:
+            for ticket in tickets:
+                if ticket.is_open:
+                    history = await tx.events.for_ticket(ticket.id)
+                    notes[ticket.reference] = attention(
+                        ticket.state, ((e.kind, e.at, e.data) for e in history))
+        return notes
 
     async def unticketed(self, org_id: str | None = None,
                          limit: int = 100) -> list[MessageRecord]:

@@ -4,7 +4,9 @@ A requester's identity is complete when the emailed code or link was confirmed a
 the organisation asks for it, a team member recorded a manual check; where it does not, a
 manual check alone also completes it (the fallback when mail to the requester cannot be
 used). Completion starts the clock: the due date counts from that day, the ticket moves to
-in_progress and the requester gets the acknowledgement with the due date.
+in_progress and the requester gets the acknowledgement with the due date; unless a fee the
+team asked for is still unpaid: then the ticket moves to awaiting_fee and the clock starts
+when the fee arrives (bot/desk/fees.py).
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 from bot.desk.core import Unit
 from bot.organisations import Organisation
 from bot.workflow import deadlines, tokens, verification
+from bot.workflow.fees import fee_status
 from bot.workflow.replies import ReplyKind
 from bot.workflow.states import TicketState, transition
 from bot.workflow.verification import Challenge, Outcome
 from storage import TicketRecord, TicketUpdate, VerificationRecord
 
 CODE = "code"
+CLOCK_WAITS_FOR_FEE = "identity_verified_fee_awaited"
 MANUAL = "manual"
 
 
@@ -116,6 +120,9 @@ async def confirmed(unit: Unit, org: Organisation, ticket: TicketRecord, method:
 
 
 async def start_clock(unit: Unit, org: Organisation, ticket: TicketRecord) -> TicketRecord:
+    history = await unit.tx.events.for_ticket(ticket.id)
+    if fee_status((event.kind, event.at, event.data) for event in history).outstanding:
+        return await _wait_for_fee(unit, ticket)
     target = transition(ticket.state, TicketState.IN_PROGRESS, reference=ticket.reference)
     start = unit.now.date()
     due = deadlines.due_date(start, org)
@@ -126,4 +133,14 @@ async def start_clock(unit: Unit, org: Organisation, ticket: TicketRecord) -> Ti
                state_to=target.value, clock_started=start.isoformat(),
                due_date=due.isoformat(), methods=methods(ticket))
     await unit.send(org, ticket, [ReplyKind.ACKNOWLEDGEMENT])
+    return ticket
+
+
+async def _wait_for_fee(unit: Unit, ticket: TicketRecord) -> TicketRecord:
+    """Identity is complete but the fee is not paid: the clock still waits (no due date)."""
+    target = transition(ticket.state, TicketState.AWAITING_FEE, reference=ticket.reference)
+    ticket = await unit.tx.tickets.update(ticket.id, TicketUpdate(
+        state=target.value, verified_at=unit.now), now=unit.now)
+    unit.event(CLOCK_WAITS_FOR_FEE, ticket, state_from=TicketState.AWAITING_IDENTITY.value,
+               state_to=target.value, methods=methods(ticket))
     return ticket

@@ -238,6 +238,10 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
     if verify and ReplyKind.VERIFICATION_REQUEST.value in unit.withheld:
         unit.event("manual_check_needed", ticket,
                    reason="the verification request could not be sent")
+    if ReplyKind.COMPLAINT_ACK.value in unit.withheld:
+        # The law's 30 days still run: the team must acknowledge the complaint itself.
+        unit.event("complaint_ack_needed", ticket, ack_due=due.isoformat() if due else None,
+                   reason=_withheld_reason(unit, ReplyKind.COMPLAINT_ACK))
     if only_opt_out:
         unit.event("closed_done", ticket, state_from=S.RECEIVED.value, state_to=S.DONE.value,
                    note="opt-out processed automatically")
@@ -247,3 +251,10 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
         replies=list(unit.replies), withheld=list(unit.withheld),
         suppressed="opt_out" in intents)
     return ticket, result
+
+
+def _withheld_reason(unit: Unit, kind: ReplyKind) -> str:
+    for event in reversed(unit.events):
+        if event["kind"] == "reply_withheld" and event["data"].get("reply") == kind.value:
+            return str(event["data"].get("reason") or "")
+    return ""

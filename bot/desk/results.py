@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from bot.workflow.attention import attention
+from bot.workflow.fees import FeeStatus, fee_status
 from storage import EventRecord, OutboxRecord, TicketRecord
 
 IntakeOutcome = Literal["created", "joined", "linked", "duplicate", "no_intent", "ignored"]
@@ -79,3 +81,12 @@ class TicketView(Result):
     @property
     def verified(self) -> bool:
         return self.ticket.verified_at is not None
+
+    @property
+    def attention(self) -> list[str]:
+        """What waits for the team (a withheld complaint acknowledgement, an unpaid fee...)."""
+        return attention(self.ticket.state, ((e.kind, e.at, e.data) for e in self.events))
+
+    @property
+    def fee(self) -> FeeStatus:
+        return fee_status((e.kind, e.at, e.data) for e in self.events)

@@ -11,7 +11,8 @@ Rules (DESIGN.md, issue 5):
 - nothing about a data subject to an unverified address: before verification only the
   verification request (generic: reference and code) goes out; the acknowledgement with its
   due date follows verification.
-Notices that follow a team member's decision (extension, refusal, done, clarification) are
+Notices that follow a team member's decision (extension, refusal, done, clarification, fee
+asked, fee received) are
 the law's own correspondence (Art. 12(3)-(5)) and are not automatic replies: they are sent
 whatever the suppression list and the daily limit say.
 """
@@ -37,6 +38,8 @@ class ReplyKind(StrEnum):
     DONE_NOTICE = "done_notice"
     UNVERIFIED_REMINDER = "unverified_reminder"
     CLOSED_UNVERIFIED = "closed_unverified"
+    FEE_REQUEST = "fee_request"
+    FEE_RECEIVED = "fee_received"
 
 
 AUTOMATIC = frozenset({

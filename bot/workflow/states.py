@@ -1,7 +1,10 @@
 """The ticket state machine: which states exist and which moves between them are allowed.
 
 A ticket starts `received`. Requests that need identity wait in `awaiting_identity`; the clock
-runs in `in_progress` (and `extended`); it stands still in `awaiting_clarification`. `done`,
+runs in `in_progress` (and `extended`); it stands still in `awaiting_clarification`. A fee the
+team asks for stops it in `awaiting_fee` (it starts afresh on the day the fee arrives; while
+identity is still awaited the ticket stays `awaiting_identity` and the fee is read from its
+events, see bot.workflow.fees). `done`,
 `rejected` and `closed_unverified` are final. Anything not in the table raises
 IllegalTransitionError, so no channel can push a ticket somewhere the law does not allow.
 """
@@ -19,6 +22,7 @@ class TicketState(StrEnum):
     IN_PROGRESS = "in_progress"
     EXTENDED = "extended"
     AWAITING_CLARIFICATION = "awaiting_clarification"
+    AWAITING_FEE = "awaiting_fee"
     DONE = "done"
     REJECTED = "rejected"
     CLOSED_UNVERIFIED = "closed_unverified"
@@ -28,11 +32,16 @@ S = TicketState
 
 ALLOWED: dict[TicketState, frozenset[TicketState]] = {
     S.RECEIVED: frozenset({S.AWAITING_IDENTITY, S.IN_PROGRESS, S.DONE, S.REJECTED}),
-    S.AWAITING_IDENTITY: frozenset({S.IN_PROGRESS, S.CLOSED_UNVERIFIED, S.REJECTED}),
-    S.IN_PROGRESS: frozenset({S.EXTENDED, S.AWAITING_CLARIFICATION, S.DONE, S.REJECTED}),
+    # awaiting_fee: identity came while a fee asked earlier is still unpaid.
+    S.AWAITING_IDENTITY: frozenset({S.IN_PROGRESS, S.AWAITING_FEE, S.CLOSED_UNVERIFIED,
+                                    S.REJECTED}),
+    S.IN_PROGRESS: frozenset({S.EXTENDED, S.AWAITING_CLARIFICATION, S.AWAITING_FEE, S.DONE,
+                              S.REJECTED}),
     S.EXTENDED: frozenset({S.AWAITING_CLARIFICATION, S.DONE, S.REJECTED}),
     # Resuming returns to whichever running state the ticket paused from.
     S.AWAITING_CLARIFICATION: frozenset({S.IN_PROGRESS, S.EXTENDED, S.DONE, S.REJECTED}),
+    # The fee arrived (clock starts), or the team closes or refuses the request unpaid.
+    S.AWAITING_FEE: frozenset({S.IN_PROGRESS, S.DONE, S.REJECTED}),
     S.DONE: frozenset(),
     S.REJECTED: frozenset(),
     S.CLOSED_UNVERIFIED: frozenset(),

@@ -100,7 +100,8 @@ def test_missing_variable_is_a_config_error() -> None:
 def test_every_english_template_renders() -> None:
     context = {**CONTEXT, "complaint_route": "Write to the DPO.", "ico": "ico.org.uk",
                "reason": "Many systems", "reason_label": "manifestly excessive",
-               "question": "Which account?", "note": "", "close_date": "1 Jan 2027"}
+               "question": "Which account?", "note": "", "close_date": "1 Jan 2027",
+               "fee": "10.00 GBP", "identity_awaited": False}
     for kind in ReplyKind:
         text = render(kind, language="en", org_id="aimigos", reference=REF, context=context)
         assert f"[{REF}]" in text.subject
