@@ -114,6 +114,13 @@ def test_tickets_list_show_and_actions(tmp_path: Path,
         (["tickets", "verify", "AIM-2026-0001", "--by", "a"], "exactly one of --code"),
         (["tickets", "list", "--due-before", "31/12/2026"], "must be YYYY-MM-DD"),
         (["tickets", "list", "--state", "limbo"], "unknown state 'limbo'"),
+        (["tickets", "fee-paid", "AIM-2026-0001"], "awaiting_identity: no fee is awaited"),
+        (["tickets", "fee", "AIM-2026-0001", "--amount", "ten", "--reason", "excessive"],
+         "must be a number"),
+        (["tickets", "fee", "AIM-2026-0001", "--amount", "10", "--reason", "greed"],
+         "a fee's reason must be manifestly_unfounded, excessive, further_copies"),
+        (["tickets", "fee", "AIM-2026-0001", "--amount", "10", "--reason", "excessive",
+          "--currency", "pounds"], "three-letter code"),
         (["suppression", "add", "not-an-address", "--org", "aimigos"], "not a valid email"),
         (["suppression", "add", "a@b.co, c@d.co", "--org", "aimigos"], "exactly one address"),
         (["suppression", "check", "a@b.co", "--org", "nobody"], "unknown organisation"),
@@ -206,3 +213,67 @@ def test_unticketed_mail_is_listed(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run_cli(app, ["tickets", "unticketed", "--org", "imgn",
                          "--data-dir", str(tmp_path)]) == 0
     assert capsys.readouterr().out.strip() == "no unticketed mail"
+
+
+def test_fee_and_fee_paid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeded = asyncio.run(_seed(tmp_path))
+    base = ["--data-dir", str(tmp_path)]
+    ref = seeded["erasure"]
+    assert run_cli(app, ["tickets", "verify", ref, "--method", "passport", "--by", "alice",
+                         *base]) == 0
+    capsys.readouterr()
+    assert run_cli(app, ["tickets", "fee", ref, "--amount", "10.00", "--reason", "excessive",
+                         "--by", "alice", *base]) == 0
+    out = capsys.readouterr().out
+    assert f"{ref}: fee asked; now awaiting_fee; requester told (fee_request)" in out
+    assert "due" not in out  # the clock is stopped
+    assert run_cli(app, ["tickets", "list", "--state", "awaiting_fee", *base]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(ref)
+    assert "! fee of 10.00 GBP awaited" in line
+    assert run_cli(app, ["tickets", "show", ref, *base]) == 0
+    shown = capsys.readouterr().out
+    assert "fee:            10.00 GBP (excessive), asked" in shown
+    assert "not paid yet" in shown
+    assert "NEEDS ACTION:   fee of 10.00 GBP awaited" in shown
+    assert "alice (cli) fee_requested" in shown
+    assert run_cli(app, ["tickets", "fee-paid", ref, "--by", "bob", *base]) == 0
+    out = capsys.readouterr().out
+    assert "fee received; now in_progress, due " in out
+    assert "(fee_received)" in out
+    assert run_cli(app, ["tickets", "show", ref, "--json", *base]) == 0
+    data = _json(capsys)
+    assert data["attention"] == []
+    assert [e["kind"] for e in data["events"]].count("fee_received") == 1
+    assert data["due_date"] is not None
+    assert run_cli(app, ["tickets", "close", ref, *base]) == 0
+    capsys.readouterr()
+    assert run_cli(app, ["tickets", "fee", ref, "--amount", "5", "--reason", "further_copies",
+                         *base]) == 1
+    err = capsys.readouterr().err
+    assert "is done: cannot move to awaiting_fee" in err
+    assert len(err.strip().splitlines()) == 1
+    assert run_cli(app, ["tickets", "fee", seeded["opt_out"], "--amount", "5", "--reason",
+                         "excessive", *base]) == 1
+    assert "only be charged for a rights request" in capsys.readouterr().err
+
+
+def test_withheld_complaint_ack_shows_in_list(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    async def seed() -> str:
+        async with open_desk(tmp_path) as desk:
+            await desk.suppression_add("aimigos", "c@example.com", "alice", "cli")
+            raw, inbound, classification = mail(intents=["complaint"], sender="c@example.com")
+            result = await desk.receive_mail("aimigos", raw, inbound, classification,
+                                             envelope_from="c@example.com")
+            return result.reference or ""
+
+    ref = asyncio.run(seed())
+    assert run_cli(app, ["tickets", "list", "--data-dir", str(tmp_path)]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(ref)
+    assert "! complaint acknowledgement not sent: acknowledge by " in line
+    assert run_cli(app, ["tickets", "show", ref, "--data-dir", str(tmp_path)]) == 0
+    shown = capsys.readouterr().out
+    assert "NEEDS ACTION:   complaint acknowledgement not sent" in shown
+    assert "complaint_ack_needed" in shown

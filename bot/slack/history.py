@@ -54,6 +54,18 @@ def event_text(line: EventLine) -> str:
         return f":warning: A verification attempt failed ({_words(d.get('outcome'))})"
     if kind == "manual_check_needed":
         return f":warning: A team member must check identity{_colon(d, 'reason')}"
+    if kind == "complaint_ack_needed":
+        return (f":rotating_light: Complaint acknowledgement not sent: the team must acknowledge"
+                f" by {_text(d, 'ack_due', 40) or 'the 30th day'}{_colon(d, 'reason')}")
+    if kind == "fee_requested":
+        fee = code(f"{d.get('amount')} {d.get('currency')}", 40)
+        return (f":moneybag: {by} asked for a fee of {fee} ({_words(d.get('reason'))}):"
+                " the clock waits for it")
+    if kind == "fee_received":
+        waits = "" if due else ": the clock waits for identity"
+        return f":moneybag: Fee received{until}{waits}"
+    if kind == "identity_verified_fee_awaited":
+        return ":white_check_mark: Identity verified: the clock waits for the fee"
     if kind == "extended":
         return f":hourglass_flowing_sand: Extended by {by}{until}{_colon(d, 'reason')}"
     if kind == "closed_done":
