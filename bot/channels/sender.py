@@ -139,5 +139,12 @@ class OutboxSender:
     async def _record_failed(self, row: OutboxRecord, error: str) -> None:
         async with self._db.transaction() as tx:
             await tx.outbox.mark_failed(row.id, error, worker_id=self.worker_id)
+            # The team must learn that the requester was not reached (a verification request
+            # that never arrived would otherwise just end in closed-unverified).
+            await tx.events.append(
+                ticket_id=row.ticket_id, organisation=row.organisation, actor="privacybot",
+                channel="worker", kind="reply_failed",
+                data={"outbox_id": row.id, "reply": row.kind, "error": error[:300]},
+            )
         self.failed += 1
         log.error("outbox %s: failed permanently: %s", row.id, error)

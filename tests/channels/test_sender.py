@@ -95,6 +95,11 @@ async def test_permanent_refusal_is_recorded(db: Database, orgs: Organisations,
     assert "554" in error
     assert await sender.run_once(datetime.now(UTC) + timedelta(days=3)) == 0
     assert sender.failed == 1
+    async with db.transaction(readonly=True) as tx:
+        [event] = [e for e in await tx.events.after(0) if e.kind == "reply_failed"]
+    assert event.organisation == "aimigos"
+    assert event.data["outbox_id"] == outbox_id
+    assert "554" in event.data["error"]
 
 
 async def test_unreachable_relay_is_temporary(db: Database, orgs: Organisations) -> None:
