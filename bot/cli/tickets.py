@@ -9,8 +9,7 @@
     privacybot tickets close REF [--note TEXT] [--by WHO]
     privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] [--by WHO]
     privacybot tickets assign REF --to WHO [--by WHO]
-    privacybot tickets fee REF --amount 10.00 --reason excessive [--currency GBP] [--by WHO]
-    privacybot tickets fee-paid REF [--by WHO]
+    privacybot tickets fee REF --amount 10.00 --reason R [--currency C] | fee-paid REF [--by WHO]
     privacybot tickets unticketed [--org ORG] [--json]
     privacybot tickets sweep [--json]
 """
@@ -28,7 +27,7 @@ import typer
 
 from bot.cli.common import DataDir, JsonFlag, fail, load_orgs, load_settings
 from bot.cli.due_date import parse_day
-from bot.desk import ActionResult, Desk, TicketView
+from bot.desk import ActionResult, Desk
 from bot.secret_key import resolve_secret_key
 from storage import TicketRecord, open_database
 
@@ -137,7 +136,7 @@ def show_command(reference: Ref, as_json: JsonFlag = False, data_dir: DataDir = 
             ("verified", ticket.verified_at), ("verification", ticket.verification_method),
             ("extension", ticket.extension_reason), ("refusal", ticket.rejection_reason),
             ("assigned to", ticket.assigned_to), ("linked to", view.linked_reference),
-            ("fee", _fee_line(view)), ("NEEDS ACTION", "; ".join(view.attention))]
+            ("fee", view.fee.summary), ("NEEDS ACTION", "; ".join(view.attention))]
     for label, value in rows:
         if value not in (None, ""):
             typer.echo(f"{label + ':':<15} {value}")
@@ -259,17 +258,7 @@ def fee_command(
 @tickets_app.command("fee-paid")
 def fee_paid_command(reference: Ref, by: By = "cli", data_dir: DataDir = None) -> None:
     """The fee arrived: the clock starts today (or when identity arrives, if that is later)."""
-    _say(with_desk(data_dir, lambda desk: desk.fee_received(reference, by, "cli")),
-         "fee received")
-
-
-def _fee_line(view: TicketView) -> str:
-    status = view.fee
-    if status.fee is None or status.requested_at is None:
-        return ""
-    paid = f"paid {status.paid_at:%Y-%m-%d}" if status.paid_at else "not paid yet"
-    return (f"{status.fee.display} ({status.fee.reason.value}), asked "
-            f"{status.requested_at:%Y-%m-%d}, {paid}")
+    _say(with_desk(data_dir, lambda d: d.fee_received(reference, by, "cli")), "fee received")
 
 
 @tickets_app.command("unticketed")

@@ -107,6 +107,15 @@ class FeeStatus(BaseModel):
     def outstanding(self) -> bool:
         return self.fee is not None and self.paid_at is None
 
+    @property
+    def summary(self) -> str:
+        """One line for people ("10.00 GBP (excessive), asked 2026-11-24, not paid yet")."""
+        if self.fee is None or self.requested_at is None:
+            return ""
+        paid = f"paid {self.paid_at:%Y-%m-%d}" if self.paid_at else "not paid yet"
+        return (f"{self.fee.display} ({self.fee.reason.value}), asked "
+                f"{self.requested_at:%Y-%m-%d}, {paid}")
+
 
 def fee_status(events: Iterable[tuple[str, datetime, Mapping[str, Any]]]) -> FeeStatus:
     """Read the fee from a ticket's history, oldest event first: (kind, at, data)."""
