@@ -237,6 +237,10 @@ class Runtime:
         if "worker" in self.parts:
             pieces.append(make_transport(self.services.settings).describe())
         pieces.append(f"database {self.services.db.url}")
+        links = self.services.settings.effective_public_url
+        if any(host in links for host in ("://127.", "://localhost", "://[::1]")):
+            links += " (loopback: set PRIVACYBOT_PUBLIC_URL before real mail goes out)"
+        pieces.append(f"links {links}")
         pieces.append("slack on" if self.services.slack is not None else "slack off")
         return "privacybot: " + ", ".join(pieces)
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bot.cli import app
 from bot.cli.common import run_cli
@@ -89,3 +90,23 @@ def test_secret_key_is_created_once_and_kept(tmp_path: Path) -> None:
     assert len(first) == 64
     assert resolve_secret_key(settings) == first
     assert (tmp_path / "d" / "secret.key").stat().st_mode & 0o777 == 0o600
+
+
+def test_secret_key_is_required_with_a_shared_database(tmp_path: Path) -> None:
+    from bot.secret_key import resolve_secret_key
+
+    settings = Settings().with_overrides(data_dir=tmp_path,
+                                         database_url="postgresql+asyncpg://u@h/db")
+    with pytest.raises(ConfigError, match="PRIVACYBOT_SECRET_KEY"):
+        resolve_secret_key(settings)
+    assert not (tmp_path / "secret.key").exists()
+    configured = settings.model_copy(update={"secret_key": SecretStr("k" * 32)})
+    assert resolve_secret_key(configured) == b"k" * 32
+
+
+def test_secret_key_too_short_is_refused(tmp_path: Path) -> None:
+    from bot.secret_key import resolve_secret_key
+
+    settings = Settings().with_overrides(data_dir=tmp_path, secret_key=SecretStr("short"))
+    with pytest.raises(ConfigError, match="at least 16"):
+        resolve_secret_key(settings)

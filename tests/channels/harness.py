@@ -14,6 +14,8 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from bot.runtime import Runtime, Services, build_services
 from bot.settings import Settings
 from storage import TicketRecord
@@ -116,7 +118,8 @@ async def running_service(database_url: str, data_dir: Path, *,
         settings = Settings().with_overrides(
             data_dir=data_dir, database_url=database_url, smtp_host="127.0.0.1", smtp_port=0,
             http_host="127.0.0.1", http_port=0, smtp_relay_url=relay.url,
-            max_message_bytes=max_message_bytes, public_url="http://links.test")
+            max_message_bytes=max_message_bytes, public_url="http://links.test",
+            secret_key=SecretStr("harness-secret-key-0123456789abcdef"))
         services = await build_services(settings, slack=False, busy_timeout=busy_timeout)
         runtime = Runtime(services, poll_seconds=0.05)
         try:
