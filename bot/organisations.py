@@ -96,7 +96,12 @@ def load_organisations(path: Path) -> Organisations:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise ConfigError(f"{path}: organisation {where}: {first['msg']}") from exc
-    ids = [org.id for org in orgs]
-    if len(set(ids)) != len(ids):
-        raise ConfigError(f"{path}: organisation ids must be unique")
+    # Each of these keys routes mail or names tickets: a repeat would send one organisation's
+    # requests to another, or make every reference of the second clash with the first.
+    for key in ("id", "privacy_address", "reference_prefix"):
+        values = [getattr(org, key) for org in orgs]
+        repeated = sorted({value for value in values if values.count(value) > 1})
+        if repeated:
+            raise ConfigError(f"{path}: organisation {key} must be unique: "
+                              f"{', '.join(repeated)} is used more than once")
     return Organisations(items=orgs)

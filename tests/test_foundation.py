@@ -110,3 +110,15 @@ def test_secret_key_too_short_is_refused(tmp_path: Path) -> None:
     settings = Settings().with_overrides(data_dir=tmp_path, secret_key=SecretStr("short"))
     with pytest.raises(ConfigError, match="at least 16"):
         resolve_secret_key(settings)
+
+
+@pytest.mark.parametrize("key", ["id", "privacy_address", "reference_prefix"])
+def test_organisation_keys_must_be_unique(tmp_path: Path, key: str) -> None:
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    first, second = load_organisations(DEFAULT_CONFIG).items
+    text = text.replace(f'"{getattr(second, key)}"', f'"{getattr(first, key)}"')
+    path = tmp_path / "orgs.toml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "policies").mkdir()
+    with pytest.raises(ConfigError, match=f"{key} must be unique"):
+        load_organisations(path)
