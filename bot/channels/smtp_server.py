@@ -18,11 +18,19 @@ from bot.channels.smtp_intake import SHUTTING_DOWN, IntakeHandler
 
 log = logging.getLogger(__name__)
 
+LONG_LINE_LIMIT = 4 * 1024 * 1024
+
 
 class _TrackedSMTP(SMTP):
     """aiosmtpd's SMTP protocol that registers its connection with the server."""
 
     def __init__(self, handler: IntakeHandler, connections: set[Any], **kwargs: Any) -> None:
+        # aiosmtpd refuses DATA lines over RFC 5321's 1000 octets with a permanent 500, so the
+        # sender bounces the mail and the request is lost; take lines up to LONG_LINE_LIMIT
+        # (set before SMTP.__init__, which sizes its stream reader from it). Commands keep
+        # their own limit (command_size_limit); the buffer bounds one connection's memory.
+        self.line_length_limit = max(SMTP.line_length_limit,
+                                     min(LONG_LINE_LIMIT, int(kwargs["data_size_limit"])))
         super().__init__(handler, **kwargs)
         self._connections = connections
 
