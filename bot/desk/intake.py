@@ -7,6 +7,9 @@ only once it all committed. Decisions:
 - a mail joins a ticket when In-Reply-To/References carry one of our HMAC-signed Message-IDs,
   or when its subject names a reference AND its sender is that ticket's requester; a subject
   reference from anyone else opens a new ticket linked to the quoted one (never joins);
+- a reply that asks for something its ticket does not cover (a rights intent the ticket
+  lacks, or any rights intent when the ticket is final) opens a new ticket linked to it,
+  with everything a new ticket gets; the old ticket records that the reply arrived;
 - auto-replies, bounces and bulk mail, and mail without a usable From address, are stored
   and open nothing; mail with no rights intent is stored for the team, no ticket, no reply;
 - otherwise one ticket holds all the mail's intents: the opt-out part is done at once
@@ -31,7 +34,7 @@ from bot.workflow.addresses import InvalidAddressError, clean_address
 from bot.workflow.outbound import safe_message_id
 from bot.workflow.references import find_references, format_reference
 from bot.workflow.replies import ReplyKind, replies_for_new_ticket
-from bot.workflow.states import TicketState, transition
+from bot.workflow.states import FINAL, TicketState, transition
 from bot.workflow.verification import codes_in_text, needs_verification
 from intents.models import Classification, InboundMail
 from storage import MessageRecord, TicketRecord
@@ -152,24 +155,41 @@ async def _thread(unit: Unit, org: Organisation, mail: InboundMail,
     return candidates[0] if candidates else None
 
 
+def new_request_in_reply(ticket: TicketRecord, intents: list[str]) -> list[str]:
+    """The rights intents of a reply that its ticket does not cover, so they need a ticket of
+    their own: all of them when the ticket is final; else those the ticket does not have (an
+    opt-out alone is still done on the ticket itself, as it needs no clock). Pure."""
+    if TicketState(ticket.state) in FINAL:
+        return list(intents)
+    new = [intent for intent in intents if intent not in ticket.intents]
+    return new if set(new) - {"opt_out"} else []
+
+
 async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: MessageRecord,
                 mail: InboundMail, classification: Classification, sender: str | None,
                 auto: bool) -> IntakeResult:
     message_id = stored.message_id
+    from_requester = sender is not None and _same(org, sender, ticket.requester_address)
+    fresh = [] if auto or sender is None else new_request_in_reply(
+        ticket, list(classification.intents))
+    unit.event("reply_received", ticket, message_id=message_id, sender=sender,
+               intents=classification.intents, auto_reply=auto, from_requester=from_requester,
+               new_request=bool(fresh))
+    if fresh and sender is not None:
+        # A new request sent as a reply gets everything a new ticket gets (verification,
+        # clock, acknowledgement), linked to the ticket it answered; it never hides there.
+        if from_requester and ticket.state == S.AWAITING_IDENTITY:
+            ticket = await _codes(unit, org, ticket, mail)
+        opened, result = await _open(
+            unit, org, stored, mail, classification.model_copy(update={"intents": fresh}),
+            sender, ticket, note="a reply to this ticket asked for something new")
+        return result.model_copy(update={"message_id": message_id,
+                                         "reference": opened.reference})
     await unit.attach(stored.id, ticket)
     unit.parents[ticket.id] = (stored.message_id, stored.references)
-    from_requester = sender is not None and _same(org, sender, ticket.requester_address)
-    unit.event("reply_received", ticket, message_id=message_id, sender=sender,
-               intents=classification.intents, auto_reply=auto, from_requester=from_requester)
     if from_requester and not auto:
         if ticket.state == S.AWAITING_IDENTITY:
-            codes = codes_in_text(f"{mail.subject}\n{mail.text}")
-            if not codes and _proven(unit, mail, ticket):
-                # "Reply to this email": a bare reply that quotes our mail (and carries our
-                # signed Message-ID) from the requester's address carries the code too.
-                codes = codes_in_text(mail.quoted)
-            if codes:
-                ticket, _, _ = await try_code(unit, org, ticket, codes)
+            ticket = await _codes(unit, org, ticket, mail)
         elif ticket.state == S.AWAITING_CLARIFICATION:
             ticket = await resume_clock(unit, org, ticket, "reply from the requester")
         if "opt_out" in classification.intents and sender is not None:
@@ -179,6 +199,19 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
         state=ticket.state, intents=list(classification.intents),
         verified=ticket.verified_at is not None, replies=list(unit.replies),
         withheld=list(unit.withheld))
+
+
+async def _codes(unit: Unit, org: Organisation, ticket: TicketRecord,
+                 mail: InboundMail) -> TicketRecord:
+    """Try the codes a reply from the requester holds, as one counted attempt."""
+    codes = codes_in_text(f"{mail.subject}\n{mail.text}")
+    if not codes and _proven(unit, mail, ticket):
+        # "Reply to this email": a bare reply that quotes our mail (and carries our
+        # signed Message-ID) from the requester's address carries the code too.
+        codes = codes_in_text(mail.quoted)
+    if codes:
+        ticket, _, _ = await try_code(unit, org, ticket, codes)
+    return ticket
 
 
 async def _opt_out(unit: Unit, org: Organisation, ticket: TicketRecord, sender: str,
@@ -195,7 +228,9 @@ async def _opt_out(unit: Unit, org: Organisation, ticket: TicketRecord, sender: 
 
 async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: InboundMail,
                 classification: Classification, sender: str,
-                linked: TicketRecord | None) -> tuple[TicketRecord, IntakeResult]:
+                linked: TicketRecord | None, *,
+                note: str = "a different sender quoted this ticket's reference",
+                ) -> tuple[TicketRecord, IntakeResult]:
     intents = list(classification.intents)
     received: datetime = unit.now
     year = received.year
@@ -229,7 +264,7 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
                linked_reference=linked.reference if linked else None)
     if linked is not None:
         unit.event("linked_ticket_opened", linked, reference=reference, sender=sender,
-                   note="a different sender quoted this ticket's reference")
+                   note=note)
     wanted = [kind for kind in replies_for_new_ticket(intents)
               if kind is not ReplyKind.OPT_OUT_CONFIRMATION]
     if "opt_out" in intents:

@@ -22,7 +22,8 @@ class IntakeResult(Result):
     """What a received mail did.
 
     created: a new ticket; joined: added to an existing ticket; linked: a new ticket linked to
-    the one whose reference a different sender quoted; duplicate: that Message-ID was already
+    the one whose reference a different sender quoted, or that a reply asking for something
+    new answered; duplicate: that Message-ID was already
     stored, nothing new; no_intent: stored for the team, no ticket, no reply; ignored: stored,
     but an auto-reply/bounce or an unusable sender, so no ticket and no reply.
     """

@@ -169,3 +169,23 @@ async def test_concurrent_batches_of_two_processes_make_one_ticket_per_message_i
     assert sorted(t.reference for t in tickets) == [f"AIM-2026-{n:04d}" for n in range(1, 7)]
     by_id = {r.message_id: r.reference for r in outcomes if r.outcome == "created"}
     assert all(by_id[r.message_id] == r.reference for r in outcomes)  # copies name the ticket
+
+
+async def test_a_new_request_in_a_reply_is_batched_as_one_by_one(desk: Desk) -> None:
+    def load(who: str, first_ref: str) -> list[Delivery]:
+        return [delivery(sender=f"{who}@example.com", intents=["complaint"]),
+                delivery(sender=f"{who}@example.com", intents=["erasure"],
+                         subject=f"Re: [{first_ref}]", text="Also delete my data")]
+
+    one_by_one = [await desk.receive_mail(d.org_id, d.raw, d.mail, d.classification,
+                                          envelope_from=d.envelope_from)
+                  for d in load("seq", "AIM-2026-0001")]
+    batched = results(await receive_batch(desk, load("bat", "AIM-2026-0003")))
+    assert [shape(r) for r in batched] == [shape(r) for r in one_by_one]
+    assert [(r.outcome, r.reference, r.linked_reference) for r in batched] == [
+        ("created", "AIM-2026-0003", None), ("linked", "AIM-2026-0004", "AIM-2026-0003")]
+    for first, second in zip(one_by_one, batched, strict=True):
+        a, b = await desk.get_ticket(first.reference or ""), await desk.get_ticket(
+            second.reference or "")
+        assert [e.kind for e in a.events] == [e.kind for e in b.events]
+        assert [o.kind for o in a.outbox] == [o.kind for o in b.outbox]

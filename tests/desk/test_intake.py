@@ -275,3 +275,46 @@ async def test_complaint_without_a_policy_route_names_the_ico(desk: Desk) -> Non
     text = body(ack)
     assert "privacy policy's words" not in text
     assert text.count("Wycliffe House") == 1
+
+
+async def test_a_new_request_sent_as_a_reply_opens_a_linked_ticket(desk: Desk) -> None:
+    optout = await receive(desk, intents=["opt_out"], subject="unsubscribe")
+    assert optout.state == "done"
+    [confirmation] = await outbox(desk, optout.reference or "")
+    reply = await receive(desk, sender="bob@example.com", intents=["erasure"],
+                          subject=f"Re: {parse(confirmation)['Subject']}",
+                          text="Now please also delete all my personal data",
+                          in_reply_to=parse(confirmation)["Message-ID"])
+    assert reply.outcome == "linked"
+    assert reply.reference not in (None, optout.reference)
+    assert reply.linked_reference == optout.reference
+    assert reply.state == "awaiting_identity"
+    assert reply.replies + reply.withheld == ["verification_request"]
+    new = await desk.get_ticket(reply.reference or "")
+    assert new.ticket.intents == ["erasure"]
+    assert new.linked_reference == optout.reference
+    old = await desk.get_ticket(optout.reference or "")
+    kinds = [event.kind for event in old.events]
+    assert "reply_received" in kinds
+    assert "linked_ticket_opened" in kinds
+    assert old.ticket.state == "done"
+
+
+async def test_an_access_request_added_to_a_complaint_gets_its_own_ticket(desk: Desk) -> None:
+    complaint = await receive(desk, intents=["complaint"], subject="I am unhappy")
+    reply = await receive(desk, sender="bob@example.com", intents=["complaint", "access"],
+                          subject=f"Re: [{complaint.reference}]",
+                          text="And send me a copy of my data")
+    assert reply.outcome == "linked"
+    assert reply.linked_reference == complaint.reference
+    assert reply.replies == ["verification_request"]
+    new = await desk.get_ticket(reply.reference or "")
+    assert new.ticket.intents == ["access"]  # the complaint already has its ticket
+    assert new.ticket.state == "awaiting_identity"
+    assert [o.kind for o in new.outbox] == ["verification_request"]
+    assert parse(new.outbox[0])["In-Reply-To"] == reply.message_id
+    # a reply within what the ticket already covers still joins it
+    more = await receive(desk, sender="bob@example.com", intents=["complaint"],
+                         subject=f"Re: [{complaint.reference}]", text="Still unhappy")
+    assert more.outcome == "joined"
+    assert more.reference == complaint.reference
