@@ -262,16 +262,16 @@ def test_withheld_complaint_ack_shows_in_list(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     async def seed() -> str:
         async with open_desk(tmp_path) as desk:
-            await desk.suppression_add("aimigos", "c@example.com", "alice", "cli")
-            raw, inbound, classification = mail(intents=["complaint"], sender="c@example.com")
-            result = await desk.receive_mail("aimigos", raw, inbound, classification,
-                                             envelope_from="c@example.com")
+            for _ in range(6):  # the sixth complaint today is over the daily limit
+                raw, inbound, classification = mail(intents=["complaint"],
+                                                    sender="c@example.com")
+                result = await desk.receive_mail("aimigos", raw, inbound, classification,
+                                                 envelope_from="c@example.com")
             return result.reference or ""
 
     ref = asyncio.run(seed())
     assert run_cli(app, ["tickets", "list", "--data-dir", str(tmp_path)]) == 0
-    [line] = capsys.readouterr().out.splitlines()
-    assert line.startswith(ref)
+    [line] = [row for row in capsys.readouterr().out.splitlines() if row.startswith(ref)]
     assert "! complaint acknowledgement not sent: acknowledge by " in line
     assert run_cli(app, ["tickets", "show", ref, "--data-dir", str(tmp_path)]) == 0
     shown = capsys.readouterr().out

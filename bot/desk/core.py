@@ -19,7 +19,7 @@ from bot.organisations import Organisation, Organisations
 from bot.workflow import tokens, verification
 from bot.workflow.addresses import domain_of, normalise_address
 from bot.workflow.outbound import OutboundMail, build_message, thread_headers
-from bot.workflow.replies import AUTOMATIC, UNSUBSCRIBE_HEADER, ReplyKind, plan
+from bot.workflow.replies import AUTOMATIC, SUPPRESSIBLE, UNSUBSCRIBE_HEADER, ReplyKind, plan
 from bot.workflow.texts import render
 from storage import TicketRecord, Transaction
 
@@ -175,7 +175,9 @@ class Unit:
         if not wanted:
             return []
         if suppressed is None:
-            suppressed = await self.is_suppressed(org, ticket.requester_address)
+            # Only marketing is held back by the list (replies.SUPPRESSIBLE): ask only then.
+            suppressed = any(kind in SUPPRESSIBLE for kind in wanted) and (
+                await self.is_suppressed(org, ticket.requester_address))
         decided = plan(wanted, auto_reply=auto_reply, suppressed=suppressed,
                        sent_today=await self.sent_today(org, ticket.requester_address),
                        max_per_day=org.max_auto_replies_per_day)

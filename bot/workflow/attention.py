@@ -1,7 +1,7 @@
 """What on an open ticket waits for the team, read from its state and history; no I/O.
 
 Some events mean "a person must act": a complaint acknowledgement the reply rules held back
-(suppression list or daily limit: the team must acknowledge within 30 days itself), a
+(the daily limit: the team must acknowledge within 30 days itself), a
 verification request that could not be sent (the team must check identity by other means),
 a fee asked and not yet paid. `tickets list` and `tickets show` print these so nobody has to
 read the whole history to find them.

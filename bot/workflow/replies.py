@@ -2,9 +2,11 @@
 
 Rules (DESIGN.md, issue 5):
 - never answer auto-replies, bounces or bulk mail;
-- a suppressed address gets no automatic reply except the opt-out confirmation (judged on the
-  list as it stood before the mail arrived, so "erase me and stop mailing me" still gets its
-  verification request);
+- the suppression list is for MARKETING only: it never holds back the correspondence of a
+  rights request (verification request, acknowledgement, reminder, closed-unverified
+  notice, complaint acknowledgement, opt-out confirmation), so someone who once opted out
+  can still verify an access or erasure request by mail; privacybot sends no marketing, so
+  `SUPPRESSIBLE` is empty, and the rule stays here for any kind that ever is;
 - at most `max_auto_replies_per_day` automatic replies per address per day, the most
   important first (opt-out confirmation, verification request, complaint acknowledgement,
   acknowledgement), the rest withheld and recorded;
@@ -50,6 +52,8 @@ PRIORITY = (
     ReplyKind.OPT_OUT_CONFIRMATION, ReplyKind.VERIFICATION_REQUEST, ReplyKind.COMPLAINT_ACK,
     ReplyKind.ACKNOWLEDGEMENT, ReplyKind.UNVERIFIED_REMINDER, ReplyKind.CLOSED_UNVERIFIED,
 )
+# Kinds the suppression list holds back: marketing only, which privacybot never sends.
+SUPPRESSIBLE: frozenset[ReplyKind] = frozenset()
 # Mails that carry a one-click unsubscribe (RFC 8058): everything but the confirmation of one.
 UNSUBSCRIBE_HEADER = frozenset(ReplyKind) - {ReplyKind.OPT_OUT_CONFIRMATION}
 
@@ -94,7 +98,12 @@ def plan(
     sent_today: int,
     max_per_day: int,
 ) -> ReplyPlan:
-    """Apply the never-reply, suppression and rate rules to the mails a ticket wants."""
+    """Apply the never-reply, suppression and rate rules to the mails a ticket wants.
+
+    The daily limit still holds for the verification request: it is the guard against a
+    forged From making us mail a third party over and over; a verification request it holds
+    back is flagged for the team (`manual_check_needed`), who can check identity by other
+    means."""
     ordered = sorted(
         dict.fromkeys(wanted),
         key=lambda kind: PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY),
@@ -107,7 +116,7 @@ def plan(
             withheld.append(Withheld(kind=kind, reason="auto-reply, bounce or bulk mail"))
         elif kind not in AUTOMATIC:
             send.append(kind)
-        elif suppressed and kind is not ReplyKind.OPT_OUT_CONFIRMATION:
+        elif suppressed and kind in SUPPRESSIBLE:
             withheld.append(Withheld(kind=kind, reason="address is on the suppression list"))
         elif budget <= 0:
             withheld.append(Withheld(

@@ -96,18 +96,30 @@ async def test_access_and_opt_out_in_one_mail(desk: Desk) -> None:
     assert (await desk.suppression_check("aimigos", "bob@example.com")).suppressed
 
 
-async def test_suppressed_address_gets_no_verification_mail(desk: Desk) -> None:
+async def test_suppressed_address_still_gets_its_rights_request_mail(desk: Desk,
+                                                                      clock: Clock) -> None:
+    # The suppression list is for marketing: someone who once opted out can still verify.
     await desk.suppression_add("aimigos", "bob@example.com", "alice", "cli")
     result = await receive(desk, intents=["access"])
-    assert result.replies == []
-    assert result.withheld == ["verification_request"]
+    assert result.replies == ["verification_request"]
+    assert result.withheld == []
+    [verification] = await outbox(desk, result.reference or "")
+    reply = await receive(desk, sender="bob@example.com", text=f"code {code_in(verification)}",
+                          in_reply_to=parse(verification)["Message-ID"])
+    assert reply.verified
+    assert reply.replies == ["acknowledgement"]
     view = await desk.get_ticket(result.reference or "")
-    assert "manual_check_needed" in [event.kind for event in view.events]
-    done = await desk.record_manual_check(result.reference or "", "passport seen on video call",
-                                          "alice", "slack")
-    assert done.state == "in_progress"
-    assert done.verified
-    assert done.withheld == ["acknowledgement"]
+    assert "manual_check_needed" not in [event.kind for event in view.events]
+    # the sweep's reminder and closed-unverified notice reach a suppressed address too
+    late = await receive(desk, intents=["erasure"])
+    clock.advance(days=7)
+    assert (await desk.sweep()).reminded == [late.reference]
+    clock.advance(days=30)
+    assert (await desk.sweep()).closed == [late.reference]
+    kinds = [mail.kind for mail in await outbox(desk, late.reference or "")]
+    assert kinds == ["verification_request", "unverified_reminder", "closed_unverified"]
+    complaint = await receive(desk, intents=["complaint"])
+    assert complaint.replies == ["complaint_ack"]
 
 
 async def test_complaint_quotes_the_policy_route(desk: Desk, orgs: object) -> None:
@@ -289,7 +301,7 @@ async def test_a_new_request_sent_as_a_reply_opens_a_linked_ticket(desk: Desk) -
     assert reply.reference not in (None, optout.reference)
     assert reply.linked_reference == optout.reference
     assert reply.state == "awaiting_identity"
-    assert reply.replies + reply.withheld == ["verification_request"]
+    assert reply.replies == ["verification_request"]  # the opt-out does not hold it back
     new = await desk.get_ticket(reply.reference or "")
     assert new.ticket.intents == ["erasure"]
     assert new.linked_reference == optout.reference

@@ -44,11 +44,18 @@ def test_never_reply_to_auto_replies() -> None:
     assert result.withheld[0].reason.startswith("auto-reply")
 
 
-def test_suppressed_address_gets_only_the_opt_out_confirmation() -> None:
-    result = plan([K.VERIFICATION_REQUEST, K.OPT_OUT_CONFIRMATION, K.REFUSAL],
-                  auto_reply=False, suppressed=True, sent_today=0, max_per_day=5)
-    assert result.send == (K.OPT_OUT_CONFIRMATION, K.REFUSAL)
-    assert [w.kind for w in result.withheld] == [K.VERIFICATION_REQUEST]
+def test_suppression_never_holds_back_rights_request_correspondence() -> None:
+    # The list is for marketing: an address once opted out can still verify by mail.
+    wanted = [K.VERIFICATION_REQUEST, K.ACKNOWLEDGEMENT, K.UNVERIFIED_REMINDER,
+              K.CLOSED_UNVERIFIED, K.COMPLAINT_ACK, K.OPT_OUT_CONFIRMATION, K.REFUSAL]
+    result = plan(wanted, auto_reply=False, suppressed=True, sent_today=0, max_per_day=10)
+    assert set(result.send) == set(wanted)
+    assert result.withheld == ()
+    # the daily limit and the never-answer-auto-replies rule still hold
+    capped = plan(wanted, auto_reply=False, suppressed=True, sent_today=9, max_per_day=10)
+    assert capped.send == (K.OPT_OUT_CONFIRMATION, K.REFUSAL)
+    auto = plan(wanted, auto_reply=True, suppressed=True, sent_today=0, max_per_day=10)
+    assert auto.send == ()
 
 
 def test_daily_limit_keeps_the_most_important() -> None:
