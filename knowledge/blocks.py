@@ -103,23 +103,37 @@ def key_value(line: str) -> tuple[str, str] | None:
     return label, value
 
 
+# A flattened table row can be long ("Donation and Gift Aid records 6 years after the end of the
+# tax year in which the gift was made"); sentences end with punctuation, rows do not.
+TABLE_ROW_WORDS = 24
+
+
 def _is_table(lines: list[str]) -> bool:
     """A header line and rows flattened from a table: short lines, none ending a sentence."""
     if len(lines) < 3:
         return False
     for line in lines:
         words = line.split()
-        if len(words) < 2 or len(words) > 16 or line.rstrip().endswith(SENTENCE_END):
+        if len(words) < 2 or len(words) > TABLE_ROW_WORDS or line.rstrip().endswith(SENTENCE_END):
             return False
     return True
 
 
 def split_row(row: str) -> tuple[str, str]:
-    """Row label and value: the value starts at the first later word with a capital or digit."""
+    """Row label and value: the value starts at the first later word with a capital or digit,
+    except a capital inside a name of capitalised words ("Gift Aid records", "Direct Debit
+    instructions 13 months"), when a later word can still start the value."""
     words = row.split()
-    for index in range(1, len(words)):
-        if words[index][0].isupper() or words[index][0].isdigit():
+    starts = [index for index in range(1, len(words))
+              if words[index][0].isupper() or words[index][0].isdigit()]
+    for index in starts:
+        in_name = words[index][0].isupper() and (
+            words[index - 1][0].isupper()
+            or (index + 1 < len(words) and words[index + 1][0].isupper()))
+        if not in_name:
             return " ".join(words[:index]), " ".join(words[index:])
+    if starts:
+        return " ".join(words[:starts[0]]), " ".join(words[starts[0]:])
     return row, ""
 
 
