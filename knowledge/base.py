@@ -18,6 +18,8 @@ from knowledge.index import Index
 from knowledge.models import Answer, Citation, Policy, Unit
 from knowledge.query import Concept, analyse, mentioned_words
 from knowledge.ranking import Ranked, Ranker
+from knowledge.shapes import QuestionShape, value_kinds
+from knowledge.support import row_names_subject
 from knowledge.tokens import content_stems
 
 THRESHOLD = 0.5  # confidence below this: abstain
@@ -27,6 +29,9 @@ COVERAGE_SLOPE = 12.0
 # the wrong sentence): confidence tops out there instead of promising certainty.
 CEILING = 0.9
 EXTRA_CITATIONS = 2
+# When the best units do not speak to the question's subject (support.py), the next few may;
+# beyond them the policy does not say.
+FALLBACK = 2
 # A question whose main concern the answer never touches (not even by a synonym) is not
 # answered by it, however well it covers the rest: "what is the DPO's phone number?" is not
 # answered by a sentence giving some phone number. The share of the question's weight held by
@@ -80,7 +85,14 @@ class KnowledgeBase:
         answerable = [item for item in ranked if self._unit(item.uid).kind != "lead"]
         if not answerable:
             return self._abstain(question, ranked)
-        best = answerable[0]
+        shape = QuestionShape.of(question)
+        valued = {concept.word for concept in concepts if value_kinds(concept.word, shape)}
+        supported = [item for item in answerable[:FALLBACK]
+                     if self._supports(concepts, item.uid, valued, shape.asks_time)]
+        if not supported:
+            return self._abstain(question, ranked, min(
+                calibrated(answerable[0].coverage), THRESHOLD - 0.01))
+        best = supported[0]
         confidence = calibrated(best.coverage - MISSING_WEIGHT * max(
             0.0, self._missing(concepts, best.uid) - MISSING_FREE))
         if confidence < THRESHOLD or self._lost_list_wins(ranked[0], best):
@@ -94,6 +106,24 @@ class KnowledgeBase:
                 citations.append(self._cite(other.uid))
         return Answer(question=question, answered=True, answer=self._unit(best.uid).answer,
                       confidence=round(confidence, 4), citations=citations, pointers=[])
+
+    def _supports(self, concepts: list[Concept], uid: int, valued: set[str],
+                  asks_time: bool) -> bool:
+        """The unit names what the question asks about (support.py): a table row names it in
+        its label or value; for "how long / how quickly" questions any unit names it in its
+        own words, since a time span about something else is no answer."""
+        ref = self._index.refs[uid]
+        policy = self._policies[ref.policy]
+        unit = policy.units[ref.unit]
+        frame = set(content_stems(f"{unit.context} {policy.sections[unit.section].path}"))
+        label, _, value = unit.answer.partition(": ")
+        if unit.kind == "fact" and unit.context and not unit.quote.startswith(f"{label}:"):
+            return row_names_subject(concepts, set(content_stems(f"{label} {value}")), frame,
+                                     valued)
+        if asks_time:
+            return row_names_subject(concepts, set(content_stems(Index.body(unit))), frame,
+                                     valued)
+        return True
 
     def _missing(self, concepts: list[Concept], uid: int) -> float:
         """The largest share of the question's weight that the unit (its words, context and

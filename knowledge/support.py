@@ -1,0 +1,67 @@
+"""Does the chosen unit really speak to what the question asks about? Answer-or-abstain checks.
+
+Coverage (ranking.py) says how much of the question's weight a unit touches; it cannot tell
+"how long do we keep job applications?" answered by the row "Website analytics: 26 months"
+(the retention words match, the thing asked about does not) from a right answer. One check,
+over the question's concepts and the unit's own words, makes that difference:
+
+- **subject**: a table row answers for its label only. The question's subject is what is left
+  once the words the table's frame already says (its header and the section's headings:
+  "keep", "retention period", "lawful basis") and the words a value answers ("how long") are
+  set aside; the row must name that subject in its label or value: one of the question's own
+  words (or a close spelling) is enough, a vocabulary relative must name most of it. A
+  retention table that names other records but not this one is the policy's evidence that it
+  does not say. The same holds for any sentence answering "how long / how quickly": "Financial
+  records are kept for 6 years." does not say how long job applications are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from knowledge.query import Concept
+
+SUBJECT_SHARE = 0.5  # of the subject's weight the row label must name
+SUBJECT_MIN_SHARE = 0.08  # concepts lighter than this share of the question are not its subject
+FUZZY_SAME = 85.0  # a close spelling of a label word names it ("applicant" / "applicants")
+
+
+def speaks_to(concept: Concept, stems: set[str]) -> bool:
+    """The concept's own word, or any of its alternatives, is among the stems."""
+    return any(set(term) <= stems for term in concept.alternatives) or concept.word in stems
+
+
+def _names(concept: Concept, stems: set[str]) -> bool:
+    if speaks_to(concept, stems):
+        return True
+    return _spelt(concept, stems)
+
+
+def _spelt(concept: Concept, stems: set[str]) -> bool:
+    """The question's own word is among the stems, or a close spelling of it."""
+    return concept.word in stems or any(
+        set(term) <= stems for term, factor in concept.alternatives.items() if factor == 1.0
+    ) or (len(concept.word) >= 4 and any(
+        len(stem) >= 4 and fuzz.ratio(concept.word, stem) >= FUZZY_SAME for stem in stems))
+
+
+def row_names_subject(concepts: Iterable[Concept], label: set[str], frame: set[str],
+                      valued: set[str]) -> bool:
+    """The row label names what the question asks about, beyond what the table's frame says.
+
+    `valued` are the concepts a value answers ("how long", "how quickly"): never the subject.
+    """
+    concepts = list(concepts)
+    total = sum(concept.weight for concept in concepts) or 1.0
+    subject = [concept for concept in concepts
+               if concept.word not in valued and len(concept.word) > 2
+               and not speaks_to(concept, frame)]
+    weight = sum(concept.weight for concept in subject)
+    if weight <= 0 or max(concept.weight for concept in subject) / total < SUBJECT_MIN_SHARE:
+        return True
+    if any(_spelt(concept, label) for concept in subject):
+        return True  # the row names it in the question's own words
+    named = sum(concept.weight for concept in subject if _names(concept, label))
+    return named > 0 and named >= SUBJECT_SHARE * weight
