@@ -21,6 +21,7 @@ from intents.rules import (
     PAST,
     QUESTION,
     REFERENCE,
+    REPORT,
     RESERVATION,
     RETRACTION,
     Rule,
@@ -32,6 +33,7 @@ THRESHOLD = 0.5
 POST_NEGATION = re.compile(r"\W*(?:\w+\W+){0,2}?nicht\b")
 # A match that itself begins "asked for..." names an earlier request.
 PAST_ASK = re.compile(r"(?:asked|requested|i asked)\b")
+PAST_PARTICIPLE = re.compile(r"\w+ed\b|took\b|taken\b")
 CONDITION_FACTOR = 0.3
 CHASE_LIFT = 0.3
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
@@ -67,6 +69,8 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     cancelled = "n" not in rule.flags and NEGATION.search(before) is not None
     if RETRACTION.search(before) or PAST.search(before):
         cancelled = True
+    if REPORT.search(before) and PAST_PARTICIPLE.match(folded, start):
+        cancelled = True  # "we have now deleted your account": done, not asked
     if "n" not in rule.flags and POST_NEGATION.match(folded, end):
         cancelled = True  # German puts it after: "löschen Sie mein Konto nicht"
     weight = rule.weight

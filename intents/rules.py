@@ -33,6 +33,9 @@ NEGATION = re.compile(
     r"\b(?:not|don'?t|doesn'?t|didn'?t|dont|never|no need to|no|nothing|neither|nor|won'?t"
     r"|wouldn'?t|shouldn'?t|isn'?t|nicht|kein\w*|nie|niemals|nunca|ne|n'|pas|jamais"
     r"|non|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην|nu)\b"
+    # "not happy that my address was visible": a judgement, no negation of what follows.
+    r"(?!\W+(?:(?:at all|very|too|remotely|exactly)\W+)?(?:happy|pleased|impressed|ok|okay"
+    r"|acceptable|fair|right|good|amused|thrilled|satisfied|content)\b)"
     r"(?:(?!\b(?:and|but|so|because|und|aber|y|pero|et|mais)\b)[^,;:.!?]){0,40}$"
 )
 # A condition or a reservation around a match weakens it: "if I unsubscribe, will I...",
@@ -41,7 +44,7 @@ CONDITION = re.compile(
     r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
     r"|you will|you might|you please)\b)|in case|considering|thinking (?:about|of)"
     r"|would that|says|said|covers|describes|explains|outlines|sets out|clause"
-    r"|before (?:i|we)"
+    r"|before (?:i|we)|you(?:'ll| will) (?:receive|get|no longer|not|be)"
     r"|thanks? (?:you )?(?:so much )?for|gracias por|merci (?:d'avoir|pour)|danke f[uü]r"
     r"|(?:i|you|we) (?:can|could|may|might) (?:ask|request)"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
@@ -59,7 +62,8 @@ RESERVATION = re.compile(
 )
 # Words before a request that make it a reference to an earlier one: "my request to stop...".
 REFERENCE = re.compile(
-    r"\b(?:(?:request\w*|asked(?: you)?|ask you|demande|peticion|solicitud|anfrage|antrag)\W+"
+    r"\b(?:(?:request\w*|asked(?: you)?|ask you|told you(?: \w+)?|demande|peticion|solicitud"
+    r"|anfrage|antrag)\W+"
     r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?"
     r"|(?:requested|asked(?: you)?|i asked for)\W+(?:\w+\W+){0,3})$"
 )
@@ -80,6 +84,9 @@ QUESTION = re.compile(
     r"|are there|which|have you|has (?:my|your|anyone)|did (?:you|anyone)|est-ce que"
     r"|combien de temps|cuanto tiempo|wie lange)\b"
 )
+# The organisation reporting its own act: "We have now deleted your account".
+REPORT = re.compile(r"\b(?:we|we'?ve|we have|we had|we'?d)\W+(?:(?:now|already|just"
+                    r"|successfully|since|also)\W+)?$")
 GATE_LENGTH = 6
 
 

@@ -25,7 +25,7 @@ OBJ_WORD = (r"(?:data|datas|information|info|details|accounts?|profile|records?|
 DEL = (r"(?:delet\w*|eras\w*|wip(?:e|ed|ing)\b|purg\w*|destroy\w*|scrub\w*|get rid of|nuke\w*"
        r"|expung\w*|obliterat\w*|scrap\b|trash\b|bin\b"
        r"|take\w* down|took down|forget|remov\w*(?!" + gap(8)
-       + r"(?:list|lists|newsletters?|mailing|mailings)\b))")
+       + r"(?:list|lists|newsletters?|mailing|mailings|marketing|promotional|promotions)\b))")
 MARKETING = (r"(?:e-?mails?|mails?|newsletters?|marketing|promotions?|promotional|promos?"
              r"|offers|texts?|messages|sms|calls|spam|brochures|post|postcards|invitations?"
              r"|invites|adverts?|ads|advertising|mailings?|updates|catalogues?|leaflets)\b")
@@ -77,8 +77,9 @@ EN_RULES: list[RawRule] = [
     ("access", 0.6, r"\b(?:would like|want|wish|like|need) to (?:see|know|access|get"
      r"|obtain|receive|view)\b" + gap(4) + r"(?:my|all|what (?:data|info|information|personal)"
      r"|which (?:data|information)|the (?:data|information|personal))\b", ""),
-    ("access", 0.6, r"\b(?:how|where) did you (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
-     r"|\bwho (?:gave|sold|passed|provided|shared) (?:you )?my\b", ""),
+    ("access", 0.6, r"\b(?:how|where) did (?:you|u) (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
+     r"|\bwho (?:gave|sold|passed|provided|shared) (?:you )?my\b|\bwho (?:gave|sold|passed"
+     r"|provided|shared) (?:it|them|this|that) to you\b", ""),
     ("access", 0.7, r"\b(?:know|find out|tell me|confirm|wondering|wonder)\b" + gap(6)
      + r"(?:hold|have|keep|got"
      r"|store|process)\w*" + gap(4) + OBJ_WORD, ""),
@@ -96,8 +97,8 @@ EN_RULES: list[RawRule] = [
      + r"(?:to be |be |been |get |gets |is )?"
      r"(?:deleted|erased|removed|wiped|purged|destroyed|taken down|gone)\b", ""),
     ("erasure", 0.75, r"\b(?:delete|erase|forget|wipe)\W+me\b", ""),
-    ("erasure", 0.6, r"\b(?:want|like|ask|need)\W+you\W+(?:to\W+)?(?:delete|erase|remove"
-     r"|wipe)\b", ""),
+    ("erasure", 0.6, r"\b(?:want|like|ask|need)\W+you\W+(?:to\W+)?(?:delete|erase|wipe"
+     r"|remove(?!\W+(?:me|us|him|her)\W+(?:\w+\W+){0,2}?(?:from|off)\b))\b", ""),
     ("erasure", 0.7, r"\btake\w*\W+(?:it|them|the ones|those|these|my \w+|the (?:photos?|pics"
      r"|pictures|images?|videos?|posts?))\W+(?:\w+\W+){0,4}?down\b", ""),
     ("erasure", 0.6, r"\b(?:delete|erase|remove|wipe|destroy|get rid of)\w*\W+(?:it|them|all"
@@ -152,7 +153,8 @@ EN_RULES: list[RawRule] = [
      r"|records)\b", ""),
     ("opt_out", 0.85, r"\b(?:remove|take|delete|drop|strike)\w*\W+(?:me|us|him|her|my|this|our"
      r"|the|it|them)\b" + gap(3) + r"(?:off|from|out of)\W+(?:your|the|any|all|this|these|those|of"
-     r"|them)?\W*(?:\w+\W+){0,3}(?:list|lists|newsletters?|mailing\w*|distribution)\b", ""),
+     r"|them)?\W*(?:\w+\W+){0,3}(?:list|lists|newsletters?|mailing\w*|distribution"
+     r"|marketing|promotional|promotions)\b", ""),
     ("opt_out", 0.6, r"\btake (?:me|us|him|her) off\b", ""),
     ("opt_out", 0.55, r"\b(?:please|pls|can you|could you|would you)\W+stop (?:these|them|this|it"
      r"|those)\b", ""),
@@ -178,8 +180,8 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
      r"|contact\w*|refer\w*|take this|take it|notify\w*)\b" + gap(3) + r"(?:to )?(?:the )?"
      + DPA, "d"),
-    ("complaint", 0.6, r"\b(?:shared|sold|gave|given|passed|leaked|disclosed|published|exposed"
-     r"|posted|added|used|kept|misused|handed|cc'?d|bcc'?d|copied)\b" + gap(4)
+    ("complaint", 0.6, r"\b(?:shared|sold|selling|gave|given|passed|leaked|disclosed|published"
+     r"|exposed|posted|added|used|kept|misused|handed|cc'?d|bcc'?d|copied)\b" + gap(4)
      + r"(?:my|his|her|our)\b"
      + gap(2) + r"(?:e-?mail\b|" + OBJ + ")", "m"),
     ("complaint", 0.6, r"\b(?:my|his|her)\W+(?:\w+\W+)?(?:address|number|details|data|email"
@@ -197,7 +199,8 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.4, r"\bwhy (?:am i|is my \w+) (?:on|in|getting) (?:your|this|the)\b", ""),
     ("complaint", 0.6, r"\bstill waiting\b|\byet (?:i'?m|i am|i keep|you keep|you'?re|you are)"
      r" (?:still )?(?:receiving|getting|sending|emailing|texting|calling)\b", "c"),
-    ("complaint", 0.55, r"\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
+    ("complaint", 0.55, r"\bwhy do i (?:keep |still )?(?:getting|get|receiving|receive|hearing"
+     r" from)\b|\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
      r"|contacting|texting|calling|messaging|sending|spamming)\b", ""),
     ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
     ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b"
@@ -222,10 +225,29 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.55, r"\b(?:never|did not|didn'?t|have not|haven'?t) (?:agree\w*|consent\w*"
      r"|signed (?:a |any )?(?:release|consent|model release)"
      r"|gave (?:my )?(?:consent|permission)|give (?:my )?(?:consent|permission)|opted in"
-     r"|been to)\b|\bi said no\b|\beven though (?:i|he|she|we|they) (?:said|asked|opted"
+     r"|been to)\b|\bi said no\b|\beven though (?:i|he|she|we|they) (?:said|asked|opted|gave"
+     r"|sent|provided|updated|changed"
      r"|unsubscribed|told)\b|\bstill on (?:your|the|this) (?:\w+ )?list\b"
      r"|\bdespite (?:that|me|my|this)\b", ""),
-    ("complaint", 0.4, r"\bnever signed up\b", ""),
+    # Asking where the data came from, or denying any relationship, is a grievance only
+    # together (each alone stays below the threshold): "I never signed up. Who gave you my
+    # number?"
+    ("complaint", 0.3, r"\b(?:how|where) did (?:you|u|they) (?:get|obtain|collect|find|got)\w*\W+"
+     r"(?:hold of\W+)?(?:my|this|it)\b|\bwhere (?:did )?you (?:got|get|found|find|obtained"
+     r"|obtain) (?:it|them|this|that|my \w+(?: \w+)?) from\b|\bwho (?:gave|sold|passed"
+     r"|provided|shared) (?:you )?(?:my|it|them)\b|\b(?:got|obtained|bought) my (?:number"
+     r"|e-?mail|address|details|data|information|contact details) from\b", "h"),
+    ("complaint", 0.4, r"\bnever (?:signed up|subscribed|registered|opted in|asked to be"
+     r" (?:on|added)|been (?:a |your )?(?:customer|client)|dealt with|done business|bought"
+     r" anything|used your)\b|\b(?:i'?m|i am|i was) not (?:a|your) (?:customer|client)\b", "n"),
+    # Nobody asked: consent missing for what was done with a photo, a name, the data.
+    ("complaint", 0.6, r"\b(?:photos?|pictures?|images?|videos?|face|name|details|data|footage"
+     r"|information|number|address)\b" + gap_any(12) + r"(?:nobody|no one|no-one) (?:asked"
+     r"|told|checked with|consulted|warned) (?:me|us)\b|\b(?:nobody|no one|no-one) (?:asked"
+     r"|told|checked with|consulted) (?:me|us)\b" + gap(8) + r"(?:used|published|posted|shared"
+     r"|online|appear\w*)\b", "n"),
+    ("complaint", 0.4, r"\bwhy (?:are|do|did|does) you (?:need|want|ask\w* for|collect\w*|track\w*"
+     r"|record\w*|access\w*|stor\w*) (?:all )?(?:of )?my\b", ""),
     ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:lawful|legal|compliant|gdpr compliant)\b"
      r"|\b(?:unlawful\w*|illegal\w*)\b", ""),
     ("complaint", 0.7, r"\b(?:data|security|privacy|gdpr) (?:breach|problem|issue|violation"
@@ -241,7 +263,7 @@ EN_RULES: list[RawRule] = [
      r"\b(?:still) (?:getting|receiving|being sent|get|receive|had|have had"
      r"|being contacted)\b", "c"),
     ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
-     r"|replied stop|asked you|told you)\w*" + gap_any(8) + r"(?:still|again|but)\b", "c"),
+     r"|replied stop|asked you|told you)\w*" + gap_any(12) + r"(?:still|again|but)\b", "c"),
     ("complaint", 0.65, r"\b(?:still|keep) (?:getting|receiving|being sent|get|receive)\b"
      + gap_any(10)
      + r"(?:unsubscribed|opted out|replied stop|asked you|told you)\b", "c"),
@@ -252,6 +274,10 @@ EN_RULES: list[RawRule] = [
      r"|\b(?:haven'?t|have not|not) (?:heard|had) anything\b|\bstill (?:haven'?t|have not|not)"
      r" (?:received|had|heard|got) (?:anything|a thing|a reply|a response)\b"
      r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
+    ("complaint", 0.65, r"\bstill (?:haven'?t|have not|hasn'?t|has not|not) (?:sent|provided"
+     r"|replied|responded|answered|deleted|removed|done|actioned|dealt)\b", "cn"),
+    ("complaint", 0.5, r"\b(?:that'?s|that is|it'?s|it is|that was) (?:now )?(?:more than|over|well"
+     r" over) (?:a|one|two|three|four|five|six|\d+) (?:months?|weeks?)\b", "c"),
     ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ )?(?:month )?deadline\b|\boverdue\b"
      r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),
     ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"
@@ -272,6 +298,7 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
      r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset"
      r"|horrified|serious breach|infuriat\w*|worried|not good enough|isn'?t good enough|harass\w*"
+     r"|not impressed|excessive|intrusive|invasive|creepy"
      r"|harto|harta)\b", ""),
     ("complaint", 0.5, r"\bhow did (?:this|that|it|they|someone|somebody|he|she) (?:get out|leak"
      r"|happen|get (?:my|hold))\b", ""),

@@ -7,7 +7,7 @@ that carry their own negation, and complaints that need data-handling context.
 
 from __future__ import annotations
 
-from intents.ruleparts import RawRule, gap
+from intents.ruleparts import RawRule, gap, gap_any
 
 ES_OBJ = (r"(?:datos|cuenta|perfil|informacion|fotos?|fotografias?|imagen|imagenes|videos?"
           r"|grabaciones|grabacion|tomas|registros?|voz|modelos?|todo|cv|curriculum|numero"
@@ -76,7 +76,30 @@ EU_RULES: list[RawRule] = [
      + gap(3) + r"(?:mis|mi)\b" + gap(2) + ES_OBJ, ""),
     ("complaint", 0.7, r"\bno (?:he|hemos) recibido\b" + gap(2) + r"(?:respuesta|repuesta"
      r"|contestacion|nada)\b|\bsigo (?:sin|recibiendo)\b", "cn"),
-    ("complaint", 0.3, r"\b(?:inaceptable|indignad\w*|molest\w*|enfadad\w*|verguenza)\b", ""),
+    ("complaint", 0.3, r"\b(?:inaceptable|indignad\w*|molest\w*|enfadad\w*|verguenza"
+     r"|no me parece bien|basta ya)\b", ""),
+    # Where the data came from (access; a grievance only with another cue), unwanted contact,
+    # no relationship, nobody asked.
+    ("access", 0.6, r"\bde donde (?:habeis|han|ha|has) (?:sacado|obtenido|conseguido)\b"
+     r"|\bquien (?:os|les|le|te) (?:ha dado|dio|ha pasado|paso|ha facilitado) (?:mis|mi)\b", ""),
+    ("complaint", 0.3, r"\bde donde (?:habeis|han|ha|has) (?:sacado|obtenido|conseguido)\b"
+     r"|\bquien (?:os|les|le|te) (?:ha dado|dio|ha pasado|paso|ha facilitado) (?:mis|mi)\b", "h"),
+    ("complaint", 0.55, r"\bpor que (?:me )?(?:recibo|seguis|siguen|sigo recibiendo"
+     r"|me (?:escribis|escriben|llamais|llaman|enviais|envian|mandais|mandan|contactais"
+     r"|contactan))\b", ""),
+    ("complaint", 0.4, r"\bnunca (?:me he (?:registrado|suscrito|apuntado)|me registre"
+     r"|me suscribi|he sido (?:cliente|clienta)|fui (?:cliente|clienta))\b", "n"),
+    ("complaint", 0.6, r"\bsin (?:que nadie (?:me|nos) (?:preguntara|pidiera|avisara|consultara"
+     r"|dijera)|preguntar(?:me|nos)?|pedir(?:me|nos)? permiso|avisar(?:me|nos)?)\b"
+     r"|\bquien (?:os|les|le|te) ha dado permiso\b|\bnadie (?:me|nos) (?:pregunto|pidio"
+     r" permiso|aviso|consulto)\b", "n"),
+    ("complaint", 0.7, r"\b(?:nadie|no) (?:me |nos )?(?:ha|han|habeis) (?:contestado|respondido)\b",
+     "cn"),
+    ("complaint", 0.6, r"\bllevo (?:\w+ )?(?:\w+ )?(?:semanas|meses|dias) (?:pidiendo|esperando"
+     r"|solicitando|reclamando)\b", "c"),
+    ("complaint", 0.65, r"\b(?:seguis|siguen|sigue|continuais|continuan) (?:llamando|enviando"
+     r"|mandando|escribiendo|contactando)\w*", "c"),
+    ("opt_out", 0.9, r"\bme (?:deis|des|den|de|da|dais|dan|dierais|dieran|dieseis) de baja\b", ""),
     ("complaint", 0.6, r"\baunque (?:ya )?(?:pedi|dije|solicite|me di de baja|os pedi|les pedi)\b",
      "c"),
     # French
@@ -95,9 +118,9 @@ EU_RULES: list[RawRule] = [
     ("erasure", 0.85, r"\b(?:supprim|effac|elimin|retir|detrui)\w*" + gap(6) + FR_OBJ, ""),
     ("erasure", 0.8, r"\b" + FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
     ("erasure", 0.6, r"\b(?:les|la|le|l')\W*(?:faire )?(?:supprim|effac|detrui)\w*", ""),
-    ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru)\w*(?:los|las|lo|la)\b|\bque (?:la|lo|las"
-     r"|los) (?:retir|borr|elimin|quit|supri)\w*|\bque \w+ (?:la|lo|las|los) (?:retir|borr|elimin"
-     r"|quit|supri)\w*", ""),
+    ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru|quit|retir)\w*(?:los|las|lo|la)\b"
+     r"|\bque (?:la|lo|las|los) (?:retir|borr|elimin|quit|supri)\w*"
+     r"|\bque \w+ (?:la|lo|las|los) (?:retir|borr|elimin|quit|supri)\w*", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
      r"|suppression)(?: \w+)? (?:de|des|du) (?:mes|mon|ma|l'ensemble|toutes|tous)\b", "r"),
     ("complaint", 0.7, r"\b(?:violation|fuite)s? (?:de|des) (?:mes )?donnees\b|\b(?:violacion"
@@ -128,7 +151,25 @@ EU_RULES: list[RawRule] = [
      + gap(2) + r"(?:mon|mes|ma)\b" + gap(2) + FR_OBJ, ""),
     ("complaint", 0.7, r"\baucune reponse\b|\b(?:pas|jamais) (?:encore )?(?:recu|eu) (?:de"
      r" )?reponse\b", "cn"),
-    ("complaint", 0.3, r"\b(?:mecontent\w*|inadmissible|inacceptable|scandaleu\w*"
+    ("access", 0.6, r"\bd'ou (?:tenez|avez|detenez|viennent)\b|\bcomment (?:avez-vous|vous avez"
+     r"|avez vous) (?:obtenu|eu|recupere|trouve)\b|\bqui vous a (?:donne|transmis|communique"
+     r"|fourni|vendu)\b", ""),
+    ("complaint", 0.3, r"\bd'ou (?:tenez|avez|detenez|viennent)\b|\bcomment (?:avez-vous|vous avez"
+     r"|avez vous) (?:obtenu|eu|recupere|trouve)\b|\bqui vous a (?:donne|transmis|communique"
+     r"|fourni|vendu)\b", "h"),
+    ("complaint", 0.55, r"\bpourquoi (?:est-ce que )?(?:je recois|vous m'envoyez|m'envoyez-vous"
+     r"|me contactez|m'appelez|vous me contactez|vous m'appelez|me contactez-vous|m'ecrivez"
+     r"|vous m'ecrivez|m'appelez-vous|m'ecrivez-vous)\b", ""),
+    ("complaint", 0.55, r"\b(?:ne|n')\W*(?:vous )?(?:l'|les )?ai jamais (?:donne|communique"
+     r"|transmis|fourni)\w*", "n"),
+    ("complaint", 0.4, r"\b(?:ne|n')\W*(?:me )?suis jamais (?:inscrit|abonne)\w*|\bjamais ete"
+     r" (?:client|cliente)\b", "n"),
+    ("complaint", 0.6, r"\bsans (?:me|nous) (?:demander|prevenir|consulter|informer)\b|\bsans"
+     r" (?:mon|notre) avis\b", "n"),
+    ("erasure", 0.6, r"\b(?:supprim|effac|retir|enlev|detrui)\w*-(?:les|la|le)\b", ""),
+    ("opt_out", 0.85, r"\bne (?:veux|souhaite|desire) plus etre (?:contacte|appele|sollicite"
+     r"|demarche)\w*", "n"),
+    ("complaint", 0.3, r"\b(?:mecontent\w*|inadmissible|inacceptable|scandaleu\w*|en colere"
      r"|decu\w*|harcelement)\b", ""),
     ("complaint", 0.6, r"\bmalgre (?:mes|ma|mon) (?:demandes?|refus|opposition|desinscription"
      r"|desabonnement)\b", "c"),
@@ -148,6 +189,8 @@ EU_RULES: list[RawRule] = [
      r"|eingetragen)\b", "n"),
     ("erasure", 0.85, r"\b" + DE_OBJ + gap(6) + r"(?:losch|entfern|vernicht|gelosch|entfernt"
      r"|vernichtet)\w*", ""),
+    ("erasure", 0.6, r"\b(?:sie|es|diese|alles)\b" + gap(3) + r"(?:geloscht|entfernt|vernichtet)"
+     r" werden\b|\b(?:loschen|entfernen|vernichten) sie (?:sie|diese|alles|es)\b", ""),
     ("erasure", 0.75, r"\b(?:nehmen|entfernen) sie\b" + gap(8) + r"(?:herunter|runter|offline"
      r"|raus)\b", ""),
     ("erasure", 0.9, r"\brecht auf (?:vergessen\w*|loschung)\b|\bloschung (?:meiner|aller"
@@ -183,7 +226,26 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.7, r"\b(?:keine|weder)\b" + gap(4) + r"(?:antwort|reaktion|ruckmeldung)\b",
      "cn"),
     ("complaint", 0.5, r"\b(?:bereits|schon) (?:zweimal|dreimal|mehrfach|mehrmals|oft)\b", "c"),
-    ("complaint", 0.3, r"\b(?:inakzeptabel|unverschamt|unmoglich|frech)\b", ""),
+    ("complaint", 0.3, r"\b(?:inakzeptabel|unverschamt|unmoglich|frech|nicht in ordnung"
+     r"|geht so nicht|reicht es mir|reicht mir)\b", ""),
+    ("access", 0.6, r"\bwoher haben sie (?:meine|meinen|mein|diese)\b|\bwer hat ihnen (?:meine"
+     r"|meinen|mein)\b|\bwie sind sie an (?:meine|meinen|mein)\b", ""),
+    ("complaint", 0.3, r"\bwoher haben sie (?:meine|meinen|mein|diese)\b|\bwer hat ihnen (?:meine"
+     r"|meinen|mein)\b|\bwie sind sie an (?:meine|meinen|mein)\b", "h"),
+    ("complaint", 0.55, r"\bwarum (?:rufen|schreiben|kontaktieren|schicken|senden|belastigen) sie"
+     r" mi(?:ch|r)\b|\bwarum (?:bekomme|erhalte) ich\b" + gap(4) + r"(?:\w*mails?|werbung"
+     r"|post|newsletter\w*|anrufe|sms|nachrichten)\b", ""),
+    ("complaint", 0.55, r"\bnie\b" + gap(4) + r"(?:gegeben|mitgeteilt|genannt|uberlassen)\b", "n"),
+    ("complaint", 0.4, r"\bnie (?:kunde|kundin)\b", "n"),
+    ("complaint", 0.6, r"\bohne (?:zu fragen|mich zu fragen|uns zu fragen|nachzufragen|vorher"
+     r" zu fragen|mein wissen|zu informieren|mich zu informieren)\b", "n"),
+    ("complaint", 0.6, r"\b(?:meine|mein|meinen)\b" + gap(4) + r"(?:offen im verteiler|fur alle"
+     r" (?:sichtbar|lesbar))\b", ""),
+    ("complaint", 0.4, r"\bwas (?:wollen|werden) sie dagegen (?:tun|unternehmen)\b", ""),
+    ("complaint", 0.6, r"\bwarte\w* (?:schon |bereits |nun |jetzt )?seit\b" + gap(2)
+     + r"(?:tagen|wochen|monaten|einem monat|einer woche)\b", "c"),
+    ("opt_out", 0.75, r"\b(?:\w*mails?|werbung|anrufe\w*|rufen sie|newsletter\w*|nachrichten"
+     r"|sms|post)\b" + gap_any(12) + r"(?:horen sie|hort)\b(?:\W+\w+){0,3}?\W+auf\b", ""),
     ("complaint", 0.7, r"\btoujours rien\b|\btoujours pas (?:de |eu de |recu de )?(?:reponse"
      r"|recu|nouvelles)\b", "cn"),
     ("complaint", 0.65, r"\bobwohl ich\b" + gap(4) + r"(?:abgemeldet|widersprochen|ausgetragen"

@@ -38,8 +38,8 @@ MORE_RULES: list[RawRule] = [
      ""),
     ("erasure", 0.45, r"\b(?:cancellazione|apagamento|eliminacao|exclusao|verwijdering|radering"
      r"|vymazani|smazani|brisanje|διαγραφη|stergerea|stergere)\b", "r"),
-    ("erasure", 0.85, r"\b(?:cancell|elimin|apag|exclu|verwijder|wis|rader|vymaz|smaz|izbris"
-     r"|obris|διαγραψ|διαγραφ|sterg)\w*" + gap(6) + DATA, ""),
+    ("erasure", 0.85, r"\b(?:cancell|elimin|apag|exclu|verwijder|wis(?!sen\b)|rader|vymaz"
+     r"|smaz|izbris|obris|διαγραψ|διαγραφ|sterg)\w*" + gap(6) + DATA, ""),
     ("erasure", 0.85, r"\b" + DATA + gap(4) + r"(?:verwijder|wis|cancell|elimin|apag|exclu|rader"
      r"|vymaz|smaz|izbris|obris|sterg)\w*", ""),
     ("access", 0.8, r"\b(?:saber|conocer|conhecer|sapere|conoscere|weten)\b" + gap(1)

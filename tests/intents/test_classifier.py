@@ -38,6 +38,24 @@ CASES = [
     ("Je vous prie de supprimer l'ensemble de mes données personnelles.", "Suppression",
      ["erasure"]),
     ("Vi chiedo di cancellare tutti i miei dati personali.", "Cancellazione", ["erasure"]),
+    # Where the data came from is access; with a denial of any relationship, also a grievance.
+    ("I never signed up. Where did you get my number?", "Who", ["access", "complaint"]),
+    ("Where did you get my number? I'd like to update it.", "Who", ["access"]),
+    ("¿De dónde habéis sacado mi dirección? Nunca me he registrado.", "Q", ["access",
+                                                                          "complaint"]),
+    ("Woher haben Sie meine Adresse? Ich war nie Kunde bei Ihnen.", "Q", ["access",
+                                                                        "complaint"]),
+    ("Pourquoi m'envoyez-vous des e-mails ? Je ne me suis jamais inscrit.", "Q", ["complaint"]),
+    # A judgement is no negation of what follows it.
+    ("Not happy that my email address was visible to everyone on your list.", "CC",
+     ["complaint"]),
+    # The organisation reporting what it did asks nothing.
+    ("We have now deleted your account. You will receive no further emails.", "Done", []),
+    ("Ich möchte wissen, welche Daten Sie über mich haben.", "Auskunft", ["access"]),
+    ("I told you to stop texting me. Still getting them. Reporting you to the ICO.", "ICO",
+     ["complaint"]),
+    ("Ich bekomme ständig Ihre Werbemails. Hören Sie endlich damit auf.", "Werbung",
+     ["opt_out", "complaint"]),
 ]
 
 
