@@ -20,6 +20,10 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control charact
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 MAX_LIST_ITEMS_QUOTED = 25
 _ANAPHOR = re.compile(r"^(?:They|These|This|Those|It|Such|That|He|She)\b(?! is why)")
+# A short labelled line after a sentence finishes it: "To keep our showrooms safe using CCTV.
+# Lawful basis: legitimate interests." The label is a few words; the value is short.
+_LABELLED_TAIL = re.compile(r"^[A-Z][A-Za-z ]{2,30}: \S[^:]{0,80}$")
+_TAIL_WORDS = 12
 _ANNOUNCES_LIST = re.compile(r"\b(?:set out below|listed below|as follows|the following)\b", re.I)
 MAX_POLICY_CHARS = 5_000_000  # privacy policies are rarely over 200,000 characters
 
@@ -127,11 +131,16 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
             lead_open = block.text.rstrip().endswith(":")
             lead_soft = bool(_ANNOUNCES_LIST.search(block.text))
             previous = ""  # a sentence often leans on the one before ("Where they do, ...")
-            for sentence in sentences(block.text):
+            parts = sentences(block.text)
+            for position, sentence in enumerate(parts):
                 if not sentence.rstrip().endswith(":"):
                     # "They include ..." answers nothing without the sentence it refers to.
                     answer = (f"{previous} {sentence}" if previous and _ANAPHOR.match(sentence)
                               else sentence)
+                    tail = parts[position + 1] if position + 1 < len(parts) else ""
+                    if (_LABELLED_TAIL.match(tail) and len(tail.split()) <= _TAIL_WORDS
+                            and not _LABELLED_TAIL.match(sentence)):
+                        answer = f"{answer} {tail}"
                     units.append(Unit(section=section, kind="sentence", quote=sentence,
                                       answer=answer, context=previous))
                 previous = sentence
