@@ -19,7 +19,7 @@ from knowledge.models import Answer, Citation, Policy, Unit
 from knowledge.query import Concept, analyse, mentioned_words
 from knowledge.ranking import Ranked, Ranker
 from knowledge.shapes import QuestionShape, value_kinds
-from knowledge.support import row_names_subject
+from knowledge.support import empty_sections, heading_share, row_names_subject
 from knowledge.tokens import content_stems
 
 THRESHOLD = 0.5  # confidence below this: abstain
@@ -32,6 +32,8 @@ EXTRA_CITATIONS = 2
 # When the best units do not speak to the question's subject (support.py), the next few may;
 # beyond them the policy does not say.
 FALLBACK = 2
+# An empty section whose heading names this share of the question is where it is answered.
+EMPTY_SHARE = 0.95
 # A question whose main concern the answer never touches (not even by a synonym) is not
 # answered by it, however well it covers the rest: "what is the DPO's phone number?" is not
 # answered by a sentence giving some phone number. The share of the question's weight held by
@@ -56,6 +58,7 @@ class KnowledgeBase:
         self._naming_words = [title - shared for title in titles]
         self._title_stems = {stem for policy in self._policies
                              for stem in content_stems(policy.title)}
+        self._empty = [empty_sections(policy) for policy in self._policies]
 
     @classmethod
     def build(cls, policies: Sequence[Policy]) -> KnowledgeBase:
@@ -97,6 +100,9 @@ class KnowledgeBase:
             0.0, self._missing(concepts, best.uid) - MISSING_FREE))
         if confidence < THRESHOLD or self._lost_list_wins(ranked[0], best):
             return self._abstain(question, ranked, min(confidence, THRESHOLD - 0.01))
+        lost = self._lost_section(concepts, best.uid)
+        if lost is not None:
+            return self._abstain(question, ranked, THRESHOLD - 0.01, lost)
         citations = [self._cite(best.uid)]
         best_quote = self._unit(best.uid).quote
         for other in answerable[1:]:
@@ -138,6 +144,21 @@ class KnowledgeBase:
                     if not any(set(term) <= stems for term in concept.alternatives)),
                    default=0.0)
 
+    def _lost_section(self, concepts: list[Concept], uid: int) -> Citation | None:
+        """An empty section of the answer's policy whose heading names the whole question,
+        when the answer's own headings name less: the policy's place for it is empty."""
+        ref = self._index.refs[uid]
+        policy = self._policies[ref.policy]
+        here = heading_share(concepts, content_stems(policy.sections[self._unit(uid).section].path))
+        for number, stems in self._empty[ref.policy]:
+            share = heading_share(concepts, stems)
+            if share >= EMPTY_SHARE and share > here:
+                section = policy.sections[number]
+                return Citation(policy=policy.id, organisation=policy.title,
+                                section=section.number, heading=section.heading,
+                                path=section.path, quote="")
+        return None
+
     def _lost_list_wins(self, top: Ranked, best: Ranked) -> bool:
         """The best match is a lead-in whose list was lost, elsewhere than the best answer:
         the policy's place for the answer is empty, so anything else would be a guess."""
@@ -177,9 +198,9 @@ class KnowledgeBase:
         return Citation(policy=policy.id, organisation=policy.title, section=section.number,
                         heading=section.heading, path=section.path, quote=unit.quote)
 
-    def _abstain(self, question: str, ranked: list[Ranked],
-                 confidence: float = 0.0) -> Answer:
-        pointers: list[Citation] = []
+    def _abstain(self, question: str, ranked: list[Ranked], confidence: float = 0.0,
+                 first: Citation | None = None) -> Answer:
+        pointers: list[Citation] = [first] if first else []
         seen: set[tuple[int, int]] = set()
         for item in ranked:
             key = (self._index.refs[item.uid].policy, self._unit(item.uid).section)

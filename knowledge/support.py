@@ -13,18 +13,25 @@ over the question's concepts and the unit's own words, makes that difference:
   retention table that names other records but not this one is the policy's evidence that it
   does not say. The same holds for any sentence answering "how long / how quickly": "Financial
   records are kept for 6 years." does not say how long job applications are kept.
+
+- **empty section**: a heading whose body was lost ("8.2 Types of Cookies We Use", then the
+  next heading) that names the whole question is where the policy would have answered it;
+  an answer from elsewhere, under a heading that names less, would be a guess.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from rapidfuzz import fuzz
 
+from knowledge.models import Policy
 from knowledge.query import Concept
+from knowledge.tokens import content_stems
 
 SUBJECT_SHARE = 0.5  # of the subject's weight the row label must name
 SUBJECT_MIN_SHARE = 0.08  # concepts lighter than this share of the question are not its subject
+EMPTY_HEADING_WORDS = 2  # a one-word empty heading ("Shop") is more likely navigation
 FUZZY_SAME = 85.0  # a close spelling of a label word names it ("applicant" / "applicants")
 
 
@@ -65,3 +72,25 @@ def row_names_subject(concepts: Iterable[Concept], label: set[str], frame: set[s
         return True  # the row names it in the question's own words
     named = sum(concept.weight for concept in subject if _names(concept, label))
     return named > 0 and named >= SUBJECT_SHARE * weight
+
+
+def empty_sections(policy: Policy) -> list[tuple[int, frozenset[str]]]:
+    """Sections whose body was lost: a heading with nothing under it and no subsections,
+    after the policy's text has begun (headings before it are site navigation). Each with the
+    stems of its heading."""
+    filled = {unit.section for unit in policy.units}
+    if not filled:
+        return []
+    parents = {section.parent for section in policy.sections if section.parent is not None}
+    return [(number, frozenset(content_stems(section.heading)))
+            for number, section in enumerate(policy.sections)
+            if number > min(filled) and number not in filled and number not in parents
+            and len(set(content_stems(section.heading))) >= EMPTY_HEADING_WORDS]
+
+
+def heading_share(concepts: Iterable[Concept], stems: Collection[str]) -> float:
+    """The share of the question's weight that a heading names (synonyms included)."""
+    concepts = list(concepts)
+    total = sum(concept.weight for concept in concepts) or 1.0
+    found = set(stems)
+    return sum(concept.weight for concept in concepts if speaks_to(concept, found)) / total
