@@ -277,3 +277,19 @@ def test_withheld_complaint_ack_shows_in_list(tmp_path: Path,
     shown = capsys.readouterr().out
     assert "NEEDS ACTION:   complaint acknowledgement not sent" in shown
     assert "complaint_ack_needed" in shown
+
+
+def test_resend_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seeded = asyncio.run(_seed(tmp_path))
+    base = ["--data-dir", str(tmp_path)]
+    ref = seeded["erasure"]
+    assert run_cli(app, ["tickets", "resend-code", ref, *base]) != 0  # --by is required
+    capsys.readouterr()
+    assert run_cli(app, ["tickets", "resend-code", ref, "--by", "alice", *base]) == 0
+    assert "new code sent; now awaiting_identity; requester told (verification_request)" in (
+        capsys.readouterr().out)
+    assert run_cli(app, ["tickets", "verify", ref, "--code", seeded["code"], "--by", "alice",
+                         *base]) == 1  # the first code is void now
+    assert run_cli(app, ["tickets", "resend-code", seeded["opt_out"], "--by", "alice",
+                         *base]) == 1
+    assert "no longer open" in capsys.readouterr().err

@@ -69,6 +69,12 @@ def _reason(exc: Exception) -> str:
     text = str(exc).lower()
     if "expired" in text:
         return "This link has expired."
+    if "too many wrong codes" in text:
+        return pages.EXHAUSTED
+    if "replaced by a newer one" in text:
+        return pages.SUPERSEDED
+    if "no longer open" in text:
+        return "This request is closed. If you still want us to act, please write to us again."
     if "used" in text:
         return "This link has already been used."
     return "This link is not valid."

@@ -18,6 +18,13 @@ SECURITY_HEADERS = {
 }
 
 
+# Why a verification link or code cannot be used, in the requester's terms.
+EXHAUSTED = ("Too many wrong codes were tried for this request, so it is locked for your "
+             "protection. Reply to our email and we will send you a new code and link.")
+SUPERSEDED = ("We have sent you a newer code and link since this one: please use the link in "
+              "our latest email.")
+
+
 def page(title: str, *paragraphs: str, form: str = "") -> str:
     """A whole HTML document; paragraphs are escaped here, `form` is trusted markup."""
     body = "".join(f"<p>{escape(text)}</p>" for text in paragraphs)

@@ -2,7 +2,8 @@
 
     privacybot tickets list [--json] [--state S] [--org ORG] [--due-before YYYY-MM-DD]
     privacybot tickets show REF [--json]
-    privacybot tickets verify REF (--code CODE | --method TEXT) --by WHO
+    privacybot tickets verify REF (--code CODE | --method TEXT) --by WHO   (ticket_identity.py)
+    privacybot tickets resend-code REF --by WHO                          (ticket_identity.py)
     privacybot tickets extend REF --reason TEXT [--by WHO]
     privacybot tickets clarify REF --question TEXT [--by WHO]
     privacybot tickets resume REF [--note TEXT] [--by WHO]
@@ -25,7 +26,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag, fail, load_orgs, load_settings
+from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings
 from bot.cli.due_date import parse_day
 from bot.desk import ActionResult, Desk
 from bot.secret_key import resolve_secret_key
@@ -74,7 +75,8 @@ def ticket_json(ticket: TicketRecord) -> dict[str, Any]:
     }
 
 
-def _say(result: ActionResult, what: str) -> None:
+def say(result: ActionResult, what: str) -> None:
+    """One line: what was done, the state now, and the mail it queued or held back."""
     line = f"{result.reference}: {what}; now {result.state}"
     if result.due_date:
         line += f", due {result.due_date.isoformat()}"
@@ -146,27 +148,6 @@ def show_command(reference: Ref, as_json: JsonFlag = False, data_dir: DataDir = 
                    f" {json.dumps(event.data, ensure_ascii=False, default=str)}")
 
 
-@tickets_app.command("verify")
-def verify_command(
-    reference: Ref,
-    by: By,
-    code: Annotated[str | None, typer.Option("--code", help="The code the requester gave.")] = None,
-    method: Annotated[
-        str | None, typer.Option("--method", help="A manual identity check: how.")] = None,
-    data_dir: DataDir = None,
-) -> None:
-    """Record the requester's code, or a manual identity check (method and who)."""
-    if (code is None) == (method is None):
-        fail("give exactly one of --code or --method")
-    if code is not None:
-        result = with_desk(data_dir, lambda desk: desk.verify_code(reference, code, by, "cli"))
-        _say(result, "code accepted")
-    else:
-        result = with_desk(data_dir, lambda desk: desk.record_manual_check(
-            reference, method or "", by, "cli"))
-        _say(result, "manual check recorded")
-
-
 @tickets_app.command("extend")
 def extend_command(
     reference: Ref,
@@ -175,7 +156,7 @@ def extend_command(
     data_dir: DataDir = None,
 ) -> None:
     """Extend by two further months (only inside the first month); the requester is told."""
-    _say(with_desk(data_dir, lambda desk: desk.extend(reference, reason, by, "cli")),
+    say(with_desk(data_dir, lambda desk: desk.extend(reference, reason, by, "cli")),
          "extended")
 
 
@@ -187,7 +168,7 @@ def clarify_command(
     data_dir: DataDir = None,
 ) -> None:
     """Ask the requester to clarify; the clock pauses until the answer."""
-    _say(with_desk(data_dir, lambda desk: desk.request_clarification(
+    say(with_desk(data_dir, lambda desk: desk.request_clarification(
         reference, question, by, "cli")), "clarification asked")
 
 
@@ -199,7 +180,7 @@ def resume_command(
     data_dir: DataDir = None,
 ) -> None:
     """The clarification arrived (by phone, say): the clock runs again."""
-    _say(with_desk(data_dir, lambda desk: desk.clarification_received(
+    say(with_desk(data_dir, lambda desk: desk.clarification_received(
         reference, by, "cli", note)), "clock resumed")
 
 
@@ -211,7 +192,7 @@ def close_command(
     data_dir: DataDir = None,
 ) -> None:
     """The request is answered: close it as done and tell the requester."""
-    _say(with_desk(data_dir, lambda desk: desk.close_done(reference, by, "cli", note)), "closed")
+    say(with_desk(data_dir, lambda desk: desk.close_done(reference, by, "cli", note)), "closed")
 
 
 @tickets_app.command("reject")
@@ -224,7 +205,7 @@ def reject_command(
     data_dir: DataDir = None,
 ) -> None:
     """Refuse the request; the requester is told why and of their right to complain to the ICO."""
-    _say(with_desk(data_dir, lambda desk: desk.reject(reference, reason, by, "cli",
+    say(with_desk(data_dir, lambda desk: desk.reject(reference, reason, by, "cli",
                                                       ground=ground)), "refused")
 
 
@@ -236,7 +217,7 @@ def assign_command(
     data_dir: DataDir = None,
 ) -> None:
     """Give the ticket to a team member."""
-    _say(with_desk(data_dir, lambda desk: desk.assign(reference, by, "cli", to=to)),
+    say(with_desk(data_dir, lambda desk: desk.assign(reference, by, "cli", to=to)),
          f"assigned to {to}")
 
 
@@ -251,14 +232,14 @@ def fee_command(
     data_dir: DataDir = None,
 ) -> None:
     """Ask for a fee; the clock stops until it arrives and the requester is told why."""
-    _say(with_desk(data_dir, lambda desk: desk.request_fee(
+    say(with_desk(data_dir, lambda desk: desk.request_fee(
         reference, amount, reason, by, "cli", currency=currency)), "fee asked")
 
 
 @tickets_app.command("fee-paid")
 def fee_paid_command(reference: Ref, by: By = "cli", data_dir: DataDir = None) -> None:
     """The fee arrived: the clock starts today (or when identity arrives, if that is later)."""
-    _say(with_desk(data_dir, lambda d: d.fee_received(reference, by, "cli")), "fee received")
+    say(with_desk(data_dir, lambda d: d.fee_received(reference, by, "cli")), "fee received")
 
 
 @tickets_app.command("unticketed")
@@ -296,5 +277,7 @@ def sweep_command(as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `tickets` to the root app."""
+    """Add `tickets` to the root app (with the identity commands of bot/cli/ticket_identity)."""
+    from bot.cli import ticket_identity  # noqa: F401  (registers verify and resend-code)
+
     app.add_typer(tickets_app, name="tickets")

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from bot.desk import actions, fees, intake, suppression
 from bot.desk.core import DeskConfig, Unit
-from bot.desk.identity import try_code, try_link
+from bot.desk.identity import resend_code, try_code, try_link
 from bot.desk.results import (
     ActionResult,
     IntakeResult,
@@ -107,6 +107,12 @@ class Desk:
         if outcome not in (Outcome.VERIFIED, Outcome.ALREADY):
             raise outcome_error(outcome, 0)
         return result
+
+    async def resend_code(self, reference: str, actor: str, channel: str) -> ActionResult:
+        """A fresh code and link to the requester (earlier ones void), e.g. after the code
+        attempts were used up; refused once identity is settled or the ticket closed."""
+        return await self._act(reference, actor, channel,
+                               lambda u, o, t: resend_code(u, o, t))
 
     async def record_manual_check(self, reference: str, method: str, actor: str,
                                   channel: str) -> ActionResult:

@@ -45,16 +45,18 @@ def _challenge(record: VerificationRecord, attempts: int) -> Challenge:
 
 
 async def _pending(unit: Unit, ticket: TicketRecord) -> tuple[VerificationRecord | None, Outcome]:
-    """The challenge a try is counted against, or why there is none to try."""
-    active = await unit.tx.verifications.active_for_ticket(ticket.id, unit.now)
-    if active is not None:
-        return active, Outcome.WRONG
+    """The challenge a try is counted against, or why there is none to try. Only the newest
+    challenge counts: a newer one (a reminder, a code sent again) makes the older ones void."""
     latest = await unit.tx.verifications.latest_for_ticket(ticket.id)
-    if latest is None or latest.used_at is not None:
-        return None, Outcome.ALREADY if latest else Outcome.EXPIRED
+    if latest is None:
+        return None, Outcome.EXPIRED
+    if latest.used_at is not None:
+        return None, Outcome.ALREADY
     if latest.attempts >= latest.max_attempts:
         return None, Outcome.EXHAUSTED
-    return None, Outcome.EXPIRED
+    if unit.now >= latest.expires_at:
+        return None, Outcome.EXPIRED
+    return latest, Outcome.WRONG
 
 
 async def try_code(unit: Unit, org: Organisation, ticket: TicketRecord,
@@ -84,7 +86,9 @@ async def try_code(unit: Unit, org: Organisation, ticket: TicketRecord,
 
 async def try_link(unit: Unit, org: Organisation, ticket: TicketRecord,
                    token: str) -> tuple[TicketRecord, Outcome]:
-    """The emailed link: its digest must match the ticket's challenge."""
+    """The emailed link: its digest must match the ticket's newest challenge. Wrong codes
+    do not lock the link (anyone can send a mail with guesses; only the address's owner
+    has the link); a challenge replaced by a newer one is void."""
     if (early := _settled(ticket)) is not None:
         return ticket, early
     record = await unit.tx.verifications.by_token_hash(
@@ -92,6 +96,10 @@ async def try_link(unit: Unit, org: Organisation, ticket: TicketRecord,
     if record is None or record.ticket_id != ticket.id:
         unit.event("verification_failed", ticket, outcome="unknown_link")
         return ticket, Outcome.WRONG
+    latest = await unit.tx.verifications.latest_for_ticket(ticket.id)
+    if latest is not None and latest.id != record.id and record.used_at is None:
+        unit.event("verification_failed", ticket, outcome=Outcome.SUPERSEDED.value)
+        return ticket, Outcome.SUPERSEDED
     outcome = verification.check_link(_challenge(record, record.attempts), record.token_hash,
                                       now=unit.now)
     if outcome is not Outcome.VERIFIED:
@@ -99,6 +107,16 @@ async def try_link(unit: Unit, org: Organisation, ticket: TicketRecord,
         return ticket, outcome
     await unit.tx.verifications.mark_used(record.id, unit.now)
     return await confirmed(unit, org, ticket, CODE, "requester"), outcome
+
+
+async def resend_code(unit: Unit, org: Organisation, ticket: TicketRecord) -> TicketRecord:
+    """A team member sends a fresh code and link; every earlier challenge becomes void. It
+    follows a person's decision, so the daily limit does not hold it back."""
+    if (early := _settled(ticket)) is not None:
+        raise verification.outcome_error(early, 0)
+    await unit.send_now(org, ticket, ReplyKind.VERIFICATION_REQUEST)
+    unit.event("verification_resent", ticket, by=unit.actor)
+    return ticket
 
 
 async def confirmed(unit: Unit, org: Organisation, ticket: TicketRecord, method: str,

@@ -203,11 +203,18 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
 
 async def _codes(unit: Unit, org: Organisation, ticket: TicketRecord,
                  mail: InboundMail) -> TicketRecord:
-    """Try the codes a reply from the requester holds, as one counted attempt."""
+    """Try the codes a reply from the requester holds, as ONE counted attempt (however many
+    numbers it holds). Only a reply carrying our signed Message-ID counts: From and a
+    reference in the subject are easy to forge, and a stranger's guesses must not use up
+    the requester's attempts."""
+    if not _proven(unit, mail, ticket):
+        if codes_in_text(f"{mail.subject}\n{mail.text}"):
+            unit.event("code_not_checked", ticket,
+                       reason="a code in a mail that is not a reply to ours")
+        return ticket
     codes = codes_in_text(f"{mail.subject}\n{mail.text}")
-    if not codes and _proven(unit, mail, ticket):
-        # "Reply to this email": a bare reply that quotes our mail (and carries our
-        # signed Message-ID) from the requester's address carries the code too.
+    if not codes:
+        # "Reply to this email": a bare reply that quotes our mail carries the code too.
         codes = codes_in_text(mail.quoted)
     if codes:
         ticket, _, _ = await try_code(unit, org, ticket, codes)

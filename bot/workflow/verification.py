@@ -2,9 +2,11 @@
 
 A challenge is a 6-digit code and a link token sent to the requester's address. Only keyed
 HMAC-SHA256 digests of them are stored; comparison is constant-time. A challenge expires
-after the organisation's TTL and locks after its maximum of wrong attempts. Access and erasure
-need it; opt-outs and complaints never do. Where the organisation requires it, a team member's
-manual check (method and who) is needed too before the clock starts.
+after the organisation's TTL; its CODE locks after its maximum of wrong attempts (one
+attempt = one mail or one entry, which may carry several candidate codes), its link does
+not. Access and erasure need it; opt-outs and complaints never do. Where the organisation
+requires it, a team member's manual check (method and who) is needed too before the clock
+starts.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class Outcome(StrEnum):
     EXHAUSTED = "exhausted"
     ALREADY = "already_verified"
     CLOSED = "closed"
+    SUPERSEDED = "superseded"
 
 
 def needs_verification(intents: Iterable[str]) -> bool:
@@ -94,11 +97,11 @@ def check_code(challenge: Challenge, secret: bytes, reference: str, code: str,
 
 
 def check_link(challenge: Challenge, link_hash: str, *, now: datetime) -> Outcome:
-    """The same rules for the emailed link, compared by its stored digest."""
+    """The emailed link, compared by its stored digest. Wrong CODES do not lock it: codes
+    can be guessed by anyone who forges the requester's From, the link only reaches the
+    address's owner, so exhausting the code attempts must not lock the owner out."""
     if challenge.verified_at is not None:
         return Outcome.ALREADY
-    if challenge.attempts >= challenge.max_attempts:
-        return Outcome.EXHAUSTED
     if now > challenge.expires_at:
         return Outcome.EXPIRED
     if challenge.link_hash and hmac.compare_digest(link_hash, challenge.link_hash):
@@ -117,6 +120,8 @@ def outcome_error(outcome: Outcome, attempts_left: int) -> VerificationError:
         return VerificationError("the verification code has expired; a new one must be sent")
     if outcome is Outcome.EXHAUSTED:
         return VerificationError("too many wrong codes; a new code must be sent")
+    if outcome is Outcome.SUPERSEDED:
+        return VerificationError("this link was replaced by a newer one; use our latest email")
     if outcome is Outcome.ALREADY:
         return VerificationError("this request is already verified")
     if outcome is Outcome.CLOSED:

@@ -36,7 +36,9 @@ def make_mail(body: str, *, sender: str = "alice@example.org", to: str = AIM,
     for name, value in (headers or {}).items():
         msg[name] = value
     msg.set_content(body)
-    return msg.as_bytes(policy=policy.SMTP)  # CRLF, as on the wire
+    # CRLF, as on the wire; long Message-IDs (ours) folded, not RFC 2047-encoded, as mail
+    # clients do (the stdlib would encode an over-long In-Reply-To as an encoded word)
+    return msg.as_bytes(policy=policy.SMTP.clone(max_line_length=998))
 
 
 class SmtpRefused(Exception):

@@ -112,3 +112,18 @@ async def test_one_click_unsubscribe(service: Harness) -> None:
 async def test_unknown_path_is_404(service: Harness) -> None:
     async with aiohttp.ClientSession() as http, http.get(service.http_url + "/admin") as resp:
         assert resp.status == 404
+
+
+async def test_a_replaced_or_locked_link_says_why(service: Harness) -> None:
+    from bot.channels import pages
+    from bot.channels.http_app import _reason
+    from bot.workflow.verification import Outcome, outcome_error
+
+    url = _link(await _open_erasure(service), "verify", service)
+    [ticket] = await service.tickets()
+    await service.services.desk.resend_code(ticket.reference, "alice", "cli")
+    async with aiohttp.ClientSession() as http, http.post(url) as resp:
+        assert resp.status == 400
+        assert "newer code and link" in await resp.text()
+    assert not await _verified(service)
+    assert _reason(outcome_error(Outcome.EXHAUSTED, 0)) == pages.EXHAUSTED

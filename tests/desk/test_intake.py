@@ -330,3 +330,63 @@ async def test_an_access_request_added_to_a_complaint_gets_its_own_ticket(desk: 
                          subject=f"Re: [{complaint.reference}]", text="Still unhappy")
     assert more.outcome == "joined"
     assert more.reference == complaint.reference
+
+
+async def test_forged_subject_reference_cannot_use_up_the_code_attempts(desk: Desk) -> None:
+    first = await receive(desk, intents=["erasure"])
+    reference = first.reference or ""
+    [verification] = await outbox(desk, reference)
+    for guess in range(5):  # forged From, the reference in the subject, several codes each
+        forged = await receive(desk, sender="bob@example.com", subject=f"Re: [{reference}]",
+                               text=f"{guess}00000 {guess}11111 {guess}22222")
+        assert forged.outcome == "joined"
+        assert not forged.verified
+    view = await desk.get_ticket(reference)
+    kinds = [event.kind for event in view.events]
+    assert "verification_failed" not in kinds
+    assert kinds.count("code_not_checked") == 5
+    genuine = await receive(desk, sender="bob@example.com", text=f"{code_in(verification)}",
+                            subject=f"Re: {parse(verification)['Subject']}",
+                            in_reply_to=parse(verification)["Message-ID"])
+    assert genuine.verified
+
+
+async def test_used_up_code_attempts_do_not_lock_the_link(desk: Desk) -> None:
+    from bot.errors import VerificationError
+    from tests.desk.conftest import link_token_in
+
+    first = await receive(desk, intents=["access"])
+    reference = first.reference or ""
+    [verification] = await outbox(desk, reference)
+    for _ in range(5):  # proven replies from the requester's address, all wrong
+        await receive(desk, sender="bob@example.com", text="000000 999999",
+                      in_reply_to=parse(verification)["Message-ID"])
+    with pytest.raises(VerificationError, match="too many wrong codes"):
+        await desk.verify_code(reference, code_in(verification), "alice", "cli")
+    done = await desk.verify_token(link_token_in(verification))
+    assert done.verified
+
+
+async def test_resend_code_voids_the_old_challenge(desk: Desk) -> None:
+    from bot.errors import VerificationError
+    from tests.desk.conftest import link_token_in
+
+    first = await receive(desk, intents=["erasure"])
+    reference = first.reference or ""
+    [old] = await outbox(desk, reference)
+    for _ in range(5):
+        with pytest.raises(VerificationError):
+            await desk.verify_code(reference, "000000", "alice", "cli")
+    resent = await desk.resend_code(reference, "alice", "cli")
+    assert resent.replies == ["verification_request"]
+    new = (await outbox(desk, reference))[-1]
+    assert code_in(new) != code_in(old) or link_token_in(new) != link_token_in(old)
+    with pytest.raises(VerificationError, match="replaced by a newer one"):
+        await desk.verify_token(link_token_in(old))
+    view = await desk.get_ticket(reference)
+    assert [e.kind for e in view.events if e.kind == "verification_resent"] == [
+        "verification_resent"]
+    done = await desk.verify_code(reference, code_in(new), "alice", "cli")
+    assert done.verified
+    with pytest.raises(VerificationError, match="already verified"):
+        await desk.resend_code(reference, "alice", "cli")
