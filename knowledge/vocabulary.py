@@ -135,7 +135,10 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "basis", "grounds", "lawful", "justification"),
     ("controller", "responsible", "owns", "owner"),
     ("ai", "artificial intelligence", "machine learning", "model", "models", "algorithm"),
-    ("automated", "automatic", "automatically", "profiling", "automated decision"),
+    # Data "collected automatically" is not a decision made by a machine, and "profiling"
+    # stems like "Profile Data" (a username and preferences).
+    ("automated decision", "automated decisions", "automated decision-making",
+     "automated processing", "solely automated", "automated means"),
     ("training", "train", "trained"),
     ("ip", "ip address", "internet protocol", "device", "browser"),
     ("change", "changes", "update", "updated", "updates", "modify", "amend", "revise",
