@@ -190,3 +190,27 @@ async def test_run_loop_stops_cleanly(db: Database, orgs: Organisations,
     stop.set()
     await asyncio.wait_for(task, 5)
     assert sender.sent == 2
+
+
+async def test_a_mail_that_fails_for_good_is_a_note_on_its_ticket(
+        db: Database, orgs: Organisations, relay: CapturingRelay) -> None:
+    from bot.desk import Desk
+    from tests.desk.conftest import PUBLIC_URL, SECRET, mail
+
+    desk = Desk(db, orgs, secret=SECRET, public_url=PUBLIC_URL,
+                clock=lambda: datetime.now(UTC))
+    raw, inbound, classification = mail(intents=["erasure"], sender="bob@example.com")
+    opened = await desk.receive_mail("aimigos", raw, inbound, classification,
+                                     envelope_from="bob@example.com")
+    reference = opened.reference or ""
+    relay.answers.append("550 5.1.1 no such user")
+    await OutboxSender(db, RelayTransport(parse_relay_url(relay.url)), orgs).run_once()
+    [note] = (await desk.get_ticket(reference)).attention
+    assert note.startswith("requester not reached: verification_request could not be "
+                           "delivered")
+    assert "550" in note
+    listed = await desk.attention(await desk.list_tickets())
+    assert listed[reference] == [note]
+    # a fresh verification request queued for the ticket clears the note
+    await desk.resend_code(reference, "alice", "cli")
+    assert (await desk.get_ticket(reference)).attention == []
