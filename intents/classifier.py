@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from intents.models import EXTRA_INTENTS, RIGHTS_INTENTS, Classification, Evidence, InboundMail
 from intents.rules import (
     CONDITION,
+    DATA_CONTEXT,
+    DATA_CONTEXT_CHARS,
     NEGATION,
     PAST,
     QUESTION,
@@ -68,6 +70,9 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     sentence_from, sentence_to = sentence_bounds(folded, start, end)
     cancelled = "n" not in rule.flags and NEGATION.search(before) is not None
     if RETRACTION.search(before) or PAST.search(before):
+        cancelled = True
+    if "p" in rule.flags and not DATA_CONTEXT.search(folded, max(0, start - DATA_CONTEXT_CHARS),
+                                                     start):
         cancelled = True
     if REPORT.search(before) and PAST_PARTICIPLE.match(folded, start):
         cancelled = True  # "we have now deleted your account": done, not asked

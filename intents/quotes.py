@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from intents.forms import unwrap_form
+
 MAX_TEXT = 200_000  # characters of body text analysed; the rest goes to `quoted` unread
 
 # A line that opens quoted material: everything after it (bar inline answers) is quoted.
@@ -40,6 +42,9 @@ _HEADER_LINE = re.compile(
     r"\s*\*?\s*:",
     re.IGNORECASE,
 )
+# A helpdesk's earlier thread: a rule, then "IMGN Support, Nov 21, 2026" or "Ann Lee, 3 May 2026".
+_RULE = re.compile(r"^\s*(?:-{8,}|_{8,}|={8,}|\u2500{8,})\s*$")
+_NAME_DATE = re.compile(r"^\s*[^:\n]{2,60},\s+\S[^\n]{0,60}\b(?:19|20)\d\d\b")
 _SIGNATURE = re.compile(r"^(?:-- ?|--|__+|—)\s*$")
 _TAGLINE = re.compile(
     r"^\s*(?:sent from my|sent from outlook|get outlook for|enviado desde mi|von meinem (?:iphone"
@@ -111,6 +116,10 @@ def _reply_header(lines: list[str], i: int) -> int:
         return 0
     if _REPLY_HEADER.match(line):
         return 1
+    if _RULE.match(line):
+        nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), "")
+        if _NAME_DATE.match(nxt):
+            return 1
     # Mail clients wrap "On <date>, <name> <addr>\nwrote:" over two or three lines.
     if re.match(r"^\s*(?:on|el|am|le|op|em|il giorno)\b", line, re.IGNORECASE):
         joined = line
@@ -126,6 +135,7 @@ def _reply_header(lines: list[str], i: int) -> int:
 def split_quotes(text: str) -> tuple[str, str]:
     """(what the sender writes now, everything quoted, forwarded or boilerplate)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, fields = unwrap_form(text)
     rest = text[MAX_TEXT:]
     lines = text[:MAX_TEXT].split("\n")
     own: list[str] = []
@@ -161,7 +171,7 @@ def split_quotes(text: str) -> tuple[str, str]:
             own.append(line)
         i += 1
     own_text, disclaimers = _drop_disclaimers("\n".join(own))
-    quoted_text = "\n".join([*disclaimers, *quoted])
+    quoted_text = "\n".join([*fields, *disclaimers, *quoted])
     if rest:
         quoted_text += "\n" + rest
     return own_text.strip(), quoted_text.strip()

@@ -4,7 +4,8 @@ A rule is a regular expression over folded text (see textnorm) with the intent i
 a weight. Flags: "n" the pattern carries its own negation ("I don't want any more emails"), so
 the negation cue check is skipped; "r" the pattern refers to a request that may be an earlier
 one ("my access request", "Article 15"), which a chaser raises; "c" a chaser: the sender says
-an earlier request was ignored; "h" no check for conditions ("if ...").
+an earlier request was ignored; "h" no check for conditions ("if ..."); "p" counts only after a
+personal-data word in the words just before it ("my photo is on your site. Nobody asked me").
 """
 
 from __future__ import annotations
@@ -87,6 +88,11 @@ QUESTION = re.compile(
 # The organisation reporting its own act: "We have now deleted your account".
 REPORT = re.compile(r"\b(?:we|we'?ve|we have|we had|we'?d)\W+(?:(?:now|already|just"
                     r"|successfully|since|also)\W+)?$")
+# What "p" rules need just before them: something of the sender's that was used.
+DATA_CONTEXT = re.compile(
+    r"\b(?:photos?|pictures?|images?|videos?|face|name|details|data|footage|information|number"
+    r"|address|e-?mail|fotos?|bilder?|daten|datos|donnees|nombre|nom)\b")
+DATA_CONTEXT_CHARS = 120
 GATE_LENGTH = 6
 
 
@@ -173,15 +179,25 @@ def candidate_rules(folded: str) -> list[Rule]:
     """The rules that can match this text: the ungated ones and those whose gate words or
     word prefixes occur in it, in rule order."""
     chosen = set(_UNGATED)
+    cache = _WORD_RULES
     for word in set(_WORD.findall(folded)):
-        exact = _BY_PREFIX.get(word + "=")
-        if exact:
-            chosen.update(exact)
-        for length in _GATE_LENGTHS:
-            found = _BY_PREFIX.get(word[:length])
-            if found:
-                chosen.update(found)
+        found = cache.get(word)
+        if found is None:
+            found = _rules_for_word(word)
+            if len(cache) >= _WORD_CACHE_SIZE:
+                cache.clear()
+            cache[word] = found
+        if found:
+            chosen.update(found)
     return [RULES[i] for i in sorted(chosen)]
+
+
+def _rules_for_word(word: str) -> tuple[int, ...]:
+    """The gated rules a match could start at this word for."""
+    found: list[int] = list(_BY_PREFIX.get(word + "=", ()))
+    for length in _GATE_LENGTHS:
+        found.extend(_BY_PREFIX.get(word[:length], ()))
+    return tuple(found)
 
 
 def _compile(raw: list[tuple[str, float, str, str]]) -> tuple[Rule, ...]:
@@ -196,3 +212,6 @@ for _index, _rule in enumerate(RULES):
         _BY_PREFIX.setdefault(_prefix, []).append(_index)
 _UNGATED = [i for i, rule in enumerate(RULES) if rule.gate is None]
 _GATE_LENGTHS = sorted({len(prefix) for prefix in _BY_PREFIX if not prefix.endswith("=")})
+# Words seen before and the rules they open (most words of a mail recur across mails).
+_WORD_RULES: dict[str, tuple[int, ...]] = {}
+_WORD_CACHE_SIZE = 50_000

@@ -241,11 +241,10 @@ EN_RULES: list[RawRule] = [
      r" (?:on|added)|been (?:a |your )?(?:customer|client)|dealt with|done business|bought"
      r" anything|used your)\b|\b(?:i'?m|i am|i was) not (?:a|your) (?:customer|client)\b", "n"),
     # Nobody asked: consent missing for what was done with a photo, a name, the data.
-    ("complaint", 0.6, r"\b(?:photos?|pictures?|images?|videos?|face|name|details|data|footage"
-     r"|information|number|address)\b" + gap_any(12) + r"(?:nobody|no one|no-one) (?:asked"
-     r"|told|checked with|consulted|warned) (?:me|us)\b|\b(?:nobody|no one|no-one) (?:asked"
-     r"|told|checked with|consulted) (?:me|us)\b" + gap(8) + r"(?:used|published|posted|shared"
-     r"|online|appear\w*)\b", "n"),
+    ("complaint", 0.6, r"\b(?:nobody|no one|no-one) (?:asked|told|checked with|consulted"
+     r"|warned) (?:me|us)\b", "np"),
+    ("complaint", 0.6, r"\b(?:nobody|no one|no-one) (?:asked|told|checked with|consulted)"
+     r" (?:me|us)\b" + gap(8) + r"(?:used|published|posted|shared|online|appear\w*)\b", "n"),
     ("complaint", 0.4, r"\bwhy (?:are|do|did|does) you (?:need|want|ask\w* for|collect\w*|track\w*"
      r"|record\w*|access\w*|stor\w*) (?:all )?(?:of )?my\b", ""),
     ("complaint", 0.6, r"\b(?:not|isn'?t|wasn'?t) (?:lawful|legal|compliant|gdpr compliant)\b"
@@ -263,7 +262,7 @@ EN_RULES: list[RawRule] = [
      r"\b(?:still) (?:getting|receiving|being sent|get|receive|had|have had"
      r"|being contacted)\b", "c"),
     ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
-     r"|replied stop|asked you|told you)\w*" + gap_any(12) + r"(?:still|again|but)\b", "c"),
+     r"|replied stop|asked you|told you)\w*" + gap_any(8) + r"(?:still|again|but)\b", "c"),
     ("complaint", 0.65, r"\b(?:still|keep) (?:getting|receiving|being sent|get|receive)\b"
      + gap_any(10)
      + r"(?:unsubscribed|opted out|replied stop|asked you|told you)\b", "c"),
@@ -276,8 +275,6 @@ EN_RULES: list[RawRule] = [
      r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
     ("complaint", 0.65, r"\bstill (?:haven'?t|have not|hasn'?t|has not|not) (?:sent|provided"
      r"|replied|responded|answered|deleted|removed|done|actioned|dealt)\b", "cn"),
-    ("complaint", 0.5, r"\b(?:that'?s|that is|it'?s|it is|that was) (?:now )?(?:more than|over|well"
-     r" over) (?:a|one|two|three|four|five|six|\d+) (?:months?|weeks?)\b", "c"),
     ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ )?(?:month )?deadline\b|\boverdue\b"
      r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),
     ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"

@@ -99,7 +99,7 @@ EU_RULES: list[RawRule] = [
      r"|solicitando|reclamando)\b", "c"),
     ("complaint", 0.65, r"\b(?:seguis|siguen|sigue|continuais|continuan) (?:llamando|enviando"
      r"|mandando|escribiendo|contactando)\w*", "c"),
-    ("opt_out", 0.9, r"\bme (?:deis|des|den|de|da|dais|dan|dierais|dieran|dieseis) de baja\b", ""),
+    ("opt_out", 0.9, r"\b(?:deis|dais|dierais|dieran|dieseis|des|den|dan|de|da) de baja\b", ""),
     ("complaint", 0.6, r"\baunque (?:ya )?(?:pedi|dije|solicite|me di de baja|os pedi|les pedi)\b",
      "c"),
     # French
@@ -244,8 +244,9 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.4, r"\bwas (?:wollen|werden) sie dagegen (?:tun|unternehmen)\b", ""),
     ("complaint", 0.6, r"\bwarte\w* (?:schon |bereits |nun |jetzt )?seit\b" + gap(2)
      + r"(?:tagen|wochen|monaten|einem monat|einer woche)\b", "c"),
-    ("opt_out", 0.75, r"\b(?:\w*mails?|werbung|anrufe\w*|rufen sie|newsletter\w*|nachrichten"
-     r"|sms|post)\b" + gap_any(12) + r"(?:horen sie|hort)\b(?:\W+\w+){0,3}?\W+auf\b", ""),
+    ("opt_out", 0.75, r"\b(?:mails?|e-mails?|emails?|werbemails?|werbung|anrufe\w*|rufen sie"
+     r"|newsletter\w*|nachrichten|sms|post)\b" + gap_any(12)
+     + r"(?:horen sie|hort)\b(?:\W+\w+){0,3}?\W+auf\b", ""),
     ("complaint", 0.7, r"\btoujours rien\b|\btoujours pas (?:de |eu de |recu de )?(?:reponse"
      r"|recu|nouvelles)\b", "cn"),
     ("complaint", 0.65, r"\bobwohl ich\b" + gap(4) + r"(?:abgemeldet|widersprochen|ausgetragen"
