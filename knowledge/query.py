@@ -41,6 +41,7 @@ CLIPPED_EXTRA = 3  # "lab" -> "laboratori": a clipping drops at least three lett
 CLIPPED_MAX = 2
 FUZZY_WEIGHT = 0.75
 FUZZY_MIN_LENGTH = 5
+PREFIX_MIN = 2
 FILLER_CUTOFF = 79.0
 _FILLER = sorted(word for word in STOP_WORDS if len(word) > 1)
 _UNITED_STATES = re.compile(r"\b(?:U\.S\.A?\.?|USA|US)\b")
@@ -148,8 +149,15 @@ def _add_fuzzy(concept: Concept, index: Stats) -> None:
         return
     best = process.extractOne(concept.word, index.vocabulary, scorer=fuzz.ratio,
                               score_cutoff=FUZZY_CUTOFF)
-    if best is not None:
+    if best is not None and not _prefixed(concept.word, best[0]):
         concept.alternatives.setdefault((best[0],), FUZZY_WEIGHT * best[1] / 100.0)
+
+
+def _prefixed(word: str, other: str) -> bool:
+    """One word is the other with a prefix ("remarketing" / "marketing", "nonessential"):
+    a different word, not a typo of it."""
+    short, long = sorted((word, other), key=len)
+    return len(long) - len(short) >= PREFIX_MIN and long.endswith(short)
 
 
 def _weigh(concept: Concept, index: Stats) -> None:
