@@ -28,13 +28,14 @@ POLICIES = ROOT / "bot" / "defaults" / "policies"
 DEV = ROOT.parent / "shared" / "eval" / "qa_dev.jsonl"
 HELDOUT = ROOT / "tests" / "knowledge" / "heldout_qa.jsonl"
 BLIND2 = ROOT / "tests" / "knowledge" / "blind2" / "blind2_qa.jsonl"  # staff wording, typos
+BLIND6 = ROOT / "tests" / "knowledge" / "blind6" / "blind6_qa.jsonl"  # many it must decline
 EXTRA = ROOT / "tests" / "knowledge" / "fernhill_policy.md"
 SECTIONS_PER_POLICY = 50
 
 
 def questions() -> list[str]:
     found = []
-    for path in (DEV, HELDOUT, BLIND2):
+    for path in (DEV, HELDOUT, BLIND2, BLIND6):
         if path.exists():
             found += [json.loads(line)["question"] for line in path.read_text().splitlines()
                       if line.strip()]
