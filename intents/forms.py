@@ -16,7 +16,8 @@ import re
 # Fields whose value is the sender's own text (the label comes off, the value stays).
 _MESSAGE = re.compile(
     r"^\s*\*?(?:(?:your|the|votre|ihre|su|tu) )?(?:message(?: body| text)?|body|text|comments?"
-    r"|details|enquiry|inquiry|question|anything else\??|cover note|notes?|request details"
+    r"|details|enquiry|inquiry|question|anything else\??|how can we help(?: you)?\??"
+    r"|cover note|notes?|request details"
     r"|transcript(?:ion)?|voicemail transcript(?:ion)?|nachricht|mitteilung|anliegen"
     r"|transkript(?:ion)?|mensaje|comentarios?|consulta|transcripci[oó]n|commentaires?"
     r"|demande|texte|transcription)(?: \([^)\n]{0,40}\))?\s*\*?\s*:\s*",

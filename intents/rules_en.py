@@ -78,15 +78,21 @@ EN_RULES: list[RawRule] = [
      r"|obtain|receive|view)\b" + gap(4) + r"(?:my|all|what (?:data|info|information|personal)"
      r"|which (?:data|information)|the (?:data|information|personal))\b", ""),
     ("access", 0.6, r"\b(?:how|where) did (?:you|u) (?:get|obtain|collect|find)\w*\W+(?:my|hold)\b"
-     r"|\bwho (?:gave|sold|passed|provided|shared) (?:you )?my\b|\bwho (?:gave|sold|passed"
-     r"|provided|shared) (?:it|them|this|that) to you\b", ""),
+     r"|\bwho (?:gave|sold|passed|provided|shared|supplied) (?:you )?my\b|\bwho (?:gave|sold"
+     r"|passed|provided|shared|supplied) (?:it|them|this|that)(?: to you)?\b", ""),
     ("access", 0.7, r"\b(?:know|find out|tell me|confirm|wondering|wonder)\b" + gap(6)
      + r"(?:hold|have|keep|got"
      r"|store|process)\w*" + gap(4) + OBJ_WORD, ""),
     ("access", 0.6, r"\b(?:would like|like|want|need)\W+(?:a\W+)?cop(?:y|ies)\b(?! of)", ""),
     ("access", 0.5, r"\bwho (?:have |has )?you(?:'ve)? (?:shared|given|sold|passed)\b", ""),
     ("access", 0.6, r"\b(?:know|tell me|find out|see)\W+(?:exactly\W+)?(?:what|which)\W+(?:\w+\W+)?"
-     r"(?:you(?:'ve| have)?\W+)?(?:shared|disclosed|passed on|sold|given|kept|recorded)\b", ""),
+     r"(?:you(?:'ve| have)?\W+)?(?:shared|disclosed|passed on|sold|given|kept|recorded)\b"
+     r"|\bconfirm (?:exactly )?what you(?:'ve| have)? (?:shared|disclosed|passed on|sold|given)\b",
+     ""),
+    ("access", 0.4, r"\b(?:data|information|copy|files|records)\b (?:that )?you (?:promised|owe"
+     r"|were supposed to send|said you would send)\b", "r"),
+    ("opt_out", 0.6, r"\b(?:only|just) (?:text|e-?mail|contact|call|message|send) (?:me|us)\b"
+     + gap(3) + r"(?:about|regarding|for)\b", ""),
     ("access", 0.8, r"\bdata portability\b|\bmachine[- ]readable\b|\bexport\w*" + gap(4)
      + r"(?:my|all)\b", ""),
     ("access", 0.55, r"\bconfirm whether (?:or not )?you\b" + gap(3) + r"process", ""),
@@ -203,6 +209,8 @@ EN_RULES: list[RawRule] = [
      r" from)\b|\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
      r"|contacting|texting|calling|messaging|sending|spamming)\b", ""),
     ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
+    ("complaint", 0.35, r"\bi (?:told|informed|notified) (?:you|your (?:staff|team|office"
+     r"|colleague\w*|photographer))\b", "c"),
     ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b"
      r"|\bi never (?:gave|provided|given) (?:it |them )?(?:to )?(?:you|them)\b", "n"),
     ("access", 0.6, r"\bwhere (?:did )?you (?:got|get|found|find|obtained|obtain) (?:it|them|this"
@@ -219,7 +227,8 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\b(?:sent|send|sending|emailed|emailing|forwarded|forwarding)\b" + gap(4)
      + r"(?:my|his|her)\b" + gap(3) + r"(?:to (?:someone|somebody|another|the wrong|other|a third"
      r"|random|strangers|people|everyone|all))|\bbeen sent my\b"
-     r"|\bsomeone else'?s\b", ""),
+     r"|\bsomeone else'?s\b|\b(?:another|other) (?:family|person|client|customer|parent|user)'?s?'?"
+     r" (?:\w+ )?(?:photos?|details|data|address|information|pictures|images|names?)\b", ""),
     ("complaint", 0.6, r"\bwithout (?:my |our |his |her |any )?(?:consent|permission"
      r"|knowledge|agreement|asking|telling|informing)\b", ""),
     ("complaint", 0.55, r"\b(?:never|did not|didn'?t|have not|haven'?t) (?:agree\w*|consent\w*"
@@ -235,8 +244,11 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.3, r"\b(?:how|where) did (?:you|u|they) (?:get|obtain|collect|find|got)\w*\W+"
      r"(?:hold of\W+)?(?:my|this|it)\b|\bwhere (?:did )?you (?:got|get|found|find|obtained"
      r"|obtain) (?:it|them|this|that|my \w+(?: \w+)?) from\b|\bwho (?:gave|sold|passed"
-     r"|provided|shared) (?:you )?(?:my|it|them)\b|\b(?:got|obtained|bought) my (?:number"
+     r"|provided|shared|supplied) (?:you )?(?:my|it|them)\b|\b(?:got|obtained|bought) my (?:number"
      r"|e-?mail|address|details|data|information|contact details) from\b", "h"),
+    ("complaint", 0.4, r"\b(?:don'?t|do not) remember (?:ever )?(?:giving|signing|agreeing"
+     r"|subscribing|opting)\b|\b(?:gave|given|provided) (?:you )?my \w+(?: \w+)? (?:only|just"
+     r"|solely) (?:for|to)\b", "n"),
     ("complaint", 0.4, r"\bnever (?:signed up|subscribed|registered|opted in|asked to be"
      r" (?:on|added)|been (?:a |your )?(?:customer|client)|dealt with|done business|bought"
      r" anything|used your)\b|\b(?:i'?m|i am|i was) not (?:a|your) (?:customer|client)\b", "n"),
@@ -255,7 +267,7 @@ EN_RULES: list[RawRule] = [
      r" (?:leaked|exposed|hacked|compromised)\b", ""),
     ("complaint", 0.5, r"\b(?:visible|available|accessible|open) to (?:all|everyone|anyone"
      r"|the public)\b|\b(?:lets|let|allows?|anyone|everyone)\W+(?:anyone\W+|everyone\W+)?"
-     r"(?:can\W+|to\W+)?(?:open|see|access|view|read|download)\b|\bpublic(?:ly)? (?:link"
+     r"(?:can\W+|to\W+)?(?:open|see|access|view|read|download)\b|\bpublic(?:ly)? (?:\w+ )?(?:link"
      r"|available|accessible|visible)\b", ""),
     ("complaint", 0.4, r"(?<!to )\bkeep (?:getting|receiving|being sent)\b", "c"),
     ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )(?<!to )"
@@ -295,7 +307,7 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.3, r"\b(?:unacceptable|appalling|outrag\w*|disgust\w*|furious|not happy"
      r"|unhappy|disappointed|sloppy|shocking|shocked|angry|fuming|upset"
      r"|horrified|serious breach|infuriat\w*|worried|not good enough|isn'?t good enough|harass\w*"
-     r"|not impressed|excessive|intrusive|invasive|creepy"
+     r"|not impressed|excessive|intrusive|invasive|creepy|upsetting|distressing"
      r"|harto|harta)\b", ""),
     ("complaint", 0.5, r"\bhow did (?:this|that|it|they|someone|somebody|he|she) (?:get out|leak"
      r"|happen|get (?:my|hold))\b", ""),

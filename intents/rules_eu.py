@@ -64,6 +64,10 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.9, r"\b(?:present|pon|interpon|formul|presentad)\w* (?:una )?(?:queja"
      r"|reclamacion|denuncia)\b|\bquiero quejarme\b|\bme quejo\b", ""),
     ("complaint", 0.85, r"\b(?:denunci|reclam|acud|dirig)\w*" + gap(4) + ES_DPA, "d"),
+    ("complaint", 0.55, r"\bno (?:os |les |le |te )?(?:autorice|he autorizado|autorizamos)\b", "n"),
+    ("complaint", 0.4, r"\b(?:os|les|le|te) di mi \w+ (?:solo|solamente|unicamente) (?:para|por)\b"
+     r"|\bmeine \w+ nur (?:fur|zur|zum|wegen)\b|\b(?:donne|communique) mon \w+ (?:uniquement"
+     r"|seulement|juste) pour\b", ""),
     ("complaint", 0.55, r"\bno (?:di|he dado|dimos|hemos dado|les di|os di) (?:mi |nuestro )?"
      r"(?:permiso|consentimiento|autorizacion)\b", "n"),
     ("opt_out", 0.85, r"\b(?:ya no|no) quiero (?:recibir )?(?:mas )?(?:la|el|los|las|vuestra"
@@ -100,7 +104,8 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.65, r"\b(?:seguis|siguen|sigue|continuais|continuan) (?:llamando|enviando"
      r"|mandando|escribiendo|contactando)\w*", "c"),
     ("opt_out", 0.9, r"\b(?:deis|dais|dierais|dieran|dieseis|des|den|dan|de|da) de baja\b", ""),
-    ("complaint", 0.6, r"\baunque (?:ya )?(?:pedi|dije|solicite|me di de baja|os pedi|les pedi)\b",
+    ("complaint", 0.6, r"\b(?:aunque|a pesar de que) (?:ya )?(?:os |les |le |te )?(?:pedi|dije"
+     r"|solicite|avise|indique|me di de baja)\b",
      "c"),
     # French
     ("access", 0.85, r"\b(?:droit|demande|exercice) d'acces\b", "r"),
@@ -152,11 +157,11 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.7, r"\baucune reponse\b|\b(?:pas|jamais) (?:encore )?(?:recu|eu) (?:de"
      r" )?reponse\b", "cn"),
     ("access", 0.6, r"\bd'ou (?:tenez|avez|detenez|viennent)\b|\bcomment (?:avez-vous|vous avez"
-     r"|avez vous) (?:obtenu|eu|recupere|trouve)\b|\bqui vous a (?:donne|transmis|communique"
-     r"|fourni|vendu)\b", ""),
+     r"|avez vous) (?:obtenu|eu|recupere|trouve)\b|\bqui (?:vous|leur|lui) a (?:donne|transmis"
+     r"|communique|fourni|vendu)\b", ""),
     ("complaint", 0.3, r"\bd'ou (?:tenez|avez|detenez|viennent)\b|\bcomment (?:avez-vous|vous avez"
-     r"|avez vous) (?:obtenu|eu|recupere|trouve)\b|\bqui vous a (?:donne|transmis|communique"
-     r"|fourni|vendu)\b", "h"),
+     r"|avez vous) (?:obtenu|eu|recupere|trouve)\b|\bqui (?:vous|leur|lui) a (?:donne|transmis"
+     r"|communique|fourni|vendu)\b", "h"),
     ("complaint", 0.55, r"\bpourquoi (?:est-ce que )?(?:je recois|vous m'envoyez|m'envoyez-vous"
      r"|me contactez|m'appelez|vous me contactez|vous m'appelez|me contactez-vous|m'ecrivez"
      r"|vous m'ecrivez|m'appelez-vous|m'ecrivez-vous)\b", ""),
@@ -167,6 +172,11 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\bsans (?:me|nous) (?:demander|prevenir|consulter|informer)\b|\bsans"
      r" (?:mon|notre) avis\b", "n"),
     ("erasure", 0.6, r"\b(?:supprim|effac|retir|enlev|detrui)\w*-(?:les|la|le)\b", ""),
+    ("complaint", 0.55, r"\bjamais (?:accepte|autorise|consenti)\b", "n"),
+    ("complaint", 0.5, r"\b(?:m'appelez|m'envoyez|m'ecrivez|me contactez|me harcelez|me relancez)"
+     r"\w* (?:sans arret|constamment|tout le temps|sans cesse)\b", "c"),
+    ("opt_out", 0.75, r"\b(?:m'appelez|m'envoyez|m'ecrivez|me contactez|appels|mails|e-mails|sms"
+     r"|messages|newsletter|publicites?)\b" + gap_any(20) + r"arretez\b", ""),
     ("opt_out", 0.85, r"\bne (?:veux|souhaite|desire) plus etre (?:contacte|appele|sollicite"
      r"|demarche)\w*", "n"),
     ("complaint", 0.3, r"\b(?:mecontent\w*|inadmissible|inacceptable|scandaleu\w*|en colere"
@@ -246,7 +256,11 @@ EU_RULES: list[RawRule] = [
      + r"(?:tagen|wochen|monaten|einem monat|einer woche)\b", "c"),
     ("opt_out", 0.75, r"\b(?:mails?|e-mails?|emails?|werbemails?|werbung|anrufe\w*|rufen sie"
      r"|newsletter\w*|nachrichten|sms|post)\b" + gap_any(12)
-     + r"(?:horen sie|hort)\b(?:\W+\w+){0,3}?\W+auf\b", ""),
+     + r"(?:(?:horen sie|hort)\b(?:\W+\w+){0,3}?\W+auf\b|unterlassen sie (?:das|dies|es)\b"
+     r"|lassen sie das\b)", ""),
+    ("complaint", 0.6, r"\b(?:passiert ist nichts|nichts ist passiert|es ist nichts passiert"
+     r"|nichts passiert)\b", "c"),
+    ("complaint", 0.5, r"\bimmer noch (?:aktiv|online|sichtbar|zu sehen|da)\b", "c"),
     ("complaint", 0.7, r"\btoujours rien\b|\btoujours pas (?:de |eu de |recu de )?(?:reponse"
      r"|recu|nouvelles)\b", "cn"),
     ("complaint", 0.65, r"\bobwohl ich\b" + gap(4) + r"(?:abgemeldet|widersprochen|ausgetragen"
