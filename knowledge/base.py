@@ -19,7 +19,13 @@ from knowledge.models import Answer, Citation, Policy, Unit
 from knowledge.query import Concept, analyse, mentioned_words
 from knowledge.ranking import Ranked, Ranker
 from knowledge.shapes import QuestionShape, value_kinds
-from knowledge.support import empty_sections, heading_share, row_names_subject
+from knowledge.support import (
+    asks_duration,
+    empty_sections,
+    heading_share,
+    row_names_subject,
+    states_duration,
+)
 from knowledge.tokens import content_stems
 
 THRESHOLD = 0.5  # confidence below this: abstain
@@ -90,8 +96,9 @@ class KnowledgeBase:
             return self._abstain(question, ranked)
         shape = QuestionShape.of(question)
         valued = {concept.word for concept in concepts if value_kinds(concept.word, shape)}
+        timed = asks_duration(shape.plain, concepts)
         supported = [item for item in answerable[:FALLBACK]
-                     if self._supports(concepts, item.uid, valued, shape.asks_time)]
+                     if self._supports(concepts, item.uid, valued, shape.asks_time, timed)]
         if not supported:
             return self._abstain(question, ranked, min(
                 calibrated(answerable[0].coverage), THRESHOLD - 0.01))
@@ -114,10 +121,11 @@ class KnowledgeBase:
                       confidence=round(confidence, 4), citations=citations, pointers=[])
 
     def _supports(self, concepts: list[Concept], uid: int, valued: set[str],
-                  asks_time: bool) -> bool:
+                  asks_time: bool, timed: bool) -> bool:
         """The unit names what the question asks about (support.py): a table row names it in
         its label or value; for "how long / how quickly" questions any unit names it in its
-        own words, since a time span about something else is no answer."""
+        own words, since a time span about something else is no answer, and states a time
+        span (or "until", "as long as") at all."""
         ref = self._index.refs[uid]
         policy = self._policies[ref.policy]
         unit = policy.units[ref.unit]
@@ -127,6 +135,8 @@ class KnowledgeBase:
             return row_names_subject(concepts, set(content_stems(f"{label} {value}")), frame,
                                      valued)
         if asks_time:
+            if timed and not states_duration(unit.answer):
+                return False  # "how long ...?" is answered by a time span, or "until ..."
             return row_names_subject(concepts, set(content_stems(Index.body(unit))), frame,
                                      valued)
         return True

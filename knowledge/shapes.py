@@ -106,6 +106,11 @@ _ASKS_NUMBER = re.compile(r"\bnumber\b|\b(?:phone|telephone|helpline|call|ring)\
 _PLACE_WORDS = frozenset(content_stems("based located headquartered office offices premises"))
 
 
+def holds_time_span(text: str) -> bool:
+    """The text states a time span ("3 years", "within 28 days", "until", "as long as")."""
+    return bool(_TIME_SPAN.search(text))
+
+
 def value_kinds(concept_word: str, question: QuestionShape) -> frozenset[str]:
     """The kinds of value a question concept asks for ("phone number" -> digits)."""
     stems = set(concept_word.split())

@@ -14,6 +14,8 @@ over the question's concepts and the unit's own words, makes that difference:
   does not say. The same holds for any sentence answering "how long / how quickly": "Financial
   records are kept for 6 years." does not say how long job applications are kept.
 
+- **duration**: "how long / how quickly" is answered only by a unit stating a time span (or
+  "until", "as long as"); "Images: photographs and video taken at our events" is not one.
 - **empty section**: a heading whose body was lost ("8.2 Types of Cookies We Use", then the
   next heading) that names the whole question is where the policy would have answered it;
   an answer from elsewhere, under a heading that names less, would be a guess.
@@ -21,16 +23,24 @@ over the question's concepts and the unit's own words, makes that difference:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 
 from rapidfuzz import fuzz
 
 from knowledge.models import Policy
 from knowledge.query import Concept
+from knowledge.shapes import holds_time_span
 from knowledge.tokens import content_stems
 
 SUBJECT_SHARE = 0.5  # of the subject's weight the row label must name
 SUBJECT_MIN_SHARE = 0.08  # concepts lighter than this share of the question are not its subject
+# Words that ask for a duration. "Notice" and "warning" ask for one too, but are just as often
+# the thing asked about ("when the privacy notice changes").
+DURATION_WORDS = frozenset(content_stems("long fast quick quickly soon deadline timeframe "
+                                         "duration period turnaround promptly"))
+# "How do we decide how long to keep data?" asks for the criteria, not a duration.
+METHOD = re.compile(r"\b(?:decide[sd]?|determined?|calculated?|work(?:ed)? out|criteria)\b")
 EMPTY_HEADING_WORDS = 2  # a one-word empty heading ("Shop") is more likely navigation
 FUZZY_SAME = 85.0  # a close spelling of a label word names it ("applicant" / "applicants")
 
@@ -94,3 +104,14 @@ def heading_share(concepts: Iterable[Concept], stems: Collection[str]) -> float:
     total = sum(concept.weight for concept in concepts) or 1.0
     found = set(stems)
     return sum(concept.weight for concept in concepts if speaks_to(concept, found)) / total
+
+
+def asks_duration(question: str, concepts: Iterable[Concept]) -> bool:
+    """The question asks for a duration: "how long / how quickly / what retention period"."""
+    return not METHOD.search(question) and any(
+        DURATION_WORDS & set(concept.word.split()) for concept in concepts)
+
+
+def states_duration(text: str) -> bool:
+    """The text answers a duration question: a time span, "until ...", "as long as ..."."""
+    return holds_time_span(text)
