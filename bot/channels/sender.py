@@ -19,6 +19,7 @@ from bot.channels.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.channels.transports import OutboundMail, Transport
 from bot.errors import BotError
 from bot.organisations import Organisations
+from bot.workflow.redaction import CARRIES_SECRETS, redact_message
 from storage import Database, OutboxRecord
 from storage.errors import ConflictError, StorageError
 
@@ -120,8 +121,13 @@ class OutboxSender:
             log.exception("outbox %s: unexpected delivery failure", row.id)
             await self._record_retry(row, f"unexpected {type(exc).__name__}: {exc}")
             return
+        # A relay keeps no copy we could read back, so the one in the outbox is all that is
+        # left: a delivered code and link must not stay readable in it.
+        redacted = (redact_message(bytes(row.raw))
+                    if row.kind in CARRIES_SECRETS and not self._transport.keeps_copy else None)
         async with self._db.transaction() as tx:
-            await tx.outbox.mark_sent(row.id, datetime.now(UTC), worker_id=self.worker_id)
+            await tx.outbox.mark_sent(row.id, datetime.now(UTC), worker_id=self.worker_id,
+                                      redacted_raw=redacted)
         self.sent += 1
         log.info("outbox %s: sent to %s (%s)", row.id, row.to_address, row.kind)
 

@@ -38,7 +38,11 @@ class OutboundMail(BaseModel):
 
 
 class Transport(Protocol):
-    """Hands messages over; see the module docstring for the error contract."""
+    """Hands messages over; see the module docstring for the error contract. `keeps_copy`:
+    the delivery itself is a stored file (the outbox folder), so redacting the database's
+    copy would change nothing."""
+
+    keeps_copy: bool
 
     def describe(self) -> str: ...
 
@@ -57,6 +61,8 @@ def check_envelope(mail: OutboundMail) -> None:
 
 class RelayTransport:
     """Delivery through the configured relay, one SMTP session per message."""
+
+    keeps_copy = False
 
     def __init__(self, config: RelayConfig) -> None:
         self._config = config
@@ -105,8 +111,13 @@ class DirectoryTransport:
     """Writes each message to <outbox_dir>/<outbox id>.eml, atomically (temp file + rename).
 
     Writing the same outbox id twice replaces the file, so a retry after a crash between
-    the write and the database update never makes a second copy.
+    the write and the database update never makes a second copy. The file IS the delivery
+    (the local default, for a person or script to pick up), so it keeps the code and link;
+    the folder (and its parent, the data dir, when this creates it) is 0o700 and each file
+    0o600: only the service's own user reads them.
     """
+
+    keeps_copy = True
 
     def __init__(self, directory: Path) -> None:
         self._directory = directory
@@ -126,10 +137,17 @@ class DirectoryTransport:
                 from exc
 
     def _write(self, mail: OutboundMail) -> None:
-        self._directory.mkdir(parents=True, exist_ok=True)
+        if not self._directory.parent.exists():
+            self._directory.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.chmod(self._directory.parent, 0o700)  # mkdir's mode is masked by the umask
+        self._directory.mkdir(mode=0o700, exist_ok=True)
+        if self._directory.stat().st_mode & 0o077:
+            os.chmod(self._directory, 0o700)
         final = self.path_for(mail.outbox_id)
         temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-        with open(temp, "wb") as handle:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(mail.data)
             handle.flush()
             os.fsync(handle.fileno())

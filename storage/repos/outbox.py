@@ -128,10 +128,13 @@ class OutboxRepository(Repository):
         return _record(row)
 
     async def mark_sent(self, outbox_id: int, at: datetime, *,
-                        worker_id: str | None = None) -> OutboxRecord:
-        """Delivered: never to be sent again."""
+                        worker_id: str | None = None,
+                        redacted_raw: bytes | None = None) -> OutboxRecord:
+        """Delivered: never to be sent again. `redacted_raw` replaces the stored bytes in the
+        same statement (a delivered mail whose secrets must not be kept)."""
+        extra: dict[str, Any] = {} if redacted_raw is None else {"raw": redacted_raw}
         return await self._finish(outbox_id, worker_id, "mark it sent", status="sent",
-                                  sent_at=at, claimed_until=None, last_error=None)
+                                  sent_at=at, claimed_until=None, last_error=None, **extra)
 
     async def mark_retry(self, outbox_id: int, next_attempt_at: datetime, error: str, *,
                          worker_id: str | None = None) -> OutboxRecord:

@@ -214,3 +214,64 @@ async def test_a_mail_that_fails_for_good_is_a_note_on_its_ticket(
     # a fresh verification request queued for the ticket clears the note
     await desk.resend_code(reference, "alice", "cli")
     assert (await desk.get_ticket(reference)).attention == []
+
+
+async def _erasure_ticket(db: Database, orgs: Organisations) -> str:
+    from bot.desk import Desk
+    from tests.desk.conftest import PUBLIC_URL, SECRET, mail
+
+    desk = Desk(db, orgs, secret=SECRET, public_url=PUBLIC_URL,
+                clock=lambda: datetime.now(UTC))
+    raw, inbound, classification = mail(intents=["erasure"], sender="bob@example.com",
+                                        language="es", text="Borren mis datos")
+    opened = await desk.receive_mail("aimigos", raw, inbound, classification,
+                                     envelope_from="bob@example.com")
+    return opened.reference or ""
+
+
+async def test_a_relayed_verification_mail_is_kept_redacted(
+        db: Database, orgs: Organisations, relay: CapturingRelay) -> None:
+    import re
+
+    await _erasure_ticket(db, orgs)
+    async with db.transaction(readonly=True) as tx:
+        [queued] = await tx.outbox.by_status()
+    sender = OutboxSender(db, RelayTransport(parse_relay_url(relay.url)), orgs)
+    assert await sender.run_once() == 1
+    [delivered] = relay.received
+    text = delivered.message.get_body().get_content()  # type: ignore[union-attr]
+    code = re.search(r"(\d{6})", text)
+    token = re.search(r"/verify/(\S+)", text)
+    assert code is not None
+    assert token is not None
+    async with db.transaction(readonly=True) as tx:
+        kept = await tx.outbox.get(queued.id)
+    assert kept.status == "sent"
+    header_end = queued.raw.index(b"\r\n\r\n")
+    assert kept.raw[:header_end] == queued.raw[:header_end]  # headers byte for byte
+    assert code.group(1).encode() not in kept.raw
+    assert token.group(1)[:20].encode() not in kept.raw
+    from email import message_from_bytes
+    body = message_from_bytes(kept.raw).get_payload(decode=True)
+    assert isinstance(body, bytes)
+    assert "código [redacted]" in body.decode("utf-8")
+    assert "/verify/[redacted]" in body.decode("utf-8")
+
+
+async def test_the_outbox_folder_is_private(tmp_path: Path, db: Database,
+                                            orgs: Organisations) -> None:
+    import stat
+
+    await _erasure_ticket(db, orgs)
+    data_dir = tmp_path / "data"
+    sender = OutboxSender(db, DirectoryTransport(data_dir / "outbox"), orgs)
+    assert await sender.run_once() == 1
+    [eml] = list((data_dir / "outbox").iterdir())
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data_dir / "outbox").stat().st_mode) == 0o700
+    assert stat.S_IMODE(eml.stat().st_mode) == 0o600
+    # the file is the delivery, so it (and the database's copy) keeps the code
+    async with db.transaction(readonly=True) as tx:
+        [kept] = await tx.outbox.by_status("sent")
+    assert b"[redacted]" not in kept.raw
+    assert eml.read_bytes() == bytes(kept.raw)
