@@ -209,7 +209,7 @@ EN_RULES: list[RawRule] = [
      r" from)\b|\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
      r"|contacting|texting|calling|messaging|sending|spamming)\b", ""),
     ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
-    ("complaint", 0.35, r"\bi (?:told|informed|notified) (?:you|your (?:staff|team|office"
+    ("complaint", 0.35, r"\b(?:told|informed|notified) (?:you|your (?:staff|team|office"
      r"|colleague\w*|photographer))\b", "c"),
     ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b"
      r"|\bi never (?:gave|provided|given) (?:it |them )?(?:to )?(?:you|them)\b", "n"),

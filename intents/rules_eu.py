@@ -103,7 +103,7 @@ EU_RULES: list[RawRule] = [
      r"|solicitando|reclamando)\b", "c"),
     ("complaint", 0.65, r"\b(?:seguis|siguen|sigue|continuais|continuan) (?:llamando|enviando"
      r"|mandando|escribiendo|contactando)\w*", "c"),
-    ("opt_out", 0.9, r"\b(?:deis|dais|dierais|dieran|dieseis|des|den|dan|de|da) de baja\b", ""),
+    ("opt_out", 0.9, r"\b(?:deis|dais|dierais|dieran|dieseis|des|den|dan) de baja\b", ""),
     ("complaint", 0.6, r"\b(?:aunque|a pesar de que) (?:ya )?(?:os |les |le |te )?(?:pedi|dije"
      r"|solicite|avise|indique|me di de baja)\b",
      "c"),
@@ -175,8 +175,9 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.55, r"\bjamais (?:accepte|autorise|consenti)\b", "n"),
     ("complaint", 0.5, r"\b(?:m'appelez|m'envoyez|m'ecrivez|me contactez|me harcelez|me relancez)"
      r"\w* (?:sans arret|constamment|tout le temps|sans cesse)\b", "c"),
-    ("opt_out", 0.75, r"\b(?:m'appelez|m'envoyez|m'ecrivez|me contactez|appels|mails|e-mails|sms"
-     r"|messages|newsletter|publicites?)\b" + gap_any(20) + r"arretez\b", ""),
+    # Gated on French and German words only: the long look-ahead must not run on English mail.
+    ("opt_out", 0.75, r"\b(?:m'appelez|m'envoyez|m'ecrivez|me contactez|appels|courriels"
+     r"|publicites?|prospection)\b" + gap_any(20) + r"arretez\b", ""),
     ("opt_out", 0.85, r"\bne (?:veux|souhaite|desire) plus etre (?:contacte|appele|sollicite"
      r"|demarche)\w*", "n"),
     ("complaint", 0.3, r"\b(?:mecontent\w*|inadmissible|inacceptable|scandaleu\w*|en colere"
@@ -254,8 +255,8 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.4, r"\bwas (?:wollen|werden) sie dagegen (?:tun|unternehmen)\b", ""),
     ("complaint", 0.6, r"\bwarte\w* (?:schon |bereits |nun |jetzt )?seit\b" + gap(2)
      + r"(?:tagen|wochen|monaten|einem monat|einer woche)\b", "c"),
-    ("opt_out", 0.75, r"\b(?:mails?|e-mails?|emails?|werbemails?|werbung|anrufe\w*|rufen sie"
-     r"|newsletter\w*|nachrichten|sms|post)\b" + gap_any(12)
+    ("opt_out", 0.75, r"\b(?:werbe\w*|werbung|anrufe\w*|rufen sie|nachrichten|zusendungen)\b"
+     + gap_any(12)
      + r"(?:(?:horen sie|hort)\b(?:\W+\w+){0,3}?\W+auf\b|unterlassen sie (?:das|dies|es)\b"
      r"|lassen sie das\b)", ""),
     ("complaint", 0.6, r"\b(?:passiert ist nichts|nichts ist passiert|es ist nichts passiert"
