@@ -38,6 +38,8 @@ EXTRA_CITATIONS = 2
 # When the best units do not speak to the question's subject (support.py), the next few may;
 # beyond them the policy does not say.
 FALLBACK = 2
+# A lead-in whose list was lost, this close to the answer in its own section, was the answer.
+LEAD_NEAR = 0.8
 # An empty section whose heading names this share of the question is where it is answered.
 EMPTY_SHARE = 0.95
 # A question whose main concern the answer never touches (not even by a synonym) is not
@@ -105,7 +107,9 @@ class KnowledgeBase:
         best = supported[0]
         confidence = calibrated(best.coverage - MISSING_WEIGHT * max(
             0.0, self._missing(concepts, best.uid) - MISSING_FREE))
-        if confidence < THRESHOLD or self._lost_list_wins(ranked[0], best):
+        if confidence < THRESHOLD or self._lost_list_wins(ranked[0], best) or (
+                (shape.wants_list or shape.plain.startswith("which"))
+                and self._lost_list_here(ranked, best)):
             return self._abstain(question, ranked, min(confidence, THRESHOLD - 0.01))
         lost = self._lost_section(concepts, best.uid)
         if lost is not None:
@@ -168,6 +172,15 @@ class KnowledgeBase:
                                 section=section.number, heading=section.heading,
                                 path=section.path, quote="")
         return None
+
+    def _lost_list_here(self, ranked: list[Ranked], best: Ranked) -> bool:
+        """A "which ...?" question whose answer's own section holds a lead-in whose list was
+        lost, close in rank: the list was the answer, the sentence beside it is not."""
+        section = self._unit(best.uid).section
+        policy = self._index.refs[best.uid].policy
+        return any(self._unit(item.uid).kind == "lead" and self._unit(item.uid).section == section
+                   and self._index.refs[item.uid].policy == policy
+                   and item.coverage >= LEAD_NEAR * best.coverage for item in ranked[:4])
 
     def _lost_list_wins(self, top: Ranked, best: Ranked) -> bool:
         """The best match is a lead-in whose list was lost, elsewhere than the best answer:
