@@ -6,7 +6,8 @@ processors, transfers, cookies, rights) and 81 staff-worded questions over it an
 shipped policies, 29 of them about things the policies do not cover but that sound close
 (retention of a record the table does not list, a processor not named, a right or a DPO the
 policy omits). Scored once before anything changed: 54/81 (38/52 answered right, 16/29
-declined right). The floor keeps the answer-or-abstain checks (knowledge/support.py).
+declined right); 66/81 after the changes. The floor keeps the answer-or-abstain checks
+(knowledge/support.py).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def kb6(aimigos: Policy, imgn: Policy) -> KnowledgeBase:
 def test_sixth_blind_set_keeps_its_floor(kb6: KnowledgeBase) -> None:
     got, total, wrong = score(kb6, BLIND6 / "blind6_qa.jsonl")
     assert total >= 70
-    assert got / total >= 0.74, f"{got}/{total}, wrong: {wrong}"
+    assert got / total >= 0.78, f"{got}/{total}, wrong: {wrong}"
 
 
 @pytest.mark.parametrize(("question", "policy"), [
