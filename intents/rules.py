@@ -36,7 +36,8 @@ NEGATION = re.compile(
     r"|non|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην|nu)\b"
     # "not happy that my address was visible": a judgement, no negation of what follows.
     r"(?!\W+(?:(?:at all|very|too|remotely|exactly)\W+)?(?:happy|pleased|impressed|ok|okay"
-    r"|acceptable|fair|right|good|amused|thrilled|satisfied|content)\b)"
+    r"|acceptable|fair|right|good|amused|thrilled|satisfied|content|expect\w*|realis\w*"
+    r"|realiz\w*|know)\b)"
     r"(?:(?!\b(?:and|but|so|because|und|aber|y|pero|et|mais)\b)[^,;:.!?]){0,40}$"
 )
 # A condition or a reservation around a match weakens it: "if I unsubscribe, will I...",

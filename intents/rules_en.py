@@ -191,7 +191,7 @@ EN_RULES: list[RawRule] = [
      + r"(?:my|his|her|our)\b"
      + gap(2) + r"(?:e-?mail\b|" + OBJ + ")", "m"),
     ("complaint", 0.6, r"\b(?:my|his|her)\W+(?:\w+\W+)?(?:address|number|details|data|email"
-     r"|information|name|photo|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"
+     r"|information|name|photos?|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"
      r"|published|sent to (?:someone|somebody|another|the wrong|other))\b"
      r"|\baddressed to (?:another|someone else|somebody else|a different)\b", ""),
     ("complaint", 0.6, r"\b(?:even after|after) (?:i|we|he|she) (?:had )?(?:unsubscribed|opted out"
@@ -213,6 +213,10 @@ EN_RULES: list[RawRule] = [
      r"|colleague\w*|photographer))\b", "c"),
     ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b"
      r"|\bi never (?:gave|provided|given) (?:it |them )?(?:to )?(?:you|them)\b", "n"),
+    ("access", 0.6, r"\b(?:know|ask|wondering|tell me) how you (?:got|obtained|came by|found"
+     r"|sourced) (?:it|them|this|that|my|hold)\b", ""),
+    ("complaint", 0.3, r"\b(?:know|ask|wondering|tell me) how you (?:got|obtained|came by|found"
+     r"|sourced) (?:it|them|this|that|my|hold)\b", "h"),
     ("access", 0.6, r"\bwhere (?:did )?you (?:got|get|found|find|obtained|obtain) (?:it|them|this"
      r"|that|my \w+(?: \w+)?) from\b", ""),
     ("complaint", 0.4, r"\bdid you (?:share|sell|pass|give|leak|send) (?:it|them|my)\b", "h"),
@@ -248,13 +252,15 @@ EN_RULES: list[RawRule] = [
      r"|e-?mail|address|details|data|information|contact details) from\b", "h"),
     ("complaint", 0.4, r"\b(?:don'?t|do not) remember (?:ever )?(?:giving|signing|agreeing"
      r"|subscribing|opting)\b|\b(?:gave|given|provided) (?:you )?my \w+(?: \w+)? (?:only|just"
-     r"|solely) (?:for|to)\b", "n"),
+     r"|solely) (?:for|to)\b|\b(?:only|just) ever (?:given|gave|shared|used|provided)\b"
+     r"|\b(?:don'?t|do not) know (?:you|who you are)\b|\bno idea who you are\b", "n"),
     ("complaint", 0.4, r"\bnever (?:signed up|subscribed|registered|opted in|asked to be"
      r" (?:on|added)|been (?:a |your )?(?:customer|client)|dealt with|done business|bought"
      r" anything|used your)\b|\b(?:i'?m|i am|i was) not (?:a|your) (?:customer|client)\b", "n"),
     # Nobody asked: consent missing for what was done with a photo, a name, the data.
-    ("complaint", 0.6, r"\b(?:nobody|no one|no-one) (?:asked|told|checked with|consulted"
-     r"|warned) (?:me|us)\b", "np"),
+    ("complaint", 0.6, r"\b(?:nobody|no one|no-one) (?:(?:thought|bothered|cared) to )?"
+     r"(?:ask(?:ed)?|told|tell|checked with|check with|consulted|consult|warned|warn)"
+     r" (?:me|us)\b", "np"),
     ("complaint", 0.6, r"\b(?:nobody|no one|no-one) (?:asked|told|checked with|consulted)"
      r" (?:me|us)\b" + gap(8) + r"(?:used|published|posted|shared|online|appear\w*)\b", "n"),
     ("complaint", 0.4, r"\bwhy (?:are|do|did|does) you (?:need|want|ask\w* for|collect\w*|track\w*"
@@ -274,7 +280,9 @@ EN_RULES: list[RawRule] = [
      r"\b(?:still) (?:getting|receiving|being sent|get|receive|had|have had"
      r"|being contacted)\b", "c"),
     ("complaint", 0.65, r"\b(?:i'?ve|i have|i|already) (?:already )?(?:unsubscribed|opted out"
-     r"|replied stop|asked you|told you)\w*" + gap_any(8) + r"(?:still|again|but)\b", "c"),
+     r"|replied stop|asked you|told you)\w*" + gap_any(8) + r"(?:still|again|but)\b"
+     r"|\bclicked (?:on )?(?:the )?unsubscribe\b" + gap_any(8) + r"(?:still|again"
+     r"|more\W+(?:e-?mails?|texts?|messages|newsletters?|calls|offers))\b", "c"),
     ("complaint", 0.65, r"\b(?:still|keep) (?:getting|receiving|being sent|get|receive)\b"
      + gap_any(10)
      + r"(?:unsubscribed|opted out|replied stop|asked you|told you)\b", "c"),

@@ -18,6 +18,7 @@ DE_OBJ = (r"(?:daten|konto|kundenkonto|account|profil|informationen|fotos?|bilde
           r"|aufnahmen|angaben|eintrag|eintrage|alles|lebenslauf|bewerbung\w*|nummer|handynummer"
           r"|telefonnummer|mobilnummer"
           r"|adresse|e-mail-adresse|stimme)\b")
+FR_OFF_LIST = r"(?!(?:\W+\w+){0,4}?\W+(?:listes?|newsletter|fichier|envois|diffusion)\b)"
 ES_DPA = r"(?:aepd|agencia espanola de proteccion de datos|autoridad de control\w*)\b"
 FR_DPA = r"(?:cnil|autorite de controle\w*|autorite de protection des donnees)\b"
 DE_DPA = (r"(?:datenschutzaufsichtsbehorde\w*|aufsichtsbehorde\w*|datenschutzbehorde\w*"
@@ -102,7 +103,8 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\bllevo (?:\w+ )?(?:\w+ )?(?:semanas|meses|dias) (?:pidiendo|esperando"
      r"|solicitando|reclamando)\b", "c"),
     ("complaint", 0.65, r"\b(?:seguis|siguen|sigue|continuais|continuan) (?:llamando|enviando"
-     r"|mandando|escribiendo|contactando)\w*", "c"),
+     r"|mandando|escribiendo|contactando|llegando)\w*", "c"),
+    ("complaint", 0.55, r"\bno (?:lo |la |las |los )?autorice\b|\bsin autorizacion\b", "n"),
     ("opt_out", 0.9, r"\b(?:deis|dais|dierais|dieran|dieseis|des|den|dan) de baja\b", ""),
     ("complaint", 0.6, r"\b(?:aunque|a pesar de que) (?:ya )?(?:os |les |le |te )?(?:pedi|dije"
      r"|solicite|avise|indique|me di de baja)\b",
@@ -122,12 +124,18 @@ EU_RULES: list[RawRule] = [
     ("access", 0.7, r"\bacces a (?:mes|l'ensemble de mes|toutes mes)\b" + gap(2) + FR_OBJ, ""),
     ("erasure", 0.85, r"\b(?:supprim|effac|elimin|retir|detrui)\w*" + gap(6) + FR_OBJ, ""),
     ("erasure", 0.8, r"\b" + FR_OBJ + gap(3) + r"(?:supprime|efface|detruit)\w*", ""),
-    ("erasure", 0.6, r"\b(?:les|la|le|l')\W*(?:faire )?(?:supprim|effac|detrui)\w*", ""),
+    # "la retirer de vos listes" takes an address off a list: that is an opt-out.
+    ("erasure", 0.6, r"\b(?:les|la|le|l')\W*(?:faire )?(?:supprim\w*|effac\w*|detrui\w*|(?:retir"
+     r"|enlev)\w*+" + FR_OFF_LIST + r")", ""),
+    ("complaint", 0.6, r"\balors que (?:je|j')\W*(?:l'|les |la |le )?(?:avais|ai) (?:refuse|demande"
+     r"|dit|precise|ecrit)\b|\bje (?:recois|continue de recevoir) (?:encore|toujours)\b", "c"),
     ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru|quit|retir)\w*(?:los|las|lo|la)\b"
      r"|\bque (?:la|lo|las|los) (?:retir|borr|elimin|quit|supri)\w*"
      r"|\bque \w+ (?:la|lo|las|los) (?:retir|borr|elimin|quit|supri)\w*", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
      r"|suppression)(?: \w+)? (?:de|des|du) (?:mes|mon|ma|l'ensemble|toutes|tous)\b", "r"),
+    ("complaint", 0.6, r"\b(?:eines anderen|einer anderen) (?:kunden|kundin|person|familie)\b"
+     r"|\bdatenschutz(?:problem|verletzung|verstoss)\w*", ""),
     ("complaint", 0.7, r"\b(?:violation|fuite)s? (?:de|des) (?:mes )?donnees\b|\b(?:violacion"
      r"|brecha|filtracion) de (?:mis )?datos\b|\b(?:datenschutzverstoss|datenpanne|datenleck)\w*",
      ""),
@@ -171,7 +179,8 @@ EU_RULES: list[RawRule] = [
      r" (?:client|cliente)\b", "n"),
     ("complaint", 0.6, r"\bsans (?:me|nous) (?:demander|prevenir|consulter|informer)\b|\bsans"
      r" (?:mon|notre) avis\b", "n"),
-    ("erasure", 0.6, r"\b(?:supprim|effac|retir|enlev|detrui)\w*-(?:les|la|le)\b", ""),
+    ("erasure", 0.6, r"\b(?:supprim|effac|retir|enlev|detrui)\w*-(?:les|la|le)\b" + FR_OFF_LIST,
+     ""),
     ("complaint", 0.55, r"\bjamais (?:accepte|autorise|consenti)\b", "n"),
     ("complaint", 0.5, r"\b(?:m'appelez|m'envoyez|m'ecrivez|me contactez|me harcelez|me relancez)"
      r"\w* (?:sans arret|constamment|tout le temps|sans cesse)\b", "c"),
@@ -265,6 +274,7 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.7, r"\btoujours rien\b|\btoujours pas (?:de |eu de |recu de )?(?:reponse"
      r"|recu|nouvelles)\b", "cn"),
     ("complaint", 0.65, r"\bobwohl ich\b" + gap(4) + r"(?:abgemeldet|widersprochen|ausgetragen"
+     r"|gesagt|mitgeteilt|gebeten|abgelehnt"
      r"|abbestellt)\w*|\b(?:bekomme|erhalte)\b" + gap(3) + r"(?:immer noch|weiterhin|standig"
      r"|trotzdem)\b", "c"),
     ("complaint", 0.6, r"\b(?:rechtswidrig|unzulassig|illegal|ilegal|illicite|illegale)\w*", ""),
