@@ -103,3 +103,14 @@ def test_human_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_no_paths_is_a_usage_error() -> None:
     assert run_cli(app, ["classify"]) != 0
+
+
+def test_data_dir_is_accepted_and_ignored(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.eml").write_bytes(raw_mail("Unsubscribe me please.", "Stop"))
+    data_dir = tmp_path / "data"
+    assert run_cli(app, ["classify", "--json", "--data-dir", str(data_dir),
+                         str(tmp_path / "a.eml")]) == 0
+    [row] = _lines(capsys.readouterr().out)
+    assert row["intents"] == ["opt_out"]
+    assert not data_dir.exists()  # nothing is written for a classification

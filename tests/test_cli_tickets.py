@@ -87,7 +87,8 @@ def test_tickets_list_show_and_actions(tmp_path: Path,
     out = capsys.readouterr().out
     assert "now extended" in out
     assert "extension_notice" in out
-    assert run_cli(app, ["tickets", "close", ref, "--note", "Erased.", *base]) == 0
+    assert run_cli(app, ["tickets", "close", ref, "--note", "Erased.", "--by", "alice",
+                         *base]) == 0
     assert "now done" in capsys.readouterr().out
     assert run_cli(app, ["tickets", "show", ref, *base]) == 0
     shown = capsys.readouterr().out
@@ -106,25 +107,31 @@ def test_tickets_list_show_and_actions(tmp_path: Path,
     [
         (["tickets", "show", "AIM-2026-0999"], "no ticket with reference 'AIM-2026-0999'"),
         (["tickets", "show", "bogus"], "not a ticket reference"),
-        (["tickets", "close", "AIM-2026-0001"], "awaiting_identity: cannot move to done"),
-        (["tickets", "reject", "AIM-2026-0001", "--reason", "x", "--ground", "meh"],
+        (["tickets", "close", "AIM-2026-0001", "--by", "a"],
+         "awaiting_identity: cannot move to done"),
+        (["tickets", "reject", "AIM-2026-0001", "--reason", "x", "--ground", "meh", "--by", "a"],
          "a refusal must be"),
         (["tickets", "verify", "AIM-2026-0001", "--code", "12", "--by", "a"],
          "wrong verification code"),
         (["tickets", "verify", "AIM-2026-0001", "--by", "a"], "exactly one of --code"),
         (["tickets", "list", "--due-before", "31/12/2026"], "must be YYYY-MM-DD"),
         (["tickets", "list", "--state", "limbo"], "unknown state 'limbo'"),
-        (["tickets", "fee-paid", "AIM-2026-0001"], "awaiting_identity: no fee is awaited"),
-        (["tickets", "fee", "AIM-2026-0001", "--amount", "ten", "--reason", "excessive"],
+        (["tickets", "fee-paid", "AIM-2026-0001", "--by", "a"],
+         "awaiting_identity: no fee is awaited"),
+        (["tickets", "fee", "AIM-2026-0001", "--amount", "ten", "--reason", "excessive",
+          "--by", "a"],
          "must be a number"),
-        (["tickets", "fee", "AIM-2026-0001", "--amount", "10", "--reason", "greed"],
+        (["tickets", "fee", "AIM-2026-0001", "--amount", "10", "--reason", "greed", "--by", "a"],
          "a fee's reason must be manifestly_unfounded, excessive, further_copies"),
         (["tickets", "fee", "AIM-2026-0001", "--amount", "10", "--reason", "excessive",
-          "--currency", "pounds"], "three-letter code"),
-        (["suppression", "add", "not-an-address", "--org", "aimigos"], "not a valid email"),
-        (["suppression", "add", "a@b.co, c@d.co", "--org", "aimigos"], "exactly one address"),
+          "--currency", "pounds", "--by", "a"], "three-letter code"),
+        (["suppression", "add", "not-an-address", "--org", "aimigos", "--by", "a"],
+         "not a valid email"),
+        (["suppression", "add", "a@b.co, c@d.co", "--org", "aimigos", "--by", "a"],
+         "exactly one address"),
         (["suppression", "check", "a@b.co", "--org", "nobody"], "unknown organisation"),
-        (["suppression", "remove", "never@example.com", "--org", "aimigos"], "is not on"),
+        (["suppression", "remove", "never@example.com", "--org", "aimigos", "--by", "a"],
+         "is not on"),
     ],
 )
 def test_bad_input_is_one_line(tmp_path: Path, argv: list[str], message: str,
@@ -158,7 +165,7 @@ def test_suppression_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert run_cli(app, ["suppression", "export", "--org", "imgn", *base]) == 0
     assert capsys.readouterr().out.splitlines()[1].startswith("imgn,ann@example.com,")
     assert run_cli(app, ["suppression", "remove", "zed@example.com", "--org", "aimigos",
-                         *base]) == 0
+                         "--by", "alice", *base]) == 0
     capsys.readouterr()
     assert run_cli(app, ["suppression", "check", "zed@example.com", "--org", "aimigos",
                          *base]) == 0
@@ -172,11 +179,12 @@ def test_clarify_resume_assign_reject(tmp_path: Path, capsys: pytest.CaptureFixt
     assert run_cli(app, ["tickets", "verify", ref, "--method", "passport", "--by", "alice",
                          *base]) == 0
     assert "manual check recorded; now in_progress" in capsys.readouterr().out
-    assert run_cli(app, ["tickets", "clarify", ref, "--question", "Which account?", *base]) == 0
+    assert run_cli(app, ["tickets", "clarify", ref, "--question", "Which account?", "--by", "al",
+                         *base]) == 0
     assert "now awaiting_clarification" in capsys.readouterr().out
-    assert run_cli(app, ["tickets", "resume", ref, "--note", "by phone", *base]) == 0
+    assert run_cli(app, ["tickets", "resume", ref, "--note", "by phone", "--by", "al", *base]) == 0
     assert "now in_progress" in capsys.readouterr().out
-    assert run_cli(app, ["tickets", "assign", ref, "--to", "bob", *base]) == 0
+    assert run_cli(app, ["tickets", "assign", ref, "--to", "bob", "--by", "al", *base]) == 0
     assert "assigned to bob" in capsys.readouterr().out
     assert run_cli(app, ["tickets", "reject", ref, "--reason", "Repeated weekly",
                          "--ground", "manifestly_excessive", "--by", "carol", *base]) == 0
@@ -246,15 +254,15 @@ def test_fee_and_fee_paid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert data["attention"] == []
     assert [e["kind"] for e in data["events"]].count("fee_received") == 1
     assert data["due_date"] is not None
-    assert run_cli(app, ["tickets", "close", ref, *base]) == 0
+    assert run_cli(app, ["tickets", "close", ref, "--by", "bob", *base]) == 0
     capsys.readouterr()
     assert run_cli(app, ["tickets", "fee", ref, "--amount", "5", "--reason", "further_copies",
-                         *base]) == 1
+                         "--by", "bob", *base]) == 1
     err = capsys.readouterr().err
     assert "is done: cannot move to awaiting_fee" in err
     assert len(err.strip().splitlines()) == 1
     assert run_cli(app, ["tickets", "fee", seeded["opt_out"], "--amount", "5", "--reason",
-                         "excessive", *base]) == 1
+                         "excessive", "--by", "bob", *base]) == 1
     assert "only be charged for a rights request" in capsys.readouterr().err
 
 
@@ -293,3 +301,31 @@ def test_resend_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert run_cli(app, ["tickets", "resend-code", seeded["opt_out"], "--by", "alice",
                          *base]) == 1
     assert "no longer open" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [
+    ["tickets", "extend", "AIM-2026-0001", "--reason", "x"],
+    ["tickets", "clarify", "AIM-2026-0001", "--question", "x"],
+    ["tickets", "resume", "AIM-2026-0001"],
+    ["tickets", "close", "AIM-2026-0001"],
+    ["tickets", "reject", "AIM-2026-0001", "--reason", "x"],
+    ["tickets", "assign", "AIM-2026-0001", "--to", "bob"],
+    ["tickets", "fee", "AIM-2026-0001", "--amount", "10", "--reason", "excessive"],
+    ["tickets", "fee-paid", "AIM-2026-0001"],
+    ["suppression", "add", "z@example.com", "--org", "aimigos"],
+    ["suppression", "remove", "z@example.com", "--org", "aimigos"],
+])
+def test_actions_need_by(tmp_path: Path, argv: list[str],
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    """The audit trail names a person: no action without --by, and nothing changes."""
+    seeded = asyncio.run(_seed(tmp_path))
+    assert run_cli(app, [*argv, "--data-dir", str(tmp_path)]) != 0
+    assert "--by" in capsys.readouterr().err
+    assert run_cli(app, ["tickets", "show", seeded["erasure"], "--json",
+                         "--data-dir", str(tmp_path)]) == 0
+    data = _json(capsys)
+    assert data["state"] == "awaiting_identity"
+    assert [e["actor"] for e in data["events"]] == ["requester", "requester"]
+    assert run_cli(app, ["suppression", "check", "z@example.com", "--org", "aimigos",
+                         "--data-dir", str(tmp_path)]) == 0
+    assert "not suppressed" in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""`privacybot classify [--json] PATH...`: read and classify .eml files, folders, mboxes, stdin.
+"""`privacybot classify [--json] [--data-dir DIR] PATH...`: classify .eml, folders, mbox, stdin.
 
 Each message gets one line: with --json {"source", "intents", "scores", "language",
 "auto_reply", "evidence", ...}; otherwise a short readable summary. A path that cannot be read
@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from bot.cli.common import JsonFlag
+from bot.cli.common import DataDir, JsonFlag
 from intents import Classification, InboundMail, classify, read_message
 from intents.mbox import is_mbox, split_mbox
 
@@ -29,8 +29,10 @@ def register(app: typer.Typer) -> None:
     app.command("classify")(classify_command)
 
 
-def classify_command(paths: PathsArg, json_output: JsonFlag = False) -> None:
+def classify_command(paths: PathsArg, json_output: JsonFlag = False,
+                     data_dir: DataDir = None) -> None:
     """Classify mail as access, erasure, opt-out and/or complaint requests (or none)."""
+    del data_dir  # accepted like every command's (DESIGN.md); classifying needs no data
     failed = 0
     for source, raw in _sources(paths):
         if isinstance(raw, Exception):

@@ -2,8 +2,8 @@
 marketing tools.
 
     privacybot suppression list [--org ORG] [--json]
-    privacybot suppression add ADDRESS --org ORG [--by WHO]
-    privacybot suppression remove ADDRESS --org ORG [--by WHO]
+    privacybot suppression add ADDRESS --org ORG --by WHO
+    privacybot suppression remove ADDRESS --org ORG --by WHO
     privacybot suppression check ADDRESS --org ORG [--json]
     privacybot suppression export [--org ORG] [--output FILE]      (CSV)
 
@@ -49,7 +49,7 @@ def list_command(org: OrgFilter = None, as_json: JsonFlag = False,
 
 
 @suppression_app.command("add")
-def add_command(address: Address, org: Org, by: By = "cli", data_dir: DataDir = None) -> None:
+def add_command(address: Address, org: Org, by: By, data_dir: DataDir = None) -> None:
     """Suppress an address (idempotent)."""
     result = with_desk(data_dir, lambda desk: desk.suppression_add(org, address, by, "cli"))
     typer.echo(f"{result.address}: {'added to' if result.added else 'already on'} "
@@ -57,8 +57,7 @@ def add_command(address: Address, org: Org, by: By = "cli", data_dir: DataDir = 
 
 
 @suppression_app.command("remove")
-def remove_command(address: Address, org: Org, by: By = "cli",
-                   data_dir: DataDir = None) -> None:
+def remove_command(address: Address, org: Org, by: By, data_dir: DataDir = None) -> None:
     """Take an address off the list."""
     removed = with_desk(data_dir, lambda desk: desk.suppression_remove(org, address, by, "cli"))
     if not removed:

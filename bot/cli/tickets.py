@@ -4,13 +4,13 @@
     privacybot tickets show REF [--json]
     privacybot tickets verify REF (--code CODE | --method TEXT) --by WHO   (ticket_identity.py)
     privacybot tickets resend-code REF --by WHO                          (ticket_identity.py)
-    privacybot tickets extend REF --reason TEXT [--by WHO]
-    privacybot tickets clarify REF --question TEXT [--by WHO]
-    privacybot tickets resume REF [--note TEXT] [--by WHO]
-    privacybot tickets close REF [--note TEXT] [--by WHO]
-    privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] [--by WHO]
-    privacybot tickets assign REF --to WHO [--by WHO]
-    privacybot tickets fee REF --amount 10.00 --reason R [--currency C] | fee-paid REF [--by WHO]
+    privacybot tickets extend REF --reason TEXT --by WHO
+    privacybot tickets clarify REF --question TEXT --by WHO
+    privacybot tickets resume REF [--note TEXT] --by WHO
+    privacybot tickets close REF [--note TEXT] --by WHO
+    privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] --by WHO
+    privacybot tickets assign REF --to WHO --by WHO
+    privacybot tickets fee REF --amount 10.00 --reason R [--currency C] | fee-paid REF --by WHO
     privacybot tickets unticketed [--org ORG] [--json]
     privacybot tickets sweep [--json]
 """
@@ -151,8 +151,8 @@ def show_command(reference: Ref, as_json: JsonFlag = False, data_dir: DataDir = 
 @tickets_app.command("extend")
 def extend_command(
     reference: Ref,
+    by: By,
     reason: Annotated[str, typer.Option("--reason", help="Why more time is needed.")],
-    by: By = "cli",
     data_dir: DataDir = None,
 ) -> None:
     """Extend by two further months (only inside the first month); the requester is told."""
@@ -163,8 +163,8 @@ def extend_command(
 @tickets_app.command("clarify")
 def clarify_command(
     reference: Ref,
+    by: By,
     question: Annotated[str, typer.Option("--question", help="What the requester must say.")],
-    by: By = "cli",
     data_dir: DataDir = None,
 ) -> None:
     """Ask the requester to clarify; the clock pauses until the answer."""
@@ -175,8 +175,8 @@ def clarify_command(
 @tickets_app.command("resume")
 def resume_command(
     reference: Ref,
+    by: By,
     note: Annotated[str, typer.Option("--note", help="How the answer came.")] = "",
-    by: By = "cli",
     data_dir: DataDir = None,
 ) -> None:
     """The clarification arrived (by phone, say): the clock runs again."""
@@ -187,8 +187,8 @@ def resume_command(
 @tickets_app.command("close")
 def close_command(
     reference: Ref,
+    by: By,
     note: Annotated[str, typer.Option("--note", help="Told to the requester.")] = "",
-    by: By = "cli",
     data_dir: DataDir = None,
 ) -> None:
     """The request is answered: close it as done and tell the requester."""
@@ -198,10 +198,10 @@ def close_command(
 @tickets_app.command("reject")
 def reject_command(
     reference: Ref,
+    by: By,
     reason: Annotated[str, typer.Option("--reason", help="Why, told to the requester.")],
     ground: Annotated[str, typer.Option(
         "--ground", help="manifestly_unfounded or manifestly_excessive.")] = "manifestly_unfounded",
-    by: By = "cli",
     data_dir: DataDir = None,
 ) -> None:
     """Refuse the request; the requester is told why and of their right to complain to the ICO."""
@@ -212,8 +212,8 @@ def reject_command(
 @tickets_app.command("assign")
 def assign_command(
     reference: Ref,
+    by: By,
     to: Annotated[str, typer.Option("--to", help="Who takes the ticket.")],
-    by: By = "cli",
     data_dir: DataDir = None,
 ) -> None:
     """Give the ticket to a team member."""
@@ -224,11 +224,11 @@ def assign_command(
 @tickets_app.command("fee")
 def fee_command(
     reference: Ref,
+    by: By,
     amount: Annotated[str, typer.Option("--amount", help="The fee, e.g. 10.00.")],
     reason: Annotated[str, typer.Option(
         "--reason", help="manifestly_unfounded, excessive or further_copies.")],
     currency: Annotated[str, typer.Option("--currency", help="Three letters.")] = "GBP",
-    by: By = "cli",
     data_dir: DataDir = None,
 ) -> None:
     """Ask for a fee; the clock stops until it arrives and the requester is told why."""
@@ -237,7 +237,7 @@ def fee_command(
 
 
 @tickets_app.command("fee-paid")
-def fee_paid_command(reference: Ref, by: By = "cli", data_dir: DataDir = None) -> None:
+def fee_paid_command(reference: Ref, by: By, data_dir: DataDir = None) -> None:
     """The fee arrived: the clock starts today (or when identity arrives, if that is later)."""
     say(with_desk(data_dir, lambda d: d.fee_received(reference, by, "cli")), "fee received")
 
