@@ -46,7 +46,7 @@ CONDITION = re.compile(
     r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
     r"|you will|you might|you please)\b)|in case|considering|thinking (?:about|of)"
     r"|would that|says|said|covers|describes|explains|outlines|sets out|clause"
-    r"|before (?:i|we)|you(?:'ll| will) (?:receive|get|no longer|not|be)"
+    r"|before (?:i|we)|you(?:'ll| will) (?:receive|get)"
     r"|thanks? (?:you )?(?:so much )?for|gracias por|merci (?:d'avoir|pour)|danke f[uü]r"
     r"|(?:i|you|we) (?:can|could|may|might) (?:ask|request)"
     r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"

@@ -91,6 +91,8 @@ EN_RULES: list[RawRule] = [
      ""),
     ("access", 0.4, r"\b(?:data|information|copy|files|records)\b (?:that )?you (?:promised|owe"
      r"|were supposed to send|said you would send)\b", "r"),
+    ("opt_out", 0.8, r"\b(?:confirm|ensure|make sure|promise)\W+(?:that\W+)?you(?:'ll| will)?"
+     r" (?:no longer|not|never) (?:send|e-?mail|contact|call|text|message|phone)\w*", "hn"),
     ("opt_out", 0.6, r"\b(?:only|just) (?:text|e-?mail|contact|call|message|send) (?:me|us)\b"
      + gap(3) + r"(?:about|regarding|for)\b", ""),
     ("access", 0.8, r"\bdata portability\b|\bmachine[- ]readable\b|\bexport\w*" + gap(4)

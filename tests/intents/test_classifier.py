@@ -51,6 +51,10 @@ CASES = [
      ["complaint"]),
     # The organisation reporting what it did asks nothing.
     ("We have now deleted your account. You will receive no further emails.", "Done", []),
+    ("Please confirm that you will no longer send me marketing emails.", "Stop", ["opt_out"]),
+    ("Where did you get my email address? Please remove me from your list.", "List",
+     ["access", "opt_out"]),
+    ("Merci de la retirer de vos listes de diffusion.", "Liste", ["opt_out"]),
     ("Ich möchte wissen, welche Daten Sie über mich haben.", "Auskunft", ["access"]),
     ("I told you to stop texting me. Still getting them. Reporting you to the ICO.", "ICO",
      ["complaint"]),
