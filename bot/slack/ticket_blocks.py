@@ -25,11 +25,14 @@ STATE_LABELS = {
     "in_progress": "In progress",
     "extended": "In progress (extended)",
     "awaiting_clarification": "Waiting for clarification",
+    "awaiting_fee": "Waiting for the fee (clock stopped)",
     "done": "Done",
     "rejected": "Rejected",
     "closed_unverified": "Closed: identity never confirmed",
 }
-_CAN_FINISH = frozenset({"received", "in_progress", "extended", "awaiting_clarification"})
+# States the desk lets move to done (bot/workflow/states.py); Reject shows on every open one.
+_CAN_FINISH = frozenset({"received", "in_progress", "extended", "awaiting_clarification",
+                         "awaiting_fee"})
 _STATE_EMOJI = {"done": ":white_check_mark:", "rejected": ":no_entry:",
                 "closed_unverified": ":file_folder:"}
 

@@ -105,6 +105,7 @@ def test_ticket_message_shows_mail_only_as_escaped_plain_text() -> None:
     ("in_progress", [EXTEND, DONE, REJECT, ASSIGN]),
     ("extended", [DONE, REJECT, ASSIGN]),
     ("awaiting_clarification", [DONE, REJECT, ASSIGN]),
+    ("awaiting_fee", [DONE, REJECT, ASSIGN]),
     ("done", []),
     ("rejected", []),
     ("closed_unverified", []),
@@ -112,6 +113,18 @@ def test_ticket_message_shows_mail_only_as_escaped_plain_text() -> None:
 def test_buttons_follow_the_state(state: str, expected: list[str]) -> None:
     assert [b["action_id"] for b in ticket_buttons(card(state=state))] == expected
     assert all(b["value"] == "AIM-2026-0007" for b in ticket_buttons(card(state=state)))
+
+
+def test_every_state_has_a_label_and_the_buttons_the_desk_allows() -> None:
+    from bot.slack.ticket_blocks import STATE_LABELS, state_label
+    from bot.workflow.states import TicketState, can_transition
+
+    assert set(STATE_LABELS) == {state.value for state in TicketState}
+    assert "fee" in state_label("awaiting_fee")
+    for state in TicketState:
+        ids = [b["action_id"] for b in ticket_buttons(card(state=state.value))]
+        assert (DONE in ids) == can_transition(state, TicketState.DONE), state
+        assert (REJECT in ids) == can_transition(state, TicketState.REJECTED), state
 
 
 def test_due_dates_read_relative_to_today() -> None:
