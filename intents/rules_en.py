@@ -140,6 +140,11 @@ EN_RULES: list[RawRule] = [
      r"(?:me\W*)?(?:please\W*)?$", ""),
     ("opt_out", 0.85, r"\bopt\w*\W+(?:me|us)\W+out\b|\b(?:want|wish|like|would like) to opt"
      r"[- ]?out\b|\bi (?:hereby )?opt[- ]?out\b", ""),
+    # "why are you emailing me? ... Please stop": the stop refers back to the contact.
+    ("opt_out", 0.6, r"\b(?:emailing|e-mailing|texting|calling|contacting|messaging|phoning"
+     r"|ringing)\b" + gap_any(12) + r"(?:please|pls|so|just|now) stop\b(?! \w+ing\b)", ""),
+    ("opt_out", 0.8, r"\bstop\w*\W+(?:sending|e-?mailing|texting|calling|contacting|messaging"
+     r"|ringing|phoning)\W+(?:to\W+)?this (?:number|address|e-?mail(?: address)?|phone)\b", ""),
     ("opt_out", 0.85, r"\bstop\w*\W+(?:sending|e-?mailing|texting|calling|contacting|messaging"
      r"|mailing|spamming|bothering|pestering|ringing|phoning|posting|adding|marketing to)\W+"
      r"(?:me|us|him|her|my)\b", ""),
@@ -211,6 +216,18 @@ EN_RULES: list[RawRule] = [
      r" from)\b|\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
      r"|contacting|texting|calling|messaging|sending|spamming)\b", ""),
     ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
+    # "it had been deleted" names an erasure said to be done: a chaser in the mail lifts it.
+    ("erasure", 0.4, r"\b(?:had been|has been|was|were|have been) (?:deleted|erased|removed"
+     r"|taken down)\b", "r"),
+    ("complaint", 0.5, r"\bstill (?:showing|visible|online|up on|live|active|there|listed"
+     r"|appearing)\b", "c"),
+    ("complaint", 0.55, r"\bhow (?:is it|come)(?: that)? (?:you'?re|you are|you keep|i(?:'m| am)"
+     r" (?:getting|receiving)) (?:emailing|contacting|texting|calling|messaging|sending)?\w*",
+     ""),
+    ("complaint", 0.4, r"\b(?:names|addresses|phone numbers|e-?mail addresses|details|data)\b"
+     + gap(8) + r"(?:of|for) (?:\w+ ){0,3}?(?:all )?(?:your |the )?(?:other )?(?:clients"
+     r"|customers|members|participants|families|models|parents)\b", ""),
+    ("complaint", 0.3, r"\b(?:mine included|including mine|mine was (?:there|on it|in it))\b", ""),
     ("complaint", 0.35, r"\b(?:told|informed|notified) (?:you|your (?:staff|team|office"
      r"|colleague\w*|photographer))\b", "c"),
     ("complaint", 0.55, r"\bnever (?:gave|provided|shared|given) (?:you|them|it|anyone) my\b"
@@ -240,7 +257,8 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.55, r"\b(?:never|did not|didn'?t|have not|haven'?t) (?:agree\w*|consent\w*"
      r"|signed (?:a |any )?(?:release|consent|model release)"
      r"|gave (?:my )?(?:consent|permission)|give (?:my )?(?:consent|permission)|opted in"
-     r"|been to)\b|\bi said no\b|\beven though (?:i|he|she|we|they) (?:said|asked|opted|gave"
+     r"|been to)\b|\bi said no\b|\beven though (?:i|he|she|we|they|you) (?:said|asked|opted|gave"
+     r"|told|promised|confirmed"
      r"|sent|provided|updated|changed"
      r"|unsubscribed|told)\b|\bstill on (?:your|the|this) (?:\w+ )?list\b"
      r"|\bdespite (?:that|me|my|this)\b", ""),
@@ -307,7 +325,8 @@ EN_RULES: list[RawRule] = [
      r"|more than a|over|more than) (?:months?|weeks?|days)\b|\bday \d+\b", "c"),
     ("complaint", 0.35, r"\b(?:exceeded|admonition|last time"
      r" i'?m asking|contacting you again)\b", "c"),
-    ("complaint", 0.6, r"\basked (?:you )?(?:twice|three times|several times|again|repeatedly"
+    ("complaint", 0.6, r"\b(?:asked|told) (?:you )?(?:twice|three times|several times"
+     r"|again|repeatedly"
      r"|(?:many|several|multiple|countless|numerous|so many) times)\b"
      r"|\b(?:second|third|fourth|fifth|sixth|tenth) time (?:i'?ve |i have |i )?(?:asked"
      r"|written|emailed|requested|contacted|chased)\b|\b(?:second|third|fourth|fifth|final|last)"

@@ -134,9 +134,12 @@ EU_RULES: list[RawRule] = [
      r"|\bque \w+ (?:la|lo|las|los) (?:retir|borr|elimin|quit|supri)\w*", ""),
     ("erasure", 0.9, r"\bdroit (?:a l'oubli|a l'effacement|a la suppression)\b|\b(?:effacement"
      r"|suppression)(?: \w+)? (?:de|des|du) (?:mes|mon|ma|l'ensemble|toutes|tous)\b", "r"),
+    ("complaint", 0.6, r"\bde (?:otro|otra) (?:cliente|clienta|persona|familia)\b", ""),
+    ("complaint", 0.6, r"\bpersonne ne (?:m'a|nous a) (?:demande|prevenu|informe|consulte)\w*",
+     "n"),
     ("complaint", 0.6, r"\b(?:eines anderen|einer anderen) (?:kunden|kundin|person|familie)\b"
      r"|\bdatenschutz(?:problem|verletzung|verstoss)\w*", ""),
-    ("complaint", 0.7, r"\b(?:violation|fuite)s? (?:de|des) (?:mes )?donnees\b|\b(?:violacion"
+    ("complaint", 0.7, r"\b(?:violation|fuite) (?:de|des) (?:mes )?donnees\b|\b(?:violacion"
      r"|brecha|filtracion) de (?:mis )?datos\b|\b(?:datenschutzverstoss|datenpanne|datenleck)\w*",
      ""),
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
@@ -255,7 +258,8 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.55, r"\bwarum (?:rufen|schreiben|kontaktieren|schicken|senden|belastigen) sie"
      r" mi(?:ch|r)\b|\bwarum (?:bekomme|erhalte) ich\b" + gap(4) + r"(?:\w*mails?|werbung"
      r"|post|newsletter\w*|anrufe|sms|nachrichten)\b", ""),
-    ("complaint", 0.55, r"\bnie\b" + gap(4) + r"(?:gegeben|mitgeteilt|genannt|uberlassen)\b", "n"),
+    ("complaint", 0.55, r"\bnie\b" + gap(4) + r"(?:gegeben|mitgeteilt|genannt|uberlassen"
+     r"|freigegeben|erlaubt)\b", "n"),
     ("complaint", 0.4, r"\bnie (?:kunde|kundin)\b", "n"),
     ("complaint", 0.6, r"\bohne (?:zu fragen|mich zu fragen|uns zu fragen|nachzufragen|vorher"
      r" zu fragen|mein wissen|zu informieren|mich zu informieren)\b", "n"),
