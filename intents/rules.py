@@ -88,7 +88,8 @@ QUESTION = re.compile(
 )
 # The organisation reporting its own act: "We have now deleted your account".
 REPORT = re.compile(r"\b(?:we|we'?ve|we have|we had|we'?d)\W+(?:(?:now|already|just"
-                    r"|successfully|since|also)\W+)?$")
+                    r"|successfully|since|also)\W+)?(?:\w+ed\b[^.!?\n]{0,80}?\band\W+"
+                    r"(?:also\W+)?)?$")
 # What "p" rules need just before them: something of the sender's that was used.
 DATA_CONTEXT = re.compile(
     r"\b(?:photos?|pictures?|images?|videos?|face|name|details|data|footage|information|number"

@@ -210,10 +210,15 @@ EN_RULES: list[RawRule] = [
     ("erasure", 0.6, r"\b(?:no longer|don'?t|do not) (?:want|need) (?:an |my |the |this )?"
      r"account\b(?!\W+(?:deleted|closed|removed|erased|gone|to be))", "n"),
     ("complaint", 0.4, r"\bwhy (?:am i|is my \w+) (?:on|in|getting) (?:your|this|the)\b", ""),
-    ("complaint", 0.6, r"\bstill waiting\b|\byet (?:i'?m|i am|i keep|you keep|you'?re|you are)"
+    # Waiting for an invoice or a parcel is no data-protection chaser.
+    ("complaint", 0.6, r"\bstill waiting\b(?! (?:for|on) (?:the |your |my |a |an )?(?:\w+ )?"
+     r"(?:invoice|quote|payment|delivery|parcel|refund|call|callback|order|album|prints|gallery"
+     r"|booking)\b)|\byet (?:i'?m|i am|i keep|you keep|you'?re|you are)"
      r" (?:still )?(?:receiving|getting|sending|emailing|texting|calling)\b", "c"),
-    ("complaint", 0.55, r"\bwhy do i (?:keep |still )?(?:getting|get|receiving|receive|hearing"
-     r" from)\b|\bwhy (?:are|do|does|is) (?:you|your \w+)(?: keep| still)? (?:emailing"
+    ("complaint", 0.55, r"\bwhy do i (?:keep |still )?(?:(?:getting|get|receiving|receive)"
+     + gap(3) + r"(?:e-?mails?|messages|texts|calls|newsletters?|these|this|your|spam|post"
+     r"|letters|leaflets|mail|offers)\b|hearing from)\b|\bwhy (?:are|do|does|is)"
+     r" (?:you|your \w+)(?: keep| still)? (?:emailing"
      r"|contacting|texting|calling|messaging|sending|spamming)\b", ""),
     ("complaint", 0.4, r"\bcan still (?:see|find|access|log in|view)\b", "c"),
     # "it had been deleted" names an erasure said to be done: a chaser in the mail lifts it.

@@ -89,9 +89,10 @@ EU_RULES: list[RawRule] = [
      r"|\bquien (?:os|les|le|te) (?:ha dado|dio|ha pasado|paso|ha facilitado) (?:mis|mi)\b", ""),
     ("complaint", 0.3, r"\bde donde (?:habeis|han|ha|has) (?:sacado|obtenido|conseguido)\b"
      r"|\bquien (?:os|les|le|te) (?:ha dado|dio|ha pasado|paso|ha facilitado) (?:mis|mi)\b", "h"),
-    ("complaint", 0.55, r"\bpor que (?:me )?(?:recibo|seguis|siguen|sigo recibiendo"
-     r"|me (?:escribis|escriben|llamais|llaman|enviais|envian|mandais|mandan|contactais"
-     r"|contactan))\b", ""),
+    ("complaint", 0.55, r"\bpor que (?:me )?(?:(?:recibo|sigo recibiendo|me (?:enviais|envian"
+     r"|mandais|mandan))" + gap(3) + r"(?:correos|emails|e-mails|mensajes|sms|llamadas"
+     r"|publicidad|promociones|boletin\w*|newsletters?|ofertas)|seguis|siguen|me (?:escribis"
+     r"|escriben|llamais|llaman|contactais|contactan))\b", ""),
     ("complaint", 0.4, r"\bnunca (?:me he (?:registrado|suscrito|apuntado)|me registre"
      r"|me suscribi|he sido (?:cliente|clienta)|fui (?:cliente|clienta))\b", "n"),
     ("complaint", 0.6, r"\bsin (?:que nadie (?:me|nos) (?:preguntara|pidiera|avisara|consultara"
@@ -173,9 +174,10 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.3, r"\bd'ou (?:tenez|avez|detenez|viennent)\b|\bcomment (?:avez-vous|vous avez"
      r"|avez vous) (?:obtenu|eu|recupere|trouve)\b|\bqui (?:vous|leur|lui) a (?:donne|transmis"
      r"|communique|fourni|vendu)\b", "h"),
-    ("complaint", 0.55, r"\bpourquoi (?:est-ce que )?(?:je recois|vous m'envoyez|m'envoyez-vous"
-     r"|me contactez|m'appelez|vous me contactez|vous m'appelez|me contactez-vous|m'ecrivez"
-     r"|vous m'ecrivez|m'appelez-vous|m'ecrivez-vous)\b", ""),
+    ("complaint", 0.55, r"\bpourquoi (?:est-ce que )?(?:(?:je recois|vous m'envoyez|m'envoyez-vous)"
+     + gap(3) + r"(?:e-mails|mails|messages|sms|appels|publicites|newsletters?|offres"
+     r"|courriels|promotions)|me contactez|m'appelez|vous me contactez|vous m'appelez"
+     r"|me contactez-vous|m'ecrivez|vous m'ecrivez|m'appelez-vous|m'ecrivez-vous)\b", ""),
     ("complaint", 0.55, r"\b(?:ne|n')\W*(?:vous )?(?:l'|les )?ai jamais (?:donne|communique"
      r"|transmis|fourni)\w*", "n"),
     ("complaint", 0.4, r"\b(?:ne|n')\W*(?:me )?suis jamais (?:inscrit|abonne)\w*|\bjamais ete"

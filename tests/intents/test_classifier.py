@@ -55,6 +55,12 @@ CASES = [
     ("Where did you get my email address? Please remove me from your list.", "List",
      ["access", "opt_out"]),
     ("Merci de la retirer de vos listes de diffusion.", "Liste", ["opt_out"]),
+    # The same words about things that are not personal data or unwanted contact.
+    ("Why do I keep getting logged out of the client gallery?", "Gallery", []),
+    ("Hola, ¿por qué recibo dos facturas para la misma sesión?", "Factura", []),
+    ("Still waiting for the corrected invoice you promised on Friday.", "Invoice", []),
+    ("We have removed you from our mailing list and deleted the contact details.", "Done", []),
+    ("How did you get such great light in my headshots?", "Light", []),
     ("Ich möchte wissen, welche Daten Sie über mich haben.", "Auskunft", ["access"]),
     ("I told you to stop texting me. Still getting them. Reporting you to the ICO.", "ICO",
      ["complaint"]),
