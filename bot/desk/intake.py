@@ -7,9 +7,8 @@ only once it all committed. Decisions:
 - a mail joins a ticket when In-Reply-To/References carry one of our HMAC-signed Message-IDs,
   or when its subject names a reference AND its sender is that ticket's requester; a subject
   reference from anyone else opens a new ticket linked to the quoted one (never joins);
-- a reply that asks for something its ticket does not cover (a rights intent the ticket
-  lacks, or any rights intent when the ticket is final) opens a new ticket linked to it,
-  with everything a new ticket gets; the old ticket records that the reply arrived;
+- a reply asking for what its ticket does not cover (a rights intent it lacks, or any when
+  it is final) opens a full new ticket linked to it; the old one records the reply;
 - auto-replies, bounces and bulk mail, and mail without a usable From address, are stored
   and open nothing; mail with no rights intent is stored for the team, no ticket, no reply;
 - otherwise one ticket holds all the mail's intents: the opt-out part is done at once
@@ -207,15 +206,14 @@ async def _codes(unit: Unit, org: Organisation, ticket: TicketRecord,
     numbers it holds). Only a reply carrying our signed Message-ID counts: From and a
     reference in the subject are easy to forge, and a stranger's guesses must not use up
     the requester's attempts."""
+    codes = codes_in_text(f"{mail.subject}\n{mail.text}")
     if not _proven(unit, mail, ticket):
-        if codes_in_text(f"{mail.subject}\n{mail.text}"):
+        if codes:
             unit.event("code_not_checked", ticket,
                        reason="a code in a mail that is not a reply to ours")
         return ticket
-    codes = codes_in_text(f"{mail.subject}\n{mail.text}")
-    if not codes:
-        # "Reply to this email": a bare reply that quotes our mail carries the code too.
-        codes = codes_in_text(mail.quoted)
+    # "Reply to this email": a bare reply that quotes our mail carries the code too.
+    codes = codes or codes_in_text(mail.quoted)
     if codes:
         ticket, _, _ = await try_code(unit, org, ticket, codes)
     return ticket
