@@ -19,7 +19,7 @@ from datetime import datetime
 from bot.errors import VerificationError
 
 _MSGID = re.compile(
-    r"<?pb\.([A-Z]{2,5}-\d{4}-\d{4,})\.([a-z0-9]{8,32})\.([a-f0-9]{32})@[^<>\s@]+>?"
+    r"<?pb\.([A-Z]{2,5}-\d{4}-\d{4,})\.([a-z0-9]{8,32})\.([a-f0-9]{20}|[a-f0-9]{32})@[^<>\s@]+>?"
 )
 PURPOSE_VERIFY = "verify"
 PURPOSE_UNSUBSCRIBE = "unsubscribe"
@@ -34,10 +34,18 @@ def _mac(secret: bytes, *parts: str) -> str:
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
+MAC_HEX = 20
+
+
 def make_message_id(secret: bytes, ticket_ref: str, domain: str) -> str:
-    """`<pb.AIM-2026-0042.<nonce>.<mac>@domain>`: unique, and provably ours."""
-    nonce = secrets.token_hex(8)
-    mac = _mac(secret, "msgid", ticket_ref, nonce)[:32]
+    """`<pb.AIM-2026-0042.<nonce>.<mac>@domain>`: unique, and provably ours.
+
+    Short enough that `In-Reply-To: <id>` fits one 78-character line: mail programs fold or
+    even RFC 2047-encode longer ones, and a reply whose In-Reply-To got mangled can no longer
+    prove it answers us. 80 bits of MAC leave nothing to guess online.
+    """
+    nonce = secrets.token_hex(4)
+    mac = _mac(secret, "msgid", ticket_ref, nonce)[:MAC_HEX]
     return f"<pb.{ticket_ref}.{nonce}.{mac}@{domain}>"
 
 
@@ -47,7 +55,8 @@ def ticket_ref_from_message_id(secret: bytes, msgid: str) -> str | None:
     if match is None:
         return None
     ref, nonce, mac = match.groups()
-    expected = _mac(secret, "msgid", ref, nonce)[:32]
+    # Ids sent before the MAC was shortened carry 32 hex digits; they stay valid.
+    expected = _mac(secret, "msgid", ref, nonce)[:len(mac)]
     return ref if hmac.compare_digest(mac, expected) else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -106,6 +107,22 @@ def test_message_ids_are_provably_ours() -> None:
     assert ticket_ref_from_message_id(SECRET, "<random@example.com>") is None
     headers = f"<x@y.z> {msgid}"
     assert refs_from_headers(SECRET, None, headers, msgid) == [REF]
+
+
+def test_message_ids_fit_one_header_line() -> None:
+    # A longer In-Reply-To gets folded or RFC 2047-encoded by mail programs, and the
+    # reply could no longer prove it answers us.
+    for domain, ref in (("aimigos.studio", "AIM-2026-12345"), ("imgnstudio.com", REF)):
+        msgid = make_message_id(SECRET, ref, domain)
+        assert len(f"In-Reply-To: {msgid}") <= 78
+        assert ticket_ref_from_message_id(SECRET, msgid) == ref
+
+
+def test_message_ids_sent_with_the_longer_mac_stay_valid() -> None:
+    nonce = "0123456789abcdef"
+    mac = hmac.new(SECRET, "\x1f".join(["msgid", REF, nonce]).encode(), "sha256").hexdigest()
+    assert ticket_ref_from_message_id(
+        SECRET, f"<pb.{REF}.{nonce}.{mac[:32]}@aimigos.studio>") == REF
 
 
 def test_link_tokens() -> None:
