@@ -137,7 +137,15 @@ def _addresses(values: list[str]) -> list[str]:
     return found
 
 
+def _id_header(value: str | None) -> str:
+    """A Message-ID-like header's text; some mailers RFC 2047-encode a long one."""
+    if not value:
+        return ""
+    return _decode_words(value) if "=?" in value else value
+
+
 def _message_id(value: str | None) -> str | None:
+    value = _id_header(value)
     if not value:
         return None
     found = _MSGID.search(value)
@@ -213,7 +221,7 @@ def _read(raw: bytes) -> InboundMail:
     if not text and not body.text and body.forwarded:
         defects.append("only forwarded content")
     reasons = auto_reply_reasons(headers, subject, from_address, return_path, body.report)
-    references = [f"<{m}>" for m in _MSGID.findall(headers.get("references", ""))]
+    references = [f"<{m}>" for m in _MSGID.findall(_id_header(headers.get("references")))]
     return InboundMail(
         parsed=True,
         defects=defects[:50],
