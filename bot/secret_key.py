@@ -38,7 +38,8 @@ def resolve_secret_key(settings: Settings) -> bytes:
 def _data_dir_key(settings: Settings) -> bytes:
     path = settings.data_dir / KEY_FILE
     try:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        # Private from the start: it holds the key, the database and the outbox.
+        settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not path.exists():
             # Written whole under a temporary name and linked into place, so that a process
             # starting at the same moment never reads a half-written key; the first link wins.

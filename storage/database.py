@@ -82,7 +82,8 @@ async def _quietly_close(conn: AsyncConnection) -> None:
 
 
 def _make_parent(path: str) -> None:
-    Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    # Owner-only: the database holds personal data (an existing folder is left as it is).
+    Path(path).expanduser().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
 class Database:

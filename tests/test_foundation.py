@@ -90,6 +90,7 @@ def test_secret_key_is_created_once_and_kept(tmp_path: Path) -> None:
     assert len(first) == 64
     assert resolve_secret_key(settings) == first
     assert (tmp_path / "d" / "secret.key").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "d").stat().st_mode & 0o777 == 0o700
 
 
 def test_secret_key_is_required_with_a_shared_database(tmp_path: Path) -> None:

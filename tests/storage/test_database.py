@@ -48,6 +48,7 @@ async def test_open_database_creates_the_sqlite_folder(tmp_path: Path) -> None:
     db = await open_database(f"sqlite+aiosqlite:///{path}")
     try:
         assert path.is_file()
+        assert path.parent.stat().st_mode & 0o777 == 0o700  # personal data: owner only
         assert await db.revision() == head_revision()
         async with db.transaction(readonly=True) as tx:
             mode = (await tx.connection.exec_driver_sql("PRAGMA journal_mode")).scalar()
