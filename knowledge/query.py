@@ -45,6 +45,11 @@ PREFIX_MIN = 2
 FILLER_CUTOFF = 79.0
 _FILLER = sorted(word for word in STOP_WORDS if len(word) > 1)
 _UNITED_STATES = re.compile(r"\b(?:U\.S\.A?\.?|USA|US)\b")
+# "will the dentist tell my GP", "will you tell facebook what I bought": telling someone else
+# is sharing with them ("tell" alone is a stop word: "can you tell me ...").
+_TELL_SOMEONE = re.compile(
+    r"\btell(?:s|ing)?\s+(?!(?:me|us|you|him|her|them|it|whether|if|what|how|why|when|where|"
+    r"who|which|about|anyone|someone|people)\b)", re.IGNORECASE)
 
 
 @dataclass
@@ -58,7 +63,8 @@ class Concept:
 
 def prepare(question: str) -> str:
     """The question as analysed: bounded, with "the US" told apart from "us"."""
-    return _UNITED_STATES.sub("United States", question[:MAX_QUESTION_CHARS])
+    text = _UNITED_STATES.sub("United States", question[:MAX_QUESTION_CHARS])
+    return _TELL_SOMEONE.sub("share with ", text)
 
 
 def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
