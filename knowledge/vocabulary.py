@@ -51,7 +51,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "beacon", "analytics"),
     # sharing
     ("share", "shared", "sharing", "disclose", "disclosure", "disclosed", "pass on", "hand over",
-     "third parties", "third party", "recipients", "partners", "tell", "tells", "let know"),
+     "third parties", "third party", "recipients", "partners", "tell", "tells", "let know",
+     "pass", "passed", "passes", "passing"),
     ("processor", "processors", "provider", "providers", "supplier", "suppliers", "vendor",
      "vendors", "subcontractor", "contractors", "service providers"),
     ("sell", "sold", "sale", "selling", "rent", "trade"),
