@@ -87,7 +87,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # tax authorities: staff say HMRC or "the tax office", policies "HM Revenue & Customs"
     ("hmrc", "hm revenue", "revenue and customs", "revenue customs", "tax office",
      "tax authority", "tax authorities", "taxman", "irs", "internal revenue service"),
-    ("donation", "donations", "donate", "donating", "asking for money", "ask for money",
+    ("donation", "donations", "donate", "donating", "donor", "donors", "asking for money", "ask for money",
      "fundraising", "appeal", "appeals", "gift", "gifts"),
     ("audio", "sound", "voice", "voices", "speech"),
     ("website", "site", "web", "online", "webpage", "app", "apps", "application",
