@@ -12,6 +12,7 @@ and units are numbered policy by policy, so a question scoped to one policy read
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +29,10 @@ HEADING_WEIGHT = 0.6
 CONTEXT_WEIGHT = 0.45
 ANCESTOR_WEIGHT = 0.3
 NEIGHBOUR_WEIGHT = 0.25  # a sentence's context: the sentence before it
+# A sentence that refers back early on ("You can contact her at ...", "It is kept for ...")
+# is about what the sentence before it names.
+REFERRING_WEIGHT = 1.0
+_REFERS_BACK = re.compile(r"^(?:\W*\w+){0,5}?\W*\b(?:he|she|him|her|his)\b", re.IGNORECASE)
 MAX_BODY_WEIGHT = 1.6
 
 IntArray = npt.NDArray[np.int32]
@@ -60,6 +65,7 @@ class Index:
         self.ranges: list[tuple[int, int]] = []
         fields: list[tuple[Counter[str], set[str], set[str], set[str]]] = []
         self._sentence_ids: set[int] = set()  # their context is the sentence before
+        self._referring_ids: set[int] = set()
         context_stems: dict[str, set[str]] = {}  # list items share their lead-in
         for p_index, policy in enumerate(self.policies):
             start = len(self.refs)
@@ -69,6 +75,8 @@ class Index:
             for u_index, unit in enumerate(policy.units):
                 if unit.kind == "sentence":
                     self._sentence_ids.add(len(self.refs))
+                    if _REFERS_BACK.match(unit.quote):
+                        self._referring_ids.add(len(self.refs))
                 self.refs.append(UnitRef(p_index, u_index))
                 context = context_stems.get(unit.context)
                 if context is None:
@@ -109,8 +117,9 @@ class Index:
         for unit_id, (body, heading, context, ancestors) in enumerate(fields):
             norm = K1 * (1 - B + B * lengths[unit_id] / average)
             weights: dict[str, float] = dict.fromkeys(ancestors, ANCESTOR_WEIGHT)
-            context_weight = (NEIGHBOUR_WEIGHT if unit_id in self._sentence_ids
-                              else CONTEXT_WEIGHT)
+            context_weight = (CONTEXT_WEIGHT if unit_id not in self._sentence_ids
+                              else REFERRING_WEIGHT if unit_id in self._referring_ids
+                              else NEIGHBOUR_WEIGHT)
             for term in context:
                 weights[term] = weights.get(term, 0.0) + context_weight
             for term in heading:

@@ -77,7 +77,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "encryption", "encrypted", "safe"),
     # who to contact
     ("dpo", "data protection officer", "privacy officer", "privacy lead"),
-    ("contact", "reach", "get in touch", "talk to", "speak to", "speak with", "write to", "email", "emails", "address",
+    ("contact", "reach", "get in touch", "talk to", "speak to", "speak with", "write to",
+     "email", "emails", "address",
      "mailing address", "postal address", "post", "by post"),
     ("postal", "post", "by post", "postal address", "mailing address", "letter", "write to"),
     ("phone", "telephone", "call", "calls", "ring", "phone number", "telephone number",
@@ -87,7 +88,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # tax authorities: staff say HMRC or "the tax office", policies "HM Revenue & Customs"
     ("hmrc", "hm revenue", "revenue and customs", "revenue customs", "tax office",
      "tax authority", "tax authorities", "taxman", "irs", "internal revenue service"),
-    ("donation", "donations", "donate", "donating", "donor", "donors", "asking for money", "ask for money",
+    ("donation", "donations", "donate", "donating", "donor", "donors", "asking for money",
+     "ask for money",
      "fundraising", "appeal", "appeals", "gift", "gifts"),
     ("audio", "sound", "voice", "voices", "speech"),
     ("website", "site", "web", "online", "webpage", "app", "apps", "application",
