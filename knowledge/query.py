@@ -24,6 +24,7 @@ from knowledge.vocabulary import (
     LIGHT_WORDS,
     PEOPLE_WEIGHT,
     PHRASE_WEIGHT,
+    STOP_PHRASE_MARK,
     SYNONYM_WEIGHT,
     Term,
     generic_terms,
@@ -74,9 +75,10 @@ def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
     unused = Counter(stems)
     concepts: list[Concept] = []
     for phrase, literal, members in phrase_groups(text):
-        if any(unused[stem] <= 0 for stem in phrase):
+        own = [stem for stem in phrase if not stem.startswith(STOP_PHRASE_MARK)]
+        if any(unused[stem] <= 0 for stem in own):
             continue  # a longer phrase has already used these words
-        for stem in phrase:
+        for stem in own:
             unused[stem] -= 1
         concept = Concept(word=" ".join(phrase))
         concept.alternatives = dict.fromkeys(members, PHRASE_WEIGHT)

@@ -211,6 +211,9 @@ LIGHT_WORDS = frozenset(content_stems("work works working deal deals dealing sen
                                       "sent stuff"))
 
 SYNONYM_WEIGHT = 0.8
+STOP_PHRASE_MARK = "~"
+# "do we have to action it within a month": a modal, not a question about what is mandatory.
+_MODALS = frozenset({"have to", "need to"})
 PHRASE_WEIGHT = 0.9
 
 
@@ -259,9 +262,13 @@ def _tables() -> tuple[dict[str, set[Term]], list[tuple[re.Pattern[str], Term, b
         members = {term for entry in group if _usable(entry, term := _term(entry))}
         for entry in group:
             term = _term(entry)
+            if not term and len(entry.split()) > 1 and entry not in _MODALS:
+                # All stop words ("say no to"): the phrase still names its group, through a
+                # marker no text holds, so it never matches literally.
+                term = (STOP_PHRASE_MARK + "_".join(entry.split()),)
             if not term:
                 continue
-            usable = _usable(entry, term)
+            usable = _usable(entry, term) and not term[0].startswith(STOP_PHRASE_MARK)
             if len(entry.split()) > 1 or "-" in entry:
                 words = re.split(r"[\s-]+", entry)
                 # Each word may carry an ending ("handing over", "opted out"), and one word
