@@ -85,6 +85,12 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "helpline", "helpline number", "contact number", "cold call", "cold calls",
      "cold calling", "unsolicited call", "unsolicited calls", "telemarketing", "telephone"),
     ("webcam", "webcams", "camera", "cameras", "video"),
+    # recording a phone call is one thing, not "records" plus "calls"
+    ("call recording", "call recordings", "record calls", "record phone calls",
+     "recorded calls", "recording calls", "calls are recorded", "calls may be recorded",
+     "calls recorded"),
+    ("host", "hosted", "hosting", "server", "servers", "data centre", "data centres",
+     "data center", "data centers"),
     # tax authorities: staff say HMRC or "the tax office", policies "HM Revenue & Customs"
     ("hmrc", "hm revenue", "revenue and customs", "revenue customs", "tax office",
      "tax authority", "tax authorities", "taxman", "irs", "internal revenue service"),
