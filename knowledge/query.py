@@ -62,10 +62,18 @@ class Concept:
     weight: float = 0.0
 
 
+# "if my account isn't used", "users who haven't logged in for a year": inactivity, which
+# policies call "inactive" or "dormant" ("use" alone is too common to carry it).
+_NOT_USED = re.compile(
+    r"\b(?:isn'?t|is not|aren'?t|are not|not|haven'?t|hasn'?t|have not|has not|don'?t|"
+    r"doesn'?t|never)\s+(?:been\s+)?(?:used|using|logged in|logging in|log in)\b",
+    re.IGNORECASE)
+
+
 def prepare(question: str) -> str:
     """The question as analysed: bounded, with "the US" told apart from "us"."""
     text = _UNITED_STATES.sub("United States", question[:MAX_QUESTION_CHARS])
-    return _TELL_SOMEONE.sub("share with ", text)
+    return _NOT_USED.sub("inactive", _TELL_SOMEONE.sub("share with ", text))
 
 
 def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
