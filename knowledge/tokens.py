@@ -70,8 +70,9 @@ def stem(word: str) -> str:
 # Phrasal verbs whose particle is a stop word: read as the one verb they mean, in policies and
 # questions alike ("cannot be switched off" and "can't be turned off" both say "disable").
 _PHRASAL = (
-    (re.compile(r"\b(?:turn|switch|shut)(?:s|ed|ing)? (?:\w+ )?off\b"), "disable"),
-    (re.compile(r"\b(?:turn|switch)(?:s|ed|ing)? (?:\w+ )?on\b"), "enable"),
+    # the word between is kept: "turn marketing off" is "disable marketing"
+    (re.compile(r"\b(?:turn|switch|shut)(?:s|ed|ing)? (?:(\w+) )?off\b"), r"disable \1"),
+    (re.compile(r"\b(?:turn|switch)(?:s|ed|ing)? (?:(\w+) )?on\b"), r"enable \1"),
     # "based on" (according to) is not "based" (located)
     (re.compile(r"\bbased (?:up)?on\b"), "according to"),
 )
