@@ -37,6 +37,11 @@ POST_NEGATION = re.compile(r"\W*(?:\w+\W+){0,2}?nicht\b")
 PAST_ASK = re.compile(r"(?:asked|requested|i asked)\b")
 PAST_PARTICIPLE = re.compile(r"\w+ed\b|took\b|taken\b")
 CONDITION_FACTOR = 0.3
+# "If I don't hear back by Friday I'm going to the ICO": a condition on the organisation's
+# inaction before a complaint rule is a threat, which counts in full (its negation is the
+# condition's, not the complaint's).
+THREAT = re.compile(r"\b(?:if|unless)\b[^.!?]{0,60}\b(?:don'?t|do not|doesn'?t|haven'?t"
+                    r"|have not|fail\w*|not|no)\b")
 CHASE_LIFT = 0.3
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
 MAX_EVIDENCE = 3
@@ -62,6 +67,7 @@ class _Hit:
     cancelled: bool
     sentence: int = 0
     reference: bool = False  # names an earlier request ("my request to stop marketing")
+    threat: bool = False  # "if ... not ..., I'll go to the ICO": not gone there yet
 
 
 def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
@@ -79,6 +85,9 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     if "n" not in rule.flags and POST_NEGATION.match(folded, end):
         cancelled = True  # German puts it after: "löschen Sie mein Konto nicht"
     weight = rule.weight
+    if "d" in rule.flags and THREAT.search(folded, sentence_from, start) \
+            and not RESERVATION.search(folded, sentence_from, start):
+        return _Hit(rule, weight, start, end, False, sentence_from, False, True)
     if "h" not in rule.flags and (CONDITION.search(before)
                                   or RESERVATION.search(folded, sentence_from, start)):
         weight *= CONDITION_FACTOR
@@ -134,7 +143,8 @@ def _scores(hits: list[_Hit]) -> dict[str, float]:
         key = id(hit.rule)
         if key not in best or hit.weight > best[key].weight:
             best[key] = hit
-    if any("d" in hit.rule.flags and hit.weight >= THRESHOLD for hit in best.values()):
+    if any("d" in hit.rule.flags and hit.weight >= THRESHOLD and not hit.threat
+           for hit in best.values()):
         # Gone to the regulator: earlier requests it mentions are the complaint's subject.
         for key in [k for k, hit in best.items() if hit.reference]:
             del best[key]

@@ -44,7 +44,9 @@ NEGATION = re.compile(
 # "I reserve the right to lodge a complaint".
 CONDITION = re.compile(
     r"^\W*to\b|\b(?:if(?! (?:yes|so|you do|you are|you have|you could|you would|you can"
-    r"|you will|you might|you please)\b)|in case|considering|thinking (?:about|of)"
+    r"|you will|you might|you please"
+    r"|(?:i|you) (?:don'?t|do not|haven'?t) (?:hear|get|reply|respond)\w*)\b)"
+    r"|in case|considering|thinking (?:about|of)|(?:was|were) going to|had planned to"
     r"|would that|says|said|covers|describes|explains|outlines|sets out|clause"
     r"|before (?:i|we)|you(?:'ll| will) (?:receive|get)"
     r"|thanks? (?:you )?(?:so much )?for|gracias por|merci (?:d'avoir|pour)|danke f[uü]r"

@@ -71,6 +71,12 @@ EU_RULES: list[RawRule] = [
      r"|seulement|juste) pour\b", ""),
     ("complaint", 0.55, r"\bno (?:di|he dado|dimos|hemos dado|les di|os di) (?:mi |nuestro )?"
      r"(?:permiso|consentimiento|autorizacion)\b", "n"),
+    # "ya no me interesa recibir vuestras ofertas": losing interest in the mailings is an opt-out.
+    ("opt_out", 0.8, r"\b(?:ya )?no me interesa\w* (?:(?:seguir )?recibi\w* )?(?:mas )?"
+     r"(?:vuestr\w*|sus"
+     r"|los|las|el|la|tus)? ?(?:ofertas|newsletters?|boletin\w*|correos|e-?mails|publicidad"
+     r"|promociones|mensajes|sms|comunicaciones)\b|\bno quiero saber nada (?:mas )?de (?:vosotros"
+     r"|ustedes|ti)\b", "n"),
     ("opt_out", 0.85, r"\b(?:ya no|no) quiero (?:recibir )?(?:mas )?(?:la|el|los|las|vuestra"
      r"|vuestro|su|sus)? ?(?:newsletter|boletin|correos|emails|publicidad|promociones"
      r"|mensajes|sms)\b", "n"),
@@ -103,7 +109,8 @@ EU_RULES: list[RawRule] = [
      "cn"),
     ("complaint", 0.6, r"\bllevo (?:\w+ )?(?:\w+ )?(?:semanas|meses|dias) (?:pidiendo|esperando"
      r"|solicitando|reclamando)\b", "c"),
-    ("complaint", 0.65, r"\b(?:seguis|siguen|sigue|continuais|continuan) (?:llamando|enviando"
+    ("complaint", 0.65, r"\b(?:seguis|siguen|sigue|sigais|sigan|continuais|continuan)"
+     r" (?:llamando|enviando"
      r"|mandando|escribiendo|contactando|llegando)\w*", "c"),
     ("complaint", 0.55, r"\bno (?:lo |la |las |los )?autorice\b|\bsin autorizacion\b", "n"),
     ("opt_out", 0.9, r"\b(?:deis|dais|dierais|dieran|dieseis|des|den|dan) de baja\b", ""),
@@ -128,7 +135,8 @@ EU_RULES: list[RawRule] = [
     # "la retirer de vos listes" takes an address off a list: that is an opt-out.
     ("erasure", 0.6, r"\b(?:les|la|le|l')\W*(?:faire )?(?:supprim\w*|effac\w*|detrui\w*|(?:retir"
      r"|enlev)\w*+" + FR_OFF_LIST + r")", ""),
-    ("complaint", 0.6, r"\balors que (?:je|j')\W*(?:l'|les |la |le )?(?:avais|ai) (?:refuse|demande"
+    ("complaint", 0.6, r"\balors que (?:je|j')\W*(?:l'|les |la |le |vous |v')?"
+     r"(?:avais|ai) (?:refuse|demande"
      r"|dit|precise|ecrit)\b|\bje (?:recois|continue de recevoir) (?:encore|toujours)\b", "c"),
     ("erasure", 0.6, r"\b(?:borr|elimin|supri|destru|quit|retir)\w*(?:los|las|lo|la)\b"
      r"|\bque (?:la|lo|las|los) (?:retir|borr|elimin|quit|supri)\w*"
@@ -253,9 +261,13 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.5, r"\b(?:bereits|schon) (?:zweimal|dreimal|mehrfach|mehrmals|oft)\b", "c"),
     ("complaint", 0.3, r"\b(?:inakzeptabel|unverschamt|unmoglich|frech|nicht in ordnung"
      r"|geht so nicht|reicht es mir|reicht mir)\b", ""),
-    ("access", 0.6, r"\bwoher haben sie (?:meine|meinen|mein|diese)\b|\bwer hat ihnen (?:meine"
+    ("access", 0.6, r"\bwoher haben sie"
+     r" (?:(?:eigentlich|denn|uberhaupt|nur) )?(?:meine|meinen|mein|diese)\b"
+     r"|\bwer hat ihnen (?:meine"
      r"|meinen|mein)\b|\bwie sind sie an (?:meine|meinen|mein)\b", ""),
-    ("complaint", 0.3, r"\bwoher haben sie (?:meine|meinen|mein|diese)\b|\bwer hat ihnen (?:meine"
+    ("complaint", 0.3, r"\bwoher haben sie"
+     r" (?:(?:eigentlich|denn|uberhaupt|nur) )?(?:meine|meinen|mein|diese)\b"
+     r"|\bwer hat ihnen (?:meine"
      r"|meinen|mein)\b|\bwie sind sie an (?:meine|meinen|mein)\b", "h"),
     ("complaint", 0.55, r"\bwarum (?:rufen|schreiben|kontaktieren|schicken|senden|belastigen) sie"
      r" mi(?:ch|r)\b|\bwarum (?:bekomme|erhalte) ich\b" + gap(4) + r"(?:\w*mails?|werbung"
