@@ -29,13 +29,14 @@ DEV = ROOT.parent / "shared" / "eval" / "qa_dev.jsonl"
 HELDOUT = ROOT / "tests" / "knowledge" / "heldout_qa.jsonl"
 BLIND2 = ROOT / "tests" / "knowledge" / "blind2" / "blind2_qa.jsonl"  # staff wording, typos
 BLIND6 = ROOT / "tests" / "knowledge" / "blind6" / "blind6_qa.jsonl"  # many it must decline
+BLIND7 = ROOT / "tests" / "knowledge" / "blind7" / "blind7_qa.jsonl"  # app users' wording
 EXTRA = ROOT / "tests" / "knowledge" / "fernhill_policy.md"
 SECTIONS_PER_POLICY = 50
 
 
 def questions() -> list[str]:
     found = []
-    for path in (DEV, HELDOUT, BLIND2, BLIND6):
+    for path in (DEV, HELDOUT, BLIND2, BLIND6, BLIND7):
         if path.exists():
             found += [json.loads(line)["question"] for line in path.read_text().splitlines()
                       if line.strip()]

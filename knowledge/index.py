@@ -12,7 +12,6 @@ and units are numbered policy by policy, so a question scoped to one policy read
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +31,8 @@ NEIGHBOUR_WEIGHT = 0.25  # a sentence's context: the sentence before it
 # A sentence that refers back early on ("You can contact her at ...", "It is kept for ...")
 # is about what the sentence before it names.
 REFERRING_WEIGHT = 1.0
-_REFERS_BACK = re.compile(r"^(?:\W*\w+){0,5}?\W*\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+_REFERS_BACK = frozenset({"he", "she", "him", "her", "his"})
+_REFER_WITHIN = 6  # words
 MAX_BODY_WEIGHT = 1.6
 
 IntArray = npt.NDArray[np.int32]
@@ -56,6 +56,12 @@ class UnitRef:
     unit: int
 
 
+def _refers_back(sentence: str) -> bool:
+    """Does it name someone by pronoun in its first words ("You can contact her at ...")?"""
+    return any(word.strip(".,;:()\"'").lower() in _REFERS_BACK
+               for word in sentence.split(None, _REFER_WITHIN)[:_REFER_WITHIN])
+
+
 class Index:
     """Postings for every stem in every unit of the given policies."""
 
@@ -75,7 +81,7 @@ class Index:
             for u_index, unit in enumerate(policy.units):
                 if unit.kind == "sentence":
                     self._sentence_ids.add(len(self.refs))
-                    if _REFERS_BACK.match(unit.quote):
+                    if _refers_back(unit.quote):
                         self._referring_ids.add(len(self.refs))
                 self.refs.append(UnitRef(p_index, u_index))
                 context = context_stems.get(unit.context)
