@@ -37,6 +37,12 @@ POST_NEGATION = re.compile(r"\W*(?:\w+\W+){0,2}?nicht\b")
 PAST_ASK = re.compile(r"(?:asked|requested|i asked)\b")
 PAST_PARTICIPLE = re.compile(r"\w+ed\b|took\b|taken\b")
 CONDITION_FACTOR = 0.3
+# A chaser about money or goods, with nothing data-protection in its sentence, chases nothing.
+BILLING = re.compile(r"\b(?:invoices?|payments?|balance|bills?|refunds?|parcels?|deliver(?:y|ies)"
+                     r"|orders?|amount due|rechnung\w*|zahlung\w*|factura\w*|pago|facture\w*"
+                     r"|paiement)\b")
+CHASED = re.compile(r"\b(?:requests?|sar|dsar|data|details|information|info|reply|response"
+                    r"|answer|deletion|erasure|unsubscrib\w*|access|gdpr|privacy|ico)\b")
 # "If I don't hear back by Friday I'm going to the ICO": a condition on the organisation's
 # inaction before a complaint rule is a threat, which counts in full (its negation is the
 # condition's, not the complaint's).
@@ -84,6 +90,9 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
         cancelled = True  # "we have now deleted your account": done, not asked
     if "n" not in rule.flags and POST_NEGATION.match(folded, end):
         cancelled = True  # German puts it after: "löschen Sie mein Konto nicht"
+    if "c" in rule.flags and BILLING.search(folded, sentence_from, sentence_to) \
+            and not CHASED.search(folded, sentence_from, sentence_to):
+        cancelled = True  # "invoice 88231 is now 14 days overdue": money, not a request
     weight = rule.weight
     if "d" in rule.flags and THREAT.search(folded, sentence_from, start) \
             and not RESERVATION.search(folded, sentence_from, start):

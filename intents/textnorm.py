@@ -52,19 +52,26 @@ def clause_start(text: str, pos: int, limit: int = 160) -> int:
     return low
 
 
+def _decimal_point(text: str, i: int) -> bool:
+    """A full stop between digits ("1,240.00", "v2.1") ends no sentence."""
+    return (text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit()
+            and text[i + 1].isdigit())
+
+
 def sentence_bounds(text: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:
     """(start, end) of the sentence around text[start:end] (bounded both ways)."""
     low = max(0, start - limit)
     s = low
     for i in range(start - 1, low - 1, -1):
         if text[i] in SENTENCE_END and not (text[i] == "." and i + 2 < len(text)
-                                            and text[i + 1] == " " and text[i + 2].isdigit()):
+                                            and text[i + 1] == " " and text[i + 2].isdigit()) \
+                and not _decimal_point(text, i):
             s = i + 1
             break
     high = min(len(text), end + limit)
     e = high
     for i in range(end, high):
-        if text[i] in SENTENCE_END:
+        if text[i] in SENTENCE_END and not _decimal_point(text, i):
             e = i
             break
     return s, e

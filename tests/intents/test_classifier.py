@@ -13,6 +13,17 @@ from intents.textnorm import fold
 from tests.intents.mailmaker import mail
 
 CASES = [
+    # A threat on inaction is a complaint and keeps the request it chases.
+    ("Seven weeks since I asked for a copy of my data. If I don't hear back by Friday I'm going"
+     " to the ICO.", "Re: data", ["access", "complaint"]),
+    ("I reserve the right to complain to the ICO if you do not reply.", "Request", []),
+    ("I was going to ask you to delete my data but it's fine now. When does the class start?",
+     "Delete my data", []),
+    # A decimal point ends no sentence, so the invoice stays in the overdue one.
+    ("Invoice 88231 (£1,240.00) is now 14 days overdue. Please arrange payment.", "Invoice", []),
+    ("Hola, ya no me interesa recibir vuestras ofertas. Gracias.", "ofertas", ["opt_out"]),
+    ("Guten Tag, woher haben Sie eigentlich meine Telefonnummer? Ich war nie Kunde bei Ihnen.",
+     "Kontakt", ["access", "complaint"]),
     ("I do NOT want my account deleted, just stop the newsletter.", "Newsletter", ["opt_out"]),
     ("Please delete my data and stop emailing me.", "Request", ["erasure", "opt_out"]),
     ("Do you use AI on my footage?", "Question", []),
