@@ -5,8 +5,8 @@ schools, a retention table, special educational needs, a study forum, HMRC and s
 disclosures) and 50 questions worded the way app users ask them ("can I delete my
 account?", "will they tell my school how I'm doing?"), 14 of them about things the policy
 does not cover. Scored once before anything changed: 37/50 (27/36 answered right, 10/14
-declined right); 41/50 after the changes (general vocabulary, "tell someone" as sharing,
-contractions, sentences referring back).
+declined right); 43/50 after the changes (general vocabulary, "tell someone" as sharing,
+contractions, sentences referring back, phrases of stop words, "turn X off").
 """
 
 from __future__ import annotations
