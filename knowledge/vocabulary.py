@@ -57,8 +57,10 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "vendors", "subcontractor", "contractors", "service providers"),
     ("sell", "sold", "sale", "selling", "rent", "trade"),
     ("company", "business", "organisation", "organization", "firm", "entity"),
-    ("merger", "acquisition", "acquired", "acquiring", "bought", "takeover", "sale of assets",
-     "business transfer", "sold"),
+    # "bought" alone would make buying a relative of selling ("we do not buy data from
+    # brokers" is no answer to "do we sell data?"): only the company being bought counts
+    ("merger", "acquisition", "acquired", "acquiring", "company bought", "business bought",
+     "buyout", "takeover", "sale of assets", "business transfer", "sold"),
     # transfers abroad
     ("abroad", "overseas", "international", "internationally", "transfer", "transferred",
      "transfers", "outside the uk", "outside", "countries", "country", "eea", "cross-border",
