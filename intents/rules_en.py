@@ -57,7 +57,8 @@ EN_RULES: list[RawRule] = [
      r"(?! of (?:our|your)\b)", ""),
     ("access", 0.7, r"\bentitled\b" + gap(3) + r"to (?:see|know|access|receive|obtain|get|a copy"
      r"|copies)\b", ""),
-    ("access", 0.8, r"\bwhat (?:you|u) (?:hold|have|keep|store|know|process)\w* (?:about|on|of) "
+    ("access", 0.8, r"\bwhat (?:you|u) (?:hold|have|had|held|keep|kept|store|know|knew|process)\w*"
+     r" (?:about|on|of) "
      + ME, ""),
     ("access", 0.7, r"\b(?:send|provide|give|forward)\W+(?:me|us)\b" + gap(8) + r"(?:of|from)"
      r" (?:my|me)\b|\bprovide\w*\W+(?:\w+\W+){0,1}(?:all (?:my|personal|the personal|of my)"
@@ -301,6 +302,12 @@ EN_RULES: list[RawRule] = [
      r"(?:can\W+|to\W+)?(?:open|see|access|view|read|download)\b|\bpublic(?:ly)? (?:\w+ )?(?:link"
      r"|available|accessible|visible)\b", ""),
     ("complaint", 0.4, r"(?<!to )\bkeep (?:getting|receiving|being sent)\b", "c"),
+    # A dated unsubscribe ("I unsubscribed in August") and a count of mails ("third one this
+    # week") are weak alone; together they are marketing after opting out.
+    ("complaint", 0.4, r"\bi (?:already |had |have )?(?:unsubscribed|opted out) (?:in|on|last"
+     r"|back|months|weeks|ages|years|a while|twice|long)\b", ""),
+    ("complaint", 0.3, r"\b(?:second|third|fourth|fifth|another) (?:one|e-?mail|mail|text|message"
+     r"|newsletter|call|promo) (?:this|today|in)\b", ""),
     ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )(?<!to )"
      r"\b(?:still) (?:getting|receiving|being sent|get|receive|had|have had"
      r"|being contacted)\b", "c"),

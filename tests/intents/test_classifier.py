@@ -21,6 +21,9 @@ CASES = [
      "Delete my data", []),
     # A decimal point ends no sentence, so the invoice stays in the overdue one.
     ("Invoice 88231 (£1,240.00) is now 14 days overdue. Please arrange payment.", "Invoice", []),
+    ("Third one this week. I unsubscribed in August. What is going on?", "Fwd: Sale",
+     ["complaint"]),
+    ("I want to know exactly what you had on me.", "Breach", ["access"]),
     ("Hola, ya no me interesa recibir vuestras ofertas. Gracias.", "ofertas", ["opt_out"]),
     ("Guten Tag, woher haben Sie eigentlich meine Telefonnummer? Ich war nie Kunde bei Ihnen.",
      "Kontakt", ["access", "complaint"]),
