@@ -1,9 +1,12 @@
-"""The exact bytes of a mail privacybot sends: RFC 5322, built with email.message.
+"""The exact bytes of a mail privacybot sends: RFC 5322, written line by line.
 
 Everything that comes from a client (their address, their Message-ID) is validated before it
 reaches a header, and the subject is stripped of line breaks and encoded by the email package,
-so no client text can add a header. Every mail says `Auto-Submitted: auto-replied` (RFC 3834)
-and asks Exchange not to auto-answer it, which breaks mail loops from both ends.
+so no client text can add a header. A header that is printable ASCII and fits on one line is
+written as is; anything else is folded and RFC 2047-encoded by the stdlib (compat32 `fold`,
+the very code the email generator runs), so the bytes are the generator's, without its cost.
+Every mail says `Auto-Submitted: auto-replied` (RFC 3834) and asks Exchange not
+to auto-answer it, which breaks mail loops from both ends.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from datetime import datetime
 from email import policy
 from email.charset import QP, Charset
 from email.header import Header
-from email.message import Message
 from email.utils import format_datetime, formataddr
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -25,6 +28,11 @@ _MSGID = re.compile(r"^<[^<>\s\"\\]{1,200}@[^<>\s\"\\]{1,200}>$")
 MAX_REFERENCES = 10
 MAX_SUBJECT = 200
 _WIRE = policy.compat32.clone(linesep="\r\n")
+_FOLD_AT = 78  # RFC 5322 SHOULD; longer values go to the stdlib folder
+_MAX_LINE = 998  # RFC 5322 MUST, in octets without the CRLF
+# Printable ASCII without "<" and ">", bounded so the header line stays under 998 octets.
+_UNSUBSCRIBE_URL = re.compile(r"https?://[\x21-\x3b\x3d\x3f-\x7e]{1,900}")
+_NEWLINE = re.compile(r"\r\n|\r|\n")  # what the email generator treats as a line break
 
 
 class OutboundMail(BaseModel):
@@ -98,39 +106,87 @@ def _header_text(value: str) -> str | Header:
     return header
 
 
+def _line(name: str, value: str | Header) -> str:
+    """One header field, CRLF-terminated: verbatim when it is printable ASCII on one short
+    line, else folded/encoded exactly as the email generator would (compat32)."""
+    if (isinstance(value, str) and len(name) + len(value) + 2 <= _FOLD_AT
+            and value.isascii() and value.isprintable()):
+        return f"{name}: {value}\r\n"
+    if isinstance(value, Header):  # as compat32's fold does for a Header
+        return f"{name}: {value.encode(linesep=_WIRE.linesep, maxlinelen=_FOLD_AT)}\r\n"
+    return _WIRE.fold(name, value)
+
+
+@lru_cache(maxsize=1024)
+def _from_line(name: str, address: str) -> str:
+    """The From field; cached because an organisation's name and address rarely change."""
+    sender = clean_address(address)
+    return _line("From", formataddr((clean_subject(name), sender), charset="utf-8"))
+
+
+def _charset(name: str) -> Charset:
+    charset = Charset(name)
+    charset.body_encoding = QP
+    return charset
+
+
+_ASCII_QP = _charset("us-ascii")
+_UTF8_QP = _charset("utf-8")
+_MIME_7BIT = ('MIME-Version: 1.0\r\nContent-Type: text/plain; charset="us-ascii"\r\n'
+              "Content-Transfer-Encoding: 7bit\r\n")
+_MIME_QP = ('MIME-Version: 1.0\r\nContent-Type: text/plain; charset="{}"\r\n'
+            "Content-Transfer-Encoding: quoted-printable\r\n")
+
+
+def _crlf(text: str) -> str:
+    """Every line break (CRLF, lone CR, lone LF) as CRLF, as the email generator writes them."""
+    if "\r" in text:
+        text = _NEWLINE.sub("\n", text)
+    return text.replace("\n", "\r\n")
+
+
+def _body(body: str) -> tuple[str, str]:
+    """(MIME header fields, body with CRLF). 7bit while the body is ASCII, has no NUL and no
+    line over 998 octets; otherwise quoted-printable (stdlib), which keeps every line short."""
+    if body.isascii() and "\x00" not in body:
+        wire = _crlf(body)
+        if len(wire) <= _MAX_LINE or max(map(len, wire.split("\r\n"))) <= _MAX_LINE:
+            return _MIME_7BIT, wire
+        charset = _ASCII_QP
+    else:
+        charset = _UTF8_QP
+    encoded = charset.body_encode(body.encode(charset.output_charset or "utf-8"))
+    return _MIME_QP.format(charset.output_charset), _crlf(encoded or "")
+
+
 def build_message(mail: OutboundMail) -> bytes:
     """The mail as CRLF bytes, ready for SMTP or an .eml file.
 
-    Built with the compat32 API and explicit encodings: five times faster than the
-    EmailMessage header registry on this hot path, with the same bytes a parser reads back.
+    The same bytes the compat32 email generator writes for this message (bar the transfer
+    encoding of over-long ASCII lines, which the generator would send as 7bit), at a fraction
+    of the cost: this runs once per reply on the SMTP intake's hot path.
     """
-    sender = clean_address(mail.from_address)
+    from_line = _from_line(mail.from_name, mail.from_address)
     recipient = clean_address(mail.to)
     message_id = safe_message_id(mail.message_id)
     if message_id is None:
         raise ValueError(f"not a Message-ID: {mail.message_id!r}")
-    message: Message[str, str | Header] = Message()
-    # set_payload with a charset adds MIME-Version, Content-Type and the transfer encoding:
-    # 7bit for ASCII, else quoted-printable, which keeps the mail clean for any relay.
-    charset = Charset("us-ascii" if mail.body.isascii() else "utf-8")
-    if not mail.body.isascii():
-        charset.body_encoding = QP
-    message.set_payload(mail.body, charset)
-    message["From"] = formataddr((clean_subject(mail.from_name), sender), charset="utf-8")
-    message["To"] = recipient
-    message["Subject"] = _header_text(clean_subject(mail.subject))
-    message["Date"] = format_datetime(mail.date)
-    message["Message-ID"] = message_id
+    mime, body = _body(mail.body)
+    lines = [mime, from_line, _line("To", recipient),
+             _line("Subject", _header_text(clean_subject(mail.subject))),
+             _line("Date", format_datetime(mail.date)), _line("Message-ID", message_id)]
     parent = safe_message_id(mail.in_reply_to)
     if parent:
-        message["In-Reply-To"] = parent
+        lines.append(_line("In-Reply-To", parent))
     references = [ref for ref in (safe_message_id(item) for item in mail.references) if ref]
     if references:
-        message["References"] = " ".join(references)
-    message["Auto-Submitted"] = "auto-replied"
-    message["X-Auto-Response-Suppress"] = "All"
-    message["Precedence"] = "auto_reply"
-    if mail.unsubscribe_url and re.match(r"^https?://[^\s<>]+$", mail.unsubscribe_url):
-        message["List-Unsubscribe"] = f"<{mail.unsubscribe_url}>"
-        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    return message.as_bytes(policy=_WIRE)
+        lines.append(_line("References", " ".join(references)))
+    lines.append("Auto-Submitted: auto-replied\r\nX-Auto-Response-Suppress: All\r\n"
+                 "Precedence: auto_reply\r\n")
+    if mail.unsubscribe_url and _UNSUBSCRIBE_URL.fullmatch(mail.unsubscribe_url):
+        lines.append(_line("List-Unsubscribe", f"<{mail.unsubscribe_url}>"))
+        lines.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
+    lines.append("\r\n")
+    lines.append(body)
+    # Strict ASCII: every header is encoded and the body is 7bit or quoted-printable.
+    return "".join(lines).encode("ascii")
