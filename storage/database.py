@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,6 +28,7 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from storage import sqlite_inline
 from storage.boundary import TRANSLATED, translate
 from storage.errors import StorageError, UnavailableError
 from storage.unit import Transaction
@@ -121,7 +123,9 @@ class Database:
         options: dict[str, Any] = {"echo": echo, "pool_size": pool_size,
                                    "max_overflow": max_overflow, "pool_timeout": pool_timeout}
         if parsed.get_backend_name() == "sqlite":
-            options["connect_args"] = {"timeout": busy_timeout}
+            path = str(parsed.database)
+            options["async_creator"] = functools.partial(
+                sqlite_inline.connect, path, busy_timeout=busy_timeout)
         else:
             options["pool_pre_ping"] = True  # survive a restarted server
             options["connect_args"] = {"timeout": 10}

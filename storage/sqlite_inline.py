@@ -1,0 +1,189 @@
+"""A SQLite driver for SQLAlchemy's aiosqlite dialect that runs statements on the event loop.
+
+aiosqlite runs every call on its own thread and hands the result back through the event
+loop: a cursor, an execute, a fetch and a close are four round trips between threads for one
+statement. The intake writes a batch of mails in about a dozen statements, and those round
+trips (two thread wake-ups each, plus the GIL changing hands) cost more CPU than the SQL.
+
+This driver keeps aiosqlite's surface, which SQLAlchemy's dialect talks to, but executes
+statements inline: statements inside a transaction take microseconds, because the
+transaction already holds SQLite's write lock (BEGIN IMMEDIATE) or reads a WAL snapshot,
+which never waits. What can wait goes to a thread, one at a time per connection: opening,
+BEGIN (it may queue behind another process's writer for the busy timeout), COMMIT (it
+fsyncs the WAL), ROLLBACK and closing. So the loop never waits for a lock or a disk flush.
+
+Used through `create_async_engine(..., async_creator=...)` (storage/database.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+# Statements that may block on a lock or on the disk, so they run off the loop.
+_SLOW_PREFIXES = ("BEGIN", "COMMIT", "END", "ROLLBACK", "PRAGMA", "VACUUM")
+
+
+def _is_slow(sql: str) -> bool:
+    return sql.lstrip()[:8].upper().startswith(_SLOW_PREFIXES)
+
+
+class InlineCursor:
+    """aiosqlite's Cursor surface over a sqlite3 cursor."""
+
+    def __init__(self, owner: InlineConnection, cursor: sqlite3.Cursor) -> None:
+        self._owner = owner
+        self._cursor = cursor
+
+    async def __aenter__(self) -> InlineCursor:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        self._cursor.close()
+
+    async def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> InlineCursor:
+        args = () if parameters is None else parameters
+        if _is_slow(sql):
+            await self._owner.off_loop(self._cursor.execute, sql, args)
+        else:
+            self._cursor.execute(sql, args)
+        return self
+
+    async def executemany(self, sql: str,
+                          seq_of_parameters: Iterable[Sequence[Any]]) -> InlineCursor:
+        self._cursor.executemany(sql, seq_of_parameters)
+        return self
+
+    async def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall()
+
+    async def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+    async def fetchmany(self, size: int | None = None) -> list[Any]:
+        return self._cursor.fetchmany(self._cursor.arraysize if size is None else size)
+
+    async def close(self) -> None:
+        self._cursor.close()
+
+    @property
+    def description(self) -> Any:
+        return self._cursor.description
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    @property
+    def lastrowid(self) -> int | None:
+        return self._cursor.lastrowid
+
+    @property
+    def arraysize(self) -> int:
+        return self._cursor.arraysize
+
+    @arraysize.setter
+    def arraysize(self, value: int) -> None:
+        self._cursor.arraysize = value
+
+
+class _CursorFactory:
+    """What `connection.cursor()` returns in aiosqlite: awaitable, and an async context."""
+
+    def __init__(self, owner: InlineConnection) -> None:
+        self._owner = owner
+
+    def __await__(self) -> Any:
+        return self.__aenter__().__await__()
+
+    async def __aenter__(self) -> InlineCursor:
+        return InlineCursor(self._owner, self._owner.conn.cursor())
+
+    async def __aexit__(self, *_: object) -> None:
+        return None
+
+
+class _InlineQueue:
+    """SQLAlchemy sets isolation_level by putting (future, function) on aiosqlite's queue."""
+
+    def __init__(self, owner: InlineConnection) -> None:
+        self._owner = owner
+
+    def put_nowait(self, item: tuple[asyncio.Future[Any], Callable[[], Any]]) -> None:
+        future, function = item
+        try:
+            result = function()
+        except Exception as exc:
+            future.set_exception(exc)
+        else:
+            future.set_result(result)
+
+
+class InlineConnection:
+    """aiosqlite's Connection surface; see the module docstring for what runs where."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        # Names SQLAlchemy's aiosqlite adapter reads: `_connection` (is it open), `_conn`
+        # (the sqlite3 connection) and `_tx` (its request queue).
+        self._connection: sqlite3.Connection | None = conn
+        self._conn = conn
+        self._tx = _InlineQueue(self)
+        # Its own thread: a slow step must not queue behind other work on the loop's
+        # default executor (a 25 MB mail being parsed, say).
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
+
+    async def off_loop(self, function: Callable[..., Any], *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, function, *args)
+
+    def cursor(self) -> _CursorFactory:
+        return _CursorFactory(self)
+
+    async def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> InlineCursor:
+        cursor = InlineCursor(self, self.conn.cursor())
+        return await cursor.execute(sql, parameters)
+
+    @property
+    def isolation_level(self) -> str | None:
+        return self.conn.isolation_level
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    async def commit(self) -> None:
+        await self.off_loop(self.conn.commit)
+
+    async def rollback(self) -> None:
+        await self.off_loop(self.conn.rollback)
+
+    async def create_function(self, *args: Any, **kwargs: Any) -> None:
+        self.conn.create_function(*args, **kwargs)
+
+    async def close(self) -> None:
+        if self._connection is None:
+            return
+        self._connection = None
+        try:
+            await self.off_loop(self.conn.close)
+        finally:
+            self._thread.shutdown(wait=False)
+
+    def stop(self) -> None:
+        """Forced close (SQLAlchemy's terminate): no thread to stop, just close."""
+        self._connection = None
+        self._thread.shutdown(wait=False)
+        self.conn.close()
+
+
+async def connect(database: str, *, busy_timeout: float) -> InlineConnection:
+    """Open `database` off the loop (opening may touch the disk and wait on a lock)."""
+
+    def _open() -> sqlite3.Connection:
+        return sqlite3.connect(database, timeout=busy_timeout, check_same_thread=False,
+                               isolation_level=None)
+
+    return InlineConnection(await asyncio.to_thread(_open))

@@ -1,0 +1,109 @@
+"""The inline SQLite driver: statements on the loop, waits (BEGIN, COMMIT) off it.
+
+What must hold: a writer queued behind another process's lock never freezes the event loop;
+statements inside a transaction run on the loop's own thread (no hop per statement); commits
+and rollbacks keep their meaning; a closed connection stays closed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from storage import open_database
+from storage.errors import UnavailableError
+from storage.sqlite_inline import connect
+
+
+async def test_statements_run_on_the_loop_thread_and_commit_off_it(tmp_path: Path) -> None:
+    conn = await connect(str(tmp_path / "t.db"), busy_timeout=1.0)
+    threads: list[int] = []
+    conn.conn.create_function("thread_of_call", 0,
+                              lambda: threads.append(threading.get_ident()) or 1)
+    try:
+        cursor = await conn.cursor()
+        await cursor.execute("BEGIN IMMEDIATE")
+        await cursor.execute("CREATE TABLE t (x)")
+        await cursor.execute("INSERT INTO t VALUES (thread_of_call())")
+        await conn.commit()
+        assert threads == [threading.get_ident()]
+        await cursor.execute("SELECT x FROM t")
+        assert await cursor.fetchall() == [(1,)]
+    finally:
+        await conn.close()
+        await conn.close()  # closing twice is harmless
+
+
+async def test_a_writer_waiting_for_the_lock_does_not_freeze_the_loop(tmp_path: Path) -> None:
+    path = tmp_path / "locked.db"
+    db = await open_database(f"sqlite+aiosqlite:///{path}", busy_timeout=0.6)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.01)
+
+    task = asyncio.create_task(ticker())
+    try:
+        started = time.monotonic()
+        with pytest.raises(UnavailableError, match="locked"):
+            async with db.transaction() as tx:
+                await tx.connection.execute(text("SELECT 1"))
+        waited = time.monotonic() - started
+        # The loop kept turning while BEGIN waited out the busy timeout on its thread.
+        assert waited >= 0.5
+        assert ticks >= 10
+    finally:
+        task.cancel()
+        holder.execute("ROLLBACK")
+        holder.close()
+        await db.close()
+
+
+async def test_rollback_and_commit_keep_their_meaning(tmp_path: Path) -> None:
+    db = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'r.db'}")
+    try:
+        async with db.transaction() as tx:
+            await tx.connection.execute(text("CREATE TABLE t (x INTEGER)"))
+
+        async def insert_then_fail() -> None:
+            async with db.transaction() as tx:
+                await tx.connection.execute(text("INSERT INTO t VALUES (1)"))
+                raise RuntimeError("the caller failed")
+
+        with pytest.raises(RuntimeError):
+            await insert_then_fail()
+        async with db.transaction() as tx:
+            await tx.connection.execute(text("INSERT INTO t VALUES (2)"))
+        async with db.transaction(readonly=True) as tx:
+            rows = (await tx.connection.execute(text("SELECT x FROM t"))).all()
+        assert [tuple(row) for row in rows] == [(2,)]
+    finally:
+        await db.close()
+    # What was committed is on disk for any other reader.
+    with sqlite3.connect(tmp_path / "r.db") as other:
+        assert other.execute("SELECT x FROM t").fetchall() == [(2,)]
+
+
+async def test_a_bad_statement_is_an_error_and_the_connection_goes_on(tmp_path: Path) -> None:
+    conn = await connect(str(tmp_path / "e.db"), busy_timeout=1.0)
+    try:
+        cursor = await conn.cursor()
+        with pytest.raises(sqlite3.OperationalError):
+            await cursor.execute("SELECT * FROM missing_table")
+        await cursor.execute("SELECT 41 + 1")
+        assert await cursor.fetchone() == (42,)
+    finally:
+        await conn.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        conn.conn.execute("SELECT 1")  # closed means closed
