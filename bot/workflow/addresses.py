@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from email.utils import getaddresses
+from functools import lru_cache
 
 from bot.errors import WorkflowError
 
@@ -26,8 +27,12 @@ class InvalidAddressError(WorkflowError):
     """Not exactly one valid email address."""
 
 
+@lru_cache(maxsize=4096)
 def clean_address(raw: str) -> str:
-    """The single address in `raw` ("Name <a@b>" or "a@b"), validated and lower-cased."""
+    """The single address in `raw` ("Name <a@b>" or "a@b"), validated and lower-cased.
+
+    Remembered (a refusal is not): one received mail asks about its sender several times
+    (stored row, ticket, reply rules, suppression), and the email package's parser is slow."""
     if _FORBIDDEN.search(raw):
         raise InvalidAddressError("address contains a line break or NUL (header injection?)")
     text = raw.strip()
