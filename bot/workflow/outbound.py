@@ -113,8 +113,16 @@ def _line(name: str, value: str | Header) -> str:
             and value.isascii() and value.isprintable()):
         return f"{name}: {value}\r\n"
     if isinstance(value, Header):  # as compat32's fold does for a Header
-        return f"{name}: {value.encode(linesep=_WIRE.linesep, maxlinelen=_FOLD_AT)}\r\n"
-    return _WIRE.fold(name, value)
+        folded = f"{name}: {value.encode(linesep=_WIRE.linesep, maxlinelen=_FOLD_AT)}\r\n"
+    else:
+        folded = _WIRE.fold(name, value)
+    # When the first word does not fit, compat32 leaves the first line empty, and a reader
+    # then sees a leading space in the subject; that word goes on the first line instead
+    # (every value here is bounded, so the line stays under 998 octets).
+    empty_first = f"{name}: \r\n "
+    if folded.startswith(empty_first):
+        folded = f"{name}: {folded[len(empty_first):]}"
+    return folded
 
 
 @lru_cache(maxsize=1024)
