@@ -11,6 +11,7 @@ two closest sections.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from knowledge.errors import QuestionError, UnknownPolicyError
@@ -61,9 +62,10 @@ class KnowledgeBase:
         self._ranker = Ranker(self._index, self._unit, self._heading)
         self._by_id = {policy.id: number for number, policy in enumerate(self._policies)}
         titles = [set(policy.title.lower().split()) - _TITLE_NOISE for policy in self._policies]
-        shared = set.intersection(*titles) if len(titles) > 1 else set()
-        # Words that name one organisation: a question using them is about that one.
-        self._naming_words = [title - shared for title in titles]
+        # Words that name one organisation: a question using them is about that one. A word in
+        # two titles ("Aimigos Studio", "IMGN Studio") names neither, even when a third lacks it.
+        seen = Counter(word for title in titles for word in title)
+        self._naming_words = [{word for word in title if seen[word] == 1} for title in titles]
         self._title_stems = {stem for policy in self._policies
                              for stem in content_stems(policy.title)}
         self._empty = [empty_sections(policy) for policy in self._policies]
