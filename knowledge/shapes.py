@@ -30,7 +30,7 @@ _ASKS_TIME = re.compile(
     r"|many (?:days|weeks|months|years|hours))"
     r"|when|deadline|(?:retention|storage|time) period|how much (?:notice|warning|time)"
     r"|how far (?:in )?ahead|how far in advance"
-    r"|time ?limit|time ?frame|within)\b")
+    r"|time ?limit|time ?frame|turn ?around|response time|within)\b")
 _TIME_SPAN = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|"
     r"twenty[- ]?\w*|a|an)\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\b"

@@ -71,8 +71,8 @@ def stem(word: str) -> str:
 # questions alike ("cannot be switched off" and "can't be turned off" both say "disable").
 _PHRASAL = (
     # the word between is kept: "turn marketing off" is "disable marketing"
-    (re.compile(r"\b(?:turn|switch|shut)(?:s|ed|ing)? (?:(\w+) )?off\b"), r"disable \1"),
-    (re.compile(r"\b(?:turn|switch)(?:s|ed|ing)? (?:(\w+) )?on\b"), r"enable \1"),
+    (re.compile(r"\b(?:turn|switch|shut)(?:s|es|ed|ing)? (?:(\w+) )?off\b"), r"disable \1"),
+    (re.compile(r"\b(?:turn|switch)(?:s|es|ed|ing)? (?:(\w+) )?on\b"), r"enable \1"),
     # "based on" (according to) is not "based" (located)
     (re.compile(r"\bbased (?:up)?on\b"), "according to"),
 )
