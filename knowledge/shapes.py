@@ -78,7 +78,9 @@ _ASKS_RIGHT = re.compile(
     r"|delete|erase|correct|object|withdraw|complain|make a)\b|"
     r"^(?:can|could|may|is|are|do|does)\s+(?!we\b)(?:\w+\s+){0,3}?"
     r"(?:ask|request|demand|make us|get us to|have us|tell us to|insist|require us|object"
-    r"|get a copy|have a copy|see (?:the|what|their|his|her|my)|obtain)\b")
+    r"|get a copy|have a copy|see (?:the|what|their|his|her|my)|obtain"
+    # "can people get their data erased?", "can I have my details corrected?"
+    r"|(?:get|have) (?:\w+\s+){0,2}?(?:deleted|erased|removed|wiped|corrected|amended))\b")
 _RIGHTS = frozenset(content_stems("right rights entitled"))
 # Kinds of value a unit may hold, and the question words that ask for each: the unit that
 # holds a phone number speaks to "phone number" even when it never says "phone".
