@@ -73,6 +73,8 @@ _PHRASAL = (
     # the word between is kept: "turn marketing off" is "disable marketing"
     (re.compile(r"\b(?:turn|switch|shut)(?:s|es|ed|ing)? (?:(\w+) )?off\b"), r"disable \1"),
     (re.compile(r"\b(?:turn|switch)(?:s|es|ed|ing)? (?:(\w+) )?on\b"), r"enable \1"),
+    # "for ages" is a long time, not anyone's age
+    (re.compile(r"\bfor ages\b"), "for a long time"),
     # "based on" (according to) is not "based" (located)
     (re.compile(r"\bbased (?:up)?on\b"), "according to"),
 )
@@ -93,7 +95,7 @@ def words(text: str) -> list[str]:
     if "-" in lowered:
         lowered = _LETTER_PREFIX.sub(r"\1", lowered)
     lowered = _PLURAL_NUMBER.sub(r"\1", lowered)
-    if " off" in lowered or " on" in lowered:
+    if " off" in lowered or " on" in lowered or " ages" in lowered:
         for pattern, verb in _PHRASAL:
             lowered = pattern.sub(verb, lowered)
     return _WORD.findall(lowered)

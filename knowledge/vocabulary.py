@@ -21,7 +21,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # deleting
     ("delete", "deletion", "deleted", "erase", "erasure", "wipe", "remove", "removal", "destroy",
      "destruction", "purge", "anonymise", "anonymize", "anonymised", "anonymized", "get rid of",
-     "forget", "forgotten", "taken off", "take off", "taken out"),
+     "forget", "forgotten", "taken off", "take off", "taken out", "drop", "dropped"),
     # marketing consent
     ("unsubscribe", "opt out", "opting out", "stop", "stop emails", "stop sending",
      "withdraw consent", "object to marketing", "no longer receive", "prefer not to receive"),
@@ -31,7 +31,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("withdraw", "withdrawn", "revoke", "cancel", "take back", "change their mind",
      "change your mind", "change my mind", "changes their mind", "change his mind",
      "change her mind"),
-    ("inactive", "inactivity", "engage", "engagement", "dormant", "lapsed", "interact"),
+    ("inactive", "inactivity", "engage", "engagement", "dormant", "lapsed", "interact",
+     "ignore", "ignored", "ignores", "ignoring", "unresponsive", "gone quiet"),
     # regulators and complaints
     ("complain", "complaint", "complaints", "lodge", "grievance", "unhappy", "dissatisfied",
      "escalate"),
@@ -55,12 +56,14 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "pass", "passed", "passes", "passing"),
     ("processor", "processors", "provider", "providers", "supplier", "suppliers", "vendor",
      "vendors", "subcontractor", "contractors", "service providers"),
-    ("sell", "sold", "sale", "selling", "rent", "trade"),
+    ("sell", "sold", "sale", "selling", "rent", "trade", "flog", "flogs", "flogging",
+     "flogged"),
     ("company", "business", "organisation", "organization", "firm", "entity"),
     # "bought" alone would make buying a relative of selling ("we do not buy data from
     # brokers" is no answer to "do we sell data?"): only the company being bought counts
     ("merger", "acquisition", "acquired", "acquiring", "company bought", "business bought",
-     "buyout", "takeover", "sale of assets", "business transfer", "sold"),
+     "buyout", "takeover", "sale of assets", "business transfer", "sold", "bought out",
+     "buy out", "buys out", "taken over", "take over", "takes over"),
     # transfers abroad
     ("abroad", "overseas", "international", "internationally", "transfer", "transferred",
      "transfers", "outside the uk", "outside", "countries", "country", "eea", "cross-border",
@@ -145,7 +148,11 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # what every policy is about
     ("privacy", "private", "privacy policy", "privacy notice", "policy", "policies"),
     ("collect", "collected", "gather", "obtain", "receive", "capture", "log", "logs", "logged",
-     "track", "tracks", "monitor", "monitoring"),
+     "track", "tracks", "monitor", "monitoring", "pick up", "picks up", "picked up"),
+    ("software", "system", "systems", "tool", "tools", "program", "programs", "programme"),
+    # the "soft opt-in": people who already buy from us
+    ("existing customer", "existing customers", "already a customer", "current customer",
+     "current customers", "existing client", "existing clients", "already a client"),
     ("run", "runs", "conduct", "conducts", "carry out", "carries out", "operate"),
     # "action a request" is staff wording for processing it
     ("use", "using", "process", "processing", "handle", "handling", "action", "actioned",
@@ -252,7 +259,7 @@ def generic_terms() -> frozenset[Term]:
 # A phrase that keeps only one of these after stop words ("taken off" -> "taken") must not
 # make that verb a synonym everywhere ("take" is not "delete").
 _LIGHT_VERBS = frozenset(content_stems("take taken get got make made turn put set give go come "
-                                       "switch bring hand pass send"))
+                                       "switch bring hand pass send pick buy"))
 
 
 def _usable(entry: str, term: Term) -> bool:
