@@ -149,6 +149,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("privacy", "private", "privacy policy", "privacy notice", "policy", "policies"),
     ("collect", "collected", "gather", "obtain", "receive", "capture", "log", "logs", "logged",
      "track", "tracks", "monitor", "monitoring", "pick up", "picks up", "picked up"),
+    ("browse", "browses", "browsing", "visit", "visits", "visited", "visiting", "visitor",
+     "visitors"),
     ("software", "system", "systems", "tool", "tools", "program", "programs", "programme"),
     # the "soft opt-in": people who already buy from us
     ("existing customer", "existing customers", "already a customer", "current customer",
