@@ -27,7 +27,7 @@ from intents.rules import (
     RESERVATION,
     RETRACTION,
     Rule,
-    candidate_rules,
+    candidate_starts,
 )
 from intents.textnorm import clause_start, fold, sentence_bounds
 
@@ -110,13 +110,29 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
 
 
 def _hits(folded: str) -> list[_Hit]:
+    """The first five matches of each rule that can match, each checked in its clause."""
     hits: list[_Hit] = []
-    for rule in candidate_rules(folded):
-        for count, match in enumerate(rule.regex.finditer(folded)):
-            if count >= 5:
-                break
-            if match.end() > match.start():
-                hits.append(_check(folded, rule, match.start(), match.end()))
+    for rule, starts in candidate_starts(folded):
+        if starts is None:
+            for count, match in enumerate(rule.regex.finditer(folded)):
+                if count >= 5:
+                    break
+                if match.end() > match.start():
+                    hits.append(_check(folded, rule, match.start(), match.end()))
+            continue
+        # What finditer would find: a gated match is never empty and starts at a gate word.
+        count = taken = 0
+        match_at = rule.regex.match
+        for start in starts:
+            if start < taken:
+                continue
+            found = match_at(folded, start)
+            if found is not None:
+                taken = found.end()
+                hits.append(_check(folded, rule, start, taken))
+                count += 1
+                if count >= 5:
+                    break
     return hits
 
 

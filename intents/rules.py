@@ -196,6 +196,33 @@ def candidate_rules(folded: str) -> list[Rule]:
     return [RULES[i] for i in sorted(chosen)]
 
 
+def candidate_starts(folded: str) -> list[tuple[Rule, list[int] | None]]:
+    """candidate_rules with, for each gated rule, where its matches can start: the starts of
+    the words that open it, ascending (None for an ungated rule: search the whole text).
+
+    Trying the pattern only there finds what finditer finds (a gated match starts at such a
+    word), without the engine trying every other position of the text."""
+    starts: dict[int, list[int]] = {}
+    cache = _WORD_RULES
+    for match in _WORD.finditer(folded):
+        word = match.group()
+        found = cache.get(word)
+        if found is None:
+            found = _rules_for_word(word)
+            if len(cache) >= _WORD_CACHE_SIZE:
+                cache.clear()
+            cache[word] = found
+        if found:
+            at = match.start()
+            for index in found:
+                positions = starts.get(index)
+                if positions is None:
+                    starts[index] = [at]
+                elif positions[-1] != at:
+                    positions.append(at)
+    return [(RULES[i], starts.get(i)) for i in sorted([*_UNGATED, *starts])]
+
+
 def _rules_for_word(word: str) -> tuple[int, ...]:
     """The gated rules a match could start at this word for."""
     found: list[int] = list(_BY_PREFIX.get(word + "=", ()))
