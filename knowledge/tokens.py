@@ -51,12 +51,14 @@ _IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
 # "regulation" both stem to "regul", "responsible" and "response" to "respons", "providers"
 # and "provide" to "provid", "officer" and "office" to "offic", "controller" and "control"
 # to "control", "accounting" and "account" to "account", "recordings" and "records" to
-# "record").
+# "record", "applicant" (a person) and "application" (software, or a job application) to
+# "applic").
 _KEEP_WHOLE = {"regulator": "regulator", "regulators": "regulator",
                "responsible": "responsible", "responsibility": "responsible",
                "provider": "provider", "providers": "provider",
                "controller": "controller", "controllers": "controller",
                "accounting": "accounting", "recording": "recording", "recordings": "recording",
+               "applicant": "applicant", "applicants": "applicant",
                "officer": "officer", "officers": "officer", "recorded": "recording"}
 
 
@@ -74,6 +76,8 @@ _PHRASAL = (
     # the word between is kept: "turn marketing off" is "disable marketing"
     (re.compile(r"\b(?:turn|switch|shut)(?:s|es|ed|ing)? (?:(\w+) )?off\b"), r"disable \1"),
     (re.compile(r"\b(?:turn|switch)(?:s|es|ed|ing)? (?:(\w+) )?on\b"), r"enable \1"),
+    # "how do we work out how long": to determine it ("work" alone is a light verb)
+    (re.compile(r"\b(?:work|figure)(?:s|ed|ing)? (?:(\w+) )?out\b"), r"determine \1"),
     # "for ages" is a long time, not anyone's age
     (re.compile(r"\bfor ages\b"), "for a long time"),
     # "based on" (according to) is not "based" (located)
@@ -96,7 +100,7 @@ def words(text: str) -> list[str]:
     if "-" in lowered:
         lowered = _LETTER_PREFIX.sub(r"\1", lowered)
     lowered = _PLURAL_NUMBER.sub(r"\1", lowered)
-    if " off" in lowered or " on" in lowered or " ages" in lowered:
+    if " off" in lowered or " on" in lowered or " ages" in lowered or " out" in lowered:
         for pattern, verb in _PHRASAL:
             lowered = pattern.sub(verb, lowered)
     return _WORD.findall(lowered)

@@ -75,7 +75,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "parent", "teenager", "age"),
     ("staff", "employee", "employees", "candidate", "candidates", "applicant", "recruitment",
      "job", "employment", "hire", "hiring", "recruit", "recruiters", "recruiting", "cv", "cvs",
-     "resume"),
+     "resume", "job application", "job applications", "application", "applications"),
     # incidents and security
     ("breach", "breaches", "leak", "leaked", "hack", "hacked", "incident", "compromised"),
     ("security", "secure", "securely", "protect", "safeguard", "safeguards", "encrypt",
