@@ -7,6 +7,7 @@ span of the original, which is what the evidence quotes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -39,17 +40,35 @@ def fold(text: str) -> str:
     return "".join(map(_fold_char, text))
 
 
+def _last_of(chars: frozenset[str]) -> re.Pattern[str]:
+    """match(text, low, high) ends just after the last of `chars` in text[low:high]: the greedy
+    run backs off from the end in C, which a Python loop over characters would do slowly."""
+    return re.compile("(?s).*[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
+
+
+_LAST_CLAUSE_END = _last_of(CLAUSE_END)
+_LAST_SENTENCE_END = _last_of(SENTENCE_END)
+_NEXT_SENTENCE_END = re.compile("[" + "".join(re.escape(c) for c in sorted(SENTENCE_END)) + "]")
+
+
+def _article_point(text: str, i: int) -> bool:
+    """ "Art. 15": a full stop, a space, a digit."""
+    return text[i] == "." and i + 2 < len(text) and text[i + 1] == " " and text[i + 2].isdigit()
+
+
 def clause_start(text: str, pos: int, limit: int = 160) -> int:
     """Index where the clause holding `pos` begins (bounded look-back)."""
     low = max(0, pos - limit)
-    for i in range(pos - 1, low - 1, -1):
-        char = text[i]
-        if char in CLAUSE_END:
-            # "Art. 15", "e.g." and decimals do not end a clause.
-            if char == "." and (i + 2 < len(text) and text[i + 1] == " " and text[i + 2].isdigit()):
-                continue
+    high = pos
+    while True:
+        found = _LAST_CLAUSE_END.match(text, low, high)
+        if found is None:
+            return low
+        i = found.end() - 1
+        # "Art. 15", "e.g." and decimals do not end a clause.
+        if not _article_point(text, i):
             return i + 1
-    return low
+        high = i
 
 
 def _decimal_point(text: str, i: int) -> bool:
@@ -62,16 +81,26 @@ def sentence_bounds(text: str, start: int, end: int, limit: int = 300) -> tuple[
     """(start, end) of the sentence around text[start:end] (bounded both ways)."""
     low = max(0, start - limit)
     s = low
-    for i in range(start - 1, low - 1, -1):
-        if text[i] in SENTENCE_END and not (text[i] == "." and i + 2 < len(text)
-                                            and text[i + 1] == " " and text[i + 2].isdigit()) \
-                and not _decimal_point(text, i):
+    high = start
+    while True:
+        found = _LAST_SENTENCE_END.match(text, low, high)
+        if found is None:
+            break
+        i = found.end() - 1
+        if not _article_point(text, i) and not _decimal_point(text, i):
             s = i + 1
             break
+        high = i
     high = min(len(text), end + limit)
     e = high
-    for i in range(end, high):
-        if text[i] in SENTENCE_END and not _decimal_point(text, i):
+    pos = end
+    while True:
+        after = _NEXT_SENTENCE_END.search(text, pos, high)
+        if after is None:
+            break
+        i = after.start()
+        if not _decimal_point(text, i):
             e = i
             break
+        pos = i + 1
     return s, e
