@@ -19,7 +19,7 @@ from knowledge.index import Index
 from knowledge.models import Answer, Citation, Policy, Unit
 from knowledge.query import Concept, analyse, mentioned_words
 from knowledge.ranking import Ranked, Ranker
-from knowledge.shapes import QuestionShape, value_kinds
+from knowledge.shapes import QuestionShape, holds_value, looked_up_values, value_kinds
 from knowledge.support import (
     asks_duration,
     empty_sections,
@@ -101,8 +101,10 @@ class KnowledgeBase:
         shape = QuestionShape.of(question)
         valued = {concept.word for concept in concepts if value_kinds(concept.word, shape)}
         timed = asks_duration(shape.plain, concepts)
+        wanted = looked_up_values(shape, valued)
         supported = [item for item in answerable[:FALLBACK]
-                     if self._supports(concepts, item.uid, valued, shape.asks_time, timed)]
+                     if self._supports(concepts, item.uid, valued, shape.asks_time, timed)
+                     and all(holds_value(kind, self._unit(item.uid).answer) for kind in wanted)]
         if not supported:
             return self._abstain(question, ranked, min(
                 calibrated(answerable[0].coverage), THRESHOLD - 0.01))

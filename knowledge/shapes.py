@@ -8,6 +8,7 @@ the fact labelled "Phone". These are properties of English questions, not of any
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from knowledge.models import Unit
@@ -87,6 +88,9 @@ _RIGHTS = frozenset(content_stems("right rights entitled"))
 _VALUES = {
     "time": _TIME_SPAN,
     "digits": re.compile(r"\b\d[\d ]{6,}\d\b"),
+    # A phone number is grouped ("0303 123 1113", "+44 20 7946 0958") or long; an unbroken
+    # run of 6 to 8 digits is a company or charity number, not something to ring.
+    "phone": re.compile(r"\b\d{9,}\b|(?:\+|\(|\b)\d{2,5}\)?[ -]\d{2,4}[ -]?\d{3,4}\b"),
     "address": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"
                           r"|\b\d+\w? [A-Z][a-z]+ (?:Road|Rd|Street|St|Avenue|Lane|Square)\b"),
     "email": re.compile(r"\w@\w"),
@@ -95,7 +99,8 @@ _VALUES = {
 _VALUE_WORDS = {
     "time": frozenset(content_stems("long fast quick quickly soon deadline timeframe duration "
                                     "notice warning advance ahead promptly turnaround period")),
-    "digits": frozenset(content_stems("phone telephone helpline number")),  # see value_kinds
+    "digits": frozenset(content_stems("number")),  # see value_kinds
+    "phone": frozenset(content_stems("phone telephone helpline")),
     "address": frozenset(content_stems("address postal post")),
     "email": frozenset(content_stems("email")),
     "web": frozenset(content_stems("website url link web")),
@@ -108,6 +113,25 @@ _ASKS_NUMBER = re.compile(r"\bnumber\b|\b(?:phone|telephone|helpline|call|ring)\
 _PLACE_WORDS = frozenset(content_stems("based located headquartered office offices premises"))
 
 
+def holds_value(kind: str, text: str) -> bool:
+    """The text holds a value of this kind ("phone": a number to ring, "email": an address)."""
+    return bool(_VALUES[kind].search(text))
+
+
+# Values a "what is X's ...?" question looks up: only a unit holding one answers it. (Not
+# email: "the legal basis for marketing emails" asks about messages, not an address.)
+LOOKED_UP_VALUES = frozenset({"phone"})
+
+
+def looked_up_values(question: QuestionShape, concept_words: Iterable[str]) -> frozenset[str]:
+    """The values a "what's IMGN's phone number?" question asks for ("telephone numbers" in a
+    list of data collected is no answer to it)."""
+    if not question.plain.startswith(("what", "whats", "which")):
+        return frozenset()
+    return frozenset(kind for word in concept_words for kind in value_kinds(word, question)
+                     if kind in LOOKED_UP_VALUES)
+
+
 def holds_time_span(text: str) -> bool:
     """The text states a time span ("3 years", "within 28 days", "until", "as long as")."""
     return bool(_TIME_SPAN.search(text))
@@ -118,7 +142,9 @@ def value_kinds(concept_word: str, question: QuestionShape) -> frozenset[str]:
     stems = set(concept_word.split())
     kinds = {kind for kind, words in _VALUE_WORDS.items()
              if stems & words and (kind != "time" or question.asks_time)
-             and (kind != "digits" or _ASKS_NUMBER.search(question.plain))}
+             and (kind not in ("digits", "phone") or _ASKS_NUMBER.search(question.plain))}
+    if "phone" in kinds:
+        kinds.discard("digits")  # "phone number": a number to ring, not any number
     if question.plain.startswith("where") and stems & _PLACE_WORDS:
         kinds.add("address")
     return frozenset(kinds)
