@@ -24,7 +24,8 @@ _DEFINING_VERBS = frozenset(
 _LIST_QUESTION = re.compile(
     r"^(?:what|which|list)(?: are| is| do| does| will| can)?\s+(?:the |all )?"
     r"(?:kinds? of |types? of |sorts? of |categories of |(?:pieces of )?)(\w+)")
-_MASS_NOUNS = frozenset({"information", "data", "details", "personal", "rights", "things"})
+_MASS_NOUNS = frozenset({"information", "data", "details", "personal", "rights", "things",
+                         "stuff", "info"})
 _WH_QUESTION = re.compile(r"^(?:what|which|who|whom|whose|when|where|why|how|list|name)\b")
 _ASKS_TIME = re.compile(
     r"\b(?:how (?:long|quickly|quick|soon|fast|often|frequently"
@@ -182,7 +183,8 @@ class QuestionShape:
         wants = False
         if listing:
             noun = listing.group(1)
-            kinds = any(word in asked.split()[:4] for word in ("kinds", "kind", "types", "type"))
+            kinds = any(word in asked.split()[:4] for word in ("kinds", "kind", "types", "type",
+                                                                "sorts", "sort", "categories"))
             wants = kinds or noun in _MASS_NOUNS or (noun.endswith("s")
                                                       and not noun.endswith("ss"))
         return cls(plain=asked, defined=defined, wants_list=wants,
