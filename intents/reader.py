@@ -112,12 +112,43 @@ def _decode_words(value: str) -> str:
     return " ".join("".join(out).split())
 
 
+# The forms nearly every mail uses, "Ann Lee <ann@example.org>" and "ann@example.org", read
+# without the email package's address parser (a character-by-character Python loop, the
+# slowest part of reading a small mail). What they give is what parseaddr gives for them;
+# anything else (quotes, comments, groups, odd spacing) still goes through parseaddr.
+_DOT_ATOMS = r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*"
+_SIMPLE_SPEC = _DOT_ATOMS + "@" + r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+_SIMPLE_ADDRESS = re.compile(
+    r" *(?:([A-Za-z0-9'-]+(?: [A-Za-z0-9'-]+)*) <(" + _SIMPLE_SPEC + r")>|(" + _SIMPLE_SPEC
+    + r")) *")
+
+
+def _parseaddr(value: str) -> tuple[str, str]:
+    simple = _SIMPLE_ADDRESS.fullmatch(value)
+    if simple is None:
+        return parseaddr(value)
+    name, routed, bare = simple.groups()
+    return (name, routed) if bare is None else ("", bare)
+
+
+def _getaddresses(values: list[str]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for value in values:
+        for piece in value.split(","):
+            simple = _SIMPLE_ADDRESS.fullmatch(piece)
+            if simple is None:
+                return getaddresses(values)
+            name, routed, bare = simple.groups()
+            pairs.append((name, routed) if bare is None else ("", bare))
+    return pairs
+
+
 def _address(value: str) -> tuple[str, str | None]:
     """(display name, lower-cased addr-spec or None) of one address header."""
     if not value:
         return "", None
     try:
-        name, addr = parseaddr(value)
+        name, addr = _parseaddr(value)
     except Exception:
         return "", None
     addr = addr.strip().lower()
@@ -127,7 +158,7 @@ def _address(value: str) -> tuple[str, str | None]:
 def _addresses(values: list[str]) -> list[str]:
     found: list[str] = []
     try:
-        pairs = getaddresses(values)
+        pairs = _getaddresses(values)
     except Exception:
         return found
     for _, addr in pairs:
