@@ -40,6 +40,8 @@ SUBJECT_MIN_SHARE = 0.08  # concepts lighter than this share of the question are
 DURATION_WORDS = frozenset(content_stems("long fast quick quickly soon deadline timeframe "
                                          "duration period turnaround promptly"))
 # "How do we decide how long to keep data?" asks for the criteria, not a duration.
+FREQUENCY = re.compile(r"\bevery (?:\w+ )?(?:hour|day|week|month|year)s?\b"
+                       r"|\b(?:annually|yearly|monthly|weekly|daily|regularly)\b", re.I)
 METHOD = re.compile(r"\b(?:decide[sd]?|determined?|calculated?|work(?:ed)? out|criteria)\b")
 EMPTY_HEADING_WORDS = 2  # a one-word empty heading ("Shop") is more likely navigation
 FUZZY_SAME = 85.0  # a close spelling of a label word names it ("applicant" / "applicants")
@@ -113,5 +115,6 @@ def asks_duration(question: str, concepts: Iterable[Concept]) -> bool:
 
 
 def states_duration(text: str) -> bool:
-    """The text answers a duration question: a time span, "until ...", "as long as ..."."""
-    return holds_time_span(text)
+    """The text answers a duration question: a time span, "until ...", "as long as ...".
+    How often something happens ("training every year", "an annual test") is not how long."""
+    return holds_time_span(FREQUENCY.sub(" ", text))

@@ -140,7 +140,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "adequacy", "adequate", "addendum", "idta", "sccs", "binding corporate rules"),
     ("vulnerability", "vulnerabilities", "security holes", "weaknesses", "penetration test",
      "pen test", "tested", "test", "testing"),
-    ("often", "frequently", "regularly", "how often", "every", "annually"),
+    ("often", "frequently", "regularly", "how often", "annually"),
     ("fee", "fees", "charge", "charges", "cost", "costs", "free", "pay"),
     # what data and why
     ("data", "information", "info", "details", "personal data", "personal information",
