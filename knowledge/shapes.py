@@ -119,9 +119,10 @@ def holds_value(kind: str, text: str) -> bool:
     return bool(_VALUES[kind].search(text))
 
 
-# Values a "what is X's ...?" question looks up: only a unit holding one answers it. (Not
+# Values a "what is X's ...?" question looks up ("phone number", "company number"): only a
+# unit holding one answers it. (Not
 # email: "the legal basis for marketing emails" asks about messages, not an address.)
-LOOKED_UP_VALUES = frozenset({"phone"})
+LOOKED_UP_VALUES = frozenset({"phone", "digits"})
 
 
 def looked_up_values(question: QuestionShape, concept_words: Iterable[str]) -> frozenset[str]:
