@@ -72,7 +72,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("united states", "usa", "america"),
     # people
     ("kids", "kid", "child", "children", "minor", "minors", "underage", "young", "parental",
-     "parent", "teenager", "age"),
+     "parent", "teenager", "age", "minimum age", "age limit", "age limits", "age restriction",
+     "age requirement"),
     ("staff", "employee", "employees", "candidate", "candidates", "applicant", "recruitment",
      "job", "employment", "hire", "hiring", "recruit", "recruiters", "recruiting", "cv", "cvs",
      "resume", "job application", "job applications", "application", "applications"),
