@@ -93,12 +93,29 @@ _FOOTER = re.compile(
 )
 
 
+# Words every match of _FOOTER (resp. _DISCLAIMER_CUE) contains, one per alternative: a
+# paragraph with none of them is no footer, found by fast substring tests instead of trying
+# each long alternation at every position (most paragraphs are the sender's own).
+_FOOTER_WORDS = ("receiving this", "received this", "subscri", "preferences", "browser",
+                 "registered", "if you", "erhalten diese", "abbestellen", "abmelden",
+                 "recibes este", " de baja aqu", "vous recevez ce", "sinscrire", "sabonner",
+                 "sabonnez-vous",
+                 "puede ejercer", "ejercitar", "exercise your rights", "das recht auf",
+                 "vous disposez", "exercer vos droits", "n de datos:", "datenschutzhinweis",
+                 "changed your mind?")
+_CUE_WORDS = ("intended", "addressee", "confidential", "privileged", "in error", "by mistake",
+              "disclaimer:", "destinatario", "destinataire", "empf", "rtumlich erhalten",
+              "rtümlich erhalten", "vertrauliche informationen", "confidencial", "confidentiel",
+              "environment before printing")
+
+
 def _is_disclaimer(paragraph: str) -> bool:
     # Lower-cased once: case-insensitive matching of these long alternations is ten times slower.
     lower = paragraph.lower().replace("\u2019", "'")
-    if _FOOTER.search(lower):
+    if any(word in lower for word in _FOOTER_WORDS) and _FOOTER.search(lower):
         return True
-    return bool(_DISCLAIMER_CUE.search(lower) and _DISCLAIMER_ACT.search(lower))
+    return bool(any(word in lower for word in _CUE_WORDS) and _DISCLAIMER_CUE.search(lower)
+                and _DISCLAIMER_ACT.search(lower))
 
 
 def _header_block(lines: list[str], i: int) -> bool:
