@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import quopri
+import re
 from dataclasses import dataclass, field
 from email.message import Message
 
@@ -93,8 +94,18 @@ def _decoded(part: Message, defects: list[str]) -> bytes:
     return raw
 
 
+# 'text/plain; charset="utf-8"', the usual header, read without the email package's parameter
+# parser (several Python-level passes per call); the answer is the one it gives.
+_SIMPLE_CTYPE = re.compile(r"[a-z]+/[a-z0-9.+-]+; charset=(?:\"([a-z0-9_.:-]+)\"|([a-z0-9_.:-]+))",
+                           re.IGNORECASE)
+
+
 def _charset(part: Message) -> str | None:
     try:
+        value = part.get("content-type")
+        simple = _SIMPLE_CTYPE.fullmatch(value) if isinstance(value, str) else None
+        if simple is not None:
+            return (simple.group(1) or simple.group(2)).lower()
         return part.get_content_charset()
     except Exception:
         return None
