@@ -21,6 +21,8 @@ from knowledge.query import Concept, analyse, mentioned_words
 from knowledge.ranking import Ranked, Ranker
 from knowledge.shapes import QuestionShape, holds_value, looked_up_values, value_kinds
 from knowledge.support import (
+    KEEPING,
+    SPEED,
     asks_duration,
     empty_sections,
     heading_share,
@@ -103,7 +105,8 @@ class KnowledgeBase:
         timed = asks_duration(shape.plain, concepts)
         wanted = looked_up_values(shape, valued)
         supported = [item for item in answerable[:FALLBACK]
-                     if self._supports(concepts, item.uid, valued, shape.asks_time, timed)
+                     if self._supports(concepts, item.uid, valued, shape.asks_time, timed,
+                                       bool(SPEED.search(shape.plain)))
                      and all(holds_value(kind, self._unit(item.uid).answer) for kind in wanted)]
         if not supported:
             return self._abstain(question, ranked, min(
@@ -129,7 +132,7 @@ class KnowledgeBase:
                       confidence=round(confidence, 4), citations=citations, pointers=[])
 
     def _supports(self, concepts: list[Concept], uid: int, valued: set[str],
-                  asks_time: bool, timed: bool) -> bool:
+                  asks_time: bool, timed: bool, speed: bool) -> bool:
         """The unit names what the question asks about (support.py): a table row names it in
         its label or value; for "how long / how quickly" questions any unit names it in its
         own words, since a time span about something else is no answer, and states a time
@@ -140,6 +143,8 @@ class KnowledgeBase:
         frame = set(content_stems(f"{unit.context} {policy.sections[unit.section].path}"))
         label, _, value = unit.answer.partition(": ")
         if unit.kind == "fact" and unit.context and not unit.quote.startswith(f"{label}:"):
+            if speed and frame & KEEPING:
+                return False  # how fast something is done is not how long records are kept
             return row_names_subject(concepts, set(content_stems(f"{label} {value}")), frame,
                                      valued)
         if asks_time:

@@ -43,6 +43,11 @@ DURATION_WORDS = frozenset(content_stems("long fast quick quickly soon deadline 
 FREQUENCY = re.compile(r"\bevery (?:\w+ )?(?:hour|day|week|month|year)s?\b"
                        r"|\b(?:annually|yearly|monthly|weekly|daily|regularly)\b", re.I)
 METHOD = re.compile(r"\b(?:decide[sd]?|determined?|calculated?|work(?:ed)? out|criteria)\b")
+# "How quickly do we action an unsubscribe / reply to a request?" asks how fast something is
+# done: a row of a retention table (how long records are kept) never answers it.
+SPEED = re.compile(r"\bhow (?:quickly|quick|soon|fast|promptly)\b|\bturn ?around\b"
+                   r"|\bresponse time\b")
+KEEPING = frozenset(content_stems("keep retain retention store storage"))
 EMPTY_HEADING_WORDS = 2  # a one-word empty heading ("Shop") is more likely navigation
 FUZZY_SAME = 85.0  # a close spelling of a label word names it ("applicant" / "applicants")
 
