@@ -96,6 +96,10 @@ _VALUES = {
                           r"|\b\d+\w? [A-Z][a-z]+ (?:Road|Rd|Street|St|Avenue|Lane|Square)\b"),
     "email": re.compile(r"\w@\w"),
     "web": re.compile(r"\bwww\.|https?://|\b\w+\.(?:org|com|io|co\.uk|gov\.uk)\b"),
+    # where data lives: a country or region ("servers in Ireland", "within the UK and Europe")
+    "place": re.compile(r"\b(?:UK|United Kingdom|Britain|Europe|EEA|EU|European Union|"
+                        r"United States|USA|US|America|Ireland|Germany|France|Netherlands|"
+                        r"Canada|Australia|India|Switzerland|countr(?:y|ies))\b"),
 }
 _VALUE_WORDS = {
     "time": frozenset(content_stems("long fast quick quickly soon deadline timeframe duration "
@@ -112,6 +116,10 @@ _VALUE_WORDS = {
 _ASKS_NUMBER = re.compile(r"\bnumber\b|\b(?:phone|telephone|helpline|call|ring)\b(?! ?s\b)")
 # "Where are we based?", "where is the head office?": a place, i.e. a postal address.
 _PLACE_WORDS = frozenset(content_stems("based located headquartered office offices premises"))
+# "Where is my data stored / kept / hosted?": a country or region, not a postal address.
+_STORED = re.compile(r"^where (?:is|are|do|does)\b.*\b(?:stored|kept|held|hosted|processed|"
+                     r"store|keep|hold|host|process|live|lives)\b")
+_STORED_WORDS = frozenset(content_stems("stored kept held hosted processed live"))
 
 
 def holds_value(kind: str, text: str) -> bool:
@@ -149,6 +157,8 @@ def value_kinds(concept_word: str, question: QuestionShape) -> frozenset[str]:
         kinds.discard("digits")  # "phone number": a number to ring, not any number
     if question.plain.startswith("where") and stems & _PLACE_WORDS:
         kinds.add("address")
+    if stems & _STORED_WORDS and _STORED.match(question.plain):
+        kinds.add("place")
     return frozenset(kinds)
 
 
@@ -172,6 +182,7 @@ class QuestionShape:
     polar: str  # stem of the verb of a yes/no question ("do we sell ...?" -> "sell")
     asks_right: bool  # "can someone ask us to delete their data?"
     asks_how: bool  # "how do I stop marketing emails?", "how can customers ..."
+    asks_place: bool  # "where is my data stored / hosted?": a country or region
     ours: bool  # asks for our own address, number or link ("where are we based?", "our email")
 
     @classmethod
@@ -191,12 +202,13 @@ class QuestionShape:
         return cls(plain=asked, defined=defined, wants_list=wants,
                    wh=bool(_WH_QUESTION.match(asked)),
                    asks_time=bool(_ASKS_TIME.search(asked)),
-                   asks_contact=bool(_ASKS_CONTACT.search(asked)),
+                   asks_contact=bool(_ASKS_CONTACT.search(asked)) and not _STORED.match(asked),
                    asks_purpose=bool(_ASKS_PURPOSE.search(asked)),
                    asks_who=bool(_ASKS_WHO.search(asked)),
                    polar=_polar_verb(asked),
                    asks_right=bool(_ASKS_RIGHT.match(asked)),
                    asks_how=bool(_ASKS_HOW.match(asked)),
+                   asks_place=bool(_STORED.match(asked)),
                    ours=bool(_ASKS_CONTACT.search(asked) and _OURS.search(asked)))
 
 
@@ -255,12 +267,13 @@ class UnitShape:
     def answer_type_fits(self, question: QuestionShape) -> bool:
         """It holds the kind of thing asked for: a time span for "how long/quickly", an
         address, number or link for "what's their email/phone/website", a purpose for "why"
-        or "what for", a party for "who"."""
+        or "what for", a party for "who", a country or region for "where is it stored"."""
         return ((question.asks_time and self.time_span)
                 or (question.asks_contact and self.contact)
                 or (question.asks_purpose and self.purpose)
                 or (question.asks_who and self.party)
-                or (question.asks_how and self.method))
+                or (question.asks_how and self.method)
+                or (question.asks_place and "place" in self.values))
 
     def looked_up(self, asked: set[str]) -> bool:
         """A fact the question looks up: it names the fact's label ("phone number" ->
