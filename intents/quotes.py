@@ -45,6 +45,9 @@ _HEADER_LINE = re.compile(
 # A helpdesk's earlier thread: a rule, then "IMGN Support, Nov 21, 2026" or "Ann Lee, 3 May 2026".
 _RULE = re.compile(r"^\s*(?:-{8,}|_{8,}|={8,}|\u2500{8,})\s*$")
 _NAME_DATE = re.compile(r"^\s*[^:\n]{2,60},\s+\S[^\n]{0,60}\b(?:19|20)\d\d\b")
+# The first line of a reply header a mail client wrapped over two or three lines.
+_WRAPPED_OPENER = re.compile(r"^\s*(?:on|el|am|le|op|em|il giorno)\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SIGNATURE = re.compile(r"^(?:-- ?|--|__+|—)\s*$")
 _TAGLINE = re.compile(
     r"^\s*(?:sent from my|sent from outlook|get outlook for|enviado desde mi|von meinem (?:iphone"
@@ -138,7 +141,7 @@ def _reply_header(lines: list[str], i: int) -> int:
         if _NAME_DATE.match(nxt):
             return 1
     # Mail clients wrap "On <date>, <name> <addr>\nwrote:" over two or three lines.
-    if re.match(r"^\s*(?:on|el|am|le|op|em|il giorno)\b", line, re.IGNORECASE):
+    if _WRAPPED_OPENER.match(line):
         joined = line
         for extra in range(1, 3):
             if i + extra >= len(lines):
@@ -197,6 +200,6 @@ def split_quotes(text: str) -> tuple[str, str]:
 def _drop_disclaimers(text: str) -> tuple[str, list[str]]:
     kept: list[str] = []
     dropped: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text):
+    for paragraph in _PARAGRAPH_BREAK.split(text):
         (dropped if _is_disclaimer(paragraph) else kept).append(paragraph)
     return "\n\n".join(kept), dropped
