@@ -27,6 +27,7 @@ from intents.quotes import split_quotes
 _MSGID = re.compile(r"<([^<>\s]{1,500})>")
 _BARE_ID = re.compile(r"^\s*([^<>\s@]{1,300}@[^<>\s@]{1,200})\s*$")
 _ADDR = re.compile(r"^[^@\s]{1,200}@[^@\s]{1,200}$")
+_MAIL_START = re.compile(rb"^(?:From |[!-9;-~]{1,76}:)")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,60})\?([bBqQ])\?([^?\s]{0,2000})\?=")
 
 
@@ -230,7 +231,7 @@ def read_message(raw: bytes) -> InboundMail:
 
 def _looks_like_mail(raw: bytes) -> bool:
     head = raw[:4096].lstrip()
-    return bool(re.match(rb"^(?:From |[!-9;-~]{1,76}:)", head))
+    return _MAIL_START.match(head) is not None
 
 
 def _read(raw: bytes) -> InboundMail:
