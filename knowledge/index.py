@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from knowledge.models import Policy, Unit
-from knowledge.tokens import content_stems
+from knowledge.tokens import content_stems, refers_to_all_before
 
 K1 = 1.2
 B = 0.5
@@ -81,7 +81,7 @@ class Index:
             for u_index, unit in enumerate(policy.units):
                 if unit.kind == "sentence":
                     self._sentence_ids.add(len(self.refs))
-                    if _refers_back(unit.quote):
+                    if _refers_back(unit.quote) or refers_to_all_before(unit.quote):
                         self._referring_ids.add(len(self.refs))
                 self.refs.append(UnitRef(p_index, u_index))
                 context = context_stems.get(unit.context)

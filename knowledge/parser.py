@@ -14,7 +14,7 @@ from knowledge.errors import PolicyError
 from knowledge.htmltext import html_to_text, looks_like_html
 from knowledge.markdown import looks_like_markdown, markdown_blocks, plain_cleanup
 from knowledge.models import Policy, Section, Unit
-from knowledge.tokens import sentences
+from knowledge.tokens import refers_to_all_before, sentences
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control character but \n
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -141,8 +141,10 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
                     if (_LABELLED_TAIL.match(tail) and len(tail.split()) <= _TAIL_WORDS
                             and not _LABELLED_TAIL.match(sentence)):
                         answer = f"{answer} {tail}"
+                    context = (" ".join(parts[:position]) if refers_to_all_before(sentence)
+                               else previous)
                     units.append(Unit(section=section, kind="sentence", quote=sentence,
-                                      answer=answer, context=previous))
+                                      answer=answer, context=context))
                 previous = sentence
             continue
         members.append(block.text)

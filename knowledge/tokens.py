@@ -133,3 +133,14 @@ def sentences(paragraph: str) -> list[str]:
     if rest:
         parts.append(rest)
     return [part for part in parts if part]
+
+
+# "There is no charge for any of this": the sentence speaks of everything its paragraph said
+# before it, not only of the sentence just before.
+_QUANTIFIED_BACK = re.compile(
+    r"\b(?:any|all|none|each|either|neither|some|most) of (?:this|these|those|them)\b", re.I)
+
+
+def refers_to_all_before(sentence: str) -> bool:
+    """Does the sentence speak of all that came before it ("any of this", "all of these")?"""
+    return " of th" in sentence and bool(_QUANTIFIED_BACK.search(sentence))
