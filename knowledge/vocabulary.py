@@ -150,6 +150,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("privacy", "private", "privacy policy", "privacy notice", "policy", "policies"),
     ("collect", "collected", "gather", "obtain", "receive", "capture", "log", "logs", "logged",
      "track", "tracks", "monitor", "monitoring", "pick up", "picks up", "picked up"),
+    ("analyse", "analyze", "analysed", "analyzed", "analysing", "analyzing", "analysis",
+     "study", "studies", "examine", "look at", "looks at", "looking at"),
     ("browse", "browses", "browsing", "visit", "visits", "visited", "visiting", "visitor",
      "visitors"),
     ("software", "system", "systems", "tool", "tools", "program", "programs", "programme"),
