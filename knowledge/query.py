@@ -101,11 +101,14 @@ def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
         if _misspelt_filler(word, index):
             continue  # "thier", "cn": a typo of a word that says nothing
         concept = Concept(word=word, alternatives={(word,): 1.0})
-        for relative in related(word):
+        relatives = related(word)
+        for relative in relatives:
             concept.alternatives.setdefault(relative, SYNONYM_WEIGHT)
         if index.idf(word) is None and len(word) >= FUZZY_MIN_LENGTH:
             _add_fuzzy(concept, index)
-        if index.idf(word) is None and len(word) >= CLIPPED_MIN_LENGTH:
+        if index.idf(word) is None and len(word) >= CLIPPED_MIN_LENGTH and not relatives:
+            # a word of the privacy vocabulary is a word of its own: "fee" is no clipping of
+            # "feedback"
             _add_clipped(concept, index)
         concepts.append(concept)
         if len(concepts) >= MAX_CONCEPTS:
