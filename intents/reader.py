@@ -1,8 +1,9 @@
 """read_message: raw RFC 5322 bytes to an InboundMail, whatever the bytes are.
 
-The stdlib parser (modern policy) splits the message; every header is then read from its raw
-source with its own guard, because building the policy's header objects can raise on
-malformed values (odd Message-IDs, broken encoded words) and is also the slow part.
+The stdlib parser (modern policy; mailparse.py, with a fast path for single-part mail) splits
+the message; every header is then read from its raw source with its own guard, because
+building the policy's header objects can raise on malformed values (odd Message-IDs, broken
+encoded words) and is also the slow part.
 """
 
 from __future__ import annotations
@@ -12,46 +13,24 @@ import binascii
 import quopri
 import re
 from datetime import UTC, datetime
-from email import policy
 from email.message import Message
-from email.parser import BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from intents.autoreply import auto_reply_reasons
 from intents.charsets import decode_bytes, unsurrogate
 from intents.language import detect_language
+from intents.mailparse import MAIL_POLICY, parse_bytes
 from intents.models import InboundMail
 from intents.parts import walk_message
 from intents.quotes import split_quotes
+
+__all__ = ["MAIL_POLICY", "read_message"]
 
 _MSGID = re.compile(r"<([^<>\s]{1,500})>")
 _BARE_ID = re.compile(r"^\s*([^<>\s@]{1,300}@[^<>\s@]{1,200})\s*$")
 _ADDR = re.compile(r"^[^@\s]{1,200}@[^@\s]{1,200}$")
 _MAIL_START = re.compile(rb"^(?:From |[!-9;-~]{1,76}:)")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,60})\?([bBqQ])\?([^?\s]{0,2000})\?=")
-
-
-class _RawHeaderFactory:
-    """Keeps header values as the raw strings they arrived as.
-
-    policy.default would build a structured header object on every read; that object's
-    parser is the slow part of reading a message and can raise on malformed values. This
-    package decodes the few headers it needs itself, each under its own guard.
-    """
-
-    class _Unlimited:
-        max_count = None
-
-    def __call__(self, name: str, value: str) -> str:
-        return value
-
-    def __getitem__(self, name: str) -> type[_RawHeaderFactory._Unlimited]:
-        return self._Unlimited
-
-
-# The modern policy's parsing (RFC 6532 UTF-8 headers, no raising on defects), raw headers.
-MAIL_POLICY = policy.default.clone(header_factory=_RawHeaderFactory())
-_PARSER = BytesParser(policy=MAIL_POLICY)
 
 
 def _raw_headers(message: Message) -> dict[str, str]:
@@ -238,7 +217,7 @@ def _read(raw: bytes) -> InboundMail:
     raw = bytes(raw)
     if not _looks_like_mail(raw):
         return InboundMail(parsed=False, defects=["not an RFC 5322 message"], size=len(raw))
-    message = _PARSER.parsebytes(raw)
+    message = parse_bytes(raw)
     headers = _raw_headers(message)
     defects = [type(d).__name__ for d in getattr(message, "defects", [])]
     subject = _decode_words(headers.get("subject", ""))
