@@ -53,7 +53,8 @@ _METHOD = re.compile(r"\b(?:you can|you may|by (?:\w+ing|email|post|phone|writin
                      r"|using the|through|via|in (?:the )?settings|contact us|click)\b", re.I)
 _PARTY = re.compile(r"\b(?:processors?|providers?|third[- ]part(?:y|ies)|partners?|suppliers?|"
                     r"vendors?|contractors?|agenc(?:y|ies)|compan(?:y|ies)|controller|officer|"
-                    r"authority|commissioner|advisers?|affiliates?|couriers?|owner|manager|director)\b", re.I)
+                    r"authority|commissioner|advisers?|affiliates?|couriers?|owner|manager|"
+                    r"director)\b", re.I)
 _PURPOSE = re.compile(r"\b(?:in order to|so that|so as to|for the purposes? of|helps? us|allows? us"
                       r"|enables? us|used to|to help|to provide|to improve|to distinguish"
                       r"|use (?:this|it|them|these|that|the information|your \w+) (?:to|for))\b",
