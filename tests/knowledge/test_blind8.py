@@ -4,7 +4,7 @@ blind8/ holds 75 questions a privacy team would ask about the shipped Aimigos an
 (21 of them about things the policies do not say) and 25 about `hollybank_policy.md`, a dog
 boarding kennels' plain-text notice with question headings and a flattened retention list.
 Written before any run; scored once before anything changed: 68/100 (51/79 answered right,
-17/21 declined right); 89/100 after the changes (organisation names shared by two titles,
+17/21 declined right); 90/100 after the changes (organisation names shared by two titles,
 phrasal verbs, speed and place questions, number look-ups, "any of this", vocabulary).
 """
 
