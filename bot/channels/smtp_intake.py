@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any
@@ -49,8 +50,11 @@ class IntakeHandler:
                  receive: ReceiveBatch | None = None, max_batch: int = 64) -> None:
         self._orgs = orgs
         self._on_stored = on_stored  # e.g. wake the outbox sender of this process
+        # Transactions between MAIL FROM and their DATA: their mails are on the way, so the
+        # group commit may wait a moment for them (weak: an abandoned envelope drops out).
+        self._open_envelopes: weakref.WeakSet[Any] = weakref.WeakSet()
         self.queue = GroupCommit(receive or functools.partial(receive_batch, desk),
-                                 max_batch=max_batch)
+                                 max_batch=max_batch, coming=self.mails_on_the_way)
         self._understand = understand
         self._executor = executor
         self._work: set[asyncio.Task[str]] = set()
@@ -63,6 +67,7 @@ class IntakeHandler:
             return SHUTTING_DOWN
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
+        self._open_envelopes.add(envelope)
         return "250 2.1.0 OK"
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any,
@@ -78,6 +83,7 @@ class IntakeHandler:
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self._open_envelopes.discard(envelope)
         orgs = self._recipient_orgs(envelope.rcpt_tos)
         raw = bytes(envelope.original_content or b"")
         # Shielded: if the client hangs up mid-commit, the commit still finishes cleanly
@@ -104,6 +110,10 @@ class IntakeHandler:
                 return False
             await asyncio.wait(set(self._work), timeout=remaining)
         return True
+
+    def mails_on_the_way(self) -> int:
+        """Sessions between MAIL FROM and their DATA (what the group commit may wait for)."""
+        return len(self._open_envelopes)
 
     def _recipient_orgs(self, rcpt_tos: list[str]) -> list[Organisation]:
         found: list[Organisation] = []

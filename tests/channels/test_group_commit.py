@@ -108,3 +108,61 @@ async def test_waiting_mails_are_written_together_and_each_gets_its_own_result()
     assert [r.message_id for r in out[:-1] if isinstance(r, IntakeResult)] == [
         "lone", "m0", "m1", "m2", "m3", "m4"]
     assert isinstance(out[-1], ValueError)
+
+
+def _recorder(seen: list[int]) -> object:
+    async def receive(deliveries: object) -> list[IntakeResult | Exception]:
+        batch = list(deliveries)  # type: ignore[call-overload]
+        seen.append(len(batch))
+        return [IntakeResult(outcome="created", message_id=d.org_id) for d in batch]
+    return receive
+
+
+def _item(org: str) -> Delivery:
+    return Delivery(org, b"", InboundMail(), Classification(), envelope_from=None)
+
+
+async def test_the_writer_waits_briefly_for_mails_on_their_way() -> None:
+    seen: list[int] = []
+    on_the_way = ["second"]
+    queue = GroupCommit(_recorder(seen), coming=lambda: len(on_the_way),  # type: ignore[arg-type]
+                        gather_seconds=5.0)
+
+    async def second() -> IntakeResult:
+        await asyncio.sleep(0.01)  # its client is still sending DATA
+        on_the_way.clear()
+        return await queue.submit(_item("second"))
+
+    out = await asyncio.gather(queue.submit(_item("first")), second())
+    assert seen == [2]  # one transaction for both, not a lone first and then a second
+    assert [r.message_id for r in out] == ["first", "second"]
+
+
+async def test_a_lone_mail_is_written_at_once_and_a_stuck_session_is_not_waited_for() -> None:
+    seen: list[int] = []
+    alone = GroupCommit(_recorder(seen), coming=lambda: 0,  # type: ignore[arg-type]
+                        gather_seconds=5.0)
+    assert (await asyncio.wait_for(alone.submit(_item("alone")), 1.0)).message_id == "alone"
+    # A session that said MAIL FROM and then went quiet: the wait is bounded.
+    stuck = GroupCommit(_recorder(seen), coming=lambda: 1,  # type: ignore[arg-type]
+                        gather_seconds=0.05)
+    assert (await asyncio.wait_for(stuck.submit(_item("next")), 5.0)).message_id == "next"
+    assert seen == [1, 1]
+
+
+async def test_sessions_between_mail_from_and_data_are_counted(service: Harness) -> None:
+    handler = service.runtime.smtp.handler if service.runtime.smtp else None
+    assert handler is not None
+
+    def open_then_abandon() -> tuple[int, int]:
+        with smtplib.SMTP("127.0.0.1", service.smtp_port, timeout=30) as client:
+            client.ehlo("client.test")
+            client.mail("client@example.org")
+            client.rcpt(AIM)
+            during = handler.mails_on_the_way()
+            client.rset()  # the transaction is abandoned: it must stop counting
+            client.noop()
+            return during, handler.mails_on_the_way()
+
+    during, after = await asyncio.to_thread(open_then_abandon)
+    assert (during, after) == (1, 0)
