@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import socket
 from typing import Any
 
@@ -19,6 +20,13 @@ from bot.channels.smtp_intake import SHUTTING_DOWN, IntakeHandler
 log = logging.getLogger(__name__)
 
 LONG_LINE_LIMIT = 4 * 1024 * 1024
+# "<local@domain> PARAMS" with dot-atom local part and domain: the MAIL/RCPT arguments nearly
+# every client sends. The email package's angle-address parser aiosmtpd uses costs about a
+# tenth of the server's CPU per mail; it still reads everything else (quoted local parts,
+# comments, source routes, address literals, non-ASCII, "<>").
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_PLAIN_PATH = re.compile(rf"<({_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*)>[ \t]*([^(]*)",
+                         re.ASCII)
 
 
 class _TrackedSMTP(SMTP):
@@ -33,6 +41,15 @@ class _TrackedSMTP(SMTP):
                                      min(LONG_LINE_LIMIT, int(kwargs["data_size_limit"])))
         super().__init__(handler, **kwargs)
         self._connections = connections
+
+    def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
+        match = _PLAIN_PATH.fullmatch(arg)
+        if match is None:
+            return super()._getaddr(arg)
+        address = match.group(1)
+        if self.local_part_limit and len(address.rpartition("@")[0]) > self.local_part_limit:
+            return None, None
+        return address, match.group(2)
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
