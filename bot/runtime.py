@@ -35,6 +35,7 @@ from bot.knowledge_base import build_knowledge_base
 from bot.organisations import Organisations, load_organisations
 from bot.secret_key import resolve_secret_key
 from bot.settings import Settings
+from bot.workflow import deadlines
 from intents import Classification, InboundMail, classify, read_message
 from knowledge import KnowledgeBase
 from storage import Database, open_database
@@ -105,6 +106,7 @@ async def build_services(settings: Settings, *, slack: bool = True,
     """
     orgs = load_organisations(settings.config_path)
     kb = await asyncio.to_thread(build_knowledge_base, orgs)
+    await asyncio.to_thread(deadlines.prepare_calendars, orgs.items, datetime.now(UTC).date())
     db = await open_database(settings.effective_database_url, upgrade=True,
                              busy_timeout=busy_timeout)
     try:

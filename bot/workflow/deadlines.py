@@ -10,6 +10,7 @@ while the team waited for a clarification it asked for push the date back by as 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Protocol
@@ -40,6 +41,16 @@ def _calendar(country: str, subdivision: str | None) -> holidays.HolidayBase:
         raise WorkflowError(
             f"no bank-holiday calendar for {country}{'/' + subdivision if subdivision else ''}"
         ) from exc
+
+
+def prepare_calendars(places: Iterable[Jurisdiction], today: date) -> None:
+    """Load each place's bank holidays for this year and the next ahead of time: the
+    holidays package imports its calendars and builds each year on first use (a few hundred
+    milliseconds), which would otherwise land on the first ticket's SMTP session."""
+    for where in places:
+        days_off = _calendar(where.jurisdiction, where.subdivision)
+        for year in (today.year, today.year + 1):
+            _ = date(year, 1, 1) in days_off
 
 
 def is_working_day(day: date, where: Jurisdiction) -> bool:

@@ -100,3 +100,13 @@ def test_complaint_acknowledged_within_thirty_days() -> None:
 def test_paused_days() -> None:
     assert paused_days_between(date(2026, 5, 1), date(2026, 5, 6)) == 5
     assert paused_days_between(date(2026, 5, 6), date(2026, 5, 1)) == 0
+
+
+def test_calendars_are_prepared_for_this_year_and_the_next() -> None:
+    from bot.workflow.deadlines import _calendar, prepare_calendars
+
+    wales = Place(jurisdiction="GB", subdivision="WLS")
+    prepare_calendars([wales], date(2031, 6, 1))
+    assert {2031, 2032} <= set(_calendar("GB", "WLS").years)
+    with pytest.raises(WorkflowError, match="no bank-holiday calendar"):
+        prepare_calendars([Place(jurisdiction="XX", subdivision=None)], date(2031, 6, 1))
