@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, func, or_, select, update
+from sqlalchemy import Row, Select, and_, bindparam, func, or_, select, update
 
 from storage import tables as t
 from storage.boundary import TRANSLATED, translate
@@ -198,14 +198,26 @@ class OutboxRepository(Repository):
         counts = dict.fromkeys(wanted, 0)
         if not wanted:
             return counts
-        lowered = func.lower(_o.c.to_address)
-        stmt = select(lowered, func.count()).where(
-            _o.c.organisation == organisation, lowered.in_(wanted),
-            _o.c.created_at >= since, _o.c.status != "failed",
-        ).group_by(lowered)
+
+        def build() -> Select[Any]:
+            lowered = func.lower(_o.c.to_address)
+            stmt = select(lowered, func.count()).where(
+                _o.c.organisation == bindparam("organisation"),
+                lowered.in_(bindparam("wanted", expanding=True)),
+                _o.c.created_at >= bindparam("since", type_=_o.c.created_at.type),
+                _o.c.status != "failed",
+            ).group_by(lowered)
+            if kinds is not None:
+                stmt = stmt.where(_o.c.kind.in_(bindparam("kinds", expanding=True)))
+            return stmt
+
+        name = "outbox_counts" if kinds is None else "outbox_counts_of_kinds"
+        params: dict[str, Any] = {"organisation": organisation, "wanted": wanted,
+                                  "since": since}
         if kinds is not None:
-            stmt = stmt.where(_o.c.kind.in_(kinds))
-        for row in await self._rows(stmt, "counting outbound mail"):
+            params["kinds"] = list(kinds)
+        rows = await self._rows(self._statement(name, build), "counting outbound mail", params)
+        for row in rows:
             address, number = tuple(row)
             counts[str(address)] = int(number)
         return counts

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, select
+from sqlalchemy import Row, bindparam, delete, select
 
 from storage import tables as t
 from storage.errors import ConflictError
@@ -66,9 +66,12 @@ class SuppressionRepository(Repository):
         wanted = sorted(set(addresses))
         if not wanted:
             return set()
-        stmt = select(_s.c.address).where(_s.c.organisation == organisation,
-                                          _s.c.address.in_(wanted))
-        return {str(row[0]) for row in await self._rows(stmt, "reading the suppression list")}
+        stmt = self._statement("suppression_contained", lambda: select(_s.c.address).where(
+            _s.c.organisation == bindparam("organisation"),
+            _s.c.address.in_(bindparam("wanted", expanding=True))))
+        rows = await self._rows(stmt, "reading the suppression list",
+                                {"organisation": organisation, "wanted": wanted})
+        return {str(row[0]) for row in rows}
 
     async def remove(self, organisation: str, address: str) -> bool:
         """Take the address off the list; False if it was not on it."""

@@ -106,11 +106,16 @@ async def test_one_query_for_many_addresses(db: Database) -> None:
             NOW - timedelta(days=1), kinds=("acknowledgement",))
         later = await tx.outbox.counts_to_addresses_since(
             "aimigos", ["ada@example.org"], NOW + timedelta(minutes=1))
+        # The statement is built once and reused: other kinds and addresses are parameters.
+        notices = await tx.outbox.counts_to_addresses_since(
+            "aimigos", ["ada@example.org", "bob@example.org"], NOW - timedelta(days=1),
+            kinds=("notice", "refusal"))
         one = await tx.outbox.count_to_address_since(
             "aimigos", "ada@example.org", NOW - timedelta(days=1), kinds=("acknowledgement",))
     assert counts == {"ada@example.org": 2, "bob@example.org": 1, "cy@example.org": 0}
     assert counts["ada@example.org"] == one  # the same count as the one-address query
     assert later == {"ada@example.org": 0}
+    assert notices == {"ada@example.org": 1, "bob@example.org": 0}
 
 
 async def test_bulk_outbox_rows_come_back_with_their_ids_in_order(db: Database) -> None:
