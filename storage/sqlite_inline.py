@@ -173,10 +173,14 @@ class InlineConnection:
             self._thread.shutdown(wait=False)
 
     def stop(self) -> None:
-        """Forced close (SQLAlchemy's terminate): no thread to stop, just close."""
+        """Forced close (SQLAlchemy's terminate), without waiting: the close is queued on
+        the connection's thread, behind a BEGIN or COMMIT that may still be running there,
+        so the sqlite3 connection is never used by two threads at once."""
+        if self._connection is None:
+            return
         self._connection = None
+        self._thread.submit(self.conn.close)
         self._thread.shutdown(wait=False)
-        self.conn.close()
 
 
 async def connect(database: str, *, busy_timeout: float) -> InlineConnection:

@@ -107,3 +107,17 @@ async def test_a_bad_statement_is_an_error_and_the_connection_goes_on(tmp_path: 
         await conn.close()
     with pytest.raises(sqlite3.ProgrammingError):
         conn.conn.execute("SELECT 1")  # closed means closed
+
+
+async def test_a_forced_close_is_queued_behind_work_in_hand(tmp_path: Path) -> None:
+    conn = await connect(str(tmp_path / "s.db"), busy_timeout=1.0)
+    cursor = await conn.cursor()
+    await cursor.execute("BEGIN IMMEDIATE")
+    commit = asyncio.ensure_future(conn.commit())
+    await asyncio.sleep(0)  # the COMMIT is on the connection's thread now
+    conn.stop()  # SQLAlchemy's terminate: must not close under the running COMMIT
+    conn.stop()  # and a second one is harmless
+    await commit
+    conn._thread.shutdown(wait=True)
+    with pytest.raises(sqlite3.ProgrammingError):
+        conn.conn.execute("SELECT 1")
