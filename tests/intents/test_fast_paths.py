@@ -1,0 +1,463 @@
+"""Differential tests: every fast path in intents/ gives exactly what the code it replaces gives.
+
+The mail reader and classifier skip the stdlib's slow paths when the input is plain: a
+single-part mail is built without the feed parser (mailparse), 'Name <addr>' is read without
+parseaddr (reader), 'type/sub; charset=x' without get_content_charset (parts), rules are tried
+only at the words that can open them (rules.candidate_starts + classifier._hits), clause and
+sentence ends are found by regex (textnorm) and footers are pre-filtered by words (quotes).
+Each test here runs the fast path and the reference (the stdlib call, finditer, or the old
+Python loop recovered from git) over corpus and generated input and asserts the same answer.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from email.message import Message
+from email.utils import getaddresses, parseaddr
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from intents import classifier, mailparse, parts, quotes, read_message, reader
+from intents.rules import RULES, candidate_starts
+from intents.textnorm import CLAUSE_END, SENTENCE_END, clause_start, fold, sentence_bounds
+from tests.intents.mailmaker import raw_mail
+
+HERE = Path(__file__).parent
+FAST = settings(max_examples=120, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+def _corpus(count: int) -> list[dict[str, Any]]:
+    """A deterministic sample of the labelled mails in tests/intents/*.jsonl."""
+    items = [json.loads(line) for path in sorted(HERE.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return random.Random(20261124).sample(items, min(count, len(items)))
+
+
+CORPUS = _corpus(300)
+
+
+# --- mailparse: the fast Message is the feed parser's Message -------------------------------
+
+def _outcome(call: Callable[[], Any]) -> Any:
+    try:
+        return call()
+    except Exception as exc:  # the same exception counts as the same answer
+        return ("raised", type(exc).__name__)
+
+
+def _facts(message: Message) -> dict[str, Any]:
+    payload = _outcome(message.get_payload)
+    return {
+        "class": type(message).__name__,
+        "items": list(message.raw_items()),  # type: ignore[attr-defined]
+        "unixfrom": message.get_unixfrom(),
+        "multipart": message.is_multipart(),
+        "content_type": _outcome(message.get_content_type),
+        "default_type": message.get_default_type(),
+        "charset": _outcome(message.get_content_charset),
+        "payload": len(payload) if isinstance(payload, list) else payload,
+        "decoded": _outcome(lambda: message.get_payload(decode=True)),
+        "defects": [type(defect).__name__ for defect in message.defects],
+        "preamble": message.preamble,
+        "epilogue": message.epilogue,
+    }
+
+
+def _reference_parse(raw: bytes) -> Message:
+    return mailparse._PARSER.parsebytes(raw)
+
+
+def _assert_same_message(raw: bytes) -> bool:
+    """Fast and stdlib parse agree; True when the fast path (not the fallback) answered."""
+    fast = mailparse._simple(raw)
+    expected = _facts(_reference_parse(raw))
+    if fast is not None:
+        assert _facts(fast) == expected, raw[:300]
+    assert _facts(mailparse.parse_bytes(raw)) == expected, raw[:300]
+    return fast is not None
+
+
+def _ref_charset(part: Message) -> str | None:
+    try:
+        return part.get_content_charset()
+    except Exception:
+        return None
+
+
+@contextmanager
+def _reference_reader() -> Iterator[None]:
+    """read_message with every fast path of reading swapped for what it stands in for."""
+    with mock.patch.object(reader, "parse_bytes", _reference_parse), \
+            mock.patch.object(reader, "_parseaddr", parseaddr), \
+            mock.patch.object(reader, "_getaddresses", getaddresses), \
+            mock.patch.object(parts, "_charset", _ref_charset):
+        yield
+
+
+def _assert_same_mail(raw: bytes) -> None:
+    fast = read_message(raw).model_dump()
+    with _reference_reader():
+        reference = read_message(raw).model_dump()
+    assert fast == reference, raw[:300]
+
+
+def _corpus_raws() -> list[bytes]:
+    raws = []
+    for n, item in enumerate(CORPUS[:120]):
+        raws.append(raw_mail(item["body"], item.get("subject", ""), item["from"]))
+        charset = "iso-8859-1" if n % 2 else "utf-8"
+        try:
+            data = item["body"].encode(charset)
+        except UnicodeEncodeError:
+            continue
+        cte = b"8bit" if n % 3 else b"quoted-printable"
+        head = (f"From: {item['from']}\nSubject: {item.get('subject', '')}\n"
+                f"Content-Type: text/plain; charset={charset}\n").encode()
+        raws.append(head + b"Content-Transfer-Encoding: " + cte + b"\n\n" + data)
+    return raws
+
+
+def test_corpus_mails_parse_the_same_fast_and_slow() -> None:
+    raws = _corpus_raws()
+    took_fast = [_assert_same_message(raw) for raw in raws]
+    # The fast path must really run here, or the comparison above proves nothing.
+    assert sum(took_fast) > len(raws) // 2
+    for raw in raws[:80]:
+        _assert_same_mail(raw)
+
+
+def test_eval_eml_parse_the_same_fast_and_slow(shared_dir: Path) -> None:
+    folder = shared_dir / "eval" / "eml"
+    if not folder.is_dir():
+        pytest.skip(f"no eval mails at {folder}")
+    samples = sorted(p for p in folder.iterdir() if p.suffix == ".eml")
+    assert samples
+    took_fast = 0
+    for path in samples:
+        raw = path.read_bytes()
+        took_fast += _assert_same_message(raw)
+        _assert_same_mail(raw)
+    assert took_fast >= 3
+
+
+def test_a_plain_mail_takes_the_fast_path() -> None:
+    # Guards the differential tests from going vacuous if the fast path stopped engaging.
+    raw = b"From: Ann <ann@example.org>\r\nSubject: hi\r\n  there\r\n\r\nPlease delete me.\r\n"
+    message = mailparse._simple(raw)
+    assert message is not None
+    assert message.get_payload() == "Please delete me.\r\n"
+    assert _facts(message) == _facts(_reference_parse(raw))
+
+
+_NAMES = st.one_of(
+    st.sampled_from(["From", "To", "Subject", "Content-Type", "content-type",
+                     "Content-Transfer-Encoding", "MIME-Version", "Message-ID", "X-Spam",
+                     "Received", "Date", "Reply-To", "Return-Path"]),
+    st.from_regex(r"[!-9;-~]{1,12}", fullmatch=True),
+    st.sampled_from(["Bad Name", "", " Subject", "Subject ", "From ", "X:Y", "Zé"]),
+)
+_CTYPES = st.sampled_from([
+    "text/plain", "text/plain; charset=utf-8", 'text/plain; charset="ISO-8859-1"',
+    "text/html; charset=windows-1252", "TEXT/PLAIN; CHARSET=UTF-8", "text/plain;charset=utf-8",
+    "multipart/mixed; boundary=B", "multipart/alternative; boundary=\"b\"", "message/rfc822",
+    "Message/Delivery-Status", "application/octet-stream", "text", "text/plain; charset=",
+    "text/plain; charset*=utf-8''latin-1", "text/plain; charset=\"utf-8", "garbage/ ;;",
+])
+_CTES = st.sampled_from(["base64", "quoted-printable", "7bit", "8bit", "BASE64", "x-uuencode",
+                         "quoted-printable; x", ""])
+_VALUE_CHARS = st.sampled_from([*"abc XYZ019:;<>@,.\"()\t=?_-", "=?utf-8?b?w6k=?=",
+                               "=?iso-8859-1?q?caf=E9?=", "\udcff", "é", "\x00", "\x7f"])
+
+
+@st.composite
+def _raw_mails(draw: st.DrawFn) -> bytes:
+    eol = draw(st.sampled_from(["\n", "\r\n", "\r", "mixed"]))
+
+    def end() -> str:
+        return draw(st.sampled_from(["\n", "\r\n", "\r"])) if eol == "mixed" else eol
+
+    lines: list[str] = []
+    if draw(st.integers(0, 9)) == 0:
+        lines.append("From ann@example.org Tue Nov 24 12:00:00 2026" + end())
+    fields: list[tuple[str, str]] = draw(st.lists(
+        st.tuples(_NAMES, st.lists(_VALUE_CHARS, max_size=12).map("".join)), max_size=6))
+    if draw(st.booleans()):
+        fields.insert(draw(st.integers(0, len(fields))), ("Content-Type", draw(_CTYPES)))
+    if draw(st.booleans()):
+        fields.append(("Content-Transfer-Encoding", draw(_CTES)))
+    for name, value in fields:
+        space = draw(st.sampled_from([" ", "", "  ", "\t"]))
+        line = f"{name}:{space}{value}"
+        for _ in range(draw(st.integers(0, 2))):  # folded continuation lines
+            line += end() + draw(st.sampled_from([" ", "\t", "   "])) + draw(_VALUE_CHARS)
+        lines.append(line + end())
+    if draw(st.integers(0, 9)) == 0:
+        lines.insert(0, " continuation first" + end())
+    if draw(st.integers(0, 5)) != 0:  # else: no blank line after the headers
+        lines.append(end())
+    body = draw(st.one_of(
+        st.just(""),
+        st.sampled_from(["Please delete my data.", "w6k=", "caf=E9=\nsoir", "--B\n\nx\n--B--"]),
+        st.text(st.sampled_from([*"ab \n\r=é.", "\udc80"]), max_size=40)))
+    head = "".join(lines).encode("utf-8", "surrogateescape")
+    data = body.encode("latin-1", "surrogateescape") if draw(st.booleans()) else \
+        body.encode("utf-8", "surrogateescape")
+    return head + data
+
+
+@settings(FAST, max_examples=300)
+@given(_raw_mails())
+def test_generated_mails_parse_the_same_fast_and_slow(raw: bytes) -> None:
+    _assert_same_message(raw)
+    _assert_same_mail(raw)
+
+
+# --- reader: 'Name <addr>' without parseaddr ------------------------------------------------
+
+_ADDR_PIECES = st.sampled_from([
+    "Ann", "Lee", "O'Brien", "Jean-Luc", "123", "-", "'", "Zoë", "\"Lee, Ann\"", "(comment)",
+    "ann", "ann.lee", "a+b", "x_y", "@", "example.org", "ex-ample.co.uk", "<", ">", ",", ";",
+    ":", ".", "..", " ", "  ", "\t", "\"", "\\", "[1.2.3.4]", "=?utf-8?q?Ann?=", "Group:",
+    "ann@example.org", "<ann@example.org>", "<ann@example.org", "ann@@example.org",
+])
+
+
+@st.composite
+def _address_values(draw: st.DrawFn) -> str:
+    shape = draw(st.integers(0, 4))
+    # Mostly the characters the fast pattern takes, now and then one just outside it.
+    name = draw(st.lists(st.from_regex(r"[A-Za-z0-9'-]{1,6}|[A-Za-z0-9'._\"\\(),:;@é-]{1,4}",
+                                       fullmatch=True), max_size=3))
+    spec = draw(st.from_regex(r"[A-Za-z0-9_+.-]{1,8}@[A-Za-z0-9.-]{1,10}"
+                              r"|[A-Za-z0-9_+.'=#-]{1,4}@[A-Za-z0-9._+-]{1,6}", fullmatch=True))
+    if shape == 0:  # near the simple forms, with odd spacing
+        pad = draw(st.sampled_from(["", " ", "  ", "\t"]))
+        return pad + (" ".join(name) + " <" + spec + ">" if name else spec) + pad
+    if shape == 1:  # pieces glued together
+        return "".join(draw(st.lists(_ADDR_PIECES, max_size=8)))
+    if shape == 2:
+        return draw(st.text(max_size=30))
+    if shape == 3:  # groups and lists
+        return draw(st.sampled_from(["", "Team: "])) + ", ".join(
+            draw(st.lists(st.sampled_from([spec, f"{' '.join(name)} <{spec}>", f'"{spec}" <x@y>',
+                                           f"{spec} (Ann)", ""]), min_size=1, max_size=3))
+        ) + draw(st.sampled_from(["", ";", ","]))
+    return " ".join(name) + " " + draw(_ADDR_PIECES) + spec + draw(_ADDR_PIECES)
+
+
+@settings(FAST, max_examples=400)
+@given(_address_values())
+def test_address_reading_matches_parseaddr(value: str) -> None:
+    assert reader._parseaddr(value) == parseaddr(value)
+    assert reader._address(value) == _reference_address(value)
+
+
+def _reference_address(value: str) -> tuple[str, str | None]:
+    with mock.patch.object(reader, "_parseaddr", parseaddr):
+        return reader._address(value)
+
+
+@settings(FAST, max_examples=300)
+@given(st.lists(_address_values(), max_size=3))
+def test_address_lists_match_getaddresses(values: list[str]) -> None:
+    assert reader._getaddresses(values) == getaddresses(values)
+
+
+def test_simple_addresses_take_the_fast_path() -> None:
+    with mock.patch.object(reader, "parseaddr", side_effect=AssertionError), \
+            mock.patch.object(reader, "getaddresses", side_effect=AssertionError):
+        assert reader._parseaddr("Ann Lee <ann.lee@example.org>") == ("Ann Lee",
+                                                                       "ann.lee@example.org")
+        assert reader._getaddresses(["a@b.c, D <d@e.f>"]) == [("", "a@b.c"), ("D", "d@e.f")]
+
+
+# --- parts: the charset of 'type/sub; charset=x' --------------------------------------------
+
+@st.composite
+def _content_types(draw: st.DrawFn) -> str:
+    token = st.from_regex(r"[A-Za-z0-9_.:+-]{0,10}", fullmatch=True)
+    charset = draw(st.one_of(token, st.text(max_size=8),
+                             st.sampled_from(["utf-8", "UTF-8", "iso-8859-1", "x:y", "é"])))
+    quote = draw(st.sampled_from(["", '"', "'"]))
+    return (draw(st.sampled_from(["text/plain", "TEXT/HTML", "text/x-foo.bar+baz", "text", "",
+                                  "multipart/mixed", "text/pl ain", "x1/y"]))
+            + draw(st.sampled_from(["; ", ";", " ; ", ";  ", "; format=flowed; "]))
+            + draw(st.sampled_from(["charset=", "CHARSET=", "Charset = ", "charset*=",
+                                    "charset*0=", "name="]))
+            + quote + charset + draw(st.sampled_from([quote, "", '"']))
+            + draw(st.sampled_from(["", " ", ";", "; x=y", " (comment)"])))
+
+
+@settings(FAST, max_examples=400)
+@given(_content_types())
+def test_charset_reading_matches_get_content_charset(value: str) -> None:
+    message = Message(policy=mailparse.MAIL_POLICY)
+    message.set_raw("Content-Type", value)
+    assert parts._charset(message) == _ref_charset(message)
+
+
+def test_plain_charset_takes_the_fast_path() -> None:
+    message = Message(policy=mailparse.MAIL_POLICY)
+    message["Content-Type"] = 'text/plain; charset="UTF-8"'
+    with mock.patch.object(Message, "get_content_charset", side_effect=AssertionError):
+        assert parts._charset(message) == "utf-8"
+
+
+# --- rules: matching at candidate starts finds what finditer finds -------------------------
+
+def _texts() -> list[str]:
+    texts = []
+    for item in CORPUS:
+        texts.append(fold(item["body"]))
+        texts.append(fold(item.get("subject", "")))
+    return texts
+
+
+def _reference_hits(folded: str) -> list[tuple[int, int, int]]:
+    """_hits' spans the slow way: every rule, its first five finditer matches, non-empty."""
+    found = []
+    for index, rule in enumerate(RULES):
+        for count, match in enumerate(rule.regex.finditer(folded)):
+            if count >= 5:
+                break
+            if match.end() > match.start():
+                found.append((index, match.start(), match.end()))
+    return found
+
+
+def test_rule_hits_match_finditer_on_the_corpus() -> None:
+    index_of = {id(rule): index for index, rule in enumerate(RULES)}
+    checked = 0
+    for folded in _texts():
+        fast = [(index_of[id(hit.rule)], hit.start, hit.end) for hit in classifier._hits(folded)]
+        expected = _reference_hits(folded)
+        assert fast == expected, folded[:200]
+        checked += len(expected)
+    assert checked > 100  # the sample must actually hit rules
+
+
+def test_rule_hits_stop_at_five_like_the_reference() -> None:
+    # Repeated texts give rules more than five matches: the cap must fall where it did.
+    index_of = {id(rule): index for index, rule in enumerate(RULES)}
+    repeated = ["\n".join([text] * 6) for text in _texts()[:120:2] if _reference_hits(text)]
+    assert len(repeated) > 10
+    for folded in repeated:
+        fast = [(index_of[id(hit.rule)], hit.start, hit.end) for hit in classifier._hits(folded)]
+        assert fast == _reference_hits(folded), folded[:200]
+
+
+def test_every_match_starts_at_a_candidate_start() -> None:
+    # Uncapped: any finditer match of a gated rule begins at one of its listed starts, and
+    # every rule with a match is a candidate.
+    for folded in _texts()[::2]:
+        starts = {id(rule): where for rule, where in candidate_starts(folded)}
+        for rule in RULES:
+            spans = [m.start() for m in rule.regex.finditer(folded) if m.end() > m.start()]
+            if not spans:
+                continue
+            assert id(rule) in starts, (rule.regex.pattern[:80], folded[:200])
+            where = starts[id(rule)]
+            if where is not None:
+                assert set(spans) <= set(where), (rule.regex.pattern[:80], folded[:200])
+
+
+# --- textnorm: clause and sentence bounds, against the loops they replaced (git 9a3193f^) ---
+
+def _old_clause_start(text: str, pos: int, limit: int = 160) -> int:
+    low = max(0, pos - limit)
+    for i in range(pos - 1, low - 1, -1):
+        char = text[i]
+        if char in CLAUSE_END:
+            if char == "." and (i + 2 < len(text) and text[i + 1] == " " and text[i + 2].isdigit()):
+                continue
+            return i + 1
+    return low
+
+
+def _old_decimal_point(text: str, i: int) -> bool:
+    return (text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit()
+            and text[i + 1].isdigit())
+
+
+def _old_sentence_bounds(text: str, start: int, end: int, limit: int = 300) -> tuple[int, int]:
+    low = max(0, start - limit)
+    s = low
+    for i in range(start - 1, low - 1, -1):
+        if text[i] in SENTENCE_END and not (text[i] == "." and i + 2 < len(text)
+                                            and text[i + 1] == " " and text[i + 2].isdigit()) \
+                and not _old_decimal_point(text, i):
+            s = i + 1
+            break
+    high = min(len(text), end + limit)
+    e = high
+    for i in range(end, high):
+        if text[i] in SENTENCE_END and not _old_decimal_point(text, i):
+            e = i
+            break
+    return s, e
+
+
+_BOUND_TEXT = st.lists(st.sampled_from([*"a 1.,;:!?\n()[]\"-•·|'x9", ". 1", "1.2", "art. 15",
+                                         "e.g. ", "£1,240.00", "v2.1."]),
+                       max_size=16).map("".join)
+
+
+@settings(FAST, max_examples=200)
+@given(_BOUND_TEXT, st.sampled_from([0, 1, 2, 5, 160, 300]))
+def test_bounds_match_the_old_loops_everywhere(text: str, limit: int) -> None:
+    for pos in range(len(text) + 1):
+        assert clause_start(text, pos, limit) == _old_clause_start(text, pos, limit)
+        for end in range(pos, min(len(text), pos + 6) + 1):
+            assert sentence_bounds(text, pos, end, limit) == \
+                _old_sentence_bounds(text, pos, end, limit)
+
+
+def test_bounds_match_the_old_loops_on_the_corpus() -> None:
+    for folded in _texts()[:160:2]:
+        for pos in range(0, len(folded) + 1, 3):
+            assert clause_start(folded, pos) == _old_clause_start(folded, pos), (folded, pos)
+            end = min(len(folded), pos + 7)
+            assert sentence_bounds(folded, pos, end) == \
+                _old_sentence_bounds(folded, pos, end), (folded, pos)
+
+
+# --- quotes: the word pre-filter keeps every footer and disclaimer verdict ------------------
+
+def _old_is_disclaimer(paragraph: str) -> bool:
+    lower = paragraph.lower().replace("\u2019", "'")
+    if quotes._FOOTER.search(lower):
+        return True
+    return bool(quotes._DISCLAIMER_CUE.search(lower) and quotes._DISCLAIMER_ACT.search(lower))
+
+
+_FILLER = st.text(st.sampled_from([*"aé Z.\n,'’", "İ", "ẞ"]), max_size=12)
+
+
+@settings(FAST, max_examples=300)
+@given(st.one_of(
+    st.tuples(_FILLER, st.from_regex(quotes._FOOTER, fullmatch=True), _FILLER),
+    st.tuples(_FILLER, st.from_regex(quotes._DISCLAIMER_CUE, fullmatch=True),
+              st.from_regex(quotes._DISCLAIMER_ACT, fullmatch=True)),
+    st.tuples(_FILLER, _FILLER, _FILLER),
+), st.sampled_from([str, str.upper, str.title]))
+def test_disclaimer_verdicts_match_the_unfiltered_regexes(
+        pieces: tuple[str, str, str], case: Callable[[str], str]) -> None:
+    paragraph = case(" ".join(pieces))
+    assert quotes._is_disclaimer(paragraph) == _old_is_disclaimer(paragraph)
+
+
+def test_disclaimer_verdicts_on_corpus_paragraphs() -> None:
+    paragraphs = [p for item in CORPUS for p in re.split(r"\n\s*\n", item["body"])]
+    verdicts = [quotes._is_disclaimer(p) for p in paragraphs]
+    assert verdicts == [_old_is_disclaimer(p) for p in paragraphs]
+    assert any(verdicts)  # some footer or disclaimer is in the sample
