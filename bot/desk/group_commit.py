@@ -81,7 +81,12 @@ class GroupCommit:
 
     async def _write(self) -> None:
         while self._waiting:
-            await self._gather()
+            try:
+                await self._gather()
+            except asyncio.CancelledError:
+                self._fail(self._waiting, RuntimeError("intake writer cancelled"))
+                self._waiting.clear()
+                raise
             batch = self._waiting[:self._max_batch]
             del self._waiting[:self._max_batch]
             self.batches += 1

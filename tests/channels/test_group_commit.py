@@ -8,6 +8,8 @@ import smtplib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from bot.desk.batch import Delivery
 from bot.desk.group_commit import GroupCommit
 from bot.desk.results import IntakeResult
@@ -166,3 +168,18 @@ async def test_sessions_between_mail_from_and_data_are_counted(service: Harness)
 
     during, after = await asyncio.to_thread(open_then_abandon)
     assert (during, after) == (1, 0)
+
+
+async def test_cancelling_the_writer_while_it_gathers_fails_every_waiting_mail() -> None:
+    seen: list[int] = []
+    queue = GroupCommit(_recorder(seen), coming=lambda: 1,  # type: ignore[arg-type]
+                        gather_seconds=30.0)
+    submitted = asyncio.ensure_future(queue.submit(_item("waiting")))
+    await asyncio.sleep(0.01)  # the writer is now gathering for the mail "on its way"
+    writer = queue._writer
+    assert writer is not None
+    writer.cancel()
+    # The session gets an error (its SMTP answer is 451), not a wait without end.
+    with pytest.raises(RuntimeError, match="cancelled"):
+        await asyncio.wait_for(submitted, 5.0)
+    assert seen == []
