@@ -7,10 +7,13 @@ trips (two thread wake-ups each, plus the GIL changing hands) cost more CPU than
 
 This driver keeps aiosqlite's surface, which SQLAlchemy's dialect talks to, but executes
 statements inline: statements inside a transaction take microseconds, because the
-transaction already holds SQLite's write lock (BEGIN IMMEDIATE) or reads a WAL snapshot,
-which never waits. What can wait goes to a thread, one at a time per connection: opening,
-BEGIN (it may queue behind another process's writer for the busy timeout), COMMIT (it
-fsyncs the WAL), ROLLBACK and closing. So the loop never waits for a lock or a disk flush.
+transaction already holds SQLite's write lock (BEGIN IMMEDIATE) or its WAL read snapshot.
+What can wait goes to a thread, one at a time per connection: opening, BEGIN (it may queue
+behind another process's writer for the busy timeout), the first statement after a deferred
+BEGIN (it takes the read lock), statements carrying a value over 64 KB (a raw mail: SQLite
+spills pages to the WAL), COMMIT (it fsyncs the WAL), ROLLBACK, PRAGMA, DDL and closing.
+Not covered: a SELECT that returns a large value reads it inline (a 25 MB raw mail, tens of
+milliseconds; only the team's tools read raw mail back).
 
 Used through `create_async_engine(..., async_creator=...)` (storage/database.py).
 """
@@ -23,12 +26,30 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-# Statements that may block on a lock or on the disk, so they run off the loop.
-_SLOW_PREFIXES = ("BEGIN", "COMMIT", "END", "ROLLBACK", "PRAGMA", "VACUUM")
+# Statements that may block on a lock or on the disk, so they run off the loop (RELEASE of
+# the outermost savepoint commits; DDL only runs in migrations, before anything listens).
+_SLOW_PREFIXES = ("BEGIN", "COMMIT", "END", "ROLLBACK", "PRAGMA", "VACUUM", "SAVEPOINT",
+                  "RELEASE", "ANALYZE", "REINDEX", "CREATE", "ALTER", "DROP")
+# Values this large (a raw mail of up to 25 MB) make SQLite spill pages to the WAL with
+# write() calls: tens of milliseconds, so such statements go to the thread as well.
+BIG_VALUE = 64 * 1024
 
 
 def _is_slow(sql: str) -> bool:
-    return sql.lstrip()[:8].upper().startswith(_SLOW_PREFIXES)
+    return sql.lstrip()[:10].upper().startswith(_SLOW_PREFIXES)
+
+
+def _opens_deferred(sql: str) -> bool:
+    """A BEGIN that takes no lock yet: the first statement after it takes the read lock,
+    which can wait (another process recovering the WAL, an exclusive lock)."""
+    words = sql.upper().split()
+    return bool(words) and words[0] == "BEGIN" and not (
+        len(words) > 1 and words[1] in ("IMMEDIATE", "EXCLUSIVE"))
+
+
+def _size(parameters: Iterable[Any]) -> int:
+    return sum(len(value) for value in parameters
+               if isinstance(value, (bytes, bytearray, memoryview, str)))
 
 
 class InlineCursor:
@@ -46,15 +67,23 @@ class InlineCursor:
 
     async def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> InlineCursor:
         args = () if parameters is None else parameters
-        if _is_slow(sql):
-            await self._owner.off_loop(self._cursor.execute, sql, args)
+        owner = self._owner
+        if _is_slow(sql) or owner.read_lock_pending or _size(args) > BIG_VALUE:
+            owner.read_lock_pending = _opens_deferred(sql)
+            await owner.off_loop(self._cursor.execute, sql, args)
         else:
             self._cursor.execute(sql, args)
         return self
 
     async def executemany(self, sql: str,
                           seq_of_parameters: Iterable[Sequence[Any]]) -> InlineCursor:
-        self._cursor.executemany(sql, seq_of_parameters)
+        rows = list(seq_of_parameters)
+        owner = self._owner
+        if owner.read_lock_pending or sum(map(_size, rows)) > BIG_VALUE:
+            owner.read_lock_pending = False
+            await owner.off_loop(self._cursor.executemany, sql, rows)
+        else:
+            self._cursor.executemany(sql, rows)
         return self
 
     async def fetchall(self) -> list[Any]:
@@ -132,6 +161,8 @@ class InlineConnection:
         self._connection: sqlite3.Connection | None = conn
         self._conn = conn
         self._tx = _InlineQueue(self)
+        # Set by a deferred BEGIN: the next statement takes the read lock, on the thread.
+        self.read_lock_pending = False
         # Its own thread: a slow step must not queue behind other work on the loop's
         # default executor (a 25 MB mail being parsed, say).
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
@@ -155,9 +186,11 @@ class InlineConnection:
         return self.conn.in_transaction
 
     async def commit(self) -> None:
+        self.read_lock_pending = False
         await self.off_loop(self.conn.commit)
 
     async def rollback(self) -> None:
+        self.read_lock_pending = False
         await self.off_loop(self.conn.rollback)
 
     async def create_function(self, *args: Any, **kwargs: Any) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import text
 
 from storage import open_database
 from storage.errors import UnavailableError
-from storage.sqlite_inline import connect
+from storage.sqlite_inline import BIG_VALUE, connect
 
 
 async def test_statements_run_on_the_loop_thread_and_commit_off_it(tmp_path: Path) -> None:
@@ -111,13 +111,44 @@ async def test_a_bad_statement_is_an_error_and_the_connection_goes_on(tmp_path: 
 
 async def test_a_forced_close_is_queued_behind_work_in_hand(tmp_path: Path) -> None:
     conn = await connect(str(tmp_path / "s.db"), busy_timeout=1.0)
-    cursor = await conn.cursor()
-    await cursor.execute("BEGIN IMMEDIATE")
-    commit = asyncio.ensure_future(conn.commit())
-    await asyncio.sleep(0)  # the COMMIT is on the connection's thread now
-    conn.stop()  # SQLAlchemy's terminate: must not close under the running COMMIT
-    conn.stop()  # and a second one is harmless
-    await commit
+    release = threading.Event()
+    in_hand = conn._thread.submit(release.wait, 10)  # a BEGIN or COMMIT still running there
+    conn.stop()  # SQLAlchemy's terminate
+    conn.stop()  # a second one is harmless
+    # Not closed under the work in hand: the connection still answers.
+    assert conn.conn.execute("SELECT 1").fetchone() == (1,)
+    release.set()
+    in_hand.result(timeout=10)
     conn._thread.shutdown(wait=True)
     with pytest.raises(sqlite3.ProgrammingError):
         conn.conn.execute("SELECT 1")
+
+
+async def test_big_values_and_the_first_read_after_a_deferred_begin_run_off_the_loop(
+        tmp_path: Path) -> None:
+    conn = await connect(str(tmp_path / "b.db"), busy_timeout=1.0)
+    threads: list[int] = []
+    conn.conn.create_function("thread_of_call", 0,
+                              lambda: threads.append(threading.get_ident()) or 1)
+    loop_thread = threading.get_ident()
+    try:
+        cursor = await conn.cursor()
+        await cursor.execute("BEGIN IMMEDIATE")
+        await cursor.execute("CREATE TABLE t (x, raw BLOB)")
+        await cursor.execute("INSERT INTO t VALUES (thread_of_call(), ?)", (b"m" * 100,))
+        await cursor.execute("INSERT INTO t VALUES (thread_of_call(), ?)",
+                             (b"m" * (BIG_VALUE + 1),))
+        await cursor.executemany("INSERT INTO t VALUES (thread_of_call(), ?)",
+                                 [(b"m" * (BIG_VALUE // 2 + 1),)] * 2)
+        await conn.commit()
+        assert threads[0] == loop_thread  # a small value: inline
+        assert all(thread != loop_thread for thread in threads[1:4])  # big ones: the thread
+        threads.clear()
+        await cursor.execute("BEGIN")  # deferred: the next statement takes the read lock
+        await cursor.execute("SELECT thread_of_call()")
+        await cursor.execute("SELECT thread_of_call()")
+        await conn.commit()
+        assert threads[0] != loop_thread
+        assert threads[1] == loop_thread  # the snapshot is held: later reads are inline
+    finally:
+        await conn.close()
