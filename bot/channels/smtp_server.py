@@ -25,7 +25,8 @@ LONG_LINE_LIMIT = 4 * 1024 * 1024
 # tenth of the server's CPU per mail; it still reads everything else (quoted local parts,
 # comments, source routes, address literals, non-ASCII, "<>").
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_PLAIN_PATH = re.compile(rf"<({_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*)>[ \t]*([^(]*)",
+_PARAMS = r"[\x20-\x27\x29-\x7e]*"  # printable ASCII, no comment
+_PLAIN_PATH = re.compile(rf"<({_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*)>[ \t]*({_PARAMS})",
                          re.ASCII)
 
 

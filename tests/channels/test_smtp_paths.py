@@ -44,7 +44,8 @@ def protocols() -> Iterator[tuple[Any, Any]]:
     # not plain: the stdlib parser's business
     "<>", "< a@b.c >", " <a@b.c>", "<\"quoted local\"@b.c>", "<a@[127.0.0.1]>",
     "<@relay.example:a@b.c>", "<a@b.c> (comment)", "a@b.c", "<a..b@c.d>", "<.a@b.c>",
-    "<ä@b.c>", "<a@b.c", "<a@b@c>", "", "<" + "l" * 70 + "@b.c>",
+    "<ä@b.c>", "<a@b.c", "<a@b@c>", "", "<" + "l" * 70 + "@b.c>", "<a@b.c> \x0b",
+    "<a@b.c> SIZE=1\x7f",
 ])
 def test_known_arguments_read_as_aiosmtpd_reads_them(protocols: tuple[Any, Any],
                                                      arg: str) -> None:
@@ -58,8 +59,9 @@ def test_only_plain_paths_take_the_fast_reading() -> None:
         assert _PLAIN_PATH.fullmatch(arg) is None, arg
 
 
-_PIECES = st.sampled_from(["a", "Z", "0", ".", "@", "<", ">", " ", "\t", "(", ")", "\"", "[",
-                           "]", ":", ",", "+", "-", "=", "ä", "\\", "SIZE=9", "x.y", "b.c"])
+_PIECES = st.sampled_from(["a", "Z", "0", ".", "@", "<", ">", " ", "\t", "\x0b", "\x7f", "(",
+                           ")", "\"", "[", "]", ":", ",", "+", "-", "=", "ä", "\\", "SIZE=9",
+                           "x.y", "b.c"])
 
 
 @settings(max_examples=600, deadline=None, derandomize=True,
