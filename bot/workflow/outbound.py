@@ -106,6 +106,9 @@ def _header_text(value: str) -> str | Header:
     return header
 
 
+_HEADER_BLOCK = re.compile(r"(?:[!-9;-~]+: ?[ -~]*(?:\r\n[ \t][ -~]*)*\r\n)+")
+
+
 def _line(name: str, value: str | Header) -> str:
     """One header field, CRLF-terminated: verbatim when it is printable ASCII on one short
     line, else folded/encoded exactly as the email generator would (compat32)."""
@@ -194,6 +197,11 @@ def build_message(mail: OutboundMail) -> bytes:
     if mail.unsubscribe_url and _UNSUBSCRIBE_URL.fullmatch(mail.unsubscribe_url):
         lines.append(_line("List-Unsubscribe", f"<{mail.unsubscribe_url}>"))
         lines.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
+    head = "".join(lines)
+    # The backstop the email generator used to give: whatever went wrong upstream, no field
+    # may hold a bare line break or a line that is not a field or its folded continuation.
+    if not _HEADER_BLOCK.fullmatch(head):
+        raise ValueError("refusing to write a malformed header block")
     lines.append("\r\n")
     lines.append(body)
     # Strict ASCII: every header is encoded and the body is 7bit or quoted-printable.

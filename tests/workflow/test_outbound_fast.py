@@ -308,3 +308,13 @@ def test_same_as_the_generator_for_any_input(
 def test_parses_back_to_the_inputs(name: str, subject: str, body: str) -> None:
     assume("=?" not in subject and "=?" not in name)
     assert_round_trip(make(from_name=name, subject=subject, body=body))
+
+
+def test_the_header_block_backstop_refuses_what_is_not_a_field() -> None:
+    from bot.workflow.outbound import _HEADER_BLOCK
+
+    assert _HEADER_BLOCK.fullmatch("Subject: hello\r\n long folded\r\nTo: a@b.c\r\n")
+    for bad in ("Subject: hi\nBcc: x@y.z\r\n", "Subject: hi\r\nBcc x@y.z\r\n",
+                "Subject: hi\rX: y\r\n", "Subject: caf\u00e9\r\n", "Subject: a\x00b\r\n",
+                "Subject: hi\r\n\r\nX: y\r\n"):
+        assert _HEADER_BLOCK.fullmatch(bad) is None, bad
