@@ -199,6 +199,9 @@ class Database:
             except TRANSLATED as exc:
                 await _quietly_close(conn)
                 raise translate(exc, "starting a transaction") from exc
+            except BaseException:  # cancelled while BEGIN waited: give the connection back
+                await _quietly_close(conn)
+                raise
             try:
                 yield Transaction(conn)
             except BaseException:

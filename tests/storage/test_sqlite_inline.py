@@ -152,3 +152,30 @@ async def test_big_values_and_the_first_read_after_a_deferred_begin_run_off_the_
         assert threads[1] == loop_thread  # the snapshot is held: later reads are inline
     finally:
         await conn.close()
+
+
+async def test_a_writer_cancelled_while_begin_waits_gives_its_connection_back(
+        tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    db = await open_database(f"sqlite+aiosqlite:///{path}", busy_timeout=0.5)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+
+    async def write() -> None:
+        async with db.transaction() as tx:
+            await tx.connection.execute(text("SELECT 1"))
+
+    try:
+        task = asyncio.create_task(write())
+        await asyncio.sleep(0.1)  # BEGIN is waiting for the lock on the connection's thread
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        holder.execute("ROLLBACK")
+        pool = db.engine.sync_engine.pool
+        assert pool.checkedout() == 0  # type: ignore[attr-defined]
+        async with db.transaction() as tx:  # and the next writer goes through
+            await tx.connection.execute(text("SELECT 1"))
+    finally:
+        holder.close()
+        await db.close()
