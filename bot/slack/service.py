@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Coroutine
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -38,6 +39,7 @@ from bot.slack.questions import QuestionDesk
 from bot.slack.ticket_actions import TicketActions
 from knowledge import KnowledgeBase
 from storage import Database
+from storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,9 @@ ROUTE = "/slack/events"
 WATCH_INTERVAL = 10.0
 STOP_GRACE = 10.0
 PING_INTERVAL = 10.0
+# Slack retries an event for about an hour at most: a day of handled ids is plenty.
+SEEN_EVENTS_KEPT = timedelta(days=1)
+PRUNE_INTERVAL = 3600.0
 
 
 def web_client(settings: Settings) -> AsyncWebClient:
@@ -67,6 +72,9 @@ class SlackService:
         app_token = settings.slack_app_token
         self._app_token = app_token.get_secret_value() if app_token else None
         self.client = client
+        self._db = db
+        self._stopping = asyncio.Event()
+        self.prune_interval = PRUNE_INTERVAL
         self.access = TeamAccess(orgs, client)
         self.notifier = Notifier(db=db, orgs=orgs, client=client)
         self.digest = Digest(db=db, orgs=orgs, client=client)
@@ -126,13 +134,16 @@ class SlackService:
             # away never holds up the rest of the service (mail intake above all).
             self._watcher = asyncio.create_task(self._watch_socket(), name="slack-socket-watch")
         if notify:
+            self._stopping.clear()
             self._spawn(self.notifier.run(), "notifier")
             self._spawn(self.digest.run(), "digest")
+            self._spawn(self._prune_loop(), "prune-seen-events")
 
     async def stop(self) -> None:
         """Let the loops finish what they are doing (a bounded wait), then close Socket Mode."""
         self.notifier.stop()
         self.digest.stop()
+        self._stopping.set()
         if self._watcher is not None:  # only sleeps between checks: nothing to finish
             self._watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -158,6 +169,22 @@ class SlackService:
         if self._watcher is not None and self._watcher.done():
             return False
         return self._connected if self._socket is not None else True
+
+    async def prune_seen_events(self, now: datetime) -> int:
+        """Forget handled Slack event ids older than SEEN_EVENTS_KEPT; how many went."""
+        async with self._db.transaction() as tx:
+            return await tx.slack.forget_seen_before(now - SEEN_EVENTS_KEPT)
+
+    async def _prune_loop(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                dropped = await self.prune_seen_events(datetime.now(UTC))
+                if dropped:
+                    log.info("slack: forgot %d handled event ids", dropped)
+            except StorageError as exc:  # the database away: the next round tries again
+                log.warning("slack: cannot prune handled event ids: %s", exc)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), self.prune_interval)
 
     def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
         self._tasks.append(asyncio.create_task(work, name=f"slack-{name}"))
