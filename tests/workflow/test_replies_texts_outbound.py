@@ -78,6 +78,24 @@ def test_verification_request_in_four_languages(lang: str, word: str) -> None:
     assert str(CONTEXT["verify_url"]) in text.body
 
 
+@pytest.mark.parametrize(("lang", "word"), [
+    ("en", "complaint"), ("es", "reclamación"), ("de", "Beschwerde"), ("fr", "réclamation")])
+def test_complaint_acknowledged_in_four_languages(lang: str, word: str) -> None:
+    route = "Write to our Data Protection Lead first."
+    texts = [render(K.COMPLAINT_ACK, language=lang, org_id="aimigos", reference=REF,
+                    context={**CONTEXT, "ico": "ICO, Wycliffe House", "complaint_route": r})
+             for r in (route, "")]
+    for text in texts:
+        assert text.language == lang
+        assert f"[{REF}]" in text.subject
+        assert word in text.subject
+        assert "ICO, Wycliffe House" in text.body  # the regulator is always named
+    with_route, without = texts
+    assert route in with_route.body
+    # Without a route from the policy, its introduction goes too: nothing dangles.
+    assert len(without.body) < len(with_route.body) - len(route) - 40
+
+
 def test_unknown_language_falls_back_to_english() -> None:
     text = render(K.OPT_OUT_CONFIRMATION, language="pt", org_id="aimigos", reference=REF,
                   context=CONTEXT)
