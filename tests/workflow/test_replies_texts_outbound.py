@@ -96,6 +96,25 @@ def test_complaint_acknowledged_in_four_languages(lang: str, word: str) -> None:
     assert len(without.body) < len(with_route.body) - len(route) - 40
 
 
+@pytest.mark.parametrize(("lang", "reminder", "closed", "month"), [
+    ("en", "Reminder", "closed", "December"), ("es", "Recordatorio", "cerrada", "diciembre"),
+    ("de", "Erinnerung", "geschlossen", "Dezember"), ("fr", "Rappel", "clôturée", "décembre")])
+def test_unverified_reminder_and_closing_in_four_languages(
+        lang: str, reminder: str, closed: str, month: str) -> None:
+    context = {**CONTEXT, "close_date": date(2026, 12, 24)}
+    first = render(K.UNVERIFIED_REMINDER, language=lang, org_id="aimigos", reference=REF,
+                   context=context)
+    last = render(K.CLOSED_UNVERIFIED, language=lang, org_id="aimigos", reference=REF,
+                  context=context)
+    assert (first.language, last.language) == (lang, lang)
+    assert reminder in first.subject
+    assert closed in last.subject
+    assert "123456" in first.body
+    assert str(CONTEXT["verify_url"]) in first.body
+    assert month in first.body
+    assert "2026" in first.body
+
+
 def test_unknown_language_falls_back_to_english() -> None:
     text = render(K.OPT_OUT_CONFIRMATION, language="pt", org_id="aimigos", reference=REF,
                   context=CONTEXT)
