@@ -179,18 +179,23 @@ def _gate(pattern: str) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def _cached_rules_for_word(word: str) -> tuple[int, ...]:
+    """`_rules_for_word`, remembered (the cache is cleared when it fills up)."""
+    found = _WORD_RULES.get(word)
+    if found is None:
+        found = _rules_for_word(word)
+        if len(_WORD_RULES) >= _WORD_CACHE_SIZE:
+            _WORD_RULES.clear()
+        _WORD_RULES[word] = found
+    return found
+
+
 def candidate_rules(folded: str) -> list[Rule]:
     """The rules that can match this text: the ungated ones and those whose gate words or
     word prefixes occur in it, in rule order."""
     chosen = set(_UNGATED)
-    cache = _WORD_RULES
     for word in set(_WORD.findall(folded)):
-        found = cache.get(word)
-        if found is None:
-            found = _rules_for_word(word)
-            if len(cache) >= _WORD_CACHE_SIZE:
-                cache.clear()
-            cache[word] = found
+        found = _cached_rules_for_word(word)
         if found:
             chosen.update(found)
     return [RULES[i] for i in sorted(chosen)]
@@ -203,15 +208,8 @@ def candidate_starts(folded: str) -> list[tuple[Rule, list[int] | None]]:
     Trying the pattern only there finds what finditer finds (a gated match starts at such a
     word), without the engine trying every other position of the text."""
     starts: dict[int, list[int]] = {}
-    cache = _WORD_RULES
     for match in _WORD.finditer(folded):
-        word = match.group()
-        found = cache.get(word)
-        if found is None:
-            found = _rules_for_word(word)
-            if len(cache) >= _WORD_CACHE_SIZE:
-                cache.clear()
-            cache[word] = found
+        found = _cached_rules_for_word(match.group())
         if found:
             at = match.start()
             for index in found:
