@@ -60,6 +60,7 @@ def _environment(root: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,  # noqa: S701 - plain-text mail, never HTML
+        auto_reload=False,  # read once: a changed template needs a restart, as a policy does
     )
 
 
@@ -86,22 +87,36 @@ def render(
     root: Path = TEMPLATES,
 ) -> RenderedText:
     """The subject and body of one reply; English when the client's language has no text."""
-    env = _environment(root)
     lang = (language or FALLBACK_LANGUAGE).lower()[:2]
-    for name, used in _candidates(kind, lang, org_id):
+    found = _template(root, kind, lang, org_id)
+    if found is None:
+        raise ConfigError(f"no reply template for {kind.value}")
+    template, name, used = found
+    # Dates are written in the language of the text actually used, not the client's.
+    values = {key: format_date(value, used) if isinstance(value, date) else value
+              for key, value in context.items()}
+    try:
+        text = template.render(**values, reference=reference)
+    except jinja2.TemplateError as exc:
+        raise ConfigError(f"reply template {name} failed: {exc}") from exc
+    return _split(text, reference, used, name)
+
+
+@lru_cache(maxsize=1024)
+def _template(root: Path, kind: ReplyKind, language: str,
+              org_id: str) -> tuple[jinja2.Template, str, str] | None:
+    """The first template of the lookup order that exists: (template, name, its language).
+    Remembered, because every reply on the intake's hot path asked the file system again,
+    missing overrides included (templates are read once per process, like the policies)."""
+    env = _environment(root)
+    for name, used in _candidates(kind, language, org_id):
         try:
-            template = env.get_template(name)
+            return env.get_template(name), name, used
         except jinja2.TemplateNotFound:
             continue
-        # Dates are written in the language of the text actually used, not the client's.
-        values = {key: format_date(value, used) if isinstance(value, date) else value
-                  for key, value in context.items()}
-        try:
-            text = template.render(**values, reference=reference)
         except jinja2.TemplateError as exc:
             raise ConfigError(f"reply template {name} failed: {exc}") from exc
-        return _split(text, reference, used, name)
-    raise ConfigError(f"no reply template for {kind.value}")
+    return None
 
 
 def _split(text: str, reference: str, language: str, name: str) -> RenderedText:
