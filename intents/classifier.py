@@ -21,11 +21,13 @@ from intents.rules import (
     DATA_CONTEXT_CHARS,
     NEGATION,
     PAST,
+    PRIVACY_CONTEXT,
     QUESTION,
     REFERENCE,
     REPORT,
     RESERVATION,
     RETRACTION,
+    SERVICE_GRIEVANCE,
     Rule,
     candidate_starts,
 )
@@ -145,6 +147,16 @@ def _drop_object_descriptions(hits: list[_Hit]) -> None:
             hit.cancelled = True
 
 
+def _drop_service_grievances(folded: str, hits: list[_Hit]) -> None:
+    """ "I want to make a complaint: our photos came six weeks late": a complaint about the
+    service, not about personal data, when nothing in the mail speaks of data or privacy."""
+    if any("g" in hit.rule.flags for hit in hits) and SERVICE_GRIEVANCE.search(folded) \
+            and not PRIVACY_CONTEXT.search(folded):
+        for hit in hits:
+            if "g" in hit.rule.flags:
+                hit.cancelled = True
+
+
 def _drop_asked_misuse(hits: list[_Hit]) -> None:
     """ "tell me which companies you passed my data to": asking who got it accuses nobody."""
     asking = [h for h in hits if h.rule.intent == "access" and not h.cancelled]
@@ -219,7 +231,9 @@ def _answered_question(mail: InboundMail) -> str:
 def _classify(mail: InboundMail) -> Classification:
     body = mail.text[:MAX_CHARS]
     text = body
-    hits = _hits(fold(body))
+    folded = fold(body)
+    hits = _hits(folded)
+    _drop_service_grievances(folded, hits)
     question = "" if hits else _answered_question(mail)
     if question:
         # "Yes, please go ahead" to "Please confirm you want us to erase your data".

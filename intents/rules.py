@@ -5,7 +5,10 @@ a weight. Flags: "n" the pattern carries its own negation ("I don't want any mor
 the negation cue check is skipped; "r" the pattern refers to a request that may be an earlier
 one ("my access request", "Article 15"), which a chaser raises; "c" a chaser: the sender says
 an earlier request was ignored; "h" no check for conditions ("if ..."); "p" counts only after a
-personal-data word in the words just before it ("my photo is on your site. Nobody asked me").
+personal-data word in the words just before it ("my photo is on your site. Nobody asked me");
+"g" a complaint declared in general words ("I want to make a complaint"), which does not
+count in a mail whose grievance is the service (late, blurred, a refund) and that says
+nothing about personal data: a privacy mailbox gets those too.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ _WORD = re.compile(r"\w+")
 NEGATION = re.compile(
     r"\b(?:not|don'?t|doesn'?t|didn'?t|dont|never|no need to|no|nothing|neither|nor|won'?t"
     r"|wouldn'?t|shouldn'?t|isn'?t|nicht|kein\w*|nie|niemals|nunca|ne|n'|pas|jamais"
-    r"|non|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην|nu)\b"
+    r"|non|nn|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην|nu)\b"
     # "not happy that my address was visible": a judgement, no negation of what follows.
     r"(?!\W+(?:(?:at all|very|too|remotely|exactly)\W+)?(?:happy|pleased|impressed|ok|okay"
     r"|acceptable|fair|right|good|amused|thrilled|satisfied|content|expect\w*|realis\w*"
@@ -51,7 +54,8 @@ CONDITION = re.compile(
     r"|before (?:i|we)|you(?:'ll| will) (?:receive|get)"
     r"|thanks? (?:you )?(?:so much )?for|gracias por|merci (?:d'avoir|pour)|danke f[uü]r"
     r"|(?:i|you|we) (?:can|could|may|might) (?:ask|request)"
-    r"|reserve the right|will result in|hypothetical\w*|suppose|si|en caso|me reservo|wenn"
+    r"|reserve the right|will result in|hypothetical\w*|suppose|si(?! us plau)|en caso"
+    r"|me reservo|wenn"
     r"|falls|sollte\w*|ob|behalte|vorbehalten|au cas|me reserve|qualora|mi riservo"
     r"|indien|voorbehoud|behoud|caso|reservo|forbehaller|pokud|v pripade|vyhrazuji|ako"
     r"|zadrzavam|εαν|αν|επιφυλασσομαι|daca|imi rezerv|ifall|jesli|zastrzegam)\b"
@@ -97,6 +101,26 @@ DATA_CONTEXT = re.compile(
     r"\b(?:photos?|pictures?|images?|videos?|face|name|details|data|footage|information|number"
     r"|address|e-?mail|fotos?|bilder?|daten|datos|donnees|nombre|nom)\b")
 DATA_CONTEXT_CHARS = 120
+# What a complaint about the service (not about personal data) speaks of.
+SERVICE_GRIEVANCE = re.compile(
+    r"\b(?:late|delay\w*|refund\w*|quality|out of focus|blurr\w*|colou?rs|overcharg\w*|rude"
+    r"|money back|compensation|re-?edit\w*|tarde|retraso|reembols\w*|calidad|borros\w*"
+    r"|retard|rembours\w*|qualite|floues?|verspat\w*|zu spat|erstatt\w*|ruckerstatt\w*"
+    r"|qualitat|unscharf|te laat|terugbeta\w*|kwaliteit|kleuren|onscherp|ritardo|rimbors\w*"
+    r"|qualita|sfocat\w*|atras\w*|qualidade|desfocad\w*)\b")
+# Any sign that personal data, privacy or marketing is what the mail is about.
+PRIVACY_CONTEXT = re.compile(
+    r"\b(?:data|personal|privacy|gdpr|rgpd|dsgvo|avg|consent\w*|permission|unsubscrib\w*"
+    r"|opt(?:ed)?[- ]out|marketing|newsletters?|spam|mailing|delet\w*|eras\w*|breach\w*"
+    r"|leak\w*|shared|sold|passed on|third part\w*|publish\w*|posted|ico|regulator"
+    r"|commissioner|wrong person|someone else|another (?:client|customer|person)"
+    r"|datos|dades|donnees|daten|dati|dados|gegevens|privacidad|privacitat|vie privee"
+    r"|datenschutz|consentimiento|consentement|einwilligung|toestemming|consenso"
+    r"|consentimento|baja|desinscri\w*|abmeld\w*|afmeld\w*|disiscri\w*|publicidad"
+    r"|publicite|werbung|reclame|pubblicit\w*|aepd|cnil|apdcat|garante|cnpd|borr\w*"
+    r"|supprim\w*|losch\w*|verwijder\w*|cancell\w*|apag\w*|esborr\w*|filtra\w*|fuite"
+    r"|datenleck|compartid\w*|partage\w*|weitergegeben|gedeeld|condivis\w*|partilhad\w*"
+    r"|otra persona|autre personne|andere person|outra pessoa|altra persona|iemand anders)\b")
 GATE_LENGTH = 6
 
 

@@ -57,9 +57,8 @@ EN_RULES: list[RawRule] = [
      r"(?! of (?:our|your)\b)", ""),
     ("access", 0.7, r"\bentitled\b" + gap(3) + r"to (?:see|know|access|receive|obtain|get|a copy"
      r"|copies)\b", ""),
-    ("access", 0.8, r"\bwhat (?:you|u) (?:hold|have|had|held|keep|kept|store|know|knew|process)\w*"
-     r" (?:about|on|of) "
-     + ME, ""),
+    ("access", 0.8, r"\bwhat (?:you|u)(?:'ve|'d| have| had)? (?:\w+ly )?(?:got|hold|have|had|held"
+     r"|keep|kept|store|know|knew|process)\w* (?:about|on|of) " + ME, ""),
     ("access", 0.7, r"\b(?:send|provide|give|forward)\W+(?:me|us)\b" + gap(8) + r"(?:of|from)"
      r" (?:my|me)\b|\bprovide\w*\W+(?:\w+\W+){0,1}(?:all (?:my|personal|the personal|of my)"
      r"|any personal|personal data|copies|a copy)\b", ""),
@@ -70,7 +69,8 @@ EN_RULES: list[RawRule] = [
      r"|firms|businesses)\b" + gap(4) + r"(?:shared|sold|passed|disclosed|given|sent)\b", ""),
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
      + r"(?:hold|have|keep|store|process|know|collected|used|shared)", ""),
-    ("access", 0.8, r"\bwhat do you know about me\b", ""),
+    ("access", 0.8, r"\bwhat (?:\w+ly )?(?:do|did|have|else do) you (?:\w+ly |even |really )?"
+     r"(?:know|got|have|hold|keep|store)(?: got)? (?:about|on) (?:me|file|record)\b", ""),
     ("access", 0.75, r"\b(?:can|could|may) i (?:have|get|see|receive|obtain)\W+(?:a copy of\W+)?"
      r"(?:all\W+)?(?:of\W+)?(?:my|the) (?:personal )?(?:data|information|details|records)\b", ""),
     ("access", 0.6, r"\b(?:receiv|get|gett)\w* (?:a copy of )?my (?:data|personal data|information"
@@ -119,6 +119,8 @@ EN_RULES: list[RawRule] = [
      r"|no longer) (?:keep|hold|store|retain|have)\b", "n"),
     ("erasure", 0.75, r"\b(?:want|like|need) (?:it|them|everything|this|these|those)(?: all)?"
      r" (?:deleted|gone|removed|erased|taken down|destroyed|wiped)\b", ""),
+    ("erasure", 0.6, r"\b(?:everything|all of it|it all|all my (?:data|details|information))"
+     r"\W+(?:deleted|erased|wiped|destroyed)\b", ""),
     ("erasure", 0.9, r"\bright to (?:be forgotten|erasure)\b", ""),
     ("erasure", 0.85, r"\b(?:erasure|deletion|removal) of (?:my|all|his|her|their|the personal"
      r"|any personal|personal)\b|\brequest\w* (?:for )?(?:erasure|deletion)\b", "r"),
@@ -160,7 +162,8 @@ EN_RULES: list[RawRule] = [
      r"|promotions?|promotional)\b", "n"),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|never)\W+(?:send|email|e-mail|contact|call"
      r"|text|message)\w*\W+(?:me|us|him|her|any)\b", "n"),
-    ("opt_out", 0.7, r"\bno (?:more|further)\W+" + MARKETING, "n"),
+    ("opt_out", 0.7, r"\bno (?:more|further)\W+(?:of\W+)?(?:(?:the|your|these|those)\W+)?"
+     r"(?:\w+\W+)?" + MARKETING, "n"),
     ("opt_out", 0.75, r"(?m)^\W*no (?:more |further )?" + MARKETING + r"\W*(?:please|pls|plz"
      r"|thanks?)?\W*$", "n"),
     ("access", 0.7, r"\baccess to (?:all )?(?:of )?my (?:personal )?(?:data|information|details"
@@ -187,9 +190,9 @@ EN_RULES: list[RawRule] = [
      r"|targeted ads)\b", ""),
     # complaint
     ("complaint", 0.9, r"\b(?:make|lodg|fil|submit|rais|register)\w*\W+(?:a |this |my |an )?"
-     r"(?:formal |official )?complaint\b", "d"),
+     r"(?:formal |official )?complaint\b", "dg"),
     ("complaint", 0.85, r"\bformal complaint\b|\b(?:wish|want|would like|like|writing)"
-     r" to complain\b|\bi(?: am|'m) complaining\b", "d"),
+     r" to complain\b|\bi(?: am|'m) complaining\b", "dg"),
     ("complaint", 0.9, r"\bcomplaint (?:to|with) (?:the )?" + DPA, "d"),
     ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
      r"|contact\w*|refer\w*|take this|take it|notify\w*)\b" + gap(3) + r"(?:to )?(?:the )?"
@@ -304,10 +307,14 @@ EN_RULES: list[RawRule] = [
     ("complaint", 0.4, r"(?<!to )\bkeep (?:getting|receiving|being sent)\b", "c"),
     # A dated unsubscribe ("I unsubscribed in August") and a count of mails ("third one this
     # week") are weak alone; together they are marketing after opting out.
-    ("complaint", 0.4, r"\bi (?:already |had |have )?(?:unsubscribed|opted out) (?:in|on|last"
+    ("complaint", 0.4, r"\bi (?:already |had |have )?(?:unsubscribed|opted out)"
+     r"(?: (?:from|of)(?: \w+){1,3}?)? (?:in|on|last"
      r"|back|months|weeks|ages|years|a while|twice|long)\b", ""),
     ("complaint", 0.3, r"\b(?:second|third|fourth|fifth|another) (?:one|e-?mail|mail|text|message"
-     r"|newsletter|call|promo) (?:this|today|in)\b", ""),
+     r"|newsletter|call|promo) (?:this|today|in)\b|\bsince then\W+(?:i'?ve|i have|i)"
+     r" (?:had|received|got|been sent)\b", ""),
+    ("complaint", 0.5, r"\byou (?:don'?t|do not|no longer) have (?:my|our|any) (?:consent"
+     r"|permission)\b", "n"),
     ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )(?<!to )"
      r"\b(?:still) (?:getting|receiving|being sent|get|receive|had|have had"
      r"|being contacted)\b", "c"),

@@ -63,7 +63,7 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.8, r"\bretir\w*" + gap(6) + r"consentimiento\b" + gap(10) + r"(?:publicidad"
      r"|comercial\w*|marketing|mercadotecnia|promocional\w*)", ""),
     ("complaint", 0.9, r"\b(?:present|pon|interpon|formul|presentad)\w* (?:una )?(?:queja"
-     r"|reclamacion|denuncia)\b|\bquiero quejarme\b|\bme quejo\b", ""),
+     r"|reclamacion|denuncia)\b|\bquiero quejarme\b|\bme quejo\b", "g"),
     ("complaint", 0.85, r"\b(?:denunci|reclam|acud|dirig)\w*" + gap(4) + ES_DPA, "d"),
     ("complaint", 0.55, r"\bno (?:os |les |le |te )?(?:autorice|he autorizado|autorizamos)\b", "n"),
     ("complaint", 0.4, r"\b(?:os|les|le|te) di mi \w+ (?:solo|solamente|unicamente) (?:para|por)\b"
@@ -154,9 +154,9 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
     ("opt_out", 0.85, r"\bne (?:souhaite|veux|desire) (?:plus|pas) recevoir\b|\bne plus"
      r" (?:recevoir|etre contacte|m'envoyer|me contacter|m'ecrire|m'appeler|me solliciter)\w*"
-     r"|\bne m'(?:envoyez|appelez|ecrivez|contactez) plus\b",
+     r"|\bne m'(?:en )?(?:envoyez|appelez|ecrivez|contactez) plus\b",
      "n"),
-    ("opt_out", 0.85, r"\barret\w* (?:de )?(?:m'envoyer|m'appeler|m'ecrire|me contacter"
+    ("opt_out", 0.85, r"\barret\w* (?:de )?(?:m'(?:en )?envoyer|m'appeler|m'ecrire|me contacter"
      r"|me solliciter|les envois|la newsletter|vos (?:emails|mails|messages|offres|appels))",
      ""),
     ("opt_out", 0.85, r"\b(?:retir|supprim|enlev)\w*\b" + gap(3) + r"de (?:votre|la|vos|cette)"
@@ -164,7 +164,7 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.85, r"\b(?:oppos\w*|opposition)\b" + gap(12) + r"(?:prospection|marketing"
      r"|publicit\w*|commercial\w*)", ""),
     ("complaint", 0.9, r"\b(?:depos|port|fai|introdui|adress)\w* (?:une |ma )?(?:plainte"
-     r"|reclamation)\b|\bje me plains\b", ""),
+     r"|reclamation)\b|\bje me plains\b", "g"),
     ("complaint", 0.85, r"\b(?:saisi|signal|plainte|reclamation|contact)\w*" + gap(4)
      + FR_DPA, "d"),
     ("complaint", 0.6, r"\bsans (?:mon|notre) (?:consentement|accord|autorisation)\b", ""),
@@ -247,7 +247,7 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.8, r"\b(?:widerrufe|widerruf)\w*" + gap(10) + r"(?:werbung|direktwerbung"
      r"|newsletter|marketing)\b|\b(?:werbung|direktwerbung|newsletter)" + gap(10)
      + r"widerrufe\b", ""),
-    ("complaint", 0.9, r"\bbeschwer\w*\b", ""),
+    ("complaint", 0.9, r"\bbeschwer\w*\b", "g"),
     ("complaint", 0.85, r"\b(?:beschwerde|wende|melden|einreichen|eingereicht)\w*" + gap(6)
      + DE_DPA + r"|\b" + DE_DPA + gap(6) + r"(?:beschwerde|wenden|einschalten)", "d"),
     ("complaint", 0.6, r"\bohne (?:meine |unsere |jede )?(?:einwilligung|zustimmung|erlaubnis"

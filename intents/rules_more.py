@@ -1,5 +1,6 @@
 """Rules for every language at once (GDPR article numbers) and for the other languages of the
-request templates: Italian, Portuguese, Dutch, Swedish, Czech, Croatian, Greek, Romanian.
+request templates: Italian, Portuguese, Dutch, Swedish, Czech, Croatian, Greek, Romanian;
+and Catalan, which clients of a Barcelona studio write in.
 
 Formal requests in any EU language name the article they rely on (Art. 15 access, 17
 erasure, 21 objection, 77 complaint); with the right's own noun in that language that is
@@ -12,8 +13,10 @@ from intents.ruleparts import RawRule, gap
 
 # "Article 15", "Art. 15", "artículo 15", "článku 15", "članka 15.", "άρθρο 15" (folded).
 ARTICLE = r"\b(?:art\w*|cl(?:an\w*|\.)|αρθρ\w*)\.? ?"
-DATA = (r"(?:dati|dados|gegevens|persoonsgegevens|uppgifter|personuppgifter|udaj\w*|podat\w*"
+DATA = (r"(?:dati|dados|dades|gegevens|persoonsgegevens|uppgifter|personuppgifter|udaj\w*|podat\w*"
         r"|δεδομεν\w*|date\w*|data|daten|datos|donnees)\b")
+CA_OBJ = (r"(?:dades|perfil|compte|informacio|fotos?|fotografies|imatges?|videos?|tot|historial"
+          r"|fitxa|adreca|correu)\b")
 # Objecting (to direct marketing), in the template languages.
 OBJECT = (r"(?:oppong\w*|opposizione|obiezione|oponho|oposicao|objec\w*|bezwaar|invand\w*"
           r"|motsatt\w*|namitk\w*|namit\w*|protivim|prigovor\w*|αντιταχθ\w*|αντιρρησ\w*"
@@ -47,25 +50,43 @@ MORE_RULES: list[RawRule] = [
      r"|informacion|informazioni|gegevens)\b", ""),
     ("access", 0.8, r"\bquali (?:dati|informazioni)\b" + gap(4) + r"(?:avete|conservate|trattate"
      r"|detenete|possedete)\b", ""),
+    # "cancellate tutto", "que apaguem tudo", "verwijder alles": everything is the object.
+    ("erasure", 0.7, r"\b(?:cancell|elimin|apag|exclu|verwijder|wis)\w*\W+(?:pure\W+)?(?:tutto"
+     r"|tudo|alles)\b", ""),
     ("erasure", 0.9, r"\b(?:diritto all'oblio|direito ao esquecimento|recht op vergetelheid"
      r"|ratten att bli bortglomd|pravo na zaborav|δικαιωμα στη ληθη|dreptul de a fi uitat)\b",
      ""),
     ("opt_out", 0.85, r"\b" + OBJECT + gap(14) + MARKETING, ""),
     ("opt_out", 0.85, r"\b(?:disiscriv\w*|descadastr\w*|afmelden|uitschrijven|avregistrera"
      r"|avsluta prenumeration\w*|odhlasit|odjavi\w*|dezabon\w*|απεγγραφ\w*)", ""),
-    ("opt_out", 0.85, r"\b(?:nao quero|non voglio|ik wil geen|jag vill inte)\b" + gap(2)
+    ("opt_out", 0.85, r"\b(?:nao quero|(?:non|nn) voglio|ik wil geen|jag vill inte)\b" + gap(2)
      + r"(?:receber|ricevere|ontvangen|\w*mails?|ta emot|fa)\w*", "n"),
     ("opt_out", 0.85, r"\b(?:remov|retir|tir|rimuov|cancell|togli|verwijder|haal|ta bort)\w*"
      + gap(5) + r"(?:da|de|dalla|dalle|van|fran|ur)\W+(?:\w+\W+)?(?:lista|liste|lijst"
      r"|mailinglijst|listan|newsletter|nieuwsbrief|utskick)\b", ""),
     ("complaint", 0.6, r"\b(?:reclamo|lamentela|queixa|klacht|klagomal|stiznost\w*|zalb\w*"
-     r"|prituzb\w*|καταγγελι\w*|plangere)\b", ""),
+     r"|prituzb\w*|καταγγελι\w*|plangere|reclamacio)\b", "g"),
+    ("complaint", 0.7, r"\b(?:violacao|fuga) (?:de|dos) (?:meus )?dados\b|\b(?:violazione|fuga)"
+     r" (?:di|dei) (?:miei )?dati\b|\bdatalek\w*|\b(?:datalek|inbreuk op (?:mijn )?(?:privacy"
+     r"|gegevens))\b", ""),
     ("complaint", 0.85, r"\b(?:garante|cnpd|autoriteit persoonsgegevens|imy"
      r"|integritetsskyddsmyndigheten|uoou|azop|anspdcp)\b", "d"),
     ("complaint", 0.7, r"\b(?:non ho (?:ancora )?ricevuto|nao recebi|geen antwoord|inget svar"
      r"|neobdrzel\w*|nisam primio\w*|δεν ελαβα|nu am primit)\b", "cn"),
     ("complaint", 0.35, r"\b(?:ammonizione|advertencia|aanmaning|paminnelse|upominka|opomena"
      r"|amonestacion|somatie|υπενθυμιση|admonition|mahnung|relance)\b", "c"),
+    # Catalan.
+    ("access", 0.85, r"\bdret d'acces\b", "r"),
+    ("access", 0.8, r"\bquines dades\b" + gap(4) + r"(?:teniu|tenen|guardeu|conserveu|tracteu"
+     r"|heu)\b", ""),
+    ("erasure", 0.85, r"\b(?:esborr|elimin|suprim)\w*" + gap(5) + CA_OBJ, ""),
+    ("erasure", 0.7, r"\b(?:preferiria|prefereixo|vull) que no (?:guard|conserv|tingu)\w*", "n"),
+    ("opt_out", 0.9, r"\b(?:donar|doneu|doni|dona)(?:-me|-nos)? de baixa\b|\bbaixa (?:de|del"
+     r"|dels) (?:la |el |les |l')?(?:\w+ )?(?:newsletter|butlleti|llista|correus?|subscripcio"
+     r"|comunicacions)\b", ""),
+    ("opt_out", 0.85, r"\bno (?:vull|desitjo) (?:rebre|que m'envieu)\b|\b(?:deixeu|deixin"
+     r"|deixi) d'enviar\w*", "n"),
+    ("complaint", 0.85, r"\b(?:apdcat|autoritat catalana de proteccio de dades)\b", "d"),
     # "please answer my request" after an unanswered one: by convention an access request.
     ("access", 0.3, r"\b(?:answer|respond to|reply to) my request\b|\bmeine anfrage\b"
      + gap(12) + r"beantworten\b|\bresponde\w*" + gap(3) + r"mi (?:peticion|solicitud)\b"
