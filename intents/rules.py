@@ -120,7 +120,10 @@ PRIVACY_CONTEXT = re.compile(
     r"|publicite|werbung|reclame|pubblicit\w*|aepd|cnil|apdcat|garante|cnpd|borr\w*"
     r"|supprim\w*|losch\w*|verwijder\w*|cancell\w*|apag\w*|esborr\w*|filtra\w*|fuite"
     r"|datenleck|compartid\w*|partage\w*|weitergegeben|gedeeld|condivis\w*|partilhad\w*"
-    r"|otra persona|autre personne|andere person|outra pessoa|altra persona|iemand anders)\b")
+    r"|otra persona|autre personne|andere person|outra pessoa|altra persona|iemand anders"
+    r"|without (?:asking|my knowledge)|sin (?:mi )?permiso|sans (?:mon )?(?:accord|autorisation)"
+    r"|ohne (?:meine )?(?:erlaubnis|zustimmung)|senza (?:il mio )?permesso|sem (?:a minha )?"
+    r"(?:autorizacao|permissao)|zonder (?:mijn )?toestemming)\b")
 GATE_LENGTH = 6
 
 

@@ -78,6 +78,7 @@ def test_a_complaint_about_the_service_alone_is_no_data_complaint(body: str) -> 
     " my consent.",
     "Ich möchte mich beschweren: die Bilder kamen zu spät und Sie haben meine Daten"
     " weitergegeben.",
+    "Quiero presentar una queja: llegaron tarde y usaron mi foto en su web sin permiso.",
 ])
 def test_a_service_grievance_beside_a_data_one_is_still_a_complaint(body: str) -> None:
     assert "complaint" in classify(mail(body, "Complaint")).intents
