@@ -26,6 +26,7 @@ class Block:
     label: str = ""
     value: str = ""
     cells: list[str] = field(default_factory=list)
+    sub: bool = False  # a heading one level below the last other heading (a "Q:" line)
 
 
 BULLET = re.compile(r"^(?:[•\-*·▪◦●○■□➢➤►✓–—+]|\(?[a-z]{1,3}\)|\(?\d{1,2}\))\s+(?=\S)")
@@ -103,6 +104,28 @@ def key_value(line: str) -> tuple[str, str] | None:
     return label, value
 
 
+# A question-and-answer pair: "Q: Can my physio speak to my coach?" / "A: Only with your
+# explicit consent ...". The question is the heading of its answer, never an answer itself.
+_QUESTION_LINE = re.compile(r"^(?:Q|Question)\s*\d{0,2}\s*:\s*(\S.*)$")
+_ANSWER_LINE = re.compile(r"^(?:A|Answer)\s*\d{0,2}\s*:\s*(?=\S)")
+
+
+def question_heading(line: str, following: str) -> str | None:
+    """The question of a "Q:" line, or of a question line followed by an "A:" line."""
+    line = line.strip()
+    if (match := _QUESTION_LINE.match(line)) is not None:
+        return match.group(1).strip()
+    if line.endswith("?") and len(line.split()) <= 25 and _ANSWER_LINE.match(following.strip()):
+        return line
+    return None
+
+
+def answer_text(line: str) -> str:
+    """The line without its "A:" mark."""
+    match = _ANSWER_LINE.match(line.strip())
+    return line.strip()[match.end():] if match else line
+
+
 # A flattened table row can be long ("Donation and Gift Aid records 6 years after the end of the
 # tax year in which the gift was made"); sentences end with punctuation, rows do not.
 TABLE_ROW_WORDS = 24
@@ -158,6 +181,9 @@ def plain_blocks(text: str) -> list[Block]:
     for index, run in enumerate(runs):
         following = runs[index + 1][0].strip() if index + 1 < len(runs) else ""
         single = run[0].strip()
+        if len(run) == 1 and (question := question_heading(single, following)) is not None:
+            blocks.append(Block("heading", question, sub=True))
+            continue
         if (len(run) == 1 and numbered_heading(single) is None
                 and not re.match(r"^\(?[a-z]\)\s", following)
                 and (looks_like_heading_text(single, strict=True)
@@ -209,7 +235,12 @@ def _run_blocks(run: list[str]) -> list[Block]:
 
     lines = iter(enumerate(run))
     for position, raw in lines:
-        line = raw.strip()
+        following = run[position + 1] if position + 1 < len(run) else ""
+        if (question := question_heading(raw, following)) is not None:
+            flush()
+            blocks.append(Block("heading", question, sub=True))
+            continue
+        line = answer_text(raw).strip()
         heading = numbered_heading(line)
         bullet = BULLET.match(line)
         if heading and (position == 0 or item or not prose):

@@ -25,6 +25,9 @@ from knowledge.tokens import content_stems, refers_to_all_before
 K1 = 1.2
 B = 0.5
 HEADING_WEIGHT = 0.6
+# A heading that is a question ("Can my insurer ask for my whole file?") is what the text under
+# it answers: its words count as the unit's own.
+QUESTION_HEADING_WEIGHT = 0.9
 CONTEXT_WEIGHT = 0.45
 ANCESTOR_WEIGHT = 0.3
 NEIGHBOUR_WEIGHT = 0.25  # a sentence's context: the sentence before it
@@ -72,6 +75,7 @@ class Index:
         fields: list[tuple[Counter[str], set[str], set[str], set[str]]] = []
         self._sentence_ids: set[int] = set()  # their context is the sentence before
         self._referring_ids: set[int] = set()
+        self._asked_ids: set[int] = set()  # under a heading that is a question
         context_stems: dict[str, set[str]] = {}  # list items share their lead-in
         for p_index, policy in enumerate(self.policies):
             start = len(self.refs)
@@ -79,6 +83,8 @@ class Index:
             ancestor_stems = [self._ancestors(policy, i, heading_stems)
                               for i in range(len(policy.sections))]
             for u_index, unit in enumerate(policy.units):
+                if policy.sections[unit.section].heading.endswith("?"):
+                    self._asked_ids.add(len(self.refs))
                 if unit.kind == "sentence":
                     self._sentence_ids.add(len(self.refs))
                     if _refers_back(unit.quote) or refers_to_all_before(unit.quote):
@@ -128,8 +134,10 @@ class Index:
                               else NEIGHBOUR_WEIGHT)
             for term in context:
                 weights[term] = weights.get(term, 0.0) + context_weight
+            heading_weight = (QUESTION_HEADING_WEIGHT if unit_id in self._asked_ids
+                              else HEADING_WEIGHT)
             for term in heading:
-                weights[term] = weights.get(term, 0.0) + HEADING_WEIGHT
+                weights[term] = weights.get(term, 0.0) + heading_weight
             cover = {term: min(weight, 1.0) for term, weight in weights.items()}
             for term, tf in body.items():
                 saturated = tf * (K1 + 1) / (tf + norm) / unit_tf

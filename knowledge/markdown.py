@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import re
 
-from knowledge.blocks import BULLET, NUMBERED, Block, key_value, looks_like_heading_text
+from knowledge.blocks import (
+    BULLET,
+    NUMBERED,
+    Block,
+    answer_text,
+    key_value,
+    looks_like_heading_text,
+    question_heading,
+)
 
 ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -100,6 +108,11 @@ def markdown_blocks(text: str) -> list[Block]:
             flush()
             header.clear()
             continue
+        if (question := question_heading(inline(line), inline(following))) is not None:
+            flush()
+            blocks.append(_heading(question, min(last_level + 1, 6)))
+            continue
+        line = answer_text(line)
         if (atx := ATX_HEADING.match(line)) is not None:
             flush()
             last_level = len(atx.group(1))

@@ -76,6 +76,7 @@ def _sections(blocks: list[Block]) -> tuple[list[Section], list[int]]:
     owners: list[int] = []
     stack: list[int] = []
     numbered_depth = 0
+    anchor = 0  # the level of the last heading that is not a question's
     for block in blocks:
         if block.kind != "heading":
             if not sections:
@@ -83,9 +84,11 @@ def _sections(blocks: list[Block]) -> tuple[list[Section], list[int]]:
                 stack = [0]
             owners.append(stack[-1])
             continue
-        level = _level(block, numbered_depth)
+        level = anchor + 1 if block.sub else _level(block, numbered_depth)
         if block.number and not block.level:
             numbered_depth = level
+        if not block.sub:
+            anchor = level
         while stack and sections[stack[-1]].level >= level:
             stack.pop()
         parent = stack[-1] if stack else None
