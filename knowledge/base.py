@@ -108,7 +108,8 @@ class KnowledgeBase:
                      if self._supports(concepts, item.uid, valued, shape.asks_time, timed,
                                        bool(SPEED.search(shape.plain)))
                      and all(holds_value(kind, self._unit(item.uid).answer) for kind in wanted)]
-        if not supported:
+        if not supported or any(concept.unknown_acronym for concept in concepts):
+            # an acronym the policy never uses ("PPS number") names a thing it does not speak of
             return self._abstain(question, ranked, min(
                 calibrated(answerable[0].coverage), THRESHOLD - 0.01))
         best = supported[0]

@@ -60,6 +60,9 @@ class Concept:
     word: str
     alternatives: dict[Term, float] = field(default_factory=dict)
     weight: float = 0.0
+    # Written in capitals in the question ("PPS", "HIPAA") and used nowhere in scope, nor any
+    # word meaning it: an acronym names one specific thing, and is no typo of another word.
+    unknown_acronym: bool = False
 
 
 # "if my account isn't used", "users who haven't logged in for a year": inactivity, which
@@ -70,9 +73,24 @@ _NOT_USED = re.compile(
     re.IGNORECASE)
 
 
+# "a 14 year old", "my 12-year-old", "I'm 40", "aged 15": a person's age says whether they are
+# a child or an adult, which is what a policy speaks of; the number itself it rarely uses.
+_AGE = re.compile(
+    r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]?olds?\b"
+    r"|\b(?:i'?m|i am|aged?)\s+(\d{1,3})\b(?!\s*(?:%|percent|minutes?|hours?|days?|weeks?"
+    r"|months?|years?|mins?|times?)\b)", re.IGNORECASE)
+ADULT_AGE = 18
+
+
+def _age(match: re.Match[str]) -> str:
+    years = int(match.group(1) or match.group(2))
+    return " child " if years < ADULT_AGE else " adult "
+
+
 def prepare(question: str) -> str:
     """The question as analysed: bounded, with "the US" told apart from "us"."""
     text = _UNITED_STATES.sub("United States", question[:MAX_QUESTION_CHARS])
+    text = _AGE.sub(_age, text)
     return _NOT_USED.sub("inactive", _TELL_SOMEONE.sub("share with ", text))
 
 
@@ -80,6 +98,7 @@ def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
     """The question's concepts, the organisations' own names (`drop`) left out."""
     text = prepare(question)
     stems = [stem for stem in content_stems(text) if stem not in drop]
+    acronyms = _acronyms(text)
     unused = Counter(stems)
     concepts: list[Concept] = []
     for phrase, literal, members in phrase_groups(text):
@@ -101,6 +120,12 @@ def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
         if _misspelt_filler(word, index):
             continue  # "thier", "cn": a typo of a word that says nothing
         concept = Concept(word=word, alternatives={(word,): 1.0})
+        if word in acronyms:
+            concept.unknown_acronym = not any(term_idf(term, index) is not None
+                                              for term in related(word) | {(word,)})
+            if concept.unknown_acronym:
+                concepts.append(concept)
+                continue  # not corrected to a word it resembles
         relatives = related(word)
         for relative in relatives:
             concept.alternatives.setdefault(relative, SYNONYM_WEIGHT)
@@ -116,6 +141,18 @@ def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
     for concept in concepts:
         _weigh(concept, index)
     return _merge_duplicates(concepts)
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}(?=s?\b)")
+MOSTLY_CAPITALS = 0.5  # a question typed in capitals has no acronyms to tell apart
+
+
+def _acronyms(text: str) -> set[str]:
+    """Stems of the words written in capitals ("PPS", "CVs"), unless the question is shouted."""
+    found = [word for word in _ACRONYM.findall(text) if word != "I"]
+    if not found or len(found) > MOSTLY_CAPITALS * len(text.split()):
+        return set()
+    return {stem for word in found for stem in content_stems(word)}
 
 
 def term_idf(term: Term, index: Stats) -> float | None:
