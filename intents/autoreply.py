@@ -1,7 +1,8 @@
 """Recognising mail that must never be answered automatically (RFC 3834 and common practice).
 
-Out-of-office replies, bulk and list mail, delivery status notifications and mail with a null
-return path: answering any of them risks mail loops or spamming a list.
+Out-of-office replies, bulk and list mail, delivery status notifications, a calendar's
+invitations and answers, and mail with a null return path: answering any of them risks mail
+loops or spamming a list.
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ _DSN_SUBJECT = re.compile(
     r"^\s*(?:undeliver(?:ed|able)|delivery status notification|returned mail"
     r"|mail delivery (?:failed|failure|subsystem)|failure notice|delivery failure"
     r"|unzustellbar|non remis|no se puede entregar|message not delivered)",
+    re.IGNORECASE,
+)
+# A calendar's own mail: "Invitation: Team sync @ Thu 17 Oct 10:00 - 10:30 (CEST)", "Accepted:
+# ... @ ...". The " @ " between title and time is how calendar services write them.
+_CALENDAR_SUBJECT = re.compile(
+    r"^\s*(?:(?:updated )?invitation(?: updated)?|accepted|declined|tentatively accepted"
+    r"|cancell?ed event|event cancell?ed|new event|einladung|aktualisierte einladung|zugesagt"
+    r"|abgesagt|invitaci[oó]n|invitation mise [àa] jour|invito|convite|uitnodiging)"
+    r"(?: \([^)]{0,40}\))?:\s.+\s@\s",
     re.IGNORECASE,
 )
 _DAEMONS = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.IGNORECASE)
@@ -55,6 +65,8 @@ def auto_reply_reasons(headers: Mapping[str, str], subject: str, from_address: s
         reasons.append("auto-generated")
     if _OOO_SUBJECT.search(subject):
         reasons.append("out-of-office")
+    if _CALENDAR_SUBJECT.search(subject):
+        reasons.append("calendar invitation")
     if report or _DSN_SUBJECT.search(subject):
         reasons.append("delivery-status")
     if from_address and _DAEMONS.match(from_address):

@@ -19,6 +19,8 @@ from intents.rules import (
     CONDITION,
     DATA_CONTEXT,
     DATA_CONTEXT_CHARS,
+    MARKETING_CONTEXT,
+    MARKETING_CONTEXT_CHARS,
     NEGATION,
     PAST,
     PRIVACY_CONTEXT,
@@ -44,7 +46,8 @@ BILLING = re.compile(r"\b(?:invoices?|payments?|balance|bills?|refunds?|parcels?
                      r"|orders?|amount due|rechnung\w*|zahlung\w*|factura\w*|pago|facture\w*"
                      r"|paiement)\b")
 CHASED = re.compile(r"\b(?:requests?|sar|dsar|data|details|information|info|reply|response"
-                    r"|answer|deletion|erasure|unsubscrib\w*|access|gdpr|privacy|ico)\b")
+                    r"|answer|deletion|erasure|unsubscrib\w*|access|gdpr|privacy|ico|account"
+                    r"|address|gallery|profile)\b")
 # "If I don't hear back by Friday I'm going to the ICO": a condition on the organisation's
 # inaction before a complaint rule is a threat, which counts in full (its negation is the
 # condition's, not the complaint's).
@@ -87,6 +90,9 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
         cancelled = True
     if "p" in rule.flags and not DATA_CONTEXT.search(folded, max(0, start - DATA_CONTEXT_CHARS),
                                                      start):
+        cancelled = True
+    if "k" in rule.flags and not MARKETING_CONTEXT.search(
+            folded, max(0, start - MARKETING_CONTEXT_CHARS), start):
         cancelled = True
     if REPORT.search(before) and PAST_PARTICIPLE.match(folded, start):
         cancelled = True  # "we have now deleted your account": done, not asked

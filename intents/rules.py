@@ -6,9 +6,10 @@ the negation cue check is skipped; "r" the pattern refers to a request that may 
 one ("my access request", "Article 15"), which a chaser raises; "c" a chaser: the sender says
 an earlier request was ignored; "h" no check for conditions ("if ..."); "p" counts only after a
 personal-data word in the words just before it ("my photo is on your site. Nobody asked me");
-"g" a complaint declared in general words ("I want to make a complaint"), which does not
-count in a mail whose grievance is the service (late, blurred, a refund) and that says
-nothing about personal data: a privacy mailbox gets those too.
+"k" counts only after a marketing word in the words just before it ("the newsletter ... stop
+sending it"); "g" a complaint declared in general words ("I want to make a complaint"),
+which does not count in a mail whose grievance is the service (late, blurred, a refund) and
+that says nothing about personal data: a privacy mailbox gets those too.
 """
 
 from __future__ import annotations
@@ -99,8 +100,13 @@ REPORT = re.compile(r"\b(?:we|we'?ve|we have|we had|we'?d)\W+(?:(?:now|already|j
 # What "p" rules need just before them: something of the sender's that was used.
 DATA_CONTEXT = re.compile(
     r"\b(?:photos?|pictures?|images?|videos?|face|name|details|data|footage|information|number"
-    r"|address|e-?mail|fotos?|bilder?|daten|datos|donnees|nombre|nom)\b")
-DATA_CONTEXT_CHARS = 120
+    r"|address|e-?mail|mobile|phone|fotos?|bilder?|daten|datos|donnees|nombre|nom)\b")
+DATA_CONTEXT_CHARS = 160
+# What "k" rules need just before them: the marketing their pronoun stands for.
+MARKETING_CONTEXT = re.compile(
+    r"\b(?:newsletters?|mailing list|marketing|promotions?|promotional|offers|adverts?|ads"
+    r"|advertising|mailshots?|promos?)\b")
+MARKETING_CONTEXT_CHARS = 200
 # What a complaint about the service (not about personal data) speaks of.
 SERVICE_GRIEVANCE = re.compile(
     r"\b(?:late|delay\w*|refund\w*|quality|out of focus|blurr\w*|colou?rs|overcharg\w*|rude"

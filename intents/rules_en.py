@@ -106,6 +106,12 @@ EN_RULES: list[RawRule] = [
      + r"(?:to be |be |been |get |gets |is )?"
      r"(?:deleted|erased|removed|wiped|purged|destroyed|taken down|gone)\b", ""),
     ("erasure", 0.75, r"\b(?:delete|erase|forget|wipe)\W+me\b", ""),
+    # "can u pls delete my acount": the polite imperative with a possessive and a noun the
+    # rule above does not know (a typo, "acc"), unless what goes is an address from a list.
+    ("erasure", 0.75, r"\b(?:please|pls|plz|kindly|can (?:you|u)|could (?:you|u))\W+(?:pls\W+"
+     r"|please\W+|just\W+)?(?:delete|erase|wipe|remove)\W+(?:my|all my|our)\W+(?!(?:personal"
+     r" |private )?" + OBJ_WORD + r")\w+\b(?!\W+(?:\w+\W+){0,2}?(?:from|off) (?:your |the |this"
+     r" |all )?(?:\w+ )?(?:list|lists|newsletters?|mailing\w*)\b)", ""),
     ("erasure", 0.6, r"\b(?:want|like|ask|need)\W+you\W+(?:to\W+)?(?:delete|erase|wipe"
      r"|remove(?!\W+(?:me|us|him|her)\W+(?:\w+\W+){0,2}?(?:from|off)\b))\b", ""),
     ("erasure", 0.7, r"\btake\w*\W+(?:it|them|the ones|those|these|my \w+|the (?:photos?|pics"
@@ -152,6 +158,9 @@ EN_RULES: list[RawRule] = [
      r"|mailing|spamming|bothering|pestering|ringing|phoning|posting|adding|marketing to)\W+"
      r"(?:me|us|him|her|my)\b", ""),
     ("opt_out", 0.8, r"\b(?:stop|cease|discontinue|halt)\w*" + gap(4) + MARKETING, ""),
+    # "my mum put my email on the newsletter ... can u stop sending it": "it" is the newsletter.
+    ("opt_out", 0.75, r"\bstop\w*\W+(?:sending|e-?mailing|mailing|posting)\W+(?:it|them|these"
+     r"|those|this)\b", "k"),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer|never)\W+(?:want|wish|like)" + gap(4)
      + r"(?:receiv|get|hear|be contacted|be emailed)\w*", "n"),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|no longer)\W+(?:want|wish|need)\W+(?:\w+\W+){0,3}"
@@ -162,7 +171,7 @@ EN_RULES: list[RawRule] = [
      r"|promotions?|promotional)\b", "n"),
     ("opt_out", 0.85, r"\b(?:don'?t|do not|dont|never)\W+(?:send|email|e-mail|contact|call"
      r"|text|message)\w*\W+(?:me|us|him|her|any)\b", "n"),
-    ("opt_out", 0.7, r"\bno (?:more|further)\W+(?:of\W+)?(?:(?:the|your|these|those)\W+)?"
+    ("opt_out", 0.7, r"\b(?:no|not) (?:more|further)\W+(?:of\W+)?(?:(?:the|your|these|those)\W+)?"
      r"(?:\w+\W+)?" + MARKETING, "n"),
     ("opt_out", 0.75, r"(?m)^\W*no (?:more |further )?" + MARKETING + r"\W*(?:please|pls|plz"
      r"|thanks?)?\W*$", "n"),
@@ -199,8 +208,8 @@ EN_RULES: list[RawRule] = [
      + DPA, "d"),
     ("complaint", 0.6, r"\b(?:shared|sold|selling|gave|given|passed|leaked|disclosed|published"
      r"|exposed|posted|added|used|kept|misused|handed|cc'?d|bcc'?d|copied)\b" + gap(4)
-     + r"(?:my|his|her|our)\b"
-     + gap(2) + r"(?:e-?mail\b|" + OBJ + ")", "m"),
+     + r"(?:my|his|her|our|the\W+\w+'s)\b"
+     + gap(2) + r"(?:e-?mail\b|contact (?:sheet|list)s?\b|" + OBJ + ")", "m"),
     ("complaint", 0.6, r"\b(?:my|his|her)\W+(?:\w+\W+)?(?:address|number|details|data|email"
      r"|information|name|photos?|face|passport)\W+(?:\w+\W+){0,5}?(?:visible|exposed|leaked"
      r"|published|sent to (?:someone|somebody|another|the wrong|other))\b"
@@ -311,8 +320,9 @@ EN_RULES: list[RawRule] = [
      r"(?: (?:from|of)(?: \w+){1,3}?)? (?:in|on|last"
      r"|back|months|weeks|ages|years|a while|twice|long)\b", ""),
     ("complaint", 0.3, r"\b(?:second|third|fourth|fifth|another) (?:one|e-?mail|mail|text|message"
-     r"|newsletter|call|promo) (?:this|today|in)\b|\bsince then\W+(?:i'?ve|i have|i)"
-     r" (?:had|received|got|been sent)\b", ""),
+     r"|newsletter|call|promo) (?:this|today|in)\b|\b(?:second|third|fourth|fifth|sixth)"
+     r" (?:one |e-?mail |mail |text |message |newsletter )?since\b"
+     r"|\bsince then\W+(?:i'?ve|i have|i) (?:had|received|got|been sent)\b", ""),
     ("complaint", 0.5, r"\byou (?:don'?t|do not|no longer) have (?:my|our|any) (?:consent"
      r"|permission)\b", "n"),
     ("complaint", 0.6, r"(?<!you'll )(?<!you will )(?<!will i )(?<!would i )(?<!to )"
@@ -334,10 +344,11 @@ EN_RULES: list[RawRule] = [
      r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
     ("complaint", 0.65, r"\bstill (?:haven'?t|have not|hasn'?t|has not|not) (?:sent|provided"
      r"|replied|responded|answered|deleted|removed|done|actioned|dealt)\b", "cn"),
-    ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ )?(?:month )?deadline\b|\boverdue\b"
+    ("complaint", 0.6, r"\b(?:well )?past the (?:\w+ ){0,2}?(?:deadline|time limit|month)\b"
+     r"|\boverdue\b"
      r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),
     ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"
-     r" (?:reply|response|answer) (?:yet|so far|at all)\b", "cn"),
+     r" (?:reply|response|answer)(?: (?:yet|so far|at all)|\W+not even)\b", "cn"),
     ("complaint", 0.75, r"\bfail\w* to (?:respond|reply|answer|comply|act|delete|honou?r)\b"
      r"|\bignored my (?:request|emails?|messages?)\b", "c"),
     ("complaint", 0.5, r"\b(?:it'?s|it has|has) been (?:two|three|four|five|six|\d+|over a"

@@ -149,7 +149,8 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\b(?:eines anderen|einer anderen) (?:kunden|kundin|person|familie)\b"
      r"|\bdatenschutz(?:problem|verletzung|verstoss)\w*", ""),
     ("complaint", 0.7, r"\b(?:violation|fuite) (?:de|des) (?:mes )?donnees\b|\b(?:violacion"
-     r"|brecha|filtracion) de (?:mis )?datos\b|\b(?:datenschutzverstoss|datenpanne|datenleck)\w*",
+     r"|vulneracion|brecha|filtracion) de (?:la proteccion de )?(?:mis )?datos\b"
+     r"|\b(?:datenschutzverstoss|datenpanne|datenleck)\w*",
      ""),
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
     ("opt_out", 0.85, r"\bne (?:souhaite|veux|desire) (?:plus|pas) recevoir\b|\bne plus"

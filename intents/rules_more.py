@@ -87,6 +87,21 @@ MORE_RULES: list[RawRule] = [
     ("opt_out", 0.85, r"\bno (?:vull|desitjo) (?:rebre|que m'envieu)\b|\b(?:deixeu|deixin"
      r"|deixi) d'enviar\w*", "n"),
     ("complaint", 0.85, r"\b(?:apdcat|autoritat catalana de proteccio de dades)\b", "d"),
+    ("complaint", 0.7, r"\b(?:vulneracio|violacio|bretxa|filtracio)\b" + gap(5) + r"dades\b", ""),
+    # Italian and Portuguese: stop sending; marketing that still comes.
+    ("opt_out", 0.85, r"\bsmett\w* di (?:inviar|mandar|spedir|contattar|chiamar|scriver)\w*"
+     r"|\b(?:parem|deixem) de (?:me )?(?:enviar|mandar|contactar|ligar)\w*", ""),
+    ("complaint", 0.6, r"\b(?:ricevo ancora|continuo a ricevere|ne ho ricevut\w* altr\w*"
+     r"|continuo a receber|ainda recebo|recebi mais)\b", "c"),
+    # Portuguese and Italian requests with a clitic or a concrete object.
+    ("access", 0.8, r"\b(?:enviar|mandar|fornecer|facultar|disponibilizar|inviar|mandar)"
+     r"(?:-me|-nos|mi|ci)?\b" + gap(4) + r"(?:os meus |meus |i miei )?(?:dados|informacoes"
+     r"|dati|informazioni)\b", ""),
+    # Verbs only: "la cancellazione di un account" names the act, it does not ask for it.
+    ("erasure", 0.8, r"\b(?:remov|apag|elimin|rimuov|cancell|verwijder)(?!\w*(?:zione|zioni|ing"
+     r"|cao|coes)\b)\w*\W+(?:\w+\W+){0,3}?"
+     r"(?:fotos?|fotografias|imagens|ficheiros|arquivos|conta|perfil|immagini|foto|profilo"
+     r"|account|bestanden|profiel)\b", ""),
     # "please answer my request" after an unanswered one: by convention an access request.
     ("access", 0.3, r"\b(?:answer|respond to|reply to) my request\b|\bmeine anfrage\b"
      + gap(12) + r"beantworten\b|\bresponde\w*" + gap(3) + r"mi (?:peticion|solicitud)\b"
