@@ -25,6 +25,10 @@ _ANAPHOR = re.compile(r"^(?:They|These|This|Those|It|Such|That|He|She)\b(?! is w
 _LABELLED_TAIL = re.compile(r"^[A-Z][A-Za-z ]{2,30}: \S[^:]{0,80}$")
 _TAIL_WORDS = 12
 _ANNOUNCES_LIST = re.compile(r"\b(?:set out below|listed below|as follows|the following)\b", re.I)
+# "See section 7 for how long recordings are kept.": it only points elsewhere, so it answers
+# nothing (the section it names does).
+_POINTER = re.compile(r"^(?:please\s+)?(?:see|refer to|read|go to)\s+(?:also\s+)?"
+                      r"(?:section|paragraph|clause|part|chapter)\s+\w+", re.I)
 MAX_POLICY_CHARS = 5_000_000  # privacy policies are rarely over 200,000 characters
 
 
@@ -136,7 +140,7 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
             previous = ""  # a sentence often leans on the one before ("Where they do, ...")
             parts = sentences(block.text)
             for position, sentence in enumerate(parts):
-                if not sentence.rstrip().endswith(":"):
+                if not sentence.rstrip().endswith(":") and not _POINTER.match(sentence):
                     # "They include ..." answers nothing without the sentence it refers to.
                     answer = (f"{previous} {sentence}" if previous and _ANAPHOR.match(sentence)
                               else sentence)
