@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from intents.rules_en import EN_RULES
+from intents.rules_en_complaints import EN_COMPLAINT_RULES
 from intents.rules_eu import EU_RULES
 from intents.rules_more import MORE_RULES
 
@@ -267,7 +268,7 @@ def _compile(raw: list[tuple[str, float, str, str]]) -> tuple[Rule, ...]:
                  for intent, weight, pattern, flags in raw)
 
 
-RULES: tuple[Rule, ...] = _compile([*EN_RULES, *EU_RULES, *MORE_RULES])
+RULES: tuple[Rule, ...] = _compile([*EN_RULES, *EN_COMPLAINT_RULES, *EU_RULES, *MORE_RULES])
 _BY_PREFIX: dict[str, list[int]] = {}
 for _index, _rule in enumerate(RULES):
     for _prefix in _rule.gate or ():
