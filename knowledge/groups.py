@@ -57,7 +57,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # brokers" is no answer to "do we sell data?"): only the company being bought counts
     ("merger", "acquisition", "acquired", "acquiring", "company bought", "business bought",
      "buyout", "takeover", "sale of assets", "business transfer", "sold", "bought out",
-     "buy out", "buys out", "taken over", "take over", "takes over"),
+     "buy out", "buys out", "taken over", "take over", "takes over", "bought by",
+     "acquired by", "purchased by", "sold to another"),
     # transfers abroad
     ("abroad", "overseas", "international", "internationally", "transfer", "transferred",
      "transfers", "outside the uk", "outside", "countries", "country", "eea", "cross-border",
@@ -122,7 +123,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("choose", "chosen", "select", "selected", "selection", "pick", "picked", "vet", "vetted"),
     ("give", "gives", "provide", "provided", "supply", "submit", "hand over", "send us",
      "sends us"),
-    ("decide", "decides", "determine", "determined", "assess", "consider", "work out"),
+    ("decide", "decides", "determine", "determined", "assess", "consider", "work out",
+     "weigh up", "weighs up", "weighing up"),
     ("office", "offices", "premises", "headquarters", "head office", "registered office",
      "registered address", "headquartered"),
     # the end of a customer relationship

@@ -42,7 +42,8 @@ DURATION_WORDS = frozenset(content_stems("long fast quick quickly soon deadline 
 # "How do we decide how long to keep data?" asks for the criteria, not a duration.
 FREQUENCY = re.compile(r"\bevery (?:\w+ )?(?:hour|day|week|month|year)s?\b"
                        r"|\b(?:annually|yearly|monthly|weekly|daily|regularly)\b", re.I)
-METHOD = re.compile(r"\b(?:decide[sd]?|determined?|calculated?|work(?:ed)? out|criteria)\b")
+METHOD = re.compile(r"\b(?:decid(?:e|es|ed|ing)|determin(?:e|es|ed|ing)|calculat(?:e|es|ed|ing)"
+                    r"|work(?:s|ed|ing)? out|criteria|weigh(?:s|ed|ing)? up)\b")
 # "How quickly do we action an unsubscribe / reply to a request?" asks how fast something is
 # done: a row of a retention table (how long records are kept) never answers it.
 SPEED = re.compile(r"\bhow (?:quickly|quick|soon|fast|promptly)\b|\bturn ?around\b"
