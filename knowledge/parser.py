@@ -29,6 +29,7 @@ _ANNOUNCES_LIST = re.compile(r"\b(?:set out below|listed below|as follows|the fo
 # nothing (the section it names does).
 _POINTER = re.compile(r"^(?:please\s+)?(?:see|refer to|read|go to)\s+(?:also\s+)?"
                       r"(?:section|paragraph|clause|part|chapter)\s+\w+", re.I)
+LEAD_SAYS_WORDS = 8  # words in a lead-in sentence that say more than "we collect:"
 MAX_POLICY_CHARS = 5_000_000  # privacy policies are rarely over 200,000 characters
 
 
@@ -140,7 +141,12 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
             previous = ""  # a sentence often leans on the one before ("Where they do, ...")
             parts = sentences(block.text)
             for position, sentence in enumerate(parts):
-                if not sentence.rstrip().endswith(":") and not _POINTER.match(sentence):
+                # A lead-in's last sentence that says something of its own after others
+                # ("This means your content may be processed by AI systems, including:")
+                # answers too, even when its list is lost; a bare "We collect:" does not.
+                opens_list = sentence.rstrip().endswith(":") and (
+                    position == 0 or len(sentence.split()) < LEAD_SAYS_WORDS)
+                if not opens_list and not _POINTER.match(sentence):
                     # "They include ..." answers nothing without the sentence it refers to.
                     answer = (f"{previous} {sentence}" if previous and _ANAPHOR.match(sentence)
                               else sentence)

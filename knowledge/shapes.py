@@ -18,6 +18,10 @@ _DEFINITION_QUESTION = re.compile(
     r"^(?:what(?: is| are|s| does| do)|define|definition of|meaning of|what do we mean by"
     r"|what counts as|what is meant by|what qualifies as|what do you mean by)"
     r"\s+(?:a |an |the |our |we mean by )?(.+?)(?: mean| means)?$")
+# "What personal details count as identity data (for IMGN)?": a definition of the last part.
+_COUNTS_AS = re.compile(r"^(?:what|which) (?:\w+ ){0,3}(?:count|counts|qualify|qualifies|fall"
+                        r"|falls|are classed|is classed) (?:as|under) (?:a |an |the )?(.+?)"
+                        r"(?: (?:for|at|in|by) \w+)?$")
 _DEFINING_VERBS = frozenset(
     ["is", "are", "includes", "include", "means", "mean", "refers", "consists", "covers",
      "comprises"])
@@ -189,7 +193,7 @@ class QuestionShape:
     @classmethod
     def of(cls, question: str) -> QuestionShape:
         asked = plain(question)
-        match = _DEFINITION_QUESTION.match(asked)
+        match = _DEFINITION_QUESTION.match(asked) or _COUNTS_AS.match(asked)
         defined = (tuple(content_stems(match.group(1)))
                    if match and len(match.group(1).split()) <= 5 else ())
         listing = _LIST_QUESTION.match(asked)

@@ -78,8 +78,12 @@ _PHRASAL = (
     (re.compile(r"\b(?:turn|switch)(?:s|es|ed|ing)? (?:(\w+) )?on\b"), r"enable \1"),
     # "how do we work out how long": to determine it ("work" alone is a light verb)
     (re.compile(r"\b(?:work|figure)(?:s|ed|ing)? (?:(\w+) )?out\b"), r"determine \1"),
-    # "for ages" is a long time, not anyone's age
-    (re.compile(r"\bfor ages\b"), "for a long time"),
+    # "for ages", "in ages" is a long time, not anyone's age
+    (re.compile(r"\b(?:for|in) ages\b"), "for a long time"),
+    # "shut down the account", "closed down": to close it
+    (re.compile(r"\b(?:shut|close)(?:s|d|ting)? (?:(\w+) )?down\b"), r"close \1"),
+    # "accounts that have not been used for two years": inactive ones, in policies too
+    (re.compile(r"\b(?:has|have|had)(?: not|n['’]?t) been used\b"), "been inactive"),
     # "based on" (according to) is not "based" (located)
     (re.compile(r"\bbased (?:up)?on\b"), "according to"),
 )
@@ -100,7 +104,8 @@ def words(text: str) -> list[str]:
     if "-" in lowered:
         lowered = _LETTER_PREFIX.sub(r"\1", lowered)
     lowered = _PLURAL_NUMBER.sub(r"\1", lowered)
-    if " off" in lowered or " on" in lowered or " ages" in lowered or " out" in lowered:
+    if (" off" in lowered or " on" in lowered or " ages" in lowered or " out" in lowered
+            or " down" in lowered or " used" in lowered):
         for pattern, verb in _PHRASAL:
             lowered = pattern.sub(verb, lowered)
     return _WORD.findall(lowered)
