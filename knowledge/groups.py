@@ -112,7 +112,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("respond", "response", "reply", "answer", "get back"),
     # how quickly: answered by a time span in the unit (shapes.py), whatever words surround it
     ("quickly", "fast", "promptly", "soon", "how quickly", "how soon", "deadline",
-     "time limit", "turnaround"),
+     "time limit", "turnaround", "instant", "instantly", "immediately", "straight away"),
     ("request", "requests", "sar", "dsar", "subject access request", "enquiry", "enquiries",
      "inquiry", "inquiries"),
     ("extend", "extension", "extended", "longer"),
@@ -161,7 +161,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "actioning"),
     ("purpose", "purposes", "reason", "reasons", "why"),
     ("legal basis", "lawful basis", "legal grounds", "lawful ground", "legal ground",
-     "basis", "grounds", "lawful", "justification"),
+     "basis", "grounds", "lawful", "justification", "rely on", "relies on", "relying on"),
     ("controller", "responsible", "owns", "owner", "whose job", "whose responsibility"),
     ("ai", "artificial intelligence", "machine learning", "model", "models", "algorithm"),
     # Data "collected automatically" is not a decision made by a machine, and "profiling"

@@ -38,6 +38,8 @@ _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
 # Plurals the stemmer does not bring home ("bases" -> "base", but "basis" -> "basi").
 _IRREGULAR = {"bases": "basis", "children": "child", "analyses": "analysis",
               "criteria": "criterion", "phenomena": "phenomenon", "people": "person",
+              # the possessive typed without its apostrophe ("peoples data")
+              "peoples": "person", "childrens": "child",
               # irregular verbs: "withdrawn" consent is consent to "withdraw"
               "withdrawn": "withdraw", "withdrew": "withdraw", "kept": "keep", "held": "hold",
               "sold": "sell", "told": "tell", "given": "give", "gave": "give", "chosen": "choose",
