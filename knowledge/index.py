@@ -12,6 +12,7 @@ and units are numbered policy by policy, so a question scoped to one policy read
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,8 +60,16 @@ class UnitRef:
     unit: int
 
 
+# "For these transfers we rely on ...", "In such cases ...": about what the sentence before named.
+_DEMONSTRATIVE_OPENING = re.compile(
+    r"^(?:for|in|with|under|after|from|by|to) (?:these|those|such|this|that) \w+", re.I)
+
+
 def _refers_back(sentence: str) -> bool:
-    """Does it name someone by pronoun in its first words ("You can contact her at ...")?"""
+    """Does it name someone by pronoun in its first words ("You can contact her at ..."), or
+    open on what the sentence before named ("For these transfers ...")?"""
+    if _DEMONSTRATIVE_OPENING.match(sentence):
+        return True
     return any(word.strip(".,;:()\"'").lower() in _REFERS_BACK
                for word in sentence.split(None, _REFER_WITHIN)[:_REFER_WITHIN])
 

@@ -65,6 +65,10 @@ class Concept:
     unknown_acronym: bool = False
 
 
+# "hand my details to other companies", "hand them over": to share them.
+_HAND_TO = re.compile(r"\bhand(?:s|ed|ing)?\b(?=(?:\s+\w+){0,3}?\s+(?:over|to)\b)", re.IGNORECASE)
+
+
 # "if my account isn't used", "users who haven't logged in for a year": inactivity, which
 # policies call "inactive" or "dormant" ("use" alone is too common to carry it).
 _NOT_USED = re.compile(
@@ -91,6 +95,7 @@ def prepare(question: str) -> str:
     """The question as analysed: bounded, with "the US" told apart from "us"."""
     text = _UNITED_STATES.sub("United States", question[:MAX_QUESTION_CHARS])
     text = _AGE.sub(_age, text)
+    text = _HAND_TO.sub("share", text)
     return _NOT_USED.sub("inactive", _TELL_SOMEONE.sub("share with ", text))
 
 
