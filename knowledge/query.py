@@ -65,6 +65,11 @@ class Concept:
     unknown_acronym: bool = False
 
 
+# "Where else do we get personal info from?": the sources of the data, not a place.
+_SOURCE = re.compile(r"\bwhere\b(?:\s+\w+){0,6}?\s+(?:get|gets|getting|obtain|obtains|receive"
+                     r"|receives|collect|collects|gather|gathers)\b.*\bfrom\b", re.IGNORECASE)
+
+
 # "hand my details to other companies", "hand them over": to share them.
 _HAND_TO = re.compile(r"\bhand(?:s|ed|ing)?\b(?=(?:\s+\w+){0,3}?\s+(?:over|to)\b)", re.IGNORECASE)
 
@@ -96,6 +101,8 @@ def prepare(question: str) -> str:
     text = _UNITED_STATES.sub("United States", question[:MAX_QUESTION_CHARS])
     text = _AGE.sub(_age, text)
     text = _HAND_TO.sub("share", text)
+    if _SOURCE.search(text):
+        text = f"{text} sources"
     return _NOT_USED.sub("inactive", _TELL_SOMEONE.sub("share with ", text))
 
 

@@ -29,7 +29,7 @@ _STOP_TEXT = """
     goes going come comes general generally specific particular usual usually
     normally typically onto upon stuff cant dont doesnt isnt arent wont didnt shouldnt wouldnt
     couldnt havent hasnt whats whos wheres hows theres thats much apart besides m ve ll im ive
-    another every everything mainly mostly primarily principally largely chiefly
+    another every everything else mainly mostly primarily principally largely chiefly
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 _STOP_STEMS = frozenset(_STEMMER.stemWords(sorted(STOP_WORDS)))
