@@ -96,7 +96,10 @@ class Index:
                     self._asked_ids.add(len(self.refs))
                 if unit.kind == "sentence":
                     self._sentence_ids.add(len(self.refs))
-                    if _refers_back(unit.quote) or refers_to_all_before(unit.quote):
+                    # "They include ..." is answered together with the sentence before it
+                    leans = unit.context and unit.answer.startswith(unit.context) and (
+                        unit.answer != unit.quote)
+                    if leans or _refers_back(unit.quote) or refers_to_all_before(unit.quote):
                         self._referring_ids.add(len(self.refs))
                 self.refs.append(UnitRef(p_index, u_index))
                 context = context_stems.get(unit.context)
