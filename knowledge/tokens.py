@@ -84,6 +84,12 @@ _PHRASAL = (
     (re.compile(r"\b(?:for|in) ages\b"), "for a long time"),
     # "shut down the account", "closed down": to close it
     (re.compile(r"\b(?:shut|close)(?:s|d|ting)? (?:(\w+) )?down\b"), r"close \1"),
+    # "if you do not provide that data", "if I refuse to give it", "won't give us info":
+    # withholding it, in policies and questions alike
+    (re.compile(r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|won['’ ]?t|do not|don['’ ]?t"
+                r"|does not|doesn['’ ]?t|did not|didn['’ ]?t|fail(?:s|ed)? to|unwilling to"
+                r"|choose not to)"
+                r" (?:to )?(?:provide|give|supply)\b"), "withhold"),
     # "accounts that have not been used for two years": inactive ones, in policies too
     (re.compile(r"\b(?:has|have|had)(?: not|n['’]?t) been used\b"), "been inactive"),
     # "based on" (according to) is not "based" (located)
@@ -107,7 +113,8 @@ def words(text: str) -> list[str]:
         lowered = _LETTER_PREFIX.sub(r"\1", lowered)
     lowered = _PLURAL_NUMBER.sub(r"\1", lowered)
     if (" off" in lowered or " on" in lowered or " ages" in lowered or " out" in lowered
-            or " down" in lowered or " used" in lowered):
+            or " down" in lowered or " used" in lowered or " provide" in lowered
+            or " give" in lowered or " supply" in lowered):
         for pattern, verb in _PHRASAL:
             lowered = pattern.sub(verb, lowered)
     return _WORD.findall(lowered)
