@@ -80,6 +80,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # who to contact
     ("dpo", "data protection officer", "privacy officer", "privacy lead"),
     ("contact", "reach", "get in touch", "talk to", "speak to", "speak with", "write to",
+     "chat with", "have a chat", "have a word with",
      "email", "emails", "address",
      "mailing address", "postal address", "post", "by post"),
     ("postal", "post", "by post", "postal address", "mailing address", "letter", "write to"),
