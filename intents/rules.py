@@ -43,7 +43,7 @@ NEGATION = re.compile(
     r"(?!\W+(?:(?:at all|very|too|remotely|exactly)\W+)?(?:happy|pleased|impressed|ok|okay"
     r"|acceptable|fair|right|good|amused|thrilled|satisfied|content|expect\w*|realis\w*"
     r"|realiz\w*|know)\b)"
-    r"(?:(?!\b(?:and|but|so|because|und|aber|y|pero|et|mais)\b)[^,;:.!?]){0,40}$"
+    r"(?:(?!\b(?:and|but|so|because|und|aber|y|pero|et|mais|e|ma|maar|mas)\b)[^,;:.!?]){0,40}$"
 )
 # A condition or a reservation around a match weakens it: "if I unsubscribe, will I...",
 # "I reserve the right to lodge a complaint".

@@ -20,7 +20,9 @@ EN_COMPLAINT_RULES: list[RawRule] = [
     ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
      r"|contact\w*|refer\w*|take this|take it|notify\w*)\b" + gap(3) + r"(?:to )?(?:the )?"
      + DPA, "d"),
-    ("complaint", 0.6, r"\b(?:shared|sold|selling|gave|given|passed|leaked|disclosed|published"
+    # Someone else's act: "I only gave my number for delivery updates" accuses nobody.
+    ("complaint", 0.6, r"(?<!\bi )(?<!\bwe )(?<!\bi only )(?<!\bi just )(?<!\bwe only )"
+     r"\b(?:shared|sold|selling|gave|given|passed|leaked|disclosed|published"
      r"|exposed|posted|added|used|kept|misused|handed|cc'?d|bcc'?d|copied)\b" + gap(4)
      + r"(?:my|his|her|our|the\W+\w+'s)\b"
      + gap(2) + r"(?:e-?mail\b|contact (?:sheet|list)s?\b|" + OBJ + ")", "m"),
@@ -158,7 +160,7 @@ EN_COMPLAINT_RULES: list[RawRule] = [
      r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
     ("complaint", 0.65, r"\bstill (?:haven'?t|have not|hasn'?t|has not|not) (?:sent|provided"
      r"|replied|responded|answered|deleted|removed|done|actioned|dealt)\b", "cn"),
-    ("complaint", 0.6, r"\b(?:well )?past the (?:\w+ ){0,2}?(?:deadline|time limit|month)\b"
+    ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ ){0,2}?(?:deadline|time limit|month)\b"
      r"|\boverdue\b"
      r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),
     ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"

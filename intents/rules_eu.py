@@ -46,7 +46,7 @@ EU_RULES: list[RawRule] = [
     ("erasure", 0.9, r"\bderecho (?:al olvido|de supresion|de borrado)\b|\bsupresion de"
      r" (?:mis|todos|los|la)\b", "r"),
     ("opt_out", 0.9, r"\b(?:darme|darnos|darle|dar|dadme|dadnos|denme|deme|den) de baja\b"
-     r"|\bbaja (?:de|del) (?:la|su|vuestra"
+     r"|(?<!\bdi de )\bbaja (?:de|del) (?:la|su|vuestra"
      r"|el|vuestro)\b", ""),
     ("opt_out", 0.85, r"\bno (?:quiero|deseo|quisiera) (?:seguir )?recibi\w*|\bno me (?:envi|mand"
      r"|escrib|llam)\w*|\bno (?:quiero|deseo) que me (?:envi|mand|escrib|llam|contact)\w*",
@@ -117,6 +117,13 @@ EU_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\b(?:aunque|a pesar de que) (?:ya )?(?:os |les |le |te )?(?:pedi|dije"
      r"|solicite|avise|indique|me di de baja)\b",
      "c"),
+    # A dated unsubscribe and mail counted since: weak alone, marketing after opting out
+    # together (as in English).
+    ("complaint", 0.4, r"\bme di de baja\b" + gap(6) + r"(?:hace|en (?:enero|febrero|marzo|abril"
+     r"|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)|el (?:mes|ano) pasado"
+     r"|la semana pasada)\b", ""),
+    ("complaint", 0.3, r"\b(?:me (?:habeis|han|has|ha) (?:mandado|enviado)|he recibido)"
+     r" (?:otr[oa]s |ya )?(?:dos|tres|cuatro|cinco|varios|varias|mas)\b", ""),
     # French
     ("access", 0.85, r"\b(?:droit|demande|exercice) d'acces\b", "r"),
     ("access", 0.8, r"\b(?:copie|communication)\b" + gap(5) + FR_OBJ, ""),

@@ -37,7 +37,9 @@ MORE_RULES: list[RawRule] = [
     ("access", 0.85, r"\b(?:diritto di accesso|direito de acesso|recht op inzage|inzageverzoek"
      r"|ratt till tillgang|registerutdrag|pravo na pristup|δικαιωμα προσβασης|dreptul de acces)"
      r"\b", "r"),
-    ("access", 0.8, r"\b(?:copia|copie|kopie|kopia|kopii|kopiju|αντιγραφο)\b" + gap(5) + DATA,
+    # Dutch compounds end the object: "kopie van mijn factuurgegevens".
+    ("access", 0.8, r"\b(?:copia|copie|kopie|kopia|kopii|kopiju|αντιγραφο)\b" + gap(5)
+     + r"(?:\w+gegevens\b|" + DATA + ")",
      ""),
     ("erasure", 0.45, r"\b(?:cancellazione|apagamento|eliminacao|exclusao|verwijdering|radering"
      r"|vymazani|smazani|brisanje|διαγραφη|stergerea|stergere)\b", "r"),
@@ -59,7 +61,7 @@ MORE_RULES: list[RawRule] = [
     ("opt_out", 0.85, r"\b" + OBJECT + gap(14) + MARKETING, ""),
     ("opt_out", 0.85, r"\b(?:disiscriv\w*|descadastr\w*|afmelden|uitschrijven|avregistrera"
      r"|avsluta prenumeration\w*|odhlasit|odjavi\w*|dezabon\w*|απεγγραφ\w*)", ""),
-    ("opt_out", 0.85, r"\b(?:nao quero|(?:non|nn) voglio|ik wil geen|jag vill inte)\b" + gap(2)
+    ("opt_out", 0.85, r"\b(?:nao quero|non voglio|nn voglio|ik wil geen|jag vill inte)\b" + gap(3)
      + r"(?:receber|ricevere|ontvangen|\w*mails?|ta emot|fa)\w*", "n"),
     ("opt_out", 0.85, r"\b(?:remov|retir|tir|rimuov|cancell|togli|verwijder|haal|ta bort)\w*"
      + gap(5) + r"(?:da|de|dalla|dalle|van|fran|ur)\W+(?:\w+\W+)?(?:lista|liste|lijst"
@@ -91,8 +93,24 @@ MORE_RULES: list[RawRule] = [
     # Italian and Portuguese: stop sending; marketing that still comes.
     ("opt_out", 0.85, r"\bsmett\w* di (?:inviar|mandar|spedir|contattar|chiamar|scriver)\w*"
      r"|\b(?:parem|deixem) de (?:me )?(?:enviar|mandar|contactar|ligar)\w*", ""),
-    ("complaint", 0.6, r"\b(?:ricevo ancora|continuo a ricevere|ne ho ricevut\w* altr\w*"
+    # Mail that still comes, and an earlier request to stop: weak alone, together a
+    # complaint ("ogni tanto ricevo ancora le vostre email" out of curiosity is none).
+    ("complaint", 0.4, r"\b(?:ricevo ancora|continuo a ricevere|ne ho ricevut\w* altr\w*"
      r"|continuo a receber|ainda recebo|recebi mais)\b", "c"),
+    ("complaint", 0.3, r"\b(?:vi avevo|avevo|vi ho gia|ho gia) (?:scritto|chiesto|richiesto)\b"
+     r"|\b(?:ja tinha|ja tenho|tinha|tenho) (?:pedido|escrito)\b", "c"),
+    ("complaint", 0.6, r"\b(?:non vi ho|non le ho|non ho|vi ho|ho) mai dato (?:il (?:mio )?)?"
+     r"consenso\b|\bsenza"
+     r" (?:il mio )?consenso\b|\bnunca (?:vos |lhes )?dei (?:o meu )?consentimento\b", "n"),
+    # A copy in the open: every recipient saw every address.
+    ("complaint", 0.6, r"\b(?:en|amb|con|in) (?:copia|copie|kopie) (?:visible|oberta|abierta"
+     r"|visibile|aperta|ouverte)\b|\bsin (?:copia oculta|cco)\b|\bsans cci\b|\bohne bcc\b"
+     r"|\bsenza ccn\b|\boffen (?:in )?(?:cc|kopie)\b", ""),
+    # Dutch: the verb comes last.
+    ("opt_out", 0.85, r"\bvan (?:de |jullie |uw |je )?(?:mailinglijst|nieuwsbrief|lijst"
+     r"|verzendlijst)\W+(?:\w+\W+)?(?:halen|afhalen|verwijderen|schrappen)\b", ""),
+    ("access", 0.8, r"\b(?:overzicht|inzage)\b" + gap(5) + r"\w*gegevens\b|\bwelke \w*gegevens\b"
+     + gap(5) + r"(?:hebben|bewaren|verwerken|opgeslagen|bijhouden)\b", ""),
     # Portuguese and Italian requests with a clitic or a concrete object.
     ("access", 0.8, r"\b(?:enviar|mandar|fornecer|facultar|disponibilizar|inviar|mandar)"
      r"(?:-me|-nos|mi|ci)?\b" + gap(4) + r"(?:os meus |meus |i miei )?(?:dados|informacoes"
