@@ -82,8 +82,12 @@ _PHRASAL = (
     (re.compile(r"\b(?:work|figure)(?:s|ed|ing)? (?:(\w+) )?out\b"), r"determine \1"),
     # "for ages", "in ages" is a long time, not anyone's age
     (re.compile(r"\b(?:for|in) ages\b"), "for a long time"),
-    # "shut down the account", "closed down": to close it
-    (re.compile(r"\b(?:shut|close)(?:s|d|ting)? (?:(\w+) )?down\b"), r"close \1"),
+    # "shut the account down", "closed down": to close it
+    (re.compile(r"\b(?:shut|close)(?:s|d|ting)? ((?:\w+ ){0,2})down\b"), r"close \1"),
+    # "right now", "right away" say when, not a right
+    (re.compile(r"\bright (now|away|after|before)\b"), r"\1"),
+    # "set up an account", "we have set up procedures": to create it
+    (re.compile(r"\bset(?:s|ting)? up\b"), "create"),
     # "if you do not provide that data", "if I refuse to give it", "won't give us info":
     # withholding it, in policies and questions alike
     (re.compile(r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|won['’ ]?t|do not|don['’ ]?t"
@@ -113,7 +117,8 @@ def words(text: str) -> list[str]:
         lowered = _LETTER_PREFIX.sub(r"\1", lowered)
     lowered = _PLURAL_NUMBER.sub(r"\1", lowered)
     if (" off" in lowered or " on" in lowered or " ages" in lowered or " out" in lowered
-            or " down" in lowered or " used" in lowered or " provide" in lowered
+            or " down" in lowered or " used" in lowered or " up" in lowered
+            or "right " in lowered or " provide" in lowered
             or " give" in lowered or " supply" in lowered):
         for pattern, verb in _PHRASAL:
             lowered = pattern.sub(verb, lowered)
