@@ -101,6 +101,10 @@ _PHRASAL = (
 )
 
 
+# One pass tells whether any of them is there at all (most sentences hold none).
+_ANY_PHRASAL = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PHRASAL))
+
+
 # A one-letter prefix joined by a hyphen is part of the word: "e-mail" is "email", "X-rays"
 # are "xrays", as people type them.
 _LETTER_PREFIX = re.compile(r"\b([a-z])-(?=[a-z]{2})")
@@ -116,10 +120,7 @@ def words(text: str) -> list[str]:
     if "-" in lowered:
         lowered = _LETTER_PREFIX.sub(r"\1", lowered)
     lowered = _PLURAL_NUMBER.sub(r"\1", lowered)
-    if (" off" in lowered or " on" in lowered or " ages" in lowered or " out" in lowered
-            or " down" in lowered or " used" in lowered or " up" in lowered
-            or "right " in lowered or " provide" in lowered
-            or " give" in lowered or " supply" in lowered):
+    if _ANY_PHRASAL.search(lowered):
         for pattern, verb in _PHRASAL:
             lowered = pattern.sub(verb, lowered)
     return _WORD.findall(lowered)
