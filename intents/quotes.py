@@ -9,6 +9,7 @@ and legal disclaimers, which must never be read as a request.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from intents.forms import unwrap_form
 
@@ -90,6 +91,8 @@ _FOOTER = re.compile(
     r"|recibes este (?:correo|mensaje|email)|darte de baja aqu|darse de baja aqu"
     r"|vous recevez ce|pour (?:vous|se) d[ée]s(?:inscrire|abonner)|d[ée]sabonnez-vous"
     r"|puede ejercer sus derechos|puede(?:s)? ejercitar|you (?:can|may) exercise your rights"
+    r"|you have the rights? (?:to|of) (?:request|access|ask|object|lodge|complain|withdraw"
+    r"|rectif)"
     r"|sie haben das recht auf|vous disposez d'un droit|vous pouvez exercer vos droits"
     r"|protecci[óo]n de datos:|datenschutzhinweis|resubscribe|changed your mind\?",
     re.MULTILINE,
@@ -104,6 +107,7 @@ _FOOTER_WORDS = ("receiving this", "received this", "subscri", "preferences", "b
                  "recibes este", " de baja aqu", "vous recevez ce", "sinscrire", "sabonner",
                  "sabonnez-vous",
                  "puede ejercer", "ejercitar", "exercise your rights", "das recht auf",
+                 "have the right",
                  "vous disposez", "exercer vos droits", "n de datos:", "datenschutzhinweis",
                  "changed your mind?")
 _CUE_WORDS = ("intended", "addressee", "confidential", "privileged", "in error", "by mistake",
@@ -152,8 +156,34 @@ def _reply_header(lines: list[str], i: int) -> int:
     return 0
 
 
+# A list's own footer in the sender's text (not in a quoted or forwarded mail): the mail was
+# sent to a list, it is bulk mail ("You are receiving this because you subscribed to ...").
+_BULK_FOOTER = re.compile(
+    r"you(?:'re| are) receiving this (?:\w+ ){0,3}?because you(?:'ve| have)? (?:subscribed"
+    r"|signed up|opted in|joined|registered for (?:our|the) (?:newsletter|updates|mailing list))"
+    r"|you (?:subscribed|signed up) (?:to|for) (?:our|the|this) (?:newsletter|mailing list"
+    r"|updates)|unsubscribe ?[|·•] ?(?:privacy|preferences|manage|view)|(?:privacy policy"
+    r"|preferences) ?[|·•] ?unsubscribe")
+
+
+@dataclass(frozen=True)
+class QuoteSplit:
+    """A body's text split: what the sender writes now, everything quoted, forwarded or
+    boilerplate, and whether the sender's own part ends with a mailing list's footer."""
+
+    own: str
+    quoted: str
+    bulk: bool
+
+
 def split_quotes(text: str) -> tuple[str, str]:
     """(what the sender writes now, everything quoted, forwarded or boilerplate)."""
+    split = split_text(text)
+    return split.own, split.quoted
+
+
+def split_text(text: str) -> QuoteSplit:
+    """The sender's own words, the rest, and whether a list's footer closes the own part."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, fields = unwrap_form(text)
     rest = text[MAX_TEXT:]
@@ -194,7 +224,8 @@ def split_quotes(text: str) -> tuple[str, str]:
     quoted_text = "\n".join([*fields, *disclaimers, *quoted])
     if rest:
         quoted_text += "\n" + rest
-    return own_text.strip(), quoted_text.strip()
+    bulk = any(_BULK_FOOTER.search(" ".join(part.lower().split())) for part in disclaimers)
+    return QuoteSplit(own_text.strip(), quoted_text.strip(), bulk)
 
 
 def _drop_disclaimers(text: str) -> tuple[str, list[str]]:

@@ -22,7 +22,7 @@ from intents.language import detect_language
 from intents.mailparse import MAIL_POLICY, parse_bytes
 from intents.models import InboundMail
 from intents.parts import walk_message
-from intents.quotes import split_quotes
+from intents.quotes import split_text
 
 __all__ = ["MAIL_POLICY", "read_message"]
 
@@ -226,12 +226,15 @@ def _read(raw: bytes) -> InboundMail:
     return_path = _return_path(headers.get("return-path"))
     body = walk_message(message)
     defects.extend(d for d in body.defects if d not in defects)
-    text, quoted = split_quotes("\n\n".join(t for t in body.text if t))
+    split = split_text("\n\n".join(t for t in body.text if t))
+    text, quoted = split.own, split.quoted
     if body.forwarded:
         quoted = "\n\n".join([quoted, *body.forwarded]).strip()
     if not text and not body.text and body.forwarded:
         defects.append("only forwarded content")
     reasons = auto_reply_reasons(headers, subject, from_address, return_path, body.report)
+    if split.bulk:
+        reasons.append("mailing-list footer")
     references = [f"<{m}>" for m in _MSGID.findall(_id_header(headers.get("references")))]
     return InboundMail(
         parsed=True,

@@ -70,6 +70,9 @@ EN_RULES: list[RawRule] = [
      r"|firms|businesses)\b" + gap(4) + r"(?:shared|sold|passed|disclosed|given|sent)\b", ""),
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
      + r"(?:hold|have|keep|store|process|know|collected|used|shared)", ""),
+    # "please send me the data without further delay", after the request it chases.
+    ("access", 0.7, r"\b(?:send|provide|give|forward)\w*\W+(?:me|us)\W+(?:the|my|all(?: of)?"
+     r"(?: the| my)?)\W+(?:personal\W+)?data\b(?!\W+sheets?\b)", ""),
     ("access", 0.8, r"\bwhat (?:\w+ly )?(?:do|did|have|else do) you (?:\w+ly |even |really )?"
      r"(?:know|got|have|hold|keep|store)(?: got)? (?:about|on) (?:me|file|record)\b", ""),
     ("access", 0.75, r"\b(?:can|could|may) i (?:have|get|see|receive|obtain)\W+(?:a copy of\W+)?"

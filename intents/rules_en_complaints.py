@@ -20,6 +20,10 @@ EN_COMPLAINT_RULES: list[RawRule] = [
     ("complaint", 0.85, r"\b(?:report|reporting|reported|escalat\w*|complain\w*|go|going"
      r"|contact\w*|refer\w*|take this|take it|notify\w*)\b" + gap(3) + r"(?:to )?(?:the )?"
      + DPA, "d"),
+    ("complaint", 0.6, r"\b(?:not happy|unhappy|disappointed|concerned|worried|appalled)"
+     r" (?:with|about|by) (?:how|the way) (?:you|your \w+)(?:'re| are| have been)? (?:handl"
+     r"|treat|manag|look\w* after|protect|secur|stor)\w*" + gap(3) + r"(?:data|details"
+     r"|photos|information|images|privacy|people's|clients'|customers')", ""),
     # Someone else's act: "I only gave my number for delivery updates" accuses nobody.
     ("complaint", 0.6, r"(?<!\bi )(?<!\bwe )(?<!\bi only )(?<!\bi just )(?<!\bwe only )"
      r"\b(?:shared|sold|selling|gave|given|passed|leaked|disclosed|published"

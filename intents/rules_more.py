@@ -13,8 +13,8 @@ from intents.ruleparts import RawRule, gap
 
 # "Article 15", "Art. 15", "artículo 15", "článku 15", "članka 15.", "άρθρο 15" (folded).
 ARTICLE = r"\b(?:art\w*|cl(?:an\w*|\.)|αρθρ\w*)\.? ?"
-DATA = (r"(?:dati|dados|dades|gegevens|persoonsgegevens|uppgifter|personuppgifter|udaj\w*|podat\w*"
-        r"|δεδομεν\w*|date\w*|data|daten|datos|donnees)\b")
+DATA = (r"(?:dati|dados|dades|danych|dane|gegevens|persoonsgegevens|uppgifter|personuppgifter"
+        r"|udaj\w*|podat\w*|δεδομεν\w*|date\w*|data|daten|datos|donnees)\b")
 CA_OBJ = (r"(?:dades|perfil|compte|informacio|fotos?|fotografies|imatges?|videos?|tot|historial"
           r"|fitxa|adreca|correu)\b")
 # Objecting (to direct marketing), in the template languages.
@@ -120,6 +120,14 @@ MORE_RULES: list[RawRule] = [
      r"|cao|coes)\b)\w*\W+(?:\w+\W+){0,3}?"
      r"(?:fotos?|fotografias|imagens|ficheiros|arquivos|conta|perfil|immagini|foto|profilo"
      r"|account|bestanden|profiel)\b", ""),
+    # Polish.
+    ("access", 0.8, r"\bdostep\w* do (?:moich |swoich )?(?:danych|informacji)\b", "r"),
+    ("erasure", 0.85, r"\busun\w*" + gap(4) + r"(?:danych|dane|konto|zdjecia|profil)\b", ""),
+    ("opt_out", 0.85, r"\bwypis\w*\b" + gap(4) + r"(?:newslettera|listy|subskrypcji)\b|\bnie chce"
+     r" (?:juz )?otrzymywac\b", "n"),
+    ("complaint", 0.7, r"\bnie otrzymal\w* (?:zadnej |jeszcze )?odpowiedzi\b", "cn"),
+    ("complaint", 0.85, r"\bskarg\w*" + gap(4) + r"(?:organu nadzorczego|uodo|prezesa urzedu"
+     r" ochrony danych)\b", "d"),
     # "please answer my request" after an unanswered one: by convention an access request.
     ("access", 0.3, r"\b(?:answer|respond to|reply to) my request\b|\bmeine anfrage\b"
      + gap(12) + r"beantworten\b|\bresponde\w*" + gap(3) + r"mi (?:peticion|solicitud)\b"
