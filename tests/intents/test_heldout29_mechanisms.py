@@ -2,8 +2,8 @@
 
 heldout29_mail.jsonl (40 mails, 7 languages, unusual writers) scored macro-F1 0.773 and 70%
 exact on its first run. What it found missing, by kind: a pronoun standing for the newsletter
-("stop sending it"), a count of mails since an unsubscribe ("the third since"), a polite
-"please delete my ..." whatever the noun (typos included), a contact sheet passed on, "not
+("stop sending it"), a count of mails since an unsubscribe ("the third since"), a mistyped
+account ("delete my acount"), a contact sheet passed on, "not
 more emails", chasers worded "no answer, not even ..." and "past the one month", a
 "still there" in a sentence that also names an order page, breaches in Catalan and Spanish
 ("vulneració"), Italian and Portuguese opt-outs and complaints, Portuguese requests with a
@@ -27,8 +27,10 @@ CASES = [
     # A count since the unsubscribe.
     ("I opted out last spring. This is the fourth since. Unbelievable.", "Again",
      ["complaint"]),
-    # The polite imperative, whatever the noun; a list stays an opt-out.
-    ("could you please delete my acc on the app, I dont use it", "app", ["erasure"]),
+    # The account, mistyped; other things to delete are no erasure; a list stays an opt-out.
+    ("could you please delete my accont on the app, I dont use it", "app", ["erasure"]),
+    ("Could you please delete my previous message? I sent it by mistake.", "Oops", []),
+    ("Can you remove my booking for Saturday? Something came up.", "Booking", []),
     ("Please remove my email from your mailing list.", "list", ["opt_out"]),
     ("Your assistant passed on the family's contact list to a printing company.", "Why",
      ["complaint"]),
