@@ -22,6 +22,7 @@ CASES = [
     ("What exactly have you got on file for me? I never signed anything.", "Hello",
      ["access"]),
     ("What do you really know about me, and who told you?", "me", ["access"]),
+    ("What have you got on file for my booking on Saturday?", "Booking", []),
     # A marketing noun after "no more of the/your ...".
     ("Happy to stay a customer, but no more of your promotional texts, thanks.", "Texts",
      ["opt_out"]),
@@ -33,6 +34,7 @@ CASES = [
     # "everything deleted" in a list of demands.
     ("My demands:\n- a copy of my records\n- after that, all of it deleted", "Demands",
      ["access", "erasure"]),
+    ("Our agency has everything deleted after 30 days, as the contract says.", "Agency", []),
     # French: the pronoun inside the opt-out.
     ("Vos offres ne m'intéressent pas. Ne m'en envoyez plus.", "Offres", ["opt_out"]),
     # Italian chat spelling; everything as the object.

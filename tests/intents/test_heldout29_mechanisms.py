@@ -24,6 +24,8 @@ CASES = [
      ["opt_out"]),
     ("You sent me the same invoice twice. Please stop sending it, it is paid.", "Invoice",
      []),
+    ("I love your newsletter! Could you stop sending it to my old address and use this one?",
+     "Newsletter", []),
     # A count since the unsubscribe.
     ("I opted out last spring. This is the fourth since. Unbelievable.", "Again",
      ["complaint"]),

@@ -43,6 +43,8 @@ CASES = [
     ("I asked for my data in March and heard nothing back. Please send me the data now.",
      "SAR", ["access", "complaint"]),
     ("Could you send me the data sheet for the lighting kit?", "Kit", []),
+    ("Can you send me the data from the shoot? The raw files, I mean.", "Shoot", []),
+    ("Please send us the data processing agreement to sign.", "DPA", []),
     ("Frankly I am disappointed with how you handle your clients' photos: mine were on a public"
      " link.", "Photos", ["complaint"]),
     ("Proszę o usunięcie moich danych i konta.", "Dane", ["erasure"]),
