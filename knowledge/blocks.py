@@ -113,15 +113,18 @@ _ANSWER_LINE = re.compile(r"^(?:A|Answer)\s*\d{0,2}\s*:\s*(?=\S)")
 def question_heading(line: str, following: str) -> str | None:
     """The question of a "Q:" line, or of a question line followed by an "A:" line."""
     line = line.strip()
-    if (match := _QUESTION_LINE.match(line)) is not None:
+    if line[:1] == "Q" and (match := _QUESTION_LINE.match(line)) is not None:
         return match.group(1).strip()
-    if line.endswith("?") and len(line.split()) <= 25 and _ANSWER_LINE.match(following.strip()):
+    if (line.endswith("?") and following.lstrip()[:1] == "A" and len(line.split()) <= 25
+            and _ANSWER_LINE.match(following.strip())):
         return line
     return None
 
 
 def answer_text(line: str) -> str:
     """The line without its "A:" mark."""
+    if line.lstrip()[:1] != "A":
+        return line  # most lines: no regex needed
     match = _ANSWER_LINE.match(line.strip())
     return line.strip()[match.end():] if match else line
 
