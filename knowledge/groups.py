@@ -105,7 +105,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "mobile app", "platform", "service", "services"),
     # rights and requests
     ("access", "copy", "subject access", "sar", "dsar", "download", "export", "portability",
-     "portable", "machine-readable"),
+     "portable", "machine-readable", "request", "requests"),
     ("forever", "indefinitely", "permanently", "no time limit"),
     ("stats", "statistics", "statistical", "metrics", "analytics", "web analytics"),
     ("correct", "correction", "rectify", "rectification", "inaccurate", "amend", "fix",
