@@ -173,6 +173,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("ip", "ip address", "internet protocol", "device", "browser"),
     ("change", "changes", "update", "updated", "updates", "modify", "amend", "revise",
      "revised"),
+    # "how long do you keep my file?": a person's file is their records ("notes" is too broad:
+    # "grooming notes" are no record a policy lists)
+    ("records", "file"),
     ("correspondence", "letters", "messages", "communications", "communication"),
     ("client", "clients", "customer", "customers", "user", "users", "people", "person",
      "persons", "individual", "individuals", "data subject", "data subjects", "someone",
