@@ -5,7 +5,8 @@ blind9/ holds 60 questions about the shipped Aimigos and IMGN policies and 40 ab
 and age bounds, a cross-reference ("See section 7 ..."), SMS reminders, a booking app, CCTV and
 transfers under SCCs; 24 of the 100 are about things the policies do not say. Written before
 any run; scored once before anything changed: 60/100 (44/76 answered right, 16/24 declined
-right). The mechanisms added for it are tested below in wordings that are not blind9's.
+right); 84/100 after the changes (the floor is that less 3). The mechanisms added for it are
+tested below in wordings that are not blind9's.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def kb9(aimigos: Policy, imgn: Policy) -> KnowledgeBase:
 def test_ninth_blind_set_keeps_its_floor(kb9: KnowledgeBase) -> None:
     got, total, wrong = score(kb9, BLIND9 / "blind9_qa.jsonl")
     assert total >= 100
-    assert got >= 80, f"{got}/{total}, wrong: {wrong}"
+    assert got >= 81, f"{got}/{total}, wrong: {wrong}"
 
 
 FAQ = """Our Notice
