@@ -156,9 +156,11 @@ def sentences(paragraph: str) -> list[str]:
 
 
 # "There is no charge for any of this": the sentence speaks of everything its paragraph said
-# before it, not only of the sentence just before.
+# before it, not only of the sentence just before. "Any of them" does not: "them" names a thing
+# the sentence itself has just named ("If you would prefer not to get reminders, reply STOP to
+# any of them").
 _QUANTIFIED_BACK = re.compile(
-    r"\b(?:any|all|none|each|either|neither|some|most) of (?:this|these|those|them)\b", re.I)
+    r"\b(?:any|all|none|each|either|neither|some|most) of (?:this|these|those)\b", re.I)
 
 
 def refers_to_all_before(sentence: str) -> bool:

@@ -5,7 +5,7 @@ blind9/ holds 60 questions about the shipped Aimigos and IMGN policies and 40 ab
 and age bounds, a cross-reference ("See section 7 ..."), SMS reminders, a booking app, CCTV and
 transfers under SCCs; 24 of the 100 are about things the policies do not say. Written before
 any run; scored once before anything changed: 60/100 (44/76 answered right, 16/24 declined
-right); 84/100 after the changes (the floor is that less 3). The mechanisms added for it are
+right); 85/100 after the changes (the floor is that less 3). The mechanisms added for it are
 tested below in wordings that are not blind9's.
 """
 
@@ -17,7 +17,7 @@ import pytest
 
 from knowledge import KnowledgeBase, Policy, parse_policy, read_policy_file
 from knowledge.query import prepare
-from knowledge.tokens import content_stems
+from knowledge.tokens import content_stems, refers_to_all_before
 from tests.knowledge.test_eval import score
 
 HERE = Path(__file__).resolve().parent
@@ -35,7 +35,7 @@ def kb9(aimigos: Policy, imgn: Policy) -> KnowledgeBase:
 def test_ninth_blind_set_keeps_its_floor(kb9: KnowledgeBase) -> None:
     got, total, wrong = score(kb9, BLIND9 / "blind9_qa.jsonl")
     assert total >= 100
-    assert got >= 81, f"{got}/{total}, wrong: {wrong}"
+    assert got >= 82, f"{got}/{total}, wrong: {wrong}"
 
 
 FAQ = """Our Notice
@@ -149,6 +149,11 @@ def test_general_wording_reaches_the_policy(kb9: KnowledgeBase, policy: str, que
     answer = kb9.ask(question, policy=policy)
     assert answer.answered, answer.answer
     assert expected in answer.answer
+
+
+def test_any_of_them_refers_to_its_own_sentence() -> None:
+    assert refers_to_all_before("There is no charge for any of this.")
+    assert not refers_to_all_before("If you'd rather not get alerts, reply STOP to any of them.")
 
 
 def test_idioms_read_the_same_in_policies_and_questions() -> None:
