@@ -71,11 +71,17 @@ def _usable(entry: str, term: Term) -> bool:
                                and term[0] in _LIGHT_VERBS)
 
 
+# A vocabulary phrase: its first word (which must occur in the text for the pattern to match, a
+# cheap test before the regex), its pattern, its stems, whether they may match literally, and
+# the terms of its group.
+_Phrase = tuple[str, re.Pattern[str], Term, bool, set[Term]]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, set[Term]], list[tuple[re.Pattern[str], Term, bool, set[Term]]]]:
-    """stem -> related terms, and (phrase pattern, its stems, usable, related terms)."""
+def _tables() -> tuple[dict[str, set[Term]], list[_Phrase]]:
+    """stem -> related terms, and the vocabulary's phrases (see _Phrase)."""
     by_stem: dict[str, set[Term]] = {}
-    phrases: list[tuple[re.Pattern[str], Term, bool, set[Term]]] = []
+    phrases: list[_Phrase] = []
     for group in GROUPS:
         members = {term for entry in group if _usable(entry, term := _term(entry))}
         for entry in group:
@@ -93,10 +99,10 @@ def _tables() -> tuple[dict[str, set[Term]], list[tuple[re.Pattern[str], Term, b
                 # may come between two ("stop us sending").
                 pattern = re.compile(r"\b" + r"\w{0,4}(?:\W+\w+)?\W+".join(map(re.escape, words))
                                      + r"\w{0,4}\b")
-                phrases.append((pattern, term, usable, members))
+                phrases.append((words[0], pattern, term, usable, members))
             if len(term) == 1 and usable:
                 by_stem.setdefault(term[0], set()).update(members)
-    phrases.sort(key=lambda phrase: -len(phrase[1]))
+    phrases.sort(key=lambda phrase: -len(phrase[2]))
     return by_stem, phrases
 
 
@@ -109,5 +115,5 @@ def phrase_groups(question: str) -> list[tuple[Term, bool, set[Term]]]:
     """(phrase stems, whether those stems may match literally, related terms) for each
     vocabulary phrase in the question, longest first."""
     lowered = question.lower()
-    return [(term, usable, members) for pattern, term, usable, members in _tables()[1]
-            if pattern.search(lowered)]
+    return [(term, usable, members) for first, pattern, term, usable, members in _tables()[1]
+            if first in lowered and pattern.search(lowered)]
