@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from intents.quotes import FIRST_PERSON
+
 _OOO_SUBJECT = re.compile(
     r"^\s*(?:auto(?:matic|matische)?[\s_-]*(?:reply|response|antwort|repl)"
     r"|out of (?:the )?office|autoreply|auto:|abwesenheit|abwesenheitsnotiz|nicht im b[üu]ro"
@@ -33,6 +35,14 @@ _CALENDAR_SUBJECT = re.compile(
     r"(?: \([^)]{0,40}\))?:\s.+\s@\s",
     re.IGNORECASE,
 )
+
+
+def calendar_invitation(subject: str, own_text: str) -> bool:
+    """A calendar's own mail: its subject's shape, and nobody speaking in the text (a person
+    who answers an invitation with "please take me off your events list" is writing)."""
+    return bool(_CALENDAR_SUBJECT.search(subject)) and not FIRST_PERSON.search(own_text.lower())
+
+
 _DAEMONS = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.IGNORECASE)
 
 
@@ -65,8 +75,6 @@ def auto_reply_reasons(headers: Mapping[str, str], subject: str, from_address: s
         reasons.append("auto-generated")
     if _OOO_SUBJECT.search(subject):
         reasons.append("out-of-office")
-    if _CALENDAR_SUBJECT.search(subject):
-        reasons.append("calendar invitation")
     if report or _DSN_SUBJECT.search(subject):
         reasons.append("delivery-status")
     if from_address and _DAEMONS.match(from_address):

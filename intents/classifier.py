@@ -43,6 +43,7 @@ PAST_PARTICIPLE = re.compile(r"\w+ed\b|took\b|taken\b")
 CONDITION_FACTOR = 0.3
 # A chaser about money or goods, with nothing data-protection in its sentence, chases nothing.
 BILLING = re.compile(r"\b(?:invoices?|payments?|balance|bills?|refunds?|parcels?|deliver(?:y|ies)"
+                     r"|quotes?|quotation|estimate"
                      r"|orders?|amount due|rechnung\w*|zahlung\w*|factura\w*|pago|facture\w*"
                      r"|paiement)\b")
 CHASED = re.compile(r"\b(?:requests?|sar|dsar|data|details|information|info|reply|response"

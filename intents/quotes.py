@@ -25,6 +25,8 @@ _REPLY_HEADER = re.compile(
     r"|il giorno\b.{0,200}\bha scritto\s*:?"
     r"|op\b.{0,200}\bschreef\b.{0,200}"
     r"|em\b.{0,200}\bescreveu\s*:?"
+    r"|el\b.{0,200}\bva escriure\s*:?"
+    r"|(?:w dniu|dnia)?\b.{0,200}\bnapisa[lł]\S*\s*:?"
     r"|-{2,}\s*(?:original message|ursprüngliche nachricht|mensaje original|message d'origine"
     r"|forwarded message|weitergeleitete nachricht|mensaje reenviado|message transf[ée]r[ée]"
     r"|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht"
@@ -37,9 +39,11 @@ _REPLY_HEADER = re.compile(
 )
 # Outlook-style header block: a "From:" line followed closely by "Sent:"/"Date:"/"To:"...
 _FROM_LINE = re.compile(r"^\s*\*?(?:from|de|von|van|da|od|fra|från)\s*\*?\s*:", re.IGNORECASE)
+# (Catalan "Enviat/Per a/Tema", Polish "Wysłane/Do/Temat" included.)
 _HEADER_LINE = re.compile(
     r"^\s*\*?(?:sent|date|to|subject|cc|gesendet|datum|an|betreff|enviado|fecha|para|asunto"
-    r"|envoy[ée]|[àa]|objet|inviato|data|oggetto|verzonden|onderwerp|aan|enviada|assunto)"
+    r"|envoy[ée]|[àa]|objet|inviato|data|oggetto|verzonden|onderwerp|aan|enviada|assunto"
+    r"|enviat|per a|tema|wys[lł]ane|do|temat)"
     r"\s*\*?\s*:",
     re.IGNORECASE,
 )
@@ -91,8 +95,7 @@ _FOOTER = re.compile(
     r"|recibes este (?:correo|mensaje|email)|darte de baja aqu|darse de baja aqu"
     r"|vous recevez ce|pour (?:vous|se) d[ée]s(?:inscrire|abonner)|d[ée]sabonnez-vous"
     r"|puede ejercer sus derechos|puede(?:s)? ejercitar|you (?:can|may) exercise your rights"
-    r"|you have the rights? (?:to|of) (?:request|access|ask|object|lodge|complain|withdraw"
-    r"|rectif)"
+
     r"|sie haben das recht auf|vous disposez d'un droit|vous pouvez exercer vos droits"
     r"|protecci[óo]n de datos:|datenschutzhinweis|resubscribe|changed your mind\?",
     re.MULTILINE,
@@ -107,7 +110,7 @@ _FOOTER_WORDS = ("receiving this", "received this", "subscri", "preferences", "b
                  "recibes este", " de baja aqu", "vous recevez ce", "sinscrire", "sabonner",
                  "sabonnez-vous",
                  "puede ejercer", "ejercitar", "exercise your rights", "das recht auf",
-                 "have the right",
+
                  "vous disposez", "exercer vos droits", "n de datos:", "datenschutzhinweis",
                  "changed your mind?")
 _CUE_WORDS = ("intended", "addressee", "confidential", "privileged", "in error", "by mistake",
@@ -120,6 +123,9 @@ def _is_disclaimer(paragraph: str) -> bool:
     # Lower-cased once: case-insensitive matching of these long alternations is ten times slower.
     lower = paragraph.lower().replace("\u2019", "'")
     if any(word in lower for word in _FOOTER_WORDS) and _FOOTER.search(lower):
+        return True
+    if "have the right" in lower and _RIGHTS_NOTICE.search(lower) \
+            and not FIRST_PERSON.search(lower):
         return True
     return bool(any(word in lower for word in _CUE_WORDS) and _DISCLAIMER_CUE.search(lower)
                 and _DISCLAIMER_ACT.search(lower))
@@ -156,6 +162,16 @@ def _reply_header(lines: list[str], i: int) -> int:
     return 0
 
 
+# A signature's notice of the reader's rights ("You have the right to request access to ...
+# or erasure of your personal data"): boilerplate, unless someone speaks in it ("I know you
+# have the right to ask for ID, so ... please send me a copy").
+_RIGHTS_NOTICE = re.compile(r"you have the rights? (?:to|of) (?:request|access|ask|object"
+                            r"|lodge|complain|withdraw|rectif)")
+# The sender speaking: a request is written by one person, a list's mail and boilerplate
+# are not.
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|mine|myself|yo|mi|mis|me|je|j'|moi|mes|mon"
+                          r"|ma|ich|mich|mir|mein\w*|io|eu|meu|minha|ik|mij|mijn|jag|mig|min"
+                          r"|ja|mnie|moj\w*|jo|em|meva|meves|meus?)\b")
 # A list's own footer in the sender's text (not in a quoted or forwarded mail): the mail was
 # sent to a list, it is bulk mail ("You are receiving this because you subscribed to ...").
 _BULK_FOOTER = re.compile(
@@ -224,7 +240,10 @@ def split_text(text: str) -> QuoteSplit:
     quoted_text = "\n".join([*fields, *disclaimers, *quoted])
     if rest:
         quoted_text += "\n" + rest
-    bulk = any(_BULK_FOOTER.search(" ".join(part.lower().split())) for part in disclaimers)
+    # Bulk only when nobody speaks in the own text either: a reply above a newsletter whose
+    # quote header was not recognised is still a person's request.
+    bulk = any(_BULK_FOOTER.search(" ".join(part.lower().split())) for part in disclaimers) \
+        and not FIRST_PERSON.search(own_text.lower())
     return QuoteSplit(own_text.strip(), quoted_text.strip(), bulk)
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from email.message import Message
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
-from intents.autoreply import auto_reply_reasons
+from intents.autoreply import auto_reply_reasons, calendar_invitation
 from intents.charsets import decode_bytes, unsurrogate
 from intents.language import detect_language
 from intents.mailparse import MAIL_POLICY, parse_bytes
@@ -235,6 +235,8 @@ def _read(raw: bytes) -> InboundMail:
     reasons = auto_reply_reasons(headers, subject, from_address, return_path, body.report)
     if split.bulk:
         reasons.append("mailing-list footer")
+    if calendar_invitation(subject, text):
+        reasons.append("calendar invitation")
     references = [f"<{m}>" for m in _MSGID.findall(_id_header(headers.get("references")))]
     return InboundMail(
         parsed=True,

@@ -101,12 +101,16 @@ REPORT = re.compile(r"\b(?:we|we'?ve|we have|we had|we'?d)\W+(?:(?:now|already|j
 # What "p" rules need just before them: something of the sender's that was used.
 DATA_CONTEXT = re.compile(
     r"\b(?:photos?|pictures?|images?|videos?|face|name|details|data|footage|information|number"
-    r"|address|e-?mail|mobile|phone|fotos?|bilder?|daten|datos|donnees|nombre|nom)\b")
+    r"|address|e-?mail|mobile|phone|fotos?|bilder?|daten|datos|donnees|nombre|nom|dati|dados"
+    r"|gegevens|dades)\b")
 DATA_CONTEXT_CHARS = 160
 # What "k" rules need just before them: the marketing their pronoun stands for.
 MARKETING_CONTEXT = re.compile(
-    r"\b(?:newsletters?|mailing list|marketing|promotions?|promotional|offers|adverts?|ads"
-    r"|advertising|mailshots?|promos?)\b")
+    r"\b(?:newsletters?|mailing list|spam|(?:marketing|promotional|promo|sales|advertising"
+    r"|discount|deals?|offers?) (?:e-?mails?|texts?|messages|mails?|sms|calls|things)"
+    r"|you keep (?:e-?mailing|texting|sending|messaging)|\w*pubblicit\w*|promozional\w*"
+    r"|publicite\w*|publicitaires?|promotionnel\w*|publicidad|promocional\w*|werbung\w*"
+    r"|werbe\w+|reclame\w*|offerte|ofertas|offres)\b")
 MARKETING_CONTEXT_CHARS = 200
 # What a complaint about the service (not about personal data) speaks of.
 SERVICE_GRIEVANCE = re.compile(
@@ -117,15 +121,18 @@ SERVICE_GRIEVANCE = re.compile(
     r"|qualita|sfocat\w*|atras\w*|qualidade|desfocad\w*)\b")
 # Any sign that personal data, privacy or marketing is what the mail is about.
 PRIVACY_CONTEXT = re.compile(
-    r"\b(?:data|personal|privacy|gdpr|rgpd|dsgvo|avg|consent\w*|permission|unsubscrib\w*"
-    r"|opt(?:ed)?[- ]out|marketing|newsletters?|spam|mailing|delet\w*|eras\w*|breach\w*"
-    r"|leak\w*|shared|sold|passed on|third part\w*|publish\w*|posted|ico|regulator"
+    r"\b(?:data|personal (?:data|details|information)|privacy|gdpr|rgpd|dsgvo|avg|consent\w*"
+    r"|permission|unsubscrib\w*|opt(?:ed)?[- ]out|marketing|newsletters?|spam|mailing|delet\w*"
+    r"|eras\w*|breach\w*|leak\w*|shared|sold|passed on|third part\w*|publish\w*"
+    r"|posted (?:on|online|to)|facebook|instagram|social media|website|online|home address"
+    r"|bank details|ex-\w+|ico|regulator"
     r"|commissioner|wrong person|someone else|another (?:client|customer|person)"
     r"|datos|dades|donnees|daten|dati|dados|gegevens|privacidad|privacitat|vie privee"
     r"|datenschutz|consentimiento|consentement|einwilligung|toestemming|consenso"
     r"|consentimento|baja|desinscri\w*|abmeld\w*|afmeld\w*|disiscri\w*|publicidad"
     r"|publicite|werbung|reclame|pubblicit\w*|aepd|cnil|apdcat|garante|cnpd|borr\w*"
-    r"|supprim\w*|losch\w*|verwijder\w*|cancell\w*|apag\w*|esborr\w*|filtra\w*|fuite"
+    r"|supprim\w*|losch\w*|verwijder\w*|cancellate|cancellare|apag\w*|esborr\w*|filtra\w*"
+    r"|fuite"
     r"|datenleck|compartid\w*|partage\w*|weitergegeben|gedeeld|condivis\w*|partilhad\w*"
     r"|otra persona|autre personne|andere person|outra pessoa|altra persona|iemand anders"
     r"|without (?:asking|my knowledge)|sin (?:mi )?permiso|sans (?:mon )?(?:accord|autorisation)"

@@ -74,12 +74,11 @@ EN_RULES: list[RawRule] = [
     ("access", 0.7, r"\b(?:tell|show|inform|let)\w*\W+(?:me|us)\b" + gap(3) + r"what" + gap(6)
      + r"(?:hold|have|keep|store|process|know|collected|used|shared)", ""),
     # "please send me the data without further delay", after the request it chases.
-    ("access", 0.7, r"\b(?:send|provide|give|forward)\w*\W+(?:me|us)\W+(?:(?:all )?(?:of )?my"
-     r"(?: personal)? data\b|the personal data\b|the data (?:you hold|you have|without|now"
-     r"|immediately|asap|at once|today)\b)", ""),
+    ("access", 0.7, r"\b(?:send|provide|give|forward)\w*\W+me\W+(?:(?:all )?(?:of )?my"
+     r"(?: personal)? data\b|the personal data\b|the data (?:you hold|you have|without (?:further"
+     r" |any )?delay)\b)", ""),
     ("access", 0.8, r"\bwhat (?:\w+ly )?(?:do|did|have|else do) you (?:\w+ly |even |really )?"
-     r"(?:know|got|have|hold|keep|store)(?: got)? (?:(?:about|on) me\b|on (?:file|record)"
-     r"(?: (?:about|for|on) me)?(?=\W*(?:[.?!\n]|$)))", ""),
+     r"(?:know|got|have|hold|keep|store)(?: got)? (?:about|on) me\b", ""),
     ("access", 0.75, r"\b(?:can|could|may) i (?:have|get|see|receive|obtain)\W+(?:a copy of\W+)?"
      r"(?:all\W+)?(?:of\W+)?(?:my|the) (?:personal )?(?:data|information|details|records)\b", ""),
     ("access", 0.6, r"\b(?:receiv|get|gett)\w* (?:a copy of )?my (?:data|personal data|information"
@@ -128,9 +127,6 @@ EN_RULES: list[RawRule] = [
      r"|no longer) (?:keep|hold|store|retain|have)\b", "n"),
     ("erasure", 0.75, r"\b(?:want|like|need) (?:it|them|everything|this|these|those)(?: all)?"
      r" (?:deleted|gone|removed|erased|taken down|destroyed|wiped)\b", ""),
-    ("erasure", 0.6, r"(?<!has )(?<!have )(?<!had )(?<!get )(?<!gets )(?<!got )(?<!was )"
-     r"(?<!is )\b(?:everything|all of it|it all|all my (?:data|details|information))"
-     r"\W+(?:deleted|erased|wiped|destroyed)\b", ""),
     ("erasure", 0.9, r"\bright to (?:be forgotten|erasure)\b", ""),
     ("erasure", 0.85, r"\b(?:erasure|deletion|removal) of (?:my|all|his|her|their|the personal"
      r"|any personal|personal)\b|\brequest\w* (?:for )?(?:erasure|deletion)\b", "r"),

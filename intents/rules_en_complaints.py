@@ -23,7 +23,10 @@ EN_COMPLAINT_RULES: list[RawRule] = [
     ("complaint", 0.6, r"\b(?:not happy|unhappy|disappointed|concerned|worried|appalled)"
      r" (?:with|about|by) (?:how|the way) (?:you|your \w+)(?:'re| are| have been)? (?:handl"
      r"|treat|manag|look\w* after|protect|secur|stor)\w*" + gap(3) + r"(?:data|details"
-     r"|photos|information|images|privacy|people's|clients'|customers')", ""),
+     r"|information|privacy|personal|people's|clients'|customers'|children's|kids')", ""),
+    # Everyone's addresses in the open.
+    ("complaint", 0.6, r"\b(?:everyone|everybody|all of us|all the \w+|every \w+)\W+(?:\w+\W+)"
+     r"{0,3}?(?:in|on) (?:the )?(?:cc|to field|to line)\b|\binstead of (?:bcc|blind copy)\b", ""),
     # Someone else's act: "I only gave my number for delivery updates" accuses nobody.
     ("complaint", 0.6, r"(?<!\bi )(?<!\bwe )(?<!\bi only )(?<!\bi just )(?<!\bwe only )"
      r"\b(?:shared|sold|selling|gave|given|passed|leaked|disclosed|published"
@@ -164,7 +167,8 @@ EN_COMPLAINT_RULES: list[RawRule] = [
      r"|\bstill sending\b|\bstill (?:emailing|texting|calling|contacting|spamming) me\b", "cn"),
     ("complaint", 0.65, r"\bstill (?:haven'?t|have not|hasn'?t|has not|not) (?:sent|provided"
      r"|replied|responded|answered|deleted|removed|done|actioned|dealt)\b", "cn"),
-    ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ ){0,2}?(?:deadline|time limit|month)\b"
+    ("complaint", 0.6, r"\b(?:well past|past) the (?:\w+ )?(?:month )?deadline\b|\bpast the"
+     r" (?:one|1|legal|statutory)[- ]month\b"
      r"|\boverdue\b"
      r"|\bdeadline (?:has )?(?:passed|expired)\b", "c"),
     ("complaint", 0.7, r"\bstill (?:nothing|no (?:reply|response|answer|word|news))\b|\bno"

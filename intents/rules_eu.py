@@ -162,9 +162,11 @@ EU_RULES: list[RawRule] = [
     ("opt_out", 0.9, r"\b(?:desinscri(?:re|vez|s-moi|ption)|desabonn(?:er|ez|ement|e-moi))\b", ""),
     ("opt_out", 0.85, r"\bne (?:souhaite|veux|desire) (?:plus|pas) recevoir\b|\bne plus"
      r" (?:recevoir|etre contacte|m'envoyer|me contacter|m'ecrire|m'appeler|me solliciter)\w*"
-     r"|\bne m'(?:en )?(?:envoyez|appelez|ecrivez|contactez) plus\b",
+     r"|\bne m'(?:envoyez|appelez|ecrivez|contactez) plus\b",
      "n"),
-    ("opt_out", 0.85, r"\barret\w* (?:de )?(?:m'(?:en )?envoyer|m'appeler|m'ecrire|me contacter"
+    # "arrêtez de m'en envoyer": "en" stands for the marketing named before it.
+    ("opt_out", 0.85, r"\barret\w* (?:de )?m'en envoyer\b|\bne m'en envoyez plus\b", "k"),
+    ("opt_out", 0.85, r"\barret\w* (?:de )?(?:m'envoyer|m'appeler|m'ecrire|me contacter"
      r"|me solliciter|les envois|la newsletter|vos (?:emails|mails|messages|offres|appels))",
      ""),
     ("opt_out", 0.85, r"\b(?:retir|supprim|enlev)\w*\b" + gap(3) + r"de (?:votre|la|vos|cette)"

@@ -17,6 +17,9 @@ DATA = (r"(?:dati|dados|dades|danych|dane|gegevens|persoonsgegevens|uppgifter|pe
         r"|udaj\w*|podat\w*|δεδομεν\w*|date\w*|data|daten|datos|donnees)\b")
 CA_OBJ = (r"(?:dades|perfil|compte|informacio|fotos?|fotografies|imatges?|videos?|tot|historial"
           r"|fitxa|adreca|correu)\b")
+# What Italian and Portuguese clients ask to stop being sent.
+STOP_WHAT = (r"(?:\w*pubblicit\w*|promozion\w*|publicidade|promoc\w*|newsletter|offerte|ofertas"
+             r"|e-?mails?|mail|sms|messaggi|mensagens)\b")
 # Objecting (to direct marketing), in the template languages.
 OBJECT = (r"(?:oppong\w*|opposizione|obiezione|oponho|oposicao|objec\w*|bezwaar|invand\w*"
           r"|motsatt\w*|namitk\w*|namit\w*|protivim|prigovor\w*|αντιταχθ\w*|αντιρρησ\w*"
@@ -39,7 +42,7 @@ MORE_RULES: list[RawRule] = [
      r"\b", "r"),
     # Dutch compounds end the object: "kopie van mijn factuurgegevens".
     ("access", 0.8, r"\b(?:copia|copie|kopie|kopia|kopii|kopiju|αντιγραφο)\b" + gap(5)
-     + r"(?:\w+gegevens\b|" + DATA + ")",
+     + r"(?:(?:persoons|klant|contact|account|profiel)gegevens\b|" + DATA + ")",
      ""),
     ("erasure", 0.45, r"\b(?:cancellazione|apagamento|eliminacao|exclusao|verwijdering|radering"
      r"|vymazani|smazani|brisanje|διαγραφη|stergerea|stergere)\b", "r"),
@@ -53,8 +56,14 @@ MORE_RULES: list[RawRule] = [
     ("access", 0.8, r"\bquali (?:dati|informazioni)\b" + gap(4) + r"(?:avete|conservate|trattate"
      r"|detenete|possedete)\b", ""),
     # "cancellate tutto", "que apaguem tudo", "verwijder alles": everything is the object.
-    ("erasure", 0.7, r"\b(?:cancell|elimin|apag|exclu|verwijder|wis)\w*\W+(?:pure\W+)?(?:tutto"
-     r"|tudo|alles)\b", ""),
+    # Asked for, about the sender, or after their data was named ("cancellate tutto e
+    # ricominciamo" about a wrong quote is none).
+    ("erasure", 0.7, r"\b(?:chiedo|peco|pedimos|vorrei|gostaria|verzoek)\W+(?:\w+\W+){0,3}?"
+     r"(?:cancell|elimin|apag|exclu|verwijder|wis)\w*\W+(?:\w+\W+)?(?:tutto|tudo|alles)\b"
+     r"|\b(?:cancell|elimin|apag|exclu|verwijder|wis)\w*\W+(?:\w+\W+)?(?:tutto|tudo|alles)\W+"
+     r"(?:\w+\W+){0,4}?(?:sobre mim|su di me|di me|van mij|over mij)\b", ""),
+    ("erasure", 0.7, r"\b(?:cancell|elimin|apag|exclu|verwijder|wis)\w*\W+(?:\w+\W+)?(?:tutto"
+     r"|tudo|alles)\b", "p"),
     ("erasure", 0.9, r"\b(?:diritto all'oblio|direito ao esquecimento|recht op vergetelheid"
      r"|ratten att bli bortglomd|pravo na zaborav|δικαιωμα στη ληθη|dreptul de a fi uitat)\b",
      ""),
@@ -81,48 +90,59 @@ MORE_RULES: list[RawRule] = [
     ("access", 0.85, r"\bdret d'acces\b", "r"),
     ("access", 0.8, r"\bquines dades\b" + gap(4) + r"(?:teniu|tenen|guardeu|conserveu|tracteu"
      r"|heu)\b", ""),
-    ("erasure", 0.85, r"\b(?:esborr|elimin|suprim)\w*" + gap(5) + CA_OBJ, ""),
-    ("erasure", 0.7, r"\b(?:preferiria|prefereixo|vull) que no (?:guard|conserv|tingu)\w*", "n"),
+    # The sender's own things ("esborreu les meves dades"), not "la fitxa del client antic".
+    ("erasure", 0.85, r"\b(?:esborr|elimin|suprim)\w*" + gap(2) + r"(?:el meu|la meva|les meves"
+     r"|els meus)\W+(?:\w+\W+)?" + CA_OBJ, ""),
+    ("erasure", 0.7, r"\b(?:preferiria|prefereixo) que no (?:guard|conserv|tingu)\w*" + gap(3)
+     + r"(?:dades|informacio|fitxa|perfil)\b", "n"),
     ("opt_out", 0.9, r"\b(?:donar|doneu|doni|dona)(?:-me|-nos)? de baixa\b|\bbaixa (?:de|del"
      r"|dels) (?:la |el |les |l')?(?:\w+ )?(?:newsletter|butlleti|llista|correus?|subscripcio"
      r"|comunicacions)\b", ""),
     ("opt_out", 0.85, r"\bno (?:vull|desitjo) (?:rebre|que m'envieu)\b|\b(?:deixeu|deixin"
-     r"|deixi) d'enviar\w*", "n"),
+     r"|deixi) d'enviar-(?:me|nos)\b", "n"),
     ("complaint", 0.85, r"\b(?:apdcat|autoritat catalana de proteccio de dades)\b", "d"),
     ("complaint", 0.7, r"\b(?:vulneracio|violacio|bretxa|filtracio)\b" + gap(5) + r"dades\b", ""),
     # Italian and Portuguese: stop sending; marketing that still comes.
-    ("opt_out", 0.85, r"\bsmett\w* di (?:inviar|mandar|spedir|contattar|chiamar|scriver)\w*"
-     r"|\b(?:parem|deixem) de (?:me )?(?:enviar|mandar|contactar|ligar)\w*", ""),
+    ("opt_out", 0.85, r"\bsmett\w* di (?:inviar|mandar|spedir)\w*" + gap(3) + STOP_WHAT
+     + r"|\b(?:parem|deixem) de (?:me )?(?:enviar|mandar)\w*" + gap(3) + STOP_WHAT, ""),
     # Mail that still comes, and an earlier request to stop: weak alone, together a
     # complaint ("ogni tanto ricevo ancora le vostre email" out of curiosity is none).
-    ("complaint", 0.4, r"\b(?:ricevo ancora|continuo a ricevere|ne ho ricevut\w* altr\w*"
-     r"|continuo a receber|ainda recebo|recebi mais)\b", "c"),
+    ("complaint", 0.4, r"\b(?:ricevo ancora|continuo a ricevere|continuo a receber|ainda recebo)"
+     r"\W+(?:\w+\W+){0,3}?" + STOP_WHAT, "c"),
+    ("complaint", 0.4, r"\b(?:ne ho ricevut\w* altr\w*|recebi mais)\b", "ck"),
     ("complaint", 0.3, r"\b(?:vi avevo|avevo|vi ho gia|ho gia) (?:scritto|chiesto|richiesto)\b"
-     r"|\b(?:ja tinha|ja tenho|tinha|tenho) (?:pedido|escrito)\b", "c"),
+     r"|\b(?:ja tinha|ja tenho|tinha|tenho|ja ter) (?:pedido|escrito)\b", "c"),
     ("complaint", 0.6, r"\b(?:non vi ho|non le ho|non ho|vi ho|ho) mai dato (?:il (?:mio )?)?"
      r"consenso\b|\bsenza"
      r" (?:il mio )?consenso\b|\bnunca (?:vos |lhes )?dei (?:o meu )?consentimento\b", "n"),
     # A copy in the open: every recipient saw every address.
-    ("complaint", 0.6, r"\b(?:en|amb|con|in) (?:copia|copie|kopie) (?:visible|oberta|abierta"
-     r"|visibile|aperta|ouverte)\b|\bsin (?:copia oculta|cco)\b|\bsans cci\b|\bohne bcc\b"
-     r"|\bsenza ccn\b|\boffen (?:in )?(?:cc|kopie)\b", ""),
+    ("complaint", 0.6, r"\b(?:tots|totes|todos|todas|tutti|tous|alle|adreces|direcciones"
+     r"|correos|indirizzi|adresses|e-?mails?)\b" + gap(8) + r"(?:en|amb|con|in) (?:copia|copie"
+     r"|kopie) (?:visible|oberta|abierta|visibile|aperta|ouverte)\b|\bsin (?:copia oculta|cco)\b"
+     r"|\bsans cci\b|\bohne bcc\b|\bsenza ccn\b|\boffen (?:in )?(?:cc|kopie)\b", ""),
     # Dutch: the verb comes last.
     ("opt_out", 0.85, r"\bvan (?:de |jullie |uw |je )?(?:mailinglijst|nieuwsbrief|lijst"
      r"|verzendlijst)\W+(?:\w+\W+)?(?:halen|afhalen|verwijderen|schrappen)\b", ""),
-    ("access", 0.8, r"\b(?:overzicht|inzage)\b" + gap(5) + r"\w*gegevens\b|\bwelke \w*gegevens\b"
+    ("access", 0.8, r"\b(?:overzicht|inzage)\b" + gap(5) + r"(?:persoons|klant)?gegevens\b"
+     r"|\bwelke (?:persoons|klant)?gegevens\b"
      + gap(5) + r"(?:hebben|bewaren|verwerken|opgeslagen|bijhouden)\b", ""),
     # Portuguese and Italian requests with a clitic or a concrete object.
     ("access", 0.8, r"\b(?:enviar|mandar|fornecer|facultar|disponibilizar|inviar|mandar)"
-     r"(?:-me|-nos|mi|ci)?\b" + gap(4) + r"(?:os meus |meus |i miei )?(?:dados|informacoes"
+     r"(?:-me|-nos|mi|ci)?\b" + gap(2) + r"(?:os meus|meus|i miei|le mie) (?:dados|informacoes"
      r"|dati|informazioni)\b", ""),
     # Verbs only: "la cancellazione di un account" names the act, it does not ask for it.
-    ("erasure", 0.8, r"\b(?:remov|apag|elimin|rimuov|cancell|verwijder)(?!\w*(?:zione|zioni|ing"
-     r"|cao|coes)\b)\w*\W+(?:\w+\W+){0,3}?"
+    # "Peço que removam as fotos", "eliminate il mio account": asked for, or the sender's own.
+    ("erasure", 0.8, r"\b(?:peco|pedimos|gostaria|quero|solicito|chiedo|vorrei) (?:que |che |di )?"
+     r"(?:\w+\W+){0,2}?(?:remov|apag|elimin|rimuov|cancell|exclu)\w*\W+(?:\w+\W+){0,3}?"
      r"(?:fotos?|fotografias|imagens|ficheiros|arquivos|conta|perfil|immagini|foto|profilo"
-     r"|account|bestanden|profiel)\b", ""),
+     r"|account)\b|\b(?:remov|apag|elimin|rimuov|cancell|verwijder)(?!\w*(?:zione|zioni|ing"
+     r"|cao|coes)\b)\w*\W+(?:(?:todas|todos|tutte|tutti) )?(?:a minha|o meu|as minhas|os meus"
+     r"|il mio|la mia|i miei|le mie|mijn)\W+(?:\w+\W+)?(?:fotos?|fotografias|imagens|ficheiros"
+     r"|arquivos|conta|perfil|immagini|foto|profilo|account|bestanden|profiel)\b", ""),
     # Polish.
     ("access", 0.8, r"\bdostep\w* do (?:moich |swoich )?(?:danych|informacji)\b", "r"),
-    ("erasure", 0.85, r"\busun\w*" + gap(4) + r"(?:danych|dane|konto|zdjecia|profil)\b", ""),
+    ("erasure", 0.85, r"\busun\w*" + gap(1) + r"(?:moich|moje|mojego|moj|moja)\W+(?:\w+\W+)?"
+     r"(?:danych|dane|konta|konto|zdjec|zdjecia|profilu|profil)\b", ""),
     ("opt_out", 0.85, r"\bwypis\w*\b" + gap(4) + r"(?:newslettera|listy|subskrypcji)\b|\bnie chce"
      r" (?:juz )?otrzymywac\b", "n"),
     ("complaint", 0.7, r"\bnie otrzymal\w* (?:zadnej |jeszcze )?odpowiedzi\b", "cn"),

@@ -442,6 +442,8 @@ def _old_is_disclaimer(paragraph: str) -> bool:
     lower = paragraph.lower().replace("\u2019", "'")
     if quotes._FOOTER.search(lower):
         return True
+    if quotes._RIGHTS_NOTICE.search(lower) and not quotes.FIRST_PERSON.search(lower):
+        return True
     return bool(quotes._DISCLAIMER_CUE.search(lower) and quotes._DISCLAIMER_ACT.search(lower))
 
 

@@ -2,11 +2,11 @@
 
 heldout28_mail.jsonl (40 mails, 8 languages) scored macro-F1 0.836 and 70% exact on its first
 run; what it found missing, by kind: everyday access idioms ("what you've got on me"),
-"no more of the ... offers", marketing after an unsubscribe told as a story, a bare
-"everything deleted" in a list of demands, a pronoun inside a French opt-out ("m'en
-envoyer"), chat spelling in Italian ("nn"), "everything" as the thing to erase in Italian,
-Portuguese and Dutch, a data breach named in Portuguese, Italian or Dutch, Catalan, and a
-complaint declared in general words about the service only (no data-protection intent).
+"no more of the ... offers", marketing after an unsubscribe told as a story, a pronoun inside
+a French opt-out ("m'en envoyer"), chat spelling in Italian ("nn"), "everything" as the thing
+to erase in Italian, Portuguese and Dutch, a data breach named in Portuguese, Italian or
+Dutch, Catalan, and a complaint declared in general words about the service only (no
+data-protection intent).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from tests.intents.mailmaker import mail
 CASES = [
     # Everyday access idioms, with the adverbs people put in them.
     ("Could you tell me what you've got about me on your systems?", "Question", ["access"]),
-    ("What exactly have you got on file for me? I never signed anything.", "Hello",
-     ["access"]),
+    ("What exactly have you got on me? I never signed anything.", "Hello", ["access"]),
+    ("What do you have on file? I need to update my billing address.", "Billing", []),
     ("What do you really know about me, and who told you?", "me", ["access"]),
     ("What have you got on file for my booking on Saturday?", "Booking", []),
     # A marketing noun after "no more of the/your ...".
@@ -31,10 +31,10 @@ CASES = [
      "Emails", ["complaint"]),
     ("You don't have my consent to use my address for your mailings, and you never did.",
      "Mailings", ["complaint"]),
-    # "everything deleted" in a list of demands.
-    ("My demands:\n- a copy of my records\n- after that, all of it deleted", "Demands",
-     ["access", "erasure"]),
+    # A bare "everything deleted" is no request (a rule for it was tried and dropped: it took
+    # "the memory card is corrupted, everything deleted??" for erasure).
     ("Our agency has everything deleted after 30 days, as the contract says.", "Agency", []),
+    ("the memory card is corrupted, everything deleted?? can you help", "Card", []),
     # French: the pronoun inside the opt-out.
     ("Vos offres ne m'intéressent pas. Ne m'en envoyez plus.", "Offres", ["opt_out"]),
     # Italian chat spelling; everything as the object.
