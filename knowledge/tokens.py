@@ -105,9 +105,15 @@ _PHRASAL = (
 _ANY_PHRASAL = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _PHRASAL))
 
 
-# A one-letter prefix joined by a hyphen is part of the word: "e-mail" is "email", "X-rays"
-# are "xrays", as people type them.
-_LETTER_PREFIX = re.compile(r"\b([a-z])-(?=[a-z]{2})")
+# A prefix of one or two letters joined by a hyphen is part of the word: "e-mail" is "email",
+# "X-rays" are "xrays", "Wi-Fi" is "wifi", as people type them. Not a stop word ("in-app" is
+# "in the app") nor a pair of capitals ("UK-US transfers" name two countries).
+_SHORT_PREFIX = re.compile(r"\b([A-Za-z][a-z]?)-(?=[A-Za-z]{2})")
+
+
+def _join_prefix(match: re.Match[str]) -> str:
+    prefix = match.group(1)
+    return prefix if len(prefix) == 1 or prefix.lower() not in STOP_WORDS else f"{prefix}-"
 
 
 # "under 16s", "over 18s": the age, not a word.
@@ -116,9 +122,9 @@ _PLURAL_NUMBER = re.compile(r"\b(\d+)'?s\b")
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens, possessives dropped ("IMGN Studio's" -> imgn, studio)."""
+    if "-" in text:
+        text = _SHORT_PREFIX.sub(_join_prefix, text)
     lowered = _POSSESSIVE.sub("", text.lower())
-    if "-" in lowered:
-        lowered = _LETTER_PREFIX.sub(r"\1", lowered)
     lowered = _PLURAL_NUMBER.sub(r"\1", lowered)
     if _ANY_PHRASAL.search(lowered):
         for pattern, verb in _PHRASAL:

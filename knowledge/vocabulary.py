@@ -38,7 +38,7 @@ Term = tuple[str, ...]  # stems that must all be present: one word, or a phrase'
 
 
 def _term(entry: str) -> Term:
-    return tuple(content_stems(entry.replace("-", " ")))
+    return tuple(content_stems(entry))
 
 
 def _group_terms(head: str) -> frozenset[Term]:
