@@ -30,8 +30,11 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # regulators and complaints
     ("complain", "complaint", "complaints", "lodge", "grievance", "unhappy", "dissatisfied",
      "escalate"),
+    # outside the UK the regulator is an agency, commission or authority by another name
     ("regulator", "ico", "information commissioner", "commissioner", "supervisory authority",
-     "data protection authority", "watchdog"),
+     "data protection authority", "watchdog", "data protection agency",
+     "data protection commission", "data protection commissioner", "aepd", "cnil", "dpc",
+     "garante", "bfdi", "datatilsynet", "autoriteit persoonsgegevens", "authority"),
     # money
     ("invoice", "invoices", "invoicing", "billing", "bill", "financial", "finance", "payment",
      "payments", "transaction", "bank", "card", "accounting", "accounting records",
@@ -40,7 +43,11 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # client material
     ("footage", "video", "videos", "project files", "uploads", "upload", "uploaded",
      "materials", "raw", "recordings", "assets", "photos", "images"),
-    ("cctv", "camera", "cameras", "surveillance", "security cameras", "cctv footage"),
+    # being filmed on the premises: by cameras, whose footage policies call video recordings
+    ("cctv", "camera", "cameras", "surveillance", "security cameras", "cctv footage",
+     "video surveillance", "video recordings", "video recording", "filmed", "filming"),
+    ("toilets", "toilet", "loos", "loo", "bathroom", "bathrooms", "restroom", "restrooms",
+     "washroom", "washrooms", "lavatory", "lavatories", "changing rooms"),
     # tracking
     ("cookie", "cookies", "tracking", "tracker", "trackers", "tracked", "pixel", "pixels",
      "beacon", "analytics"),
