@@ -104,6 +104,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     # tax authorities: staff say HMRC or "the tax office", policies "HM Revenue & Customs"
     ("hmrc", "hm revenue", "revenue and customs", "revenue customs", "tax office",
      "tax authority", "tax authorities", "taxman", "irs", "internal revenue service"),
+    # a company's tax number goes by its country's name for it
+    ("tax identification number", "tax id", "tax number", "tax code", "nif", "cif", "vat number",
+     "vat registration number", "ein", "tin", "abn", "siren", "steuernummer"),
     ("donation", "donations", "donate", "donating", "donor", "donors", "asking for money",
      "ask for money",
      "fundraising", "appeal", "appeals", "gift", "gifts"),

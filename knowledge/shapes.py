@@ -93,7 +93,8 @@ _RIGHTS = frozenset(content_stems("right rights entitled"))
 # holds a phone number speaks to "phone number" even when it never says "phone".
 _VALUES = {
     "time": _TIME_SPAN,
-    "digits": re.compile(r"\b\d[\d ]{6,}\d\b"),
+    # a company, tax or VAT number may carry a letter or two ("B67012484", "GB 123456789")
+    "digits": re.compile(r"\b[A-Z]{0,2}\d[\d ]{6,}\d[A-Z]?\b"),
     # A phone number is grouped ("0303 123 1113", "+44 20 7946 0958") or long; an unbroken
     # run of 6 to 8 digits is a company or charity number, not something to ring.
     "phone": re.compile(r"\b\d{9,}\b|(?:\+|\(|\b)\d{2,5}\)?[ -]\d{2,4}[ -]?\d{3,4}\b"),
