@@ -92,7 +92,8 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "mailing address", "postal address", "post", "by post"),
     ("postal", "post", "by post", "postal address", "mailing address", "letter", "write to"),
     ("phone", "telephone", "call", "calls", "ring", "phone number", "telephone number",
-     "helpline", "helpline number", "contact number", "cold call", "cold calls",
+     "helpline", "helpline number", "contact number", "mobile", "mobile number",
+     "mobile phone", "cold call", "cold calls",
      "cold calling", "unsolicited call", "unsolicited calls", "telemarketing", "telephone"),
     ("webcam", "webcams", "camera", "cameras", "video"),
     # recording a phone call is one thing, not "records" plus "calls"
