@@ -207,6 +207,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "registration", "create an account", "open an account", "make an account",
      "creating an account"),
     ("password", "passwords", "credentials"),
+    # getting into the building: a card or fob that is swiped or tapped at the door
+    ("access card", "access cards", "key card", "key cards", "keycard", "keycards", "swipe",
+     "swipes", "swiped", "swipe card", "key fob", "fob", "fobs", "door entry"),
     ("police", "law enforcement", "government", "authorities", "court order", "subpoena",
      "legal process", "required by law"),
     ("social media", "social network", "social networks", "facebook", "twitter", "instagram",
