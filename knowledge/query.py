@@ -89,6 +89,8 @@ _AGE = re.compile(
     r"|\b(?:i'?m|i am|aged?)\s+(\d{1,3})\b(?!\s*(?:%|percent|minutes?|hours?|days?|weeks?"
     r"|months?|years?|mins?|times?)\b)", re.IGNORECASE)
 ADULT_AGE = 18
+AGE_WEIGHT = 2.0
+_AGE_WORDS = frozenset(content_stems("child adult"))
 
 
 def _age(match: re.Match[str]) -> str:
@@ -150,8 +152,12 @@ def analyse(question: str, index: Stats, drop: set[str]) -> list[Concept]:
         concepts.append(concept)
         if len(concepts) >= MAX_CONCEPTS:
             break
+    aged = _AGE_WORDS if _AGE.search(question) else frozenset()
     for concept in concepts:
         _weigh(concept, index)
+        if concept.word in aged:
+            # "a 16 year old wants a day pass": the age is what the question turns on
+            concept.weight *= AGE_WEIGHT
     return _merge_duplicates(concepts)
 
 
