@@ -207,6 +207,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
      "registration", "create an account", "open an account", "make an account",
      "creating an account"),
     ("password", "passwords", "credentials"),
+    ("marital status", "marital", "married", "marriage", "spouse", "divorced"),
     # getting into the building: a card or fob that is swiped or tapped at the door
     ("access card", "access cards", "key card", "key cards", "keycard", "keycards", "swipe",
      "swipes", "swiped", "swipe card", "key fob", "fob", "fobs", "door entry"),
