@@ -100,6 +100,9 @@ _VALUES = {
     "phone": re.compile(r"\b\d{9,}\b|(?:\+|\(|\b)\d{2,5}\)?[ -]\d{2,4}[ -]?\d{3,4}\b"),
     "address": re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"
                           r"|\b\d+\w? [A-Z][a-z]+ (?:Road|Rd|Street|St|Avenue|Lane|Square)\b"),
+    # an age limit: "children under 13", "aged 18 or over", "16 or older"
+    "age": re.compile(r"\b(?:under|over|aged?|at least|below|above)\s+(?:the age of\s+)?\d{1,2}\b"
+                      r"|\b\d{1,2}\s*(?:\+|or over|or older|and over|and older|years? old)"),
     "email": re.compile(r"\w@\w"),
     "web": re.compile(r"\bwww\.|https?://|\b\w+\.(?:org|com|io|co\.uk|gov\.uk)\b"),
     # where data lives: a country or region ("servers in Ireland", "within the UK and Europe")
@@ -114,6 +117,7 @@ _VALUE_WORDS = {
     "phone": frozenset(content_stems("phone telephone helpline")),
     "address": frozenset(content_stems("address postal post")),
     "email": frozenset(content_stems("email")),
+    "age": frozenset(content_stems("age")),
     "web": frozenset(content_stems("website url link web")),
 }
 
