@@ -32,10 +32,11 @@ QUESTION_HEADING_WEIGHT = 0.9
 CONTEXT_WEIGHT = 0.45
 ANCESTOR_WEIGHT = 0.3
 NEIGHBOUR_WEIGHT = 0.25  # a sentence's context: the sentence before it
-# A sentence that refers back early on ("You can contact her at ...", "It is kept for ...")
-# is about what the sentence before it names.
+# A sentence that refers back early on ("You can contact her at ...", "Members keep receiving
+# them after unsubscribing") is about what the sentence before it names. ("They" and "it" are
+# too common as subjects of their own to count.)
 REFERRING_WEIGHT = 1.0
-_REFERS_BACK = frozenset({"he", "she", "him", "her", "his"})
+_REFERS_BACK = frozenset({"he", "she", "him", "her", "his", "them"})
 _REFER_WITHIN = 6  # words
 MAX_BODY_WEIGHT = 1.6
 

@@ -154,3 +154,24 @@ def test_an_age_limit_answers_a_question_about_age(hostel: KnowledgeBase) -> Non
     answer = hostel.ask("is there a minimum age?")
     assert answer.answered, answer.answer
     assert "18 or over" in answer.answer
+
+
+MESSAGES = """# Notice
+
+## 1. Messages
+
+We send offers by email only to guests who ask for them. Messages about your booking, such as
+check-in times and invoices, are not offers. Guests keep getting them after unsubscribing from
+offers.
+
+## 2. Contact
+
+Email us at hello@example.org.
+"""
+
+
+def test_them_early_in_a_sentence_carries_the_sentence_before() -> None:
+    kb = KnowledgeBase.build([parse_policy(MESSAGES, policy_id="inn", title="Example Inn")])
+    answer = kb.ask("if I unsubscribe will I still get check-in times?")
+    assert answer.answered, answer.answer
+    assert answer.answer.startswith("Guests keep getting them")
