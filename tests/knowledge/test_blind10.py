@@ -5,7 +5,8 @@ venue's Markdown policy (## and ### headings, a legal-bases table, a retention l
 labels, access cards, CCTV, Wi-Fi, mail handling, event photographs, a members' directory, the
 Spanish regulator) and 30 about the shipped Aimigos and IMGN policies; 19 of the 80 are about
 things the policies do not say. Written before any run; scored once before anything changed:
-52/80 (36/61 answered right, 16/19 declined right). The mechanisms added for it are tested
+52/80 (36/61 answered right, 16/19 declined right); 64/80 after the changes (the floor is that
+less 3). The mechanisms added for it are tested
 below in wordings that are not blind10's, over a small hostel's notice.
 """
 
@@ -23,7 +24,7 @@ from tests.knowledge.test_eval import score
 
 HERE = Path(__file__).resolve().parent
 BLIND10 = HERE / "blind10"
-FLOOR = 60
+FLOOR = 61
 
 
 @pytest.fixture(scope="module")
