@@ -1,13 +1,17 @@
 """Fixtures shared by the whole suite: paths to shared material and fresh databases.
 
-`database_url` gives each test its own empty database: a SQLite file always, and a fresh
+`database_url` gives each test its own database: a SQLite file always, and a fresh
 PostgreSQL database when TEST_DATABASE_URL is set (CI sets it); otherwise that case is
-skipped and says why.
+skipped and says why. It is empty, unless the test also uses `db`: then it is a copy of a
+database migrated once per run (a template), since running the migrations for every one of
+several hundred tests cost a minute and a half of the suite.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -34,11 +38,63 @@ def _pg_admin_url() -> str | None:
     return os.environ.get("TEST_DATABASE_URL") or None
 
 
+# Migrated templates, made on first use and dropped at the end of the run.
+_TEMPLATES: dict[str, str] = {}
+
+
+async def _sqlite_template(tmp_root: Path) -> Path:
+    if "sqlite" not in _TEMPLATES:
+        path = tmp_root / "template.db"
+        database = await open_database(f"sqlite+aiosqlite:///{path}")
+        await database.close()
+        _TEMPLATES["sqlite"] = str(path)
+    return Path(_TEMPLATES["sqlite"])
+
+
+async def _pg_template(dsn: str, admin_url: str) -> str:
+    if "postgresql" not in _TEMPLATES:
+        import asyncpg
+        from sqlalchemy.engine import make_url
+
+        name = f"pb_template_{uuid.uuid4().hex[:12]}"
+        admin = await asyncpg.connect(dsn)
+        try:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await admin.close()
+        url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+        database = await open_database(url)
+        await database.close()  # a template may have no connections when it is copied
+        _TEMPLATES["postgresql"] = name
+        _TEMPLATES["postgresql-dsn"] = dsn
+    return _TEMPLATES["postgresql"]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    name, dsn = _TEMPLATES.get("postgresql"), _TEMPLATES.get("postgresql-dsn")
+    if name and dsn:
+        import asyncpg
+
+        async def drop() -> None:
+            admin = await asyncpg.connect(dsn)
+            try:
+                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            finally:
+                await admin.close()
+
+        asyncio.run(drop())
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """A URL to a fresh, empty database of each supported kind."""
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path,
+                       tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    """A URL to a fresh database of each supported kind (migrated when the test uses `db`)."""
+    migrated = "db" in request.fixturenames
     if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'privacybot.db'}"
+        path = tmp_path / "privacybot.db"
+        if migrated:
+            shutil.copyfile(await _sqlite_template(tmp_path_factory.getbasetemp()), path)
+        yield f"sqlite+aiosqlite:///{path}"
         return
     admin_url = _pg_admin_url()
     if admin_url is None:
@@ -49,9 +105,11 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
     url = make_url(admin_url)
     name = f"pb_test_{uuid.uuid4().hex[:12]}"
     dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    template = await _pg_template(dsn, admin_url) if migrated else None
     admin = await asyncpg.connect(dsn)
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        await admin.execute(f'CREATE DATABASE "{name}"{copy}')
     finally:
         await admin.close()
     try:
