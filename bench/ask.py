@@ -136,7 +136,7 @@ def main() -> None:
     started = time.perf_counter()
     synthetic = [parse_policy(text, policy_id=pid, title=pid) for pid, text in made]
     report(f"Synthetic corpus of {args.policies} policies", synthetic,
-           [text for _, text in made], asked[:40], repeat=2, scoped="org123",
+           [text for _, text in made], asked[:40], repeat=2, scoped=made[len(made) // 4][0],
            parse_seconds=time.perf_counter() - started)
 
 
