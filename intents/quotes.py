@@ -169,9 +169,9 @@ _RIGHTS_NOTICE = re.compile(r"you have the rights? (?:to|of) (?:request|access|a
                             r"|lodge|complain|withdraw|rectif)")
 # The sender speaking: a request is written by one person, a list's mail and boilerplate
 # are not.
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|mine|myself|yo|mi|mis|me|je|j'|moi|mes|mon"
-                          r"|ma|ich|mich|mir|mein\w*|io|eu|meu|minha|ik|mij|mijn|jag|mig|min"
-                          r"|ja|mnie|moj\w*|jo|em|meva|meves|meus?)\b")
+FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|yo|mi|mis|je|j'|moi|mes|mon|ma|ich|mich"
+                          r"|mir|mein\w*|io|eu|meus?|minha|ik|mij|mijn|jag|mig|min|ja|mnie"
+                          r"|moj\w*|jo|em|meva|meves)\b")
 # A list's own footer in the sender's text (not in a quoted or forwarded mail): the mail was
 # sent to a list, it is bulk mail ("You are receiving this because you subscribed to ...").
 _BULK_FOOTER = re.compile(
