@@ -66,14 +66,17 @@ async def _pg_template(dsn: str, admin_url: str) -> str:
         database = await open_database(url)
         await database.close()  # a template may have no connections when it is copied
         _TEMPLATES["postgresql"] = name
-        _TEMPLATES["postgresql-dsn"] = dsn
     return _TEMPLATES["postgresql"]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    name, dsn = _TEMPLATES.get("postgresql"), _TEMPLATES.get("postgresql-dsn")
-    if name and dsn:
+    name, admin_url = _TEMPLATES.get("postgresql"), _pg_admin_url()
+    if name and admin_url:
         import asyncpg
+        from sqlalchemy.engine import make_url
+
+        dsn = make_url(admin_url).set(drivername="postgresql").render_as_string(
+            hide_password=False)
 
         async def drop() -> None:
             admin = await asyncpg.connect(dsn)
