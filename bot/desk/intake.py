@@ -19,7 +19,6 @@ only once it all committed. Decisions:
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from typing import Any
 
@@ -30,7 +29,7 @@ from bot.desk.results import IntakeResult
 from bot.organisations import Organisation, Organisations
 from bot.workflow import deadlines, tokens
 from bot.workflow.addresses import InvalidAddressError, clean_address
-from bot.workflow.outbound import safe_message_id
+from bot.workflow.outbound import invented_message_id, safe_message_id
 from bot.workflow.references import find_references, format_reference
 from bot.workflow.replies import ReplyKind, replies_for_new_ticket
 from bot.workflow.states import FINAL, TicketState, transition
@@ -46,7 +45,7 @@ def message_id_for(mail: InboundMail, raw: bytes) -> str:
     own = safe_message_id(mail.message_id)
     if own:
         return own
-    return f"<sha256-{hashlib.sha256(raw).hexdigest()[:40]}@privacybot.invalid>"
+    return invented_message_id(raw)
 
 
 def sender_of(mail: InboundMail, envelope_from: str | None) -> str | None:
