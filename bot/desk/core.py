@@ -80,6 +80,8 @@ class Unit:
     events: list[dict[str, Any]] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)
     withheld: list[str] = field(default_factory=list)
+    # What the acting team member must be told about what was (not) done.
+    warnings: list[str] = field(default_factory=list)
     # The mail being answered, when the use case has it at hand (saves a query per reply).
     parents: dict[int, tuple[str | None, list[str]]] = field(default_factory=dict)
     # Automatic replies to each address in the last day: counted once, then kept up to date.
