@@ -13,7 +13,7 @@ from bot.desk.identity import MANUAL, confirmed
 from bot.errors import IllegalTransitionError, VerificationError, WorkflowError
 from bot.organisations import Organisation
 from bot.workflow import deadlines
-from bot.workflow.replies import ReplyKind
+from bot.workflow.replies import ReplyKind, closing_subject
 from bot.workflow.states import TicketState, parse_rejection_reason, transition
 from bot.workflow.verification import needs_verification
 from storage import TicketRecord, TicketUpdate
@@ -89,7 +89,8 @@ async def close_done(unit: Unit, org: Organisation, ticket: TicketRecord,
                                            now=unit.now)
     unit.event("closed_done", updated, state_from=ticket.state, state_to=target.value,
                note=note)
-    await unit.send(org, updated, [ReplyKind.DONE_NOTICE], context={"note": note})
+    await unit.send(org, updated, [ReplyKind.DONE_NOTICE], context={
+        "note": note, "about": closing_subject(ticket.intents)})
     return updated
 
 
