@@ -2,7 +2,9 @@
 
 After `unverified_reminder_days` without identity, the requester gets a reminder with a
 fresh code and link (the first has usually expired by then); after `unverified_close_days`
-the ticket is closed_unverified and the requester is told. A complaint needs no identity, so
+the ticket is closed_unverified and the requester is told. A requester who confirmed the
+address while the organisation's manual check is still to be recorded is neither reminded
+nor closed: the team gets a note instead. A complaint needs no identity, so
 it is never closed with them: before the closing, a complaint the ticket holds moves to a
 ticket of its own (linked to the first, its 30-day acknowledgement date counted from the
 original receipt), and the closing mail says the complaint goes on under that reference.
@@ -14,8 +16,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.desk.core import Unit
+from bot.desk.identity import CODE, methods
 from bot.organisations import Organisation
 from bot.workflow import deadlines
+from bot.workflow.attention import MANUAL_CHECK_NEEDED
 from bot.workflow.references import format_reference
 from bot.workflow.replies import ReplyKind
 from bot.workflow.states import TicketState, transition
@@ -31,6 +35,17 @@ async def sweep_ticket(unit: Unit, org: Organisation, ticket: TicketRecord) -> s
     if ticket.state != TicketState.AWAITING_IDENTITY:
         return None
     age = unit.now - ticket.received_at
+    if CODE in methods(ticket):
+        # The requester confirmed the address; only the team's own check is awaited (the
+        # organisation asks for one). Asking them to confirm again, or closing the request
+        # as unconfirmed, would be wrong: the team is told instead, once.
+        if age.days >= org.unverified_reminder_days:
+            history = await unit.tx.events.for_ticket(ticket.id)
+            if not any(event.kind == MANUAL_CHECK_NEEDED for event in history):
+                unit.event(MANUAL_CHECK_NEEDED, ticket, days_waited=age.days,
+                           reason="the requester confirmed the address; the team's identity"
+                                  " check is still to be recorded")
+        return None
     if age.days >= org.unverified_close_days:
         target = transition(ticket.state, TicketState.CLOSED_UNVERIFIED,
                             reference=ticket.reference)
