@@ -178,7 +178,7 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
         # clock, acknowledgement), linked to the ticket it answered; it never hides there.
         if from_requester and ticket.state == S.AWAITING_IDENTITY:
             ticket = await _codes(unit, org, ticket, mail)
-        # A verified requester's proven reply is not asked to verify again (16.15).
+        # A verified requester whose reply proves it answers our mail keeps their identity.
         known = (from_requester and ticket.verified_at is not None
                  and _proven(unit, mail, ticket))
         opened, result = await _open(
