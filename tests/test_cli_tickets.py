@@ -69,7 +69,8 @@ def test_tickets_list_show_and_actions(tmp_path: Path,
     assert {row["reference"] for row in listed} == {seeded["erasure"], seeded["opt_out"]}
     erasure = next(row for row in listed if row["reference"] == seeded["erasure"])
     assert set(erasure) == {"reference", "organisation", "intents", "state", "requester",
-                            "received_at", "due_date", "verified"}
+                            "received_at", "due_date", "verified", "complaint_due"}
+    assert erasure["complaint_due"] is None  # no complaint in it
     assert erasure["state"] == "awaiting_identity"
     assert erasure["verified"] is False
     assert erasure["due_date"] is None

@@ -30,6 +30,7 @@ from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings
 from bot.cli.due_date import parse_day
 from bot.desk import ActionResult, Desk
 from bot.secret_key import resolve_secret_key
+from bot.workflow.deadlines import complaint_due
 from storage import TicketRecord, open_database
 
 T = TypeVar("T")
@@ -72,7 +73,14 @@ def ticket_json(ticket: TicketRecord) -> dict[str, Any]:
         "received_at": ticket.received_at.isoformat(),
         "due_date": ticket.due_date.isoformat() if ticket.due_date else None,
         "verified": ticket.verified_at is not None,
+        # A complaint's own 30-day acknowledgement date, whatever the rest waits for.
+        "complaint_due": _complaint_due(ticket),
     }
+
+
+def _complaint_due(ticket: TicketRecord) -> str | None:
+    due = complaint_due(ticket.intents, ticket.received_at.date())
+    return due.isoformat() if due else None
 
 
 def say(result: ActionResult, what: str) -> None:
@@ -85,6 +93,8 @@ def say(result: ActionResult, what: str) -> None:
     if result.withheld:
         line += f"; not mailed ({', '.join(result.withheld)})"
     typer.echo(line)
+    if result.message:
+        typer.echo(f"warning: {result.message}", err=True)
 
 
 @tickets_app.command("list")
@@ -112,6 +122,9 @@ def list_command(
     for ticket in found:
         due = ticket.due_date.isoformat() if ticket.due_date else "-"
         mark = "verified" if ticket.verified_at else ""
+        complaint = _complaint_due(ticket)
+        if complaint and complaint != due:
+            mark += f" complaint due {complaint}"
         mark += "".join(f" ! {note}" for note in notes.get(ticket.reference, []))
         typer.echo(f"{ticket.reference:<15} {ticket.state:<22} due {due:<10} "
                    f"{','.join(ticket.intents):<22} {ticket.requester_address} {mark}".rstrip())

@@ -13,11 +13,13 @@ from bot.desk.identity import MANUAL, confirmed
 from bot.errors import IllegalTransitionError, VerificationError, WorkflowError
 from bot.organisations import Organisation
 from bot.workflow import deadlines
-from bot.workflow.replies import ReplyKind
+from bot.workflow.replies import ReplyKind, closing_subject
 from bot.workflow.states import TicketState, parse_rejection_reason, transition
+from bot.workflow.verification import needs_verification
 from storage import TicketRecord, TicketUpdate
 
 S = TicketState
+REASON_WITHHELD = "refusal_reason_withheld"
 
 
 def _required(text: str, what: str) -> str:
@@ -87,22 +89,34 @@ async def close_done(unit: Unit, org: Organisation, ticket: TicketRecord,
                                            now=unit.now)
     unit.event("closed_done", updated, state_from=ticket.state, state_to=target.value,
                note=note)
-    await unit.send(org, updated, [ReplyKind.DONE_NOTICE], context={"note": note})
+    await unit.send(org, updated, [ReplyKind.DONE_NOTICE], context={
+        "note": note, "about": closing_subject(ticket.intents)})
     return updated
 
 
 async def reject(unit: Unit, org: Organisation, ticket: TicketRecord, reason: str,
                  ground: str) -> TicketRecord:
+    """Refuse the request. The team's reason is told to the requester only at an address
+    whose identity is known: a ticket still waiting for it gets a neutral notice (refused,
+    no reason, how to reach us and the regulator), the team is warned and it is recorded."""
     why = parse_rejection_reason(ground)
     reason = _required(reason, "a reason for the refusal")
     target = transition(ticket.state, S.REJECTED, reference=ticket.reference)
+    unverified = needs_verification(ticket.intents) and ticket.verified_at is None
     updated = await unit.tx.tickets.update(ticket.id, TicketUpdate(
         state=target.value, rejection_reason=f"{why.value}: {reason}"), now=unit.now)
     label = why.value.replace("_", " ")
     unit.event("rejected", updated, state_from=ticket.state, state_to=target.value,
-               ground=why.value, reason=reason, requester_told_of_ico=True)
-    await unit.send(org, updated, [ReplyKind.REFUSAL],
-                    context={"reason": reason, "reason_label": label})
+               ground=why.value, reason=reason, requester_told_of_ico=True,
+               reason_sent=not unverified)
+    if unverified:
+        warning = ("the reason was not sent: the requester's address is not verified, so the"
+                   " notice says only that the request was refused")
+        unit.warnings.append(warning)
+        unit.event(REASON_WITHHELD, updated, reason="the requester's address is not verified")
+    await unit.send(org, updated, [ReplyKind.REFUSAL], context={
+        "reason": "" if unverified else reason, "reason_label": label,
+        "reason_withheld": unverified})
     return updated
 
 

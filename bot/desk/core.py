@@ -20,11 +20,14 @@ from bot.workflow import tokens, verification
 from bot.workflow.addresses import domain_of, normalise_address
 from bot.workflow.outbound import OutboundMail, build_message, thread_headers
 from bot.workflow.replies import AUTOMATIC, SUPPRESSIBLE, UNSUBSCRIBE_HEADER, ReplyKind, plan
-from bot.workflow.texts import render
+from bot.workflow.texts import names_regulator, render
 from storage import TicketRecord, Transaction
 
+# The texts name the regulator ("... to the Information Commissioner's Office (ICO): ") and
+# then give `ico`: its contact details, without its name again.
+REGULATOR = "Information Commissioner's Office"
 ICO_ROUTE = (
-    "Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF;"
+    "Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF;"
     " https://ico.org.uk/make-a-complaint/ ; telephone 0303 123 1113"
 )
 DAY = timedelta(days=1)
@@ -40,6 +43,11 @@ def address_key(address: str, plus_addressing: bool) -> str:
 @functools.lru_cache(maxsize=64)
 def _domain(address: str) -> str:
     return domain_of(address)
+
+
+def _own_route(route: str | None) -> str:
+    """The policy's complaint route, unless it only repeats the regulator (then empty)."""
+    return "" if not route or names_regulator(route, REGULATOR) else route
 
 
 def clean_text(value: str | None, limit: int) -> str:
@@ -80,6 +88,8 @@ class Unit:
     events: list[dict[str, Any]] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)
     withheld: list[str] = field(default_factory=list)
+    # What the acting team member must be told about what was (not) done.
+    warnings: list[str] = field(default_factory=list)
     # The mail being answered, when the use case has it at hand (saves a query per reply).
     parents: dict[int, tuple[str | None, list[str]]] = field(default_factory=dict)
     # Automatic replies to each address in the last day: counted once, then kept up to date.
@@ -204,8 +214,9 @@ class Unit:
         context = {
             "org_name": org.name, "privacy_address": org.privacy_address, "ico": ICO_ROUTE,
             "due_date": ticket.due_date or "",
-            # Empty when the policy has none: the texts then name the ICO alone.
-            "complaint_route": self.config.complaint_routes.get(org.id) or "",
+            # Empty when the policy has none, or when its words are about the regulator
+            # itself: the texts then name the regulator once, with its details.
+            "complaint_route": _own_route(self.config.complaint_routes.get(org.id)),
             **values,
         }
         text = render(kind, language=ticket.language, org_id=org.id,

@@ -295,4 +295,5 @@ class Desk:
     def _result(unit: Unit, ticket: TicketRecord) -> ActionResult:
         return ActionResult(reference=ticket.reference, state=ticket.state,
                             due_date=ticket.due_date, verified=ticket.verified_at is not None,
-                            replies=list(unit.replies), withheld=list(unit.withheld))
+                            replies=list(unit.replies), withheld=list(unit.withheld),
+                            message="; ".join(unit.warnings))

@@ -21,6 +21,7 @@ from bot.workflow.verification import Challenge, Outcome
 from storage import TicketRecord, TicketUpdate, VerificationRecord
 
 CODE = "code"
+CARRIED = "carried over from"
 CLOCK_WAITS_FOR_FEE = "identity_verified_fee_awaited"
 MANUAL = "manual"
 
@@ -162,3 +163,16 @@ async def _wait_for_fee(unit: Unit, ticket: TicketRecord) -> TicketRecord:
     unit.event(CLOCK_WAITS_FOR_FEE, ticket, state_from=TicketState.AWAITING_IDENTITY.value,
                state_to=target.value, methods=methods(ticket))
     return ticket
+
+
+async def carry_identity(unit: Unit, org: Organisation, ticket: TicketRecord,
+                         source: TicketRecord) -> TicketRecord:
+    """A new request that came in a proven reply (our signed Message-ID, the requester's
+    address) to `source`, whose identity is complete: the requester already proved it for
+    this address, so they are not asked again and the new ticket's clock starts now."""
+    method = f"{CARRIED} {source.reference}"
+    ticket = await unit.tx.tickets.update(ticket.id, TicketUpdate(
+        verification_method=method, verified_by=source.verified_by), now=unit.now)
+    unit.event("identity_proof", ticket, method=method, by="requester", complete=True,
+               source=source.reference)
+    return await start_clock(unit, org, ticket)

@@ -19,18 +19,17 @@ only once it all committed. Decisions:
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime
 from typing import Any
 
 from bot.desk.clock import resume_clock
 from bot.desk.core import Unit, address_key, clean_text
-from bot.desk.identity import try_code
+from bot.desk.identity import carry_identity, try_code
 from bot.desk.results import IntakeResult
 from bot.organisations import Organisation, Organisations
 from bot.workflow import deadlines, tokens
 from bot.workflow.addresses import InvalidAddressError, clean_address
-from bot.workflow.outbound import safe_message_id
+from bot.workflow.outbound import invented_message_id, safe_message_id
 from bot.workflow.references import find_references, format_reference
 from bot.workflow.replies import ReplyKind, replies_for_new_ticket
 from bot.workflow.states import FINAL, TicketState, transition
@@ -46,7 +45,7 @@ def message_id_for(mail: InboundMail, raw: bytes) -> str:
     own = safe_message_id(mail.message_id)
     if own:
         return own
-    return f"<sha256-{hashlib.sha256(raw).hexdigest()[:40]}@privacybot.invalid>"
+    return invented_message_id(raw)
 
 
 def sender_of(mail: InboundMail, envelope_from: str | None) -> str | None:
@@ -179,9 +178,13 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
         # clock, acknowledgement), linked to the ticket it answered; it never hides there.
         if from_requester and ticket.state == S.AWAITING_IDENTITY:
             ticket = await _codes(unit, org, ticket, mail)
+        # A verified requester whose reply proves it answers our mail keeps their identity.
+        known = (from_requester and ticket.verified_at is not None
+                 and _proven(unit, mail, ticket))
         opened, result = await _open(
             unit, org, stored, mail, classification.model_copy(update={"intents": fresh}),
-            sender, ticket, note="a reply to this ticket asked for something new")
+            sender, ticket, note="a reply to this ticket asked for something new",
+            identity_from=ticket if known else None)
         return result.model_copy(update={"message_id": message_id,
                                          "reference": opened.reference})
     await unit.attach(stored.id, ticket)
@@ -235,6 +238,7 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
                 classification: Classification, sender: str,
                 linked: TicketRecord | None, *,
                 note: str = "a different sender quoted this ticket's reference",
+                identity_from: TicketRecord | None = None,
                 ) -> tuple[TicketRecord, IntakeResult]:
     intents = list(classification.intents)
     received: datetime = unit.now
@@ -270,11 +274,14 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
     if linked is not None:
         unit.event("linked_ticket_opened", linked, reference=reference, sender=sender,
                    note=note)
-    wanted = [kind for kind in replies_for_new_ticket(intents)
+    carried = identity_from if verify else None
+    wanted = [kind for kind in replies_for_new_ticket(intents, identity_known=bool(carried))
               if kind is not ReplyKind.OPT_OUT_CONFIRMATION]
     if "opt_out" in intents:
         await _opt_out(unit, org, ticket, sender, already=suppressed_before)
     await unit.send(org, ticket, wanted, suppressed=suppressed_before)
+    if carried is not None:
+        ticket = await carry_identity(unit, org, ticket, carried)
     if verify and ReplyKind.VERIFICATION_REQUEST.value in unit.withheld:
         unit.event("manual_check_needed", ticket,
                    reason="the verification request could not be sent")

@@ -75,6 +75,11 @@ def event_text(line: EventLine) -> str:
                 f"{_colon(d, 'reason')}")
     if kind == "closed_unverified":
         return ":file_folder: Closed: identity was never confirmed"
+    if kind == "refusal_reason_withheld":
+        return (":shield: The refusal went out without its reason: the requester's address is"
+                " not verified")
+    if kind == "complaint_split":
+        return f":twisted_rightwards_arrows: The complaint goes on as {_text(d, 'reference', 40)}"
     if kind == "assigned":
         target = str(d.get("assigned_to") or line.actor)
         return f":bust_in_silhouette: Assigned to {who(target)} by {by}"

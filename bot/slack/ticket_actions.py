@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.desk import Desk
+from bot.desk import ActionResult, Desk
 from bot.errors import BotError
 from bot.organisations import Organisation, Organisations
 from bot.slack import modals
@@ -121,12 +121,15 @@ class TicketActions:
     async def _run(self, client: AsyncWebClient, channel: str, user: str, what: str,
                    reference: str, action: Awaitable[object]) -> None:
         try:
-            await action
+            result = await action
         except (BotError, StorageError) as exc:
             await self._tell(client, channel, user,
                              f"Could not {what} {escape(reference)}: {escape(str(exc))}")
             return
         self._changed()
+        if isinstance(result, ActionResult) and result.message:  # e.g. a reason not sent
+            await self._tell(client, channel, user,
+                             f":warning: {escape(reference)}: {escape(result.message)}")
 
     @staticmethod
     async def _tell(client: AsyncWebClient, channel: str, user: str, text: str) -> None:

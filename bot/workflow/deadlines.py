@@ -102,6 +102,12 @@ def complaint_ack_due(received: date) -> date:
     return received + timedelta(days=COMPLAINT_ACK_DAYS)
 
 
+def complaint_due(intents: Iterable[str], received: date) -> date | None:
+    """The acknowledgement date of the complaint a ticket holds (its own 30 days from
+    receipt, whatever the rest of the ticket waits for), or None when it holds none."""
+    return complaint_ack_due(received) if "complaint" in set(intents) else None
+
+
 def paused_days_between(paused_on: date, resumed_on: date) -> int:
     """Whole days the clock stood still: the day of asking counts, the day of answer runs."""
     return max(0, (resumed_on - paused_on).days)

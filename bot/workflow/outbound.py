@@ -11,6 +11,7 @@ to auto-answer it, which breaks mail loops from both ends.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from datetime import datetime
@@ -33,6 +34,9 @@ _MAX_LINE = 998  # RFC 5322 MUST, in octets without the CRLF
 # Printable ASCII without "<" and ">", bounded so the header line stays under 998 octets.
 _UNSUBSCRIBE_URL = re.compile(r"https?://[\x21-\x3b\x3d\x3f-\x7e]{1,900}")
 _NEWLINE = re.compile(r"\r\n|\r|\n")  # what the email generator treats as a line break
+# The domain of the Message-IDs privacybot makes up for received mail that had none (RFC
+# 2606 reserves .invalid): the mail is stored and deduplicated by it, but no reply may name it.
+INVENTED_DOMAIN = "privacybot.invalid"
 
 
 class OutboundMail(BaseModel):
@@ -64,12 +68,26 @@ def safe_message_id(value: str | None) -> str | None:
     return text if _MSGID.match(text) else None
 
 
+def invented_message_id(raw: bytes) -> str:
+    """A stable Message-ID for a received mail that has none, made from its bytes."""
+    return f"<sha256-{hashlib.sha256(raw).hexdigest()[:40]}@{INVENTED_DOMAIN}>"
+
+
+def is_invented(message_id: str | None) -> bool:
+    """True for an id privacybot made up: the client's mail never carried it."""
+    return bool(message_id) and str(message_id).rstrip().rstrip(">").lower().endswith(
+        f"@{INVENTED_DOMAIN}")
+
+
 def thread_headers(
     client_message_id: str | None, client_references: Sequence[str] = ()
 ) -> tuple[str | None, tuple[str, ...]]:
-    """(In-Reply-To, References) answering the client's mail; junk ids are dropped."""
-    parent = safe_message_id(client_message_id)
-    chain = [ref for ref in (safe_message_id(item) for item in client_references) if ref]
+    """(In-Reply-To, References) answering the client's mail; junk ids are dropped, and so is
+    an id privacybot made up for a mail that had none (RFC 5322: a reply to a mail without a
+    Message-ID has no In-Reply-To; its References are the parent's own, if any)."""
+    parent = None if is_invented(client_message_id) else safe_message_id(client_message_id)
+    chain = [ref for ref in (safe_message_id(item) for item in client_references)
+             if ref and not is_invented(ref)]
     if parent:
         chain.append(parent)
     unique = list(dict.fromkeys(chain))[-MAX_REFERENCES:]

@@ -74,13 +74,18 @@ class ReplyPlan(BaseModel):
     withheld: tuple[Withheld, ...] = ()
 
 
-def replies_for_new_ticket(intents: Iterable[str]) -> list[ReplyKind]:
-    """The mails a newly opened ticket wants, before the sending rules are applied."""
+def replies_for_new_ticket(intents: Iterable[str], *,
+                           identity_known: bool = False) -> list[ReplyKind]:
+    """The mails a newly opened ticket wants, before the sending rules are applied.
+
+    `identity_known`: the requester already proved their identity for this address on the
+    ticket the new request came in reply to (a chaser from a verified requester); they are
+    not asked to verify again, and get the acknowledgement once identity is carried over."""
     wanted = set(intents)
     kinds: list[ReplyKind] = []
     if "opt_out" in wanted:
         kinds.append(ReplyKind.OPT_OUT_CONFIRMATION)
-    if needs_verification(wanted):
+    if needs_verification(wanted) and not identity_known:
         kinds.append(ReplyKind.VERIFICATION_REQUEST)
     if "complaint" in wanted:
         kinds.append(ReplyKind.COMPLAINT_ACK)
@@ -88,6 +93,15 @@ def replies_for_new_ticket(intents: Iterable[str]) -> list[ReplyKind]:
     if others and not needs_verification(others):
         kinds.append(ReplyKind.ACKNOWLEDGEMENT)
     return kinds
+
+
+def closing_subject(intents: Iterable[str]) -> str:
+    """What a done notice speaks of: 'complaint' (a complaint, with at most the opt-out done
+    at once), 'request_and_complaint', or 'request'."""
+    wanted = set(intents) - {"opt_out"}
+    if "complaint" not in wanted:
+        return "request"
+    return "complaint" if wanted == {"complaint"} else "request_and_complaint"
 
 
 def plan(

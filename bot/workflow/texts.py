@@ -9,6 +9,7 @@ carries the ticket reference in brackets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
@@ -40,6 +41,21 @@ def format_date(day: date, language: str) -> str:
     lang = language if language in _MONTHS else FALLBACK_LANGUAGE
     month = _MONTHS[lang].split()[day.month - 1]
     return _DATE_FORMATS[lang].format(d=day.day, m=month, y=day.year)
+
+
+@lru_cache(maxsize=64)
+def names_regulator(text: str, regulator: str) -> bool:
+    """Whether `text` (a policy's words) names the regulator called `regulator`
+    ("Information Commissioner's Office"), by that name or its initials ("ICO"). The
+    complaint acknowledgement then names the regulator once, with its details, rather than
+    quoting the policy saying it too."""
+    name = regulator.replace("\u2019", "'").strip()
+    if not name or not text:
+        return False
+    if name.casefold() in text.replace("\u2019", "'").casefold():
+        return True
+    initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+    return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text) is not None
 
 
 class RenderedText(BaseModel):

@@ -229,3 +229,24 @@ async def test_desk_refusal_is_told_to_the_clicker(
 async def _state_is(db: Database, reference: str, state: str) -> bool:
     return (await ticket(db, reference)).state == state
 
+
+
+async def test_refusing_an_unverified_request_warns_the_clicker(
+        service: SlackService, slack: Slack, fake: FakeSlack, desk: Desk, db: Database) -> None:
+    reference = (await open_ticket(desk, ["erasure"])).reference or ""
+    await service.notifier.run_once()
+    await slack.click(REJECT, reference)
+    [reject_modal] = await fake.wait_for("views.open")
+    await slack.submit(reject_modal.args["view"], {
+        modals.REASON_BLOCK: {modals.REASON_ACTION: {"selected_option": {
+            "value": "manifestly_unfounded"}}},
+        modals.TEXT_BLOCK: {modals.TEXT_ACTION: {"value": "Her ex-partner sent it"}},
+    })
+    await eventually(lambda: _state_is(db, reference, "rejected"))
+    [told] = await fake.wait_for("chat.postEphemeral")
+    assert told.args["user"] == TEAM_MEMBER
+    assert "reason was not sent" in told.args["text"]
+    fake.clear()
+    await service.notifier.run_once()
+    lines = "\n".join(c.args["text"] for c in fake.of("chat.postMessage"))
+    assert "without its reason" in lines
