@@ -78,7 +78,8 @@ def test_a_denial_is_found_in_each_language(language: str, text: str) -> None:
     found = find_denial(text)
     assert isinstance(found, Denial)
     assert found.language == language
-    assert found.words and found.words in " ".join(text.split())
+    assert found.words
+    assert found.words in " ".join(text.split())
     assert denies_request(f"Hello,\n\n{text}\n\nRegards, Ann")
 
 
