@@ -204,6 +204,9 @@ class Unit:
         context = {
             "org_name": org.name, "privacy_address": org.privacy_address, "ico": ICO_ROUTE,
             "due_date": ticket.due_date or "",
+            # What the request asks for: the verification mail says it, so that the address's
+            # owner knows what they confirm.
+            "intents": list(ticket.intents),
             # Empty when the policy has none: the texts then name the ICO alone.
             "complaint_route": self.config.complaint_routes.get(org.id) or "",
             **values,

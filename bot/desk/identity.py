@@ -11,12 +11,14 @@ when the fee arrives (bot/desk/fees.py).
 
 from __future__ import annotations
 
+from pydantic import BaseModel, ConfigDict
+
 from bot.desk.core import Unit
 from bot.organisations import Organisation
 from bot.workflow import deadlines, tokens, verification
 from bot.workflow.fees import fee_status
 from bot.workflow.replies import ReplyKind
-from bot.workflow.states import TicketState, transition
+from bot.workflow.states import FINAL, TicketState, transition
 from bot.workflow.verification import Challenge, Outcome
 from storage import TicketRecord, TicketUpdate, VerificationRecord
 
@@ -117,6 +119,25 @@ async def resend_code(unit: Unit, org: Organisation, ticket: TicketRecord) -> Ti
     await unit.send_now(org, ticket, ReplyKind.VERIFICATION_REQUEST)
     unit.event("verification_resent", ticket, by=unit.actor)
     return ticket
+
+
+class PendingRequest(BaseModel):
+    """What a verification link asks its reader to confirm (the confirm page shows it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reference: str
+    organisation: str
+    intents: list[str]
+    state: str
+
+
+def pending_request(org: Organisation, ticket: TicketRecord) -> PendingRequest:
+    """The request behind a link, or the error a closed one gets. Pure."""
+    if ticket.state in FINAL:
+        raise verification.outcome_error(Outcome.CLOSED, 0)
+    return PendingRequest(reference=ticket.reference, organisation=org.name,
+                          intents=list(ticket.intents), state=ticket.state)
 
 
 async def confirmed(unit: Unit, org: Organisation, ticket: TicketRecord, method: str,
