@@ -142,7 +142,7 @@ _ABOUT_CODE = re.compile(r"\b(?:codes?|codigo|codi|codice|link|enlace|enllac|lie
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (language, re.compile("|".join(f"(?:{phrase})" for phrase in phrases)))
     for language, phrases in DENIAL_PHRASES.items())
-MAX_TEXT = 20_000  # a denial is said near the top; a long mail is not read to its end
+MAX_TEXT = 4_000  # a denial is said near the top (a page of writing); the rest is not read
 
 
 class Denial(BaseModel):
