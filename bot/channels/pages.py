@@ -21,8 +21,8 @@ SECURITY_HEADERS = {
 
 # Why a verification link or code cannot be used, in the requester's terms.
 EXHAUSTED = ("Too many wrong codes were tried for this request, so its code is locked for your "
-             "protection. We have emailed you about it and told our privacy team, who will "
-             "send you a new code and link; you do not need to write to us for it.")
+             "protection. Our privacy team has been told and will send you a new code and "
+             "link; you do not need to write to us for it.")
 SUPERSEDED = ("We have sent you a newer code and link since this one: please use the link in "
               "our latest email.")
 
