@@ -66,6 +66,17 @@ async def test_the_owners_denial_quoting_our_mail_stops_the_request(service: Har
     assert "request_disputed" in [e.kind for e in view.events]
     assert "identity_verified" not in [e.kind for e in view.events]
     assert "acknowledgement" not in [o.kind for o in view.outbox]
+    # The link in the mail now says the request is closed, and confirms nothing.
+    found = re.search(r"http://links\.test(/verify/\S+)", _text(ours))
+    assert found
+    async with aiohttp.ClientSession() as http:
+        async with http.get(service.http_url + found.group(1)) as resp:
+            assert resp.status == 400
+            assert "This request is closed" in await resp.text()
+        async with http.post(service.http_url + found.group(1)) as resp:
+            assert resp.status == 400
+    [after] = await service.tickets()
+    assert after.verified_at is None
 
 
 async def test_a_helpdesk_acknowledgement_quoting_our_mail_verifies_nothing(
