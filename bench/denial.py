@@ -5,9 +5,9 @@ Times a short reply, a denial, and replies at and past the size read (MAX_TEXT c
 of own words: a denial is said near the top). Prints figures; asserts nothing.
 Run: .venv/bin/python bench/denial.py
 
-Measured 7 Dec 2026 (shared machine, CPU time): short reply 0.03 ms, a denial 0.05 ms, 4,000
-characters of prose 2.2 ms (20 ms before reading stopped at MAX_TEXT = 4,000 characters),
-any longer reply the same, 200 KB of bare negations 3.5 ms.
+Measured 7 Dec 2026 (shared 2-core machine under load 6, CPU time): short reply 0.05 ms,
+a denial 0.05 ms, 4,000 characters of prose 2-4 ms (about 20 ms before reading stopped at
+MAX_TEXT = 4,000 characters), any longer reply the same, 200 KB of bare negations 5.5 ms.
 """
 
 from __future__ import annotations

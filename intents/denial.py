@@ -22,24 +22,49 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from intents.ruleparts import gap
 from intents.textnorm import clause_start, fold
 
-# What a denied verb must be followed by: the request itself, or the end of the clause.
-_END = r"\s*(?:[.!;,:)]|$)"
-_EN_OBJ = (r"(?:\s+(?:this|that|it|these|those|anything|any of (?:this|it|that)|such (?:a )?"
-           r"(?:request|thing)|(?:a|the|any|this|that) (?:request|e-?mail|mail|message|form)"
-           r"|for (?:this|that|it|anything|any of (?:this|it|that)|such a thing|(?:a|the|any"
-           r"|this|that) (?:request|thing)))\b|" + _END + ")")
-_ES_OBJ = (r"(?:\s+(?:esta|este|esto|eso|esa|ese|nada|ninguna|ningun|tal|(?:la|una|dicha)"
-           r" (?:solicitud|peticion))\b|" + _END + ")")
-_CA_OBJ = r"(?:\s+(?:aquesta|aquest|aixo|cap|res|(?:la|una) sol.licitud)\b|" + _END + ")"
-_FR_OBJ = (r"(?:\s+(?:cette|ce|cela|ca|ceci|aucune?|rien|de (?:demande|requete|message"
-           r"|courriel|e-?mail|mail)|(?:la|une) (?:demande|requete))\b|" + _END + ")")
-_IT_OBJ = (r"(?:\s+(?:questa|questo|cio|nulla|niente|alcuna|alcun|nessuna|tale|(?:la|una)"
-           r" richiesta)\b|" + _END + ")")
-_PT_OBJ = (r"(?:\s+(?:este|esta|isto|isso|esse|essa|nada|nenhum|nenhuma|tal|(?:o|um) pedido"
-           r"|(?:a|uma) solicitacao)\b|" + _END + ")")
+
+def _ends(continuations: str) -> str:
+    """The clause ends here, or goes on with one of `continuations` ("and", "please"...): "I
+    never sent this, ..." denies, "I haven't sent it yet because ..." does not."""
+    return rf"(?=\s*(?:[.!?;,:)\n]|$)|\s+(?:{continuations})\b)"
+
+
+# What a denied verb must be followed by: the request itself, then the end of the clause.
+_EN_OBJ = (r"(?:\s+(?:this|that|it|these|those|anything|any of (?:this|it|that)|such a"
+           r" (?:request|thing)|(?:a|the|any|this|that|such) (?:privacy )?(?:request|e-?mail"
+           r"|mail|message|form)|for (?:this|that|it|anything|any of (?:this|it|that)|such a"
+           r" thing|(?:a|the|any|this|that) (?:privacy )?(?:request|thing))))?"
+           + _ends("and|but|or|so|please|at all|ever|whatsoever|myself|to you|either|nor"
+                   "|to happen"))
+_ES_OBJ = (r"(?: yo| nunca| jamas)?(?:\s+(?:esto|eso|nada|(?:esta|esa|la|una|ninguna|dicha"
+           r"|tal) (?:solicitud|peticion)|(?:este|ese|ningun) (?:correo|mensaje)))?"
+           + _ends("y|pero|o|nunca|jamas|por favor|en absoluto|en mi vida|yo"))
+_CA_OBJ = (r"(?:\s+(?:aixo|res|(?:aquesta|la|una|cap) sol.licitud|(?:aquest|cap) (?:correu"
+           r"|missatge)))?" + _ends("i|pero|o|mai|si us plau|en absolut|jo"))
+_FR_END = _ends("et|mais|ou|jamais|du tout|moi-meme|s'il vous plait|de ma vie")
+_FR_OBJ = (r"(?:\s+(?:cela|ca|ceci|rien|(?:cette|la|une|aucune|de|cet|ce) (?:demande|requete"
+           r"|message|courriel|e-?mail|mail)))?" + _FR_END)
+_IT_OBJ = (r"(?:\s+(?:cio|nulla|niente|questo|(?:questa|la|una|alcuna|nessuna|tale) richiesta"
+           r"|(?:questa|alcuna|nessuna) (?:e-?mail|mail|domanda)|(?:questo|alcun|nessun)"
+           r" messaggio))?" + _ends("e|ma|o|mai|affatto|per favore|io"))
+_PT_OBJ = (r"(?:\s+(?:isto|isso|nada|(?:este|esse|o|um|nenhum|tal) pedido|(?:esta|essa|a|uma"
+           r"|nenhuma|tal) (?:solicitacao|mensagem)|(?:este|esse|nenhum) e-?mail))?"
+           + _ends("e|mas|ou|nunca|por favor|de todo|eu"))
+
+# German and Dutch put the verb last ("ich habe diese Anfrage nicht gestellt"): only words
+# about the request may stand between, so "ich habe die Unterlagen noch nicht geschickt"
+# (not yet sent the documents) is no denial.
+_DE_FILL = (r"(?:\s+(?:diese[rn]?|die|das|dies|es|eine[n]?|keine[n]?|den|so|ja|doch|uberhaupt"
+            r"|gar|jemals|je|ihnen|euch|bei|an|sie|ihr|ihre|e-?mail|mail|nachricht|\w*anfrage"
+            r"|\w*antrag)){{0,{}}}")
+_DE_DONE = (r"\s+(?:gestellt|gesendet|geschickt|verschickt|abgeschickt|beantragt|angefordert"
+            r"|geschrieben|veranlasst|eingereicht)\b")
+_NL_FILL = (r"(?:\s+(?:dit|dat|deze|het|een|geen|ooit|nooit|u|jullie|bij|aan|e-?mail|mail"
+            r"|bericht|\w*verzoek|\w*aanvraag)){{0,{}}}")
+_NL_DONE = (r"\s+(?:gestuurd|verstuurd|gedaan|aangevraagd|gevraagd|ingediend|geschreven"
+            r"|verzonden)\b")
 
 # Per language: patterns over folded text; any of them marks the reply as a denial.
 DENIAL_PHRASES: dict[str, tuple[str, ...]] = {
@@ -51,7 +76,11 @@ DENIAL_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:this|that|it)(?: request| e-?mail| mail| message)?(?: was ?n'?t| was not"
         r"| is ?n'?t| is not|'s not)(?: sent| made| written)?(?: by| from)? (?:me|us)\b",
         r"\bnot (?:sent|made|submitted|requested|written|authori[sz]ed) by (?:me|us)\b",
-        r"\b(?:not|never) (?:my|our) request\b|\bnot from me\b",
+        r"\b(?:not|never) (?:my|our) request\b|\bnot from me\b|\b(?:request|e-?mail|mail"
+        r"|message) (?:is|was) ?n'?o?t (?:mine|ours)\b",
+        r"(?:^|(?<=[.!?\n]))\s*(?:(?:this|that|it) )?(?:was ?n'?t|was not|not) (?:me|us)\b",
+        r"\b(?:i|we) (?:did ?n'?t|did not|never|have ?n'?t|have not)(?: ever)? (?:contact"
+        r"|contacted|e-?mail|e-?mailed|write to|wrote to|written to) you\b",
         r"\b(?:some ?one|somebody) else (?:(?:has|must have|may have|might have) )?"
         r"(?:sent|made|submitted|requested|filed|written)\b",
         r"\b(?:impersonat\w*|pretending to be) (?:me|us)\b",
@@ -62,7 +91,7 @@ DENIAL_PHRASES: dict[str, tuple[str, ...]] = {
     "es": (
         r"\b(?:no|nunca|jamas) (?:lo |la )?(?:he |hemos |e )?(?:enviado|mandado|hecho"
         r"|solicitado|pedido|escrito|presentado|realizado|envie|mande|hice|solicite|pedi"
-        r"|escribi|presente|realice)(?: yo| nunca| jamas)?" + _ES_OBJ,
+        r"|escribi|presente|realice)" + _ES_OBJ,
         r"\bno (?:fui|he sido|era|soy|fue|es) yo\b",
         r"\bno (?:es|era) (?:mi|nuestra) (?:solicitud|peticion)\b",
         r"\bno (?:hagan|hagais|haga|hagas|hacer) nada\b",
@@ -72,12 +101,10 @@ DENIAL_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:das|dies|es) (?:war|bin|waren) (?:ich|wir) nicht\b",
         r"\b(?:ich|wir) (?:war|waren) (?:das|es) nicht\b",
         r"\b(?:ist|war|kam|kommt|stammt) nicht von (?:mir|uns)\b",
-        r"\b(?:ich|wir) (?:habe|haben)\b" + gap(4) + r"(?:nicht|nie|niemals|keine\w*)\b"
-        + gap(3) + r"(?:gestellt|gesendet|geschickt|verschickt|abgeschickt|beantragt"
-        r"|angefordert|geschrieben|veranlasst|eingereicht)\b",
-        r"\b(?:habe|haben) (?:ich|wir)\b" + gap(3) + r"(?:nicht|nie|niemals|keine\w*)\b"
-        + gap(3) + r"(?:gestellt|gesendet|geschickt|verschickt|abgeschickt|beantragt"
-        r"|angefordert|geschrieben|veranlasst|eingereicht)\b",
+        r"\b(?:ich|wir) (?:habe|haben)" + _DE_FILL.format(4) + r"\s+(?:nicht|nie|niemals"
+        r"|keine\w*)" + _DE_FILL.format(3) + _DE_DONE,
+        r"\b(?:habe|haben) (?:ich|wir)" + _DE_FILL.format(3) + r"\s+(?:nicht|nie|niemals"
+        r"|keine\w*)" + _DE_FILL.format(3) + _DE_DONE,
         r"\b(?:nicht|keine) (?:meine|unsere) anfrage\b|\bkeine anfrage von (?:mir|uns)\b",
         r"\b(?:unternehmen|tun|machen|veranlassen) sie (?:bitte )?nichts\b",
         r"\bbitte nichts (?:unternehmen|tun|veranlassen|bearbeiten)\b",
@@ -86,7 +113,9 @@ DENIAL_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:je|nous) n'?(?:ai|avons) (?:jamais|pas|rien)(?: jamais| rien)? (?:envoye|fait"
         r"|demande|ecrit|soumis|formule|effectue|depose|sollicite)e?" + _FR_OBJ,
         r"\b(?:je|nous) n'?(?:ai|avons) (?:jamais )?rien (?:envoye|fait|demande|ecrit|soumis"
-        r"|formule|sollicite)\b",
+        r"|formule|sollicite)" + _FR_END,
+        r"\b(?:je|nous) n'?(?:ai|avons) (?:jamais )?(?:fait|envoye|formule|depose|soumis"
+        r"|adresse) (?:aucune|de) (?:demande|requete)" + _FR_END,
         r"\bc(?:e n'|')(?:est|etait) pas (?:moi|nous)\b",
         r"\bce n'(?:est|etait) pas (?:ma|notre) demande\b",
         r"\bpas (?:envoyee?|faite?|demandee?|formulee?) par (?:moi|nous)\b",
@@ -122,12 +151,10 @@ DENIAL_PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:dat|dit|het) (?:was|ben|waren) (?:ik|wij|we) niet\b",
         r"\bik (?:was|ben) het niet\b",
         r"\b(?:komt|kwam|is|was) niet van (?:mij|ons)\b",
-        r"\b(?:ik|wij|we) (?:heb|hebben)\b" + gap(4) + r"(?:niet|nooit|geen)\b" + gap(3)
-        + r"(?:gestuurd|verstuurd|gedaan|aangevraagd|gevraagd|ingediend|geschreven"
-        r"|verzonden)\b",
-        r"\b(?:heb|hebben) (?:ik|wij|we)\b" + gap(3) + r"(?:niet|nooit|geen)\b" + gap(3)
-        + r"(?:gestuurd|verstuurd|gedaan|aangevraagd|gevraagd|ingediend|geschreven"
-        r"|verzonden)\b",
+        r"\b(?:ik|wij|we) (?:heb|hebben)" + _NL_FILL.format(4) + r"\s+(?:niet|nooit|geen)"
+        + _NL_FILL.format(3) + _NL_DONE,
+        r"\b(?:heb|hebben) (?:ik|wij|we)" + _NL_FILL.format(3) + r"\s+(?:niet|nooit|geen)"
+        + _NL_FILL.format(3) + _NL_DONE,
         r"\b(?:niet|geen) (?:mijn|ons) verzoek\b|\bgeen verzoek van (?:mij|ons)\b",
         r"\bdoe (?:alstublieft |alsjeblieft |a\.u\.b\. )?niets\b|\bonderneem geen"
         r" (?:actie|stappen)\b|\bga niet verder\b",
