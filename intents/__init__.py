@@ -1,7 +1,9 @@
 """intents: raw RFC 5322 bytes -> InboundMail (clean text, language, auto-reply flags)
--> Classification (intents, scores, evidence). Pure: no I/O, nothing read at import time."""
+-> Classification (intents, scores, evidence); and whether a reply denies having made a
+request (`find_denial`). Pure: no I/O, nothing read at import time."""
 
 from intents.classifier import classify
+from intents.denial import Denial, denies_request, find_denial
 from intents.models import (
     EXTRA_INTENTS,
     RIGHTS_INTENTS,
@@ -17,8 +19,11 @@ __all__ = [
     "RIGHTS_INTENTS",
     "Attachment",
     "Classification",
+    "Denial",
     "Evidence",
     "InboundMail",
     "classify",
+    "denies_request",
+    "find_denial",
     "read_message",
 ]

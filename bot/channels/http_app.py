@@ -117,7 +117,10 @@ def _check(request: web.Request, purpose: str, token: str) -> None:
 async def verify_page(request: web.Request) -> web.Response:
     token = await _token(request)
     _check(request, tokens.PURPOSE_VERIFY, token)
-    return _html(pages.confirm_verify(token))
+    # Say what confirming means (and what to do if it was not them); a closed request says so.
+    pending = await request.app[DESK_KEY].pending_request(token)
+    return _html(pages.confirm_verify(token, pending.organisation, pending.intents,
+                                      pending.reference))
 
 
 async def verify_confirm(request: web.Request) -> web.Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;"
@@ -19,15 +20,18 @@ SECURITY_HEADERS = {
 
 
 # Why a verification link or code cannot be used, in the requester's terms.
-EXHAUSTED = ("Too many wrong codes were tried for this request, so it is locked for your "
-             "protection. Reply to our email and we will send you a new code and link.")
+EXHAUSTED = ("Too many wrong codes were tried for this request, so its code is locked for your "
+             "protection. Our privacy team has been told and will send you a new code and "
+             "link; you do not need to write to us for it.")
 SUPERSEDED = ("We have sent you a newer code and link since this one: please use the link in "
               "our latest email.")
 
 
-def page(title: str, *paragraphs: str, form: str = "") -> str:
-    """A whole HTML document; paragraphs are escaped here, `form` is trusted markup."""
+def page(title: str, *paragraphs: str, form: str = "", after: Sequence[str] = ()) -> str:
+    """A whole HTML document; paragraphs (before the form, and `after` it) are escaped here,
+    `form` is trusted markup."""
     body = "".join(f"<p>{escape(text)}</p>" for text in paragraphs)
+    form += "".join(f"<p>{escape(text)}</p>" for text in after)
     return (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
             f"<meta name=\"robots\" content=\"noindex\">"
@@ -43,12 +47,33 @@ def post_form(action: str, button: str, fields: dict[str, str]) -> str:
             f"<button type=\"submit\">{escape(button)}</button></form>")
 
 
-def confirm_verify(token: str) -> str:
+# What each right asks the organisation to do, as the confirm page says it.
+_ASKS = {"access": "send you a copy of the personal data it holds about you",
+         "erasure": "delete the personal data it holds about you"}
+_ASKS_OTHERWISE = "act on a privacy request about the personal data it holds about you"
+
+
+def asked_for(intents: Sequence[str]) -> str:
+    """'delete the personal data it holds about you', joined with 'and' for several."""
+    parts = [_ASKS[intent] for intent in dict.fromkeys(intents) if intent in _ASKS]
+    return " and ".join(parts) or _ASKS_OTHERWISE
+
+
+def confirm_verify(token: str, organisation: str, intents: Sequence[str],
+                   reference: str) -> str:
+    """The page behind the emailed link: it says what confirming means, so that the owner
+    of the address knows what they confirm, and what to do if it was not them."""
+    what = asked_for(intents)
     return page(
-        "Confirm your email address",
-        "You asked us to act on a privacy request. Press the button to confirm that this "
-        "email address is yours.",
-        form=post_form("/verify", "Confirm my email address", {"token": token}),
+        "Confirm your request",
+        f"{organisation} has received a request sent from your email address (reference "
+        f"{reference}), asking {organisation} to {what}.",
+        f"Press the button only if you made this request: it confirms that you asked "
+        f"{organisation} to {what}.",
+        form=post_form("/verify", "Yes, I asked for this", {"token": token}),
+        after=("If you did not ask for this, do not press the button. Reply to our email and "
+               "tell us, and we will stop the request; or simply ignore it: nothing is done "
+               "until the request is confirmed.",),
     )
 
 

@@ -214,6 +214,9 @@ class Unit:
         context = {
             "org_name": org.name, "privacy_address": org.privacy_address, "ico": ICO_ROUTE,
             "due_date": ticket.due_date or "",
+            # What the request asks for: the verification mail says it, so that the address's
+            # owner knows what they confirm.
+            "intents": list(ticket.intents),
             # Empty when the policy has none, or when its words are about the regulator
             # itself: the texts then name the regulator once, with its details.
             "complaint_route": _own_route(self.config.complaint_routes.get(org.id)),

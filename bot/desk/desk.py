@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from bot.desk import actions, fees, intake, suppression
 from bot.desk.core import DeskConfig, Unit
-from bot.desk.identity import resend_code, try_code, try_link
+from bot.desk.identity import PendingRequest, pending_request, resend_code, try_code, try_link
 from bot.desk.results import (
     ActionResult,
     IntakeResult,
@@ -107,6 +107,14 @@ class Desk:
         if outcome not in (Outcome.VERIFIED, Outcome.ALREADY):
             raise outcome_error(outcome, 0)
         return result
+
+    async def pending_request(self, token: str) -> PendingRequest:
+        """What the verification link asks its reader to confirm (read only: a GET page)."""
+        reference = tokens.read_token(self.config.secret, tokens.PURPOSE_VERIFY, token,
+                                      now=self.config.clock())
+        async with self.db.transaction(readonly=True) as tx:
+            ticket = await tx.tickets.get_by_reference(normalise_reference(reference))
+        return pending_request(self.config.org(ticket.organisation), ticket)
 
     async def resend_code(self, reference: str, actor: str, channel: str) -> ActionResult:
         """A fresh code and link to the requester (earlier ones void), e.g. after the code

@@ -6,17 +6,21 @@ manual check alone also completes it (the fallback when mail to the requester ca
 used). Completion starts the clock: the due date counts from that day, the ticket moves to
 in_progress and the requester gets the acknowledgement with the due date; unless a fee the
 team asked for is still unpaid: then the ticket moves to awaiting_fee and the clock starts
-when the fee arrives (bot/desk/fees.py).
+when the fee arrives (bot/desk/fees.py). The last wrong code a challenge allows locks it:
+the requester and the team are told, and only the team sends a new one (`resend_code`).
 """
 
 from __future__ import annotations
 
+from pydantic import BaseModel, ConfigDict
+
 from bot.desk.core import Unit
 from bot.organisations import Organisation
 from bot.workflow import deadlines, tokens, verification
+from bot.workflow.attention import VERIFICATION_LOCKED
 from bot.workflow.fees import fee_status
 from bot.workflow.replies import ReplyKind
-from bot.workflow.states import TicketState, transition
+from bot.workflow.states import FINAL, TicketState, transition
 from bot.workflow.verification import Challenge, Outcome
 from storage import TicketRecord, TicketUpdate, VerificationRecord
 
@@ -82,7 +86,20 @@ async def try_code(unit: Unit, org: Organisation, ticket: TicketRecord,
             return await confirmed(unit, org, ticket, CODE, "requester"), outcome, 0
     left = counted.max_attempts - counted.attempts
     unit.event("verification_failed", ticket, outcome=Outcome.WRONG.value, attempts_left=left)
+    if left == 0:
+        await _locked(unit, org, ticket, counted.attempts)
     return ticket, Outcome.WRONG, left
+
+
+async def _locked(unit: Unit, org: Organisation, ticket: TicketRecord, attempts: int) -> None:
+    """The last allowed attempt was wrong: the code is locked (the link is not). Nobody may
+    be left waiting in silence: the team gets a note (bot.workflow.attention) and a Slack
+    line, and the requester a mail saying the team will send a new code. A new code is never
+    sent automatically: a stranger guessing codes would get five more guesses each time."""
+    unit.event(VERIFICATION_LOCKED, ticket, attempts=attempts,
+               note="the team sends a new code (tickets resend-code) or checks identity "
+                    "another way")
+    await unit.send(org, ticket, [ReplyKind.VERIFICATION_LOCKED])
 
 
 async def try_link(unit: Unit, org: Organisation, ticket: TicketRecord,
@@ -111,13 +128,33 @@ async def try_link(unit: Unit, org: Organisation, ticket: TicketRecord,
 
 
 async def resend_code(unit: Unit, org: Organisation, ticket: TicketRecord) -> TicketRecord:
-    """A team member sends a fresh code and link; every earlier challenge becomes void. It
-    follows a person's decision, so the daily limit does not hold it back."""
+    """A team member sends a fresh code and link; every earlier challenge becomes void (a
+    locked code too: the new one has its full attempts). It follows a person's decision, so
+    the daily limit does not hold it back."""
     if (early := _settled(ticket)) is not None:
         raise verification.outcome_error(early, 0)
     await unit.send_now(org, ticket, ReplyKind.VERIFICATION_REQUEST)
     unit.event("verification_resent", ticket, by=unit.actor)
     return ticket
+
+
+class PendingRequest(BaseModel):
+    """What a verification link asks its reader to confirm (the confirm page shows it)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reference: str
+    organisation: str
+    intents: list[str]
+    state: str
+
+
+def pending_request(org: Organisation, ticket: TicketRecord) -> PendingRequest:
+    """The request behind a link, or the error a closed one gets. Pure."""
+    if ticket.state in FINAL:
+        raise verification.outcome_error(Outcome.CLOSED, 0)
+    return PendingRequest(reference=ticket.reference, organisation=org.name,
+                          intents=list(ticket.intents), state=ticket.state)
 
 
 async def confirmed(unit: Unit, org: Organisation, ticket: TicketRecord, method: str,

@@ -9,6 +9,12 @@ only once it all committed. Decisions:
   reference from anyone else opens a new ticket linked to the quoted one (never joins);
 - a reply asking for what its ticket does not cover (a rights intent it lacks, or any when
   it is final) opens a full new ticket linked to it; the old one records the reply;
+- in a reply only the sender's own words count: not an auto-reply, not the quoted copy of our
+  mail, not lines copied from a mail we sent. A code counts only there, and only in a reply
+  carrying our signed Message-ID; a reply whose own words deny the request ("this wasn't
+  me": intents.find_denial) stops it or flags it (bot/desk/disputes.py) and opens nothing;
+- a reply resumes a clock paused for a clarification only when it carries our signed
+  Message-ID; from the requester's address otherwise, it is flagged for the team;
 - auto-replies, bounces and bulk mail, and mail without a usable From address, are stored
   and open nothing; mail with no rights intent is stored for the team, no ticket, no reply;
 - otherwise one ticket holds all the mail's intents: the opt-out part is done at once
@@ -20,20 +26,25 @@ only once it all committed. Decisions:
 from __future__ import annotations
 
 from datetime import datetime
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from typing import Any
 
 from bot.desk.clock import resume_clock
 from bot.desk.core import Unit, address_key, clean_text
+from bot.desk.disputes import disputed
 from bot.desk.identity import carry_identity, try_code
 from bot.desk.results import IntakeResult
 from bot.organisations import Organisation, Organisations
 from bot.workflow import deadlines, tokens
 from bot.workflow.addresses import InvalidAddressError, clean_address
+from bot.workflow.attention import CLARIFICATION_UNCONFIRMED
 from bot.workflow.outbound import invented_message_id, safe_message_id
 from bot.workflow.references import find_references, format_reference
 from bot.workflow.replies import ReplyKind, replies_for_new_ticket
 from bot.workflow.states import FINAL, TicketState, transition
-from bot.workflow.verification import codes_in_text, needs_verification
+from bot.workflow.verification import codes_in_text, needs_verification, own_words
+from intents import find_denial
 from intents.models import Classification, InboundMail
 from storage import MessageRecord, TicketRecord
 
@@ -168,16 +179,22 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
                 auto: bool) -> IntakeResult:
     message_id = stored.message_id
     from_requester = sender is not None and _same(org, sender, ticket.requester_address)
-    fresh = [] if auto or sender is None else new_request_in_reply(
+    proven = _proven(unit, mail, ticket)
+    # Only a person's own words are read: never an auto-reply, never the quoted copy of our
+    # mail (which says "if you did not send this request" and holds the code).
+    speaks = not auto and sender is not None and (from_requester or proven)
+    own = await _own_words(unit, ticket, mail) if speaks else ""
+    denial = find_denial(own) if speaks else None
+    fresh = [] if auto or sender is None or denial is not None else new_request_in_reply(
         ticket, list(classification.intents))
     unit.event("reply_received", ticket, message_id=message_id, sender=sender,
                intents=classification.intents, auto_reply=auto, from_requester=from_requester,
-               new_request=bool(fresh))
+               new_request=bool(fresh), denies_request=denial is not None)
     if fresh and sender is not None:
         # A new request sent as a reply gets everything a new ticket gets (verification,
         # clock, acknowledgement), linked to the ticket it answered; it never hides there.
         if from_requester and ticket.state == S.AWAITING_IDENTITY:
-            ticket = await _codes(unit, org, ticket, mail)
+            ticket = await _codes(unit, org, ticket, mail, own)
         # A verified requester whose reply proves it answers our mail keeps their identity.
         known = (from_requester and ticket.verified_at is not None
                  and _proven(unit, mail, ticket))
@@ -189,13 +206,16 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
                                          "reference": opened.reference})
     await unit.attach(stored.id, ticket)
     unit.parents[ticket.id] = (stored.message_id, stored.references)
-    if from_requester and not auto:
+    if denial is not None:
+        ticket = await disputed(unit, org, ticket, denial, proven=proven and from_requester,
+                                message_id=message_id)
+    elif from_requester and not auto:
         if ticket.state == S.AWAITING_IDENTITY:
-            ticket = await _codes(unit, org, ticket, mail)
+            ticket = await _codes(unit, org, ticket, mail, own)
         elif ticket.state == S.AWAITING_CLARIFICATION:
-            ticket = await resume_clock(unit, org, ticket, "reply from the requester")
-        if "opt_out" in classification.intents and sender is not None:
-            await _opt_out(unit, org, ticket, sender, already=False)
+            ticket = await _clarification(unit, org, ticket, proven, message_id)
+    if from_requester and not auto and "opt_out" in classification.intents and sender:
+        await _opt_out(unit, org, ticket, sender, already=False)
     return IntakeResult(
         outcome="joined", message_id=message_id, reference=ticket.reference,
         state=ticket.state, intents=list(classification.intents),
@@ -203,22 +223,61 @@ async def _join(unit: Unit, org: Organisation, ticket: TicketRecord, stored: Mes
         withheld=list(unit.withheld))
 
 
+async def _clarification(unit: Unit, org: Organisation, ticket: TicketRecord, proven: bool,
+                         message_id: str) -> TicketRecord:
+    """The requester wrote while the clock waits for their answer. Only a reply to one of
+    our mails (signed Message-ID) restarts it: From and a reference in the subject are easy
+    to forge, so anything else is flagged for the team, who resume with `tickets resume`."""
+    if proven:
+        return await resume_clock(unit, org, ticket, "reply from the requester")
+    unit.event(CLARIFICATION_UNCONFIRMED, ticket, message_id=message_id,
+               reason="not a reply to our mail: its sender and subject may be forged")
+    return ticket
+
+
+async def _own_words(unit: Unit, ticket: TicketRecord, mail: InboundMail) -> str:
+    """The reply's own text without the lines copied from a mail we sent on this ticket (a
+    helpdesk's acknowledgement may paste ours without quote marks). Our mails are read only
+    when the text holds something that matters: a code or a denial."""
+    text = mail.text
+    if not (codes_in_text(text) or find_denial(text)):
+        return text
+    ours: list[str] = []
+    for sent in await unit.tx.outbox.for_ticket(ticket.id):
+        ours.append(_body_text(sent.raw))
+    return own_words(text, ours)
+
+
+def _body_text(raw: bytes) -> str:
+    """The plain-text body of a mail we built (bot.workflow.outbound), read defensively."""
+    try:
+        message = message_from_bytes(raw, policy=policy.default)
+        part = message.get_body(preferencelist=("plain",)) if isinstance(
+            message, EmailMessage) else None
+        return str(part.get_content()) if part is not None else ""
+    except (LookupError, ValueError, TypeError, AttributeError):
+        return ""
+
+
 async def _codes(unit: Unit, org: Organisation, ticket: TicketRecord,
-                 mail: InboundMail) -> TicketRecord:
+                 mail: InboundMail, own: str) -> TicketRecord:
     """Try the codes a reply from the requester holds, as ONE counted attempt (however many
     numbers it holds). Only a reply carrying our signed Message-ID counts: From and a
     reference in the subject are easy to forge, and a stranger's guesses must not use up
-    the requester's attempts."""
-    codes = codes_in_text(f"{mail.subject}\n{mail.text}")
+    the requester's attempts. Only codes in the requester's own words count: a code in the
+    quoted copy of our mail proves nothing (the owner who answers "this wasn't me" quotes it
+    too, and so do some helpdesks' automatic acknowledgements)."""
+    codes = codes_in_text(f"{mail.subject}\n{own}")
     if not _proven(unit, mail, ticket):
         if codes:
             unit.event("code_not_checked", ticket,
                        reason="a code in a mail that is not a reply to ours")
         return ticket
-    # "Reply to this email": a bare reply that quotes our mail carries the code too.
-    codes = codes or codes_in_text(mail.quoted)
     if codes:
         ticket, _, _ = await try_code(unit, org, ticket, codes)
+    elif codes_in_text(f"{mail.text}\n{mail.quoted}"):
+        unit.event("code_not_checked", ticket,
+                   reason="the code was only in the copy of our mail, not in the reply's words")
     return ticket
 
 

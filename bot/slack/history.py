@@ -52,6 +52,19 @@ def event_text(line: EventLine) -> str:
         return f":white_check_mark: Identity verified: the clock is running{until}"
     if kind == "verification_failed":
         return f":warning: A verification attempt failed ({_words(d.get('outcome'))})"
+    if kind == "request_disputed":
+        stopped = ": request stopped" if d.get("stopped") else ": the team decides"
+        return (f":rotating_light: The address's owner says they did not make this request"
+                f"{stopped}{_colon(d, 'words')}")
+    if kind == "dispute_unconfirmed":
+        return (":warning: A mail from the requester's address (not a reply to ours) says they"
+                f" did not make this request: check with them{_colon(d, 'words')}")
+    if kind == "verification_locked":
+        return (":lock: Code locked after too many wrong tries: send a new code or check"
+                " identity another way")
+    if kind == "clarification_unconfirmed":
+        return (":warning: The requester's address wrote, but not as a reply to our mail:"
+                " check it is them, then resume the clock")
     if kind == "manual_check_needed":
         return f":warning: A team member must check identity{_colon(d, 'reason')}"
     if kind == "complaint_ack_needed":

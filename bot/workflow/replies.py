@@ -42,15 +42,20 @@ class ReplyKind(StrEnum):
     CLOSED_UNVERIFIED = "closed_unverified"
     FEE_REQUEST = "fee_request"
     FEE_RECEIVED = "fee_received"
+    # The code was locked after too many wrong tries; the owner denied making the request.
+    VERIFICATION_LOCKED = "verification_locked"
+    REQUEST_DISPUTED = "request_disputed"
 
 
 AUTOMATIC = frozenset({
     ReplyKind.ACKNOWLEDGEMENT, ReplyKind.VERIFICATION_REQUEST, ReplyKind.OPT_OUT_CONFIRMATION,
     ReplyKind.COMPLAINT_ACK, ReplyKind.UNVERIFIED_REMINDER, ReplyKind.CLOSED_UNVERIFIED,
+    ReplyKind.VERIFICATION_LOCKED, ReplyKind.REQUEST_DISPUTED,
 })
 PRIORITY = (
     ReplyKind.OPT_OUT_CONFIRMATION, ReplyKind.VERIFICATION_REQUEST, ReplyKind.COMPLAINT_ACK,
     ReplyKind.ACKNOWLEDGEMENT, ReplyKind.UNVERIFIED_REMINDER, ReplyKind.CLOSED_UNVERIFIED,
+    ReplyKind.VERIFICATION_LOCKED, ReplyKind.REQUEST_DISPUTED,
 )
 # Kinds the suppression list holds back: marketing only, which privacybot never sends.
 SUPPRESSIBLE: frozenset[ReplyKind] = frozenset()

@@ -7,6 +7,10 @@ attempt = one mail or one entry, which may carry several candidate codes), its l
 not. Access and erasure need it; opt-outs and complaints never do. Where the organisation
 requires it, a team member's manual check (method and who) is needed too before the clock
 starts.
+
+A code counts only in the requester's own words: never in the quoted copy of our mail (a
+reply from the owner saying "this wasn't me" quotes it too), and never in lines copied from
+a mail we sent (a helpdesk's acknowledgement may paste our mail without quote marks).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from bot.errors import VerificationError
+from bot.workflow.redaction import redact_text
 
 CODE_DIGITS = 6
 NEEDS_VERIFICATION = frozenset({"access", "erasure", "rectification", "portability"})
@@ -114,12 +119,36 @@ def codes_in_text(text: str) -> list[str]:
     return [a + b for a, b in _CODE_IN_TEXT.findall(text or "")][:5]
 
 
+# Shorter lines ("Hello,", a bare code) are too common to say they were copied from us.
+_ECHO_MIN = 16
+_QUOTE_MARKS = re.compile(r"^[\s>|*\-\u2022]+")
+
+
+def _echo_key(line: str) -> str:
+    """A line as compared with ours: codes and link tokens masked (our stored copy of a
+    delivered verification mail is redacted), quote marks and spacing ignored."""
+    masked = re.sub(r"\d+", "#", redact_text(line).replace("[redacted]", "#"))
+    return " ".join(_QUOTE_MARKS.sub("", masked).lower().split())
+
+
+def own_words(text: str, ours: Iterable[str]) -> str:
+    """`text` without the lines that repeat a line of one of our mails (`ours`, their bodies):
+    what the requester wrote, not what they (or their helpdesk) copied from us."""
+    sent = {key for body in ours for key in map(_echo_key, body.splitlines())
+            if len(key) >= _ECHO_MIN}
+    if not sent:
+        return text
+    return "\n".join(line for line in (text or "").splitlines()
+                     if _echo_key(line) not in sent)
+
+
 def outcome_error(outcome: Outcome, attempts_left: int) -> VerificationError:
     """The clear error a channel shows for a failed attempt."""
     if outcome is Outcome.EXPIRED:
         return VerificationError("the verification code has expired; a new one must be sent")
     if outcome is Outcome.EXHAUSTED:
-        return VerificationError("too many wrong codes; a new code must be sent")
+        return VerificationError("too many wrong codes: the code is locked until the team sends"
+                                 " a new one")
     if outcome is Outcome.SUPERSEDED:
         return VerificationError("this link was replaced by a newer one; use our latest email")
     if outcome is Outcome.ALREADY:

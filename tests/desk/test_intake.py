@@ -251,30 +251,33 @@ async def test_subject_naming_several_references_joins_the_senders_own(desk: Des
     assert reply.reference == eves.reference
 
 
-async def test_bare_reply_quoting_the_code_verifies(desk: Desk) -> None:
+async def test_a_code_only_in_the_quoted_copy_does_not_verify(desk: Desk) -> None:
+    """Issue 16.1: the owner who answers "that wasn't me" quotes our mail, code and all; a
+    code counts only in the requester's own words, and never without our Message-ID."""
     from tests.desk.conftest import mail
 
     first = await receive(desk, intents=["access"])
     [verification] = await outbox(desk, first.reference or "")
     message = parse(verification)
     quoted = "\n".join(f"> {line}" for line in body(verification).splitlines())
-    raw, inbound, classification = mail(text="Yes, that was me.", sender="bob@example.com",
+    raw, inbound, classification = mail(text="Thanks.", sender="bob@example.com",
                                         in_reply_to=message["Message-ID"])
     reply = inbound.model_copy(update={"quoted": quoted})
     result = await desk.receive_mail("aimigos", raw, reply, classification,
                                      envelope_from="bob@example.com")
-    assert result.verified
-    # the same quote without our signed Message-ID proves nothing
-    second = await receive(desk, intents=["access"], sender="cy@example.com")
-    [other] = await outbox(desk, second.reference or "")
-    raw, inbound, classification = mail(text="yes", sender="cy@example.com",
-                                        subject=f"Re: [{second.reference}]")
-    unsigned = inbound.model_copy(update={
-        "quoted": "\n".join(f"> {line}" for line in body(other).splitlines())})
-    joined = await desk.receive_mail("aimigos", raw, unsigned, classification,
-                                     envelope_from="cy@example.com")
-    assert joined.outcome == "joined"
-    assert not joined.verified
+    assert result.outcome == "joined"
+    assert not result.verified
+    view = await desk.get_ticket(first.reference or "")
+    [skipped] = [e for e in view.events if e.kind == "code_not_checked"]
+    assert "copy of our mail" in skipped.data["reason"]
+    assert not any(e.kind == "verification_failed" for e in view.events)  # no attempt used
+    # the code typed in the reply itself still verifies
+    raw, inbound, classification = mail(text=f"My code: {code_in(verification)}",
+                                        sender="bob@example.com",
+                                        in_reply_to=message["Message-ID"])
+    typed = await desk.receive_mail("aimigos", raw, inbound.model_copy(
+        update={"quoted": quoted}), classification, envelope_from="bob@example.com")
+    assert typed.verified
 
 
 async def test_complaint_without_a_policy_route_names_the_ico(desk: Desk) -> None:
