@@ -124,3 +124,17 @@ def test_a_made_up_message_id_never_becomes_a_parent() -> None:
     assert thread_headers(invented) == (None, ())
     assert thread_headers("<m@example.org>", [invented]) == (
         "<m@example.org>", ("<m@example.org>",))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_unverified_reminder_says_a_bundled_complaint_does_not_wait(lang: str) -> None:
+    """The reminder warns that the request closes without confirmation; a complaint bundled
+    with it goes on whatever happens (it needs no identity), and the reminder says so."""
+    context = {**CONTEXT, "verify_url": "https://example.org/v", "code": "123456",
+               "ttl_hours": 48, "close_date": "2026-12-20"}
+    bundled = render(K.UNVERIFIED_REMINDER, language=lang, org_id="aimigos", reference=REF,
+                     context={**context, "intents": ["access", "complaint"]})
+    alone = render(K.UNVERIFIED_REMINDER, language=lang, org_id="aimigos", reference=REF,
+                   context={**context, "intents": ["access"]})
+    assert COMPLAINT[lang] in bundled.body
+    assert COMPLAINT[lang] not in alone.body
