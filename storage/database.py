@@ -88,26 +88,30 @@ async def _quietly_close(conn: AsyncConnection) -> None:
         await conn.close()
 
 
-def _prepare_file(database: str, create: bool) -> str:
+def _prepare_file(database: str, create: bool, strict: bool) -> str:
     """The file's absolute path, after creating it (with `create`) or insisting that it
-    exists."""
+    exists; without `strict` (connect's check=False) a failure waits for the first use."""
     path = os.path.abspath(os.path.expanduser(database))
     if not create:
-        sqlite_file.require(path)
+        if strict:
+            sqlite_file.require(path)
         return path
     try:
         sqlite_file.create_empty(path)
     except OSError as exc:
-        raise UnavailableError(
-            f"database unavailable: unable to open database file {path}: "
-            f"{exc.strerror or exc}") from exc
+        if strict:
+            raise UnavailableError(
+                f"database unavailable: unable to open database file {path}: "
+                f"{exc.strerror or exc}") from exc
     return path
 
 
-def _identify(path: str) -> sqlite_file.FileIdentity:
+def _identify(path: str, strict: bool) -> sqlite_file.FileIdentity | None:
     try:
         return sqlite_file.identify(path)
     except OSError as exc:
+        if not strict:
+            return None
         raise UnavailableError(f"database unavailable: {sqlite_file.GONE}") from exc
 
 
@@ -159,7 +163,7 @@ class Database:
                                    "max_overflow": max_overflow, "pool_timeout": pool_timeout}
         path: str | None = None
         if parsed.get_backend_name() == "sqlite":
-            path = await asyncio.to_thread(_prepare_file, str(parsed.database), create)
+            path = await asyncio.to_thread(_prepare_file, str(parsed.database), create, check)
             options["async_creator"] = functools.partial(
                 sqlite_inline.connect, path, busy_timeout=busy_timeout)
         else:
@@ -176,7 +180,7 @@ class Database:
             if check:
                 await db.ping()
             if path is not None:
-                db._identity = _identify(path)
+                db._identity = _identify(path, check)
         except StorageError:
             await engine.dispose()
             raise
