@@ -145,3 +145,16 @@ async def test_an_immutable_wal_refuses_the_commit_itself(
     with _immutable(Path(f"{path}-wal")), pytest.raises(UnavailableError):
         await _write(db)
     assert await _write(db) == 2  # nothing of the refused write was kept
+
+
+async def test_check_writable_fails_on_a_read_only_file(sqlite: tuple[Database, Path]) -> None:
+    db, path = sqlite
+    path.chmod(0o400)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("permissions do not bind this user (root)")
+        with pytest.raises(UnavailableError, match="read-only"):
+            await db.check_writable()
+    finally:
+        path.chmod(0o600)
+    await db.check_writable()
