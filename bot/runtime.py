@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.channels.health import WriteProbe
 from bot.channels.http_app import HealthProbe, build_http_app
 from bot.channels.relay import parse_relay_url
 from bot.channels.sender import OutboxSender
@@ -183,7 +184,9 @@ class Runtime:
         self._slack_started = True
 
     async def _start_http(self, settings: Settings) -> None:
-        probes: dict[str, HealthProbe] = {"database": self._database_ok}
+        db = self.services.db
+        probes: dict[str, HealthProbe] = {
+            "database": WriteProbe(db.check_writable, quick=db.check_file)}
         if self._tasks:  # the worker runs in this process too: report whether it still does
             probes["worker"] = self._worker_ok
         slack = self.services.slack
@@ -200,13 +203,6 @@ class Runtime:
         await site.start()
         host, port = runner.addresses[0][:2]
         self.http_address = (str(host), int(port))
-
-    async def _database_ok(self) -> bool:
-        try:
-            await self.services.db.ping()
-        except StorageError:
-            return False
-        return True
 
     async def _worker_ok(self) -> bool:
         return all(not task.done() for task in self._tasks)

@@ -9,7 +9,9 @@
 
 SQLite: every connection gets WAL, foreign keys and a busy timeout; write transactions start
 with BEGIN IMMEDIATE so that writers queue on the busy timeout instead of failing half-way
-when a read lock cannot be upgraded. PostgreSQL runs through asyncpg at READ COMMITTED.
+when a read lock cannot be upgraded. The file is created only when asked (`create=True`), and
+a write whose file was deleted or replaced meanwhile does not count (storage/sqlite_file.py).
+PostgreSQL runs through asyncpg at READ COMMITTED.
 """
 
 from __future__ import annotations
@@ -17,20 +19,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import os
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, insert, text, update
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from storage import sqlite_inline
+from storage import sqlite_file, sqlite_inline
 from storage.boundary import TRANSLATED, translate
 from storage.errors import StorageError, UnavailableError
+from storage.tables import heartbeat
 from storage.unit import Transaction
 
 _BEGIN_OPTION = "privacybot_begin"
@@ -83,6 +88,33 @@ async def _quietly_close(conn: AsyncConnection) -> None:
         await conn.close()
 
 
+def _prepare_file(database: str, create: bool, strict: bool) -> str:
+    """The file's absolute path, after creating it (with `create`) or insisting that it
+    exists; without `strict` (connect's check=False) a failure waits for the first use."""
+    path = os.path.abspath(os.path.expanduser(database))
+    if not create:
+        if strict:
+            sqlite_file.require(path)
+        return path
+    try:
+        sqlite_file.create_empty(path)
+    except OSError as exc:
+        if strict:
+            raise UnavailableError(
+                f"database unavailable: unable to open database file {path}: "
+                f"{exc.strerror or exc}") from exc
+    return path
+
+
+def _identify(path: str, strict: bool) -> sqlite_file.FileIdentity | None:
+    try:
+        return sqlite_file.identify(path)
+    except OSError as exc:
+        if not strict:
+            return None
+        raise UnavailableError(f"database unavailable: {sqlite_file.GONE}") from exc
+
+
 def _make_parent(path: str) -> None:
     # Owner-only: the database holds personal data (an existing folder is left as it is).
     Path(path).expanduser().parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -91,10 +123,14 @@ def _make_parent(path: str) -> None:
 class Database:
     """An open database: build it with `await Database.connect(url)`, end with `close()`."""
 
-    def __init__(self, engine: AsyncEngine, url: URL, *, busy_timeout: float = 5.0) -> None:
+    def __init__(self, engine: AsyncEngine, url: URL, *, busy_timeout: float = 5.0,
+                 file: str | None = None) -> None:
         self._engine = engine
         self._url = url
         self._busy_timeout = busy_timeout
+        # SQLite: the file's absolute path, and which file it named when opened.
+        self._file = file
+        self._identity: sqlite_file.FileIdentity | None = None
         # SQLite has one writer. Writers of this process queue on an asyncio lock (fair, no
         # polling) instead of on SQLite's busy handler, which sleeps in growing steps and
         # left some writers waiting seconds under load. One lock per event loop.
@@ -112,18 +148,22 @@ class Database:
         pool_timeout: float = 30.0,
         check: bool = True,
         echo: bool = False,
+        create: bool = True,
     ) -> Database:
         """Build the engine for `url` and (with `check`) make sure the database answers.
 
         Raises StorageError for a URL that is not supported and UnavailableError for a
         database that cannot be reached or opened. `busy_timeout` (seconds) is how long a
-        SQLite writer waits for the lock before UnavailableError.
+        SQLite writer waits for the lock before UnavailableError. A SQLite file that does
+        not exist is created (empty, owner-only) with `create`, else refused with a
+        StorageError that says so; later connections never create one.
         """
         parsed = _parse(url)
         options: dict[str, Any] = {"echo": echo, "pool_size": pool_size,
                                    "max_overflow": max_overflow, "pool_timeout": pool_timeout}
+        path: str | None = None
         if parsed.get_backend_name() == "sqlite":
-            path = str(parsed.database)
+            path = await asyncio.to_thread(_prepare_file, str(parsed.database), create, check)
             options["async_creator"] = functools.partial(
                 sqlite_inline.connect, path, busy_timeout=busy_timeout)
         else:
@@ -135,13 +175,15 @@ class Database:
             raise StorageError(f"cannot use database URL: {exc}") from exc
         if parsed.get_backend_name() == "sqlite":
             _install_sqlite_hooks(engine, busy_timeout)
-        db = cls(engine, parsed, busy_timeout=busy_timeout)
-        if check:
-            try:
+        db = cls(engine, parsed, busy_timeout=busy_timeout, file=path)
+        try:
+            if check:
                 await db.ping()
-            except StorageError:
-                await engine.dispose()
-                raise
+            if path is not None:
+                db._identity = _identify(path, check)
+        except StorageError:
+            await engine.dispose()
+            raise
         return db
 
     @property
@@ -163,6 +205,36 @@ class Database:
         """A trivial query; UnavailableError if the database does not answer."""
         async with self.transaction(readonly=True) as tx:
             await tx.connection.execute(text("SELECT 1"))
+
+    def check_file(self) -> None:
+        """The cheap half of `check_writable` (two stat calls, nothing on PostgreSQL): the
+        SQLite file is still the one opened, and a new connection (the next one the pool
+        opens, or a restart) could write to it. UnavailableError says why not."""
+        if self._file is None or self._identity is None:
+            return
+        sqlite_file.same_file(self._file, self._identity)
+        problem = sqlite_file.writable_problem(self._file)
+        if problem is not None:
+            raise UnavailableError(f"database unavailable: {problem}")
+
+    async def check_writable(self) -> None:
+        """Prove that a write commits now, or raise UnavailableError saying why not.
+
+        `check_file`, then an update of the heartbeat row in a committed transaction: a BEGIN
+        or a rollback proves nothing about a full disk or a file that refuses writes.
+        """
+        self.check_file()
+        now = datetime.now(UTC)
+        async with self.transaction() as tx:
+            conn = tx.connection
+            try:
+                result = await conn.execute(
+                    update(heartbeat).where(heartbeat.c.id == 1)
+                    .values(beat_at=now, beats=heartbeat.c.beats + 1))
+                if result.rowcount == 0:  # the row was deleted by hand: put it back
+                    await conn.execute(insert(heartbeat).values(id=1, beat_at=now, beats=1))
+            except TRANSLATED as exc:
+                raise translate(exc, "writing the heartbeat") from exc
 
     async def upgrade(self) -> str | None:
         """Run the migrations to head; returns the revision now in place."""
@@ -213,6 +285,9 @@ class Database:
                     await trans.commit()
                 except TRANSLATED as exc:
                     raise translate(exc, "committing") from exc
+                if not readonly and self._file is not None and self._identity is not None:
+                    # After the commit, not before: what counts is where the commit landed.
+                    self._identity = sqlite_file.check(self._file, self._identity)
             finally:
                 await _quietly_close(conn)
 
@@ -247,20 +322,21 @@ class Database:
 
 
 async def open_database(
-    url: str, *, upgrade: bool = True, busy_timeout: float = 5.0
+    url: str, *, upgrade: bool = True, busy_timeout: float = 5.0, create: bool = True
 ) -> Database:
-    """Connect for a command or the service; creates a SQLite file's folder and upgrades.
+    """Connect for a command or the service; with `create`, makes a SQLite file and its
+    folder when they are missing (`db upgrade` and `serve`), else a missing file is a
+    one-line StorageError and nothing is created (every other command).
 
-    With `upgrade`, an empty or old database is migrated to head, so that every command works
-    on a fresh data dir.
+    With `upgrade`, an empty or old database is migrated to head.
     """
     parsed = _parse(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
+    if create and parsed.get_backend_name() == "sqlite" and parsed.database:
         try:
             await asyncio.to_thread(_make_parent, parsed.database)
         except OSError as exc:
             raise StorageError(f"cannot create the folder for {parsed.database}: {exc}") from exc
-    db = await Database.connect(url, busy_timeout=busy_timeout)
+    db = await Database.connect(url, busy_timeout=busy_timeout, create=create)
     if upgrade:
         try:
             await db.upgrade()

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from storage import sqlite_file
+
 # Statements that may block on a lock or on the disk, so they run off the loop (RELEASE of
 # the outermost savepoint commits; DDL only runs in migrations, before anything listens).
 _SLOW_PREFIXES = ("BEGIN", "COMMIT", "END", "ROLLBACK", "PRAGMA", "VACUUM", "SAVEPOINT",
@@ -217,10 +219,11 @@ class InlineConnection:
 
 
 async def connect(database: str, *, busy_timeout: float) -> InlineConnection:
-    """Open `database` off the loop (opening may touch the disk and wait on a lock)."""
+    """Open the existing file `database` off the loop (opening may touch the disk and wait
+    on a lock). A missing file is an error, never a new empty database (sqlite_file.py)."""
 
     def _open() -> sqlite3.Connection:
-        return sqlite3.connect(database, timeout=busy_timeout, check_same_thread=False,
-                               isolation_level=None)
+        return sqlite3.connect(sqlite_file.uri(database), uri=True, timeout=busy_timeout,
+                               check_same_thread=False, isolation_level=None)
 
     return InlineConnection(await asyncio.to_thread(_open))

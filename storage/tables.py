@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -243,4 +244,14 @@ questions = Table(
     Column("feedback_by", String(100), nullable=True),
     Column("feedback_at", UTCDateTime, nullable=True),
     Index("ix_questions_asked_at", "asked_at"),
+)
+
+# One row (id 1), updated by the health check: a committed write is the only proof that the
+# database can store what the intake is about to answer 250 for.
+heartbeat = Table(
+    "heartbeat",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("beat_at", UTCDateTime, nullable=False),
+    Column("beats", BigInteger, nullable=False),
 )

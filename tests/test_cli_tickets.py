@@ -13,6 +13,7 @@ import pytest
 from bot.cli import app
 from bot.cli.common import run_cli
 from bot.cli.tickets import open_desk
+from storage import open_database
 from tests.desk.conftest import code_in, mail
 
 
@@ -40,6 +41,16 @@ def test_due_date_bad_input(argv: list[str], message: str,
     assert err.startswith("privacybot: error: ")
     assert message in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.fixture(autouse=True)
+def _database(tmp_path: Path) -> None:
+    """The data dir's database, made as `db upgrade` or `serve` would: the other commands
+    (and open_desk) only open an existing one."""
+    async def make() -> None:
+        await (await open_database(f"sqlite+aiosqlite:///{tmp_path / 'privacybot.db'}")).close()
+
+    asyncio.run(make())
 
 
 async def _seed(data_dir: Path) -> dict[str, str]:

@@ -12,8 +12,9 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,107 @@ def test_bad_relay_url_is_one_clear_line(tmp_path: Path, monkeypatch: pytest.Mon
     assert code == 1
     assert "privacybot: error: SMTP_RELAY_URL must start with smtp://" in err
     assert "hunter2" not in err
+
+
+ACCESS = "Please send me a copy of the personal data you hold about me."
+
+
+def _send(port: int, sender: str, message_id: str) -> int:
+    """One mail over SMTP, as a sending server would: the reply code to its DATA."""
+    raw = (f"From: {sender}\r\nTo: hello@aimigos.studio\r\nSubject: My data\r\n"
+           f"Message-ID: {message_id}\r\n\r\n{ACCESS}\r\n").encode()
+    with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+        try:
+            client.sendmail(sender, ["hello@aimigos.studio"], raw)
+        except smtplib.SMTPDataError as exc:
+            return exc.smtp_code
+    return 250
+
+
+def _healthz(port: int) -> tuple[int, dict[str, object]]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30) as resp:
+            return resp.status, json.load(resp)
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.load(exc)
+
+
+def _wait_for(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.05)
+
+
+def _stop(running: Served) -> str:
+    running.proc.send_signal(signal.SIGTERM)
+    assert running.proc.wait(timeout=30) == 0
+    return running.log.read_text()
+
+
+def test_a_deleted_database_answers_451_and_nothing_is_lost(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    outbox = data / "outbox"
+    running = _start(data, "--smtp-port", "0", "--http-port", "0")
+    try:
+        assert _send(running.port("smtp"), "ann@example.org", "<before@example.org>") == 250
+        _wait_for(lambda: outbox.is_dir() and any(outbox.glob("*.eml")), "the first reply")
+        first = {path.name: path.read_bytes() for path in outbox.glob("*.eml")}
+        for suffix in ("", "-wal", "-shm"):
+            (data / f"privacybot.db{suffix}").unlink()
+        codes = [_send(running.port("smtp"), f"u{i}@example.org", f"<after-{i}@example.org>")
+                 for i in range(3)]
+        assert codes == [451, 451, 451]
+        status, body = _healthz(running.port("http"))
+        assert status == 503
+        assert "removed or replaced" in str(body["reason"])
+        assert "\n" not in str(body["reason"])
+        log = _stop(running)
+    finally:
+        if running.proc.poll() is None:
+            running.proc.kill()
+            running.proc.wait()
+    assert "Traceback" not in log
+    assert not (data / "privacybot.db").exists()  # nothing made a new empty one meanwhile
+
+    # A restart makes a new database; the sending servers retry what got 451.
+    running = _start(data, "--smtp-port", "0", "--http-port", "0")
+    try:
+        codes = [_send(running.port("smtp"), f"u{i}@example.org", f"<after-{i}@example.org>")
+                 for i in range(3)]
+        assert codes == [250, 250, 250]
+        _wait_for(lambda: len(list(outbox.glob("*.eml"))) >= 4, "the three new replies")
+        assert _healthz(running.port("http"))[0] == 200
+        _stop(running)
+    finally:
+        if running.proc.poll() is None:
+            running.proc.kill()
+            running.proc.wait()
+    # The new database numbers its outbox from 1 again; the earlier reply is still there.
+    for name, content in first.items():
+        assert (outbox / name).read_bytes() == content
+    for name in CLEAN_ENV:
+        monkeypatch.delenv(name, raising=False)
+    assert run_cli(app, ["tickets", "list", "--json", "--data-dir", str(data)]) == 0
+    requesters = {ticket["requester"] for ticket in json.loads(capsys.readouterr().out)}
+    assert {"u0@example.org", "u1@example.org", "u2@example.org"} <= requesters
+
+
+def test_healthz_is_503_while_the_database_cannot_be_written(served: Served,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "data" / "privacybot.db"
+    assert _healthz(served.port("http"))[0] == 200
+    if shutil.which("chattr") is None or subprocess.run(
+            ["chattr", "+i", str(path)], capture_output=True, check=False).returncode != 0:
+        pytest.skip("chattr +i is not available here (needs root and a filesystem with it)")
+    try:
+        status, body = _healthz(served.port("http"))
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=False)
+    assert status == 503
+    assert body["checks"] == {"database": False, "worker": True}
+    assert str(body["reason"]).startswith("database: ")
+    assert "read-only" in str(body["reason"])
+    assert _healthz(served.port("http"))[0] == 200

@@ -95,16 +95,24 @@ async def _token(request: web.Request) -> str:
 
 
 async def healthz(request: web.Request) -> web.Response:
+    """200 when every probe passes; else 503 with `reason`, one line naming what fails."""
     checks: dict[str, bool] = {}
+    reasons: list[str] = []
     for name, probe in request.app[PROBES_KEY].items():
         try:
             checks[name] = bool(await probe())
         except Exception as exc:  # a probe that raises is a failing probe, not a 500
             log.warning("healthz: %s probe failed: %s: %s", name, type(exc).__name__, exc)
             checks[name] = False
+            reasons.append(f"{name}: {' '.join(str(exc).split())[:200] or 'failed'}")
+        else:
+            if not checks[name]:
+                reasons.append(f"{name}: failed")
     healthy = all(checks.values())
-    return web.json_response({"status": "ok" if healthy else "unhealthy", "checks": checks},
-                             status=200 if healthy else 503,
+    body: dict[str, Any] = {"status": "ok" if healthy else "unhealthy", "checks": checks}
+    if not healthy:
+        body["reason"] = "; ".join(reasons)
+    return web.json_response(body, status=200 if healthy else 503,
                              headers={"Cache-Control": "no-store"})
 
 

@@ -7,9 +7,12 @@ PermanentDeliveryError (record and give up). It never decides about retries itse
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
 import logging
 import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Protocol
 
@@ -108,10 +111,15 @@ class RelayTransport:
 
 
 class DirectoryTransport:
-    """Writes each message to <outbox_dir>/<outbox id>.eml, atomically (temp file + rename).
+    """Writes each message to <outbox_dir>/<outbox id>-<digest of its bytes>.eml, atomically.
 
-    Writing the same outbox id twice replaces the file, so a retry after a crash between
-    the write and the database update never makes a second copy. The file IS the delivery
+    No file is ever overwritten: the message is written under a fresh temporary name, made
+    with O_EXCL, and linked into place, which fails rather than replace an existing file.
+    Outbox ids are only unique within one database: a second database writing into the same
+    folder (or a new database after the old one was lost) numbers from 1 again, so the name
+    also carries a digest of the message's bytes, and each message's Message-ID is random.
+    The same message written twice (a retry after a crash between the write and the database
+    update) finds its own file there and makes no second copy. The file IS the delivery
     (the local default, for a person or script to pick up), so it keeps the code and link;
     the folder (and its parent, the data dir, when this creates it) is 0o700 and each file
     0o600: only the service's own user reads them.
@@ -125,16 +133,16 @@ class DirectoryTransport:
     def describe(self) -> str:
         return f"outbox -> {self._directory}"
 
-    def path_for(self, outbox_id: str) -> Path:
-        return self._directory / f"{_SAFE_NAME.sub('_', outbox_id)}.eml"
+    def path_for(self, mail: OutboundMail) -> Path:
+        digest = hashlib.sha256(mail.data).hexdigest()[:20]
+        return self._directory / f"{_SAFE_NAME.sub('_', mail.outbox_id)}-{digest}.eml"
 
     async def deliver(self, mail: OutboundMail) -> None:
         check_envelope(mail)
         try:
             await asyncio.to_thread(self._write, mail)
         except OSError as exc:
-            raise TemporaryDeliveryError(f"cannot write {self.path_for(mail.outbox_id)}: {exc}") \
-                from exc
+            raise TemporaryDeliveryError(f"cannot write {self.path_for(mail)}: {exc}") from exc
 
     def _write(self, mail: OutboundMail) -> None:
         if not self._directory.parent.exists():
@@ -143,12 +151,20 @@ class DirectoryTransport:
         self._directory.mkdir(mode=0o700, exist_ok=True)
         if self._directory.stat().st_mode & 0o077:
             os.chmod(self._directory, 0o700)
-        final = self.path_for(mail.outbox_id)
-        temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(mail.data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, final)
+        final = self.path_for(mail)
+        if final.exists():  # these very bytes: delivered before the database heard of it
+            return
+        # mkstemp: a new name, O_EXCL, mode 0o600.
+        fd, temp = tempfile.mkstemp(dir=self._directory, prefix=f".{final.name}.",
+                                    suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(mail.data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            # link, not rename: it never replaces a file. One already there under this
+            # name holds the same bytes (the name is their digest): delivered already.
+            with contextlib.suppress(FileExistsError):
+                os.link(temp, final)
+        finally:
+            os.unlink(temp)

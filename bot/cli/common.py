@@ -14,6 +14,7 @@ from bot.organisations import Organisations, load_organisations
 from bot.settings import Settings
 from intents.errors import IntentsError
 from knowledge.errors import KnowledgeError
+from storage import Database, open_database
 from storage.errors import StorageError
 
 DataDir = Annotated[
@@ -38,6 +39,13 @@ def load_settings(data_dir: Path | None = None, **overrides: object) -> Settings
 
 def load_orgs(settings: Settings) -> Organisations:
     return load_organisations(settings.config_path)
+
+
+async def open_existing_database(url: str) -> Database:
+    """The database a command works on, which must exist already: only `db upgrade` and
+    `serve` create one, so a mistyped --data-dir is one error line, not a new empty database
+    (nor a data dir) that the command then reports as empty."""
+    return await open_database(url, create=False)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

@@ -29,7 +29,7 @@ async def _upgrade(url: str) -> tuple[str | None, str | None, str]:
 
 
 async def _status(url: str) -> tuple[str | None, str]:
-    db = await Database.connect(url)
+    db = await Database.connect(url, create=False)
     try:
         return await db.revision(), db.url
     finally:

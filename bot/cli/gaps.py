@@ -13,13 +13,13 @@ from typing import Annotated, Any
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings
-from storage import QuestionRecord, open_database
+from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings, open_existing_database
+from storage import QuestionRecord
 
 
 async def _gaps(url: str, organisation: str | None, since: datetime | None,
                 limit: int) -> list[QuestionRecord]:
-    db = await open_database(url)
+    db = await open_existing_database(url)
     try:
         async with db.transaction(readonly=True) as tx:
             return await tx.questions.gaps(organisation=organisation, since=since, limit=limit)

@@ -26,12 +26,12 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings
+from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings, open_existing_database
 from bot.cli.due_date import parse_day
 from bot.desk import ActionResult, Desk
 from bot.secret_key import resolve_secret_key
 from bot.workflow.deadlines import complaint_due
-from storage import TicketRecord, open_database
+from storage import TicketRecord
 
 T = TypeVar("T")
 By = Annotated[str, typer.Option("--by", help="Who is acting (recorded in the audit trail).")]
@@ -45,9 +45,9 @@ async def open_desk(data_dir: Any) -> AsyncIterator[Desk]:
     """A Desk on the configured database, for one command."""
     settings = load_settings(data_dir)
     orgs = load_orgs(settings)
-    secret = resolve_secret_key(settings)
-    db = await open_database(settings.effective_database_url)
+    db = await open_existing_database(settings.effective_database_url)
     try:
+        secret = resolve_secret_key(settings)  # after the database, which must exist
         yield Desk(db, orgs, secret=secret, public_url=settings.effective_public_url,
                    clock=lambda: datetime.now(UTC))
     finally:

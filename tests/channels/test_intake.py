@@ -6,6 +6,7 @@ Every test runs over SQLite and (with TEST_DATABASE_URL) PostgreSQL.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import smtplib
 
@@ -201,3 +202,28 @@ async def test_smtputf8_and_8bit_mail_is_stored_byte_for_byte(service: Harness) 
         stored = await tx.messages.get_by_message_id("aimigos", "<utf8-1@example.org>")
         assert stored is not None
         assert await tx.messages.get_raw(stored.id) == raw
+
+
+async def test_a_deleted_sqlite_file_answers_451_never_250(service: Harness,
+                                                           database_url: str) -> None:
+    if not database_url.startswith("sqlite"):
+        pytest.skip("a database file is a SQLite matter")
+    import aiohttp
+    from sqlalchemy.engine import make_url
+
+    path = str(make_url(database_url).database)
+    assert (await service.send(make_mail(ERASURE, message_id="<kept@example.org>")))[0] == 250
+    for suffix in ("", "-wal", "-shm"):
+        os.unlink(f"{path}{suffix}")
+    replies = await asyncio.gather(*(
+        service.send(make_mail(ERASURE, sender=f"u{n}@example.org",
+                               message_id=f"<gone-{n}@example.org>")) for n in range(5)))
+    assert [code for code, _ in replies] == [451] * 5
+    assert all(text.startswith("4.3.0") for _, text in replies)
+    async with aiohttp.ClientSession() as http, \
+            http.get(service.http_url + "/healthz") as resp:
+        assert resp.status == 503
+        body = await resp.json()
+    assert body["checks"]["database"] is False
+    assert "removed or replaced" in body["reason"]
+    assert not await asyncio.to_thread(os.path.exists, path)  # no new, empty one made

@@ -66,5 +66,7 @@ def test_gaps_unknown_org_is_one_line_error(data_dir: Path,
 def test_gaps_on_empty_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                 capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert run_cli(app, ["db", "upgrade", "--data-dir", str(tmp_path)]) == 0
+    capsys.readouterr()
     assert run_cli(app, ["gaps", "--data-dir", str(tmp_path)]) == 0
     assert "No gaps" in capsys.readouterr().out

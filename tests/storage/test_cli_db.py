@@ -58,8 +58,13 @@ def test_bad_database_is_one_line_error(url: str, message: str, tmp_path: Path,
     assert "secret" not in lines[0]
 
 
-def test_status_of_an_empty_database(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_status_of_a_missing_then_an_empty_database(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert run_cli(app, ["db", "status", "--data-dir", str(tmp_path)]) == 1
+    assert "no database at" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # status never makes one
+    (tmp_path / "privacybot.db").touch()  # an empty file is an empty SQLite database
     assert run_cli(app, ["db", "status", "--data-dir", str(tmp_path)]) == 0
     assert "needs `privacybot db upgrade`" in capsys.readouterr().out

@@ -18,11 +18,17 @@ from sqlalchemy import text
 
 from storage import open_database
 from storage.errors import UnavailableError
-from storage.sqlite_inline import BIG_VALUE, connect
+from storage.sqlite_file import create_empty
+from storage.sqlite_inline import BIG_VALUE, InlineConnection, connect
+
+
+async def _fresh(path: Path) -> InlineConnection:
+    create_empty(str(path))  # the driver opens existing files only, never makes one
+    return await connect(str(path), busy_timeout=1.0)
 
 
 async def test_statements_run_on_the_loop_thread_and_commit_off_it(tmp_path: Path) -> None:
-    conn = await connect(str(tmp_path / "t.db"), busy_timeout=1.0)
+    conn = await _fresh(tmp_path / "t.db")
     threads: list[int] = []
     conn.conn.create_function("thread_of_call", 0,
                               lambda: threads.append(threading.get_ident()) or 1)
@@ -96,7 +102,7 @@ async def test_rollback_and_commit_keep_their_meaning(tmp_path: Path) -> None:
 
 
 async def test_a_bad_statement_is_an_error_and_the_connection_goes_on(tmp_path: Path) -> None:
-    conn = await connect(str(tmp_path / "e.db"), busy_timeout=1.0)
+    conn = await _fresh(tmp_path / "e.db")
     try:
         cursor = await conn.cursor()
         with pytest.raises(sqlite3.OperationalError):
@@ -110,7 +116,7 @@ async def test_a_bad_statement_is_an_error_and_the_connection_goes_on(tmp_path: 
 
 
 async def test_a_forced_close_is_queued_behind_work_in_hand(tmp_path: Path) -> None:
-    conn = await connect(str(tmp_path / "s.db"), busy_timeout=1.0)
+    conn = await _fresh(tmp_path / "s.db")
     release = threading.Event()
     in_hand = conn._thread.submit(release.wait, 10)  # a BEGIN or COMMIT still running there
     conn.stop()  # SQLAlchemy's terminate
@@ -126,7 +132,7 @@ async def test_a_forced_close_is_queued_behind_work_in_hand(tmp_path: Path) -> N
 
 async def test_big_values_and_the_first_read_after_a_deferred_begin_run_off_the_loop(
         tmp_path: Path) -> None:
-    conn = await connect(str(tmp_path / "b.db"), busy_timeout=1.0)
+    conn = await _fresh(tmp_path / "b.db")
     threads: list[int] = []
     conn.conn.create_function("thread_of_call", 0,
                               lambda: threads.append(threading.get_ident()) or 1)
@@ -179,3 +185,9 @@ async def test_a_writer_cancelled_while_begin_waits_gives_its_connection_back(
     finally:
         holder.close()
         await db.close()
+
+
+async def test_the_driver_never_creates_a_file(tmp_path: Path) -> None:
+    with pytest.raises(sqlite3.OperationalError, match="unable to open"):
+        await connect(str(tmp_path / "missing.db"), busy_timeout=1.0)
+    assert not await asyncio.to_thread(lambda: list(tmp_path.iterdir()))
