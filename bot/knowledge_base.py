@@ -24,8 +24,9 @@ def answers(kb: KnowledgeBase, question: str, policy: str | None = None) -> list
     """The answer to give, or, asked of all policies, one per policy that answers.
 
     The first is what `kb.ask` gives (an abstention when no policy answers); the others are the
-    answers of the remaining policies asked one by one, in the knowledge base's order, kept
-    only where they answer. Always at least one.
+    answers of the remaining policies asked one by one, kept only where they answer, all in
+    the knowledge base's order. When there are several, each cites its own policy only (the
+    others speak for themselves). Always at least one.
     """
     first = kb.ask(question, policy=policy)
     if policy is not None or not first.answered or kb.named_policy(question) is not None:
@@ -37,4 +38,8 @@ def answers(kb: KnowledgeBase, question: str, policy: str | None = None) -> list
             answer = kb.ask(question, policy=other)
             if answer.answered:
                 found[other] = answer
-    return [found[policy_id] for policy_id in order if policy_id in found]
+    if len(found) == 1:
+        return [first]
+    return [found[policy_id].model_copy(update={"citations": [
+        citation for citation in found[policy_id].citations if citation.policy == policy_id]})
+        for policy_id in order if policy_id in found]

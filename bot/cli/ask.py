@@ -47,7 +47,7 @@ def ask(question: QuestionArg = None, policy: PolicyOption = None,
     """Answer a question from the privacy policy, quoted and cited, or say it doesn't say.
 
     Without --policy every organisation whose policy answers is given, named. Questions asked
-    here are not recorded for `privacybot gaps`."""
+    with `privacybot ask` are not recorded (`privacybot gaps` lists Slack's only)."""
     if policy and policy_file:
         fail("give --policy or --policy-file, not both")
     if batch is None and question is None:
