@@ -74,8 +74,10 @@ def test_show_has_the_mail_and_readable_events(tmp_path: Path,
     refs = asyncio.run(_seed(tmp_path))
     ref = refs["erasure"]
     _cli(capsys, tmp_path, "tickets", "verify", ref, "--method", "passport", "--by", "alice")
-    _cli(capsys, tmp_path, "tickets", "clarify", ref, "--question", "Which account?",
-         "--by", "alice")
+    said = _cli(capsys, tmp_path, "tickets", "clarify", ref, "--question", "Which account?",
+                "--by", "alice")
+    assert said.startswith(f"{ref}: clarification asked; now awaiting_clarification, "
+                           "clock paused; requester told")
     shown = _cli(capsys, tmp_path, "tickets", "show", ref)
     # The mail, as clean text: the HTML request, the reply's own words, our mails.
     assert "    Please erase my account and all my data." in shown

@@ -90,7 +90,9 @@ def ticket_json(ticket: TicketRecord) -> dict[str, Any]:
 def say(result: ActionResult, what: str) -> None:
     """One line: what was done, the state now, and the mail it queued or held back."""
     line = f"{result.reference}: {what}; now {result.state}"
-    if result.due_date:
+    if result.state == "awaiting_clarification":
+        line += ", clock paused"  # the due date moves on when it resumes
+    elif result.due_date:
         line += f", due {result.due_date.isoformat()}"
     if result.replies:
         line += f"; requester told ({', '.join(result.replies)})"
