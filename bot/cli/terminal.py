@@ -32,24 +32,30 @@ import typer
 # ESC [ or the 8-bit CSI, parameters, intermediates, one final byte.
 _CSI = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]"
 # OSC, DCS, SOS, PM, APC: a string up to BEL or ST (ESC \ or the 8-bit ST).
-_STRING = r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+# Its body stops at any introducer too, so that a text full of unterminated ones is scanned
+# once, not once per introducer.
+_STRING = (r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x90\x98\x9c-\x9f]*"
+           r"(?:\x07|\x1b\\|\x9c)")
 # Any other ESC sequence: ESC, intermediates, one final byte (ESC c resets the terminal).
 _ESCAPE = r"\x1b[\x20-\x2f]*[\x30-\x7e]"
-_SEQUENCES = re.compile(f"{_CSI}|{_STRING}|{_ESCAPE}")
+# Gated on the introducer: most positions of a long text are rejected at one character.
+_SEQUENCES = re.compile(f"(?=[\x1b\x90-\x9f])(?:{_CSI}|{_STRING}|{_ESCAPE})")
 # Bidi embeddings, overrides and isolates: they reorder what is shown.
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 # C0 but tab and line feed, DEL, C1 (NEL included), and the bidi controls.
 _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 _BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _ONE_LINE = re.compile("[\t\n]")
+# Anything any of the above would change: text without one (nearly all) is returned as it is.
+_ANY = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\u2028\u2029]")
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal may act on or reorder.
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029]")
 
 
 def clean_block(text: str | None) -> str:
     """Text for several lines: no control sequence or character but line feed and tab."""
-    if not text:
-        return ""
+    if not text or not _ANY.search(text):
+        return text or ""
     text = _BREAKS.sub("\n", _SEQUENCES.sub("", text))
     return _CONTROLS.sub("", text)
 

@@ -107,10 +107,10 @@ def letter_lines(letter: Letter) -> list[str]:
         head += f" ({', '.join(filter(None, [letter.kind, letter.status]))})"
     lines = [f"  --- {minute(letter.at)} {head}",
              f"  subject: {clean(letter.subject) or '(no subject)'}"]
-    text = clean_block(letter.text).strip("\n")
-    if len(text) > LONGEST_TEXT:
-        text = (text[:LONGEST_TEXT] + f"\n[{len(text) - LONGEST_TEXT} more characters: "
-                "tickets show --json has the whole text]")
+    text = clean_block(letter.text[:LONGEST_TEXT]).strip("\n")
+    if len(letter.text) > LONGEST_TEXT:
+        text += (f"\n[{len(letter.text) - LONGEST_TEXT} more characters: "
+                 "tickets show --json has the whole text]")
     lines += [f"    {line}".rstrip() for line in (text or "(no text)").splitlines()]
     if letter.quoted.strip():
         count = len(letter.quoted.strip().splitlines())
