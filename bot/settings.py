@@ -7,12 +7,17 @@ Reading happens when `Settings()` is constructed, never at import time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.errors import ConfigError
 
 DEFAULT_CONFIG = Path(__file__).parent / "defaults" / "organisations.toml"
 MEGABYTE = 1024 * 1024
+# Values never repeated in an error: they may hold a password or a token.
+_SECRET_WORDS = ("secret", "token", "url", "key")
 
 
 class Settings(BaseSettings):
@@ -32,11 +37,11 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
 
     smtp_host: str = "127.0.0.1"
-    smtp_port: int = 8025
+    smtp_port: int = Field(default=8025, ge=0, le=65535)  # 0: any free port (tests)
     http_host: str = "127.0.0.1"
-    http_port: int = 3000
+    http_port: int = Field(default=3000, ge=0, le=65535)
     public_url: str | None = None  # base of links in mails; defaults to http://host:port
-    max_message_bytes: int = 25 * MEGABYTE
+    max_message_bytes: int = Field(default=25 * MEGABYTE, gt=0)
     smtp_relay_url: str | None = Field(
         default=None, validation_alias=AliasChoices("SMTP_RELAY_URL", "PRIVACYBOT_SMTP_RELAY_URL")
     )
@@ -51,6 +56,14 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN")
     )
     slack_api_url: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_API_URL"))
+
+    def __init__(self, **values: Any) -> None:
+        """Read the environment; a bad value is a ConfigError of one line naming the variable
+        (pydantic's own report spans several lines and names the field, not the variable)."""
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise ConfigError(_one_line(exc)) from None
 
     @property
     def effective_database_url(self) -> str:
@@ -72,3 +85,27 @@ class Settings(BaseSettings):
         """A copy with CLI flags applied; None means 'not given'."""
         given = {key: value for key, value in values.items() if value is not None}
         return self.model_copy(update=given) if given else self
+
+
+def variable_name(field: str) -> str:
+    """The environment variable a setting is read from: "smtp_port" -> PRIVACYBOT_SMTP_PORT,
+    "database_url" -> DATABASE_URL (its first alias)."""
+    info = Settings.model_fields.get(field)
+    alias = info.validation_alias if info is not None else None
+    if isinstance(alias, AliasChoices) and isinstance(alias.choices[0], str):
+        return alias.choices[0]
+    if info is None:
+        return field.upper()
+    return f"PRIVACYBOT_{field.upper()}"
+
+
+def _one_line(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else "?"
+        name = variable_name(field)
+        problem = f"{name}: {error['msg'].rstrip('.').lower()}"
+        if not any(word in name.lower() for word in _SECRET_WORDS):
+            problem += f" (got {str(error.get('input'))[:40]!r})"
+        problems.append(problem)
+    return "bad setting " + "; ".join(problems)

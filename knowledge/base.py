@@ -203,15 +203,21 @@ class KnowledgeBase:
         same_section = self._unit(top.uid).section == self._unit(best.uid).section
         return not same_section and top.coverage >= best.coverage
 
+    def named_policy(self, question: str) -> str | None:
+        """The one policy whose organisation the question names ("IMGN's address?"), if any:
+        asked without a policy, `ask` answers from that one alone."""
+        asked = mentioned_words(question)
+        named = [number for number, words in enumerate(self._naming_words) if words & asked]
+        return self._policies[named[0]].id if len(named) == 1 else None
+
     def _scope(self, question: str, policy: str | None) -> tuple[int, int] | None:
         if policy is not None:
             return self._index.ranges[self._by_id[self.policy(policy).id]]
         if not self._policies:
             return None
-        asked = mentioned_words(question)
-        named = [number for number, words in enumerate(self._naming_words) if words & asked]
-        if len(named) == 1:
-            return self._index.ranges[named[0]]
+        named = self.named_policy(question)
+        if named is not None:
+            return self._index.ranges[self._by_id[named]]
         return 0, self._index.size
 
     def _unit(self, uid: int) -> Unit:

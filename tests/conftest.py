@@ -126,6 +126,20 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path,
 
 
 @pytest.fixture
+def data_dir_database(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tmp_path as a data dir whose database exists, as `db upgrade` or `serve` leave it:
+    every other command only opens an existing database, and creates none."""
+    return migrated_data_dir(tmp_path, tmp_path_factory)
+
+
+def migrated_data_dir(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Put a migrated database into `folder` (a data dir) and return the folder."""
+    template = asyncio.run(_sqlite_template(tmp_path_factory.getbasetemp()))
+    shutil.copyfile(template, folder / "privacybot.db")
+    return folder
+
+
+@pytest.fixture
 def orgs() -> Organisations:
     """The two shipped organisations (suites with their own config override this)."""
     return load_organisations(DEFAULT_CONFIG)

@@ -136,3 +136,51 @@ def test_ten_thousand_character_question(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = _run(capsys, "--json", "--policy", "aimigos", question)
     assert code == 0
     assert isinstance(json.loads(out)["answered"], bool)
+
+
+def test_unscoped_question_gets_each_organisations_answer_named(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Issue 16.13: both policies say how long correspondence is kept; both answers, named."""
+    question = "how long do we keep correspondence?"
+    code, out, err = _run(capsys, "--data-dir", str(tmp_path), question)
+    assert code == 0, err
+    aimigos, imgn = out.split("\n\n  IMGN")[0], out.split("IMGN Studio:\n", 1)[1]
+    assert out.startswith("Aimigos Studio:\nCorrespondence: 3 years from last contact")
+    assert "IMGN Studio privacy policy" not in aimigos
+    assert "as long as necessary" in imgn
+    assert "IMGN Studio privacy policy, 1. How long we will use your information" in imgn
+
+    code, out, _ = _run(capsys, "--json", question)
+    data = json.loads(out)
+    assert data["answered"] is True
+    assert data["answer"].splitlines()[0] == (
+        "Aimigos Studio: Correspondence: 3 years from last contact")
+    assert data["answer"].splitlines()[1].startswith("IMGN Studio: ")
+    assert [(a["policy"], a["organisation"]) for a in data["answers"]] == [
+        ("aimigos", "Aimigos Studio"), ("imgn", "IMGN Studio")]
+    assert {c["policy"] for c in data["citations"]} == {"aimigos", "imgn"}
+    assert data["confidence"] == min(a["confidence"] for a in data["answers"])
+
+    batch = tmp_path / "q.jsonl"
+    batch.write_text("\n".join(json.dumps(item) for item in [
+        {"id": 1, "question": question, "policy": None},
+        {"id": 2, "question": question, "policy": "imgn"},
+        {"id": 3, "question": "What is IMGN Studio's email address?", "policy": None},
+    ]) + "\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "--json", "--batch", str(batch))
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row["id"] for row in rows] == [1, 2, 3]  # one line per input, in order
+    assert len(rows[0]["answers"]) == 2
+    assert "answers" not in rows[1]
+    assert {c["policy"] for c in rows[1]["citations"]} == {"imgn"}
+    assert "answers" not in rows[2]  # a question naming one organisation is about that one
+    assert "studio@imgnstudio.com" in rows[2]["answer"]
+
+
+def test_ask_and_gaps_say_cli_questions_are_not_recorded(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["ask", "--help"], ["gaps", "--help"]):
+        assert run_cli(app, argv) == 0
+        assert "Questions asked with `privacybot ask` are not recorded" in " ".join(
+            capsys.readouterr().out.replace("│", " ").split())

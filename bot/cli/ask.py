@@ -3,6 +3,14 @@
 One question: `privacybot ask [--policy ORG | --policy-file PATH] [--json] QUESTION`.
 A batch: `privacybot ask --json --batch FILE` reads JSON lines {"id", "question", "policy"} and
 writes one JSON line per input, in order; a bad line gets an {"id", "error"} line of its own.
+
+Asked of no policy in particular, a question several organisations' policies answer gets each
+one's answer, named (bot/knowledge_base.py `answers`). Text: one block per organisation. JSON:
+still one object per question with the usual keys, where `answer` holds one line per
+organisation ("Aimigos Studio: ..."), `citations` each one's citations in turn, `confidence`
+the lowest of theirs, and `answers` the organisations' own answers in the single-answer shape
+(plus "policy" and "organisation"). Questions asked here are not recorded for `privacybot
+gaps` (it runs without a database and on policy files given on the spot).
 """
 
 from __future__ import annotations
@@ -15,7 +23,8 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from bot.cli.common import DataDir, JsonFlag, fail, load_orgs, load_settings
-from bot.knowledge_base import build_knowledge_base
+from bot.cli.terminal import clean, clean_block, echo, json_text
+from bot.knowledge_base import answers, build_knowledge_base
 from knowledge import Answer, KnowledgeBase, KnowledgeError, read_policy_file
 
 PolicyOption = Annotated[str | None, typer.Option(
@@ -35,7 +44,10 @@ def register(app: typer.Typer) -> None:
 def ask(question: QuestionArg = None, policy: PolicyOption = None,
         policy_file: PolicyFileOption = None, batch: BatchOption = None,
         json_output: JsonFlag = False, data_dir: DataDir = None) -> None:
-    """Answer a question from the privacy policy, quoted and cited, or say it doesn't say."""
+    """Answer a question from the privacy policy, quoted and cited, or say it doesn't say.
+
+    Without --policy every organisation whose policy answers is given, named. Questions asked
+    with `privacybot ask` are not recorded (`privacybot gaps` lists Slack's only)."""
     if policy and policy_file:
         fail("give --policy or --policy-file, not both")
     if batch is None and question is None:
@@ -47,9 +59,8 @@ def ask(question: QuestionArg = None, policy: PolicyOption = None,
         _run_batch(kb, batch, default_policy, sys.stdout)
         return
     assert question is not None
-    answer = kb.ask(question, policy=policy or default_policy)
-    typer.echo(json.dumps(answer_json(answer), ensure_ascii=False) if json_output
-               else human(answer))
+    found = answers(kb, question, policy=policy or default_policy)
+    echo(json_text(answers_json(found)) if json_output else human_all(found))
 
 
 def _knowledge_base(policy_file: Path | None,
@@ -61,7 +72,7 @@ def _knowledge_base(policy_file: Path | None,
 
 
 def answer_json(answer: Answer, item_id: Any = None) -> dict[str, Any]:
-    """The batch/--json shape DESIGN.md fixes."""
+    """The documented batch/--json shape of one answer."""
     return {
         "id": item_id,
         "answered": answer.answered,
@@ -79,22 +90,49 @@ def answer_json(answer: Answer, item_id: Any = None) -> dict[str, Any]:
     }
 
 
+def answers_json(found: list[Answer], item_id: Any = None) -> dict[str, Any]:
+    """One object for a question: one answer as it is; several, each named, in one."""
+    if len(found) == 1:
+        return answer_json(found[0], item_id)
+    each = [{"policy": a.citations[0].policy, "organisation": a.citations[0].organisation}
+            | answer_json(a) for a in found]
+    for item in each:
+        del item["id"]
+    return {
+        "id": item_id,
+        "answered": True,
+        "answer": "\n".join(f"{item['organisation']}: {item['answer']}" for item in each),
+        "confidence": min(a.confidence for a in found),
+        "citations": [citation for item in each for citation in item["citations"]],
+        "pointers": [],
+        "answers": each,
+    }
+
+
+def human_all(found: list[Answer]) -> str:
+    """One answer as `human`; several as one block each, headed by its organisation."""
+    if len(found) == 1:
+        return human(found[0])
+    return "\n\n".join(f"{clean(a.citations[0].organisation)}:\n{human(a)}" for a in found)
+
+
 def human(answer: Answer) -> str:
     """Answer, quote and where it comes from, for a person at a terminal."""
     if not answer.answered:
-        lines = [answer.answer]
+        lines = [clean_block(answer.answer)]
         for pointer in answer.pointers:
-            lines.append(f"  see: {pointer.organisation}, {pointer.path or 'opening text'}")
+            lines.append(f"  see: {clean(pointer.organisation)}, "
+                         f"{clean(pointer.path) or 'opening text'}")
         return "\n".join(lines)
     first = answer.citations[0]
-    lines = [answer.answer, ""]
+    lines = [clean_block(answer.answer), ""]
     if first.quote.strip() != answer.answer.strip():
-        lines += [f"  \"{first.quote}\"", ""]
-    lines.append(f"  {_source(first.organisation)}, {first.path or 'opening text'}"
+        lines += [f"  \"{clean_block(first.quote)}\"", ""]
+    lines.append(f"  {clean(_source(first.organisation))}, {clean(first.path) or 'opening text'}"
                  f"  (confidence {answer.confidence:.2f})")
     for other in answer.citations[1:]:
-        lines.append(f"  also: {other.organisation}, {other.path or 'opening text'}: "
-                     f"\"{_short(other.quote)}\"")
+        lines.append(f"  also: {clean(other.organisation)}, {clean(other.path) or 'opening text'}"
+                     f": \"{clean(_short(other.quote))}\"")
     return "\n".join(lines)
 
 
@@ -119,8 +157,7 @@ def _run_batch(kb: KnowledgeBase, batch: Path, default_policy: str | None,
         for number, line in enumerate(source, start=1):
             if not line.strip():
                 continue
-            out.write(json.dumps(_batch_line(kb, line, number, default_policy),
-                                 ensure_ascii=False) + "\n")
+            out.write(json_text(_batch_line(kb, line, number, default_policy)) + "\n")
             out.flush()
 
 
@@ -139,6 +176,6 @@ def _batch_line(kb: KnowledgeBase, line: str, number: int,
     if policy is not None and not isinstance(policy, str):
         return {"id": item_id, "error": f"line {number}: \"policy\" must be a string or null"}
     try:
-        return answer_json(kb.ask(question, policy=policy), item_id)
+        return answers_json(answers(kb, question, policy=policy), item_id)
     except KnowledgeError as exc:
         return {"id": item_id, "error": f"line {number}: {exc}"}

@@ -7,7 +7,6 @@ is reported on stderr and the rest go on; the exit status is 1 if any source fai
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from bot.cli.common import DataDir, JsonFlag
+from bot.cli.terminal import clean, echo, json_text
 from intents import Classification, InboundMail, classify, read_message
 from intents.mbox import is_mbox, split_mbox
 
@@ -32,17 +32,17 @@ def register(app: typer.Typer) -> None:
 def classify_command(paths: PathsArg, json_output: JsonFlag = False,
                      data_dir: DataDir = None) -> None:
     """Classify mail as access, erasure, opt-out and/or complaint requests (or none)."""
-    del data_dir  # accepted like every command's (DESIGN.md); classifying needs no data
+    del data_dir  # accepted like every command's; classifying needs no data
     failed = 0
     for source, raw in _sources(paths):
         if isinstance(raw, Exception):
             failed += 1
-            typer.echo(f"privacybot: error: {source}: {raw}", err=True)
+            echo(f"privacybot: error: {clean(source)}: {clean(raw)}", err=True)
             continue
         mail = read_message(raw)
         result = classify(mail)
-        typer.echo(json.dumps(result_json(source, mail, result), ensure_ascii=False)
-                   if json_output else human(source, mail, result))
+        echo(json_text(result_json(source, mail, result)) if json_output
+             else human(source, mail, result))
     if failed:
         raise typer.Exit(1)
 
@@ -88,7 +88,7 @@ def _split(source: str, raw: bytes) -> Iterator[tuple[str, bytes | Exception]]:
 
 
 def result_json(source: str, mail: InboundMail, result: Classification) -> dict[str, Any]:
-    """The --json line DESIGN.md fixes, plus `extras`, `parsed` and auto-reply reasons."""
+    """The documented --json line, plus `extras`, `parsed` and auto-reply reasons."""
     return {
         "source": source,
         "intents": result.intents,
@@ -105,16 +105,19 @@ def result_json(source: str, mail: InboundMail, result: Classification) -> dict[
 
 
 def human(source: str, mail: InboundMail, result: Classification) -> str:
-    """A few readable lines per message."""
+    """A few readable lines per message; the mail's own words cleaned for the terminal."""
     what = ", ".join(result.intents) or "no request"
-    lines = [f"{source}: {what}  [{result.language}]"]
+    lines = [f"{clean(source)}: {what}  [{clean(result.language)}]"]
     if not mail.parsed:
-        lines.append(f"  not readable as mail: {'; '.join(mail.defects[:3])}")
-    lines.append(f"  from {mail.from_address or '?'}: {mail.subject or '(no subject)'}")
+        lines.append(f"  not readable as mail: {clean('; '.join(mail.defects[:3]))}")
+    lines.append(f"  from {clean(mail.from_address) or '?'}: "
+                 f"{clean(mail.subject) or '(no subject)'}")
     if mail.auto_reply:
-        lines.append(f"  automatic mail, never answered ({', '.join(mail.auto_reply_reasons)})")
+        lines.append("  automatic mail, never answered "
+                     f"({clean(', '.join(mail.auto_reply_reasons))})")
     if result.extras:
         lines.append(f"  also: {', '.join(result.extras)}")
     for item in result.evidence:
-        lines.append(f"  {item.intent} ({result.scores.get(item.intent, 0):.2f}): \"{item.text}\"")
+        lines.append(f"  {item.intent} ({result.scores.get(item.intent, 0):.2f}): "
+                     f"\"{clean(item.text)}\"")
     return "\n".join(lines)

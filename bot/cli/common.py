@@ -9,6 +9,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from bot.cli.terminal import clean
 from bot.errors import BotError
 from bot.organisations import Organisations, load_organisations
 from bot.settings import Settings
@@ -50,7 +51,7 @@ async def open_existing_database(url: str) -> Database:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clean error line and exit; the contract for every command."""
-    typer.echo(f"privacybot: error: {message}", err=True)
+    typer.echo(f"privacybot: error: {clean(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -72,10 +73,10 @@ def run_cli(app: Callable[..., object], argv: Sequence[str] | None = None) -> in
     except KeyboardInterrupt:
         return 130
     except EXPECTED_ERRORS as exc:
-        typer.echo(f"privacybot: error: {exc}", err=True)
+        typer.echo(f"privacybot: error: {clean(exc)}", err=True)
         return 1
     except Exception as exc:  # the contract: never a traceback
-        typer.echo(f"privacybot: internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo(f"privacybot: internal error: {type(exc).__name__}: {clean(exc)}", err=True)
         return 70
     return result if isinstance(result, int) else 0
 

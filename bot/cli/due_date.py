@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Annotated
 
 import typer
 
 from bot.cli.common import DataDir, JsonFlag, fail, load_orgs, load_settings
+from bot.cli.terminal import clean, echo, json_text
 from bot.workflow.deadlines import MAX_EXTENSION_MONTHS, due_date
 
 
@@ -17,7 +17,7 @@ def parse_day(text: str, what: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        fail(f"{what} must be YYYY-MM-DD, got {text!r}")
+        fail(f"{what} must be YYYY-MM-DD, got {clean(repr(text))}")
 
 
 def register(app: typer.Typer) -> None:
@@ -36,9 +36,13 @@ def register(app: typer.Typer) -> None:
         """The statutory due date: one calendar month on, rolled to a working day."""
         day = parse_day(start, "the start day")
         organisation = load_orgs(load_settings(data_dir)).get(org)
-        result = due_date(day, organisation,
-                          extended_months=MAX_EXTENSION_MONTHS if extended else 0)
+        try:
+            result = due_date(day, organisation,
+                              extended_months=MAX_EXTENSION_MONTHS if extended else 0)
+        except (ValueError, OverflowError):  # the calendar ends with the year 9999
+            fail(f"a clock starting on {day.isoformat()} would end after the year 9999: "
+                 "give an earlier start day")
         if as_json:
-            typer.echo(json.dumps({"due_date": result.isoformat()}))
+            echo(json_text({"due_date": result.isoformat()}))
         else:
-            typer.echo(f"{result.isoformat()} ({result:%A %d %B %Y})")
+            echo(f"{result.isoformat()} ({result:%A %d %B %Y})")

@@ -1,28 +1,33 @@
 """`privacybot gaps`: what staff asked that the policy did not answer, or answered unhelpfully.
 
 For the policy owner: each line is a question the knowledge base abstained on, or whose answer
-someone marked "not helpful" in Slack, newest first.
+someone marked "not helpful" in Slack, newest first. Only questions asked in Slack are
+recorded: `privacybot ask` records nothing (it runs without a database, on policy files given
+on the spot and on batches of test questions, none of which say what staff need to know).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 import typer
 
 from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings, open_existing_database
+from bot.cli.paging import DEFAULT_LIMIT, Limit, Offset, footer
+from bot.cli.terminal import clean, echo, json_text
 from storage import QuestionRecord
 
 
 async def _gaps(url: str, organisation: str | None, since: datetime | None,
-                limit: int) -> list[QuestionRecord]:
+                limit: int, offset: int) -> tuple[list[QuestionRecord], int]:
     db = await open_existing_database(url)
     try:
         async with db.transaction(readonly=True) as tx:
-            return await tx.questions.gaps(organisation=organisation, since=since, limit=limit)
+            found = await tx.questions.gaps(organisation=organisation, since=since,
+                                            limit=limit, offset=offset)
+            return found, await tx.questions.count_gaps(organisation=organisation, since=since)
     finally:
         await db.close()
 
@@ -40,8 +45,8 @@ def as_json(record: QuestionRecord) -> dict[str, Any]:
 
 def as_line(record: QuestionRecord) -> str:
     scope = record.organisation or "all organisations"
-    return (f"{record.asked_at:%Y-%m-%d %H:%M}  {why(record):<11}  {scope}: "
-            f"{' '.join(record.question.split())}")
+    return (f"{record.asked_at:%Y-%m-%d %H:%M}  {why(record):<11}  {clean(scope)}: "
+            f"{' '.join(clean(record.question).split())}")
 
 
 def register(app: typer.Typer) -> None:
@@ -55,22 +60,23 @@ def register(app: typer.Typer) -> None:
             "--org", help="Only questions asked in this organisation's channels.")] = None,
         days: Annotated[int | None, typer.Option(
             "--days", min=1, help="Only the last N days.")] = None,
-        limit: Annotated[int, typer.Option("--limit", min=1, max=10000)] = 500,
+        limit: Limit = DEFAULT_LIMIT,
+        offset: Offset = 0,
     ) -> None:
-        """List questions the policy did not answer (and answers marked not helpful)."""
+        """List questions asked in Slack that the policy did not answer (and answers marked
+        not helpful). Questions asked with `privacybot ask` are not recorded."""
         settings = load_settings(data_dir)
         if org is not None:
             load_orgs(settings).get(org)  # an unknown id fails with the list of known ones
         since = datetime.now(UTC) - timedelta(days=days) if days else None
-        found = asyncio.run(_gaps(settings.effective_database_url, org, since, limit))
+        found, total = asyncio.run(_gaps(settings.effective_database_url, org, since, limit,
+                                         offset))
         if as_json_flag:
-            typer.echo(json.dumps([as_json(record) for record in found]))
+            echo(json_text([as_json(record) for record in found]))
+        elif total == 0:
+            echo("No gaps: every question asked in Slack was answered and nobody marked an "
+                 "answer unhelpful.")
             return
-        if not found:
-            typer.echo("No gaps: every question was answered and nobody marked an answer "
-                       "unhelpful.")
-            return
-        for record in found:
-            typer.echo(as_line(record))
-        if len(found) == limit:
-            typer.echo(f"(the newest {limit} shown; --limit shows more)", err=True)
+        for record in [] if as_json_flag else found:
+            echo(as_line(record))
+        footer(len(found), total, offset, "question", as_json=as_json_flag)

@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from bot.cli.common import DataDir, fail, load_settings
+from bot.cli.terminal import clean_block, echo
 from bot.runtime import serve
 
 
@@ -24,11 +25,19 @@ class Part(StrEnum):
     worker = "worker"
 
 
+class _InertFormatter(logging.Formatter):
+    """Log lines may quote a client's subject or address: no escape sequence of theirs may
+    reach the terminal the service runs in (bot/cli/terminal)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return clean_block(super().format(record))
+
+
 def _configure_logging() -> None:
     root = logging.getLogger()
     if not root.handlers:  # leave a host's (or a test's) logging alone
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(_InertFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     # aiosmtpd logs every connection and command at INFO, Alembic every migration context.
@@ -64,4 +73,4 @@ def register(app: typer.Typer) -> None:
 
 def _announce(line: str) -> None:
     # Plain and flushed, on stderr with the logs: scripts (and bench/crash.py) wait for it.
-    print(line, file=sys.stderr, flush=True)
+    echo(line, err=True)

@@ -1,7 +1,7 @@
 """`privacybot suppression`: the organisations' do-not-market lists, for people and for the
 marketing tools.
 
-    privacybot suppression list [--org ORG] [--json]
+    privacybot suppression list [--org ORG] [--json] [--limit N] [--offset N]
     privacybot suppression add ADDRESS --org ORG --by WHO
     privacybot suppression remove ADDRESS --org ORG --by WHO
     privacybot suppression check ADDRESS --org ORG [--json]
@@ -13,13 +13,14 @@ entry.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from bot.cli.common import DataDir, JsonFlag, fail
+from bot.cli.paging import DEFAULT_LIMIT, Limit, Offset, counted, footer
+from bot.cli.terminal import clean, echo, json_text
 from bot.cli.tickets import with_desk
 
 Address = Annotated[str, typer.Argument(help="An email address.")]
@@ -32,28 +33,28 @@ suppression_app = typer.Typer(help="Suppression lists: who must get no marketing
 
 
 @suppression_app.command("list")
-def list_command(org: OrgFilter = None, as_json: JsonFlag = False,
-                 data_dir: DataDir = None) -> None:
-    """Every suppressed address."""
-    entries = with_desk(data_dir, lambda desk: desk.suppression_list(org))
+def list_command(org: OrgFilter = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                 as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
+    """Suppressed addresses, by organisation and address (`export` gives them all as CSV)."""
+    page = with_desk(data_dir, lambda desk: desk.suppression_page(org, limit=limit,
+                                                                  offset=offset))
     if as_json:
-        typer.echo(json.dumps([{"organisation": e.organisation, "address": e.address,
-                                "added_at": e.added_at.isoformat(), "source": e.source,
-                                "added_by": e.added_by} for e in entries], indent=2))
-        return
-    if not entries:
-        typer.echo("no suppressed addresses")
-    for entry in entries:
-        typer.echo(f"{entry.organisation:<10} {entry.address:<40} "
-                   f"{entry.added_at:%Y-%m-%d} {entry.source}")
+        echo(json_text([{"organisation": e.organisation, "address": e.address,
+                         "added_at": e.added_at.isoformat(), "source": e.source,
+                         "added_by": e.added_by} for e in page.items], indent=2))
+    for entry in [] if as_json else page.items:
+        echo(f"{clean(entry.organisation):<10} {clean(entry.address):<40} "
+             f"{entry.added_at:%Y-%m-%d} {clean(entry.source)}")
+    footer(len(page.items), page.total, offset, "suppressed address",
+           plural="suppressed addresses", as_json=as_json)
 
 
 @suppression_app.command("add")
 def add_command(address: Address, org: Org, by: By, data_dir: DataDir = None) -> None:
     """Suppress an address (idempotent)."""
     result = with_desk(data_dir, lambda desk: desk.suppression_add(org, address, by, "cli"))
-    typer.echo(f"{result.address}: {'added to' if result.added else 'already on'} "
-               f"the {result.organisation} suppression list")
+    echo(f"{clean(result.address)}: {'added to' if result.added else 'already on'} "
+         f"the {result.organisation} suppression list")
 
 
 @suppression_app.command("remove")
@@ -61,8 +62,8 @@ def remove_command(address: Address, org: Org, by: By, data_dir: DataDir = None)
     """Take an address off the list."""
     removed = with_desk(data_dir, lambda desk: desk.suppression_remove(org, address, by, "cli"))
     if not removed:
-        fail(f"{address} is not on the {org} suppression list")
-    typer.echo(f"{address}: removed from the {org} suppression list")
+        fail(f"{clean(address)} is not on the {clean(org)} suppression list")
+    echo(f"{clean(address)}: removed from the {clean(org)} suppression list")
 
 
 @suppression_app.command("check")
@@ -71,12 +72,12 @@ def check_command(address: Address, org: Org, as_json: JsonFlag = False,
     """Whether an address is suppressed; exit status 0 either way."""
     result = with_desk(data_dir, lambda desk: desk.suppression_check(org, address))
     if as_json:
-        typer.echo(result.model_dump_json())
+        echo(json_text(result.model_dump(mode="json")))
     elif result.suppressed:
-        typer.echo(f"{result.address}: suppressed since {result.added_at:%Y-%m-%d} "
-                   f"({result.source})")
+        echo(f"{clean(result.address)}: suppressed since {result.added_at:%Y-%m-%d} "
+             f"({clean(result.source)})")
     else:
-        typer.echo(f"{result.address}: not suppressed")
+        echo(f"{clean(result.address)}: not suppressed")
 
 
 @suppression_app.command("export")
@@ -88,13 +89,13 @@ def export_command(
     """CSV (organisation,address,added_at,source) to stdout or a file."""
     text = with_desk(data_dir, lambda desk: desk.suppression_export(org))
     if output is None:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)
         return
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
-    typer.echo(f"wrote {len(text.splitlines()) - 1} addresses to {output}")
+    echo(f"wrote {counted(len(text.splitlines()) - 1, 'address', 'addresses')} to {output}")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,6 +1,7 @@
 """`privacybot tickets`: the team's view of tickets and its actions on them.
 
-    privacybot tickets list [--json] [--state S] [--org ORG] [--due-before YYYY-MM-DD]
+    privacybot tickets list [--json] [--all | --state S] [--org ORG] [--due-before YYYY-MM-DD]
+                            [--limit N] [--offset N]
     privacybot tickets show REF [--json]
     privacybot tickets verify REF (--code CODE | --method TEXT) --by WHO   (ticket_identity.py)
     privacybot tickets resend-code REF --by WHO                          (ticket_identity.py)
@@ -11,14 +12,13 @@
     privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] --by WHO
     privacybot tickets assign REF --to WHO --by WHO
     privacybot tickets fee REF --amount 10.00 --reason R [--currency C] | fee-paid REF --by WHO
-    privacybot tickets unticketed [--org ORG] [--json]
+    privacybot tickets unticketed [--org ORG] [--json] [--limit N] [--offset N]
     privacybot tickets sweep [--json]
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -28,7 +28,19 @@ import typer
 
 from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings, open_existing_database
 from bot.cli.due_date import parse_day
+from bot.cli.paging import DEFAULT_LIMIT, Limit, Offset, footer
+from bot.cli.terminal import clean, echo, json_text
+from bot.cli.ticket_view import (
+    LIST_HEADER,
+    due_detail,
+    event_line,
+    letter_json,
+    letter_lines,
+    list_row,
+)
 from bot.desk import ActionResult, Desk
+from bot.desk.correspondence import Letter
+from bot.desk.results import Page, TicketView
 from bot.secret_key import resolve_secret_key
 from bot.workflow.deadlines import complaint_due
 from storage import TicketRecord
@@ -63,7 +75,7 @@ def with_desk(data_dir: Any, work: Callable[[Desk], Awaitable[T]]) -> T:
 
 
 def ticket_json(ticket: TicketRecord) -> dict[str, Any]:
-    """The shape DESIGN.md fixes for `tickets list --json`."""
+    """The documented shape of `tickets list --json` (docs/tickets.md)."""
     return {
         "reference": ticket.reference,
         "organisation": ticket.organisation,
@@ -86,54 +98,61 @@ def _complaint_due(ticket: TicketRecord) -> str | None:
 def say(result: ActionResult, what: str) -> None:
     """One line: what was done, the state now, and the mail it queued or held back."""
     line = f"{result.reference}: {what}; now {result.state}"
-    if result.due_date:
+    if result.state == "awaiting_clarification":
+        line += ", clock paused"  # the due date moves on when it resumes
+    elif result.due_date:
         line += f", due {result.due_date.isoformat()}"
     if result.replies:
         line += f"; requester told ({', '.join(result.replies)})"
     if result.withheld:
         line += f"; not mailed ({', '.join(result.withheld)})"
-    typer.echo(line)
+    echo(line)
     if result.message:
-        typer.echo(f"warning: {result.message}", err=True)
+        echo(f"warning: {result.message}", err=True)
 
 
 @tickets_app.command("list")
 def list_command(
-    state: Annotated[str | None, typer.Option("--state", help="Only this state.")] = None,
+    state: Annotated[str | None, typer.Option(
+        "--state", help="Only this state (open or not).")] = None,
+    show_all: Annotated[bool, typer.Option(
+        "--all", help="Closed tickets too (done, rejected, closed_unverified).")] = False,
     org: Annotated[str | None, typer.Option("--org", help="Only this organisation.")] = None,
     due_before: Annotated[
         str | None, typer.Option("--due-before", help="Due on or before YYYY-MM-DD.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     as_json: JsonFlag = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Tickets, soonest due first."""
+    """Open tickets, soonest due first (--all: closed ones too); the count comes last."""
     before = parse_day(due_before, "--due-before") if due_before else None
-    async def work(desk: Desk) -> tuple[list[TicketRecord], dict[str, list[str]]]:
-        found = await desk.list_tickets(state=state, org_id=org, due_before=before)
-        return found, ({} if as_json else await desk.attention(found))
 
-    found, notes = with_desk(data_dir, work)
+    async def work(desk: Desk) -> tuple[Page[TicketRecord], dict[str, list[str]]]:
+        page = await desk.ticket_page(state=state, org_id=org, due_before=before,
+                                      open_only=not (show_all or state), limit=limit,
+                                      offset=offset)
+        return page, ({} if as_json else await desk.attention(page.items))
+
+    page, notes = with_desk(data_dir, work)
+    what, plural = ("ticket", None) if show_all or state else ("open ticket", None)
     if as_json:
-        typer.echo(json.dumps([ticket_json(ticket) for ticket in found], indent=2))
-        return
-    if not found:
-        typer.echo("no tickets")
-        return
-    for ticket in found:
-        due = ticket.due_date.isoformat() if ticket.due_date else "-"
-        mark = "verified" if ticket.verified_at else ""
-        complaint = _complaint_due(ticket)
-        if complaint and complaint != due:
-            mark += f" complaint due {complaint}"
-        mark += "".join(f" ! {note}" for note in notes.get(ticket.reference, []))
-        typer.echo(f"{ticket.reference:<15} {ticket.state:<22} due {due:<10} "
-                   f"{','.join(ticket.intents):<22} {ticket.requester_address} {mark}".rstrip())
+        echo(json_text([ticket_json(ticket) for ticket in page.items], indent=2))
+    elif page.items:
+        echo(LIST_HEADER)
+        for ticket in page.items:
+            echo(list_row(ticket, notes.get(ticket.reference, []),
+                          complaint_due=_complaint_due(ticket)))
+    footer(len(page.items), page.total, offset, what, as_json=as_json, plural=plural)
 
 
 @tickets_app.command("show")
 def show_command(reference: Ref, as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
-    """One ticket and its whole history."""
-    view = with_desk(data_dir, lambda desk: desk.get_ticket(reference))
+    """One ticket: its details, its history and its mail (the client's text and ours)."""
+    async def work(desk: Desk) -> tuple[TicketView, list[Letter]]:
+        return await desk.get_ticket(reference), await desk.ticket_mail(reference)
+
+    view, mail = with_desk(data_dir, work)
     ticket = view.ticket
     if as_json:
         data = ticket_json(ticket) | {
@@ -141,34 +160,42 @@ def show_command(reference: Ref, as_json: JsonFlag = False, data_dir: DataDir = 
             "ticket": ticket.model_dump(mode="json"),
             "events": [event.model_dump(mode="json") for event in view.events],
             "mail": [{"kind": m.kind, "status": m.status, "created_at": m.created_at.isoformat()}
-                     for m in view.outbox]}
-        typer.echo(json.dumps(data, indent=2))
+                     for m in view.outbox],
+            "messages": [letter_json(letter) for letter in mail]}
+        echo(json_text(data, indent=2))
         return
     rows = [("reference", ticket.reference), ("organisation", ticket.organisation),
             ("state", ticket.state), ("intents", ", ".join(ticket.intents)),
-            ("requester", ticket.requester_address), ("received", ticket.received_at),
-            ("clock started", ticket.clock_started_at), ("due", ticket.due_date),
+            ("requester", ticket.requester_address), ("subject", ticket.subject),
+            ("received", ticket.received_at),
+            ("clock started", ticket.clock_started_at), ("due", due_detail(ticket)),
             ("verified", ticket.verified_at), ("verification", ticket.verification_method),
             ("extension", ticket.extension_reason), ("refusal", ticket.rejection_reason),
             ("assigned to", ticket.assigned_to), ("linked to", view.linked_reference),
             ("fee", view.fee.summary), ("NEEDS ACTION", "; ".join(view.attention))]
     for label, value in rows:
         if value not in (None, ""):
-            typer.echo(f"{label + ':':<15} {value}")
-    typer.echo("history:")
+            shown = f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else clean(value)
+            echo(f"{label + ':':<15} {shown}")
+    echo("history:")
     for event in view.events:
-        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor} ({event.channel}) {event.kind}"
-                   f" {json.dumps(event.data, ensure_ascii=False, default=str)}")
+        echo(f"  {event_line(event)}")
+    echo("mail:" if mail else "mail: none stored")
+    for letter in mail:
+        for line in letter_lines(letter):
+            echo(line)
 
 
 @tickets_app.command("extend")
 def extend_command(
     reference: Ref,
     by: By,
-    reason: Annotated[str, typer.Option("--reason", help="Why more time is needed.")],
+    reason: Annotated[str, typer.Option(
+        "--reason", help="Why more time is needed; sent to the requester in the notice.")],
     data_dir: DataDir = None,
 ) -> None:
-    """Extend by two further months (only inside the first month); the requester is told."""
+    """Extend by two further months (only inside the first month); the requester is mailed
+    the new date and the --reason, word for word."""
     say(with_desk(data_dir, lambda desk: desk.extend(reference, reason, by, "cli")),
          "extended")
 
@@ -201,10 +228,11 @@ def resume_command(
 def close_command(
     reference: Ref,
     by: By,
-    note: Annotated[str, typer.Option("--note", help="Told to the requester.")] = "",
+    note: Annotated[str, typer.Option(
+        "--note", help="Sent to the requester in the closing mail, word for word.")] = "",
     data_dir: DataDir = None,
 ) -> None:
-    """The request is answered: close it as done and tell the requester."""
+    """The request is answered: close it as done and mail the requester (with the --note)."""
     say(with_desk(data_dir, lambda desk: desk.close_done(reference, by, "cli", note)), "closed")
 
 
@@ -212,12 +240,14 @@ def close_command(
 def reject_command(
     reference: Ref,
     by: By,
-    reason: Annotated[str, typer.Option("--reason", help="Why, told to the requester.")],
+    reason: Annotated[str, typer.Option(
+        "--reason", help="Why; sent to the requester in the refusal, word for word.")],
     ground: Annotated[str, typer.Option(
         "--ground", help="manifestly_unfounded or manifestly_excessive.")] = "manifestly_unfounded",
     data_dir: DataDir = None,
 ) -> None:
-    """Refuse the request; the requester is told why and of their right to complain to the ICO."""
+    """Refuse the request; the requester is mailed the --reason and their right to complain
+    to the supervisory authority."""
     say(with_desk(data_dir, lambda desk: desk.reject(reference, reason, by, "cli",
                                                       ground=ground)), "refused")
 
@@ -258,24 +288,27 @@ def fee_paid_command(reference: Ref, by: By, data_dir: DataDir = None) -> None:
 @tickets_app.command("unticketed")
 def unticketed_command(
     org: Annotated[str | None, typer.Option("--org", help="Only this organisation.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
     as_json: JsonFlag = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Mail that opened no ticket (no rights intent, auto-replies): for the team to read."""
-    found = with_desk(data_dir, lambda desk: desk.unticketed(org))
+    """Mail that opened no ticket (no rights intent, auto-replies), newest first: for the
+    team to read."""
+    page = with_desk(data_dir, lambda desk: desk.unticketed_page(org, limit=limit,
+                                                                 offset=offset))
     if as_json:
-        typer.echo(json.dumps([{"organisation": m.organisation, "message_id": m.message_id,
-                                "from": m.from_address, "subject": m.subject,
-                                "received_at": m.received_at.isoformat(),
-                                "auto_reply": m.auto_reply, "excerpt": m.excerpt}
-                               for m in found], indent=2, ensure_ascii=False))
-        return
-    if not found:
-        typer.echo("no unticketed mail")
-    for m in found:
+        echo(json_text([{"organisation": m.organisation, "message_id": m.message_id,
+                         "from": m.from_address, "subject": m.subject,
+                         "received_at": m.received_at.isoformat(),
+                         "auto_reply": m.auto_reply, "excerpt": m.excerpt}
+                        for m in page.items], indent=2))
+    for m in [] if as_json else page.items:
         flag = " (auto-reply)" if m.auto_reply else ""
-        typer.echo(f"{m.received_at:%Y-%m-%d %H:%M} {m.organisation:<10} "
-                   f"{m.from_address or '-'}: {m.subject or '(no subject)'}{flag}")
+        echo(f"{m.received_at:%Y-%m-%d %H:%M} {clean(m.organisation):<10} "
+             f"{clean(m.from_address) or '-'}: {clean(m.subject) or '(no subject)'}{flag}")
+    footer(len(page.items), page.total, offset, "unticketed mail", as_json=as_json,
+           plural="unticketed mails")
 
 
 @tickets_app.command("sweep")
@@ -283,9 +316,9 @@ def sweep_command(as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
     """Remind, then close, requests whose identity never came."""
     result = with_desk(data_dir, lambda desk: desk.sweep())
     if as_json:
-        typer.echo(result.model_dump_json())
+        echo(result.model_dump_json())
     else:
-        typer.echo(f"reminded: {', '.join(result.reminded) or 'none'}; "
+        echo(f"reminded: {', '.join(result.reminded) or 'none'}; "
                    f"closed: {', '.join(result.closed) or 'none'}")
 
 

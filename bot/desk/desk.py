@@ -25,10 +25,12 @@ from decimal import Decimal
 
 from bot.desk import actions, fees, intake, suppression
 from bot.desk.core import DeskConfig, Unit
+from bot.desk.correspondence import Letter, letters
 from bot.desk.identity import PendingRequest, pending_request, resend_code, try_code, try_link
 from bot.desk.results import (
     ActionResult,
     IntakeResult,
+    Page,
     SuppressionCheck,
     SweepResult,
     TicketView,
@@ -263,6 +265,27 @@ class Desk:
             return await tx.tickets.list(organisation=org_id, states=states,
                                          due_before=due_before, open_only=open_only)
 
+    async def ticket_page(self, *, state: str | None = None, org_id: str | None = None,
+                          due_before: date | None = None, open_only: bool = False,
+                          limit: int | None = None, offset: int = 0) -> Page[TicketRecord]:
+        """`list_tickets`, a page at a time, with how many match in all."""
+        states = [parse_state(state).value] if state else None
+        if org_id is not None:
+            self.config.org(org_id)
+        async with self.db.transaction(readonly=True) as tx:
+            items = await tx.tickets.list(organisation=org_id, states=states,
+                                          due_before=due_before, open_only=open_only,
+                                          limit=limit, offset=offset)
+            total = await tx.tickets.count_matching(organisation=org_id, states=states,
+                                                    due_before=due_before, open_only=open_only)
+        return Page(items=items, total=total, offset=offset)
+
+    async def ticket_mail(self, reference: str) -> list[Letter]:
+        """The ticket's mail, both ways, oldest first, with its text (bot/desk/correspondence)."""
+        async with self.db.transaction(readonly=True) as tx:
+            ticket = await tx.tickets.get_by_reference(normalise_reference(reference))
+            return await letters(tx, ticket)
+
     async def attention(self, tickets: list[TicketRecord]) -> dict[str, list[str]]:
         """What waits for the team on each open ticket (bot.workflow.attention), by reference;
         one history read per open ticket."""
@@ -282,6 +305,26 @@ class Desk:
             self.config.org(org_id)
         async with self.db.transaction(readonly=True) as tx:
             return await tx.messages.unticketed(organisation=org_id, limit=limit)
+
+    async def unticketed_page(self, org_id: str | None = None, *, limit: int = 100,
+                              offset: int = 0) -> Page[MessageRecord]:
+        """`unticketed`, a page at a time, with how many there are in all."""
+        if org_id is not None:
+            self.config.org(org_id)
+        async with self.db.transaction(readonly=True) as tx:
+            items = await tx.messages.unticketed(organisation=org_id, limit=limit, offset=offset)
+            total = await tx.messages.count_unticketed(organisation=org_id)
+        return Page(items=items, total=total, offset=offset)
+
+    async def suppression_page(self, org_id: str | None = None, *, limit: int | None = None,
+                               offset: int = 0) -> Page[SuppressionRecord]:
+        """`suppression_list`, a page at a time, with how many there are in all."""
+        if org_id is not None:
+            self.config.org(org_id)
+        async with self.db.transaction(readonly=True) as tx:
+            items = await tx.suppression.entries(org_id, limit=limit, offset=offset)
+            total = await tx.suppression.count(org_id)
+        return Page(items=items, total=total, offset=offset)
 
     # -- plumbing ---------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,6 +11,7 @@ from bot.workflow.attention import attention
 from bot.workflow.fees import FeeStatus, fee_status
 from storage import EventRecord, OutboxRecord, TicketRecord
 
+T = TypeVar("T")
 IntakeOutcome = Literal["created", "joined", "linked", "duplicate", "no_intent", "ignored"]
 
 
@@ -91,3 +92,11 @@ class TicketView(Result):
     @property
     def fee(self) -> FeeStatus:
         return fee_status((e.kind, e.at, e.data) for e in self.events)
+
+
+class Page(Result, Generic[T]):
+    """One page of a listing (`items`, from `offset`) and how many there are in all."""
+
+    items: list[T]
+    total: int
+    offset: int = 0

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import ColumnElement, Row, bindparam, func, select, update
 
 from storage import tables as t
 from storage.boundary import TRANSLATED, translate
@@ -196,13 +196,29 @@ class MessageRepository(Repository):
 
     async def unticketed(
         self, *, organisation: str | None = None, since: datetime | None = None,
-        limit: int = 100,
+        limit: int = 100, offset: int = 0,
     ) -> list[MessageRecord]:
-        """Inbound mail that made no ticket (no rights intent), newest first: for the team."""
-        stmt = select(*_COLUMNS).where(_m.c.ticket_id.is_(None), _m.c.direction == "in")
-        if organisation is not None:
-            stmt = stmt.where(_m.c.organisation == organisation)
-        if since is not None:
-            stmt = stmt.where(_m.c.received_at >= since)
+        """Inbound mail that made no ticket (no rights intent), newest first: for the team;
+        `count_unticketed` says how many there are in all."""
+        stmt = select(*_COLUMNS).where(*_unticketed(organisation, since))
         stmt = stmt.order_by(_m.c.id.desc()).limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
         return [_record(row) for row in await self._rows(stmt, "listing messages")]
+
+    async def count_unticketed(
+        self, *, organisation: str | None = None, since: datetime | None = None,
+    ) -> int:
+        """How many mails `unticketed` with the same filters would give without a limit."""
+        stmt = select(func.count()).select_from(_m).where(*_unticketed(organisation, since))
+        return int(await self._scalar(stmt, "counting messages") or 0)
+
+
+def _unticketed(organisation: str | None,
+                since: datetime | None) -> list[ColumnElement[bool]]:
+    found = [_m.c.ticket_id.is_(None), _m.c.direction == "in"]
+    if organisation is not None:
+        found.append(_m.c.organisation == organisation)
+    if since is not None:
+        found.append(_m.c.received_at >= since)
+    return found

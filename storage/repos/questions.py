@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, or_, select, update
+from sqlalchemy import ColumnElement, Row, func, or_, select, update
 
 from storage import tables as t
 from storage.errors import InvalidValueError, NotFoundError
@@ -60,19 +60,32 @@ class QuestionRepository(Repository):
 
     async def gaps(
         self, *, since: datetime | None = None, organisation: str | None = None,
-        limit: int = 500,
+        limit: int = 500, offset: int = 0,
     ) -> list[QuestionRecord]:
         """Questions the knowledge base did not answer or whose answer was unhelpful,
-        newest first."""
-        stmt = select(_q).where(or_(_q.c.answered.is_(False), _q.c.feedback == "unhelpful"))
-        if since is not None:
-            stmt = stmt.where(_q.c.asked_at >= since)
-        if organisation is not None:
-            stmt = stmt.where(_q.c.organisation == organisation)
+        newest first; `count_gaps` says how many there are in all."""
+        stmt = select(_q).where(*_gaps(since, organisation))
         stmt = stmt.order_by(_q.c.asked_at.desc(), _q.c.id.desc()).limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
         return [_record(row) for row in await self._rows(stmt, "listing questions")]
+
+    async def count_gaps(self, *, since: datetime | None = None,
+                         organisation: str | None = None) -> int:
+        """How many questions `gaps` with the same filters would give without a limit."""
+        stmt = select(func.count()).select_from(_q).where(*_gaps(since, organisation))
+        return int(await self._scalar(stmt, "counting questions") or 0)
 
     async def recent(self, *, limit: int = 100) -> list[QuestionRecord]:
         """All questions, newest first."""
         stmt = select(_q).order_by(_q.c.id.desc()).limit(limit)
         return [_record(row) for row in await self._rows(stmt, "listing questions")]
+
+
+def _gaps(since: datetime | None, organisation: str | None) -> list[ColumnElement[bool]]:
+    found = [or_(_q.c.answered.is_(False), _q.c.feedback == "unhelpful")]
+    if since is not None:
+        found.append(_q.c.asked_at >= since)
+    if organisation is not None:
+        found.append(_q.c.organisation == organisation)
+    return found

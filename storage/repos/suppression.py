@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, select
+from sqlalchemy import Row, bindparam, delete, func, select
 
 from storage import tables as t
 from storage.errors import ConflictError
@@ -78,11 +78,23 @@ class SuppressionRepository(Repository):
         stmt = delete(_s).where(_s.c.organisation == organisation, _s.c.address == address)
         return await self._rowcount(stmt, "removing from the suppression list") > 0
 
-    async def entries(self, organisation: str | None = None) -> list[SuppressionRecord]:
+    async def entries(self, organisation: str | None = None, *, limit: int | None = None,
+                      offset: int = 0) -> list[SuppressionRecord]:
         """Every entry (of one organisation, or all), by organisation then address: for
-        listing and CSV export."""
+        listing (a page of `limit` from `offset`) and CSV export (all)."""
         stmt = select(_s)
         if organisation is not None:
             stmt = stmt.where(_s.c.organisation == organisation)
         stmt = stmt.order_by(_s.c.organisation, _s.c.address)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
         return [_record(row) for row in await self._rows(stmt, "listing the suppression list")]
+
+    async def count(self, organisation: str | None = None) -> int:
+        """How many entries `entries` would give without a limit."""
+        stmt = select(func.count()).select_from(_s)
+        if organisation is not None:
+            stmt = stmt.where(_s.c.organisation == organisation)
+        return int(await self._scalar(stmt, "counting the suppression list") or 0)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select, union, update
+from sqlalchemy import ColumnElement, Row, func, select, union, update
 
 from storage import tables as t
 from storage.errors import NotFoundError
@@ -155,6 +155,20 @@ class TicketRepository(Repository):
             stmt = stmt.where(t.tickets.c.organisation == organisation)
         return int(await self._scalar(stmt, "counting tickets") or 0)
 
+    async def count_matching(
+        self,
+        *,
+        organisation: str | None = None,
+        states: Iterable[str] | None = None,
+        open_only: bool = False,
+        due_before: date | None = None,
+        requester_address: str | None = None,
+    ) -> int:
+        """How many tickets `list` with the same filters would give without a limit."""
+        stmt = select(func.count()).select_from(t.tickets).where(*_filters(
+            organisation, states, open_only, due_before, requester_address))
+        return int(await self._scalar(stmt, "counting tickets") or 0)
+
     # Last in the class so that `list` in the annotations above means the builtin.
     async def list(
         self,
@@ -165,25 +179,38 @@ class TicketRepository(Repository):
         due_before: date | None = None,
         requester_address: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[TicketRecord]:
         """Tickets matching every filter given, by due date (none last), then by id.
 
         `due_before` keeps tickets due on or before that day; `open_only` drops the
-        FINAL_STATES; `requester_address` matches case-insensitively.
+        FINAL_STATES; `requester_address` matches case-insensitively. `limit` and `offset`
+        page through them (`count_matching` says how many there are in all).
         """
         c = t.tickets.c
-        stmt = select(t.tickets)
-        if organisation is not None:
-            stmt = stmt.where(c.organisation == organisation)
-        if states is not None:
-            stmt = stmt.where(c.state.in_(list(states)))
-        if open_only:
-            stmt = stmt.where(c.state.not_in(sorted(FINAL_STATES)))
-        if due_before is not None:
-            stmt = stmt.where(c.due_date <= due_before)
-        if requester_address is not None:
-            stmt = stmt.where(func.lower(c.requester_address) == requester_address.lower())
+        stmt = select(t.tickets).where(*_filters(
+            organisation, states, open_only, due_before, requester_address))
         stmt = stmt.order_by(c.due_date.is_(None), c.due_date, c.id)
         if limit is not None:
             stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
         return [_record(row) for row in await self._rows(stmt, "listing tickets")]
+
+
+def _filters(organisation: str | None, states: Iterable[str] | None, open_only: bool,
+             due_before: date | None, requester_address: str | None) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of `list` and `count_matching`, so the two always agree."""
+    c = t.tickets.c
+    found: list[ColumnElement[bool]] = []
+    if organisation is not None:
+        found.append(c.organisation == organisation)
+    if states is not None:
+        found.append(c.state.in_(list(states)))
+    if open_only:
+        found.append(c.state.not_in(sorted(FINAL_STATES)))
+    if due_before is not None:
+        found.append(c.due_date <= due_before)
+    if requester_address is not None:
+        found.append(func.lower(c.requester_address) == requester_address.lower())
+    return found

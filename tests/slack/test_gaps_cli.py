@@ -39,7 +39,8 @@ def test_gaps_lists_unanswered_and_unhelpful(data_dir: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(app, ["gaps", "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 2
+    assert len(out) == 3
+    assert out[2] == "2 questions"
     assert "not helpful" in out[0]
     assert "all organisations: Who is the DPO?" in out[0]
     assert "unanswered" in out[1]
