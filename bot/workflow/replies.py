@@ -1,6 +1,6 @@
 """Which mails go back to a requester, decided from facts about a ticket; no I/O here.
 
-Rules (DESIGN.md, issue 5):
+Rules (the rights workflow in docs/tickets.md):
 - never answer auto-replies, bounces or bulk mail;
 - the suppression list is for MARKETING only: it never holds back the correspondence of a
   rights request (verification request, acknowledgement, reminder, closed-unverified

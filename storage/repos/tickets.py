@@ -111,7 +111,8 @@ class TicketRepository(Repository):
         """The ticket a mail threads onto: one whose stored or sent mail has one of these ids.
 
         Looks in inbound/outbound messages and in the outbox; the most recent ticket wins.
-        Whether the sender may join that ticket is the caller's decision (DESIGN.md).
+        Whether the sender may join that ticket is the caller's decision
+        (docs/tickets.md, Intake).
         """
         ids = [mid for mid in message_ids if mid]
         if not ids:
