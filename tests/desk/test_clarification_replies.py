@@ -54,6 +54,7 @@ async def test_a_reply_to_our_mail_resumes(desk: Desk) -> None:
     assert view.attention == []
 
 
+@pytest.mark.usefixtures("data_dir_database")
 def test_the_team_resumes_a_flagged_ticket_from_the_cli(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     async def flagged() -> str:

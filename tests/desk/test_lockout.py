@@ -67,6 +67,7 @@ async def test_resend_after_a_lockout_gives_a_working_code(desk: Desk) -> None:
     assert done.verified
 
 
+@pytest.mark.usefixtures("data_dir_database")
 def test_cli_resend_code_after_a_lockout(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     async def locked() -> str:
