@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from bot.channels.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.channels.transports import OutboundMail, Transport
 from bot.errors import BotError
+from bot.observability.logs import bound_contextvars
 from bot.organisations import Organisations
 from bot.workflow.redaction import CARRIES_SECRETS, redact_message
 from storage import Database, OutboxRecord
@@ -93,11 +94,12 @@ class OutboxSender:
             rows = await tx.outbox.claim(self.worker_id, now, limit=self._batch,
                                          lease=self._lease)
         for row in rows:
-            try:
-                await self._deliver(row)
-            except ConflictError as exc:
-                # Our lease ran out and another sender took the row over; its record wins.
-                log.warning("outbox %s: lease lost: %s", row.id, exc)
+            with bound_contextvars(outbox_id=row.id, message_id=row.message_id):
+                try:
+                    await self._deliver(row)
+                except ConflictError as exc:
+                    # Our lease ran out and another sender took the row over; its record wins.
+                    log.warning("outbox %s: lease lost: %s", row.id, exc)
         return len(rows)
 
     def _mail(self, row: OutboxRecord) -> OutboundMail:

@@ -24,6 +24,7 @@ from typing import Any
 from bot.desk import Desk, IntakeResult
 from bot.desk.batch import Delivery, receive_batch
 from bot.desk.group_commit import GroupCommit, ReceiveBatch
+from bot.observability.logs import bind_contextvars
 from bot.organisations import Organisation, Organisations
 from intents import Classification, InboundMail
 from storage.errors import StorageError
@@ -132,11 +133,13 @@ class IntakeHandler:
             else:
                 mail, classification = await loop.run_in_executor(
                     self._executor, self._understand, raw)
+            bind_contextvars(message_id=mail.message_id)  # this task's lines carry it
             for org in orgs:
                 result = await self.queue.submit(Delivery(
                     org.id, raw, mail, classification, envelope_from=envelope_from,
                     channel="smtp"))
-                log.info("smtp intake: %s: %s", org.id, _summary(result))
+                log.info("smtp intake: %s: %s", org.id, _summary(result),
+                         extra={"reference": result.reference})
         except StorageError as exc:
             log.warning("smtp intake: cannot commit, answering 451: %s", exc)
             return TEMPFAIL
