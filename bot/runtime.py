@@ -17,7 +17,7 @@ import contextlib
 import logging
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from aiohttp import web
 
 from bot.channels.health import WriteProbe
 from bot.channels.http_app import HealthProbe, build_http_app
+from bot.channels.metrics import mount_metrics
 from bot.channels.relay import parse_relay_url
 from bot.channels.sender import OutboxSender
 from bot.channels.smtp_intake import IntakeHandler
@@ -33,6 +34,7 @@ from bot.channels.transports import DirectoryTransport, RelayTransport, Transpor
 from bot.desk import Desk
 from bot.desk.routes import complaint_routes
 from bot.knowledge_base import build_knowledge_base
+from bot.observability.metrics import Metrics
 from bot.organisations import Organisations, load_organisations
 from bot.secret_key import resolve_secret_key
 from bot.settings import Settings
@@ -68,20 +70,22 @@ class Services:
     desk: Desk
     kb: KnowledgeBase
     slack: SlackService | None
+    metrics: Metrics = field(default_factory=Metrics)  # this instance's own registry
 
     async def close(self) -> None:
         await self.db.close()
 
 
 def _create_slack(settings: Settings, orgs: Organisations, db: Database, desk: Desk,
-                  kb: KnowledgeBase) -> SlackService | None:
+                  kb: KnowledgeBase, metrics: Metrics) -> SlackService | None:
     """Slack's service when its tokens are set (and its module is installed), else None."""
     try:
         from bot.slack.service import SlackService
     except ImportError:
         log.warning("slack: the Slack channel is not installed; Slack stays off")
         return None
-    return SlackService.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb)
+    return SlackService.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb,
+                               metrics=metrics)
 
 
 def build_desk(settings: Settings, orgs: Organisations, db: Database,
@@ -110,13 +114,15 @@ async def build_services(settings: Settings, *, slack: bool = True,
     await asyncio.to_thread(deadlines.prepare_calendars, orgs.items, datetime.now(UTC).date())
     db = await open_database(settings.effective_database_url, upgrade=True,
                              busy_timeout=busy_timeout)
+    metrics = Metrics()
     try:
         desk = build_desk(settings, orgs, db, kb)
-        slack_service = _create_slack(settings, orgs, db, desk, kb) if slack else None
+        slack_service = _create_slack(settings, orgs, db, desk, kb, metrics) if slack else None
     except BaseException:
         await db.close()
         raise
-    return Services(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb, slack=slack_service)
+    return Services(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb, slack=slack_service,
+                    metrics=metrics)
 
 
 def make_transport(settings: Settings) -> Transport:
@@ -158,7 +164,8 @@ class Runtime:
                 handler = IntakeHandler(
                     orgs=self.services.orgs, desk=self.services.desk,
                     understand=understand_mail,
-                    on_stored=self.sender.wake if self.sender is not None else None)
+                    on_stored=self.sender.wake if self.sender is not None else None,
+                    metrics=self.services.metrics)
                 self.smtp = SmtpServer(handler, host=settings.smtp_host, port=settings.smtp_port,
                                        max_message_bytes=settings.max_message_bytes)
                 await self.smtp.start()
@@ -168,7 +175,8 @@ class Runtime:
 
     async def _start_worker(self, settings: Settings) -> None:
         self.sender = OutboxSender(self.services.db, make_transport(settings),
-                                   self.services.orgs, poll_seconds=self._poll_seconds)
+                                   self.services.orgs, poll_seconds=self._poll_seconds,
+                                   metrics=self.services.metrics)
         self._tasks.append(asyncio.create_task(self.sender.run(self._stop_worker),
                                                name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self._sweep_loop(), name="desk-sweep"))
@@ -193,6 +201,7 @@ class Runtime:
         if slack is not None:
             probes["slack"] = self._slack_ok
         app = build_http_app(desk=self.services.desk, probes=probes)
+        mount_metrics(app, self.services.metrics, db)
         if slack is not None:
             slack.mount(app)
         runner = web.AppRunner(app, access_log=None, handle_signals=False,
