@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from bot.channels.health import WriteProbe
-from bot.channels.http_app import HealthProbe, build_http_app
+from bot.channels.health import HealthProbe, WriteProbe
+from bot.channels.http_app import build_http_app
 from bot.channels.metrics import mount_metrics
 from bot.channels.relay import parse_relay_url
 from bot.channels.sender import OutboxSender
@@ -195,8 +195,11 @@ class Runtime:
         db = self.services.db
         probes: dict[str, HealthProbe] = {
             "database": WriteProbe(db.check_writable, quick=db.check_file)}
+        # The parts this process runs (with `--only`, the others report in their own).
+        if "smtp" in self.parts:
+            probes["smtp"] = self._smtp_ok
         if self._tasks:  # the worker runs in this process too: report whether it still does
-            probes["worker"] = self._worker_ok
+            probes["outbox"] = self._worker_ok
         slack = self.services.slack
         if slack is not None:
             probes["slack"] = self._slack_ok
@@ -213,12 +216,23 @@ class Runtime:
         host, port = runner.addresses[0][:2]
         self.http_address = (str(host), int(port))
 
+    async def _smtp_ok(self) -> bool:
+        if self.smtp is None or not self.smtp.listening:
+            raise ConnectionError("not listening")
+        return True
+
     async def _worker_ok(self) -> bool:
-        return all(not task.done() for task in self._tasks)
+        """The outbox sender and the desk's sweep are still running."""
+        stopped = [task.get_name() for task in self._tasks if task.done()]
+        if stopped:
+            raise RuntimeError(f"stopped: {', '.join(stopped)}")
+        return True
 
     async def _slack_ok(self) -> bool:
         slack = self.services.slack
-        return slack is None or bool(slack.healthy())
+        if slack is not None and not slack.healthy():
+            raise ConnectionError("Socket Mode disconnected or a Slack loop stopped")
+        return True
 
     async def _sweep_loop(self) -> None:
         while not self._stop_worker.is_set():
