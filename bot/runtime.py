@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from bot.channels.health import HealthProbe, WriteProbe
+from bot.channels.health import PROBES_KEY, HealthProbe, WriteProbe, healthz
 from bot.channels.http_app import build_http_app
 from bot.channels.metrics import mount_metrics
 from bot.channels.relay import parse_relay_url
@@ -159,6 +159,8 @@ class Runtime:
                 await self._start_worker(settings)
             if "http" in self.parts:
                 await self._start_http(settings)
+            elif settings.metrics_port is not None:  # `--only smtp|worker`: its own figures
+                await self._start_http(settings, metrics_only=True)
             await self._start_slack()
             if "smtp" in self.parts:
                 handler = IntakeHandler(
@@ -191,7 +193,9 @@ class Runtime:
         await slack.start(listen=listen, notify=notify)
         self._slack_started = True
 
-    async def _start_http(self, settings: Settings) -> None:
+    async def _start_http(self, settings: Settings, *, metrics_only: bool = False) -> None:
+        """The HTTP part; or, for a process without it, /metrics and /healthz alone on
+        PRIVACYBOT_METRICS_PORT (its counters live in that process only)."""
         db = self.services.db
         probes: dict[str, HealthProbe] = {
             "database": WriteProbe(db.check_writable, quick=db.check_file)}
@@ -203,15 +207,21 @@ class Runtime:
         slack = self.services.slack
         if slack is not None:
             probes["slack"] = self._slack_ok
-        app = build_http_app(desk=self.services.desk, probes=probes)
+        if metrics_only:
+            app = web.Application()
+            app[PROBES_KEY] = probes
+            app.router.add_get("/healthz", healthz)
+        else:
+            app = build_http_app(desk=self.services.desk, probes=probes)
+            if slack is not None:
+                slack.mount(app)
         mount_metrics(app, self.services.metrics, db)
-        if slack is not None:
-            slack.mount(app)
         runner = web.AppRunner(app, access_log=None, handle_signals=False,
                                shutdown_timeout=10.0)
         await runner.setup()
         self._http_runner = runner
-        site = web.TCPSite(runner, settings.http_host, settings.http_port)
+        port = settings.metrics_port if metrics_only else settings.http_port
+        site = web.TCPSite(runner, settings.http_host, port)
         await site.start()
         host, port = runner.addresses[0][:2]
         self.http_address = (str(host), int(port))
@@ -254,7 +264,8 @@ class Runtime:
             host, port = self.smtp.address
             pieces.append(f"smtp on {host}:{port}")
         if self.http_address is not None:
-            pieces.append(f"http on {self.http_address[0]}:{self.http_address[1]}")
+            what = "http" if "http" in self.parts else "metrics"
+            pieces.append(f"{what} on {self.http_address[0]}:{self.http_address[1]}")
         if "worker" in self.parts:
             pieces.append(make_transport(self.services.settings).describe())
         pieces.append(f"database {self.services.db.url}")

@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     # own machine): log lines travel further than the database does.
     log_format: Literal["text", "json"] = "text"
     log_pii: bool = False
+    # A process without the http part (`serve --only smtp|worker`) serves /metrics and
+    # /healthz on this port when set: its counters exist in that process only.
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
 
     def __init__(self, **values: Any) -> None:
         """Read the environment; a bad value is a ConfigError of one line naming the variable

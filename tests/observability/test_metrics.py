@@ -179,3 +179,39 @@ async def test_slack_answers_abstentions_and_api_errors(tmp_path: Path) -> None:
         await runtime.stop()
         await services.close()
         await fake.stop()
+
+
+async def test_an_smtp_only_process_serves_its_counters_on_the_metrics_port(
+        tmp_path: Path) -> None:
+    settings = Settings().with_overrides(
+        data_dir=tmp_path, database_url=None, smtp_host="127.0.0.1", smtp_port=0,
+        http_host="127.0.0.1", metrics_port=0, smtp_relay_url=None, slack_bot_token=None,
+        slack_signing_secret=None, slack_app_token=None)
+    services = await build_services(settings, slack=False)
+    runtime = Runtime(services, {"smtp"})
+    try:
+        await runtime.start()
+        assert " metrics on 127.0.0.1:" in runtime.describe()
+        assert runtime.smtp is not None
+        assert runtime.http_address is not None
+        import smtplib
+
+        def send() -> None:
+            with smtplib.SMTP("127.0.0.1", runtime.smtp.address[1]) as client:  # type: ignore[union-attr]
+                client.sendmail("ann@example.org", ["hello@aimigos.studio"],
+                                make_mail(ACCESS, sender="ann@example.org"))
+
+        await asyncio.to_thread(send)
+        base = f"http://127.0.0.1:{runtime.http_address[1]}"
+        samples = await scrape(base)
+        assert value(samples, "privacybot_mails_received_total") == 1
+        assert value(samples, "privacybot_tickets_opened_total", right="access") == 1
+        assert value(samples, "privacybot_outbox_queue_depth") == 1  # no worker here
+        async with aiohttp.ClientSession() as http, http.get(base + "/healthz") as resp:
+            assert resp.status == 200
+            assert set((await resp.json())["parts"]) == {"database", "smtp"}
+            async with http.get(base + "/verify/x") as missing:
+                assert missing.status == 404  # only /metrics and /healthz here
+    finally:
+        await runtime.stop()
+        await services.close()
