@@ -196,8 +196,10 @@ async def test_an_smtp_only_process_serves_its_counters_on_the_metrics_port(
         assert runtime.http_address is not None
         import smtplib
 
+        smtp_port = runtime.smtp.address[1]
+
         def send() -> None:
-            with smtplib.SMTP("127.0.0.1", runtime.smtp.address[1]) as client:  # type: ignore[union-attr]
+            with smtplib.SMTP("127.0.0.1", smtp_port) as client:
                 client.sendmail("ann@example.org", ["hello@aimigos.studio"],
                                 make_mail(ACCESS, sender="ann@example.org"))
 
@@ -210,8 +212,8 @@ async def test_an_smtp_only_process_serves_its_counters_on_the_metrics_port(
         async with aiohttp.ClientSession() as http, http.get(base + "/healthz") as resp:
             assert resp.status == 200
             assert set((await resp.json())["parts"]) == {"database", "smtp"}
-            async with http.get(base + "/verify/x") as missing:
-                assert missing.status == 404  # only /metrics and /healthz here
+        async with aiohttp.ClientSession() as http, http.get(base + "/verify/x") as resp:
+            assert resp.status == 404  # only /metrics and /healthz here
     finally:
         await runtime.stop()
         await services.close()
