@@ -33,7 +33,11 @@ from storage.records import (
     TicketUpdate,
     VerificationRecord,
 )
-from storage.repos.triage import TriageCardRecord, TriageDecisionRecord
+from storage.repos.triage import (
+    TriageCardRecord,
+    TriageDecisionRecord,
+    TriageSuggestionRecord,
+)
 from storage.unit import Transaction
 
 __all__ = [
@@ -54,6 +58,7 @@ __all__ = [
     "Transaction",
     "TriageCardRecord",
     "TriageDecisionRecord",
+    "TriageSuggestionRecord",
     "UnavailableError",
     "VerificationRecord",
     "open_database",

@@ -285,3 +285,15 @@ slack_triage_posts = Table(
     Column("posted_event_id", Integer, nullable=True),
     Column("updated_at", UTCDateTime, nullable=False),
 )
+
+# A newer classifier's reading of a mail still awaiting triage (`mail reclassify`): a hint for
+# the team to confirm, never a decision. The latest reading replaces the earlier one.
+triage_suggestions = Table(
+    "triage_suggestions",
+    metadata,
+    _id(),
+    Column("message_pk", Integer, ForeignKey("messages.id"), nullable=False, unique=True),
+    Column("intents", JSON, nullable=False),
+    Column("scores", JSON, nullable=False),
+    Column("suggested_at", UTCDateTime, nullable=False),
+)

@@ -27,6 +27,7 @@ from storage.repos.base import Repository, utcnow
 _m = t.messages
 _d = t.triage_decisions
 _p = t.slack_triage_posts
+_s = t.triage_suggestions
 _MESSAGE_COLUMNS = [column for column in _m.c if column.name != "raw"]
 
 Decision = Literal["opened", "dismissed"]
@@ -44,6 +45,14 @@ class TriageDecisionRecord(Record):
     decided_at: datetime
     verdict: dict[str, Any]
     ticket_id: int | None
+
+
+class TriageSuggestionRecord(Record):
+    id: int
+    message_pk: int
+    intents: list[str]
+    scores: dict[str, float]
+    suggested_at: datetime
 
 
 class TriageCardRecord(Record):
@@ -144,3 +153,25 @@ class TriageRepository(Repository):
         row = await self._row(select(_p).where(_p.c.message_pk == message_pk),
                               "reading a triage card")
         return None if row is None else TriageCardRecord.model_validate(dict(row._mapping))
+
+    async def suggest(self, *, message_pk: int, intents: Sequence[str],
+                      scores: dict[str, float],
+                      at: datetime | None = None) -> TriageSuggestionRecord:
+        """Remember a newer classifier's reading of the mail (replacing an earlier one)."""
+        values = {"message_pk": message_pk, "intents": list(intents), "scores": dict(scores),
+                  "suggested_at": at or utcnow()}
+        stmt = self._statement("triage_suggest", lambda: self._insert_on_conflict(
+            _s, ["message_pk"],
+            set_=lambda insert: {name: insert.excluded[name] for name in
+                                 ("intents", "scores", "suggested_at")}))
+        row = await self._row(stmt, "saving a triage suggestion", values)
+        assert row is not None
+        return TriageSuggestionRecord.model_validate(dict(row._mapping))
+
+    async def suggestions(self, message_pks: Sequence[int]) -> dict[int, TriageSuggestionRecord]:
+        """The suggestions stored for these messages, by message."""
+        if not message_pks:
+            return {}
+        stmt = select(_s).where(_s.c.message_pk.in_(list(message_pks)))
+        return {row.message_pk: TriageSuggestionRecord.model_validate(dict(row._mapping))
+                for row in await self._rows(stmt, "reading triage suggestions")}

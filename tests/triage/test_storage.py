@@ -91,3 +91,16 @@ async def test_card_posts(db: Database) -> None:
                                           posted_event_id=7)
         assert moved.posted_event_id == 7
         assert await tx.triage.get_card(message.id) == moved
+
+
+async def test_suggestions_keep_the_latest_reading(db: Database) -> None:
+    async with db.transaction() as tx:
+        message = await inbound(tx)
+        await tx.triage.suggest(message_pk=message.id, intents=["erasure"],
+                                scores={"erasure": 0.6}, at=NOW)
+        later = await tx.triage.suggest(message_pk=message.id, intents=["access"],
+                                        scores={"access": 0.7}, at=NOW + timedelta(days=1))
+    async with db.transaction(readonly=True) as tx:
+        assert await tx.triage.suggestions([message.id, 999]) == {message.id: later}
+        assert await tx.triage.suggestions([]) == {}
+        assert await tx.triage.count_awaiting() == 1  # a suggestion decides nothing

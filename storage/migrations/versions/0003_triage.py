@@ -1,4 +1,5 @@
-"""Triage: the team's decision on each mail that opened no ticket, and that mail's Slack card.
+"""Triage: the team's decision on each mail that opened no ticket, a newer classifier's
+suggestion for it, and its Slack card.
 
 Revision ID: 0003
 Revises: 0002
@@ -19,7 +20,7 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
-    """Create triage_decisions and slack_triage_posts."""
+    """Create triage_decisions, triage_suggestions and slack_triage_posts."""
     op.create_table(
         "triage_decisions",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -41,6 +42,18 @@ def upgrade() -> None:
     )
     op.create_index("ix_triage_decisions_decided_at", "triage_decisions", ["decided_at"])
     op.create_table(
+        "triage_suggestions",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("message_pk", sa.Integer(), nullable=False),
+        sa.Column("intents", sa.JSON(), nullable=False),
+        sa.Column("scores", sa.JSON(), nullable=False),
+        sa.Column("suggested_at", UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["message_pk"], ["messages.id"],
+                                name=op.f("fk_triage_suggestions_message_pk_messages")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_triage_suggestions")),
+        sa.UniqueConstraint("message_pk", name=op.f("uq_triage_suggestions_message_pk")),
+    )
+    op.create_table(
         "slack_triage_posts",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("message_pk", sa.Integer(), nullable=False),
@@ -58,5 +71,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Drop them."""
     op.drop_table("slack_triage_posts")
+    op.drop_table("triage_suggestions")
     op.drop_index("ix_triage_decisions_decided_at", table_name="triage_decisions")
     op.drop_table("triage_decisions")
