@@ -17,7 +17,7 @@ from bot.slack import triage_blocks as tb
 from bot.slack.digest import Digest
 from bot.slack.service import SlackService
 from bot.slack.triage import TriageNotifier
-from intents import classify, read_message
+from intents import Classification, classify, read_message
 from storage import Database
 from tests.slack.conftest import (
     AIM_CHANNEL,
@@ -200,3 +200,30 @@ async def test_digest_and_home_show_the_backlog(service: SlackService, slack: Sl
                       event_id="EvHome")
     [home] = await fake.wait_for("views.publish")
     assert "2 mails awaiting triage" in all_text(home.args["view"]["blocks"])
+
+
+async def test_a_close_call_says_check_the_intents_on_its_ticket_card(
+        service: SlackService, fake: FakeSlack, desk: Desk) -> None:
+    for subject, scores in (("close", {"access": 0.55, "erasure": 0.1}),
+                            ("clear", {"access": 0.95, "erasure": 0.0})):
+        raw = client_mail(subject, "Please send me my data.")
+        await desk.receive_mail("aimigos", raw, read_message(raw), Classification(
+            intents=["access"], scores=scores), envelope_from="bob@example.com")
+    await service.notifier.run_once()
+    posted = {c.args["text"]: all_text(c.args["blocks"]) for c in fake.of("chat.postMessage")
+              if "thread_ts" not in c.args}
+    close, clear = (next(text for text in posted.values() if f"{subject}" in text)
+                    for subject in ("Subject: close", "Subject: clear"))
+    assert "Check the intents" in close
+    assert "access scored 0.55" in close
+    assert "Check the intents" not in clear
+
+
+async def test_a_ticket_opened_from_triage_is_not_flagged(
+        service: SlackService, fake: FakeSlack, desk: Desk) -> None:
+    pk = await arrive(desk)
+    reference = (await Triage(desk).open(pk, ["access"], "slack:UALICE", "slack")).reference
+    await service.notifier.run_once()
+    [card] = [c for c in fake.of("chat.postMessage") if "thread_ts" not in c.args
+              and reference in all_text(c.args["blocks"])]
+    assert "Check the intents" not in all_text(card.args["blocks"])
