@@ -3,6 +3,8 @@ dismissing, and every refusal leaving things as they were."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from bot.desk import Desk
@@ -158,3 +160,19 @@ def test_pure_parts() -> None:
     assert best_guess(["complaint"], {}) == ["complaint"]
     # every right the classifier knows may be chosen, not only the first four
     assert parse_intents(",".join(RIGHTS_INTENTS)) == list(RIGHTS_INTENTS)
+
+
+async def test_two_team_members_deciding_at_once_make_one_decision(
+        desk: Desk, triage: Triage) -> None:
+    await deliver(desk, client_mail(VAGUE))
+    pk = await _waiting_pk(triage)
+    results = await asyncio.gather(
+        triage.open(pk, "access", by="ann", channel="cli"),
+        triage.open(pk, "complaint", by="bo", channel="cli"),
+        return_exceptions=True)
+    won = [r for r in results if not isinstance(r, BaseException)]
+    lost = [r for r in results if isinstance(r, BaseException)]
+    assert len(won) == 1
+    assert len(lost) == 1
+    assert isinstance(lost[0], TriageError)
+    assert [t.reference for t in await desk.list_tickets()] == [won[0].reference]

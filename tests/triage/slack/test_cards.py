@@ -86,6 +86,11 @@ async def test_member_opens_as_access_from_the_card(
     [opened] = await fake.wait_for("views.open")
     view = opened.args["view"]
     assert view["callback_id"] == tb.OPEN_MODAL
+    suggested = (await Triage(desk).detail(pk)).suggested
+    element = view["blocks"][-1]["element"]
+    assert [o["value"] for o in element.get("initial_options", [])] == suggested
+    assert [o["value"] for o in element["options"]][:4] == [
+        "access", "erasure", "opt_out", "complaint"]
     await slack.submit(view, {tb.RIGHTS_BLOCK: {tb.RIGHTS_ACTION: {
         "type": "multi_static_select",
         "selected_options": [{"value": "access", "text": {"type": "plain_text",
@@ -227,3 +232,23 @@ async def test_a_ticket_opened_from_triage_is_not_flagged(
     [card] = [c for c in fake.of("chat.postMessage") if "thread_ts" not in c.args
               and reference in all_text(c.args["blocks"])]
     assert "Check the intents" not in all_text(card.args["blocks"])
+
+
+async def test_reclassify_updates_the_card_and_opens_nothing(
+        service: SlackService, fake: FakeSlack, desk: Desk) -> None:
+    raw = client_mail("Old reading", "Please delete all my personal data.")
+    # stored as an older classifier read it: no request
+    await desk.receive_mail("aimigos", raw, read_message(raw), Classification(),
+                            envelope_from="bob@example.com")
+    await service.triage_notifier.run_once()
+    assert len(cards(fake)) == 1
+    found = await Triage(desk).reclassify()
+    assert [item.intents for item in found] == [["erasure"]]
+    await service.triage_notifier.run_once()
+    [update] = await fake.wait_for("chat.update")
+    assert "now reads it as *erasure*" in all_text(update.args["blocks"])
+    assert await desk.list_tickets() == []
+    assert (await Triage(desk).page()).items[0].suggested == ["erasure"]
+    assert await Triage(desk).reclassify() == found  # the same reading again: no new event
+    await service.triage_notifier.run_once()
+    assert len(fake.of("chat.update")) == 1
