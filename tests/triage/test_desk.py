@@ -8,6 +8,7 @@ import asyncio
 import pytest
 
 from bot.desk import Desk
+from bot.desk.corrections import corrections
 from bot.desk.triage import (
     Triage,
     TriageError,
@@ -176,3 +177,24 @@ async def test_two_team_members_deciding_at_once_make_one_decision(
     assert len(lost) == 1
     assert isinstance(lost[0], TriageError)
     assert [t.reference for t in await desk.list_tickets()] == [won[0].reference]
+
+
+async def test_corrections_export_intent_changes_with_before_and_after(
+        desk: Desk, triage: Triage, db: Database) -> None:
+    result = await deliver(desk, client_mail("Please delete all my personal data."))
+    assert result.reference is not None
+    view = await desk.get_ticket(result.reference)
+    async with db.transaction() as tx:  # what a change of the ticket's rights records
+        await tx.events.append(ticket_id=view.ticket.id, actor="cli:ann", channel="cli",
+                               kind="intents_changed", organisation="aimigos",
+                               data={"before": ["erasure"], "after": ["erasure", "access"],
+                                     "reason": "asked for a copy too"})
+    lines = [line async for line in corrections(db)]
+    assert len(lines) == 1
+    [line] = lines
+    assert line["labels"] == ["access", "erasure"]
+    assert line["before"] == ["erasure"]
+    assert line["classifier"] == ["erasure"]
+    assert line["source"] == "intents_changed"
+    assert "delete all my personal data" in line["body"]
+    assert line["note"] == "intents changed by cli:ann: asked for a copy too"
