@@ -16,10 +16,12 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack import modals
+from bot.slack import triage_blocks as triage_ui
 from bot.slack.answer_blocks import HELPFUL, UNHELPFUL, feedback_done_blocks
 from bot.slack.overview import Overview
 from bot.slack.questions import HINT, QuestionDesk, command_answer_blocks
 from bot.slack.ticket_actions import TicketActions
+from bot.slack.triage import TriageActions
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,8 @@ HELP = (f"*{COMMAND} ask* _question_: answer from the privacy policy\n"
 
 
 def build_app(*, client: AsyncWebClient, signing_secret: str | None,
-              questions: QuestionDesk, actions: TicketActions, overview: Overview) -> AsyncApp:
+              questions: QuestionDesk, actions: TicketActions, overview: Overview,
+              triage: TriageActions | None = None) -> AsyncApp:
     """The bolt app; without a signing secret (Socket Mode only) HTTP requests are refused."""
     app = AsyncApp(client=client, signing_secret=signing_secret or "",
                    request_verification_enabled=True, name="privacybot",
@@ -113,5 +116,34 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
             values=(view.get("state") or {}).get("values") or {},
             user=str((body.get("user") or {}).get("id", "")))
 
+    if triage is not None:
+        _triage_handlers(app, triage)
     return app
+
+
+def _triage_handlers(app: AsyncApp, triage: TriageActions) -> None:
+    """A triage card's buttons and modals (bot/slack/triage.py)."""
+
+    @app.action(re.compile(f"^({triage_ui.OPEN}|{triage_ui.DISMISS})$"))
+    async def on_triage_button(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
+                               client: AsyncWebClient) -> None:
+        await ack()
+        container = body.get("container") or {}
+        await triage.clicked(
+            client, action_id=str(action.get("action_id", "")),
+            message=str(action.get("value", "")),
+            channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
+            ts=str(container.get("message_ts") or (body.get("message") or {}).get("ts", "")),
+            user=str((body.get("user") or {}).get("id", "")),
+            trigger_id=str(body.get("trigger_id", "")))
+
+    @app.view(re.compile(f"^({triage_ui.OPEN_MODAL}|{triage_ui.DISMISS_MODAL})$"))
+    async def on_triage_modal(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
+                              client: AsyncWebClient) -> None:
+        await ack()
+        await triage.submitted(
+            client, callback_id=str(view.get("callback_id", "")),
+            metadata=str(view.get("private_metadata", "")),
+            values=(view.get("state") or {}).get("values") or {},
+            user=str((body.get("user") or {}).get("id", "")))
 

@@ -40,6 +40,8 @@ class TicketCard(BaseModel):
     assignee: str | None = None
     subject: str = ""
     excerpt: str = ""
+    # Why the classification was a close call ("check the intents"); empty when it was not.
+    check_intents: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:

@@ -104,6 +104,8 @@ def event_text(line: EventLine) -> str:
         return f":outbox_tray: Mail to the requester: {_words(d.get('reply'))}"
     if kind == "reply_withheld":
         return f":mute: Mail held back ({_words(d.get('reply'))}){_colon(d, 'reason')}"
+    if kind == "triage_opened":
+        return f":inbox_tray: Opened from triage by {by}: the clock counts from the mail's arrival"
     if kind == "reply_received":
         return ":incoming_envelope: The requester wrote again"
     if kind in ("suppression_added", "suppression_confirmed"):

@@ -108,6 +108,9 @@ def ticket_blocks(card: TicketCard, today: date | None = None) -> list[Block]:
     glimpse = first_lines(card.excerpt)
     mail = f"Subject: {card.subject}" + (f"\n{glimpse}" if glimpse else "")
     blocks.append({"type": "section", "text": plain(mail, 2900)})
+    if card.check_intents and card.is_open:
+        blocks.append({"type": "context", "elements": [mrkdwn(
+            ":mag: *Check the intents*: " + escape("; ".join(card.check_intents)))]})
     buttons = ticket_buttons(card)
     if buttons:
         blocks.append({"type": "actions", "block_id": f"ticket:{card.reference}",
