@@ -29,12 +29,13 @@ STATE_LABELS = {
     "done": "Done",
     "rejected": "Rejected",
     "closed_unverified": "Closed: identity never confirmed",
+    "merged": "Merged into another ticket",
 }
 # States the desk lets move to done (bot/workflow/states.py); Reject shows on every open one.
 _CAN_FINISH = frozenset({"received", "in_progress", "extended", "awaiting_clarification",
                          "awaiting_fee"})
 _STATE_EMOJI = {"done": ":white_check_mark:", "rejected": ":no_entry:",
-                "closed_unverified": ":file_folder:"}
+                "closed_unverified": ":file_folder:", "merged": ":link:"}
 
 
 def state_label(state: str) -> str:
