@@ -33,6 +33,7 @@ from bot.settings import Settings
 from bot.slack.access import TeamAccess
 from bot.slack.app import build_app
 from bot.slack.digest import Digest
+from bot.slack.manual_actions import ManualActions
 from bot.slack.notifier import Notifier
 from bot.slack.overview import Overview
 from bot.slack.questions import QuestionDesk
@@ -82,9 +83,11 @@ class SlackService:
         self.actions = TicketActions(db=db, orgs=orgs, desk=desk, access=self.access,
                                      changed=self.notifier.poke)
         self.overview = Overview(db=db, access=self.access)
+        self.manual = ManualActions(db=db, orgs=orgs, desk=desk, access=self.access,
+                                    tickets=self.actions)
         self.app: AsyncApp = build_app(client=client, signing_secret=self._secret,
                                        questions=self.questions, actions=self.actions,
-                                       overview=self.overview)
+                                       overview=self.overview, manual=self.manual)
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False
