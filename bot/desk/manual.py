@@ -180,44 +180,64 @@ async def change_intents(unit: Unit, org: Organisation, ticket: TicketRecord,
         raise WorkflowError("a reason for the change is required")
     before = list(ticket.intents)
     after = changed_intents(before, add, remove)
-    needed_before = needs_verification(before) and ticket.verified_at is None
-    needs_now = needs_verification(after) and ticket.verified_at is None
+    update, follows = retimed(ticket, after, org)
+    updated = await unit.tx.tickets.update(ticket.id, TicketUpdate(**update), now=unit.now)
+    moved = updated.state != ticket.state
+    unit.event(INTENTS_CHANGED, updated, before=before, after=after, reason=why, by=unit.actor,
+               classified=await _classified(unit, ticket),
+               state_from=ticket.state if moved else None,
+               state_to=updated.state if moved else None,
+               due_date=updated.due_date.isoformat() if updated.due_date else None,
+               verification_started=follows == VERIFY)
+    await follow_up(unit, org, updated, follows,
+                    added=[intent for intent in after if intent not in before])
+    return updated
+
+
+VERIFY, CLOCK = "verify", "clock"
+
+
+def retimed(ticket: TicketRecord, after: list[str],
+            org: Organisation) -> tuple[dict[str, Any], str | None]:
+    """The fields that change when the ticket holds `after` instead of its intents, and what
+    follows: VERIFY (identity is asked for now), CLOCK (its clock starts from the day it was
+    received) or None. Pure; refuses adding identity to a paused, extended or fee ticket."""
+    unverified_before = needs_verification(ticket.intents) and ticket.verified_at is None
+    unverified_after = needs_verification(after) and ticket.verified_at is None
     update: dict[str, Any] = {"intents": after}
-    start_verification = needs_now and ticket.state != S.AWAITING_IDENTITY
-    clock_starts = needed_before and not needs_now and ticket.state == S.AWAITING_IDENTITY
-    if start_verification:
+    if unverified_after and ticket.state != S.AWAITING_IDENTITY:
         if ticket.state not in (S.IN_PROGRESS, S.RECEIVED):
             raise IllegalTransitionError(
                 f"ticket {ticket.reference} is {ticket.state}: a right that needs identity can"
                 " be added while it is in progress or waiting for identity")
         target = transition(ticket.state, S.AWAITING_IDENTITY, reference=ticket.reference)
-        update |= {"state": target.value, "clock_started_at": None, "due_date": None,
-                   "manual_check_required": org.manual_identity_check}
-    elif clock_starts:
+        return update | {"state": target.value, "clock_started_at": None, "due_date": None,
+                         "manual_check_required": org.manual_identity_check}, VERIFY
+    if unverified_before and not unverified_after and ticket.state == S.AWAITING_IDENTITY:
         state, due = clock_for(after, ticket.received_at.date(), org)
-        target = transition(ticket.state, state if state != S.DONE else S.IN_PROGRESS,
+        target = transition(ticket.state, S.IN_PROGRESS if state == S.DONE else state,
                             reference=ticket.reference)
-        update |= {"state": target.value, "clock_started_at": ticket.received_at,
-                   "due_date": due, "manual_check_required": False}
-    elif ticket.state == S.IN_PROGRESS and ticket.clock_started_at and not ticket.extended:
+        return update | {"state": target.value, "clock_started_at": ticket.received_at,
+                         "due_date": due, "manual_check_required": False}, CLOCK
+    if ticket.state == S.IN_PROGRESS and ticket.clock_started_at and not ticket.extended:
         # A complaint's 30 days become a request's month, or back (see due_for).
         update["due_date"] = due_for(after, ticket.clock_started_at.date(), org,
                                      paused_days=ticket.paused_days)
-    updated = await unit.tx.tickets.update(ticket.id, TicketUpdate(**update), now=unit.now)
-    unit.event(INTENTS_CHANGED, updated, before=before, after=after, reason=why, by=unit.actor,
-               classified=await _classified(unit, ticket),
-               state_from=ticket.state if updated.state != ticket.state else None,
-               state_to=updated.state if updated.state != ticket.state else None,
-               due_date=updated.due_date.isoformat() if updated.due_date else None,
-               verification_started=start_verification)
-    added = [intent for intent in after if intent not in before]
-    if start_verification:
-        await unit.send_now(org, updated, ReplyKind.VERIFICATION_REQUEST)
-    elif clock_starts:
-        await unit.send(org, updated, [ReplyKind.ACKNOWLEDGEMENT])
+    return update, None
+
+
+async def follow_up(unit: Unit, org: Organisation, ticket: TicketRecord, follows: str | None,
+                    *, added: list[str]) -> None:
+    """The mail a change of rights calls for: the verification request, the acknowledgement
+    of a request whose clock now runs, a complaint's acknowledgement, an opt-out done."""
+    if follows == VERIFY:
+        await unit.send_now(org, ticket, ReplyKind.VERIFICATION_REQUEST)
+    elif follows == CLOCK and set(ticket.intents) - {"opt_out", "complaint"}:
+        await unit.send(org, ticket, [ReplyKind.ACKNOWLEDGEMENT])
+    if "complaint" in added:
+        await unit.send(org, ticket, [ReplyKind.COMPLAINT_ACK])
     if "opt_out" in added:
-        await _opt_out(unit, org, updated, updated.requester_address, already=False)
-    return updated
+        await _opt_out(unit, org, ticket, ticket.requester_address, already=False)
 
 
 async def _classified(unit: Unit, ticket: TicketRecord) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.desk.core import Unit, address_key
-from bot.desk.manual import due_for, parse_intents
+from bot.desk.manual import due_for, follow_up, parse_intents, retimed
 from bot.errors import IllegalTransitionError, WorkflowError
 from bot.organisations import Organisation
 from bot.workflow.references import format_reference
@@ -49,10 +49,16 @@ async def merge(unit: Unit, org: Organisation, keep: TicketRecord,
         if TicketState(ticket.state) in FINAL:
             raise IllegalTransitionError(f"ticket {ticket.reference} is {ticket.state}:"
                                          " only open tickets are merged")
-    moved = [m for m in await unit.tx.messages.for_ticket(other.id)]
+    intents = parse_intents([*keep.intents, *other.intents])
+    if (needs_verification(intents) and keep.verified_at is None
+            and keep.state != S.AWAITING_IDENTITY):
+        # Merging must never skip a verification the other request still needs.
+        raise WorkflowError(f"{other.reference} needs the requester's identity, which"
+                            f" {keep.reference} never asked for: merge {keep.reference} into"
+                            f" {other.reference} instead")
+    moved = await unit.tx.messages.for_ticket(other.id)
     for message in moved:
         await unit.tx.messages.set_ticket(message.id, keep.id)
-    intents = parse_intents([*keep.intents, *other.intents])
     target = transition(other.state, S.MERGED, reference=other.reference)
     closed = await unit.tx.tickets.update(other.id, TicketUpdate(
         state=target.value, linked_ticket_id=keep.id), now=unit.now)
@@ -123,17 +129,18 @@ async def split(unit: Unit, org: Organisation, ticket: TicketRecord,
         new = await unit.tx.tickets.update(new.id, TicketUpdate(
             verified_at=ticket.verified_at, verification_method=ticket.verification_method,
             verified_by=ticket.verified_by), now=unit.now)
-    rest = await unit.tx.tickets.update(ticket.id, TicketUpdate(intents=staying), now=unit.now)
-    if rest.state in (S.IN_PROGRESS,) and rest.clock_started_at and not rest.extended:
-        rest = await unit.tx.tickets.update(ticket.id, TicketUpdate(due_date=due_for(
-            staying, rest.clock_started_at.date(), org, paused_days=rest.paused_days)),
-            now=unit.now)
+    update, follows = retimed(ticket, staying, org)  # never VERIFY: rights only leave
+    rest = await unit.tx.tickets.update(ticket.id, TicketUpdate(**update), now=unit.now)
     unit.event("ticket_opened", new, state_from=None, state_to=state.value, intents=leaving,
                requester=ticket.requester_address, due_date=due.isoformat() if due else None,
                linked_reference=ticket.reference, split_from=ticket.reference,
                opened_by=unit.actor)
     unit.event(SPLIT_OUT, rest, reference=new.reference, intents_before=list(ticket.intents),
-               intents_after=staying, by=unit.actor)
+               intents_after=staying, by=unit.actor,
+               state_from=ticket.state if rest.state != ticket.state else None,
+               state_to=rest.state if rest.state != ticket.state else None,
+               due_date=rest.due_date.isoformat() if rest.due_date else None)
+    await follow_up(unit, org, rest, follows, added=[])
     # The new ticket answers on the first one's thread: the requester wrote there.
     inbound = [m for m in await unit.tx.messages.for_ticket(ticket.id) if m.direction == "in"]
     if inbound:

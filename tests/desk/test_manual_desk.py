@@ -236,3 +236,37 @@ async def test_close_unverified_by_the_team(desk: Desk) -> None:
     assert result.replies == ["closed_unverified"]
     with pytest.raises(IllegalTransitionError):
         await desk.close_unverified(reference, "alice", "cli")
+
+
+async def test_merge_never_skips_a_verification(desk: Desk, db: Database) -> None:
+    complaint = (await receive(desk, intents=["complaint"])).reference or ""
+    access = (await receive(desk, intents=["access"], subject="data")).reference or ""
+    before = await _counts(db)
+    with pytest.raises(WorkflowError, match=f"merge {complaint} into {access} instead"):
+        await desk.merge(complaint, access, "alice", "cli")
+    assert await _counts(db) == before
+    merged = await desk.merge(access, complaint, "alice", "cli")
+    assert merged.state == "awaiting_identity"
+
+
+async def test_splitting_out_the_right_that_needed_identity_starts_the_rest(
+        desk: Desk, clock: Clock) -> None:
+    reference = (await receive(desk, intents=["access", "complaint"])).reference or ""
+    received = clock.now.date()
+    clock.advance(days=2)
+    new = await desk.split(reference, "access", "alice", "cli")
+    assert new.state == "awaiting_identity"
+    assert new.replies == ["verification_request"]
+    rest = (await desk.get_ticket(reference)).ticket
+    assert rest.state == "in_progress"
+    assert rest.clock_started_at is not None
+    assert rest.clock_started_at.date() == received
+    assert rest.due_date == received + timedelta(days=30)
+
+
+async def test_adding_a_complaint_acknowledges_it(desk: Desk) -> None:
+    reference = (await receive(desk, intents=["erasure"])).reference or ""
+    result = await desk.change_intents(reference, add="complaint", reason="unhappy on the phone",
+                                       actor="alice", channel="cli")
+    assert result.state == "awaiting_identity"
+    assert result.replies == ["complaint_ack"]
