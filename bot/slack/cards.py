@@ -19,7 +19,7 @@ def utc_today() -> date:
 
 
 # States in which nobody has to act any more; the card loses its buttons.
-FINAL_STATES = frozenset({"done", "rejected", "closed_unverified"})
+FINAL_STATES = frozenset({"done", "rejected", "closed_unverified", "merged"})
 
 
 class TicketCard(BaseModel):

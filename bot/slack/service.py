@@ -34,6 +34,7 @@ from bot.settings import Settings
 from bot.slack.access import TeamAccess
 from bot.slack.app import build_app
 from bot.slack.digest import Digest
+from bot.slack.manual_actions import ManualActions
 from bot.slack.notifier import Notifier
 from bot.slack.overview import Overview
 from bot.slack.questions import QuestionDesk
@@ -90,9 +91,12 @@ class SlackService:
                                             access=self.access,
                                             changed=self._triage_changed)
         self.overview = Overview(db=db, access=self.access)
+        self.manual = ManualActions(db=db, orgs=orgs, desk=desk, access=self.access,
+                                    tickets=self.actions)
         self.app: AsyncApp = build_app(client=client, signing_secret=self._secret,
                                        questions=self.questions, actions=self.actions,
-                                       overview=self.overview, triage=self.triage_actions)
+                                       overview=self.overview, manual=self.manual,
+                                       triage=self.triage_actions)
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False
