@@ -21,7 +21,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/lint-imports
 
 test: lint
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n auto
 
 bench: $(VENV)/.installed
 	for b in bench/*.py; do $(PY) $$b; done

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 import typer
 
-from bot.cli import ask, classify, db, due_date, gaps, serve, suppression, tickets
+from bot.cli import ask, classify, db, due_date, gaps, serve, suppression, tickets, triage
+from bot.cli import mail as mail_cli
 from bot.cli.common import run_cli
 
 app = typer.Typer(
@@ -19,6 +20,8 @@ app = typer.Typer(
 )
 
 for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
+    _module.register(app)
+for _module in (triage, mail_cli):
     _module.register(app)
 
 

@@ -324,6 +324,9 @@ def sweep_command(as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add `tickets` to the root app (with the identity commands of bot/cli/ticket_identity)."""
-    from bot.cli import ticket_identity  # noqa: F401  (registers verify and resend-code)
+    from bot.cli import (
+        ticket_identity,  # noqa: F401  (registers verify and resend-code)
+        ticket_manual,  # noqa: F401  (note, reply, intents, new, merge, split)
+    )
 
     app.add_typer(tickets_app, name="tickets")

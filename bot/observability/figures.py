@@ -1,8 +1,7 @@
 """How things stand, read from the store for the metrics endpoint: backlog, outbox, overdue.
 
-`awaiting_triage` is the one place that says which mail is waiting for the team: stored
-inbound mail that made no ticket. When triage gets a table of its own, only that function
-changes.
+`awaiting_triage` counts the mail that waits for the team's decision by the triage rule
+(storage's `tx.triage.awaiting`: inbound, no ticket, not automatic, not yet decided).
 """
 
 from __future__ import annotations
@@ -29,11 +28,8 @@ class StoreFigures(BaseModel):
 
 async def awaiting_triage(tx: Transaction) -> tuple[int, datetime | None]:
     """How many mails await triage, and when the oldest of them arrived."""
-    count = await tx.messages.count_unticketed()
-    if count == 0:
-        return 0, None
-    # `unticketed` lists newest first: the oldest is the last of them.
-    oldest = await tx.messages.unticketed(limit=1, offset=count - 1)
+    count = await tx.triage.count_awaiting()
+    oldest = await tx.triage.awaiting(limit=1) if count else []  # oldest first
     return count, oldest[0].received_at if oldest else None
 
 

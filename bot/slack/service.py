@@ -28,6 +28,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.desk import Desk
+from bot.desk.triage import Triage
 from bot.observability.metrics import Metrics
 from bot.organisations import Organisations
 from bot.settings import Settings
@@ -35,10 +36,12 @@ from bot.slack.access import TeamAccess
 from bot.slack.app import build_app
 from bot.slack.counted import ErrorCounter
 from bot.slack.digest import Digest
+from bot.slack.manual_actions import ManualActions
 from bot.slack.notifier import Notifier
 from bot.slack.overview import Overview
 from bot.slack.questions import QuestionDesk
 from bot.slack.ticket_actions import TicketActions
+from bot.slack.triage import TriageActions, TriageNotifier
 from knowledge import KnowledgeBase
 from storage import Database
 from storage.errors import StorageError
@@ -86,16 +89,30 @@ class SlackService:
         self.questions = QuestionDesk(db=db, kb=kb, orgs=orgs, metrics=metrics)
         self.actions = TicketActions(db=db, orgs=orgs, desk=desk, access=self.access,
                                      changed=self.notifier.poke)
+        self.triage = Triage(desk)
+        self.triage_notifier = TriageNotifier(db=db, orgs=orgs, client=client,
+                                              triage=self.triage)
+        self.triage_actions = TriageActions(db=db, orgs=orgs, triage=self.triage,
+                                            access=self.access,
+                                            changed=self._triage_changed)
         self.overview = Overview(db=db, access=self.access)
+        self.manual = ManualActions(db=db, orgs=orgs, desk=desk, access=self.access,
+                                    tickets=self.actions)
         self.app: AsyncApp = build_app(client=client, signing_secret=self._secret,
                                        questions=self.questions, actions=self.actions,
-                                       overview=self.overview)
+                                       overview=self.overview, manual=self.manual,
+                                       triage=self.triage_actions)
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False
         self._watcher: asyncio.Task[None] | None = None
         self.watch_interval = WATCH_INTERVAL  # how often Socket Mode's health is checked
         self.ping_interval = PING_INTERVAL  # Socket Mode heartbeat, and its wait to reconnect
+
+    def _triage_changed(self) -> None:
+        """A triage decision: its card (and a new ticket's card) update at once."""
+        self.triage_notifier.poke()
+        self.notifier.poke()
 
     @classmethod
     def create(cls, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
@@ -141,12 +158,14 @@ class SlackService:
         if notify:
             self._stopping.clear()
             self._spawn(self.notifier.run(), "notifier")
+            self._spawn(self.triage_notifier.run(), "triage-notifier")
             self._spawn(self.digest.run(), "digest")
             self._spawn(self._prune_loop(), "prune-seen-events")
 
     async def stop(self) -> None:
         """Let the loops finish what they are doing (a bounded wait), then close Socket Mode."""
         self.notifier.stop()
+        self.triage_notifier.stop()
         self.digest.stop()
         self._stopping.set()
         if self._watcher is not None:  # only sleeps between checks: nothing to finish

@@ -1,4 +1,4 @@
-"""The question sets, scored in-process by the rule of ../shared/eval/score_qa.py.
+"""The question sets, scored in-process by the evaluation scorer's rule (docs/evaluation.md).
 
 An answerable item is right when the base answers, an expected phrase occurs in the answer or
 the first citation's quote, and the expected section text occurs in the first citation's
