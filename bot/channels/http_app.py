@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.channels import pages
+from bot.channels.health import PROBES_KEY, HealthProbe, healthz
 from bot.desk import Desk
 from bot.errors import BotError, VerificationError
 from bot.workflow import tokens
@@ -22,13 +23,11 @@ from storage.errors import NotFoundError, StorageError
 
 log = logging.getLogger(__name__)
 
-HealthProbe = Callable[[], Awaitable[bool]]
 MAX_TOKEN = 2048
 ONE_CLICK = "One-Click"
 
 
 DESK_KEY: web.AppKey[Desk] = web.AppKey("privacybot.desk", Desk)
-PROBES_KEY: web.AppKey[Mapping[str, HealthProbe]] = web.AppKey("privacybot.probes")
 
 
 def _html(text: str, status: int = 200) -> web.Response:
@@ -92,28 +91,6 @@ async def _token(request: web.Request) -> str:
         raise web.HTTPBadRequest(text=pages.bad_link("This link is incomplete."),
                                  content_type="text/html", headers=pages.SECURITY_HEADERS)
     return token
-
-
-async def healthz(request: web.Request) -> web.Response:
-    """200 when every probe passes; else 503 with `reason`, one line naming what fails."""
-    checks: dict[str, bool] = {}
-    reasons: list[str] = []
-    for name, probe in request.app[PROBES_KEY].items():
-        try:
-            checks[name] = bool(await probe())
-        except Exception as exc:  # a probe that raises is a failing probe, not a 500
-            log.warning("healthz: %s probe failed: %s: %s", name, type(exc).__name__, exc)
-            checks[name] = False
-            reasons.append(f"{name}: {' '.join(str(exc).split())[:200] or 'failed'}")
-        else:
-            if not checks[name]:
-                reasons.append(f"{name}: failed")
-    healthy = all(checks.values())
-    body: dict[str, Any] = {"status": "ok" if healthy else "unhealthy", "checks": checks}
-    if not healthy:
-        body["reason"] = "; ".join(reasons)
-    return web.json_response(body, status=200 if healthy else 503,
-                             headers={"Cache-Control": "no-store"})
 
 
 def _check(request: web.Request, purpose: str, token: str) -> None:

@@ -24,6 +24,8 @@ from typing import Any
 from bot.desk import Desk, IntakeResult
 from bot.desk.batch import Delivery, receive_batch
 from bot.desk.group_commit import GroupCommit, ReceiveBatch
+from bot.observability.logs import bind_contextvars
+from bot.observability.metrics import Metrics
 from bot.organisations import Organisation, Organisations
 from intents import Classification, InboundMail
 from storage.errors import StorageError
@@ -48,8 +50,10 @@ class IntakeHandler:
     def __init__(self, *, orgs: Organisations, desk: Desk, understand: Understand,
                  executor: Executor | None = None,
                  on_stored: Callable[[], None] | None = None,
-                 receive: ReceiveBatch | None = None, max_batch: int = 64) -> None:
+                 receive: ReceiveBatch | None = None, max_batch: int = 64,
+                 metrics: Metrics | None = None) -> None:
         self._orgs = orgs
+        self.metrics = metrics or Metrics()
         self._on_stored = on_stored  # e.g. wake the outbox sender of this process
         # Transactions between MAIL FROM and their DATA: their mails are on the way, so the
         # group commit may wait a moment for them (weak: an abandoned envelope drops out).
@@ -76,8 +80,10 @@ class IntakeHandler:
         if self.closing:
             return SHUTTING_DOWN
         if self._orgs.by_address(address) is None:
+            self.metrics.mails_refused.labels("no_such_mailbox").inc()
             return "550 5.1.1 No such privacy mailbox here"
         if len(envelope.rcpt_tos) >= MAX_RECIPIENTS:
+            self.metrics.mails_refused.labels("too_many_recipients").inc()
             return "452 4.5.3 Too many recipients"
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
@@ -132,19 +138,26 @@ class IntakeHandler:
             else:
                 mail, classification = await loop.run_in_executor(
                     self._executor, self._understand, raw)
+            bind_contextvars(message_id=mail.message_id)  # this task's lines carry it
             for org in orgs:
                 result = await self.queue.submit(Delivery(
                     org.id, raw, mail, classification, envelope_from=envelope_from,
                     channel="smtp"))
-                log.info("smtp intake: %s: %s", org.id, _summary(result))
+                log.info("smtp intake: %s: %s", org.id, _summary(result),
+                         extra={"reference": result.reference})
+                if result.outcome in ("created", "linked"):
+                    self.metrics.ticket_opened(result.intents)
         except StorageError as exc:
             log.warning("smtp intake: cannot commit, answering 451: %s", exc)
+            self.metrics.mails_deferred.inc()
             return TEMPFAIL
         except Exception as exc:
             log.error("smtp intake: failed, answering 451: %s: %s", type(exc).__name__, exc,
                       exc_info=exc)
+            self.metrics.mails_deferred.inc()
             return TEMPFAIL
         self.accepted += 1
+        self.metrics.mails_received.inc()
         if self._on_stored is not None:
             self._on_stored()
         return "250 2.0.0 OK: message received"

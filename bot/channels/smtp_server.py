@@ -85,6 +85,11 @@ class SmtpServer:
         sockname = self._server.sockets[0].getsockname()
         return (str(sockname[0]), int(sockname[1]))
 
+    @property
+    def listening(self) -> bool:
+        """True while the server accepts connections (for /healthz)."""
+        return self._server is not None and self._server.is_serving()
+
     def _protocol(self) -> _TrackedSMTP:
         return _TrackedSMTP(
             self.handler, self._connections,

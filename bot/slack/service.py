@@ -29,10 +29,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.desk import Desk
 from bot.desk.triage import Triage
+from bot.observability.metrics import Metrics
 from bot.organisations import Organisations
 from bot.settings import Settings
 from bot.slack.access import TeamAccess
 from bot.slack.app import build_app
+from bot.slack.counted import ErrorCounter
 from bot.slack.digest import Digest
 from bot.slack.manual_actions import ManualActions
 from bot.slack.notifier import Notifier
@@ -55,12 +57,14 @@ SEEN_EVENTS_KEPT = timedelta(days=1)
 PRUNE_INTERVAL = 3600.0
 
 
-def web_client(settings: Settings) -> AsyncWebClient:
+def web_client(settings: Settings, metrics: Metrics | None = None) -> AsyncWebClient:
     """The Web API client: SLACK_API_URL when set (tests, GovSlack), retrying rate limits."""
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     client = AsyncWebClient(token=token)
     if settings.slack_api_url:
         client = AsyncWebClient(token=token, base_url=settings.slack_api_url.rstrip("/") + "/")
+    # First, so that it sees every response; bolt copies these to its per-request clients.
+    client.retry_handlers.insert(0, ErrorCounter(metrics or Metrics()))
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     return client
 
@@ -69,7 +73,8 @@ class SlackService:
     """privacybot's Slack app: answers, ticket messages and the team's actions."""
 
     def __init__(self, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
-                 kb: KnowledgeBase, client: AsyncWebClient) -> None:
+                 kb: KnowledgeBase, client: AsyncWebClient,
+                 metrics: Metrics | None = None) -> None:
         secret = settings.slack_signing_secret
         self._secret = secret.get_secret_value() if secret else None
         app_token = settings.slack_app_token
@@ -81,7 +86,7 @@ class SlackService:
         self.access = TeamAccess(orgs, client)
         self.notifier = Notifier(db=db, orgs=orgs, client=client)
         self.digest = Digest(db=db, orgs=orgs, client=client)
-        self.questions = QuestionDesk(db=db, kb=kb, orgs=orgs)
+        self.questions = QuestionDesk(db=db, kb=kb, orgs=orgs, metrics=metrics)
         self.actions = TicketActions(db=db, orgs=orgs, desk=desk, access=self.access,
                                      changed=self.notifier.poke)
         self.triage = Triage(desk)
@@ -111,7 +116,7 @@ class SlackService:
 
     @classmethod
     def create(cls, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
-               kb: KnowledgeBase) -> SlackService | None:
+               kb: KnowledgeBase, metrics: Metrics | None = None) -> SlackService | None:
         """The service, or None when Slack is not configured.
 
         Needs SLACK_BOT_TOKEN and a way in: SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN
@@ -124,7 +129,7 @@ class SlackService:
                         "SLACK_APP_TOKEN; Slack stays off")
             return None
         return cls(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb,
-                   client=web_client(settings))
+                   client=web_client(settings, metrics), metrics=metrics)
 
     @property
     def socket_mode(self) -> bool:

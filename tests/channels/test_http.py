@@ -38,8 +38,10 @@ async def _verified(service: Harness) -> bool:
 async def test_healthz(service: Harness) -> None:
     async with aiohttp.ClientSession() as http, http.get(service.http_url + "/healthz") as resp:
         assert resp.status == 200
-        assert await resp.json() == {"status": "ok",
-                                     "checks": {"database": True, "worker": True}}
+        assert await resp.json() == {
+            "status": "ok", "checks": {"database": True, "smtp": True, "outbox": True},
+            "parts": {"database": {"status": "up"}, "smtp": {"status": "up"},
+                      "outbox": {"status": "up"}}}
         assert resp.headers["Cache-Control"] == "no-store"
 
 
