@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import typer
 
-from bot.cli import ask, classify, db, due_date, gaps, serve, suppression, tickets
+from bot.cli import ask, classify, db, due_date, gaps, report, serve, suppression, tickets
 from bot.cli.common import run_cli
 
 app = typer.Typer(
@@ -18,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
+for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps, report):
     _module.register(app)
 
 
