@@ -7,7 +7,19 @@ from collections.abc import Sequence
 
 import typer
 
-from bot.cli import ask, classify, db, due_date, gaps, report, serve, suppression, tickets
+from bot.cli import (
+    ask,
+    classify,
+    db,
+    due_date,
+    gaps,
+    report,
+    retention,
+    serve,
+    suppression,
+    ticket_hold,
+    tickets,
+)
 from bot.cli.common import run_cli
 
 app = typer.Typer(
@@ -18,7 +30,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps, report):
+for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
+    _module.register(app)
+# Accountability: the register, retention, legal holds (these join the `tickets` group).
+for _module in (report, retention, ticket_hold):
     _module.register(app)
 
 

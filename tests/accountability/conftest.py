@@ -90,7 +90,15 @@ async def month_of_requests(desk: Desk, clock: Clock) -> Month:
     await desk.close_done(refs.late, "bob-the-handler", "cli", note="here is your data")
     clock.now = START + timedelta(days=48)
     await desk.close_done(refs.extended, "alice", "cli", note="here is your data")
+    await deliver_all(desk, clock)
     return refs
+
+
+async def deliver_all(desk: Desk, clock: Clock) -> None:
+    """What the outbox sender does: every queued mail marked delivered."""
+    async with desk.db.transaction() as tx:
+        for record in await tx.outbox.claim("test-sender", clock.now, limit=1000):
+            await tx.outbox.mark_sent(record.id, clock.now, worker_id="test-sender")
 
 
 async def send_without_intent(desk: Desk) -> None:

@@ -124,3 +124,55 @@ async def test_requests_mailed_through_smtp_reach_the_register(
         assert row["on_time"] is None
         assert row["closed_at"] is None
         assert row["organisation"] == "aimigos"
+
+
+def test_retention_run_and_legal_hold_from_the_command_line(
+        data_dir_database: Path, orgs: Organisations,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    refs = asyncio.run(_seed(data_dir_database, orgs))
+    base = ["--data-dir", str(data_dir_database)]
+    assert run_cli(app, ["tickets", "hold", refs.on_time.lower(), "--reason",
+                         "a claim is expected", "--by", "dora", *base]) == 0
+    assert _out(capsys).strip() == f"{refs.on_time}: under legal hold"
+    assert run_cli(app, ["retention", "run", "--dry-run", "--json", *base]) == 0
+    dry = json.loads(_out(capsys))
+    assert dry["dry_run"] is True
+    aimigos = dry["organisations"][0]
+    # Ann's erasure (done in 2025) is past its grace, but her ticket is held.
+    assert (aimigos["organisation"], aimigos["requesters_erased"]) == ("aimigos", 0)
+    assert aimigos["held_tickets_kept"] == 1
+    assert run_cli(app, ["tickets", "release", refs.on_time, "--by", "dora", *base]) == 0
+    assert run_cli(app, ["retention", "run", "--dry-run", *base]) == 0
+    text = _out(capsys)
+    assert "aimigos: would change" in text
+    assert "requesters erased 1" in text
+    assert run_cli(app, ["tickets", "show", refs.on_time, "--json", *base]) == 0
+    shown = json.loads(_out(capsys))
+    assert "ann@example.com" in json.dumps(shown)  # the dry run changed nothing
+    assert run_cli(app, ["retention", "run", "--json", *base]) == 0
+    done = json.loads(_out(capsys))
+    assert done["organisations"][0]["requesters_erased"] == 1
+    assert run_cli(app, ["tickets", "show", refs.on_time, "--json", *base]) == 0
+    assert "ann@example.com" not in _out(capsys)
+    assert run_cli(app, ["report", "register", "--json", *base]) == 0
+    assert len(json.loads(_out(capsys))) == 9  # the register is whole
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["tickets", "hold", "AIM-2025-0001", "--reason", "  ", "--by", "d"], "needs a reason"),
+        (["tickets", "release", "AIM-2025-0001", "--by", "d"], "not under legal hold"),
+        (["tickets", "hold", "AIM-2025-9999", "--reason", "x", "--by", "d"], "no ticket"),
+        (["tickets", "hold", "nonsense", "--reason", "x", "--by", "d"], "reference"),
+    ],
+)
+def test_hold_bad_input_is_one_line(argv: list[str], message: str, data_dir_database: Path,
+                                    orgs: Organisations,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    asyncio.run(_seed(data_dir_database, orgs))
+    assert run_cli(app, [*argv, "--data-dir", str(data_dir_database)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("privacybot: error: ")
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
