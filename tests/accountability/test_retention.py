@@ -4,19 +4,24 @@ PostgreSQL: what is past its period goes, and nothing else; a dry run changes no
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from bot.cli import app
+from bot.cli.common import run_cli
 from bot.desk import Desk
 from bot.desk.register import read_register
 from bot.desk.retention import run_retention, set_hold
-from bot.errors import BotError, WorkflowError
+from bot.errors import BotError, ConfigError, WorkflowError
+from bot.organisations import load_organisations
 from bot.workflow.retention import ERASED, PSEUDONYM_PREFIX, cutoff, parse_period
 from storage import Database
 from storage import tables as t
 from tests.accountability.conftest import START, month_of_requests
+from tests.conftest import DEFAULT_CONFIG
 from tests.desk.conftest import Clock, mail
 
 THREE_YEARS_ON = datetime(2029, 3, 1, 12, 0, tzinfo=UTC)
@@ -186,3 +191,32 @@ async def test_an_erasure_done_erases_its_requester_after_the_grace(
     assert len(erased_event) == 1
     assert erased_event[0].data["unticketed_mail"] == 1
     assert "@" not in str(erased_event[0].data)
+
+
+@pytest.mark.parametrize("value", ["forever", "3 weeks", "", "0.5 years"])
+def test_a_bad_period_in_the_organisations_file_is_one_line(
+        value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "organisations.toml"
+    config.write_text(DEFAULT_CONFIG.read_text(encoding="utf-8").replace(
+        'outbox_copies = "3 years"', f'outbox_copies = "{value}"', 1), encoding="utf-8")
+    monkeypatch.setenv("PRIVACYBOT_CONFIG", str(config))
+    with pytest.raises(ConfigError, match=r"retention\.outbox_copies"):
+        load_organisations(config)
+    assert run_cli(app, ["retention", "run", "--dry-run", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("privacybot: error: ")
+    assert "a retention period reads like '3 years'" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_an_organisation_without_a_retention_block_gets_the_documented_defaults(
+        tmp_path: Path) -> None:
+    config = tmp_path / "organisations.toml"
+    text = DEFAULT_CONFIG.read_text(encoding="utf-8")
+    config.write_text(text[:text.index("[organisation.retention]")], encoding="utf-8")
+    first = load_organisations(config).items[0]
+    assert first.retention.model_dump() == {
+        "raw_mail": "3 years", "message_bodies": "3 years", "outbox_copies": "3 years",
+        "staff_questions": "1 year", "ticket_personal_data": "3 years",
+        "erasure_grace": "30 days"}
