@@ -22,14 +22,13 @@ What a row says (docs/accountability.md has the guide):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any, Protocol
 
 from bot.workflow.replies import ReplyKind
-from storage import Database, EventRecord, TicketRecord
+from storage import Database
 from storage.repos.accountability import accountability
 
 # The outcome a final state is reported as; any other final state is reported by its name.
@@ -50,10 +49,67 @@ FIELDS = (
 )
 
 
-class RegisterRow(BaseModel):
-    """One request as the register shows it (FIELDS, in that order, is the CSV header)."""
+class Event(Protocol):
+    """What a row reads of an event: an EventRecord, or the register's lighter HistoryItem."""
 
-    model_config = ConfigDict(frozen=True)
+    @property
+    def at(self) -> datetime: ...
+
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def channel(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def data(self) -> Mapping[str, Any]: ...
+
+
+class Ticket(Protocol):
+    """What a row reads of a ticket: a TicketRecord, or the register's lighter TicketFacts."""
+
+    @property
+    def reference(self) -> str: ...
+    @property
+    def organisation(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def intents(self) -> list[str]: ...
+    @property
+    def received_at(self) -> datetime: ...
+    @property
+    def verified_at(self) -> datetime | None: ...
+    @property
+    def clock_started_at(self) -> datetime | None: ...
+    @property
+    def due_date(self) -> date | None: ...
+    @property
+    def extended(self) -> bool: ...
+    @property
+    def paused_days(self) -> int: ...
+    @property
+    def extension_reason(self) -> str | None: ...
+    @property
+    def rejection_reason(self) -> str | None: ...
+    @property
+    def assigned_to(self) -> str | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def updated_at(self) -> datetime: ...
+    @property
+    def is_open(self) -> bool: ...
+
+
+# A plain frozen dataclass, not a pydantic model: a register of 100,000 rows builds them in
+# a fraction of the time, and every value is already typed by the ticket it comes from.
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """One request as the register shows it (FIELDS, in that order, is the CSV header)."""
 
     reference: str
     organisation: str
@@ -79,8 +135,12 @@ class RegisterRow(BaseModel):
 
     def as_json(self) -> dict[str, Any]:
         """The row for JSON: times and days in ISO 8601 as `tickets list --json` writes them."""
-        return {name: value.isoformat() if isinstance(value, datetime | date) else value
-                for name, value in self.model_dump().items()}
+        found: dict[str, Any] = {}
+        for name in FIELDS:
+            value = getattr(self, name)
+            found[name] = (value.isoformat() if isinstance(value, datetime | date)
+                           else list(value) if isinstance(value, list) else value)
+        return found
 
     def as_csv(self) -> list[str]:
         """The row's cells: rights joined by ';', booleans as true/false, None empty."""
@@ -100,11 +160,11 @@ class RegisterRow(BaseModel):
         return cells
 
 
-def _opening(history: Sequence[EventRecord]) -> EventRecord | None:
+def _opening(history: Sequence[Event]) -> Event | None:
     return next((event for event in history if event.kind == "ticket_opened"), None)
 
 
-def request_channel(history: Sequence[EventRecord]) -> str:
+def request_channel(history: Sequence[Event]) -> str:
     """How the request came (see the module's docstring)."""
     opening = _opening(history)
     if opening is None:
@@ -116,13 +176,13 @@ def request_channel(history: Sequence[EventRecord]) -> str:
     return "mail" if opening.channel in MAIL_CHANNELS else opening.channel
 
 
-def _closing(ticket: TicketRecord, history: Sequence[EventRecord]) -> EventRecord | None:
+def _closing(ticket: Ticket, history: Sequence[Event]) -> Event | None:
     """The last event that moved the ticket into the final state it is in."""
     return next((event for event in reversed(history)
                  if event.data.get("state_to") == ticket.state), None)
 
 
-def _first_due(ticket: TicketRecord, history: Sequence[EventRecord]) -> date | None:
+def _first_due(ticket: Ticket, history: Sequence[Event]) -> date | None:
     for event in history:
         if event.kind == "extended":
             previous = event.data.get("previous_due_date")
@@ -134,7 +194,7 @@ def _first_due(ticket: TicketRecord, history: Sequence[EventRecord]) -> date | N
     return ticket.due_date
 
 
-def _acknowledged(ticket: TicketRecord, history: Sequence[EventRecord],
+def _acknowledged(ticket: Ticket, history: Sequence[Event],
                   closed_at: datetime | None) -> datetime | None:
     """When a complaint the ticket holds was first acknowledged (the acknowledgement queued,
     or recorded by the team, or the ticket answered); None for a ticket without one."""
@@ -149,7 +209,7 @@ def _acknowledged(ticket: TicketRecord, history: Sequence[EventRecord],
     return min(times) if times else None
 
 
-def register_row(ticket: TicketRecord, history: Sequence[EventRecord], today: date
+def register_row(ticket: Ticket, history: Sequence[Event], today: date
                  ) -> RegisterRow:
     """The ticket's register row; `history` its events oldest first, `today` for open ones."""
     closing = None if ticket.is_open else _closing(ticket, history)
@@ -201,5 +261,5 @@ async def read_register(db: Database, *, organisation: str | None = None,
         tickets = await reads.tickets(organisation=organisation, received_from=since,
                                       received_before=before)
         histories = await reads.histories(organisation=organisation, received_from=since,
-                                          received_before=before)
+                                          received_before=before, replies=[COMPLAINT_ACK])
     return [register_row(ticket, histories.get(ticket.id, []), today) for ticket in tickets]

@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from bot.desk.register import RegisterRow, day_start, register_row
+from bot.desk.register import COMPLAINT_ACK, RegisterRow, day_start, register_row
 from bot.errors import BotError
 from bot.workflow.deadlines import COMPLAINT_ACK_DAYS, add_calendar_months
 from bot.workflow.verification import needs_verification
@@ -164,7 +164,8 @@ async def read_summary(db: Database, *, organisation: str | None, month: date,
         tickets = await reads.tickets(organisation=organisation, received_from=since,
                                       received_before=before, touched_since=since)
         histories = await reads.histories(organisation=organisation, received_from=since,
-                                          received_before=before, touched_since=since)
+                                          received_before=before, touched_since=since,
+                                          replies=[COMPLAINT_ACK])
         first_mail = await reads.first_mail_at(organisation=organisation, received_from=since,
                                                received_before=before)
         opt_outs = await reads.suppressions_added(organisation=organisation, since=since,

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from storage.unit import Transaction
 
 _t, _m, _o, _e = t.tickets, t.messages, t.outbox, t.events
-# Outbox rows still to be sent keep their bytes and address: the sender needs them.
-_DELIVERED = ("sent", "failed")
+# Outbox rows still to be sent keep their bytes and address: the sender needs them. Said as
+# NOT IN so that SQLite looks rows up by ticket, not by status (nearly every row is "sent").
+_UNDELIVERED = ("pending", "sending")
 Mask = Callable[[str], str]
 
 
@@ -85,13 +86,17 @@ class RetentionStore(Repository):
                 requester_address=row.requester_address, last_contact=max(moments)))
         return found
 
-    async def ticket_events_of_kinds(self, organisation: str,
-                                     kinds: Sequence[str]) -> list[tuple[int, str]]:
-        """(ticket id, kind) of the organisation's events of these kinds, oldest first."""
+    async def ticket_events_of_kinds(self, organisation: str, kinds: Sequence[str], *,
+                                     ticket_ids: Sequence[int] | None = None,
+                                     ) -> list[tuple[int, str]]:
+        """(ticket id, kind) of the organisation's events of these kinds (on these tickets),
+        oldest first."""
         stmt = (select(_e.c.ticket_id, _e.c.kind)
                 .where(_e.c.organisation == organisation, _e.c.kind.in_(list(kinds)),
                        _e.c.ticket_id.is_not(None))
                 .order_by(_e.c.id))
+        if ticket_ids is not None:
+            stmt = stmt.where(_e.c.ticket_id.in_(list(ticket_ids)))
         found: list[tuple[int, str]] = []
         for row in await self._rows(stmt, "reading legal holds"):
             ticket_id, kind = tuple(row)
@@ -131,7 +136,7 @@ class RetentionStore(Repository):
     async def empty_outbox_copies(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
         """Drop the bytes of the tickets' delivered (or failed) outbound mail."""
         return await self._count_or_update(
-            _o, [_o.c.ticket_id.in_(list(ticket_ids)), _o.c.status.in_(_DELIVERED),
+            _o, [_o.c.ticket_id.in_(list(ticket_ids)), _o.c.status.not_in(_UNDELIVERED),
                  _has_bytes(_o.c.raw)], {"raw": b""}, dry_run, "emptying outbox copies")
 
     async def unticketed_mail(self, organisation: str, before: datetime,
@@ -186,7 +191,7 @@ class RetentionStore(Repository):
                               "new_to": mask(to)} for pk, sender, to in
                              (tuple(row) for row in mails)])
         copies = await self._rows(select(_o.c.id, _o.c.to_address).where(
-            _o.c.ticket_id.in_(ids), _o.c.status.in_(_DELIVERED)), "reading the outbox")
+            _o.c.ticket_id.in_(ids), _o.c.status.not_in(_UNDELIVERED)), "reading the outbox")
         await self._many(update(_o).where(_o.c.id == bindparam("pk")).values(
             to_address=bindparam("masked")), "masking the outbox",
             [{"pk": pk, "masked": mask(to)} for pk, to in (tuple(row) for row in copies)])
