@@ -1,7 +1,7 @@
 """`privacybot report`: the register of requests and the monthly summary, for an audit.
 
     privacybot report register [--org ORG] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv|--json]
-    privacybot report summary --month YYYY-MM [--org ORG] [--json]
+    privacybot report summary --month YYYY-MM [--org ORG] [--json] [--png FILE]
 
 The register has one row per request received in the period (both days included, UTC); the
 columns are bot.desk.register.FIELDS. Text output is a table for a person; `--csv` and
@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,7 +24,7 @@ from bot.cli.terminal import clean, echo, json_text
 from bot.cli.tickets import with_desk
 from bot.desk import Desk
 from bot.desk.register import FIELDS, RegisterRow, read_register
-from bot.desk.summary import Summary, parse_month, read_summary
+from bot.desk.summary import Summary, parse_month, read_chart, read_summary
 
 OrgFilter = Annotated[str | None, typer.Option("--org", help="Only this organisation.")]
 
@@ -95,19 +96,30 @@ def _print_table(rows: list[RegisterRow]) -> None:
 def summary_command(
     month: Annotated[str, typer.Option("--month", help="The month (YYYY-MM).")],
     org: OrgFilter = None,
+    png: Annotated[Path | None, typer.Option(
+        "--png", help="Also write the month's chart to this PNG file.")] = None,
     as_json: JsonFlag = False,
     data_dir: DataDir = None,
 ) -> None:
     """A month's figures: volume, on time, days to respond, overdue, backlog."""
     period = parse_month(month)
 
-    async def work(desk: Desk) -> Summary:
+    async def work(desk: Desk) -> tuple[Summary, bytes | None]:
         if org is not None:
             desk.config.org(org)
-        return await read_summary(desk.db, organisation=org, month=period,
-                                  now=datetime.now(UTC))
+        now = datetime.now(UTC)
+        figures = await read_summary(desk.db, organisation=org, month=period, now=now)
+        chart = None if png is None else await read_chart(
+            desk.db, organisation=org, month=period, now=now)
+        return figures, chart
 
-    result = with_desk(data_dir, work)
+    result, chart = with_desk(data_dir, work)
+    if png is not None and chart is not None:
+        try:
+            png.write_bytes(chart)
+        except OSError as exc:
+            fail(f"cannot write {png}: {exc.strerror or exc}")
+        echo(f"chart written to {png}", err=True)
     if as_json:
         echo(json_text(result.model_dump(mode="json"), indent=2))
     else:

@@ -183,3 +183,25 @@ async def read_summary(db: Database, *, organisation: str | None, month: date,
     return summarise(rows, month=month, today=today, organisation=organisation,
                      opt_outs=opt_outs, triage_backlog=backlog,
                      mail_to_ticket_minutes=minutes)
+
+
+async def read_chart(db: Database, *, organisation: str | None, month: date,
+                     now: datetime) -> bytes:
+    """The month's chart (bot/desk/chart.py) as PNG bytes: the register rows of the months
+    it shows, and of the requests answered in the month whenever received."""
+    from bot.desk.chart import MONTHS_SHOWN, months_before, render_chart
+
+    first = months_before(month, MONTHS_SHOWN)[0]
+    since, before = day_start(first), day_start(add_calendar_months(month, 1))
+    async with db.transaction(readonly=True) as tx:
+        reads = accountability(tx)
+        tickets = await reads.tickets(organisation=organisation, received_from=since,
+                                      received_before=before, touched_since=day_start(month))
+        histories = await reads.histories(organisation=organisation, received_from=since,
+                                          received_before=before,
+                                          touched_since=day_start(month),
+                                          replies=[COMPLAINT_ACK])
+    rows = [register_row(ticket, histories.get(ticket.id, []), now.date())
+            for ticket in tickets]
+    title = f"{organisation or 'All organisations'}: {month:%B %Y}"
+    return render_chart(rows, month, title)

@@ -176,3 +176,35 @@ def test_hold_bad_input_is_one_line(argv: list[str], message: str, data_dir_data
     assert err.startswith("privacybot: error: ")
     assert message in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_summary_png_is_a_valid_chart(data_dir_database: Path, orgs: Organisations,
+                                      tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from matplotlib import image
+
+    asyncio.run(_seed(data_dir_database, orgs))
+    chart = tmp_path / "november.png"
+    argv = ["report", "summary", "--month", "2025-11", "--org", "aimigos", "--json",
+            "--png", str(chart), "--data-dir", str(data_dir_database)]
+    assert run_cli(app, argv) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["received"] == 8  # stdout stays the JSON
+    assert f"chart written to {chart}" in captured.err
+    data = chart.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    pixels = image.imread(str(chart))
+    assert pixels.shape[0] > 300
+    assert pixels.shape[1] > 800
+    # An empty month draws too.
+    empty = tmp_path / "empty.png"
+    assert run_cli(app, ["report", "summary", "--month", "2024-01", "--png", str(empty),
+                         "--data-dir", str(data_dir_database)]) == 0
+    assert empty.read_bytes().startswith(b"\x89PNG")
+    capsys.readouterr()
+    assert run_cli(app, ["report", "summary", "--month", "2025-11", "--png",
+                         str(tmp_path / "missing" / "x.png"),
+                         "--data-dir", str(data_dir_database)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("privacybot: error: cannot write")
+    assert len(err.strip().splitlines()) == 1
