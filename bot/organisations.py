@@ -38,6 +38,21 @@ class Retention(BaseModel):
         return value
 
 
+# -- Systems (the fulfilment checklist): where the organisation keeps personal data -----------
+
+
+class System(BaseModel):
+    """One system an access or erasure request must be carried out in (bot.workflow.checklist)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+    owner: str = ""      # the Slack user id of whoever searches or erases it
+    access: str = ""     # what to do for an access request
+    erasure: str = ""    # what to do for an erasure request
+    processor: str = ""  # the address of a processor that holds the data, if one does
+
+
 class Organisation(BaseModel):
     """One organisation: its privacy mailbox, its policy and its workflow preferences."""
 
@@ -62,8 +77,17 @@ class Organisation(BaseModel):
     team_usergroup: str = ""
     # Slack channel id -> answers there are scoped to this organisation.
     slack_question_channels: tuple[str, ...] = ()
-    # Retention of privacybot's own data (the block above).
+    # Retention of privacybot's own data, and the systems of the checklist (the blocks above).
     retention: Retention = Retention()
+    systems: tuple[System, ...] = ()
+
+    @field_validator("systems")
+    @classmethod
+    def _unique_systems(cls, value: tuple[System, ...]) -> tuple[System, ...]:
+        names = [system.name.strip().lower() for system in value]
+        if len(set(names)) != len(names):
+            raise ValueError("each system needs a name of its own")
+        return value
 
     @field_validator("privacy_address")
     @classmethod

@@ -17,6 +17,7 @@ from bot.cli import (
     retention,
     serve,
     suppression,
+    ticket_checklist,
     ticket_hold,
     tickets,
 )
@@ -33,7 +34,7 @@ app = typer.Typer(
 for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
     _module.register(app)
 # Accountability: the register, retention, legal holds (these join the `tickets` group).
-for _module in (report, retention, ticket_hold):
+for _module in (report, retention, ticket_hold, ticket_checklist):
     _module.register(app)
 
 

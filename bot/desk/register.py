@@ -15,6 +15,8 @@ What a row says (docs/accountability.md has the guide):
 - `closed_at`: when the event that moved the ticket to its final state happened;
 - `outcome`: "open", "done", "refused" (with `refusal_ground`), "closed_unverified", or the
   final state's own name for any other ("withdrawn", "merged");
+- `checklist_override`: the reason given to close as done with systems of the checklist
+  left unticked (bot.workflow.checklist);
 - `on_time`: closed no later than the due date (True/False); for an open ticket False once
   the due date has passed, else None; None when no answer was due (closed unverified, no
   clock); `days_late`: calendar days after the due date (so far, for an open ticket).
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 
+from bot.workflow.checklist import OVERRIDDEN as CHECKLIST_OVERRIDDEN
 from bot.workflow.replies import ReplyKind
 from storage import Database
 from storage.repos.accountability import accountability
@@ -46,6 +49,7 @@ FIELDS = (
     "clock_started_at", "first_due_date", "due_date", "extended", "days_paused", "closed_at",
     "outcome", "refusal_ground", "on_time", "days_late", "extension_reason",
     "refusal_reason", "handler", "complaint_acknowledged_at", "opened_at",
+    "checklist_override",
 )
 
 
@@ -132,6 +136,7 @@ class RegisterRow:
     handler: str | None
     complaint_acknowledged_at: datetime | None
     opened_at: datetime
+    checklist_override: str | None
 
     def as_json(self) -> dict[str, Any]:
         """The row for JSON: times and days in ISO 8601 as `tickets list --json` writes them."""
@@ -241,7 +246,14 @@ def register_row(ticket: Ticket, history: Sequence[Event], today: date
         closed_at=closed_at, outcome=outcome, refusal_ground=ground, on_time=on_time,
         days_late=days_late, extension_reason=ticket.extension_reason, refusal_reason=reason,
         handler=handler, complaint_acknowledged_at=_acknowledged(ticket, history, closed_at),
-        opened_at=ticket.created_at)
+        opened_at=ticket.created_at, checklist_override=_override(history))
+
+
+def _override(history: Sequence[Event]) -> str | None:
+    """Why the ticket was closed as done with systems of its checklist left, if it was."""
+    reasons = [str(event.data.get("reason") or "") for event in history
+               if event.kind == CHECKLIST_OVERRIDDEN]
+    return reasons[-1] if reasons else None
 
 
 def day_start(day: date) -> datetime:
