@@ -141,9 +141,17 @@ class _Run:
                     await step(store, wanted)
 
     async def run(self) -> RetentionCounts:
+        closed: list[ClosedTicket] = []
+        while True:  # page by page: intake on the same event loop goes on in between
+            async with self.db.transaction(readonly=True) as tx:
+                page = await retention_store(tx).closed_tickets(
+                    self.org.id, ignore_kinds=sorted(OWN_KINDS),
+                    after_id=closed[-1].id if closed else 0)
+            closed += page
+            if not page:
+                break
         async with self.db.transaction(readonly=True) as tx:
             store = retention_store(tx)
-            closed = await store.closed_tickets(self.org.id, ignore_kinds=sorted(OWN_KINDS))
             held = held_ids(await store.ticket_events_of_kinds(self.org.id, [HOLD, RELEASE]))
             open_count = await tx.tickets.count_matching(organisation=self.org.id,
                                                          open_only=True)

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, bindparam, delete, func, or_, select, update
 
 from storage import tables as t
-from storage.records import FINAL_STATES, Record
+from storage.records import FINAL_STATES
 from storage.repos.base import Repository
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ _UNDELIVERED = ("pending", "sending")
 Mask = Callable[[str], str]
 
 
-class ClosedTicket(Record):
+class ClosedTicket(NamedTuple):
     """What retention needs to know of a closed ticket."""
 
     id: int
@@ -61,11 +61,12 @@ def _has_bytes(column: Any) -> ColumnElement[bool]:
 class RetentionStore(Repository):
     """Build it with `retention_store(tx)`."""
 
-    async def closed_tickets(self, organisation: str, *,
-                             ignore_kinds: Iterable[str]) -> list[ClosedTicket]:
+    async def closed_tickets(self, organisation: str, *, ignore_kinds: Iterable[str],
+                             after_id: int = 0, limit: int = 2000) -> list[ClosedTicket]:
         """The organisation's closed tickets with their last contact: the latest of receipt,
         their mail and their events (events of `ignore_kinds`, about retention itself, do not
-        count as contact)."""
+        count as contact). A page of `limit` with ids above `after_id`, by id: the caller
+        reads page by page, so that no single read holds the event loop for long."""
         last_event = (select(func.max(_e.c.at))
                       .where(_e.c.ticket_id == _t.c.id, _e.c.kind.not_in(list(ignore_kinds)))
                       .scalar_subquery())
@@ -74,16 +75,16 @@ class RetentionStore(Repository):
         stmt = (select(_t.c.id, _t.c.reference, _t.c.state, _t.c.intents,
                        _t.c.requester_address, _t.c.received_at, last_event.label("ev"),
                        last_mail.label("ml"))
-                .where(_t.c.organisation == organisation,
+                .where(_t.c.organisation == organisation, _t.c.id > after_id,
                        _t.c.state.in_(sorted(FINAL_STATES)))
-                .order_by(_t.c.id))
+                .order_by(_t.c.id).limit(limit))
         found = []
         for row in await self._rows(stmt, "reading closed tickets"):
-            moments = [m for m in (_aware(row.received_at), _aware(row.ev), _aware(row.ml))
+            pk, reference, state, intents, address, received, event_at, mail_at = tuple(row)
+            moments = [m for m in (_aware(received), _aware(event_at), _aware(mail_at))
                        if m is not None]
-            found.append(ClosedTicket(
-                id=row.id, reference=row.reference, state=row.state, intents=list(row.intents),
-                requester_address=row.requester_address, last_contact=max(moments)))
+            found.append(ClosedTicket(pk, reference, state, list(intents), address,
+                                      max(moments)))
         return found
 
     async def ticket_events_of_kinds(self, organisation: str, kinds: Sequence[str], *,
