@@ -3,6 +3,7 @@ PostgreSQL: what is past its period goes, and nothing else; a dry run changes no
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from bot.cli import app
 from bot.cli.common import run_cli
 from bot.desk import Desk
 from bot.desk.register import read_register
-from bot.desk.retention import run_retention, set_hold
+from bot.desk.retention import retention_loop, run_retention, set_hold
 from bot.errors import BotError, ConfigError, WorkflowError
 from bot.organisations import load_organisations
 from bot.workflow.retention import ERASED, PSEUDONYM_PREFIX, cutoff, parse_period
@@ -220,3 +221,23 @@ def test_an_organisation_without_a_retention_block_gets_the_documented_defaults(
         "raw_mail": "3 years", "message_bodies": "3 years", "outbox_copies": "3 years",
         "staff_questions": "1 year", "ticket_personal_data": "3 years",
         "erasure_grace": "30 days"}
+
+
+async def test_the_worker_loop_runs_retention_and_stops(desk: Desk, clock: Clock,
+                                                        db: Database) -> None:
+    await month_of_requests(desk, clock)
+    clock.now = THREE_YEARS_ON
+    stop = asyncio.Event()
+    loop = asyncio.create_task(retention_loop(db, desk.config, stop, every_seconds=3600,
+                                              first_after_seconds=0))
+    for _ in range(400):  # wait for the first run's events, then stop the loop
+        applied = [row for row in (await snapshot(db))["events"]
+                   if row["kind"] == "retention_applied"]
+        if len(applied) == 2:
+            break
+        await asyncio.sleep(0.05)
+    stop.set()
+    await asyncio.wait_for(loop, 10)
+    assert len(applied) == 2
+    assert applied[0]["at"] == THREE_YEARS_ON
+    assert applied[0]["data"]["tickets_pseudonymised"] > 0
