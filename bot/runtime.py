@@ -7,7 +7,7 @@
 
 `serve(settings, parts)` does all of that and waits for SIGTERM/SIGINT in between.
 Parts: smtp (intake), http (healthz, links, Slack events), worker (outbox sender, the desk's
-periodic sweep, Slack's own loops).
+periodic sweep, the daily retention run, Slack's own loops).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from bot.channels.smtp_intake import IntakeHandler
 from bot.channels.smtp_server import SmtpServer
 from bot.channels.transports import DirectoryTransport, RelayTransport, Transport
 from bot.desk import Desk
+from bot.desk.retention import retention_loop
 from bot.desk.routes import complaint_routes
 from bot.knowledge_base import build_knowledge_base
 from bot.observability.metrics import Metrics
@@ -182,6 +183,8 @@ class Runtime:
         self._tasks.append(asyncio.create_task(self.sender.run(self._stop_worker),
                                                name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self._sweep_loop(), name="desk-sweep"))
+        self._tasks.append(asyncio.create_task(retention_loop(
+            self.services.db, self.services.desk.config, self._stop_worker), name="retention"))
 
     async def _start_slack(self) -> None:
         """Socket Mode listens with the http part; the notifier and digest loops run with the

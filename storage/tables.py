@@ -202,6 +202,7 @@ outbox = Table(
     Column("last_error", Text, nullable=True),
     Index("ix_outbox_status_next", "status", "next_attempt_at"),
     Index("ix_outbox_to_address", "to_address", "created_at"),
+    Index("ix_outbox_ticket_id", "ticket_id"),  # migration 0006
 )
 
 slack_posts = Table(

@@ -8,7 +8,7 @@
     privacybot tickets extend REF --reason TEXT --by WHO
     privacybot tickets clarify REF --question TEXT --by WHO
     privacybot tickets resume REF [--note TEXT] --by WHO
-    privacybot tickets close REF [--note TEXT] --by WHO
+    privacybot tickets close REF [--note TEXT] [--override REASON] --by WHO
     privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] --by WHO
     privacybot tickets assign REF --to WHO --by WHO
     privacybot tickets fee REF --amount 10.00 --reason R [--currency C] | fee-paid REF --by WHO
@@ -230,10 +230,13 @@ def close_command(
     by: By,
     note: Annotated[str, typer.Option(
         "--note", help="Sent to the requester in the closing mail, word for word.")] = "",
+    override: Annotated[str, typer.Option(
+        "--override", help="Why it is done with systems of its checklist left unticked.")] = "",
     data_dir: DataDir = None,
 ) -> None:
     """The request is answered: close it as done and mail the requester (with the --note)."""
-    say(with_desk(data_dir, lambda desk: desk.close_done(reference, by, "cli", note)), "closed")
+    say(with_desk(data_dir, lambda desk: desk.close_done(reference, by, "cli", note, override)),
+        "closed")
 
 
 @tickets_app.command("reject")

@@ -146,9 +146,10 @@ class Desk(ManualCases):
                                lambda u, o, t: actions.clarification_received(u, o, t, note))
 
     async def close_done(self, reference: str, actor: str, channel: str,
-                         note: str = "") -> ActionResult:
+                         note: str = "", override: str = "") -> ActionResult:
+        """`override`: the reason to close with systems of the checklist left unticked."""
         return await self._act(reference, actor, channel,
-                               lambda u, o, t: actions.close_done(u, o, t, note))
+                               lambda u, o, t: actions.close_done(u, o, t, note, override))
 
     async def reject(self, reference: str, reason: str, actor: str, channel: str, *,
                      ground: str = "manifestly_unfounded") -> ActionResult:
