@@ -161,6 +161,21 @@ def _drop_object_descriptions(hits: list[_Hit]) -> None:
             hit.cancelled = True
 
 
+# Rights whose object is a processing: "I withdraw my permission to publish my photos".
+PROCESSING_OBJECT = frozenset({"consent_withdrawal", "objection", "restriction"})
+
+
+def _drop_processing_descriptions(hits: list[_Hit]) -> None:
+    """ "Revoco el permiso que os di para publicar mis fotos": the processing a withdrawal or
+    objection names after it in its sentence is its object, not a grievance about misuse
+    (a regulator, a chaser or a declared complaint still counts)."""
+    stopping = [h for h in hits if h.rule.intent in PROCESSING_OBJECT and not h.cancelled]
+    for hit in hits:
+        if hit.rule.intent == "complaint" and not set("dcg") & set(hit.rule.flags) and any(
+                s.sentence == hit.sentence and s.start < hit.start for s in stopping):
+            hit.cancelled = True
+
+
 def _drop_service_grievances(folded: str, hits: list[_Hit]) -> None:
     """ "I want to make a complaint: our photos came six weeks late": a complaint about the
     service, not about personal data, when nothing in the mail speaks of data or privacy."""
@@ -212,6 +227,7 @@ def _drop_asked_misuse(hits: list[_Hit]) -> None:
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:
     _drop_object_descriptions(hits)
+    _drop_processing_descriptions(hits)
     _drop_asked_misuse(hits)
     best: dict[int, _Hit] = {}
     weak: dict[str, float] = {}

@@ -20,7 +20,9 @@ of marketing (rules_rights.MARKETING).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 # The GDPR article of each right: a formal letter names it ("Art. 16 DSGVO").
 ARTICLES: dict[str, str] = {"rectification": "16", "restriction": "18", "portability": "20",
@@ -42,6 +44,18 @@ class RightWords(BaseModel):
     signs: tuple[str, ...] = ()
     examples: tuple[str, ...] = Field(min_length=1)
     near_misses: tuple[str, ...] = ()
+
+    @field_validator("terms", "verbs", "objects", "signs")
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            if not pattern.strip():
+                raise ValueError("an empty pattern matches everything")
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is no regular expression: {exc}") from exc
+        return patterns
 
 
 # Possessives before a personal-data noun, with up to two words between ("my postal address").
@@ -157,7 +171,7 @@ EN: dict[str, RightWords] = {
         verb_last=True,
         examples=("I'm withdrawing that consent now.",
                   "I withdraw my consent to the use of my photos in your portfolio.",
-                  "The permission I gave for the wedding photos is hereby withdrawn."),
+                  "The permission I gave you is hereby withdrawn."),
         near_misses=("I withdraw my consent to receive your newsletter.",
                      "Thank you for the consent form."),
     ),
@@ -268,7 +282,7 @@ DE: dict[str, RightWords] = {
         verb_last=True,
         signs=(r"\beinschrankung\b",),
         examples=("Ich verlange die Einschränkung der Verarbeitung meiner Daten.",
-                  "Bitte sperren Sie meine Daten, statt sie zu löschen."),
+                  "Bitte sperren Sie meine Daten, solange das geprüft wird."),
         near_misses=("Bitte sperren Sie die Tür ab.",),
     ),
     "portability": RightWords(
