@@ -86,7 +86,9 @@ EN: dict[str, RightWords] = {
     "rectification": RightWords(
         terms=(r"right to rectification", r"rectification of (?:my|our|the) (?:personal )?data",
                r"request\w* (?:for )?rectification", r"rectification request"),
-        verbs=(r"correct", r"rectif", r"fix", r"amend", r"updat", r"chang", r"put right"),
+        # Asked for, not told of: "I just changed my email address" reports, it asks nothing.
+        verbs=(r"correct(?:ing)?\b", r"rectify(?:ing)?\b", r"fix(?:ing)?\b", r"amend(?:ing)?\b",
+               r"updat(?:e|ing)\b", r"chang(?:e|ing)\b", r"put right"),
         objects=(_MY_EN + _FACTS_EN + r"(?!\W+(?:preferences|settings|subscriptions?))",
                  r"(?:the|your) " + _FACTS_EN + r"(?:\W+\w+){0,2}?\W+(?:on|in|for|of) (?:my|our)"
                  r"\b",
