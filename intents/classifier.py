@@ -33,7 +33,12 @@ from intents.rules import (
     Rule,
     candidate_starts,
 )
-from intents.rules_rights import ANAPHORA, MARKETING_COVERED, speaks_of_marketing
+from intents.rules_rights import (
+    ANAPHORA,
+    MARKETING_COVERED,
+    names_wrong_fact,
+    speaks_of_marketing,
+)
 from intents.textnorm import clause_start, fold, sentence_bounds
 
 THRESHOLD = 0.5
@@ -94,6 +99,8 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     if "p" in rule.flags and not DATA_CONTEXT.search(folded, max(0, start - DATA_CONTEXT_CHARS),
                                                      start):
         cancelled = True
+    if "f" in rule.flags and not names_wrong_fact(folded, max(0, start - REFERENT_CHARS), start):
+        cancelled = True  # "fix it" with no wrong name, address or date of theirs before it
     if "k" in rule.flags and not MARKETING_CONTEXT.search(
             folded, max(0, start - MARKETING_CONTEXT_CHARS), start):
         cancelled = True
@@ -197,10 +204,12 @@ def _previous_sentence(folded: str, start: int) -> int:
 def _read_objections(folded: str, hits: list[_Hit]) -> None:
     """ "I object to the processing of my data for marketing", "je retire mon consentement
     pour la newsletter": opt-outs (Art. 21(2)), not an objection or a consent withdrawal of
-    their own; a bare name of the right or article ("Art. 21", "right to object") beside an
-    opt-out is the opt-out's legal ground. "If I have given consent ..., I withdraw it": a
-    withdrawal on a condition in its sentence is the ground of the letter's request (an
-    erasure), weak by itself."""
+    their own ("I withdraw my permission to use my photos in your adverts" is about the
+    photos, not marketing to the sender); a bare name
+    of the right or article ("Art. 21", "right to object") beside an opt-out is the
+    opt-out's legal ground. "If I have given consent ..., I withdraw it": a withdrawal on a
+    condition in its sentence is the ground of the letter's request (an erasure), weak by
+    itself."""
     opting_out = any(h.rule.intent == "opt_out" and not h.cancelled
                      and h.weight >= THRESHOLD for h in hits)
     for hit in hits:

@@ -7,6 +7,9 @@ its words, not code:
 - `verbs` + `objects`: a request verb near what it acts on, in one sentence ("fix my name",
   "rectifiquéis mis datos"); with `verb_last` also the object first ("meine Daten ...
   berichtigen", "this decision reviewed by a person");
+- `pronoun_requests`: a request whose object is a pronoun ("please fix it", "¿lo podéis
+  corregir?"): counts (0.75) only after one of the languages' personal facts (`FACTS`) in
+  the words just before, which the pronoun stands for;
 - `signs`: words that only count together ("my address is wrong" and "please update it"):
   each weighs 0.4, two of them make the intent.
 Patterns are regular-expression fragments over folded text (textnorm.fold: lower case, no
@@ -41,11 +44,12 @@ class RightWords(BaseModel):
     verbs: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
     verb_last: bool = False
+    pronoun_requests: tuple[str, ...] = ()
     signs: tuple[str, ...] = ()
     examples: tuple[str, ...] = Field(min_length=1)
     near_misses: tuple[str, ...] = ()
 
-    @field_validator("terms", "verbs", "objects", "signs")
+    @field_validator("terms", "verbs", "objects", "pronoun_requests", "signs")
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
@@ -75,12 +79,27 @@ _FACTS_DE = (r"(?:daten|name\w*|nachname\w*|vorname\w*|adresse|anschrift|e-mail\
 _FACTS_FR = (r"(?:donnees|coordonnees|nom|prenom|adresse|e-?mail|telephone|numero|date de"
              r" naissance|informations?|profil|dossier|fiche|code postal|civilite)\b")
 # Processing words an objection or a restriction is about.
+# "I object to my photo being used": the passive names the processing too.
 _USE_EN = (r"(?:processing|process|use|using|usage|analys\w*|profiling|tracking|monitoring"
+           r"|(?:being )?(?:used|processed|shown|displayed|published|analysed|analyzed)"
            r"|legitimate interests?)\b")
 _WRONG_EN = (r"(?:wrong|incorrect|inaccurate|misspel\w*|spelt wrong|spelled wrong|out of date"
              r"|outdated|not correct|not right|mistaken|erroneous)\b")
 _HUMAN_EN = (r"(?:human|person|real person|member of (?:staff|your team)|someone|somebody"
              r"|people)\b")
+
+# What a pronoun in a correction request may stand for: the sender's own fact ("my
+# surname"), said to be wrong ("spelled Olsen not Olson", "en lugar de", "falsch") in the
+# words before it. "Fix this now" after "my home address" on a leaked file is no correction.
+FACTS: tuple[str, ...] = (_MY_EN + _FACTS_EN, _MY_ES + _FACTS_ES, _MY_DE + _FACTS_DE,
+                          _MY_FR + _FACTS_FR)
+INACCURACY: tuple[str, ...] = (
+    _WRONG_EN, r"(?:old|spelled|spelt|should be|instead of|is actually|but it'?s)\b",
+    r"(?:incorrect\w*|erroneo\w*|erronea\w*|mal|equivocad\w*|desactualizad\w*|antigu\w*"
+    r"|en lugar de|en vez de|pero es)\b",
+    r"(?:falsch\w*|fehlerhaft\w*|unrichtig\w*|veraltet\w*|alte|alten|richtig ist|statt)\b",
+    r"(?:errone\w*|inexact\w*|incorrect\w*|fausse?s?|perime\w*|obsolete\w*|ancienne?"
+    r"|au lieu de|et non)\b")
 
 EN: dict[str, RightWords] = {
     "rectification": RightWords(
@@ -89,6 +108,8 @@ EN: dict[str, RightWords] = {
         # Asked for, not told of: "I just changed my email address" reports, it asks nothing.
         verbs=(r"correct(?:ing)?\b", r"rectify(?:ing)?\b", r"fix(?:ing)?\b", r"amend(?:ing)?\b",
                r"updat(?:e|ing)\b", r"chang(?:e|ing)\b", r"put right"),
+        pronoun_requests=(r"\b(?:correct|fix|amend|update|rectify|change) (?:it|this|that|them"
+                          r"|these|those)\b",),
         objects=(_MY_EN + _FACTS_EN + r"(?!\W+(?:preferences|settings|subscriptions?))",
                  r"(?:the|your) " + _FACTS_EN + r"(?:\W+\w+){0,2}?\W+(?:on|in|for|of) (?:my|our)"
                  r"\b",
@@ -97,8 +118,6 @@ EN: dict[str, RightWords] = {
                  r" (?:about|on|for) me\b"),
         signs=(_MY_EN + _FACTS_EN + r"(?:\W+\w+){0,8}?\W+(?:is|are|was|were|has been|have"
                r" been|appears?|shows?)\W+(?:\w+\W+){0,2}?" + _WRONG_EN,
-               r"\b(?:correct|fix|amend|update|rectify|change) (?:it|this|that|them|these"
-               r"|those)\b",
                r"\brectification\b",
                r"\b(?:my|our) new (?:home |postal )?(?:address|e-?mail(?: address)?|number|phone"
                r" number|surname|name|last name) (?:is|will be)\b|\b" + _MY_EN + _FACTS_EN
@@ -190,9 +209,14 @@ ES: dict[str, RightWords] = {
         signs=(_MY_ES + _FACTS_ES + r"(?:\W+\w+){0,6}?\W+(?:es|son|esta|estan|aparece\w*"
                r"|figura\w*)\W+(?:\w+\W+)?(?:incorrect\w*|erroneo\w*|erronea\w*|mal|equivocad\w*"
                r"|desactualizad\w*|antigu\w*)\b",
-               r"\b(?:corrijan|corregid|corrijais|actualicen|actualizad|cambiad|cambien)"
-               r"(?:lo|la|los|las)\b",
                r"\brectificacion\b"),
+        pronoun_requests=(
+            r"\b(?:corrijan|corregid|corrijais|actualicen|actualizad|cambiad|cambien|corregir"
+            r"|rectificar|actualizar|cambiar|modificar)(?:lo|la|los|las)\b",
+            r"\b(?:lo|la|los|las) (?:\w+ )?(?:podeis|pueden|puede|podrias|podria|podrian)"
+            r" (?:corregir|rectificar|actualizar|cambiar|modificar)\b",
+            r"\b(?:lo|la|los|las) (?:corrijan|corrijais|rectifiquen|rectifiqueis|actualicen"
+            r"|cambien)\b"),
         examples=("Os pido que rectifiquéis mis datos.",
                   "Por favor, actualicen mi dirección en su base de datos.",
                   "Ejerzo mi derecho de rectificación."),
@@ -225,7 +249,7 @@ ES: dict[str, RightWords] = {
         terms=(r"derecho de oposicion", r"oposicion al tratamiento"),
         verbs=(r"me opongo", r"nos oponemos", r"opon"),
         objects=(r"(?:tratamiento|uso|utilic\w*|utilicen|usen|useis|analisis|perfil\w*"
-                 r"|interes legitimo)\b",),
+                 r"|interes legitimo|usad\w*|utilizad\w*|publicad\w*|mostrad\w*)\b",),
         signs=(r"\boposicion\b",),
         examples=("Me opongo al tratamiento de mis datos personales para ese fin.",
                   "Ejerzo mi derecho de oposición."),
@@ -270,6 +294,11 @@ DE: dict[str, RightWords] = {
                r"\b(?:ist|sind|wurde|wurden) (?:\w+\W+){0,4}?" + _MY_DE + _FACTS_DE
                + r"(?:\W+\w+){0,3}?\W+(?:falsch|fehlerhaft|unrichtig|veraltet)\w*",
                r"\bberichtigung\b"),
+        pronoun_requests=(
+            r"\b(?:korrigieren|berichtigen|andern|aktualisieren) sie (?:bitte )?(?:das|dies"
+            r"|ihn|es)\b",
+            r"\b(?:das|dies|ihn|es) (?:bitte )?(?:zu )?(?:korrigieren|berichtigen|andern"
+            r"|aktualisieren)\b"),
         examples=("Ich bitte Sie, meine Daten gemäß Art. 16 DSGVO zu berichtigen.",
                   "Bitte korrigieren Sie meine Adresse.",
                   "Berichtigung meiner personenbezogenen Daten"),
@@ -302,7 +331,7 @@ DE: dict[str, RightWords] = {
         terms=(r"widerspruchsrecht", r"widerspruch gegen die (?:\w+ )?verarbeitung"),
         verbs=(r"widersprech", r"widerspreche", r"widerspruch"),
         objects=(r"(?:verarbeitung|nutzung|verwendung|analyse|auswertung|profilbildung"
-                 r"|profiling)\b",),
+                 r"|profiling|verwendet|genutzt|veroffentlicht|gezeigt)\b",),
         verb_last=True,
         signs=(r"\bwiderspruch\b",),
         examples=("Hiermit widerspreche ich der Verarbeitung meiner Daten zur Analyse.",
@@ -344,8 +373,10 @@ FR: dict[str, RightWords] = {
         signs=(_MY_FR + _FACTS_FR + r"(?:\W+\w+){0,8}?\W+(?:est|sont|etait|figure\w*)\W+"
                r"(?:\w+\W+)?(?:errone\w*|inexact\w*|incorrect\w*|fausse?s?|perime\w*"
                r"|obsolete\w*)\b",
-               r"\b(?:la|les|le) (?:corriger|rectifier|mettre a jour|modifier)\b",
                r"\brectification\b"),
+        pronoun_requests=(
+            r"\b(?:la|les|le) (?:corriger|rectifier|mettre a jour|modifier)\b",
+            r"\b(?:corrigez|rectifiez|modifiez)-(?:la|le|les)\b"),
         examples=("Je vous demande de bien vouloir corriger mes coordonnées.",
                   "Merci de mettre à jour mon adresse.",
                   "J'exerce mon droit de rectification."),
@@ -375,7 +406,8 @@ FR: dict[str, RightWords] = {
     "objection": RightWords(
         terms=(r"droit d'opposition", r"opposition au traitement"),
         verbs=(r"m'oppose", r"nous opposons", r"oppos"),
-        objects=(r"(?:traitement|utilisation|usage|analyse|profilage|interet legitime)\b",),
+        objects=(r"(?:traitement|utilisation|usage|analyse|profilage|interet legitime"
+                 r"|utilisee?s?|publiee?s?|affichee?s?)\b",),
         signs=(r"\bopposition\b",),
         examples=("Je m'oppose au traitement de mes données à des fins de statistiques.",
                   "J'exerce mon droit d'opposition."),
@@ -385,9 +417,10 @@ FR: dict[str, RightWords] = {
     "automated_decision": RightWords(
         terms=(r"intervention humaine", r"reexamen humain"),
         signs=(r"\bdecision\w* automatis\w*|\bdecision\w* automatique\w*",
-               r"\b(?:refuse\w*|rejete\w*|decide\w*)(?:\W+\w+){0,4}?\W+(?:automatiquement"
-               r"|par (?:un|votre|le) (?:algorithme|systeme|logiciel))\b",
-               r"\bqu'une personne\W+(?:\w+\W+)?(?:examine|reexamine|revoie|regarde)\b",
+               r"\b(?:refuse\w*|rejete\w*|decide\w*|prise?s?)(?:\W+\w+){0,4}?\W+"
+               r"(?:automatiquement|par (?:un|votre|le) (?:algorithme|systeme|logiciel))\b",
+               r"\bqu'(?:une personne|un humain|un etre humain|un collaborateur|un conseiller)"
+               r"\W+(?:\w+\W+)?(?:examine|reexamine|revoie|regarde)\b",
                r"\b(?:reexamin|contest|revoi)\w*\W+(?:\w+\W+)?(?:cette|la|ma) (?:decision"
                r"|refus)\b"),
         examples=("Je souhaite obtenir une intervention humaine et contester cette décision.",

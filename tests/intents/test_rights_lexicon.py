@@ -94,6 +94,13 @@ def test_bad_lexicon_data_is_refused_when_loaded(bad: dict[str, object]) -> None
     ("Revoco il mio consenso al trattamento delle immagini.", ["consent_withdrawal"]),
     ("Vraag om beperking van de verwerking van mijn gegevens, artikel 18 AVG.",
      ["restriction"]),
+    # A pronoun stands for the sender's own fact said to be wrong just before it.
+    ("Mein Nachname ist bei Ihnen falsch geschrieben. Könnten Sie das bitte korrigieren?",
+     ["rectification"]),
+    ("Hi, you have my old postal address on file. Please correct it.", ["rectification"]),
+    # A passive names the processing objected to; pictures in adverts are about pictures.
+    ("I object to my photo being used on your homepage.", ["objection"]),
+    ("I withdraw my permission to use my photos in your adverts.", ["consent_withdrawal"]),
 ])
 def test_each_right_in_new_wordings(text: str, expected: list[str]) -> None:
     assert intents_of(text) == expected
@@ -123,6 +130,11 @@ def test_each_right_in_new_wordings(text: str, expected: list[str]) -> None:
     # An access letter asks about automated decision-making; it contests none.
     ("Please send me a copy of my data, including information on the existence of "
      "automated decision-making under Article 22.", ["access"]),
+    # "Fix it" about something that is not the sender's fact said to be wrong.
+    ("Your site lets anyone download a file with my home address on it. Fix this now.",
+     ["complaint"]),
+    ("Our invoice shows the wrong VAT number. Could you correct it?", []),
+    ("Where did you get my number? I'd like to update it.", ["access"]),
     # Negated, asked about, or an automated message.
     ("I don't want you to restrict the processing of my data, just delete my old address.",
      ["erasure"]),
@@ -141,7 +153,7 @@ def test_evidence_names_the_words_of_the_right() -> None:
     assert result.scores["rectification"] >= 0.5
 
 
-FRESH = Path(__file__).resolve().parent / "fresh_rights_mail.jsonl"
+HERE = Path(__file__).resolve().parent
 
 
 def _as_mail(item: dict[str, Any]) -> bytes:
@@ -153,13 +165,20 @@ def _as_mail(item: dict[str, Any]) -> bytes:
     return bytes(message)
 
 
-def test_fresh_rights_set_does_not_fall() -> None:
-    """fresh_rights_mail.jsonl (28 mails, the six rights in en/es/de/fr and near misses) was
-    written before the rights were read and scored once: 27 of 28 exactly right (the miss:
-    a restriction letter also read as access). A regression guard, not a measure of new
-    mail (docs/evaluation.md)."""
-    items = [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+@pytest.mark.parametrize(("name", "misses"), [
+    # 28 mails, the six rights in en/es/de/fr and near misses, written before the rights
+    # were read; first run 27 of 28 exactly right (a restriction letter also read as access).
+    ("fresh_rights_mail.jsonl", 1),
+    # 18 longer and mixed mails (two rights at once, it/pt/nl, passives, pronoun objects),
+    # written after the first rules by their author; first run 13 of 18. The one left is a
+    # "two weeks" chaser about an order read as a complaint (a rule of the four).
+    ("fresh_rights2_mail.jsonl", 1),
+])
+def test_rights_sets_do_not_fall(name: str, misses: int) -> None:
+    """Regression guards after their first runs (docs/evaluation.md), not measures of new
+    mail: every intent of every mail, all ten rights."""
+    items = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8")
+             .splitlines() if line.strip()]
     wrong = [item["id"] for item in items
              if set(classify(read_message(_as_mail(item))).intents) != set(item["labels"])]
-    assert len(wrong) <= 1, wrong
+    assert len(wrong) <= misses, wrong
