@@ -15,14 +15,8 @@ from __future__ import annotations
 
 import re
 
-from intents.rights_lexicon import (
-    ARTICLE_WEIGHTS,
-    ARTICLES,
-    FACTS,
-    INACCURACY,
-    LEXICON,
-    RightWords,
-)
+from intents.rights_lexicon import LEXICON
+from intents.rights_words import ARTICLE_WEIGHTS, ARTICLES, FACTS, INACCURACY, RightWords
 from intents.ruleparts import RawRule, gap
 from intents.rules_more import ARTICLE
 

@@ -14,7 +14,8 @@ import pytest
 from pydantic import ValidationError
 
 from intents import NEW_RIGHTS_INTENTS, InboundMail, classify, read_message
-from intents.rights_lexicon import LEXICON, RightWords
+from intents.rights_lexicon import LEXICON
+from intents.rights_words import RightWords
 
 
 def intents_of(text: str, subject: str = "Request") -> list[str]:
