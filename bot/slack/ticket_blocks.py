@@ -11,6 +11,7 @@ from datetime import date
 
 from bot.slack.cards import TicketCard
 from bot.slack.escape import Block, escape, first_lines, mention, mrkdwn, plain
+from bot.workflow.rights import labels
 
 VERIFY = "ticket_verify"
 EXTEND = "ticket_extend"
@@ -61,7 +62,8 @@ def state_label(state: str) -> str:
 
 
 def intents_label(intents: tuple[str, ...]) -> str:
-    return ", ".join(i.replace("_", "-") for i in intents) or "unclassified"
+    """The rights a ticket is about, by their readable names (bot.workflow.rights)."""
+    return labels(intents)
 
 
 def due_label(due: date | None, today: date | None = None) -> str:
