@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from knowledge import fitted
 
@@ -59,7 +60,16 @@ CONFIDENCE_WEIGHTS: tuple[float, ...] = tuple(fitted.CONFIDENCE_WEIGHTS)
 THRESHOLD: float = fitted.THRESHOLD
 
 
-def confidence(values: Sequence[float]) -> float:
-    """The probability that the answer is right, by the fitted logistic regression."""
-    z = sum(weight * value for weight, value in zip(CONFIDENCE_WEIGHTS, values, strict=True))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+@dataclass(frozen=True)
+class Model:
+    """The weights a knowledge base ranks and answers by: the fitted ones unless given."""
+
+    rank_weights: tuple[float, ...] = RANK_WEIGHTS
+    confidence_weights: tuple[float, ...] = CONFIDENCE_WEIGHTS
+    threshold: float = THRESHOLD
+
+    def confidence(self, values: Sequence[float]) -> float:
+        """The probability that the answer is right, by the logistic regression."""
+        z = sum(weight * value
+                for weight, value in zip(self.confidence_weights, values, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
