@@ -178,14 +178,15 @@ class KnowledgeBase:
         missing = self._missing(concepts, best.uid)
         unit = self._unit(best.uid)
         runner = next((item.rank for item in ranked if item.uid != best.uid), 0.0)
+        prior = calibrated(best.coverage - MISSING_WEIGHT * max(0.0, missing - MISSING_FREE))
         features = (1.0, best.coverage, missing, best.rank - runner, best.rank,
                     float(best.uid != top.uid), math.log1p(len(unit.answer.split())),
                     float(unit.kind == "fact"), float(unit.kind == "item"),
-                    float(unit.kind == "list"), float(len(concepts)))
+                    float(unit.kind == "list"), float(len(concepts)),
+                    math.log(prior / (1.0 - prior)))
         if self._model.confidence_weights:
             return self._model.confidence(features), features
-        return calibrated(best.coverage - MISSING_WEIGHT * max(
-            0.0, missing - MISSING_FREE)), features
+        return prior, features
 
     def _supports(self, concepts: list[Concept], uid: int, valued: set[str],
                   asks_time: bool, timed: bool, speed: bool) -> bool:
@@ -290,7 +291,8 @@ class KnowledgeBase:
         unit = policy.units[ref.unit]
         section = policy.sections[unit.section]
         return Citation(policy=policy.id, organisation=policy.title, section=section.number,
-                        heading=section.heading, path=section.path, quote=unit.quote)
+                        heading=section.heading, path=section.path, quote=unit.quote,
+                        links=unit.links)
 
     def _abstain(self, question: str, ranked: list[Ranked], confidence: float = 0.0,
                  first: Citation | None = None) -> Answer:

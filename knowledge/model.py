@@ -55,6 +55,7 @@ CONFIDENCE_FEATURES = (
     "item",
     "list",
     "concepts",  # how many concepts the question has
+    "hand_logit",  # logit of the hand-set calibration of before (base.calibrated)
 )
 CONFIDENCE_WEIGHTS: tuple[float, ...] = tuple(fitted.CONFIDENCE_WEIGHTS)
 THRESHOLD: float = fitted.THRESHOLD
