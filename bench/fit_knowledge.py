@@ -264,7 +264,7 @@ def main() -> None:
 def _values(weights: np.ndarray) -> str:
     """The weights as a wrapped Python tuple body, one decimal form each."""
     return textwrap.fill(", ".join(f"{value:.5f}" for value in weights.tolist()) + ",",
-                         width=96, initial_indent="", subsequent_indent="    ")
+                         width=96, initial_indent="    ", subsequent_indent="    ")
 
 
 def write(rank: np.ndarray, conf: np.ndarray, threshold: float, questions: int,
@@ -275,8 +275,12 @@ def write(rank: np.ndarray, conf: np.ndarray, threshold: float, questions: int,
 Empty until fitted: the ranker then uses model.HAND_RANK_WEIGHTS.
 """
 
-RANK_WEIGHTS: tuple[float, ...] = ({_values(rank)})
-CONFIDENCE_WEIGHTS: tuple[float, ...] = ({_values(conf)})
+RANK_WEIGHTS: tuple[float, ...] = (
+{_values(rank)}
+)
+CONFIDENCE_WEIGHTS: tuple[float, ...] = (
+{_values(conf)}
+)
 THRESHOLD = {round(threshold, 2)!r}
 FITTED = "{today}: {questions} questions over {groups} policies (the project's sets, PolicyQA dev)"
 '''
