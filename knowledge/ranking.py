@@ -33,6 +33,7 @@ LOCATED = frozenset(["base", "locat", "headquart"])
 ADDRESS_TERMS = (("address",), ("regist", "offic"), ("postal",), ("contact",))
 NOVELTY_MIN = 2
 RERANK = 40  # units of the first stage that are reranked on every feature
+_SIMILARITY = [FEATURES.index("similarity"), FEATURES.index("heading_similarity")]
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Ranker:
                  weights: Sequence[float] = RANK_WEIGHTS) -> None:
         self._index = index
         self._weights = np.asarray(weights, dtype=np.float64)
+        self._longest = max((len(unit(uid).answer.split()) for uid in range(index.size)),
+                            default=1)
         self._unit = unit
         self._heading = heading
         self._shapes: dict[int, UnitShape] = {}
@@ -91,6 +94,10 @@ class Ranker:
         # The first stage (coverage, score, literal words) picks the units worth reranking.
         first = weights[0] * coverage + weights[1] * np.minimum(score / total, 2.0) + \
             weights[2] * np.minimum(literal / total, 3.0)
+        # Only units that the other features could still lift to the top are worth reranking.
+        typed_share = sum(weight for _, weight, _ in typed) / total
+        candidates = candidates[first[candidates] >= first[candidates].max()
+                                - self._reach(shape, typed_share)]
         if candidates.size > RERANK:
             candidates = candidates[np.argpartition(-first[candidates], RERANK)[:RERANK]]
         asked = {stem for concept in concepts for alternative in concept.alternatives
@@ -112,6 +119,13 @@ class Ranker:
                 min(float(literal[local]) / total, 3.0), extra,
                 self._topic(topics, uid, by_heading)))
         ranks = table @ weights
+        # String similarity (each in [0, 1]) is the dearest feature: only units it could still
+        # lift to the top get it.
+        reach = sum(max(float(weights[column]), 0.0) for column in _SIMILARITY)
+        for row in np.flatnonzero(ranks >= ranks.max() - reach).tolist():
+            uid = int(candidates[row]) + start
+            table[row, _SIMILARITY] = self._similarity(shape, uid)
+            ranks[row] = table[row] @ weights
         results = [Ranked(float(ranks[row]), float(coverage[local]) + float(extras[row]),
                           local + start, tuple(table[row].tolist()))
                    for row, local in enumerate(candidates.tolist())]
@@ -153,7 +167,8 @@ class Ranker:
     def features(self, question: QuestionShape, asked: set[str], own: set[str], uid: int,
                  matched: tuple[float, float, float, float, float]) -> list[float]:
         """The unit's features for this question, in the order of model.FEATURES: the five
-        match sums, then what its shape offers the question's shape, then string similarity."""
+        match sums, then what its shape offers the question's shape, then string similarity
+        (left at 0 here: `rank` works it out where it can matter)."""
         unit = self._shape(uid)
         wh_novelty = bool(question.wh and len(unit.stems - own) + unit.numbers < NOVELTY_MIN)
         spans = 0.0
@@ -170,13 +185,32 @@ class Ranker:
             float(question.asks_right and unit.about_rights),  # "can someone ask us to ...?"
             float(bool(question.polar) and question.polar in unit.we_verbs),  # "do we sell?"
             spans,
-            fuzz.token_set_ratio(question.plain, unit.plain_answer) / 100.0,
-            fuzz.ratio(question.plain, unit.plain_heading) / 100.0,
+            0.0,  # similarity: filled in by `rank` for the units it could lift
+            0.0,
             math.log1p(unit.length),
             float(unit.kind == "fact"),
             float(unit.kind == "item"),
             float(unit.kind == "list"),
         ]
+
+    def _reach(self, question: QuestionShape, typed_share: float) -> float:
+        """The most the features beyond the first stage can move a unit's rank, up or down,
+        for this question: each weight times its feature's range."""
+        ranges = {"value": typed_share, "topic": 1.0, "definition": float(bool(question.defined)),
+                  "list_wanted": float(question.wants_list), "label": 1.0,
+                  "no_news": float(bool(question.wh)), "answer_type": 1.0,
+                  "other_party": float(bool(question.ours)), "rights": float(question.asks_right),
+                  "polar": float(bool(question.polar)), "too_long": MAX_SPAN_DOUBLINGS,
+                  "similarity": 1.0, "heading_similarity": 1.0,
+                  "log_length": math.log1p(self._longest), "fact": 1.0, "item": 1.0, "list": 1.0}
+        return sum(abs(float(self._weights[FEATURES.index(name)])) * span
+                   for name, span in ranges.items())
+
+    def _similarity(self, question: QuestionShape, uid: int) -> tuple[float, float]:
+        """rapidfuzz similarity of the question to the unit's words and to its heading."""
+        unit = self._shape(uid)
+        return (fuzz.token_set_ratio(question.plain, unit.plain_answer) / 100.0,
+                fuzz.ratio(question.plain, unit.plain_heading) / 100.0)
 
     def postings(self, term: tuple[str, ...], start: int, end: int) -> Posting | None:
         """Units start..end-1 holding every stem of the term, each stem's weakest weight."""
