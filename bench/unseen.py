@@ -7,7 +7,7 @@ bench/unseen/*_qa.jsonl hold the questions ({"id", "question", "expect", "sectio
 tests/knowledge/test_eval.py's rule; prints answered-right and declined-right apart, with
 the confidence of each answer. Only a set's first run is a figure of how new policies fare.
 
-Run: .venv/bin/python bench/unseen.py --policyqa DIR
+Run: .venv/bin/python bench/unseen.py --policyqa DIR [--hand]
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from pathlib import Path
 
 from qa_sets import Item, policyqa, policyqa_dir, right
 
+from knowledge import Model
+from knowledge.model import HAND_RANK_WEIGHTS
+
 HERE = Path(__file__).resolve().parent / "unseen"
 POLICIES = {"sciencemag": "sciencemag.org"}
 
@@ -26,14 +29,18 @@ POLICIES = {"sciencemag": "sciencemag.org"}
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--policyqa")
+    parser.add_argument("--hand", action="store_true",
+                        help="the hand-set weights and coverage calibration of before")
     args = parser.parse_args()
+    model = Model(rank_weights=HAND_RANK_WEIGHTS, confidence_weights=(),
+                  threshold=0.5) if args.hand else None
     directory = policyqa_dir(args.policyqa)
     if directory is None:
         sys.exit(0)
     by_title = {qa_set.policies[0].title: qa_set for qa_set in policyqa(directory, "test")}
     for path in sorted(HERE.glob("*_qa.jsonl")):
         qa_set = by_title[POLICIES[path.name.split("_")[0]]]
-        kb = qa_set.knowledge_base()
+        kb = qa_set.knowledge_base(model)
         policy = qa_set.policies[0].id
         counts = [0, 0, 0, 0]
         for line in path.read_text(encoding="utf-8").splitlines():
