@@ -2,10 +2,11 @@
 
 The question becomes concepts (query.py), the units in scope are ranked (ranking.py), and the
 best unit that can answer (never a lead-in whose list was lost) is the answer, quoted and
-cited. Confidence is a logistic of that unit's coverage of the question, fitted to how often
-answers at that coverage were right on our question sets, so that 0.5 sits where right answers
-and questions the policy does not answer part; below it the base abstains and points at the
-two closest sections.
+cited. Its confidence is the fitted logistic regression of model.py over the answer's
+features (coverage, the largest missing concept, margin over the next unit, kind, length, and
+the hand-set coverage calibration of before); below the model's threshold the base abstains
+and points at the two closest sections. Structural checks (support.py; lost lists, empty
+sections) still rule answers out whatever their confidence.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ from knowledge.support import (
 )
 from knowledge.tokens import content_stems
 
-THRESHOLD = 0.5  # confidence below this: abstain
-ABSTAIN_COVERAGE = 0.46  # coverage at which confidence is THRESHOLD
+# The hand-set coverage calibration of before, now one feature of the fitted confidence (and
+# the confidence itself when a Model has no confidence weights).
+THRESHOLD = 0.5
+ABSTAIN_COVERAGE = 0.46  # coverage at which that calibration gives THRESHOLD
 COVERAGE_SLOPE = 12.0
 # Even a full match is wrong about one time in ten on our question sets (a synonym leads to
 # the wrong sentence): confidence tops out there instead of promising certainty.
