@@ -23,7 +23,7 @@ from knowledge import Model
 from knowledge.model import HAND_RANK_WEIGHTS
 
 HERE = Path(__file__).resolve().parent / "unseen"
-POLICIES = {"sciencemag": "sciencemag.org"}
+POLICIES = {"sciencemag": "sciencemag.org", "smithsonian": "si.edu", "zacks": "zacks.com"}
 
 
 def main() -> None:
