@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.channels import http_protocol
 from bot.channels.health import WriteProbe
 from bot.channels.http_app import HealthProbe, build_http_app
 from bot.channels.relay import parse_relay_url
@@ -196,7 +197,7 @@ class Runtime:
         if slack is not None:
             slack.mount(app)
         runner = web.AppRunner(app, access_log=None, handle_signals=False,
-                               shutdown_timeout=10.0)
+                               shutdown_timeout=10.0, **http_protocol.RUNNER_OPTIONS)
         await runner.setup()
         self._http_runner = runner
         site = web.TCPSite(runner, settings.http_host, settings.http_port)

@@ -80,17 +80,33 @@ def _reason(exc: Exception) -> str:
     return "This link is not valid."
 
 
+def _bad_request(reason: str) -> web.HTTPBadRequest:
+    return web.HTTPBadRequest(text=pages.bad_link(reason), content_type="text/html",
+                              headers=pages.SECURITY_HEADERS)
+
+
+async def _form(request: web.Request) -> Mapping[str, Any]:
+    """The POSTed form; a body that does not parse (a broken multipart, a multipart without
+    its boundary) is the client's mistake: a 400 page, not our 500."""
+    try:
+        return await request.post()
+    except ValueError as exc:  # aiohttp's form and multipart readers raise ValueError
+        log.info("http %s %s: unreadable form: %s", request.method, request.path,
+                 " ".join(str(exc).split())[:200])
+        raise _bad_request("This request could not be read.") from exc
+
+
 async def _token(request: web.Request) -> str:
     """The token from the path, the query string or the form; 400 page when missing or absurd."""
     token = request.match_info.get("token", "") or request.query.get("token", "")
     if request.method == "POST" and not token:
-        form = await request.post()
-        value = form.get("token", "")
+        value = (await _form(request)).get("token", "")
         token = value if isinstance(value, str) else ""
     token = token.strip()
     if not token or len(token) > MAX_TOKEN:
-        raise web.HTTPBadRequest(text=pages.bad_link("This link is incomplete."),
-                                 content_type="text/html", headers=pages.SECURITY_HEADERS)
+        raise _bad_request("This link is incomplete.")
+    if not token.isascii():  # our tokens are base64url; a mangled link is simply not valid
+        raise _bad_request("This link is not valid.")
     return token
 
 
@@ -144,7 +160,7 @@ async def unsubscribe_page(request: web.Request) -> web.Response:
 
 async def unsubscribe_one_click(request: web.Request) -> web.Response:
     token = await _token(request)
-    form = await request.post()
+    form = await _form(request)
     if form.get("List-Unsubscribe") != ONE_CLICK:
         # RFC 8058: the POST body is "List-Unsubscribe=One-Click"; anything else is not a
         # one-click request and must not unsubscribe anyone.
