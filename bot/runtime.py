@@ -161,7 +161,8 @@ class Runtime:
                     understand=understand_mail,
                     on_stored=self.sender.wake if self.sender is not None else None)
                 self.smtp = SmtpServer(handler, host=settings.smtp_host, port=settings.smtp_port,
-                                       max_message_bytes=settings.max_message_bytes)
+                                       max_message_bytes=settings.max_message_bytes,
+                                       data_budget_bytes=settings.smtp_data_budget_bytes)
                 await self.smtp.start()
         except BaseException:
             await self.stop()
