@@ -56,9 +56,12 @@ class _TrackedSMTP(SMTP):
         self._budget = budget
 
     async def smtp_MAIL(self, arg: str | None) -> None:
-        # A declared SIZE that cannot fit now is refused before the sender transmits it.
+        # A declared SIZE that cannot fit now is refused before the sender transmits it
+        # (one over the size limit gets aiosmtpd's permanent 552: it can never fit).
         declared = _SIZE_PARAM.search(arg or "")
-        if declared is not None and not self._budget.room_for(int(declared.group(1))):
+        size = int(declared.group(1)) if declared is not None else 0
+        if (size and size <= (self.data_size_limit or size)
+                and not self._budget.room_for(size)):
             await self.push(BUSY_AT_MAIL)
             return
         await super().smtp_MAIL(arg)
