@@ -143,12 +143,20 @@ async def verify_page(request: web.Request) -> web.Response:
     _check(request, tokens.PURPOSE_VERIFY, token)
     # Say what confirming means (and what to do if it was not them); a closed request says so.
     pending = await request.app[DESK_KEY].pending_request(token)
+    if pending.confirmed:
+        return _html(pages.already_confirmed(pending.reference))
     return _html(pages.confirm_verify(token, pending.organisation, pending.intents,
                                       pending.reference))
 
 
 async def verify_confirm(request: web.Request) -> web.Response:
-    result = await request.app[DESK_KEY].verify_token(await _token(request))
+    token = await _token(request)
+    desk = request.app[DESK_KEY]
+    # A second press of the button (or of the link) is not an error: it says so, 200.
+    pending = await desk.pending_request(token)
+    if pending.confirmed:
+        return _html(pages.already_confirmed(pending.reference))
+    result = await desk.verify_token(token)
     return _html(pages.verified(_detail(result)))
 
 

@@ -185,3 +185,25 @@ async def test_an_oversized_header_is_a_400_and_one_log_line(
     # the server still answers
     async with aiohttp.ClientSession() as http, http.get(service.http_url + "/healthz") as resp:
         assert resp.status == 200
+
+
+async def test_a_used_link_says_already_confirmed(service: Harness) -> None:
+    url = _link(await _open_erasure(service), "verify", service)
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url) as resp:
+            assert resp.status == 200
+            assert "Thank you" in await resp.text()
+        [ticket] = await service.tickets()
+        await service.mails_to("alice@example.org", 2)  # the acknowledgement
+        for method in ("POST", "GET"):  # a second press; the link opened again
+            async with http.request(method, url) as resp:
+                page = await resp.text()
+                assert resp.status == 200, method
+                assert "Already confirmed" in page
+                assert ticket.reference in page
+                assert "nothing more to do" in page
+                assert 'method="post"' not in page
+    async with service.services.db.transaction(readonly=True) as tx:
+        kinds = [event.kind for event in await tx.events.after(0)]
+    assert "verification_failed" not in kinds
+    assert len(service.relay.to("alice@example.org")) == 2  # nothing sent twice
