@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import smtplib
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
 
 from bot.channels.smtp_budget import ByteBudget
+from bot.channels.smtp_intake import IntakeHandler
+from bot.channels.smtp_server import SmtpServer
+from bot.desk import IntakeResult
+from bot.organisations import Organisations
+from bot.runtime import understand_mail
+from intents import Classification, InboundMail
 from tests.channels.harness import AIM, Harness, make_mail, running_service
 
 MB = 1024 * 1024
@@ -78,6 +85,9 @@ async def test_a_large_mail_past_the_budget_is_told_to_retry_and_then_taken(
     # the sender declares its size: refused at MAIL FROM, before it sends 2 MB for nothing
     assert await asyncio.to_thread(_send, tight.smtp_port, second, "big1@example.org",
                                    (f"SIZE={len(second)}",)) == 452
+    # one that can never fit is refused for good, budget or not
+    assert await asyncio.to_thread(_send, tight.smtp_port, second, "big1@example.org",
+                                   (f"SIZE={5 * MB}",)) == 552
     assert await asyncio.to_thread(held.finish) == 250
     # its retry, once the first is stored, is taken
     assert await asyncio.to_thread(_send, tight.smtp_port, second, "big1@example.org",
@@ -125,3 +135,36 @@ def test_the_budget_counts_and_gives_back() -> None:
     small.release()
     assert (budget.used, budget.large) == (0, 0)
     assert budget.refused == 1
+
+
+async def test_large_mails_are_understood_one_at_a_time(orgs: Organisations) -> None:
+    """Parsing costs several times a mail's size: two large mails must never be parsed at
+    once. Each parse waits a moment for another to join it; none may."""
+    inside, most = 0, 0
+    lock = threading.Condition()
+
+    def understand(raw: bytes) -> tuple[InboundMail, Classification]:
+        nonlocal inside, most
+        with lock:
+            inside += 1
+            most = max(most, inside)
+            lock.notify_all()
+            lock.wait_for(lambda: inside > 1, timeout=1.0)
+            inside -= 1
+        return understand_mail(raw)
+
+    async def store_nothing(deliveries: Sequence[object]) -> list[IntakeResult | Exception]:
+        return [IntakeResult(outcome="no_intent", message_id="<none>") for _ in deliveries]
+
+    handler = IntakeHandler(orgs=orgs, desk=None, understand=understand,  # type: ignore[arg-type]
+                            receive=store_nothing)
+    server = SmtpServer(handler, host="127.0.0.1", port=0, max_message_bytes=4 * MB)
+    _, port = await server.start()
+    try:
+        codes = await asyncio.gather(*[
+            asyncio.to_thread(_send, port, _big_mail(n, 2 * MB), f"big{n}@example.org")
+            for n in range(3)])
+    finally:
+        await server.stop()
+    assert codes == [250, 250, 250]
+    assert most == 1
