@@ -83,7 +83,10 @@ class _TrackedSMTP(SMTP):
         await self.push("354 End data with <CR><LF>.<CR><LF>")
         hold = self._budget.hold()
         try:
-            content, refusal = await self._read_data(hold)
+            read = await self._read_data(hold)
+            if read is None:  # the connection went away before the end of the data
+                return
+            content, refusal = read
             if refusal is not None:
                 self._set_post_data_state()  # type: ignore[no-untyped-call]
                 await self.push(refusal)
@@ -96,11 +99,12 @@ class _TrackedSMTP(SMTP):
         finally:
             hold.release()
 
-    async def _read_data(self, hold: Hold) -> tuple[bytes, str | None]:
-        """The message up to the lone dot, unstuffed; or b"" and the reply that refuses it."""
+    async def _read_data(self, hold: Hold) -> tuple[bytes, str | None] | None:
+        """The message up to the lone dot, unstuffed; or b"" and the reply that refuses it;
+        None when the connection closed first (a partial message is never handed on)."""
         buffer = bytearray()
         limit = self.data_size_limit
-        line_start, refusal = True, None
+        line_start, refusal, ended = True, None, False
         while self.transport is not None:
             try:
                 piece = await self._reader.readuntil(b"\r\n")
@@ -112,6 +116,7 @@ class _TrackedSMTP(SMTP):
                 piece = await self._reader.readexactly(exc.consumed)
             if line_start and piece[:1] == b".":
                 if piece == b".\r\n":
+                    ended = True
                     break
                 piece = piece[1:]  # dot-stuffing (RFC 5321 4.5.2)
             line_start = piece[-2:] == b"\r\n"
@@ -126,6 +131,8 @@ class _TrackedSMTP(SMTP):
                 continue
             buffer = bytearray()
             hold.release()
+        if not ended:
+            return None
         if refusal is not None:
             if refusal is BUSY_AFTER_DATA:
                 log.warning("smtp: answered 451, mail data in flight over the budget of %d "
