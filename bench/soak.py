@@ -14,14 +14,12 @@ Servers:
   forgets it): the plain baseline, what any aiosmtpd server costs for this load;
 - privacybot: `privacybot serve --only smtp` on a fresh SQLite data dir, with this
   repository's code: it parses, classifies, stores and answers every mail;
-- privacybot, no budget: the same with PRIVACYBOT_SMTP_DATA_BUDGET_BYTES set out of reach,
-  to show what the budget does.
+- privacybot, glibc's malloc: the same with PRIVACYBOT_MALLOC_TUNING=0 (bot/memory.py
+  off), to show what the malloc settings do;
+- privacybot, no budget, glibc's malloc: also PRIVACYBOT_SMTP_DATA_BUDGET_BYTES out of
+  reach, to show what the budget does.
 
-`--malloc` runs privacybot twice more under glibc malloc settings given in the
-environment (MALLOC_ARENA_MAX=2; and a fixed mmap threshold), so their effect can be
-compared with privacybot's own defaults.
-
-    .venv/bin/python bench/soak.py [--rounds 8] [--clients 12] [--size 24] [--malloc]
+    .venv/bin/python bench/soak.py [--rounds 8] [--clients 12] [--size 24] [--only KIND]
 """
 
 from __future__ import annotations
@@ -178,10 +176,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--clients", type=int, default=12)
     parser.add_argument("--size", type=int, default=24, help="MB per mail")
-    parser.add_argument("--malloc", action="store_true",
-                        help="also run privacybot under glibc malloc environment settings")
-    parser.add_argument("--only", choices=["bare", "privacybot", "unbounded"], action="append",
-                        help="run only these servers (repeatable)")
+    parser.add_argument("--only", choices=["bare", "privacybot", "glibc", "unbounded"],
+                        action="append", help="run only these servers (repeatable)")
     parser.add_argument("--bare-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
@@ -196,18 +192,14 @@ def main() -> None:
           f"{len(mail(0, shared_body)) / MB:.1f} MB")
     serve = [sys.executable, "-c", "from bot.cli import main; main()", "serve", "--only",
              "smtp"]
+    glibc = {"PRIVACYBOT_MALLOC_TUNING": "0"}
     runs: list[tuple[str, str, dict[str, str]]] = [
         ("bare", "bare aiosmtpd Sink (baseline)", {}),
-        ("privacybot", "privacybot (default budget)", {}),
-        ("unbounded", "privacybot, no budget", {"PRIVACYBOT_SMTP_DATA_BUDGET_BYTES":
-                                                 str(1 << 40)}),
+        ("privacybot", "privacybot (defaults)", {}),
+        ("glibc", "privacybot, glibc's malloc", glibc),
+        ("unbounded", "privacybot, no budget, glibc's malloc",
+         {**glibc, "PRIVACYBOT_SMTP_DATA_BUDGET_BYTES": str(1 << 40)}),
     ]
-    if args.malloc:
-        runs += [
-            ("privacybot", "privacybot, MALLOC_ARENA_MAX=2", {"MALLOC_ARENA_MAX": "2"}),
-            ("privacybot", "privacybot, MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072",
-             {"MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": "131072"}),
-        ]
     results: list[tuple[str, list[float]]] = []
     first = 0
     for kind, name, extra in runs:

@@ -34,6 +34,7 @@ from bot.channels.transports import DirectoryTransport, RelayTransport, Transpor
 from bot.desk import Desk
 from bot.desk.routes import complaint_routes
 from bot.knowledge_base import build_knowledge_base
+from bot.memory import tune_malloc
 from bot.organisations import Organisations, load_organisations
 from bot.secret_key import resolve_secret_key
 from bot.settings import Settings
@@ -264,6 +265,8 @@ class Runtime:
 async def serve(settings: Settings, parts: set[str] | None = None, *,
                 announce: Callable[[str], None] | None = None) -> None:
     """Run until SIGTERM or SIGINT; then stop cleanly and release everything."""
+    if settings.malloc_tuning:  # before the threads that would make their own arenas
+        tune_malloc()
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
