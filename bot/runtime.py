@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from bot.channels import http_protocol
 from bot.channels.health import PROBES_KEY, HealthProbe, WriteProbe, healthz
 from bot.channels.http_app import build_http_app
 from bot.channels.metrics import mount_metrics
@@ -35,6 +36,7 @@ from bot.desk import Desk
 from bot.desk.retention import retention_loop
 from bot.desk.routes import complaint_routes
 from bot.knowledge_base import build_knowledge_base
+from bot.memory import tune_malloc
 from bot.observability.metrics import Metrics
 from bot.organisations import Organisations, load_organisations
 from bot.secret_key import resolve_secret_key
@@ -170,7 +172,8 @@ class Runtime:
                     on_stored=self.sender.wake if self.sender is not None else None,
                     metrics=self.services.metrics)
                 self.smtp = SmtpServer(handler, host=settings.smtp_host, port=settings.smtp_port,
-                                       max_message_bytes=settings.max_message_bytes)
+                                       max_message_bytes=settings.max_message_bytes,
+                                       data_budget_bytes=settings.smtp_data_budget_bytes)
                 await self.smtp.start()
         except BaseException:
             await self.stop()
@@ -220,7 +223,7 @@ class Runtime:
                 slack.mount(app)
         mount_metrics(app, self.services.metrics, db)
         runner = web.AppRunner(app, access_log=None, handle_signals=False,
-                               shutdown_timeout=10.0)
+                               shutdown_timeout=10.0, **http_protocol.RUNNER_OPTIONS)
         await runner.setup()
         self._http_runner = runner
         port = settings.metrics_port if metrics_only else settings.http_port
@@ -299,6 +302,8 @@ class Runtime:
 async def serve(settings: Settings, parts: set[str] | None = None, *,
                 announce: Callable[[str], None] | None = None) -> None:
     """Run until SIGTERM or SIGINT; then stop cleanly and release everything."""
+    if settings.malloc_tuning:  # before the threads that would make their own arenas
+        tune_malloc()
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

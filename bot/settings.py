@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     http_port: int = Field(default=3000, ge=0, le=65535)
     public_url: str | None = None  # base of links in mails; defaults to http://host:port
     max_message_bytes: int = Field(default=25 * MEGABYTE, gt=0)
+    # Mail data the SMTP intake holds in memory at once; past it, large mails get "451 try
+    # later" (bot/channels/smtp_budget.py). Default: four messages of max_message_bytes.
+    smtp_data_budget_bytes: int | None = Field(default=None, gt=0)
+    # serve sets glibc's malloc for big mail (bot/memory.py); 0 leaves glibc's own settings.
+    malloc_tuning: bool = True
     smtp_relay_url: str | None = Field(
         default=None, validation_alias=AliasChoices("SMTP_RELAY_URL", "PRIVACYBOT_SMTP_RELAY_URL")
     )

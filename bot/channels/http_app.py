@@ -79,17 +79,33 @@ def _reason(exc: Exception) -> str:
     return "This link is not valid."
 
 
+def _bad_request(reason: str) -> web.HTTPBadRequest:
+    return web.HTTPBadRequest(text=pages.bad_link(reason), content_type="text/html",
+                              headers=pages.SECURITY_HEADERS)
+
+
+async def _form(request: web.Request) -> Mapping[str, Any]:
+    """The POSTed form; a body that does not parse (a broken multipart, a multipart without
+    its boundary) is the client's mistake: a 400 page, not our 500."""
+    try:
+        return await request.post()
+    except ValueError as exc:  # aiohttp's form and multipart readers raise ValueError
+        log.info("http %s %s: unreadable form: %s", request.method, request.path,
+                 " ".join(str(exc).split())[:200])
+        raise _bad_request("This request could not be read.") from exc
+
+
 async def _token(request: web.Request) -> str:
     """The token from the path, the query string or the form; 400 page when missing or absurd."""
     token = request.match_info.get("token", "") or request.query.get("token", "")
     if request.method == "POST" and not token:
-        form = await request.post()
-        value = form.get("token", "")
+        value = (await _form(request)).get("token", "")
         token = value if isinstance(value, str) else ""
     token = token.strip()
     if not token or len(token) > MAX_TOKEN:
-        raise web.HTTPBadRequest(text=pages.bad_link("This link is incomplete."),
-                                 content_type="text/html", headers=pages.SECURITY_HEADERS)
+        raise _bad_request("This link is incomplete.")
+    if not token.isascii():  # our tokens are base64url; a mangled link is simply not valid
+        raise _bad_request("This link is not valid.")
     return token
 
 
@@ -104,12 +120,20 @@ async def verify_page(request: web.Request) -> web.Response:
     _check(request, tokens.PURPOSE_VERIFY, token)
     # Say what confirming means (and what to do if it was not them); a closed request says so.
     pending = await request.app[DESK_KEY].pending_request(token)
+    if pending.confirmed:
+        return _html(pages.already_confirmed(pending.reference))
     return _html(pages.confirm_verify(token, pending.organisation, pending.intents,
                                       pending.reference))
 
 
 async def verify_confirm(request: web.Request) -> web.Response:
-    result = await request.app[DESK_KEY].verify_token(await _token(request))
+    token = await _token(request)
+    desk = request.app[DESK_KEY]
+    # A second press of the button (or of the link) is not an error: it says so, 200.
+    pending = await desk.pending_request(token)
+    if pending.confirmed:
+        return _html(pages.already_confirmed(pending.reference))
+    result = await desk.verify_token(token)
     return _html(pages.verified(_detail(result)))
 
 
@@ -121,7 +145,7 @@ async def unsubscribe_page(request: web.Request) -> web.Response:
 
 async def unsubscribe_one_click(request: web.Request) -> web.Response:
     token = await _token(request)
-    form = await request.post()
+    form = await _form(request)
     if form.get("List-Unsubscribe") != ONE_CLICK:
         # RFC 8058: the POST body is "List-Unsubscribe=One-Click"; anything else is not a
         # one-click request and must not unsubscribe anyone.

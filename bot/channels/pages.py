@@ -87,6 +87,14 @@ def verified(detail: str) -> str:
     return page("Thank you", "Your email address is confirmed.", detail)
 
 
+def already_confirmed(reference: str) -> str:
+    """A link opened again after the request was confirmed: nothing is wrong, and nothing
+    more is needed (people click twice, and mail scanners open links)."""
+    return page("Already confirmed",
+                f"Your email address was already confirmed for this request (reference "
+                f"{reference}). There is nothing more to do: we will reply to you by email.")
+
+
 def confirm_unsubscribe(token: str) -> str:
     return page(
         "Unsubscribe",

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 BASE_DELAY = timedelta(minutes=1)
 MAX_DELAY = timedelta(hours=6)
-MAX_ATTEMPTS = 12  # about a day and a half of retries, then the team is told
+MAX_ATTEMPTS = 12  # about 20 hours of retries (1, 2, 4 ... 360 minutes), then the team is told
 
 
 def retry_delay(attempts: int, *, rng: random.Random | None = None) -> timedelta:

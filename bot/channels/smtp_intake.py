@@ -21,6 +21,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any
 
+from bot.channels.smtp_budget import SMALL_MESSAGE
 from bot.desk import Desk, IntakeResult
 from bot.desk.batch import Delivery, receive_batch
 from bot.desk.group_commit import GroupCommit, ReceiveBatch
@@ -37,6 +38,10 @@ MAX_RECIPIENTS = 20
 # the two thread hops (and the GIL changing hands) of the executor; larger ones go there.
 # A crafted mail of this size (deep HTML, repeated phrases) can take ~10 ms: the bound.
 INLINE_BYTES = 16 * 1024
+# Understanding a mail costs several times its size in memory (the email package's parse:
+# about 8x for a base64 attachment), and threads do not parse in parallel (the GIL): mails
+# over this size are understood one at a time, so that their peaks do not add up.
+LARGE_BYTES = SMALL_MESSAGE
 TEMPFAIL = "451 4.3.0 Temporary failure, please try again later"
 SHUTTING_DOWN = "421 4.3.2 Service shutting down, please try again later"
 
@@ -62,6 +67,7 @@ class IntakeHandler:
                                  max_batch=max_batch, coming=self.mails_on_the_way)
         self._understand = understand
         self._executor = executor
+        self._large = asyncio.Semaphore(1)  # one large mail understood at a time
         self._work: set[asyncio.Task[str]] = set()
         self.closing = False
         self.accepted = 0  # messages answered 250, for the log and the benches
@@ -135,9 +141,13 @@ class IntakeHandler:
         try:
             if len(raw) <= INLINE_BYTES:
                 mail, classification = self._understand(raw)
-            else:
+            elif len(raw) <= LARGE_BYTES:
                 mail, classification = await loop.run_in_executor(
                     self._executor, self._understand, raw)
+            else:
+                async with self._large:
+                    mail, classification = await loop.run_in_executor(
+                        self._executor, self._understand, raw)
             bind_contextvars(message_id=mail.message_id)  # this task's lines carry it
             for org in orgs:
                 result = await self.queue.submit(Delivery(
