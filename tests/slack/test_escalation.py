@@ -17,6 +17,7 @@ from storage import Database, TeamAnswerRecord
 from tests.slack.conftest import (
     AIM_CHANNEL,
     ASK_CHANNEL,
+    GROUP_MEMBER,
     IMG_CHANNEL,
     OUTSIDER,
     TEAM_MEMBER,
@@ -260,3 +261,29 @@ async def test_app_home_lists_the_team_answers_to_the_team_only(
     assert "visitor permit" in views[TEAM_MEMBER]
     assert f"#{record.id}" in views[TEAM_MEMBER]
     assert "visitor permit" not in views[OUTSIDER]
+
+
+async def test_asked_in_a_dm_the_asker_chooses_the_team_and_the_answer_comes_to_the_dm(
+        slack: Slack, fake: FakeSlack, db: Database) -> None:
+    await slack.dm(UNANSWERED, user=OUTSIDER)
+    [reply] = await fake.wait_for("chat.postMessage")
+    imgn = next(v for v in ask_team_buttons(reply.args["blocks"]) if v.endswith(":imgn"))
+    await click_ask_team(slack, imgn, channel="DALICE")
+    [post] = await fake.wait_for("chat.postMessage", where=to(IMG_CHANNEL))
+    assert UNANSWERED in all_text(post.args["blocks"])
+    await fake.wait_for("chat.postMessage", count=2, where=to("DALICE"))  # "I've asked"
+    [record] = await team_answers(db)
+    assert (record.organisation, record.reply_channel) == ("imgn", "DALICE")
+    fake.clear()
+    # IMGN's team is a user group: Aimigos' listed member may not answer for it; its member may.
+    await slack.event(thread_reply(record.post_ts, TEAM_MEMBER, "Not ours to say",
+                                   "1700000007.000001", channel=IMG_CHANNEL), "EvWrongTeam")
+    await asyncio.sleep(0.3)
+    assert fake.of("chat.postMessage") == []
+    await slack.event(thread_reply(record.post_ts, GROUP_MEMBER, "Four, behind the studio.",
+                                   "1700000007.000002", channel=IMG_CHANNEL), "EvImgTeam")
+    [back] = await fake.wait_for("chat.postMessage", where=to("DALICE"))
+    assert back.args["thread_ts"] == ASKED_AT
+    assert "Four, behind the studio." in all_text(back.args["blocks"])
+    assert "IMGN Studio's privacy team" in all_text(back.args["blocks"])
+    assert (await team_answers(db))[0].author == f"slack:{GROUP_MEMBER}"
