@@ -39,6 +39,7 @@ ACTOR = "slack:"
 MAX_PASSAGES = 3
 PASSAGE_LIMIT = 400
 HOME_LINES = 10
+MAX_OFFERS = 5  # buttons under one answer when the asker must choose the organisation
 
 
 def question_organisation(scope: str | None, orgs: Organisations) -> str | None:
@@ -48,11 +49,14 @@ def question_organisation(scope: str | None, orgs: Organisations) -> str | None:
     return orgs.items[0].id if len(orgs.items) == 1 else None
 
 
-def targets(organisation: str | None, orgs: Organisations) -> list[Organisation]:
+def targets(organisation: str | None, orgs: Organisations,
+            named: Sequence[str] = ()) -> list[Organisation]:
     """Whose privacy team a question may go to: its organisation's, or (asked where no
-    organisation is meant) any organisation's with a privacy channel, the asker choosing."""
-    return [org for org in orgs.items if org.slack_channel
-            and (organisation is None or org.id == organisation)]
+    organisation is meant) any organisation's with a privacy channel, the asker choosing;
+    those whose policy the answer named (by name) come first."""
+    found = [org for org in orgs.items if org.slack_channel
+             and (organisation is None or org.id == organisation)]
+    return sorted(found, key=lambda org: org.name not in named)
 
 
 def unescape(text: str) -> str:
@@ -65,7 +69,7 @@ def unescape(text: str) -> str:
 def offer_blocks(question_id: int | str, choices: Sequence[Organisation]) -> list[Block]:
     """The "Ask the privacy team" button(s): one per organisation the question may go to."""
     blocks: list[Block] = []
-    for org in choices:
+    for org in choices[:MAX_OFFERS]:
         whose = "the privacy team" if len(choices) == 1 else f"{escape(org.name)}'s privacy team"
         blocks.append({
             "type": "section", "block_id": f"ask_team_{org.id}",
@@ -146,6 +150,23 @@ async def matching_answer(tx: Transaction, question: str,
     return next((r for r in current if match is not None and r.id == match.id), None)
 
 
+async def deliver(client: AsyncWebClient, channel: str, thread: str | None, asker: str | None,
+                  *, text: str, blocks: list[Block] | None = None) -> bool:
+    """Post in the thread; when that fails (a `/privacy` answer in a channel the bot is not
+    in, a thread since deleted) send it to the asker directly instead. False if neither went."""
+    targets = [(channel, thread)]
+    if asker and asker.startswith(ACTOR):
+        targets.append((asker.removeprefix(ACTOR), None))  # a DM with the bot
+    for where, in_thread in targets:
+        try:
+            await client.chat_postMessage(channel=where, thread_ts=in_thread, text=text,
+                                          blocks=blocks, unfurl_links=False)
+            return True
+        except (SlackApiError, SlackClientError) as exc:
+            log.warning("slack: message to %s not delivered: %s", where, exc)
+    return False
+
+
 class Escalations:
     """Handlers the bolt app calls (bot/slack/app.py) for the button and the thread reply."""
 
@@ -198,11 +219,17 @@ class Escalations:
                              f"That question was sent to the privacy team on "
                              f"{sent.escalated_at:%d %b %Y}.")
             return
-        post = await client.chat_postMessage(
-            channel=org.slack_channel, text=f"A question for the privacy team: "
-            f"{escape(truncate(question.question, 200))}", unfurl_links=False,
-            blocks=escalation_post_blocks(question.question, ACTOR + user,
-                                          self._passages(question.question, org.id)))
+        try:
+            post = await client.chat_postMessage(
+                channel=org.slack_channel, text=f"A question for the privacy team: "
+                f"{escape(truncate(question.question, 200))}", unfurl_links=False,
+                blocks=escalation_post_blocks(question.question, ACTOR + user,
+                                              self._passages(question.question, org.id)))
+        except (SlackApiError, SlackClientError) as exc:  # e.g. the bot left the channel
+            log.warning("slack: escalation to %s not posted: %s", org.slack_channel, exc)
+            await self._tell(client, channel, user, f"I couldn't reach {org.name}'s privacy "
+                             "channel. Please try again later, or ask the team directly.")
+            return
         try:
             async with self._db.transaction() as tx:
                 await tx.team_answers.escalate(
@@ -212,9 +239,14 @@ class Escalations:
                     question_id=question.id)
         except ConflictError:  # two clicks at once: the other one is on record
             return
-        await client.chat_postMessage(
-            channel=channel, thread_ts=thread or None, unfurl_links=False,
-            text=f"I've asked {escape(org.name)}'s privacy team. Their answer will come here.")
+        except StorageError as exc:
+            log.warning("slack: escalation of question %s not recorded: %s", question.id, exc)
+            await self._tell(client, channel, user, "I posted your question to the privacy "
+                             "team but couldn't record it; their reply may not reach you here.")
+            return
+        await deliver(client, channel, thread or None, ACTOR + user,
+                      text=f"I've asked {escape(org.name)}'s privacy team. Their answer will "
+                           "come here.")
 
     def _passages(self, question: str, organisation: str) -> list[Source]:
         try:
@@ -253,20 +285,15 @@ class Escalations:
             return True
         if stored is None:  # answered already (or this is a retried event)
             return True
-        try:
-            await client.chat_postMessage(
-                channel=stored.reply_channel, thread_ts=stored.reply_thread,
-                text=team_answer_text(stored, org.name), unfurl_links=False,
-                blocks=[{"type": "section", "text": mrkdwn(
-                    f"{mention(stored.asked_by)}, the privacy team answered your question.")},
-                    *team_answer_blocks(stored, org.name)])
-            await client.chat_postMessage(
-                channel=channel, thread_ts=parent, unfurl_links=False,
-                text=f"Sent to {mention(stored.asked_by)} and kept as team answer "
-                     f"#{stored.id}; later questions like it get it. "
-                     f"`privacybot answers retire {stored.id}` withdraws it.")
-        except (SlackApiError, SlackClientError) as exc:
-            log.warning("slack: team answer %s stored but not delivered: %s", stored.id, exc)
+        await deliver(client, stored.reply_channel, stored.reply_thread, stored.asked_by,
+                      text=team_answer_text(stored, org.name),
+                      blocks=[{"type": "section", "text": mrkdwn(
+                          f"{mention(stored.asked_by)}, the privacy team answered your "
+                          "question.")}, *team_answer_blocks(stored, org.name)])
+        await deliver(client, channel, parent, None,
+                      text=f"Sent to {mention(stored.asked_by)} and kept as team answer "
+                           f"#{stored.id}; later questions like it get it. "
+                           f"`privacybot answers retire {stored.id}` withdraws it.")
         return True
 
     async def home(self, organisations: Sequence[Organisation]) -> list[Block]:

@@ -100,7 +100,8 @@ class QuestionDesk:
         blocks, text = answer_blocks(view), answer_fallback_text(view)
         if team is None:
             if not answer.answered:
-                blocks.extend(offer_blocks(record.id, targets(owner, self._orgs)))
+                named = [p.organisation for p in view.pointers]
+                blocks.extend(offer_blocks(record.id, targets(owner, self._orgs, named)))
             return blocks, text
         # The team's answer: labelled as theirs, ranked after a confident policy answer.
         name = self._orgs.get(team.organisation).name

@@ -287,3 +287,19 @@ async def test_asked_in_a_dm_the_asker_chooses_the_team_and_the_answer_comes_to_
     assert "Four, behind the studio." in all_text(back.args["blocks"])
     assert "IMGN Studio's privacy team" in all_text(back.args["blocks"])
     assert (await team_answers(db))[0].author == f"slack:{GROUP_MEMBER}"
+
+
+async def test_an_unreachable_privacy_channel_is_said_and_nothing_is_kept(
+        slack: Slack, fake: FakeSlack, db: Database) -> None:
+    await mention(slack, UNANSWERED)
+    [reply] = await fake.wait_for("chat.postMessage")
+    [value] = ask_team_buttons(reply.args["blocks"])
+    fake.failing["chat.postMessage"] = "not_in_channel"
+    await click_ask_team(slack, value)
+    [told] = await fake.wait_for("chat.postEphemeral")
+    assert "couldn't reach Aimigos Studio's privacy channel" in told.args["text"]
+    assert await team_answers(db) == []
+    del fake.failing["chat.postMessage"]
+    await click_ask_team(slack, value)  # and it can be asked again once the channel is back
+    await fake.wait_for("chat.postMessage", count=2, where=to(ASK_CHANNEL))
+    assert len(await team_answers(db)) == 1
