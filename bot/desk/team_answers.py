@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.tokens import content_stems
 
@@ -56,14 +57,22 @@ class Match(BaseModel):
     score: float
 
 
+@lru_cache(maxsize=4096)
+def _stems(question: str) -> tuple[str, ...]:
+    """The question's distinct content stems (cached: the stored questions come back for
+    every new one)."""
+    return tuple(sorted(set(content_stems(question))))
+
+
 def _covered(words: Sequence[str], others: Sequence[str]) -> float:
     """The mean, over `words`, of each one's best character ratio with one of `others`."""
-    return sum(max(fuzz.ratio(word, other) for other in others) for word in words) / len(words)
+    best = (process.extractOne(word, others, scorer=fuzz.ratio) for word in words)
+    return sum(found[1] if found else 0.0 for found in best) / len(words)
 
 
 def similarity(first: str, second: str) -> float:
     """0-100: how alike two questions are once normalised (0 when either has no content)."""
-    a, b = sorted(set(content_stems(first))), sorted(set(content_stems(second)))
+    a, b = _stems(first), _stems(second)
     if not a or not b:
         return 0.0
     return float(min(_covered(a, b), _covered(b, a)))
