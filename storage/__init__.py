@@ -33,6 +33,7 @@ from storage.records import (
     TicketUpdate,
     VerificationRecord,
 )
+from storage.repos.team_answers import TeamAnswerRecord
 from storage.repos.triage import (
     TriageCardRecord,
     TriageDecisionRecord,
@@ -53,6 +54,7 @@ __all__ = [
     "SlackPostRecord",
     "StorageError",
     "SuppressionRecord",
+    "TeamAnswerRecord",
     "TicketRecord",
     "TicketUpdate",
     "Transaction",

@@ -298,3 +298,28 @@ triage_suggestions = Table(
     Column("scores", JSON, nullable=False),
     Column("suggested_at", UTCDateTime, nullable=False),
 )
+
+# A question sent to an organisation's privacy team (the "Ask the privacy team" button), and
+# the team's answer given in the thread of that post. Awaiting while `answer` is empty;
+# offered to later questions of the same organisation until retired. One per question asked.
+team_answers = Table(
+    "team_answers",
+    metadata,
+    _id(),
+    Column("question_id", Integer, ForeignKey("questions.id"), nullable=True, unique=True),
+    Column("organisation", String(100), nullable=False),
+    Column("question", Text, nullable=False),
+    Column("asked_by", String(100), nullable=False),
+    Column("escalated_at", UTCDateTime, nullable=False),
+    Column("post_channel", String(40), nullable=False),
+    Column("post_ts", String(40), nullable=False),
+    Column("reply_channel", String(100), nullable=False),
+    Column("reply_thread", String(40), nullable=True),
+    Column("answer", Text, nullable=True),
+    Column("author", String(100), nullable=True),
+    Column("answered_at", UTCDateTime, nullable=True),
+    Column("retired_at", UTCDateTime, nullable=True),
+    Column("retired_by", String(100), nullable=True),
+    UniqueConstraint("post_channel", "post_ts"),
+    Index("ix_team_answers_organisation", "organisation"),
+)

@@ -15,6 +15,7 @@ from storage.repos.questions import QuestionRepository
 from storage.repos.references import ReferenceRepository
 from storage.repos.slack import SlackRepository
 from storage.repos.suppression import SuppressionRepository
+from storage.repos.team_answers import TeamAnswerRepository
 from storage.repos.tickets import TicketRepository
 from storage.repos.triage import TriageRepository
 from storage.repos.verifications import VerificationRepository
@@ -35,3 +36,4 @@ class Transaction:
         self.slack = SlackRepository(conn)
         self.questions = QuestionRepository(conn)
         self.triage = TriageRepository(conn)
+        self.team_answers = TeamAnswerRepository(conn)

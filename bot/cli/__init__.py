@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import typer
 
 from bot.cli import (
+    answers,
     ask,
     classify,
     db,
@@ -38,6 +39,9 @@ for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
 # Triage and mail corrections; accountability: the register, retention, legal holds (these
 # join the `tickets` group).
 for _module in (triage, mail_cli, report, retention, ticket_hold, ticket_checklist):
+    _module.register(app)
+# The privacy team's answers to what the policy does not say.
+for _module in (answers,):
     _module.register(app)
 
 

@@ -18,6 +18,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.slack import manual_modals, modals
 from bot.slack import triage_blocks as triage_ui
 from bot.slack.answer_blocks import HELPFUL, UNHELPFUL, feedback_done_blocks
+from bot.slack.escalation import ASK_TEAM, Escalations
 from bot.slack.manual_actions import BUTTONS, SUBMISSIONS, ManualActions
 from bot.slack.overview import Overview
 from bot.slack.questions import HINT, QuestionDesk, command_answer_blocks
@@ -38,7 +39,8 @@ HELP = (f"*{COMMAND} ask* _question_: answer from the privacy policy\n"
 
 def build_app(*, client: AsyncWebClient, signing_secret: str | None,
               questions: QuestionDesk, actions: TicketActions, overview: Overview,
-              manual: ManualActions, triage: TriageActions | None = None) -> AsyncApp:
+              manual: ManualActions, triage: TriageActions | None = None,
+              escalations: Escalations | None = None) -> AsyncApp:
     """The bolt app; without a signing secret (Socket Mode only) HTTP requests are refused."""
     app = AsyncApp(client=client, signing_secret=signing_secret or "",
                    request_verification_enabled=True, name="privacybot",
@@ -53,6 +55,9 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
     async def on_message(body: dict[str, Any], event: dict[str, Any],
                          client: AsyncWebClient) -> None:
         if event.get("channel_type") != "im":  # a thread under a ticket: a note, maybe
+            # ... unless it is the thread of a question sent to the team: then an answer.
+            if escalations is not None and await escalations.answer_from_thread(client, event):
+                return
             await manual.note_from_thread(event, body.get("event_id"))
             return
         # Only people's own new messages in a DM; edits, joins and bots are not questions.
@@ -109,8 +114,10 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
             return
         shown = (body.get("message") or {}).get("blocks")
         if isinstance(shown, list):
+            offer = [] if helpful or escalations is None else await escalations.offer(
+                str(action.get("value", "")))
             await respond(replace_original=True, text="Thanks for the feedback.",
-                          blocks=feedback_done_blocks(shown, user, helpful))
+                          blocks=[*feedback_done_blocks(shown, user, helpful), *offer])
 
     @app.view(re.compile(f"^({modals.VERIFY_MODAL}|{modals.EXTEND_MODAL}|"
                          f"{modals.REJECT_MODAL})$"))
@@ -126,7 +133,27 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
     _manual_handlers(app, manual)
     if triage is not None:
         _triage_handlers(app, triage)
+    if escalations is not None:
+        _escalation_handlers(app, escalations)
     return app
+
+
+def _escalation_handlers(app: AsyncApp, escalations: Escalations) -> None:
+    """The "Ask the privacy team" button (bot/slack/escalation.py); the team's answer comes
+    as a thread message, routed in `on_message` above."""
+
+    @app.action(ASK_TEAM)
+    async def on_ask_team(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
+                          client: AsyncWebClient) -> None:
+        await ack()
+        container = body.get("container") or {}
+        message = body.get("message") or {}
+        await escalations.clicked(
+            client, value=str(action.get("value", "")),
+            user=str((body.get("user") or {}).get("id", "")),
+            channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
+            thread=str(message.get("thread_ts") or container.get("message_ts")
+                       or message.get("ts", "")))
 
 
 def _triage_handlers(app: AsyncApp, triage: TriageActions) -> None:

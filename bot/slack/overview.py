@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.slack.access import TeamAccess
 from bot.slack.adapters import ticket_card
 from bot.slack.cards import TicketCard, utc_today
+from bot.slack.escalation import Escalations
 from bot.slack.escape import Block
 from bot.slack.list_blocks import home_view, tickets_list_blocks
 from bot.slack.triage_blocks import BacklogLine, backlog_blocks
@@ -24,8 +25,10 @@ class Overview:
     """Lists open tickets, soonest due first, for whoever asks and may see them."""
 
     def __init__(self, *, db: Database, access: TeamAccess,
-                 today: Callable[[], date] = utc_today) -> None:
+                 today: Callable[[], date] = utc_today,
+                 escalations: Escalations | None = None) -> None:
         self._db = db
+        self._escalations = escalations
         self._access = access
         self._today = today
 
@@ -58,6 +61,9 @@ class Overview:
         names, cards = await self.for_user(user)
         view = home_view(cards, self._today(), names)
         # The mail nobody has triaged yet comes first: a missed request is the worst miss.
+        # Then the team's answers to questions the policy did not answer, to keep current.
+        answers = (await self._escalations.home(await self._access.teams_of(user))
+                   if self._escalations is not None else [])
         view["blocks"] = [*backlog_blocks(await self.backlog(user), datetime.now(UTC)),
-                          *view["blocks"]]
+                          *answers, *view["blocks"]]
         await client.views_publish(user_id=user, view=view)

@@ -4,6 +4,10 @@ A channel mapped to an organisation (its privacy channel or one of its question 
 scopes the answer to that organisation's policy; anywhere else every policy is searched and
 each answer names its organisation. Every question is stored, answered or not, so that
 `privacybot gaps` can show the policy owner what the policy does not cover.
+
+Where the policy does not say, the reply offers the "Ask the privacy team" button; where the
+team has answered the same question before, its answer comes too (bot/slack/escalation.py),
+after the policy's words when those are given with high confidence, before them otherwise.
 """
 
 from __future__ import annotations
@@ -16,10 +20,19 @@ from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.desk.team_answers import team_answer_first
 from bot.observability.metrics import Metrics
 from bot.organisations import Organisations
 from bot.slack.adapters import answer_view
-from bot.slack.answer_blocks import answer_blocks, answer_fallback_text
+from bot.slack.answer_blocks import answer_blocks, answer_fallback_text, feedback_actions
+from bot.slack.escalation import (
+    matching_answer,
+    offer_blocks,
+    question_organisation,
+    targets,
+    team_answer_blocks,
+    team_answer_text,
+)
 from bot.slack.escape import Block, escape, mention, mrkdwn
 from knowledge import KnowledgeBase, KnowledgeError
 from storage import Database, NotFoundError, StorageError
@@ -80,9 +93,25 @@ class QuestionDesk:
                 user=f"slack:{user}", question=question, answered=answer.answered,
                 confidence=answer.confidence, channel=channel,
                 organisation=scope.id if scope else None)
+            owner = question_organisation(scope.id if scope else None, self._orgs)
+            team = await matching_answer(tx, question, owner)
         self.metrics.answered(time.perf_counter() - started, abstained=not answer.answered)
         view = answer_view(answer, question_id=record.id, orgs=self._orgs, scope=scope)
-        return answer_blocks(view), answer_fallback_text(view)
+        blocks, text = answer_blocks(view), answer_fallback_text(view)
+        if team is None:
+            if not answer.answered:
+                named = [p.organisation for p in view.pointers]
+                blocks.extend(offer_blocks(record.id, targets(owner, self._orgs, named)))
+            return blocks, text
+        # The team's answer: labelled as theirs, ranked after a confident policy answer.
+        name = self._orgs.get(team.organisation).name
+        shown = team_answer_blocks(team, name)
+        if not answer.answered:
+            return [*shown, *blocks, feedback_actions(str(record.id))], \
+                team_answer_text(team, name)
+        if team_answer_first(answer.answered, answer.confidence):
+            return [*shown, *blocks], team_answer_text(team, name)
+        return [*blocks[:-1], *shown, blocks[-1]], text
 
     async def reply_in_thread(self, client: AsyncWebClient, event: dict[str, Any],
                               event_id: str | None) -> None:

@@ -36,6 +36,7 @@ from bot.slack.access import TeamAccess
 from bot.slack.app import build_app
 from bot.slack.counted import ErrorCounter
 from bot.slack.digest import Digest
+from bot.slack.escalation import Escalations
 from bot.slack.manual_actions import ManualActions
 from bot.slack.notifier import Notifier
 from bot.slack.overview import Overview
@@ -95,13 +96,15 @@ class SlackService:
         self.triage_actions = TriageActions(db=db, orgs=orgs, triage=self.triage,
                                             access=self.access,
                                             changed=self._triage_changed)
-        self.overview = Overview(db=db, access=self.access)
+        self.escalations = Escalations(db=db, kb=kb, orgs=orgs, access=self.access)
+        self.overview = Overview(db=db, access=self.access, escalations=self.escalations)
         self.manual = ManualActions(db=db, orgs=orgs, desk=desk, access=self.access,
                                     tickets=self.actions)
         self.app: AsyncApp = build_app(client=client, signing_secret=self._secret,
                                        questions=self.questions, actions=self.actions,
                                        overview=self.overview, manual=self.manual,
-                                       triage=self.triage_actions)
+                                       triage=self.triage_actions,
+                                       escalations=self.escalations)
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False
