@@ -22,7 +22,7 @@ lint: $(VENV)/.installed
 
 # With branch coverage; fails under [tool.coverage.report] fail_under in pyproject.toml.
 test: lint
-	$(VENV)/bin/pytest -q --cov
+	$(VENV)/bin/pytest -q -n auto --cov
 
 bench: $(VENV)/.installed
 	for b in bench/*.py; do $(PY) $$b; done

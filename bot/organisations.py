@@ -16,6 +16,49 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.authorities import Authority, default_authorities, default_for
 from bot.errors import ConfigError, UnknownOrganisationError
+from bot.workflow.retention import parse_period
+
+# -- Retention (privacybot's own data): how long each kind it holds is kept --------------------
+# Periods read "3 years", "18 months", "90 days" (bot.workflow.retention); the defaults are
+# the shipped policies' figure for correspondence, see docs/accountability.md.
+
+
+class Retention(BaseModel):
+    """How long privacybot keeps what it holds for an organisation, kind by kind."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    raw_mail: str = "3 years"              # the mail as received and as sent (messages)
+    message_bodies: str = "3 years"        # the text and subject kept to read mail
+    outbox_copies: str = "3 years"         # the copy of each mail sent (outbox)
+    staff_questions: str = "1 year"        # what the team asked in Slack
+    ticket_personal_data: str = "3 years"  # names, addresses, subjects, words in the history
+    # After an erasure request is done, its requester's data in privacybot goes after this.
+    erasure_grace: str = "30 days"
+
+    @field_validator("*")
+    @classmethod
+    def _period(cls, value: str) -> str:
+        try:
+            parse_period(value)
+        except ConfigError as exc:  # pydantic reports ValueErrors, with the field's name
+            raise ValueError(str(exc)) from None
+        return value
+
+
+# -- Systems (the fulfilment checklist): where the organisation keeps personal data -----------
+
+
+class System(BaseModel):
+    """One system an access or erasure request must be carried out in (bot.workflow.checklist)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100)
+    owner: str = ""      # the Slack user id of whoever searches or erases it
+    access: str = ""     # what to do for an access request
+    erasure: str = ""    # what to do for an erasure request
+    processor: str = ""  # the address of a processor that holds the data, if one does
 
 # Great Britain has three bank-holiday calendars; an organisation that names none gets
 # England's. Elsewhere no subdivision means the country's national calendar.
@@ -53,6 +96,17 @@ class Organisation(BaseModel):
     team_usergroup: str = ""
     # Slack channel id -> answers there are scoped to this organisation.
     slack_question_channels: tuple[str, ...] = ()
+    # Retention of privacybot's own data, and the systems of the checklist (the blocks above).
+    retention: Retention = Retention()
+    systems: tuple[System, ...] = ()
+
+    @field_validator("systems")
+    @classmethod
+    def _unique_systems(cls, value: tuple[System, ...]) -> tuple[System, ...]:
+        names = [system.name.strip().lower() for system in value]
+        if len(set(names)) != len(names):
+            raise ValueError("each system needs a name of its own")
+        return value
 
     @model_validator(mode="before")
     @classmethod

@@ -7,7 +7,7 @@
 
 `serve(settings, parts)` does all of that and waits for SIGTERM/SIGINT in between.
 Parts: smtp (intake), http (healthz, links, Slack events), worker (outbox sender, the desk's
-periodic sweep, Slack's own loops).
+periodic sweep, the daily retention run, Slack's own loops).
 """
 
 from __future__ import annotations
@@ -17,22 +17,27 @@ import contextlib
 import logging
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from bot.channels.health import WriteProbe
-from bot.channels.http_app import HealthProbe, build_http_app
+from bot.channels import http_protocol
+from bot.channels.health import PROBES_KEY, HealthProbe, WriteProbe, healthz
+from bot.channels.http_app import build_http_app
+from bot.channels.metrics import mount_metrics
 from bot.channels.relay import parse_relay_url
 from bot.channels.sender import OutboxSender
 from bot.channels.smtp_intake import IntakeHandler
 from bot.channels.smtp_server import SmtpServer
 from bot.channels.transports import DirectoryTransport, RelayTransport, Transport
 from bot.desk import Desk
+from bot.desk.retention import retention_loop
 from bot.desk.routes import configured_routes, unconfirmed_suggestions
 from bot.knowledge_base import build_knowledge_base
+from bot.memory import tune_malloc
+from bot.observability.metrics import Metrics
 from bot.organisations import Organisations, load_organisations
 from bot.secret_key import resolve_secret_key
 from bot.settings import Settings
@@ -68,20 +73,22 @@ class Services:
     desk: Desk
     kb: KnowledgeBase
     slack: SlackService | None
+    metrics: Metrics = field(default_factory=Metrics)  # this instance's own registry
 
     async def close(self) -> None:
         await self.db.close()
 
 
 def _create_slack(settings: Settings, orgs: Organisations, db: Database, desk: Desk,
-                  kb: KnowledgeBase) -> SlackService | None:
+                  kb: KnowledgeBase, metrics: Metrics) -> SlackService | None:
     """Slack's service when its tokens are set (and its module is installed), else None."""
     try:
         from bot.slack.service import SlackService
     except ImportError:
         log.warning("slack: the Slack channel is not installed; Slack stays off")
         return None
-    return SlackService.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb)
+    return SlackService.create(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb,
+                               metrics=metrics)
 
 
 def build_desk(settings: Settings, orgs: Organisations, db: Database,
@@ -115,13 +122,15 @@ async def build_services(settings: Settings, *, slack: bool = True,
     await asyncio.to_thread(deadlines.prepare_calendars, orgs.items, datetime.now(UTC).date())
     db = await open_database(settings.effective_database_url, upgrade=True,
                              busy_timeout=busy_timeout)
+    metrics = Metrics()
     try:
         desk = build_desk(settings, orgs, db, kb)
-        slack_service = _create_slack(settings, orgs, db, desk, kb) if slack else None
+        slack_service = _create_slack(settings, orgs, db, desk, kb, metrics) if slack else None
     except BaseException:
         await db.close()
         raise
-    return Services(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb, slack=slack_service)
+    return Services(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb, slack=slack_service,
+                    metrics=metrics)
 
 
 def make_transport(settings: Settings) -> Transport:
@@ -158,14 +167,18 @@ class Runtime:
                 await self._start_worker(settings)
             if "http" in self.parts:
                 await self._start_http(settings)
+            elif settings.metrics_port is not None:  # `--only smtp|worker`: its own figures
+                await self._start_http(settings, metrics_only=True)
             await self._start_slack()
             if "smtp" in self.parts:
                 handler = IntakeHandler(
                     orgs=self.services.orgs, desk=self.services.desk,
                     understand=understand_mail,
-                    on_stored=self.sender.wake if self.sender is not None else None)
+                    on_stored=self.sender.wake if self.sender is not None else None,
+                    metrics=self.services.metrics)
                 self.smtp = SmtpServer(handler, host=settings.smtp_host, port=settings.smtp_port,
-                                       max_message_bytes=settings.max_message_bytes)
+                                       max_message_bytes=settings.max_message_bytes,
+                                       data_budget_bytes=settings.smtp_data_budget_bytes)
                 await self.smtp.start()
         except BaseException:
             await self.stop()
@@ -173,10 +186,13 @@ class Runtime:
 
     async def _start_worker(self, settings: Settings) -> None:
         self.sender = OutboxSender(self.services.db, make_transport(settings),
-                                   self.services.orgs, poll_seconds=self._poll_seconds)
+                                   self.services.orgs, poll_seconds=self._poll_seconds,
+                                   metrics=self.services.metrics)
         self._tasks.append(asyncio.create_task(self.sender.run(self._stop_worker),
                                                name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self._sweep_loop(), name="desk-sweep"))
+        self._tasks.append(asyncio.create_task(retention_loop(
+            self.services.db, self.services.desk.config, self._stop_worker), name="retention"))
 
     async def _start_slack(self) -> None:
         """Socket Mode listens with the http part; the notifier and digest loops run with the
@@ -188,33 +204,56 @@ class Runtime:
         await slack.start(listen=listen, notify=notify)
         self._slack_started = True
 
-    async def _start_http(self, settings: Settings) -> None:
+    async def _start_http(self, settings: Settings, *, metrics_only: bool = False) -> None:
+        """The HTTP part; or, for a process without it, /metrics and /healthz alone on
+        PRIVACYBOT_METRICS_PORT (its counters live in that process only)."""
         db = self.services.db
         probes: dict[str, HealthProbe] = {
             "database": WriteProbe(db.check_writable, quick=db.check_file)}
+        # The parts this process runs (with `--only`, the others report in their own).
+        if "smtp" in self.parts:
+            probes["smtp"] = self._smtp_ok
         if self._tasks:  # the worker runs in this process too: report whether it still does
-            probes["worker"] = self._worker_ok
+            probes["outbox"] = self._worker_ok
         slack = self.services.slack
         if slack is not None:
             probes["slack"] = self._slack_ok
-        app = build_http_app(desk=self.services.desk, probes=probes)
-        if slack is not None:
-            slack.mount(app)
+        if metrics_only:
+            app = web.Application()
+            app[PROBES_KEY] = probes
+            app.router.add_get("/healthz", healthz)
+        else:
+            app = build_http_app(desk=self.services.desk, probes=probes)
+            if slack is not None:
+                slack.mount(app)
+        mount_metrics(app, self.services.metrics, db)
         runner = web.AppRunner(app, access_log=None, handle_signals=False,
-                               shutdown_timeout=10.0)
+                               shutdown_timeout=10.0, **http_protocol.RUNNER_OPTIONS)
         await runner.setup()
         self._http_runner = runner
-        site = web.TCPSite(runner, settings.http_host, settings.http_port)
+        port = settings.metrics_port if metrics_only else settings.http_port
+        site = web.TCPSite(runner, settings.http_host, port)
         await site.start()
         host, port = runner.addresses[0][:2]
         self.http_address = (str(host), int(port))
 
+    async def _smtp_ok(self) -> bool:
+        if self.smtp is None or not self.smtp.listening:
+            raise ConnectionError("not listening")
+        return True
+
     async def _worker_ok(self) -> bool:
-        return all(not task.done() for task in self._tasks)
+        """The outbox sender and the desk's sweep are still running."""
+        stopped = [task.get_name() for task in self._tasks if task.done()]
+        if stopped:
+            raise RuntimeError(f"stopped: {', '.join(stopped)}")
+        return True
 
     async def _slack_ok(self) -> bool:
         slack = self.services.slack
-        return slack is None or bool(slack.healthy())
+        if slack is not None and not slack.healthy():
+            raise ConnectionError("Socket Mode disconnected or a Slack loop stopped")
+        return True
 
     async def _sweep_loop(self) -> None:
         while not self._stop_worker.is_set():
@@ -236,7 +275,8 @@ class Runtime:
             host, port = self.smtp.address
             pieces.append(f"smtp on {host}:{port}")
         if self.http_address is not None:
-            pieces.append(f"http on {self.http_address[0]}:{self.http_address[1]}")
+            what = "http" if "http" in self.parts else "metrics"
+            pieces.append(f"{what} on {self.http_address[0]}:{self.http_address[1]}")
         if "worker" in self.parts:
             pieces.append(make_transport(self.services.settings).describe())
         pieces.append(f"database {self.services.db.url}")
@@ -267,6 +307,8 @@ class Runtime:
 async def serve(settings: Settings, parts: set[str] | None = None, *,
                 announce: Callable[[str], None] | None = None) -> None:
     """Run until SIGTERM or SIGINT; then stop cleanly and release everything."""
+    if settings.malloc_tuning:  # before the threads that would make their own arenas
+        tune_malloc()
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

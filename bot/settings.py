@@ -7,7 +7,7 @@ Reading happens when `Settings()` is constructed, never at import time.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     http_port: int = Field(default=3000, ge=0, le=65535)
     public_url: str | None = None  # base of links in mails; defaults to http://host:port
     max_message_bytes: int = Field(default=25 * MEGABYTE, gt=0)
+    # Mail data the SMTP intake holds in memory at once; past it, large mails get "451 try
+    # later" (bot/channels/smtp_budget.py). Default: four messages of max_message_bytes.
+    smtp_data_budget_bytes: int | None = Field(default=None, gt=0)
+    # serve sets glibc's malloc for big mail (bot/memory.py); 0 leaves glibc's own settings.
+    malloc_tuning: bool = True
     smtp_relay_url: str | None = Field(
         default=None, validation_alias=AliasChoices("SMTP_RELAY_URL", "PRIVACYBOT_SMTP_RELAY_URL")
     )
@@ -56,6 +61,15 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN")
     )
     slack_api_url: str | None = Field(default=None, validation_alias=AliasChoices("SLACK_API_URL"))
+
+    # Logs: readable lines ("text") or one JSON object a line ("json", for a log shipper).
+    # Addresses, subjects and tokens are scrubbed from them unless log_pii (a developer's
+    # own machine): log lines travel further than the database does.
+    log_format: Literal["text", "json"] = "text"
+    log_pii: bool = False
+    # A process without the http part (`serve --only smtp|worker`) serves /metrics and
+    # /healthz on this port when set: its counters exist in that process only.
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
 
     def __init__(self, **values: Any) -> None:
         """Read the environment; a bad value is a ConfigError of one line naming the variable

@@ -5,7 +5,9 @@ request (`find_denial`). Pure: no I/O, nothing read at import time."""
 from intents.classifier import classify
 from intents.denial import Denial, denies_request, find_denial
 from intents.models import (
+    CORE_INTENTS,
     EXTRA_INTENTS,
+    NEW_RIGHTS_INTENTS,
     RIGHTS_INTENTS,
     Attachment,
     Classification,
@@ -15,7 +17,9 @@ from intents.models import (
 from intents.reader import read_message
 
 __all__ = [
+    "CORE_INTENTS",
     "EXTRA_INTENTS",
+    "NEW_RIGHTS_INTENTS",
     "RIGHTS_INTENTS",
     "Attachment",
     "Classification",

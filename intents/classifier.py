@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from intents.failures import FAILURES
-from intents.models import EXTRA_INTENTS, RIGHTS_INTENTS, Classification, Evidence, InboundMail
+from intents.models import RIGHTS_INTENTS, Classification, Evidence, InboundMail
 from intents.rules import (
     CONDITION,
     DATA_CONTEXT,
@@ -33,6 +33,12 @@ from intents.rules import (
     SERVICE_GRIEVANCE,
     Rule,
     candidate_starts,
+)
+from intents.rules_rights import (
+    ANAPHORA,
+    MARKETING_COVERED,
+    names_wrong_fact,
+    speaks_of_marketing,
 )
 from intents.textnorm import clause_start, fold, sentence_bounds
 
@@ -56,6 +62,7 @@ CHASED = re.compile(r"\b(?:requests?|sar|dsar|data|details|information|info|repl
 THREAT = re.compile(r"\b(?:if|unless)\b[^.!?]{0,60}\b(?:don'?t|do not|doesn'?t|haven'?t"
                     r"|have not|fail\w*|not|no)\b")
 CHASE_LIFT = 0.3
+REFERENT_CHARS = 160
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
 MAX_EVIDENCE = 3
 SHORT_BODY_WORDS = 25  # a body this short may leave the request to the subject line
@@ -93,6 +100,8 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
     if "p" in rule.flags and not DATA_CONTEXT.search(folded, max(0, start - DATA_CONTEXT_CHARS),
                                                      start):
         cancelled = True
+    if "f" in rule.flags and not names_wrong_fact(folded, max(0, start - REFERENT_CHARS), start):
+        cancelled = True  # "fix it" with no wrong name, address or date of theirs before it
     if "k" in rule.flags and not MARKETING_CONTEXT.search(
             folded, max(0, start - MARKETING_CONTEXT_CHARS), start):
         cancelled = True
@@ -146,12 +155,32 @@ def _hits(folded: str) -> list[_Hit]:
     return hits
 
 
+# Requests whose object may be described as "what you hold about me" without asking for it.
+DESCRIBED_OBJECT = frozenset({"erasure", "rectification", "restriction"})
+
+
 def _drop_object_descriptions(hits: list[_Hit]) -> None:
-    """ "wipe everything you have on me": the description of what to erase asks no access."""
-    erasing = [h for h in hits if h.rule.intent == "erasure" and not h.cancelled]
+    """ "wipe everything you have on me", "correct the data you hold about me": the
+    description of what to erase or correct asks no access."""
+    erasing = [h for h in hits if h.rule.intent in DESCRIBED_OBJECT and not h.cancelled]
     for hit in hits:
         if "o" in hit.rule.flags and any(e.sentence == hit.sentence and e.start < hit.start
                                          for e in erasing):
+            hit.cancelled = True
+
+
+# Rights whose object is a processing: "I withdraw my permission to publish my photos".
+PROCESSING_OBJECT = frozenset({"consent_withdrawal", "objection", "restriction"})
+
+
+def _drop_processing_descriptions(hits: list[_Hit]) -> None:
+    """ "Revoco el permiso que os di para publicar mis fotos": the processing a withdrawal or
+    objection names after it in its sentence is its object, not a grievance about misuse
+    (a regulator, a chaser or a declared complaint still counts)."""
+    stopping = [h for h in hits if h.rule.intent in PROCESSING_OBJECT and not h.cancelled]
+    for hit in hits:
+        if hit.rule.intent == "complaint" and not set("dcg") & set(hit.rule.flags) and any(
+                s.sentence == hit.sentence and s.start < hit.start for s in stopping):
             hit.cancelled = True
 
 
@@ -165,6 +194,39 @@ def _drop_service_grievances(folded: str, hits: list[_Hit]) -> None:
                 hit.cancelled = True
 
 
+def _previous_sentence(folded: str, start: int) -> int:
+    """Where the words a pointing object ("said consent") may point back to begin: the
+    preceding words of its paragraph, up to REFERENT_CHARS (a sentence or two; "e.g." and
+    "Art. 6(1)" make short sentences of their own)."""
+    paragraph = folded.rfind("\n\n", 0, start)
+    return max(paragraph, start - REFERENT_CHARS, 0)
+
+
+def _read_objections(folded: str, hits: list[_Hit]) -> None:
+    """ "I object to the processing of my data for marketing", "je retire mon consentement
+    pour la newsletter": opt-outs (Art. 21(2)), not an objection or a consent withdrawal of
+    their own ("I withdraw my permission to use my photos in your adverts" is about the
+    photos, not marketing to the sender); a bare name
+    of the right or article ("Art. 21", "right to object") beside an opt-out is the
+    opt-out's legal ground. "If I have given consent ..., I withdraw it": a withdrawal on a
+    condition in its sentence is the ground of the letter's request (an erasure), weak by
+    itself."""
+    opting_out = any(h.rule.intent == "opt_out" and not h.cancelled
+                     and h.weight >= THRESHOLD for h in hits)
+    for hit in hits:
+        if hit.rule.intent not in MARKETING_COVERED or hit.cancelled:
+            continue
+        sentence_from, sentence_to = sentence_bounds(folded, hit.start, hit.end)
+        if ANAPHORA.search(folded, hit.start, hit.end):
+            sentence_from = _previous_sentence(folded, sentence_from)
+        if speaks_of_marketing(folded, sentence_from, sentence_to) or (
+                opting_out and "r" in hit.rule.flags):
+            hit.cancelled = True
+        elif hit.weight == hit.rule.weight and CONDITION.search(folded, sentence_from,
+                                                                 hit.start):
+            hit.weight *= CONDITION_FACTOR
+
+
 def _drop_asked_misuse(hits: list[_Hit]) -> None:
     """ "tell me which companies you passed my data to": asking who got it accuses nobody."""
     asking = [h for h in hits if h.rule.intent == "access" and not h.cancelled]
@@ -175,6 +237,7 @@ def _drop_asked_misuse(hits: list[_Hit]) -> None:
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:
     _drop_object_descriptions(hits)
+    _drop_processing_descriptions(hits)
     _drop_asked_misuse(hits)
     best: dict[int, _Hit] = {}
     weak: dict[str, float] = {}
@@ -244,6 +307,7 @@ def _classify(mail: InboundMail) -> Classification:
     folded = fold(body)
     hits = _hits(folded)
     _drop_service_grievances(folded, hits)
+    _read_objections(folded, hits)
     question = "" if hits else _answered_question(mail)
     if question:
         # "Yes, please go ahead" to "Please confirm you want us to erase your data".
@@ -253,17 +317,18 @@ def _classify(mail: InboundMail) -> Classification:
             and not (REPLY_SUBJECT.match(mail.subject) and CLOSING.search(fold(body))):
         text = mail.subject
         hits = _hits(fold(mail.subject))
+        _read_objections(fold(mail.subject), hits)
         if REPLY_SUBJECT.match(mail.subject):
             # A thread's name ("Re: Invoice overdue") complains of nothing by itself.
             hits = [h for h in hits if h.rule.intent != "complaint"]
     scores = _scores(hits)
+    if scores.get("portability", 0.0) >= THRESHOLD:
+        # Data in a portable format is a copy of it: portability is also access (Art. 15
+        # and 20 are answered with one export; the labelled sets count it as access).
+        scores["access"] = max(scores.get("access", 0.0), scores["portability"])
     all_scores = {intent: scores.get(intent, 0.0) for intent in RIGHTS_INTENTS}
     intents = [i for i in RIGHTS_INTENTS if all_scores[i] >= THRESHOLD]
-    extras = [i for i in EXTRA_INTENTS if scores.get(i, 0.0) >= THRESHOLD]
-    for extra in extras:
-        all_scores[extra] = scores[extra]
     if mail.auto_reply:
-        intents, extras = [], []
-    return Classification(intents=intents, extras=extras, scores=all_scores,
-                          evidence=_evidence(text, hits, intents + extras),
-                          language=mail.language)
+        intents = []
+    return Classification(intents=intents, scores=all_scores,
+                          evidence=_evidence(text, hits, intents), language=mail.language)

@@ -10,10 +10,19 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# The four rights the service acts on, in their canonical order.
-RIGHTS_INTENTS: tuple[str, ...] = ("access", "erasure", "opt_out", "complaint")
-# Rights that are reported but open no workflow of their own.
-EXTRA_INTENTS: tuple[str, ...] = ("rectification", "portability", "objection")
+# The four intents the service began with and the evaluation sets label and score.
+CORE_INTENTS: tuple[str, ...] = ("access", "erasure", "opt_out", "complaint")
+# The other rights a data subject has (GDPR Art. 16, 18, 20, 21, 22 and 7(3)). An objection
+# to direct marketing and a withdrawal of marketing consent stay `opt_out`.
+NEW_RIGHTS_INTENTS: tuple[str, ...] = (
+    "rectification", "restriction", "portability", "objection", "automated_decision",
+    "consent_withdrawal",
+)
+# Every intent a ticket may carry, in canonical order.
+RIGHTS_INTENTS: tuple[str, ...] = CORE_INTENTS + NEW_RIGHTS_INTENTS
+# Rights noticed but acted on by no workflow: none any more (every right is an intent); kept
+# so that callers reading `Classification.extras` keep working.
+EXTRA_INTENTS: tuple[str, ...] = ()
 
 
 class Attachment(BaseModel):
@@ -64,9 +73,8 @@ class Evidence(BaseModel):
 class Classification(BaseModel):
     """What the sender asks for now.
 
-    `intents` holds the four rights (RIGHTS_INTENTS order) the workflow acts on; `extras`
-    holds other rights noticed (rectification, portability, objection) so they never change
-    what the four-intent workflow does.
+    `intents` holds the rights asked for, in RIGHTS_INTENTS order; `scores` has every one of
+    them. `extras` is always empty now that every right is an intent (kept for callers).
     """
 
     model_config = ConfigDict(frozen=True)

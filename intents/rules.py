@@ -21,6 +21,7 @@ from intents.rules_en import EN_RULES
 from intents.rules_en_complaints import EN_COMPLAINT_RULES
 from intents.rules_eu import EU_RULES
 from intents.rules_more import MORE_RULES
+from intents.rules_rights import RIGHTS_RULES
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,24 @@ def _literal_prefix(text: str) -> str:
     return text[:end] + ("=" if whole else "")
 
 
+def _prefixes(part: str) -> set[str] | None:
+    """The gate prefixes of one alternative (after its \\b), looking into a leading group
+    ("(?:mis|mi)\\W+datos" opens at "mis=" or "mi="), or None when it has none."""
+    if not part.startswith("(?:"):
+        prefix = _literal_prefix(part)
+        return {prefix} if prefix else None
+    close = _closing(part, 0)
+    if part[close + 1 : close + 2] in ("?", "*", "{"):
+        return None
+    found: set[str] = set()
+    for option in _alternatives(part[3:close]):
+        inner = _prefixes(option + part[close + 1 :])
+        if inner is None:
+            return None
+        found.update(inner)
+    return found
+
+
 def _gate(pattern: str) -> frozenset[str] | None:
     """Prefixes of the words a match can start with, when the pattern makes that plain."""
     found: set[str] = set()
@@ -206,15 +225,8 @@ def _gate(pattern: str) -> frozenset[str] | None:
             part = part[_closing(part, 0) + 1 :]
         if not part.startswith("\\b"):
             return None
-        part = part[2:]
-        if part.startswith("(?:"):
-            close = _closing(part, 0)
-            if part[close + 1 : close + 2] in ("?", "*", "{"):
-                return None
-            options = [_literal_prefix(option) for option in _alternatives(part[3:close])]
-        else:
-            options = [_literal_prefix(part)]
-        if not all(options):
+        options = _prefixes(part[2:])
+        if not options:
             return None
         found.update(options)
     return frozenset(found)
@@ -275,7 +287,8 @@ def _compile(raw: list[tuple[str, float, str, str]]) -> tuple[Rule, ...]:
                  for intent, weight, pattern, flags in raw)
 
 
-RULES: tuple[Rule, ...] = _compile([*EN_RULES, *EN_COMPLAINT_RULES, *EU_RULES, *MORE_RULES])
+RULES: tuple[Rule, ...] = _compile([*EN_RULES, *EN_COMPLAINT_RULES, *EU_RULES, *MORE_RULES,
+                                    *RIGHTS_RULES])
 _BY_PREFIX: dict[str, list[int]] = {}
 for _index, _rule in enumerate(RULES):
     for _prefix in _rule.gate or ():

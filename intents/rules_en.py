@@ -197,9 +197,4 @@ EN_RULES: list[RawRule] = [
      r"|advertising)\b", ""),
     ("opt_out", 0.85, r"\bobject\w*" + gap(12) + r"(?:(?:direct )?marketing|advertising|adverts"
      r"|targeted ads)\b", ""),
-    # extras (never among the four)
-    ("rectification", 0.8, r"\b(?:correct|update|change|amend|rectif)\w*" + gap(5)
-     + r"(?:address|name|surname|email|e-mail|records|details|phone|number|data)\b"
-     r"|\brectification\b", ""),
-    ("objection", 0.7, r"\bobject\w*" + gap(8) + r"processing\b", ""),
 ]

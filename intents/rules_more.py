@@ -33,7 +33,6 @@ MORE_RULES: list[RawRule] = [
     ("erasure", 0.45, ARTICLE + r"17\b(?![.,]\d)", "r"),
     ("opt_out", 0.3, ARTICLE + r"21\b(?![.,]\d)", "r"),
     ("complaint", 0.6, ARTICLE + r"77\b(?![.,]\d)", "d"),
-    ("rectification", 0.6, ARTICLE + r"16\b(?![.,]\d)", ""),
     # The rights' own nouns.
     ("access", 0.45, r"\b(?:accesso|acesso|acceso|l'acces|acces|accesul|toegang|inzage\w*"
      r"|tillgang|pristup\w*|προσβαση)\b", "r"),

@@ -2,10 +2,11 @@
 
 The question becomes concepts (query.py), the units in scope are ranked (ranking.py), and the
 best unit that can answer (never a lead-in whose list was lost) is the answer, quoted and
-cited. Confidence is a logistic of that unit's coverage of the question, fitted to how often
-answers at that coverage were right on our question sets, so that 0.5 sits where right answers
-and questions the policy does not answer part; below it the base abstains and points at the
-two closest sections.
+cited. Its confidence is the fitted logistic regression of model.py over the answer's
+features (coverage, the largest missing concept, margin over the next unit, kind, length, and
+the hand-set coverage calibration of before); below the model's threshold the base abstains
+and points at the two closest sections. Structural checks (support.py; lost lists, empty
+sections) still rule answers out whatever their confidence.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from knowledge.errors import QuestionError, UnknownPolicyError
 from knowledge.index import Index
+from knowledge.model import Model
 from knowledge.models import Answer, Citation, Policy, Unit
 from knowledge.query import Concept, analyse, mentioned_words
 from knowledge.ranking import Ranked, Ranker
@@ -31,8 +34,10 @@ from knowledge.support import (
 )
 from knowledge.tokens import content_stems
 
-THRESHOLD = 0.5  # confidence below this: abstain
-ABSTAIN_COVERAGE = 0.46  # coverage at which confidence is THRESHOLD
+# The hand-set coverage calibration of before, now one feature of the fitted confidence (and
+# the confidence itself when a Model has no confidence weights).
+THRESHOLD = 0.5
+ABSTAIN_COVERAGE = 0.46  # coverage at which that calibration gives THRESHOLD
 COVERAGE_SLOPE = 12.0
 # Even a full match is wrong about one time in ten on our question sets (a synonym leads to
 # the wrong sentence): confidence tops out there instead of promising certainty.
@@ -51,6 +56,17 @@ EMPTY_SHARE = 0.95
 # its largest wholly missing concept, beyond MISSING_FREE, comes off the coverage.
 MISSING_FREE = 0.35
 MISSING_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """An answer and the confidence model's features of the answer it weighed (empty when a
+    check ruled the policy's best units out before any confidence was worked out)."""
+
+    answer: Answer
+    features: tuple[float, ...] = ()
+
+
 _TITLE_NOISE = frozenset({"privacy", "policy", "notice", "the", "of", "and", "ltd", "limited",
                           "inc", "llc", "plc", "gmbh", "co", "company"})
 
@@ -58,10 +74,11 @@ _TITLE_NOISE = frozenset({"privacy", "policy", "notice", "the", "of", "and", "lt
 class KnowledgeBase:
     """An index over one or more parsed policies, answering questions from their text."""
 
-    def __init__(self, policies: Sequence[Policy]) -> None:
+    def __init__(self, policies: Sequence[Policy], model: Model | None = None) -> None:
         self._policies = tuple(policies)
+        self._model = model or Model()
         self._index = Index(self._policies)
-        self._ranker = Ranker(self._index, self._unit, self._heading)
+        self._ranker = Ranker(self._index, self._unit, self._heading, self._model.rank_weights)
         self._by_id = {policy.id: number for number, policy in enumerate(self._policies)}
         titles = [set(policy.title.lower().split()) - _TITLE_NOISE for policy in self._policies]
         # Words that name one organisation: a question using them is about that one. A word in
@@ -73,8 +90,8 @@ class KnowledgeBase:
         self._empty = [empty_sections(policy) for policy in self._policies]
 
     @classmethod
-    def build(cls, policies: Sequence[Policy]) -> KnowledgeBase:
-        return cls(policies)
+    def build(cls, policies: Sequence[Policy], model: Model | None = None) -> KnowledgeBase:
+        return cls(policies, model)
 
     def policy_ids(self) -> list[str]:
         return [policy.id for policy in self._policies]
@@ -87,19 +104,27 @@ class KnowledgeBase:
 
     def ask(self, question: str, policy: str | None = None) -> Answer:
         """Answer from one policy (by id) or from all; abstain when the policies don't say."""
+        return self.assess(question, policy).answer
+
+    def assess(self, question: str, policy: str | None = None,
+               threshold: float | None = None) -> Assessment:
+        """`ask`, with what decided it: the confidence model's features of the best answer
+        (empty when a check ruled every answer out). `threshold` overrides the model's
+        answer-or-abstain line (0 gives the answer whatever its confidence)."""
         if not isinstance(question, str) or not question.strip():
             raise QuestionError("the question is empty")
+        line = self._model.threshold if threshold is None else threshold
         question = " ".join(question.split())
         scope = self._scope(question, policy)
         if scope is None:
-            return self._abstain(question, [])
+            return Assessment(self._abstain(question, []))
         concepts = analyse(question, self._index.stats(*scope), self._title_stems)
         if not concepts:
-            return self._abstain(question, [])
+            return Assessment(self._abstain(question, []))
         ranked = self._ranker.rank(question, concepts, *scope)
         answerable = [item for item in ranked if self._unit(item.uid).kind != "lead"]
         if not answerable:
-            return self._abstain(question, ranked)
+            return Assessment(self._abstain(question, ranked))
         shape = QuestionShape.of(question)
         valued = {concept.word for concept in concepts if value_kinds(concept.word, shape)}
         timed = asks_duration(shape.plain, concepts)
@@ -110,18 +135,20 @@ class KnowledgeBase:
                      and all(holds_value(kind, self._unit(item.uid).answer) for kind in wanted)]
         if not supported or any(concept.unknown_acronym for concept in concepts):
             # an acronym the policy never uses ("PPS number") names a thing it does not speak of
-            return self._abstain(question, ranked, min(
-                calibrated(answerable[0].coverage), THRESHOLD - 0.01))
+            return Assessment(self._abstain(question, ranked, min(
+                self._confidence(concepts, ranked, answerable[0], answerable[0])[0],
+                line - 0.01)))
         best = supported[0]
-        confidence = calibrated(best.coverage - MISSING_WEIGHT * max(
-            0.0, self._missing(concepts, best.uid) - MISSING_FREE))
-        if confidence < THRESHOLD or self._lost_list_wins(ranked[0], best) or (
+        confidence, features = self._confidence(concepts, ranked, best, answerable[0])
+        if self._lost_list_wins(ranked[0], best) or (
                 (shape.wants_list or shape.plain.startswith("which"))
                 and self._lost_list_here(ranked, best)):
-            return self._abstain(question, ranked, min(confidence, THRESHOLD - 0.01))
+            return Assessment(self._abstain(question, ranked, min(confidence, line - 0.01)))
         lost = self._lost_section(concepts, best.uid)
         if lost is not None:
-            return self._abstain(question, ranked, THRESHOLD - 0.01, lost)
+            return Assessment(self._abstain(question, ranked, line - 0.01, lost))
+        if confidence < line:
+            return Assessment(self._abstain(question, ranked, confidence), features)
         citations = [self._cite(best.uid)]
         best_quote = self._unit(best.uid).quote
         for other in answerable[1:]:
@@ -129,8 +156,40 @@ class KnowledgeBase:
                 break
             if self._unit(other.uid).quote not in best_quote:
                 citations.append(self._cite(other.uid))
-        return Answer(question=question, answered=True, answer=self._unit(best.uid).answer,
-                      confidence=round(confidence, 4), citations=citations, pointers=[])
+        return Assessment(Answer(question=question, answered=True,
+                                 answer=self._unit(best.uid).answer,
+                                 confidence=round(confidence, 4), citations=citations,
+                                 pointers=[]), features)
+
+    def candidates(self, question: str, policy: str | None = None
+                   ) -> list[tuple[Ranked, Unit, Citation]]:
+        """Every unit the ranker weighed for the question, best first, with its features:
+        what the weights are fitted on (bench/fit_knowledge.py)."""
+        question = " ".join(question.split())
+        scope = self._scope(question, policy)
+        if scope is None:
+            return []
+        concepts = analyse(question, self._index.stats(*scope), self._title_stems)
+        if not concepts:
+            return []
+        return [(item, self._unit(item.uid), self._cite(item.uid))
+                for item in self._ranker.rank(question, concepts, *scope)]
+
+    def _confidence(self, concepts: list[Concept], ranked: list[Ranked], best: Ranked,
+                    top: Ranked) -> tuple[float, tuple[float, ...]]:
+        """The confidence of answering with `best`, and the features it was computed from."""
+        missing = self._missing(concepts, best.uid)
+        unit = self._unit(best.uid)
+        runner = next((item.rank for item in ranked if item.uid != best.uid), 0.0)
+        prior = calibrated(best.coverage - MISSING_WEIGHT * max(0.0, missing - MISSING_FREE))
+        features = (1.0, best.coverage, missing, best.rank - runner, best.rank,
+                    float(best.uid != top.uid), math.log1p(len(unit.answer.split())),
+                    float(unit.kind == "fact"), float(unit.kind == "item"),
+                    float(unit.kind == "list"), float(len(concepts)),
+                    math.log(prior / (1.0 - prior)))
+        if self._model.confidence_weights:
+            return self._model.confidence(features), features
+        return prior, features
 
     def _supports(self, concepts: list[Concept], uid: int, valued: set[str],
                   asks_time: bool, timed: bool, speed: bool) -> bool:
@@ -235,7 +294,8 @@ class KnowledgeBase:
         unit = policy.units[ref.unit]
         section = policy.sections[unit.section]
         return Citation(policy=policy.id, organisation=policy.title, section=section.number,
-                        heading=section.heading, path=section.path, quote=unit.quote)
+                        heading=section.heading, path=section.path, quote=unit.quote,
+                        links=unit.links)
 
     def _abstain(self, question: str, ranked: list[Ranked], confidence: float = 0.0,
                  first: Citation | None = None) -> Answer:

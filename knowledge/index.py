@@ -118,7 +118,9 @@ class Index:
 
     @staticmethod
     def body(unit: Unit) -> str:
-        return unit.quote if unit.kind != "fact" else f"{unit.answer} {unit.quote}"
+        """The unit's own words (a fact's label and value too, and its links' targets)."""
+        words = unit.quote if unit.kind != "fact" else f"{unit.answer} {unit.quote}"
+        return " ".join((words, *unit.links))
 
     @staticmethod
     def _ancestors(policy: Policy, section: int, heading_stems: list[set[str]]) -> set[str]:
@@ -132,7 +134,10 @@ class Index:
     def _build(self, fields: list[tuple[Counter[str], set[str], set[str], set[str]]],
                ) -> tuple[dict[str, Posting], dict[str, int]]:
         lengths = [sum(body.values()) for body, _, _, _ in fields]
-        average = max((sum(lengths) / len(lengths)) if lengths else 1.0, 1.0)
+        # Each policy's own average length: a unit's weights do not depend on which other
+        # policies share the index.
+        averages = [max(sum(lengths[start:end]) / max(end - start, 1), 1.0)
+                    for start, end in self.ranges]
         unit_tf = (K1 + 1) / (1 + K1)  # the weight of one mention at average length
         term_ids: dict[str, int] = {}
         terms: list[int] = []
@@ -140,6 +145,7 @@ class Index:
         values: list[float] = []
         covers: list[float] = []
         for unit_id, (body, heading, context, ancestors) in enumerate(fields):
+            average = averages[self.refs[unit_id].policy]
             norm = K1 * (1 - B + B * lengths[unit_id] / average)
             weights: dict[str, float] = dict.fromkeys(ancestors, ANCESTOR_WEIGHT)
             context_weight = (CONTEXT_WEIGHT if unit_id not in self._sentence_ids

@@ -133,7 +133,7 @@ def markdown_blocks(text: str) -> list[Block]:
                 continue
             label = cells[0]
             value = "; ".join(
-                f"{name}: {cell}" if name and len(cells) > 2 else cell
+                f"{name.rstrip(':').strip()}: {cell}" if name and len(cells) > 2 else cell
                 for name, cell in zip(header[1:], cells[1:], strict=False) if cell)
             blocks.append(Block("row", " | ".join(cells), label=label, value=value,
                                 cells=[" ".join(header)]))

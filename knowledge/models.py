@@ -41,6 +41,7 @@ class Unit(BaseModel):
     quote: str  # the policy's own words
     answer: str  # what to say: the quote, or "Label: value" for a fact
     context: str = ""  # lead-in of an item, header of a table row
+    links: tuple[str, ...] = ()  # targets of the links in its words (the words keep their text)
 
 
 class Policy(BaseModel):
@@ -65,6 +66,7 @@ class Citation(BaseModel):
     heading: str
     path: str
     quote: str
+    links: tuple[str, ...] = ()  # where the quote's links point
 
 
 class Answer(BaseModel):

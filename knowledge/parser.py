@@ -19,6 +19,12 @@ from knowledge.tokens import refers_to_all_before, sentences
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control character but \n
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 MAX_LIST_ITEMS_QUOTED = 25
+# A lead-in with its list is quoted up to about this many characters; the rest of the list
+# is in the cited section (its items are answers of their own).
+MAX_LIST_CHARS = 600
+# A link written as "text (url)" (Markdown links are read that way): the words keep the text,
+# the target goes to the citation.
+_LINK_TARGET = re.compile(r"\s*\(((?:https?://|mailto:|www\.)[^\s()]*)\)")
 _ANAPHOR = re.compile(r"^(?:They|These|This|Those|It|Such|That|He|She)\b(?! is why)")
 # A short labelled line after a sentence finishes it: "To keep our showrooms safe using CCTV.
 # Lawful basis: legitimate interests." The label is a few words; the value is short.
@@ -118,9 +124,12 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
     def close_list() -> None:
         nonlocal lead_open, lead_soft
         if (lead_open or lead_soft) and members:
-            shown = members[:MAX_LIST_ITEMS_QUOTED]
-            body = "\n".join(f"• {member}" for member in shown)
-            text = f"{lead}\n{body}"
+            text = lead
+            for number, member in enumerate(members[:MAX_LIST_ITEMS_QUOTED]):
+                if number and len(text) + len(member) > MAX_LIST_CHARS:
+                    text += f"\n• … ({len(members) - number} more in this section)"
+                    break
+                text += f"\n• {member}"
             units.append(Unit(section=section, kind="list", quote=text, answer=text))
         elif lead_open:
             units.append(Unit(section=section, kind="lead", quote=lead, answer=lead))
@@ -168,8 +177,20 @@ def _units(blocks: list[Block], owners: list[int]) -> list[Unit]:
                               answer=block.text, context=lead))
         else:
             header = block.cells[0] if block.cells else ""
-            answer = f"{block.label}: {block.value}" if block.value else block.text
+            answer = (f"{block.label.rstrip(':').strip()}: {block.value}" if block.value
+                      else block.text)
             units.append(Unit(section=section, kind="fact", quote=block.text, answer=answer,
                               context=f"{lead} {header}".strip()))
     close_list()
-    return units
+    return [_delinked(unit) for unit in units]
+
+
+def _delinked(unit: Unit) -> Unit:
+    """The unit's words without link targets ("our Cookie Policy (https://...)" reads "our
+    Cookie Policy"), the targets kept as its links."""
+    links = tuple(dict.fromkeys(_LINK_TARGET.findall(f"{unit.quote} {unit.answer}")))
+    if not links:
+        return unit
+    return unit.model_copy(update={
+        "quote": _LINK_TARGET.sub("", unit.quote), "answer": _LINK_TARGET.sub("", unit.answer),
+        "context": _LINK_TARGET.sub("", unit.context), "links": links})

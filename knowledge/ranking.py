@@ -4,51 +4,36 @@ Every unit in scope gets, for each concept, the best weight of any term that mat
 (index.py), times the concept's weight. Three sums come out: `score` (BM25F-like, rewards
 strong matches), `coverage` (each concept capped at one full match, divided by the question's
 total weight: how much of the question the unit speaks to) and `literal` (the question's own
-words only, so an exact match beats a synonym). Units are ranked by coverage plus shares of
-score and literal; the best few are reranked with rapidfuzz similarity to the question (the
-unit's words and its section heading) and the question's shape (shapes.py).
+words only, so an exact match beats a synonym). A first stage ranks units by those sums; the
+best RERANK are described by every feature of model.FEATURES (the sums, what the unit's shape
+offers the question's shape (shapes.py), rapidfuzz similarity to the question and to its
+heading, length and kind) and ranked by their dot product with the fitted weights.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from knowledge.index import FloatArray, Index, Posting
+from knowledge.model import FEATURES, RANK_WEIGHTS
 from knowledge.models import Unit
 from knowledge.query import Concept
 from knowledge.shapes import QuestionShape, UnitShape, value_kinds
 from knowledge.vocabulary import SYNONYM_WEIGHT
 
-SCORE_SHARE = 0.15
-LITERAL_SHARE = 0.1
-FUZZ_SHARE = 0.05
-HEADING_SHARE = 0.1
-DEFINITION_BONUS = 0.15
-LIST_BONUS = 0.1
-LABEL_BONUS = 0.1
-ANSWER_TYPE_BONUS = 0.08
-TOPIC_SHARE = 0.25
 SPAN_WORDS = 40  # an answer longer than this is not the smallest span that answers
-SPAN_PENALTY = 0.06  # per doubling of the length beyond SPAN_WORDS
-MAX_SPAN_PENALTY = 0.18
+MAX_SPAN_DOUBLINGS = 3.0
 # "Where are we based / located?" is answered by an address, wherever it stands.
 LOCATED = frozenset(["base", "locat", "headquart"])
 ADDRESS_TERMS = (("address",), ("regist", "offic"), ("postal",), ("contact",))
-POLAR_BONUS = 0.1
-OTHER_PARTY_PENALTY = 0.05
-RIGHTS_BONUS = 0.15
 NOVELTY_MIN = 2
-NOVELTY_PENALTY = 0.2
-RERANK = 40
-# What reranking can add to (or take from) any unit, whatever the question; the bonuses that
-# only some questions earn are added per question in `_lift`.
-MAX_BONUS = (FUZZ_SHARE + HEADING_SHARE + TOPIC_SHARE + LABEL_BONUS + ANSWER_TYPE_BONUS
-             + NOVELTY_PENALTY + MAX_SPAN_PENALTY + OTHER_PARTY_PENALTY)
+RERANK = 40  # units of the first stage that are reranked on every feature
+_SIMILARITY = [FEATURES.index("similarity"), FEATURES.index("heading_similarity")]
 
 
 @dataclass(frozen=True)
@@ -58,14 +43,19 @@ class Ranked:
     rank: float
     coverage: float
     uid: int
+    features: tuple[float, ...] = ()  # in the order of model.FEATURES
 
 
 class Ranker:
     """Scores units of an index; `unit` and `heading` look a unit and its heading up."""
 
     def __init__(self, index: Index, unit: Callable[[int], Unit],
-                 heading: Callable[[int], str]) -> None:
+                 heading: Callable[[int], str],
+                 weights: Sequence[float] = RANK_WEIGHTS) -> None:
         self._index = index
+        self._weights = np.asarray(weights, dtype=np.float64)
+        self._longest = max((len(unit(uid).answer.split()) for uid in range(index.size)),
+                            default=1)
         self._unit = unit
         self._heading = heading
         self._shapes: dict[int, UnitShape] = {}
@@ -97,37 +87,48 @@ class Ranker:
             if before is not None:
                 typed.append((kinds, concept.weight, (covered - before) / concept.weight))
         coverage = covered / total
-        rank = (coverage + SCORE_SHARE * np.minimum(score / total, 2.0)
-                + LITERAL_SHARE * np.minimum(literal / total, 3.0))
+        weights = self._weights
         candidates = np.flatnonzero(coverage > 0)
         if candidates.size == 0:
             return []
-        # Only units that a bonus could still lift to the top are worth reranking.
-        lift = _lift(shape) + sum(weight for _, weight, _ in typed) / total
-        candidates = candidates[rank[candidates] >= rank[candidates].max() - lift]
+        # The first stage (coverage, score, literal words) picks the units worth reranking.
+        first = weights[0] * coverage + weights[1] * np.minimum(score / total, 2.0) + \
+            weights[2] * np.minimum(literal / total, 3.0)
+        # Only units that the other features could still lift to the top are worth reranking.
+        typed_share = sum(weight for _, weight, _ in typed) / total
+        candidates = candidates[first[candidates] >= first[candidates].max()
+                                - self._reach(shape, typed_share)]
         if candidates.size > RERANK:
-            candidates = candidates[np.argpartition(-rank[candidates], RERANK)[:RERANK]]
+            candidates = candidates[np.argpartition(-first[candidates], RERANK)[:RERANK]]
         asked = {stem for concept in concepts for alternative in concept.alternatives
                  for stem in alternative}
         own = {stem for concept in concepts for alternative, factor in
                concept.alternatives.items() if factor == 1.0 for stem in alternative}
         topics = [([(frozenset(term), factor) for term, factor in concept.alternatives.items()],
                    concept.weight / total) for concept in concepts]
-        results = []
         by_heading: dict[frozenset[str], float] = {}  # units of a section share its heading
-        for local in candidates.tolist():
+        table = np.zeros((candidates.size, len(FEATURES)), dtype=np.float64)
+        extras = np.zeros(candidates.size, dtype=np.float64)
+        for row, local in enumerate(candidates.tolist()):
             uid = local + start
             extra = sum(weight * (1.0 - float(already[local])) for kinds, weight, already
                         in typed if kinds & self._shape(uid).values) / total
-            results.append(Ranked(float(rank[local]) + extra + self._bonus(shape, asked, own, uid)
-                                  + TOPIC_SHARE * self._topic(topics, uid, by_heading),
-                                  float(coverage[local]) + extra, uid))
-        # String similarity is the dearest part and can add at most FUZZ_SHARE + HEADING_SHARE:
-        # only units that close enough to the best can still be lifted by it.
-        best = max(item.rank for item in results)
-        results = [Ranked(item.rank + self._similarity(shape, item.uid), item.coverage, item.uid)
-                   if item.rank >= best - FUZZ_SHARE - HEADING_SHARE else item
-                   for item in results]
+            extras[row] = extra
+            table[row] = self.features(shape, asked, own, uid, (
+                float(coverage[local]), min(float(score[local]) / total, 2.0),
+                min(float(literal[local]) / total, 3.0), extra,
+                self._topic(topics, uid, by_heading)))
+        ranks = table @ weights
+        # String similarity (each in [0, 1]) is the dearest feature: only units it could still
+        # lift to the top get it.
+        reach = sum(max(float(weights[column]), 0.0) for column in _SIMILARITY)
+        for row in np.flatnonzero(ranks >= ranks.max() - reach).tolist():
+            uid = int(candidates[row]) + start
+            table[row, _SIMILARITY] = self._similarity(shape, uid)
+            ranks[row] = table[row] @ weights
+        results = [Ranked(float(ranks[row]), float(coverage[local]) + float(extras[row]),
+                          local + start, tuple(table[row].tolist()))
+                   for row, local in enumerate(candidates.tolist())]
         results.sort(key=lambda item: (-item.rank, item.uid))
         return results
 
@@ -163,35 +164,53 @@ class Ranker:
                 for terms, share in topics)
         return found
 
-    def _similarity(self, question: QuestionShape, uid: int) -> float:
+    def features(self, question: QuestionShape, asked: set[str], own: set[str], uid: int,
+                 matched: tuple[float, float, float, float, float]) -> list[float]:
+        """The unit's features for this question, in the order of model.FEATURES: the five
+        match sums, then what its shape offers the question's shape, then string similarity
+        (left at 0 here: `rank` works it out where it can matter)."""
+        unit = self._shape(uid)
+        wh_novelty = bool(question.wh and len(unit.stems - own) + unit.numbers < NOVELTY_MIN)
+        spans = 0.0
+        if unit.length > SPAN_WORDS and not (unit.kind == "list" and question.wants_list):
+            spans = min(math.log2(unit.length / SPAN_WORDS), MAX_SPAN_DOUBLINGS)
+        return [
+            *matched,
+            float(bool(question.defined) and unit.defines == question.defined),
+            float(unit.kind == "list" and question.wants_list),
+            float(unit.looked_up(asked)),
+            float(wh_novelty),  # it only repeats the question ("We respect your rights.")
+            float(unit.answer_type_fits(question)),
+            float(bool(question.ours) and unit.party),  # "where are we based?" is not the ICO's
+            float(question.asks_right and unit.about_rights),  # "can someone ask us to ...?"
+            float(bool(question.polar) and question.polar in unit.we_verbs),  # "do we sell?"
+            spans,
+            0.0,  # similarity: filled in by `rank` for the units it could lift
+            0.0,
+            math.log1p(unit.length),
+            float(unit.kind == "fact"),
+            float(unit.kind == "item"),
+            float(unit.kind == "list"),
+        ]
+
+    def _reach(self, question: QuestionShape, typed_share: float) -> float:
+        """The most the features beyond the first stage can move a unit's rank, up or down,
+        for this question: each weight times its feature's range."""
+        ranges = {"value": typed_share, "topic": 1.0, "definition": float(bool(question.defined)),
+                  "list_wanted": float(question.wants_list), "label": 1.0,
+                  "no_news": float(bool(question.wh)), "answer_type": 1.0,
+                  "other_party": float(bool(question.ours)), "rights": float(question.asks_right),
+                  "polar": float(bool(question.polar)), "too_long": MAX_SPAN_DOUBLINGS,
+                  "similarity": 1.0, "heading_similarity": 1.0,
+                  "log_length": math.log1p(self._longest), "fact": 1.0, "item": 1.0, "list": 1.0}
+        return sum(abs(float(self._weights[FEATURES.index(name)])) * span
+                   for name, span in ranges.items())
+
+    def _similarity(self, question: QuestionShape, uid: int) -> tuple[float, float]:
         """rapidfuzz similarity of the question to the unit's words and to its heading."""
         unit = self._shape(uid)
-        return (FUZZ_SHARE * fuzz.token_set_ratio(question.plain, unit.plain_answer) / 100.0
-                + HEADING_SHARE * fuzz.ratio(question.plain, unit.plain_heading) / 100.0)
-
-    def _bonus(self, question: QuestionShape, asked: set[str], own: set[str],
-               uid: int) -> float:
-        unit = self._shape(uid)
-        bonus = 0.0
-        if question.defined and unit.defines == question.defined:
-            bonus += DEFINITION_BONUS
-        if unit.kind == "list" and question.wants_list:
-            bonus += LIST_BONUS
-        if unit.looked_up(asked):
-            bonus += LABEL_BONUS
-        if question.wh and len(unit.stems - own) + unit.numbers < NOVELTY_MIN:
-            bonus -= NOVELTY_PENALTY  # it only repeats the question ("We respect your rights.")
-        if unit.answer_type_fits(question):
-            bonus += ANSWER_TYPE_BONUS
-        if question.ours and unit.party:
-            bonus -= OTHER_PARTY_PENALTY  # "where are we based?" is not the ICO's address
-        if question.asks_right and unit.about_rights:
-            bonus += RIGHTS_BONUS  # "can someone ask us to delete ...?" -> their rights
-        if question.polar and question.polar in unit.we_verbs:
-            bonus += POLAR_BONUS  # "do we sell ...?" -> "We never sell ..."
-        if unit.length > SPAN_WORDS and not (unit.kind == "list" and question.wants_list):
-            bonus -= min(SPAN_PENALTY * math.log2(unit.length / SPAN_WORDS), MAX_SPAN_PENALTY)
-        return bonus
+        return (fuzz.token_set_ratio(question.plain, unit.plain_answer) / 100.0,
+                fuzz.ratio(question.plain, unit.plain_heading) / 100.0)
 
     def postings(self, term: tuple[str, ...], start: int, end: int) -> Posting | None:
         """Units start..end-1 holding every stem of the term, each stem's weakest weight."""
@@ -214,13 +233,6 @@ class Ranker:
         if local.size == 0:
             return None
         return Posting((local + start).astype(np.int32), weights[local], cover[local])
-
-
-def _lift(question: QuestionShape) -> float:
-    """The most reranking can change a unit's rank for this question."""
-    return (MAX_BONUS + DEFINITION_BONUS * bool(question.defined)
-            + LIST_BONUS * question.wants_list + POLAR_BONUS * bool(question.polar)
-            + RIGHTS_BONUS * question.asks_right)
 
 
 def _best(size: int, ids: np.ndarray, weights: FloatArray) -> FloatArray:

@@ -249,13 +249,14 @@ class UnitShape:
         opening = plain(unit.quote).split()[:8]
         verb = next((i for i, word in enumerate(opening) if word in _DEFINING_VERBS), 0)
         label: frozenset[str] = frozenset()
+        linked = " ".join((unit.answer, *unit.links))  # a link's target is a value it offers
         if unit.kind == "fact" and ":" in unit.answer:
             label = frozenset(content_stems(unit.answer.split(":", 1)[0]))
         return cls(kind=unit.kind, plain_answer=plain(unit.answer), plain_heading=plain(heading),
                    stems=frozenset(content_stems(unit.answer)),
                    defines=tuple(content_stems(" ".join(opening[:verb]))) if verb else (),
                    time_span=bool(_TIME_SPAN.search(unit.answer)),
-                   contact=bool(_CONTACT.search(unit.answer) or label & _CONTACT_LABELS),
+                   contact=bool(_CONTACT.search(linked) or label & _CONTACT_LABELS),
                    label=label,
                    header=frozenset(content_stems(unit.context)) - label,
                    numbers=len(_NUMBER.findall(unit.answer)),
@@ -265,7 +266,7 @@ class UnitShape:
                    topic=frozenset(content_stems(heading)),
                    length=len(unit.answer.split()),
                    values=frozenset(kind for kind, pattern in _VALUES.items()
-                                    if pattern.search(unit.answer))
+                                    if pattern.search(linked))
                    | ({"address"} if label & _ADDRESS_LABELS else set()),
                    we_verbs=_we_verbs(unit.answer))
 

@@ -9,7 +9,7 @@
     await db.close()
 
 Repositories (attributes of a transaction): tickets, references, messages, events,
-verifications, suppression, outbox, slack, questions. They return frozen pydantic records
+verifications, suppression, outbox, slack, questions, triage. They return frozen pydantic records
 (storage.records) and raise only StorageError subclasses (storage.errors). See docs/storage.md.
 """
 
@@ -33,6 +33,11 @@ from storage.records import (
     TicketUpdate,
     VerificationRecord,
 )
+from storage.repos.triage import (
+    TriageCardRecord,
+    TriageDecisionRecord,
+    TriageSuggestionRecord,
+)
 from storage.unit import Transaction
 
 __all__ = [
@@ -51,6 +56,9 @@ __all__ = [
     "TicketRecord",
     "TicketUpdate",
     "Transaction",
+    "TriageCardRecord",
+    "TriageDecisionRecord",
+    "TriageSuggestionRecord",
     "UnavailableError",
     "VerificationRecord",
     "open_database",

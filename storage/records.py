@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict
 
 # States are the rights workflow's to define (bot/workflow); storage keeps a string. These are
 # the ones that end a ticket, used by `open_only` filters and `open_by_requester`.
-FINAL_STATES: frozenset[str] = frozenset({"done", "rejected", "closed_unverified", "closed"})
+FINAL_STATES: frozenset[str] = frozenset({"done", "rejected", "closed_unverified", "closed",
+                                           "merged"})
 
 Direction = Literal["in", "out"]
 OutboxStatus = Literal["pending", "sending", "sent", "failed"]

@@ -202,6 +202,7 @@ outbox = Table(
     Column("last_error", Text, nullable=True),
     Index("ix_outbox_status_next", "status", "next_attempt_at"),
     Index("ix_outbox_to_address", "to_address", "created_at"),
+    Index("ix_outbox_ticket_id", "ticket_id"),  # migration 0006
 )
 
 slack_posts = Table(
@@ -254,4 +255,46 @@ heartbeat = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("beat_at", UTCDateTime, nullable=False),
     Column("beats", BigInteger, nullable=False),
+)
+
+# The team's decision on a mail that awaited triage: one per message, never changed. The
+# classifier's verdict is kept beside it, so the decisions can be used to measure the classifier.
+triage_decisions = Table(
+    "triage_decisions",
+    metadata,
+    _id(),
+    Column("message_pk", Integer, ForeignKey("messages.id"), nullable=False, unique=True),
+    Column("organisation", String(100), nullable=False),
+    Column("decision", String(20), nullable=False),
+    Column("intents", JSON, nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("decided_by", String(200), nullable=False),
+    Column("decided_at", UTCDateTime, nullable=False),
+    Column("verdict", JSON, nullable=False),
+    Column("ticket_id", Integer, ForeignKey("tickets.id"), nullable=True),
+    Index("ix_triage_decisions_decided_at", "decided_at"),
+)
+
+# The Slack card of a mail awaiting triage, as slack_posts is for a ticket's card.
+slack_triage_posts = Table(
+    "slack_triage_posts",
+    metadata,
+    _id(),
+    Column("message_pk", Integer, ForeignKey("messages.id"), nullable=False, unique=True),
+    Column("channel", String(40), nullable=False),
+    Column("ts", String(40), nullable=False),
+    Column("posted_event_id", Integer, nullable=True),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# A newer classifier's reading of a mail still awaiting triage (`mail reclassify`): a hint for
+# the team to confirm, never a decision. The latest reading replaces the earlier one.
+triage_suggestions = Table(
+    "triage_suggestions",
+    metadata,
+    _id(),
+    Column("message_pk", Integer, ForeignKey("messages.id"), nullable=False, unique=True),
+    Column("intents", JSON, nullable=False),
+    Column("scores", JSON, nullable=False),
+    Column("suggested_at", UTCDateTime, nullable=False),
 )

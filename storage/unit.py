@@ -16,6 +16,7 @@ from storage.repos.references import ReferenceRepository
 from storage.repos.slack import SlackRepository
 from storage.repos.suppression import SuppressionRepository
 from storage.repos.tickets import TicketRepository
+from storage.repos.triage import TriageRepository
 from storage.repos.verifications import VerificationRepository
 
 
@@ -33,3 +34,4 @@ class Transaction:
         self.outbox = OutboxRepository(conn)
         self.slack = SlackRepository(conn)
         self.questions = QuestionRepository(conn)
+        self.triage = TriageRepository(conn)

@@ -184,3 +184,15 @@ def test_ask_and_gaps_say_cli_questions_are_not_recorded(
         assert run_cli(app, argv) == 0
         assert "Questions asked with `privacybot ask` are not recorded" in " ".join(
             capsys.readouterr().out.replace("│", " ").split())
+
+
+def test_a_quoted_link_shows_its_text_and_its_target_apart(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    policy = tmp_path / "policy.md"
+    policy.write_text("# Example Ltd Privacy Notice\n\n## Cookies\n\nWe do not use advertising "
+                      "cookies. Full details are in our [Cookie Policy]"
+                      "(https://example.org/cookies).\n", encoding="utf-8")
+    code, out, err = _run(capsys, "--policy-file", str(policy), "where is the cookie policy?")
+    assert code == 0, err
+    assert out.splitlines()[0] == "Full details are in our Cookie Policy."
+    assert "  link: https://example.org/cookies" in out.splitlines()

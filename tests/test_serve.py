@@ -249,7 +249,7 @@ def test_healthz_is_503_while_the_database_cannot_be_written(served: Served,
     finally:
         subprocess.run(["chattr", "-i", str(path)], check=False)
     assert status == 503
-    assert body["checks"] == {"database": False, "worker": True}
+    assert body["checks"] == {"database": False, "smtp": True, "outbox": True}
     assert str(body["reason"]).startswith("database: ")
     assert "read-only" in str(body["reason"])
     assert _healthz(served.port("http"))[0] == 200

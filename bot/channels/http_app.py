@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.channels import pages
+from bot.channels.health import PROBES_KEY, HealthProbe, healthz
 from bot.desk import Desk
 from bot.errors import BotError, VerificationError
 from bot.workflow import tokens
@@ -22,13 +23,11 @@ from storage.errors import NotFoundError, StorageError
 
 log = logging.getLogger(__name__)
 
-HealthProbe = Callable[[], Awaitable[bool]]
 MAX_TOKEN = 2048
 ONE_CLICK = "One-Click"
 
 
 DESK_KEY: web.AppKey[Desk] = web.AppKey("privacybot.desk", Desk)
-PROBES_KEY: web.AppKey[Mapping[str, HealthProbe]] = web.AppKey("privacybot.probes")
 
 
 def _html(text: str, status: int = 200) -> web.Response:
@@ -80,40 +79,34 @@ def _reason(exc: Exception) -> str:
     return "This link is not valid."
 
 
+def _bad_request(reason: str) -> web.HTTPBadRequest:
+    return web.HTTPBadRequest(text=pages.bad_link(reason), content_type="text/html",
+                              headers=pages.SECURITY_HEADERS)
+
+
+async def _form(request: web.Request) -> Mapping[str, Any]:
+    """The POSTed form; a body that does not parse (a broken multipart, a multipart without
+    its boundary) is the client's mistake: a 400 page, not our 500."""
+    try:
+        return await request.post()
+    except ValueError as exc:  # aiohttp's form and multipart readers raise ValueError
+        log.info("http %s %s: unreadable form: %s", request.method, request.path,
+                 " ".join(str(exc).split())[:200])
+        raise _bad_request("This request could not be read.") from exc
+
+
 async def _token(request: web.Request) -> str:
     """The token from the path, the query string or the form; 400 page when missing or absurd."""
     token = request.match_info.get("token", "") or request.query.get("token", "")
     if request.method == "POST" and not token:
-        form = await request.post()
-        value = form.get("token", "")
+        value = (await _form(request)).get("token", "")
         token = value if isinstance(value, str) else ""
     token = token.strip()
     if not token or len(token) > MAX_TOKEN:
-        raise web.HTTPBadRequest(text=pages.bad_link("This link is incomplete."),
-                                 content_type="text/html", headers=pages.SECURITY_HEADERS)
+        raise _bad_request("This link is incomplete.")
+    if not token.isascii():  # our tokens are base64url; a mangled link is simply not valid
+        raise _bad_request("This link is not valid.")
     return token
-
-
-async def healthz(request: web.Request) -> web.Response:
-    """200 when every probe passes; else 503 with `reason`, one line naming what fails."""
-    checks: dict[str, bool] = {}
-    reasons: list[str] = []
-    for name, probe in request.app[PROBES_KEY].items():
-        try:
-            checks[name] = bool(await probe())
-        except Exception as exc:  # a probe that raises is a failing probe, not a 500
-            log.warning("healthz: %s probe failed: %s: %s", name, type(exc).__name__, exc)
-            checks[name] = False
-            reasons.append(f"{name}: {' '.join(str(exc).split())[:200] or 'failed'}")
-        else:
-            if not checks[name]:
-                reasons.append(f"{name}: failed")
-    healthy = all(checks.values())
-    body: dict[str, Any] = {"status": "ok" if healthy else "unhealthy", "checks": checks}
-    if not healthy:
-        body["reason"] = "; ".join(reasons)
-    return web.json_response(body, status=200 if healthy else 503,
-                             headers={"Cache-Control": "no-store"})
 
 
 def _check(request: web.Request, purpose: str, token: str) -> None:
@@ -127,12 +120,20 @@ async def verify_page(request: web.Request) -> web.Response:
     _check(request, tokens.PURPOSE_VERIFY, token)
     # Say what confirming means (and what to do if it was not them); a closed request says so.
     pending = await request.app[DESK_KEY].pending_request(token)
+    if pending.confirmed:
+        return _html(pages.already_confirmed(pending.reference))
     return _html(pages.confirm_verify(token, pending.organisation, pending.intents,
                                       pending.reference))
 
 
 async def verify_confirm(request: web.Request) -> web.Response:
-    result = await request.app[DESK_KEY].verify_token(await _token(request))
+    token = await _token(request)
+    desk = request.app[DESK_KEY]
+    # A second press of the button (or of the link) is not an error: it says so, 200.
+    pending = await desk.pending_request(token)
+    if pending.confirmed:
+        return _html(pages.already_confirmed(pending.reference))
+    result = await desk.verify_token(token)
     return _html(pages.verified(_detail(result)))
 
 
@@ -144,7 +145,7 @@ async def unsubscribe_page(request: web.Request) -> web.Response:
 
 async def unsubscribe_one_click(request: web.Request) -> web.Response:
     token = await _token(request)
-    form = await request.post()
+    form = await _form(request)
     if form.get("List-Unsubscribe") != ONE_CLICK:
         # RFC 8058: the POST body is "List-Unsubscribe=One-Click"; anything else is not a
         # one-click request and must not unsubscribe anyone.

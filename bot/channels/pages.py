@@ -49,7 +49,13 @@ def post_form(action: str, button: str, fields: dict[str, str]) -> str:
 
 # What each right asks the organisation to do, as the confirm page says it.
 _ASKS = {"access": "send you a copy of the personal data it holds about you",
-         "erasure": "delete the personal data it holds about you"}
+         "erasure": "delete the personal data it holds about you",
+         "rectification": "correct or complete the personal data it holds about you",
+         "restriction": "restrict the processing of your personal data",
+         "portability": "give you the personal data you provided in a machine-readable format",
+         "objection": "stop processing your personal data for the purposes you object to",
+         "automated_decision": "have a person review a decision about you made by automated"
+                               " means"}
 _ASKS_OTHERWISE = "act on a privacy request about the personal data it holds about you"
 
 
@@ -79,6 +85,14 @@ def confirm_verify(token: str, organisation: str, intents: Sequence[str],
 
 def verified(detail: str) -> str:
     return page("Thank you", "Your email address is confirmed.", detail)
+
+
+def already_confirmed(reference: str) -> str:
+    """A link opened again after the request was confirmed: nothing is wrong, and nothing
+    more is needed (people click twice, and mail scanners open links)."""
+    return page("Already confirmed",
+                f"Your email address was already confirmed for this request (reference "
+                f"{reference}). There is nothing more to do: we will reply to you by email.")
 
 
 def confirm_unsubscribe(token: str) -> str:

@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from bot.channels.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.channels.transports import OutboundMail, Transport
 from bot.errors import BotError
+from bot.observability.logs import bound_contextvars
+from bot.observability.metrics import Metrics
 from bot.organisations import Organisations
 from bot.workflow.redaction import CARRIES_SECRETS, redact_message
 from storage import Database, OutboxRecord
@@ -27,7 +29,7 @@ log = logging.getLogger(__name__)
 
 BASE_DELAY = timedelta(minutes=1)
 MAX_DELAY = timedelta(hours=6)
-MAX_ATTEMPTS = 12  # about a day and a half of retries, then the team is told
+MAX_ATTEMPTS = 12  # about 20 hours of retries (1, 2, 4 ... 360 minutes), then the team is told
 
 
 def retry_delay(attempts: int, *, rng: random.Random | None = None) -> timedelta:
@@ -48,7 +50,8 @@ class OutboxSender:
     def __init__(self, db: Database, transport: Transport, orgs: Organisations, *,
                  worker_id: str | None = None, batch: int = 20,
                  lease: timedelta = timedelta(minutes=5), poll_seconds: float = 1.0,
-                 max_attempts: int = MAX_ATTEMPTS) -> None:
+                 max_attempts: int = MAX_ATTEMPTS, metrics: Metrics | None = None) -> None:
+        self.metrics = metrics or Metrics()
         self._db = db
         self._transport = transport
         self._orgs = orgs
@@ -93,11 +96,12 @@ class OutboxSender:
             rows = await tx.outbox.claim(self.worker_id, now, limit=self._batch,
                                          lease=self._lease)
         for row in rows:
-            try:
-                await self._deliver(row)
-            except ConflictError as exc:
-                # Our lease ran out and another sender took the row over; its record wins.
-                log.warning("outbox %s: lease lost: %s", row.id, exc)
+            with bound_contextvars(outbox_id=row.id, message_id=row.message_id):
+                try:
+                    await self._deliver(row)
+                except ConflictError as exc:
+                    # Our lease ran out and another sender took the row over; its record wins.
+                    log.warning("outbox %s: lease lost: %s", row.id, exc)
         return len(rows)
 
     def _mail(self, row: OutboxRecord) -> OutboundMail:
@@ -129,6 +133,7 @@ class OutboxSender:
             await tx.outbox.mark_sent(row.id, datetime.now(UTC), worker_id=self.worker_id,
                                       redacted_raw=redacted)
         self.sent += 1
+        self.metrics.outbox_sent.inc()
         log.info("outbox %s: sent to %s (%s)", row.id, row.to_address, row.kind)
 
     async def _record_retry(self, row: OutboxRecord, error: str) -> None:
@@ -139,6 +144,7 @@ class OutboxSender:
         next_at = datetime.now(UTC) + retry_delay(attempts)
         async with self._db.transaction() as tx:
             await tx.outbox.mark_retry(row.id, next_at, error, worker_id=self.worker_id)
+        self.metrics.outbox_failures.labels("retry").inc()
         log.warning("outbox %s: attempt %d failed, retrying at %s: %s", row.id, attempts,
                     next_at.isoformat(timespec="seconds"), error)
 
@@ -153,4 +159,5 @@ class OutboxSender:
                 data={"outbox_id": row.id, "reply": row.kind, "error": error[:300]},
             )
         self.failed += 1
+        self.metrics.outbox_failures.labels("permanent").inc()
         log.error("outbox %s: failed permanently: %s", row.id, error)

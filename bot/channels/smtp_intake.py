@@ -21,9 +21,12 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any
 
+from bot.channels.smtp_budget import SMALL_MESSAGE
 from bot.desk import Desk, IntakeResult
 from bot.desk.batch import Delivery, receive_batch
 from bot.desk.group_commit import GroupCommit, ReceiveBatch
+from bot.observability.logs import bind_contextvars
+from bot.observability.metrics import Metrics
 from bot.organisations import Organisation, Organisations
 from intents import Classification, InboundMail
 from storage.errors import StorageError
@@ -35,6 +38,10 @@ MAX_RECIPIENTS = 20
 # the two thread hops (and the GIL changing hands) of the executor; larger ones go there.
 # A crafted mail of this size (deep HTML, repeated phrases) can take ~10 ms: the bound.
 INLINE_BYTES = 16 * 1024
+# Understanding a mail costs several times its size in memory (the email package's parse:
+# about 8x for a base64 attachment), and threads do not parse in parallel (the GIL): mails
+# over this size are understood one at a time, so that their peaks do not add up.
+LARGE_BYTES = SMALL_MESSAGE
 TEMPFAIL = "451 4.3.0 Temporary failure, please try again later"
 SHUTTING_DOWN = "421 4.3.2 Service shutting down, please try again later"
 
@@ -48,8 +55,10 @@ class IntakeHandler:
     def __init__(self, *, orgs: Organisations, desk: Desk, understand: Understand,
                  executor: Executor | None = None,
                  on_stored: Callable[[], None] | None = None,
-                 receive: ReceiveBatch | None = None, max_batch: int = 64) -> None:
+                 receive: ReceiveBatch | None = None, max_batch: int = 64,
+                 metrics: Metrics | None = None) -> None:
         self._orgs = orgs
+        self.metrics = metrics or Metrics()
         self._on_stored = on_stored  # e.g. wake the outbox sender of this process
         # Transactions between MAIL FROM and their DATA: their mails are on the way, so the
         # group commit may wait a moment for them (weak: an abandoned envelope drops out).
@@ -58,6 +67,7 @@ class IntakeHandler:
                                  max_batch=max_batch, coming=self.mails_on_the_way)
         self._understand = understand
         self._executor = executor
+        self._large = asyncio.Semaphore(1)  # one large mail understood at a time
         self._work: set[asyncio.Task[str]] = set()
         self.closing = False
         self.accepted = 0  # messages answered 250, for the log and the benches
@@ -76,8 +86,10 @@ class IntakeHandler:
         if self.closing:
             return SHUTTING_DOWN
         if self._orgs.by_address(address) is None:
+            self.metrics.mails_refused.labels("no_such_mailbox").inc()
             return "550 5.1.1 No such privacy mailbox here"
         if len(envelope.rcpt_tos) >= MAX_RECIPIENTS:
+            self.metrics.mails_refused.labels("too_many_recipients").inc()
             return "452 4.5.3 Too many recipients"
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
@@ -129,22 +141,33 @@ class IntakeHandler:
         try:
             if len(raw) <= INLINE_BYTES:
                 mail, classification = self._understand(raw)
-            else:
+            elif len(raw) <= LARGE_BYTES:
                 mail, classification = await loop.run_in_executor(
                     self._executor, self._understand, raw)
+            else:
+                async with self._large:
+                    mail, classification = await loop.run_in_executor(
+                        self._executor, self._understand, raw)
+            bind_contextvars(message_id=mail.message_id)  # this task's lines carry it
             for org in orgs:
                 result = await self.queue.submit(Delivery(
                     org.id, raw, mail, classification, envelope_from=envelope_from,
                     channel="smtp"))
-                log.info("smtp intake: %s: %s", org.id, _summary(result))
+                log.info("smtp intake: %s: %s", org.id, _summary(result),
+                         extra={"reference": result.reference})
+                if result.outcome in ("created", "linked"):
+                    self.metrics.ticket_opened(result.intents)
         except StorageError as exc:
             log.warning("smtp intake: cannot commit, answering 451: %s", exc)
+            self.metrics.mails_deferred.inc()
             return TEMPFAIL
         except Exception as exc:
             log.error("smtp intake: failed, answering 451: %s: %s", type(exc).__name__, exc,
                       exc_info=exc)
+            self.metrics.mails_deferred.inc()
             return TEMPFAIL
         self.accepted += 1
+        self.metrics.mails_received.inc()
         if self._on_stored is not None:
             self._on_stored()
         return "250 2.0.0 OK: message received"

@@ -21,10 +21,14 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.channels.errors import PermanentDeliveryError, TemporaryDeliveryError
 from bot.channels.relay import RelayConfig
+from bot.workflow.addresses import InvalidAddressError, ascii_form, clean_address
 
 # An envelope address we are willing to put after MAIL FROM / RCPT TO: no whitespace, no
 # angle brackets, no control characters, one @. Anything else is refused before the wire.
+# (Non-ASCII addresses are first checked by clean_address, which refuses every control,
+# space and separator, and reach this check in their ASCII form where they have one.)
 _ENVELOPE_ADDRESS = re.compile(r"^[^\s<>()\[\],;:\"\\@\x00-\x1f\x7f]+@[A-Za-z0-9.-]+$")
+_ENVELOPE_UTF8 = re.compile(r"^[^\s<>()\[\],;:\"\\@\x00-\x1f\x7f]+@[^\s<>@\x00-\x1f\x7f]+$")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]")
 log = logging.getLogger(__name__)
 
@@ -57,9 +61,27 @@ def check_envelope(mail: OutboundMail) -> None:
     if not mail.recipients:
         raise PermanentDeliveryError(f"outbox {mail.outbox_id}: no recipients")
     for address in (*mail.recipients, *((mail.envelope_from,) if mail.envelope_from else ())):
-        if not _ENVELOPE_ADDRESS.match(address) or len(address) > 254:
+        if address.isascii():
+            safe = _ENVELOPE_ADDRESS.match(address) is not None
+        else:
+            try:
+                safe = (clean_address(address) == address.lower()
+                        and _ENVELOPE_UTF8.match(address) is not None)
+            except InvalidAddressError:
+                safe = False
+        if not safe or len(address.encode("utf-8")) > 254:
             raise PermanentDeliveryError(
                 f"outbox {mail.outbox_id}: refusing unsafe envelope address {address!r}")
+
+
+def wire_envelope(mail: OutboundMail) -> tuple[str, list[str], bool]:
+    """(MAIL FROM, RCPT TOs, whether SMTPUTF8 is needed): every address that has an ASCII
+    form (a non-ASCII domain in A-labels) travels in it, so only a non-ASCII local part
+    asks the relay for SMTPUTF8 (RFC 6531)."""
+    addresses = [mail.envelope_from, *mail.recipients]
+    wire = [address if address.isascii() else (ascii_form(address) or address)
+            for address in addresses]
+    return wire[0], wire[1:], not all(address.isascii() for address in wire)
 
 
 class RelayTransport:
@@ -82,10 +104,19 @@ class RelayTransport:
             username=cfg.username,
             password=cfg.password.get_secret_value() if cfg.password else None,
         )
+        sender, recipients, utf8 = wire_envelope(mail)
         try:
             async with client:
                 refused, _ = await client.sendmail(
-                    mail.envelope_from, list(mail.recipients), mail.data)
+                    sender, recipients, mail.data, mail_options=["SMTPUTF8"] if utf8 else [])
+        except aiosmtplib.SMTPNotSupported as exc:
+            # SMTPUTF8 is asked for only for an address that has no ASCII form: a relay
+            # without it can never carry this mail (RFC 6531 3.4), so the team is told.
+            if not utf8:
+                raise TemporaryDeliveryError(f"relay answered: {exc}") from exc
+            raise PermanentDeliveryError(
+                f"relay {cfg.host}:{cfg.port} does not offer SMTPUTF8, which the address "
+                f"needs: {exc}") from exc
         except aiosmtplib.SMTPRecipientsRefused as exc:
             codes = [refusal.code for refusal in exc.recipients]
             text = "; ".join(f"{r.recipient}: {r.code} {r.message}" for r in exc.recipients)

@@ -7,7 +7,22 @@ from collections.abc import Sequence
 
 import typer
 
-from bot.cli import ask, classify, db, due_date, gaps, serve, suppression, tickets
+from bot.cli import (
+    ask,
+    classify,
+    db,
+    due_date,
+    gaps,
+    report,
+    retention,
+    serve,
+    suppression,
+    ticket_checklist,
+    ticket_hold,
+    tickets,
+    triage,
+)
+from bot.cli import mail as mail_cli
 from bot.cli.common import run_cli
 
 app = typer.Typer(
@@ -19,6 +34,10 @@ app = typer.Typer(
 )
 
 for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
+    _module.register(app)
+# Triage and mail corrections; accountability: the register, retention, legal holds (these
+# join the `tickets` group).
+for _module in (triage, mail_cli, report, retention, ticket_hold, ticket_checklist):
     _module.register(app)
 
 

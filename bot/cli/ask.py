@@ -130,6 +130,7 @@ def human(answer: Answer) -> str:
         lines += [f"  \"{clean_block(first.quote)}\"", ""]
     lines.append(f"  {clean(_source(first.organisation))}, {clean(first.path) or 'opening text'}"
                  f"  (confidence {answer.confidence:.2f})")
+    lines += [f"  link: {clean(link)}" for link in first.links]  # the quote keeps link text only
     for other in answer.citations[1:]:
         lines.append(f"  also: {clean(other.organisation)}, {clean(other.path) or 'opening text'}"
                      f": \"{clean(_short(other.quote))}\"")

@@ -31,7 +31,8 @@ def register(app: typer.Typer) -> None:
 
 def classify_command(paths: PathsArg, json_output: JsonFlag = False,
                      data_dir: DataDir = None) -> None:
-    """Classify mail as access, erasure, opt-out and/or complaint requests (or none)."""
+    """Classify mail as rights requests: access, erasure, opt-out, complaint, rectification,
+    restriction, portability, objection, automated-decision review, consent withdrawal."""
     del data_dir  # accepted like every command's; classifying needs no data
     failed = 0
     for source, raw in _sources(paths):

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from bot.cli.common import DataDir, fail, load_settings
-from bot.cli.terminal import clean_block, echo
+from bot.cli.terminal import echo
+from bot.observability.logs import configure_logging
 from bot.runtime import serve
+from bot.settings import Settings
 
 
 class Part(StrEnum):
@@ -25,24 +26,9 @@ class Part(StrEnum):
     worker = "worker"
 
 
-class _InertFormatter(logging.Formatter):
-    """Log lines may quote a client's subject or address: no escape sequence of theirs may
-    reach the terminal the service runs in (bot/cli/terminal)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return clean_block(super().format(record))
-
-
-def _configure_logging() -> None:
-    root = logging.getLogger()
-    if not root.handlers:  # leave a host's (or a test's) logging alone
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(_InertFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    # aiosmtpd logs every connection and command at INFO, Alembic every migration context.
-    for noisy in ("mail.log", "alembic"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+def _configure_logging(settings: Settings) -> None:
+    if not logging.getLogger().handlers:  # leave a host's (or a test's) logging alone
+        configure_logging(settings.log_format, pii=settings.log_pii)
 
 
 def register(app: typer.Typer) -> None:
@@ -63,7 +49,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the service until SIGTERM or SIGINT; finishes the mail in hand on the way out."""
         settings = load_settings(data_dir, smtp_port=smtp_port, http_port=http_port)
-        _configure_logging()
+        _configure_logging(settings)
         parts = {only.value} if only is not None else None
         try:
             asyncio.run(serve(settings, parts, announce=_announce))

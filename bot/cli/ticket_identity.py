@@ -4,8 +4,8 @@
     privacybot tickets resend-code REF --by WHO
 
 Kept apart from bot/cli/tickets.py (the list, show and decisions) so each file stays small;
-`tickets.register` adds these commands to the same `tickets` group through `register`
-(this module imports nothing of tickets.py: the helpers both use are in bot/cli/common.py).
+these commands join the same `tickets` group (bot/cli/tickets_group.py); the helpers both
+use are in bot/cli/common.py, so neither module imports the other.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from typing import Annotated
 import typer
 
 from bot.cli.common import By, DataDir, Ref, fail, say, with_desk
+from bot.cli.tickets_group import tickets_app
 
 
+@tickets_app.command("verify")
 def verify_command(
     reference: Ref,
     by: By,
@@ -37,14 +39,10 @@ def verify_command(
         say(result, "manual check recorded")
 
 
+@tickets_app.command("resend-code")
 def resend_code_command(reference: Ref, by: By, data_dir: DataDir = None) -> None:
     """Send the requester a fresh code and link (earlier ones stop working), e.g. after too
     many wrong codes or when the first mail was held back."""
     say(with_desk(data_dir, lambda desk: desk.resend_code(reference, by, "cli")),
         "new code sent")
 
-
-def register(tickets: typer.Typer) -> None:
-    """Add `verify` and `resend-code` to the `tickets` group."""
-    tickets.command("verify")(verify_command)
-    tickets.command("resend-code")(resend_code_command)

@@ -8,7 +8,7 @@
     privacybot tickets extend REF --reason TEXT --by WHO
     privacybot tickets clarify REF --question TEXT --by WHO
     privacybot tickets resume REF [--note TEXT] --by WHO
-    privacybot tickets close REF [--note TEXT] --by WHO
+    privacybot tickets close REF [--note TEXT] [--override REASON] --by WHO
     privacybot tickets reject REF --reason TEXT [--ground manifestly_unfounded|..] --by WHO
     privacybot tickets assign REF --to WHO --by WHO
     privacybot tickets fee REF --amount 10.00 --reason R [--currency C] | fee-paid REF --by WHO
@@ -23,7 +23,10 @@ from typing import Annotated, Any
 
 import typer
 
-from bot.cli import ticket_identity
+from bot.cli import (
+    ticket_identity,  # noqa: F401  (adds verify and resend-code to the group)
+    ticket_manual,  # noqa: F401  (adds note, reply, intents, new, merge, split)
+)
 from bot.cli.common import By, DataDir, JsonFlag, Ref, say, with_desk
 from bot.cli.due_date import parse_day
 from bot.cli.paging import DEFAULT_LIMIT, Limit, Offset, footer
@@ -36,13 +39,12 @@ from bot.cli.ticket_view import (
     letter_lines,
     list_row,
 )
+from bot.cli.tickets_group import tickets_app
 from bot.desk import Desk
 from bot.desk.correspondence import Letter
 from bot.desk.results import Page, TicketView
 from bot.workflow.deadlines import complaint_due
 from storage import TicketRecord
-
-tickets_app = typer.Typer(help="Rights-request tickets: list, show, act.", no_args_is_help=True)
 
 
 def ticket_json(ticket: TicketRecord) -> dict[str, Any]:
@@ -185,10 +187,13 @@ def close_command(
     by: By,
     note: Annotated[str, typer.Option(
         "--note", help="Sent to the requester in the closing mail, word for word.")] = "",
+    override: Annotated[str, typer.Option(
+        "--override", help="Why it is done with systems of its checklist left unticked.")] = "",
     data_dir: DataDir = None,
 ) -> None:
     """The request is answered: close it as done and mail the requester (with the --note)."""
-    say(with_desk(data_dir, lambda desk: desk.close_done(reference, by, "cli", note)), "closed")
+    say(with_desk(data_dir, lambda desk: desk.close_done(reference, by, "cli", note, override)),
+        "closed")
 
 
 @tickets_app.command("reject")
@@ -278,6 +283,5 @@ def sweep_command(as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `tickets` to the root app (with the identity commands of bot/cli/ticket_identity)."""
-    ticket_identity.register(tickets_app)
+    """Add `tickets` to the root app (with the commands of the ticket_* modules beside it)."""
     app.add_typer(tickets_app, name="tickets")

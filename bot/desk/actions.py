@@ -7,6 +7,7 @@ ticket as it now is; the state machine refuses anything the law does not allow.
 
 from __future__ import annotations
 
+from bot.desk.checklist import gate_done
 from bot.desk.clock import pause_clock, recomputed_due, resume_clock
 from bot.desk.core import Unit, clean_text
 from bot.desk.identity import MANUAL, confirmed
@@ -82,9 +83,10 @@ async def clarification_received(unit: Unit, org: Organisation, ticket: TicketRe
 
 
 async def close_done(unit: Unit, org: Organisation, ticket: TicketRecord,
-                     note: str) -> TicketRecord:
+                     note: str, override: str = "") -> TicketRecord:
     note = clean_text(note, 4000).strip()
     target = transition(ticket.state, S.DONE, reference=ticket.reference)
+    await gate_done(unit, org, ticket, override)  # the systems checklist, if it has one
     updated = await unit.tx.tickets.update(ticket.id, TicketUpdate(state=target.value),
                                            now=unit.now)
     unit.event("closed_done", updated, state_from=ticket.state, state_to=target.value,

@@ -201,10 +201,11 @@ class Unit:
             await self._queue(org, ticket, kind, values)
         return list(decided.send)
 
-    async def send_now(self, org: Organisation, ticket: TicketRecord, kind: ReplyKind) -> None:
+    async def send_now(self, org: Organisation, ticket: TicketRecord, kind: ReplyKind,
+                       context: Mapping[str, Any] | None = None) -> None:
         """Queue one mail a team member decided to send, whatever the daily limit says
         (a verification request gets a fresh challenge)."""
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = dict(context or {})
         if kind in (ReplyKind.VERIFICATION_REQUEST, ReplyKind.UNVERIFIED_REMINDER):
             values.update(await self.new_challenge(org, ticket))
         await self._queue(org, ticket, kind, values)

@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from decimal import Decimal
 
-from bot.desk import actions, fees, intake, suppression
+from bot.desk import actions, fees, intake, merging, suppression
 from bot.desk.core import DeskConfig, Unit
 from bot.desk.correspondence import Letter, letters
 from bot.desk.identity import PendingRequest, pending_request, resend_code, try_code, try_link
+from bot.desk.manual_cases import ManualCases, TicketStep
 from bot.desk.results import (
     ActionResult,
     IntakeResult,
@@ -48,10 +49,8 @@ from bot.workflow.verification import Outcome, outcome_error
 from intents.models import Classification, InboundMail
 from storage import Database, MessageRecord, SuppressionRecord, TicketRecord
 
-TicketStep = Callable[[Unit, Organisation, TicketRecord], Awaitable[TicketRecord]]
 
-
-class Desk:
+class Desk(ManualCases):
     """The rights workflow's use cases over one database."""
 
     def __init__(
@@ -147,9 +146,10 @@ class Desk:
                                lambda u, o, t: actions.clarification_received(u, o, t, note))
 
     async def close_done(self, reference: str, actor: str, channel: str,
-                         note: str = "") -> ActionResult:
+                         note: str = "", override: str = "") -> ActionResult:
+        """`override`: the reason to close with systems of the checklist left unticked."""
         return await self._act(reference, actor, channel,
-                               lambda u, o, t: actions.close_done(u, o, t, note))
+                               lambda u, o, t: actions.close_done(u, o, t, note, override))
 
     async def reject(self, reference: str, reason: str, actor: str, channel: str, *,
                      ground: str = "manifestly_unfounded") -> ActionResult:
@@ -251,8 +251,12 @@ class Desk:
             ticket = await tx.tickets.get_by_reference(normalise_reference(reference))
             linked = (await tx.tickets.get(ticket.linked_ticket_id)
                       if ticket.linked_ticket_id else None)
-            return TicketView(ticket=ticket, events=await tx.events.for_ticket(ticket.id),
-                              outbox=await tx.outbox.for_ticket(ticket.id),
+            events = await merging.merged_history(tx, ticket)
+            outbox = []
+            for ticket_id in dict.fromkeys(e.ticket_id for e in events if e.ticket_id):
+                outbox.extend(await tx.outbox.for_ticket(ticket_id))
+            return TicketView(ticket=ticket, events=events,
+                              outbox=sorted(outbox, key=lambda mail: mail.id),
                               linked_reference=linked.reference if linked else None)
 
     async def list_tickets(self, *, state: str | None = None, org_id: str | None = None,

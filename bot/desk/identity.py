@@ -147,6 +147,7 @@ class PendingRequest(BaseModel):
     organisation: str
     intents: list[str]
     state: str
+    confirmed: bool = False  # the requester has already confirmed (by code or link)
 
 
 def pending_request(org: Organisation, ticket: TicketRecord) -> PendingRequest:
@@ -154,7 +155,8 @@ def pending_request(org: Organisation, ticket: TicketRecord) -> PendingRequest:
     if ticket.state in FINAL:
         raise verification.outcome_error(Outcome.CLOSED, 0)
     return PendingRequest(reference=ticket.reference, organisation=org.name,
-                          intents=list(ticket.intents), state=ticket.state)
+                          intents=list(ticket.intents), state=ticket.state,
+                          confirmed=_settled(ticket) is Outcome.ALREADY)
 
 
 async def confirmed(unit: Unit, org: Organisation, ticket: TicketRecord, method: str,

@@ -298,9 +298,11 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
                 linked: TicketRecord | None, *,
                 note: str = "a different sender quoted this ticket's reference",
                 identity_from: TicketRecord | None = None,
+                received_at: datetime | None = None,
                 ) -> tuple[TicketRecord, IntakeResult]:
     intents = list(classification.intents)
-    received: datetime = unit.now
+    # A mail opened later (triage) counts from the day it arrived, not the day it was opened.
+    received: datetime = received_at or unit.now
     year = received.year
     number = await unit.next_number(org, year)
     reference = format_reference(org.reference_prefix, year, number)

@@ -47,19 +47,7 @@ async def sweep_ticket(unit: Unit, org: Organisation, ticket: TicketRecord) -> s
                                   " check is still to be recorded")
         return None
     if age.days >= org.unverified_close_days:
-        target = transition(ticket.state, TicketState.CLOSED_UNVERIFIED,
-                            reference=ticket.reference)
-        complaint = await split_complaint(unit, org, ticket)
-        update = TicketUpdate(state=target.value)
-        if complaint is not None:
-            update = TicketUpdate(state=target.value, intents=[
-                intent for intent in ticket.intents if intent != COMPLAINT])
-        updated = await unit.tx.tickets.update(ticket.id, update, now=unit.now)
-        unit.event("closed_unverified", updated, state_from=ticket.state,
-                   state_to=target.value, days_waited=age.days,
-                   complaint_reference=complaint.reference if complaint else None)
-        await unit.send(org, updated, [ReplyKind.CLOSED_UNVERIFIED], context={
-            "complaint_reference": complaint.reference if complaint else ""})
+        await close_unverified(unit, org, ticket)
         return "closed"
     if age.days >= org.unverified_reminder_days:
         history = await unit.tx.events.for_ticket(ticket.id)
@@ -71,6 +59,25 @@ async def sweep_ticket(unit: Unit, org: Organisation, ticket: TicketRecord) -> s
                         context={"close_date": close_on})
         return "reminded"
     return None
+
+
+async def close_unverified(unit: Unit, org: Organisation,
+                           ticket: TicketRecord) -> TicketRecord:
+    """Close a request whose identity never came (the sweep, or the team deciding it earlier):
+    a complaint it holds goes on as a ticket of its own, and the requester is told."""
+    target = transition(ticket.state, TicketState.CLOSED_UNVERIFIED, reference=ticket.reference)
+    complaint = await split_complaint(unit, org, ticket)
+    update = TicketUpdate(state=target.value)
+    if complaint is not None:
+        update = TicketUpdate(state=target.value, intents=[
+            intent for intent in ticket.intents if intent != COMPLAINT])
+    updated = await unit.tx.tickets.update(ticket.id, update, now=unit.now)
+    unit.event("closed_unverified", updated, state_from=ticket.state,
+               state_to=target.value, days_waited=(unit.now - ticket.received_at).days,
+               complaint_reference=complaint.reference if complaint else None)
+    await unit.send(org, updated, [ReplyKind.CLOSED_UNVERIFIED], context={
+        "complaint_reference": complaint.reference if complaint else ""})
+    return updated
 
 
 async def split_complaint(unit: Unit, org: Organisation,

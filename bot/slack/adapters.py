@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.organisations import Organisation, Organisations
 from bot.slack.cards import AnswerView, EventLine, Source, TicketCard
+from bot.workflow.uncertainty import check_intents
 from bot.workflow.verification import needs_verification
 from knowledge.models import Answer, Citation
 from storage.records import EventRecord, MessageRecord, TicketRecord
@@ -40,6 +41,8 @@ def ticket_card(ticket: TicketRecord, org: Organisation | None,
         assignee=ticket.assigned_to,
         subject=ticket.subject or (first.subject if first and first.subject else ""),
         excerpt=first.excerpt if first else "",
+        check_intents=tuple(check_intents(first.intents, first.scores,
+                                          ticket_intents=ticket.intents)) if first else (),
     )
 
 

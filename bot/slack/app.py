@@ -15,23 +15,30 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack import modals
+from bot.slack import manual_modals, modals
+from bot.slack import triage_blocks as triage_ui
 from bot.slack.answer_blocks import HELPFUL, UNHELPFUL, feedback_done_blocks
+from bot.slack.manual_actions import BUTTONS, SUBMISSIONS, ManualActions
 from bot.slack.overview import Overview
 from bot.slack.questions import HINT, QuestionDesk, command_answer_blocks
 from bot.slack.ticket_actions import TicketActions
+from bot.slack.triage import TriageActions
 
 log = logging.getLogger(__name__)
 
 COMMAND = "/privacy"
 TICKET_BUTTON = re.compile(r"^ticket_(verify|extend|done|reject|assign)$")
+MANUAL_BUTTON = re.compile(f"^({'|'.join(BUTTONS)})$")
+MANUAL_MODAL = re.compile(f"^({'|'.join(SUBMISSIONS)})$")
+NEW_REQUEST = "privacy_new_request"  # the global shortcut (slack/manifest.yml)
 HELP = (f"*{COMMAND} ask* _question_: answer from the privacy policy\n"
         f"*{COMMAND} tickets*: open tickets of your organisations, soonest due first\n"
         "Or mention me in a channel, or send me a direct message.")
 
 
 def build_app(*, client: AsyncWebClient, signing_secret: str | None,
-              questions: QuestionDesk, actions: TicketActions, overview: Overview) -> AsyncApp:
+              questions: QuestionDesk, actions: TicketActions, overview: Overview,
+              manual: ManualActions, triage: TriageActions | None = None) -> AsyncApp:
     """The bolt app; without a signing secret (Socket Mode only) HTTP requests are refused."""
     app = AsyncApp(client=client, signing_secret=signing_secret or "",
                    request_verification_enabled=True, name="privacybot",
@@ -45,8 +52,11 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
     @app.event("message")
     async def on_message(body: dict[str, Any], event: dict[str, Any],
                          client: AsyncWebClient) -> None:
+        if event.get("channel_type") != "im":  # a thread under a ticket: a note, maybe
+            await manual.note_from_thread(event, body.get("event_id"))
+            return
         # Only people's own new messages in a DM; edits, joins and bots are not questions.
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        if event.get("subtype") or event.get("bot_id"):
             return
         await questions.reply_in_thread(client, event, body.get("event_id"))
 
@@ -113,5 +123,90 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
             values=(view.get("state") or {}).get("values") or {},
             user=str((body.get("user") or {}).get("id", "")))
 
+    _manual_handlers(app, manual)
+    if triage is not None:
+        _triage_handlers(app, triage)
     return app
 
+
+def _triage_handlers(app: AsyncApp, triage: TriageActions) -> None:
+    """A triage card's buttons and modals (bot/slack/triage.py)."""
+
+    @app.action(re.compile(f"^({triage_ui.OPEN}|{triage_ui.DISMISS})$"))
+    async def on_triage_button(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
+                               client: AsyncWebClient) -> None:
+        await ack()
+        container = body.get("container") or {}
+        await triage.clicked(
+            client, action_id=str(action.get("action_id", "")),
+            message=str(action.get("value", "")),
+            channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
+            ts=str(container.get("message_ts") or (body.get("message") or {}).get("ts", "")),
+            user=str((body.get("user") or {}).get("id", "")),
+            trigger_id=str(body.get("trigger_id", "")))
+
+    @app.view(re.compile(f"^({triage_ui.OPEN_MODAL}|{triage_ui.DISMISS_MODAL})$"))
+    async def on_triage_modal(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
+                              client: AsyncWebClient) -> None:
+        await ack()
+        await triage.submitted(
+            client, callback_id=str(view.get("callback_id", "")),
+            metadata=str(view.get("private_metadata", "")),
+            values=(view.get("state") or {}).get("values") or {},
+            user=str((body.get("user") or {}).get("id", "")))
+
+
+def _manual_handlers(app: AsyncApp, manual: ManualActions) -> None:
+    """The buttons, modals and shortcut of the team's own actions (bot/slack/manual_actions.py)."""
+
+    @app.action(MANUAL_BUTTON)
+    async def on_manual_button(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
+                               client: AsyncWebClient) -> None:
+        await ack()
+        container = body.get("container") or {}
+        option = action.get("selected_option") or {}
+        await manual.clicked(
+            client, action_id=str(action.get("action_id", "")),
+            value=str(option.get("value", "") if option else action.get("value", "")),
+            channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
+            ts=str(container.get("message_ts") or (body.get("message") or {}).get("ts", "")),
+            user=str((body.get("user") or {}).get("id", "")),
+            trigger_id=str(body.get("trigger_id", "")))
+
+    @app.action(manual_modals.CANNED_ACTION)
+    async def on_canned(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
+                        client: AsyncWebClient) -> None:
+        await ack()
+        await manual.canned_chosen(
+            client, view=body.get("view") or {},
+            name=str((action.get("selected_option") or {}).get("value", "")),
+            user=str((body.get("user") or {}).get("id", "")))
+
+    @app.view(MANUAL_MODAL)
+    async def on_manual_modal(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
+                              client: AsyncWebClient) -> None:
+        await ack()
+        await manual.submitted(
+            client, callback_id=str(view.get("callback_id", "")),
+            metadata=str(view.get("private_metadata", "")),
+            values=(view.get("state") or {}).get("values") or {},
+            user=str((body.get("user") or {}).get("id", "")))
+
+    @app.shortcut(NEW_REQUEST)
+    async def on_new_request(ack: AsyncAck, body: dict[str, Any],
+                             client: AsyncWebClient) -> None:
+        await ack()
+        await manual.new_request_form(client, user=str((body.get("user") or {}).get("id", "")),
+                                      trigger_id=str(body.get("trigger_id", "")))
+
+    @app.view(manual_modals.NEW_MODAL)
+    async def on_new_request_modal(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
+                                   client: AsyncWebClient) -> None:
+        user = str((body.get("user") or {}).get("id", ""))
+        checked = await manual.check_new_request(
+            (view.get("state") or {}).get("values") or {}, user)
+        if isinstance(checked, dict):  # shown next to the fields; the modal stays open
+            await ack(response_action="errors", errors=checked)
+            return
+        await ack()
+        await manual.open_new_request(client, checked, user)

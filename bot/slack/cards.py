@@ -19,7 +19,7 @@ def utc_today() -> date:
 
 
 # States in which nobody has to act any more; the card loses its buttons.
-FINAL_STATES = frozenset({"done", "rejected", "closed_unverified"})
+FINAL_STATES = frozenset({"done", "rejected", "closed_unverified", "merged"})
 
 
 class TicketCard(BaseModel):
@@ -40,6 +40,8 @@ class TicketCard(BaseModel):
     assignee: str | None = None
     subject: str = ""
     excerpt: str = ""
+    # Why the classification was a close call ("check the intents"); empty when it was not.
+    check_intents: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:

@@ -17,7 +17,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.organisations import Organisation, Organisations
 from bot.slack.adapters import ticket_card
+from bot.slack.escape import escape, mrkdwn
 from bot.slack.list_blocks import digest_blocks
+from bot.slack.triage_blocks import BacklogLine, backlog_blocks
 from storage import Database
 
 log = logging.getLogger(__name__)
@@ -77,9 +79,17 @@ class Digest:
             if not digest_due(now, await tx.slack.get_cursor(digest_cursor(org)), self._hour):
                 return False
             tickets = await tx.tickets.list(organisation=org.id, open_only=True)
+            waiting = await tx.triage.count_awaiting(organisation=org.id)
+            oldest = await tx.triage.awaiting(organisation=org.id, limit=1)
         today = now.date()
         blocks = digest_blocks(org.name, [ticket_card(t, org) for t in tickets], today,
                                HORIZON_DAYS)
+        if waiting:  # mail awaiting triage is news even when no ticket is due
+            blocks = blocks or [{"type": "section", "text": mrkdwn(
+                f":calendar: *Privacy desk digest for {escape(org.name)}, {today.isoformat()}*")}]
+            blocks.extend(backlog_blocks([BacklogLine(
+                organisation=org.name, count=waiting,
+                oldest=oldest[0].received_at if oldest else None)], now))
         if blocks is not None:
             try:
                 await self._client.chat_postMessage(

@@ -7,6 +7,7 @@ from an event's data is untrusted (some come from mail) and is shown as inline c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bot.slack.cards import EventLine
@@ -104,10 +105,57 @@ def event_text(line: EventLine) -> str:
         return f":outbox_tray: Mail to the requester: {_words(d.get('reply'))}"
     if kind == "reply_withheld":
         return f":mute: Mail held back ({_words(d.get('reply'))}){_colon(d, 'reason')}"
+    if kind == "triage_opened":
+        return f":inbox_tray: Opened from triage by {by}: the clock counts from the mail's arrival"
     if kind == "reply_received":
         return ":incoming_envelope: The requester wrote again"
     if kind in ("suppression_added", "suppression_confirmed"):
         return ":no_bell: Address on the suppression list"
+    if kind in _MANUAL:
+        return _MANUAL[kind](d, by)
     state = d.get("state_to")
     moved = f" \u00b7 now {escape(state_label(str(state)))}" if state else ""
     return f"{escape(kind.replace('_', ' ').capitalize())} \u00b7 {by}{moved}"
+
+
+def _note(d: dict[str, Any], by: str) -> str:
+    if str(d.get("source") or "").startswith("slack:"):  # written in this thread already
+        return f":memo: {by}'s message is kept as an internal note"
+    return f":memo: Internal note by {by}{_colon(d, 'text')}"
+
+
+def _reply(d: dict[str, Any], by: str) -> str:
+    where = " to an unverified address" if d.get("unverified_address") else ""
+    return f":outbox_tray: {by} replied to the requester{where}{_colon(d, 'text')}"
+
+
+def _intents(d: dict[str, Any], by: str) -> str:
+    before = _words(", ".join(d.get("before") or []))
+    after = _words(", ".join(d.get("after") or []))
+    more = ": identity is asked for" if d.get("verification_started") else ""
+    return f":pencil2: {by} changed the rights from {before} to {after}{more}{_colon(d, 'reason')}"
+
+
+def _split(d: dict[str, Any], by: str) -> str:
+    left = [i for i in d.get("intents_before") or [] if i not in (d.get("intents_after") or [])]
+    return (f":twisted_rightwards_arrows: {by} split {_words(', '.join(left))} out into"
+            f" {_text(d, 'reference', 40)}")
+
+
+def _merged(d: dict[str, Any], by: str) -> str:
+    return (f":link: {by} merged {_text(d, 'reference', 40)} into this ticket: its mail and"
+            " history are here now")
+
+
+def _merged_into(d: dict[str, Any], by: str) -> str:
+    return f":link: Merged into {_text(d, 'reference', 40)} by {by}"
+
+
+_MANUAL: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "note_added": _note,
+    "team_reply_sent": _reply,
+    "intents_changed": _intents,
+    "ticket_merged": _merged,
+    "merged_into": _merged_into,
+    "ticket_split": _split,
+}

@@ -7,7 +7,7 @@ requester addresses are personal data.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -16,6 +16,7 @@ from bot.slack.adapters import ticket_card
 from bot.slack.cards import TicketCard, utc_today
 from bot.slack.escape import Block
 from bot.slack.list_blocks import home_view, tickets_list_blocks
+from bot.slack.triage_blocks import BacklogLine, backlog_blocks
 from storage import Database
 
 
@@ -42,6 +43,21 @@ class Overview:
         names, cards = await self.for_user(user)
         return tickets_list_blocks(cards, self._today(), names)
 
+    async def backlog(self, user: str) -> list[BacklogLine]:
+        """The triage backlog of each organisation the user is on the team of."""
+        lines: list[BacklogLine] = []
+        async with self._db.transaction(readonly=True) as tx:
+            for org in await self._access.teams_of(user):
+                count = await tx.triage.count_awaiting(organisation=org.id)
+                oldest = await tx.triage.awaiting(organisation=org.id, limit=1)
+                lines.append(BacklogLine(organisation=org.name, count=count,
+                                         oldest=oldest[0].received_at if oldest else None))
+        return lines
+
     async def publish_home(self, client: AsyncWebClient, user: str) -> None:
         names, cards = await self.for_user(user)
-        await client.views_publish(user_id=user, view=home_view(cards, self._today(), names))
+        view = home_view(cards, self._today(), names)
+        # The mail nobody has triaged yet comes first: a missed request is the worst miss.
+        view["blocks"] = [*backlog_blocks(await self.backlog(user), datetime.now(UTC)),
+                          *view["blocks"]]
+        await client.views_publish(user_id=user, view=view)

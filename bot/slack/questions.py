@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.observability.metrics import Metrics
 from bot.organisations import Organisations
 from bot.slack.adapters import answer_view
 from bot.slack.answer_blocks import answer_blocks, answer_fallback_text
@@ -43,7 +45,8 @@ class QuestionDesk:
     """Answers one question at a time; shared by DMs, mentions and `/privacy ask`."""
 
     def __init__(self, *, db: Database, kb: KnowledgeBase, orgs: Organisations,
-                 concurrency: int = ANSWERING_AT_ONCE) -> None:
+                 concurrency: int = ANSWERING_AT_ONCE, metrics: Metrics | None = None) -> None:
+        self.metrics = metrics or Metrics()
         self._db = db
         self._kb = kb
         self._orgs = orgs
@@ -63,6 +66,7 @@ class QuestionDesk:
         if not question:
             return [{"type": "section", "text": mrkdwn(HINT)}], "Ask me about the privacy policy."
         scope = self._orgs.by_channel(channel)
+        started = time.perf_counter()
         try:
             answer = self._kb.ask(question, scope.id if scope else None)
         except KnowledgeError as exc:
@@ -76,6 +80,7 @@ class QuestionDesk:
                 user=f"slack:{user}", question=question, answered=answer.answered,
                 confidence=answer.confidence, channel=channel,
                 organisation=scope.id if scope else None)
+        self.metrics.answered(time.perf_counter() - started, abstained=not answer.answered)
         view = answer_view(answer, question_id=record.id, orgs=self._orgs, scope=scope)
         return answer_blocks(view), answer_fallback_text(view)
 

@@ -28,15 +28,20 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.desk import Desk
+from bot.desk.triage import Triage
+from bot.observability.metrics import Metrics
 from bot.organisations import Organisations
 from bot.settings import Settings
 from bot.slack.access import TeamAccess
 from bot.slack.app import build_app
+from bot.slack.counted import ErrorCounter
 from bot.slack.digest import Digest
+from bot.slack.manual_actions import ManualActions
 from bot.slack.notifier import Notifier
 from bot.slack.overview import Overview
 from bot.slack.questions import QuestionDesk
 from bot.slack.ticket_actions import TicketActions
+from bot.slack.triage import TriageActions, TriageNotifier
 from knowledge import KnowledgeBase
 from storage import Database
 from storage.errors import StorageError
@@ -52,12 +57,14 @@ SEEN_EVENTS_KEPT = timedelta(days=1)
 PRUNE_INTERVAL = 3600.0
 
 
-def web_client(settings: Settings) -> AsyncWebClient:
+def web_client(settings: Settings, metrics: Metrics | None = None) -> AsyncWebClient:
     """The Web API client: SLACK_API_URL when set (tests, GovSlack), retrying rate limits."""
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     client = AsyncWebClient(token=token)
     if settings.slack_api_url:
         client = AsyncWebClient(token=token, base_url=settings.slack_api_url.rstrip("/") + "/")
+    # First, so that it sees every response; bolt copies these to its per-request clients.
+    client.retry_handlers.insert(0, ErrorCounter(metrics or Metrics()))
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
     return client
 
@@ -66,7 +73,8 @@ class SlackService:
     """privacybot's Slack app: answers, ticket messages and the team's actions."""
 
     def __init__(self, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
-                 kb: KnowledgeBase, client: AsyncWebClient) -> None:
+                 kb: KnowledgeBase, client: AsyncWebClient,
+                 metrics: Metrics | None = None) -> None:
         secret = settings.slack_signing_secret
         self._secret = secret.get_secret_value() if secret else None
         app_token = settings.slack_app_token
@@ -78,13 +86,22 @@ class SlackService:
         self.access = TeamAccess(orgs, client)
         self.notifier = Notifier(db=db, orgs=orgs, client=client)
         self.digest = Digest(db=db, orgs=orgs, client=client)
-        self.questions = QuestionDesk(db=db, kb=kb, orgs=orgs)
+        self.questions = QuestionDesk(db=db, kb=kb, orgs=orgs, metrics=metrics)
         self.actions = TicketActions(db=db, orgs=orgs, desk=desk, access=self.access,
                                      changed=self.notifier.poke)
+        self.triage = Triage(desk)
+        self.triage_notifier = TriageNotifier(db=db, orgs=orgs, client=client,
+                                              triage=self.triage)
+        self.triage_actions = TriageActions(db=db, orgs=orgs, triage=self.triage,
+                                            access=self.access,
+                                            changed=self._triage_changed)
         self.overview = Overview(db=db, access=self.access)
+        self.manual = ManualActions(db=db, orgs=orgs, desk=desk, access=self.access,
+                                    tickets=self.actions)
         self.app: AsyncApp = build_app(client=client, signing_secret=self._secret,
                                        questions=self.questions, actions=self.actions,
-                                       overview=self.overview)
+                                       overview=self.overview, manual=self.manual,
+                                       triage=self.triage_actions)
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False
@@ -92,9 +109,14 @@ class SlackService:
         self.watch_interval = WATCH_INTERVAL  # how often Socket Mode's health is checked
         self.ping_interval = PING_INTERVAL  # Socket Mode heartbeat, and its wait to reconnect
 
+    def _triage_changed(self) -> None:
+        """A triage decision: its card (and a new ticket's card) update at once."""
+        self.triage_notifier.poke()
+        self.notifier.poke()
+
     @classmethod
     def create(cls, *, settings: Settings, orgs: Organisations, db: Database, desk: Desk,
-               kb: KnowledgeBase) -> SlackService | None:
+               kb: KnowledgeBase, metrics: Metrics | None = None) -> SlackService | None:
         """The service, or None when Slack is not configured.
 
         Needs SLACK_BOT_TOKEN and a way in: SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN
@@ -107,7 +129,7 @@ class SlackService:
                         "SLACK_APP_TOKEN; Slack stays off")
             return None
         return cls(settings=settings, orgs=orgs, db=db, desk=desk, kb=kb,
-                   client=web_client(settings))
+                   client=web_client(settings, metrics), metrics=metrics)
 
     @property
     def socket_mode(self) -> bool:
@@ -136,12 +158,14 @@ class SlackService:
         if notify:
             self._stopping.clear()
             self._spawn(self.notifier.run(), "notifier")
+            self._spawn(self.triage_notifier.run(), "triage-notifier")
             self._spawn(self.digest.run(), "digest")
             self._spawn(self._prune_loop(), "prune-seen-events")
 
     async def stop(self) -> None:
         """Let the loops finish what they are doing (a bounded wait), then close Socket Mode."""
         self.notifier.stop()
+        self.triage_notifier.stop()
         self.digest.stop()
         self._stopping.set()
         if self._watcher is not None:  # only sleeps between checks: nothing to finish

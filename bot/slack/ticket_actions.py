@@ -45,7 +45,7 @@ class TicketActions:
         self._orgs = orgs
         self._desk = desk
         self._access = access
-        self._changed = changed  # wakes the notifier so the message updates at once
+        self.changed = changed  # wakes the notifier so the message updates at once
 
     async def authorise(self, reference: str, channel: str, user: str
                         ) -> tuple[TicketRecord, Organisation]:
@@ -72,11 +72,11 @@ class TicketActions:
         try:
             ticket, _ = await self.authorise(reference, channel, user)
         except Refused as refusal:
-            await self._tell(client, channel, user, str(refusal))
+            await self.tell(client, channel, user, str(refusal))
             return
         except StorageError as exc:
             log.warning("slack: cannot check %s for %s: %s", reference, user, exc)
-            await self._tell(client, channel, user, UNAVAILABLE)
+            await self.tell(client, channel, user, UNAVAILABLE)
             return
         if action_id in _MODALS:
             context = modals.ModalContext(reference=ticket.reference, channel=channel, ts=ts)
@@ -84,10 +84,10 @@ class TicketActions:
             return
         actor = ACTOR_PREFIX + user
         if action_id == DONE:
-            await self._run(client, channel, user, "mark done", ticket.reference,
+            await self.run(client, channel, user, "mark done", ticket.reference,
                             self._desk.close_done(ticket.reference, actor, "slack"))
         elif action_id == ASSIGN:
-            await self._run(client, channel, user, "assign", ticket.reference,
+            await self.run(client, channel, user, "assign", ticket.reference,
                             self._desk.assign(ticket.reference, actor, "slack"))
 
     async def submitted(self, client: AsyncWebClient, *, callback_id: str, metadata: str,
@@ -100,39 +100,39 @@ class TicketActions:
         try:
             ticket, _ = await self.authorise(context.reference, context.channel, user)
         except Refused as refusal:
-            await self._tell(client, context.channel, user, str(refusal))
+            await self.tell(client, context.channel, user, str(refusal))
             return
         except StorageError as exc:
             log.warning("slack: cannot check %s for %s: %s", context.reference, user, exc)
-            await self._tell(client, context.channel, user, UNAVAILABLE)
+            await self.tell(client, context.channel, user, UNAVAILABLE)
             return
         actor, text, ref = ACTOR_PREFIX + user, modals.submitted_text(values), ticket.reference
         if callback_id == modals.VERIFY_MODAL:
-            await self._run(client, context.channel, user, "record the check", ref,
+            await self.run(client, context.channel, user, "record the check", ref,
                             self._desk.record_manual_check(ref, text, actor, "slack"))
         elif callback_id == modals.EXTEND_MODAL:
-            await self._run(client, context.channel, user, "extend", ref,
+            await self.run(client, context.channel, user, "extend", ref,
                             self._desk.extend(ref, text, actor, "slack"))
         elif callback_id == modals.REJECT_MODAL:
             ground = modals.submitted_reason(values) or "manifestly_unfounded"
-            await self._run(client, context.channel, user, "reject", ref,
+            await self.run(client, context.channel, user, "reject", ref,
                             self._desk.reject(ref, text, actor, "slack", ground=ground))
 
-    async def _run(self, client: AsyncWebClient, channel: str, user: str, what: str,
+    async def run(self, client: AsyncWebClient, channel: str, user: str, what: str,
                    reference: str, action: Awaitable[object]) -> None:
         try:
             result = await action
         except (BotError, StorageError) as exc:
-            await self._tell(client, channel, user,
+            await self.tell(client, channel, user,
                              f"Could not {what} {escape(reference)}: {escape(str(exc))}")
             return
-        self._changed()
+        self.changed()
         if isinstance(result, ActionResult) and result.message:  # e.g. a reason not sent
-            await self._tell(client, channel, user,
+            await self.tell(client, channel, user,
                              f":warning: {escape(reference)}: {escape(result.message)}")
 
     @staticmethod
-    async def _tell(client: AsyncWebClient, channel: str, user: str, text: str) -> None:
+    async def tell(client: AsyncWebClient, channel: str, user: str, text: str) -> None:
         try:
             await client.chat_postEphemeral(channel=channel, user=user, text=text)
         except SlackApiError as exc:  # e.g. a channel the bot is not in: nothing to show

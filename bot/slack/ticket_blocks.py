@@ -11,6 +11,7 @@ from datetime import date
 
 from bot.slack.cards import TicketCard
 from bot.slack.escape import Block, escape, first_lines, mention, mrkdwn, plain
+from bot.workflow.rights import labels
 
 VERIFY = "ticket_verify"
 EXTEND = "ticket_extend"
@@ -18,6 +19,24 @@ DONE = "ticket_done"
 REJECT = "ticket_reject"
 ASSIGN = "ticket_assign"
 ACTIONS = (VERIFY, EXTEND, DONE, REJECT, ASSIGN)
+# The team's own hand (bot/slack/manual_actions.py): Reply, the state's next step, and a
+# "More" menu whose option values are "<action>|<reference>".
+REPLY = "ticket_reply"
+RESUME = "ticket_resume"
+FEE_PAID = "ticket_fee_paid"
+MORE = "ticket_more"
+INTENTS = "ticket_intents"
+CLARIFY = "ticket_clarify"
+FEE = "ticket_fee"
+RESEND = "ticket_resend"
+CLOSE_UNVERIFIED = "ticket_close_unverified"
+MERGE = "ticket_merge"
+SPLIT = "ticket_split"
+MORE_LABELS = {INTENTS: "Change rights", CLARIFY: "Ask to clarify", FEE: "Ask for a fee",
+               FEE_PAID: "Fee received", RESEND: "Send a new code",
+               CLOSE_UNVERIFIED: "Close as unverified", MERGE: "Merge a ticket into this",
+               SPLIT: "Split out a request"}
+_RUNNING = frozenset({"in_progress", "extended"})
 
 STATE_LABELS = {
     "received": "Received",
@@ -29,12 +48,13 @@ STATE_LABELS = {
     "done": "Done",
     "rejected": "Rejected",
     "closed_unverified": "Closed: identity never confirmed",
+    "merged": "Merged into another ticket",
 }
 # States the desk lets move to done (bot/workflow/states.py); Reject shows on every open one.
 _CAN_FINISH = frozenset({"received", "in_progress", "extended", "awaiting_clarification",
                          "awaiting_fee"})
 _STATE_EMOJI = {"done": ":white_check_mark:", "rejected": ":no_entry:",
-                "closed_unverified": ":file_folder:"}
+                "closed_unverified": ":file_folder:", "merged": ":link:"}
 
 
 def state_label(state: str) -> str:
@@ -42,7 +62,8 @@ def state_label(state: str) -> str:
 
 
 def intents_label(intents: tuple[str, ...]) -> str:
-    return ", ".join(i.replace("_", "-") for i in intents) or "unclassified"
+    """The rights a ticket is about, by their readable names (bot.workflow.rights)."""
+    return labels(intents)
 
 
 def due_label(due: date | None, today: date | None = None) -> str:
@@ -88,6 +109,35 @@ def ticket_buttons(card: TicketCard) -> list[Block]:
     return buttons
 
 
+def more_actions(card: TicketCard) -> list[str]:
+    """What the "More" menu offers in the ticket's state (the desk still decides)."""
+    if not card.is_open:
+        return []
+    wanted = [INTENTS]
+    if card.state in _RUNNING:
+        wanted += [CLARIFY, FEE]
+    if card.state == "awaiting_identity":
+        wanted += [RESEND, CLOSE_UNVERIFIED, FEE, FEE_PAID]
+    return [*wanted, MERGE, SPLIT]
+
+
+def manual_elements(card: TicketCard) -> list[Block]:
+    """Reply, the button that moves a waiting ticket on, and the "More" menu."""
+    if not card.is_open:
+        return []
+    elements = [_button(REPLY, "Reply", card.reference)]
+    if card.state == "awaiting_clarification":
+        elements.append(_button(RESUME, "Clarification received", card.reference, "primary"))
+    if card.state == "awaiting_fee":
+        elements.append(_button(FEE_PAID, "Fee received", card.reference, "primary"))
+    elements.append({"type": "static_select", "action_id": MORE,
+                     "placeholder": plain("More\u2026"),
+                     "options": [{"text": plain(MORE_LABELS[action]),
+                                  "value": f"{action}|{card.reference}"}
+                                 for action in more_actions(card)]})
+    return elements
+
+
 def ticket_blocks(card: TicketCard, today: date | None = None) -> list[Block]:
     """The channel message for a ticket, current as of its latest event."""
     icon = _STATE_EMOJI.get(card.state, ":envelope_with_arrow:")
@@ -108,7 +158,10 @@ def ticket_blocks(card: TicketCard, today: date | None = None) -> list[Block]:
     glimpse = first_lines(card.excerpt)
     mail = f"Subject: {card.subject}" + (f"\n{glimpse}" if glimpse else "")
     blocks.append({"type": "section", "text": plain(mail, 2900)})
-    buttons = ticket_buttons(card)
+    if card.check_intents and card.is_open:
+        blocks.append({"type": "context", "elements": [mrkdwn(
+            ":mag: *Check the intents*: " + escape("; ".join(card.check_intents)))]})
+    buttons = ticket_buttons(card) + manual_elements(card)
     if buttons:
         blocks.append({"type": "actions", "block_id": f"ticket:{card.reference}",
                        "elements": buttons})

@@ -4,13 +4,22 @@
 lower-cased). `normalise_address` is the identity used for suppression and for matching a
 reply's sender to a requester: it also drops a "+tag" where the organisation says
 alice+news@x and alice@x are one person.
+
+Internationalised addresses (RFC 6531, `jösé@exämple.org`) are addresses too: a non-ASCII
+local part is kept (NFC, lower-cased), and the domain is written with Unicode labels
+whichever way it came (`xn--exmple-cua.org` and `exämple.org` are one domain, so one
+person). `ascii_form` says how such an address travels where only ASCII may: the domain in
+A-labels, or None when the local part itself needs SMTPUTF8.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from email.utils import getaddresses
 from functools import lru_cache
+
+import idna
 
 from bot.errors import WorkflowError
 
@@ -19,8 +28,13 @@ _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _DOMAIN = rf"(?:{_LABEL}\.)+(?:[A-Za-z]{{2,63}}|xn--[A-Za-z0-9-]{{1,59}})"
 _ADDRESS = re.compile(rf"^{_LOCAL}@{_DOMAIN}$")
+_ASCII_DOMAIN = re.compile(rf"^{_DOMAIN}$")
 _FORBIDDEN = re.compile(r"[\r\n\x00]")
-MAX_LENGTH = 254
+MAX_LENGTH = 254  # octets (RFC 5321; RFC 6531 keeps the limit in octets of UTF-8)
+# A non-ASCII character may stand in a local part unless it is a control, format, private or
+# unassigned code point or a space or line separator (categories C* and Z*): those could
+# hide a second address or break a header line.
+_UNSAFE_CATEGORY = ("C", "Z")
 
 
 class InvalidAddressError(WorkflowError):
@@ -44,9 +58,49 @@ def clean_address(raw: str) -> str:
     address = pairs[0][1].strip()
     if "<" in text and not re.search(r"<[^<>]+>\s*$", text):
         raise InvalidAddressError(f"malformed address {text!r}")
-    if len(address) > MAX_LENGTH or not _ADDRESS.match(address):
+    if address.isascii() and "xn--" not in address.lower():
+        if len(address) > MAX_LENGTH or not _ADDRESS.match(address):
+            raise InvalidAddressError(f"not a valid email address: {text!r}")
+        return address.lower()
+    return _international(address, text)
+
+
+def _international(address: str, text: str) -> str:
+    """An address with a non-ASCII local part or domain (or an A-label domain), checked as
+    its ASCII counterpart would be, with Unicode labels in the domain."""
+    local, at, domain = address.rpartition("@")
+    local = unicodedata.normalize("NFC", local).lower()
+    if not at or not local:
         raise InvalidAddressError(f"not a valid email address: {text!r}")
-    return address.lower()
+    try:
+        a_labels = idna.encode(domain, uts46=True).decode("ascii")
+        u_labels = idna.decode(a_labels)
+    except (idna.IDNAError, UnicodeError) as exc:
+        raise InvalidAddressError(f"not a valid email address: {text!r}") from exc
+    # The local part must read as a dot-atom once each allowed non-ASCII character stands
+    # for a letter.
+    stand_in = "".join(char if char.isascii() else "a" for char in local)
+    if (any(unicodedata.category(char)[0] in _UNSAFE_CATEGORY
+            for char in local if not char.isascii())
+            or not _ADDRESS.match(f"{stand_in}@{a_labels}")
+            or not _ASCII_DOMAIN.match(a_labels)):
+        raise InvalidAddressError(f"not a valid email address: {text!r}")
+    result = f"{local}@{u_labels}"
+    if len(result.encode("utf-8")) > MAX_LENGTH or len(f"{local}@{a_labels}") > MAX_LENGTH:
+        raise InvalidAddressError(f"not a valid email address: {text!r}")
+    return result
+
+
+def ascii_form(address: str) -> str | None:
+    """`address` as plain ASCII (its domain in A-labels), or None when its local part is not
+    ASCII: such a mail can only travel over SMTPUTF8 (RFC 6531)."""
+    clean = clean_address(address)
+    if clean.isascii():
+        return clean
+    local, _, domain = clean.rpartition("@")
+    if not local.isascii():
+        return None
+    return f"{local}@{idna.encode(domain, uts46=True).decode('ascii')}"
 
 
 def normalise_address(raw: str, *, plus_addressing: bool) -> str:

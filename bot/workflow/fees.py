@@ -26,9 +26,9 @@ from bot.errors import WorkflowError
 FEE_REQUESTED = "fee_requested"
 FEE_RECEIVED = "fee_received"
 MAX_FEE = Decimal("10000")
-# Only these intents are rights requests a fee can be charged for: a complaint or an opt-out
-# never costs the requester anything.
-FREE_INTENTS = frozenset({"opt_out", "complaint"})
+# A complaint, an opt-out or a withdrawn consent never costs the requester anything; the
+# other rights may, where a request is manifestly unfounded or excessive.
+FREE_INTENTS = frozenset({"opt_out", "complaint", "consent_withdrawal"})
 
 
 class FeeReason(StrEnum):

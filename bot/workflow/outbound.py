@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.workflow.addresses import clean_address
+from bot.workflow.addresses import ascii_form, clean_address
 
 _MSGID = re.compile(r"^<[^<>\s\"\\]{1,200}@[^<>\s\"\\]{1,200}>$")
 MAX_REFERENCES = 10
@@ -125,6 +125,10 @@ def _header_text(value: str) -> str | Header:
 
 
 _HEADER_BLOCK = re.compile(r"(?:[!-9;-~]+: ?[ -~]*(?:\r\n[ \t][ -~]*)*\r\n)+")
+# The To field of a mail to an address whose local part is not ASCII (RFC 6532: the address
+# itself in UTF-8; an encoded word is not allowed in an address). clean_address has refused
+# every control, space and separator, so the value is one line.
+_UTF8_TO = re.compile(r"To: [^\x00-\x20\x7f<>]+\r\n")
 
 
 def _line(name: str, value: str | Header) -> str:
@@ -197,11 +201,15 @@ def build_message(mail: OutboundMail) -> bytes:
     """
     from_line = _from_line(mail.from_name, mail.from_address)
     recipient = clean_address(mail.to)
+    # ASCII where the address allows it (the domain in A-labels), so that any relay can
+    # carry it; a non-ASCII local part is written as is and needs SMTPUTF8 (the transport).
+    plain = ascii_form(recipient)
+    to_line = _line("To", plain) if plain else f"To: {recipient}\r\n"
     message_id = safe_message_id(mail.message_id)
     if message_id is None:
         raise ValueError(f"not a Message-ID: {mail.message_id!r}")
     mime, body = _body(mail.body)
-    lines = [mime, from_line, _line("To", recipient),
+    lines = [mime, from_line, to_line,
              _line("Subject", _header_text(clean_subject(mail.subject))),
              _line("Date", format_datetime(mail.date)), _line("Message-ID", message_id)]
     parent = safe_message_id(mail.in_reply_to)
@@ -218,9 +226,12 @@ def build_message(mail: OutboundMail) -> bytes:
     head = "".join(lines)
     # The backstop the email generator used to give: whatever went wrong upstream, no field
     # may hold a bare line break or a line that is not a field or its folded continuation.
-    if not _HEADER_BLOCK.fullmatch(head):
+    utf8 = not to_line.isascii()
+    if not _HEADER_BLOCK.fullmatch(head.replace(to_line, "To: x\r\n") if utf8 else head) or (
+            utf8 and not _UTF8_TO.fullmatch(to_line)):
         raise ValueError("refusing to write a malformed header block")
     lines.append("\r\n")
     lines.append(body)
-    # Strict ASCII: every header is encoded and the body is 7bit or quoted-printable.
-    return "".join(lines).encode("ascii")
+    # Strict ASCII (every header encoded, the body 7bit or quoted-printable), except the
+    # To field of an SMTPUTF8 recipient.
+    return "".join(lines).encode("utf-8" if utf8 else "ascii")

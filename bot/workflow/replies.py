@@ -45,6 +45,8 @@ class ReplyKind(StrEnum):
     # The code was locked after too many wrong tries; the owner denied making the request.
     VERIFICATION_LOCKED = "verification_locked"
     REQUEST_DISPUTED = "request_disputed"
+    # A team member's own words to the requester (tickets reply, the Slack Reply modal).
+    TEAM_REPLY = "team_reply"
 
 
 AUTOMATIC = frozenset({

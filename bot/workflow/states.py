@@ -5,7 +5,9 @@ runs in `in_progress` (and `extended`); it stands still in `awaiting_clarificati
 team asks for stops it in `awaiting_fee` (it starts afresh on the day the fee arrives; while
 identity is still awaited the ticket stays `awaiting_identity` and the fee is read from its
 events, see bot.workflow.fees). `done`,
-`rejected` and `closed_unverified` are final. Anything not in the table raises
+`rejected`, `closed_unverified` and `merged` (joined into another ticket of the same
+requester) are final. The team adding a right that needs identity to a running ticket sends it
+back to `awaiting_identity`. Anything not in the table raises
 IllegalTransitionError, so no channel can push a ticket somewhere the law does not allow.
 """
 
@@ -26,25 +28,29 @@ class TicketState(StrEnum):
     DONE = "done"
     REJECTED = "rejected"
     CLOSED_UNVERIFIED = "closed_unverified"
+    MERGED = "merged"
 
 
 S = TicketState
 
 ALLOWED: dict[TicketState, frozenset[TicketState]] = {
-    S.RECEIVED: frozenset({S.AWAITING_IDENTITY, S.IN_PROGRESS, S.DONE, S.REJECTED}),
+    S.RECEIVED: frozenset({S.AWAITING_IDENTITY, S.IN_PROGRESS, S.DONE, S.REJECTED, S.MERGED}),
     # awaiting_fee: identity came while a fee asked earlier is still unpaid.
     S.AWAITING_IDENTITY: frozenset({S.IN_PROGRESS, S.AWAITING_FEE, S.CLOSED_UNVERIFIED,
-                                    S.REJECTED}),
+                                    S.REJECTED, S.MERGED}),
+    # awaiting_identity: the team added a right that needs identity (bot/desk/manual.py).
     S.IN_PROGRESS: frozenset({S.EXTENDED, S.AWAITING_CLARIFICATION, S.AWAITING_FEE, S.DONE,
-                              S.REJECTED}),
-    S.EXTENDED: frozenset({S.AWAITING_CLARIFICATION, S.DONE, S.REJECTED}),
+                              S.REJECTED, S.AWAITING_IDENTITY, S.MERGED}),
+    S.EXTENDED: frozenset({S.AWAITING_CLARIFICATION, S.DONE, S.REJECTED, S.MERGED}),
     # Resuming returns to whichever running state the ticket paused from.
-    S.AWAITING_CLARIFICATION: frozenset({S.IN_PROGRESS, S.EXTENDED, S.DONE, S.REJECTED}),
+    S.AWAITING_CLARIFICATION: frozenset({S.IN_PROGRESS, S.EXTENDED, S.DONE, S.REJECTED,
+                                         S.MERGED}),
     # The fee arrived (clock starts), or the team closes or refuses the request unpaid.
-    S.AWAITING_FEE: frozenset({S.IN_PROGRESS, S.DONE, S.REJECTED}),
+    S.AWAITING_FEE: frozenset({S.IN_PROGRESS, S.DONE, S.REJECTED, S.MERGED}),
     S.DONE: frozenset(),
     S.REJECTED: frozenset(),
     S.CLOSED_UNVERIFIED: frozenset(),
+    S.MERGED: frozenset(),
 }
 
 FINAL = frozenset(state for state, targets in ALLOWED.items() if not targets)

@@ -96,7 +96,9 @@ def make_token(
 def read_token(secret: bytes, purpose: str, token: str, *, now: datetime) -> str:
     """The subject of a valid token for `purpose`; TokenError otherwise."""
     body, dot, signature = (token or "").strip().partition(".")
-    if not dot or not body or not signature or len(token) > 4096:
+    # Our tokens are base64url: anything else is malformed (and compare_digest refuses to
+    # compare a str with non-ASCII characters at all).
+    if not dot or not body or not signature or len(token) > 4096 or not token.isascii():
         raise TokenError("malformed link token")
     expected = _b64(hmac.new(secret, body.encode(), hashlib.sha256).digest())
     if not hmac.compare_digest(signature, expected):

@@ -4,7 +4,8 @@ A challenge is a 6-digit code and a link token sent to the requester's address. 
 HMAC-SHA256 digests of them are stored; comparison is constant-time. A challenge expires
 after the organisation's TTL; its CODE locks after its maximum of wrong attempts (one
 attempt = one mail or one entry, which may carry several candidate codes), its link does
-not. Access and erasure need it; opt-outs and complaints never do. Where the organisation
+not. Access, erasure and the other rights over a person's data need it (NEEDS_VERIFICATION);
+opt-outs, complaints and consent withdrawals never do. Where the organisation
 requires it, a team member's manual check (method and who) is needed too before the clock
 starts.
 
@@ -29,7 +30,12 @@ from bot.errors import VerificationError
 from bot.workflow.redaction import redact_text
 
 CODE_DIGITS = 6
-NEEDS_VERIFICATION = frozenset({"access", "erasure", "rectification", "portability"})
+# Rights that disclose, change or stop using a person's data for them: an impostor could
+# read, alter or freeze someone else's data. Opt-outs, complaints and consent withdrawals
+# only stop what the address's owner is sent or what was done on their consent, so they
+# need none (docs/tickets.md).
+NEEDS_VERIFICATION = frozenset({"access", "erasure", "rectification", "restriction",
+                                "portability", "objection", "automated_decision"})
 _CODE_IN_TEXT = re.compile(r"(?<!\d)(\d{3})[ -]?(\d{3})(?!\d)")
 
 

@@ -222,6 +222,19 @@ class OutboxRepository(Repository):
             counts[str(address)] = int(number)
         return counts
 
+    async def queue_figures(self) -> tuple[dict[str, int], datetime | None]:
+        """How many rows are in each state, and when the oldest one not yet sent (pending or
+        sending) was queued: what the metrics endpoint reports at each scrape."""
+        counts = dict.fromkeys(("pending", "sending", "sent", "failed"), 0)
+        stmt = select(_o.c.status, func.count()).group_by(_o.c.status)
+        for row in await self._rows(stmt, "counting the outbox"):
+            status, number = tuple(row)
+            counts[str(status)] = int(number)
+        oldest = await self._scalar(
+            select(func.min(_o.c.created_at)).where(_o.c.status.in_(("pending", "sending"))),
+            "reading the outbox")
+        return counts, oldest if isinstance(oldest, datetime) else None
+
     async def next_due_at(self) -> datetime | None:
         """When the earliest pending message falls due (to sleep until then), or None."""
         stmt = select(func.min(_o.c.next_attempt_at)).where(_o.c.status == "pending")

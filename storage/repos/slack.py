@@ -45,6 +45,12 @@ class SlackRepository(Repository):
                               "reading a Slack post")
         return None if row is None else _record(row)
 
+    async def find_post(self, channel: str, ts: str) -> SlackPostRecord | None:
+        """The ticket message posted at `ts` in `channel` (a thread's parent), or None."""
+        row = await self._row(select(_p).where(_p.c.channel == channel, _p.c.ts == ts),
+                              "reading a Slack post")
+        return None if row is None else _record(row)
+
     async def get_cursor(self, name: str) -> int:
         """The last event id the follower called `name` has processed (0 if none)."""
         value = await self._scalar(select(_c.c.last_event_id).where(_c.c.name == name),

@@ -115,12 +115,14 @@ class Harness:
 @asynccontextmanager
 async def running_service(database_url: str, data_dir: Path, *,
                           max_message_bytes: int = 1024 * 1024,
+                          data_budget_bytes: int | None = None,
                           busy_timeout: float = 1.0) -> AsyncIterator[Harness]:
     async with running_relay() as relay:
         settings = Settings().with_overrides(
             data_dir=data_dir, database_url=database_url, smtp_host="127.0.0.1", smtp_port=0,
             http_host="127.0.0.1", http_port=0, smtp_relay_url=relay.url,
-            max_message_bytes=max_message_bytes, public_url="http://links.test",
+            max_message_bytes=max_message_bytes, smtp_data_budget_bytes=data_budget_bytes,
+            public_url="http://links.test",
             secret_key=SecretStr("harness-secret-key-0123456789abcdef"))
         services = await build_services(settings, slack=False, busy_timeout=busy_timeout)
         runtime = Runtime(services, poll_seconds=0.05)

@@ -67,10 +67,11 @@ def _authenticator(login: bytes, password: bytes) -> Any:
 @asynccontextmanager
 async def running_relay(*, tls: ssl.SSLContext | None = None,
                         credentials: tuple[bytes, bytes] | None = None,
-                        ) -> AsyncIterator[CapturingRelay]:
+                        smtputf8: bool = True) -> AsyncIterator[CapturingRelay]:
     """The relay on the test's loop, on a port the OS picks (no races over free ports).
 
-    With `tls` it requires STARTTLS; with `credentials` it requires AUTH (login, password).
+    With `tls` it requires STARTTLS; with `credentials` it requires AUTH (login, password);
+    `smtputf8=False` is a relay that does not offer SMTPUTF8.
     """
     relay = CapturingRelay()
     loop = asyncio.get_running_loop()
@@ -80,7 +81,8 @@ async def running_relay(*, tls: ssl.SSLContext | None = None,
     if credentials is not None:
         options.update(auth_required=True, authenticator=_authenticator(*credentials))
     server = await loop.create_server(
-        lambda: SMTP(relay, hostname="relay.test", enable_SMTPUTF8=True, loop=loop, **options),
+        lambda: SMTP(relay, hostname="relay.test", enable_SMTPUTF8=smtputf8, loop=loop,
+                     **options),
         host="127.0.0.1", port=0)
     relay.port = server.sockets[0].getsockname()[1]
     try:

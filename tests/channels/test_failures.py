@@ -34,7 +34,8 @@ async def test_healthz_reports_an_unreachable_database(service: Harness,
     async with database_outage(database_url), aiohttp.ClientSession() as http, \
             http.get(service.http_url + "/healthz") as resp:
         assert resp.status == 503
-        assert (await resp.json())["checks"] == {"database": False, "worker": True}
+        assert (await resp.json())["checks"] == {"database": False, "smtp": True,
+                                                  "outbox": True}
     async with aiohttp.ClientSession() as http, http.get(service.http_url + "/healthz") as resp:
         assert resp.status == 200
 

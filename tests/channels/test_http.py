@@ -3,10 +3,13 @@ unsubscribe (RFC 8058), and bad tokens that change nothing and leak nothing."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
 from email.message import EmailMessage
 
 import aiohttp
+import pytest
 
 from intents import Classification, read_message
 from tests.channels.harness import Harness, make_mail
@@ -38,8 +41,10 @@ async def _verified(service: Harness) -> bool:
 async def test_healthz(service: Harness) -> None:
     async with aiohttp.ClientSession() as http, http.get(service.http_url + "/healthz") as resp:
         assert resp.status == 200
-        assert await resp.json() == {"status": "ok",
-                                     "checks": {"database": True, "worker": True}}
+        assert await resp.json() == {
+            "status": "ok", "checks": {"database": True, "smtp": True, "outbox": True},
+            "parts": {"database": {"status": "up"}, "smtp": {"status": "up"},
+                      "outbox": {"status": "up"}}}
         assert resp.headers["Cache-Control"] == "no-store"
 
 
@@ -127,3 +132,80 @@ async def test_a_replaced_or_locked_link_says_why(service: Harness) -> None:
         assert "newer code and link" in await resp.text()
     assert not await _verified(service)
     assert _reason(outcome_error(Outcome.EXHAUSTED, 0)) == pages.EXHAUSTED
+
+
+async def test_a_non_ascii_token_gets_the_400_page(service: Harness,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    async with aiohttp.ClientSession() as http:
+        for method, target in [("GET", "/verify/abc.%C3%A9"), ("POST", "/verify/abc.%C3%A9"),
+                               ("GET", "/verify?token=abc.%C3%A9"),
+                               ("GET", "/unsubscribe/abc.%C3%A9"),
+                               ("POST", "/unsubscribe/%C3%A9bc.%C3%A9")]:
+            data = {"List-Unsubscribe": "One-Click"} if method == "POST" else None
+            async with http.request(method, service.http_url + target, data=data) as resp:
+                assert resp.status == 400, (method, target)
+                assert "This link is not valid" in await resp.text()
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_an_unreadable_form_gets_the_400_page(service: Harness,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    broken = b"--xx\r\nContent-Disposition: form-data\r\n\r\nno name\r\n--xx--\r\n"
+    async with aiohttp.ClientSession() as http:
+        for target, body, content_type in [
+                ("/verify", broken, "multipart/form-data; boundary=xx"),
+                ("/verify", b"token=x", "multipart/form-data"),  # no boundary
+                ("/unsubscribe/abc.def", broken, "multipart/form-data; boundary=xx")]:
+            async with http.post(service.http_url + target, data=body,
+                                 headers={"Content-Type": content_type}) as resp:
+                assert resp.status == 400, target
+                assert "could not be read" in await resp.text()
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert await service.services.desk.suppression_list() == []
+
+
+async def test_an_oversized_header_is_a_400_and_one_log_line(
+        service: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    assert service.runtime.http_address is not None
+    for request in [b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n",
+                    b"GET /verify/" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n"]:
+        reader, writer = await asyncio.open_connection("127.0.0.1",
+                                                       service.runtime.http_address[1])
+        writer.write(request)
+        await writer.drain()
+        answer = await reader.read()
+        writer.close()
+        await writer.wait_closed()
+        assert answer.startswith(b"HTTP/1.0 400 ") or answer.startswith(b"HTTP/1.1 400 ")
+    refused = [r for r in caplog.records if r.name == "aiohttp.server"]
+    assert [r.levelno for r in refused] == [logging.WARNING, logging.WARNING]
+    for record in refused:
+        assert record.exc_info is None
+        assert "\n" not in record.getMessage()
+        assert "LineTooLong" in record.getMessage()
+        assert "aaaa" not in record.getMessage()
+    # the server still answers
+    async with aiohttp.ClientSession() as http, http.get(service.http_url + "/healthz") as resp:
+        assert resp.status == 200
+
+
+async def test_a_used_link_says_already_confirmed(service: Harness) -> None:
+    url = _link(await _open_erasure(service), "verify", service)
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url) as resp:
+            assert resp.status == 200
+            assert "Thank you" in await resp.text()
+        [ticket] = await service.tickets()
+        await service.mails_to("alice@example.org", 2)  # the acknowledgement
+        for method in ("POST", "GET"):  # a second press; the link opened again
+            async with http.request(method, url) as resp:
+                page = await resp.text()
+                assert resp.status == 200, method
+                assert "Already confirmed" in page
+                assert ticket.reference in page
+                assert "nothing more to do" in page
+                assert 'method="post"' not in page
+    async with service.services.db.transaction(readonly=True) as tx:
+        kinds = [event.kind for event in await tx.events.after(0)]
+    assert "verification_failed" not in kinds
+    assert len(service.relay.to("alice@example.org")) == 2  # nothing sent twice

@@ -227,3 +227,15 @@ async def test_a_deleted_sqlite_file_answers_451_never_250(service: Harness,
     assert body["checks"]["database"] is False
     assert "removed or replaced" in body["reason"]
     assert not await asyncio.to_thread(os.path.exists, path)  # no new, empty one made
+
+
+async def test_at_most_20_recipients(service: Harness) -> None:
+    def session() -> list[int]:
+        with smtplib.SMTP("127.0.0.1", service.smtp_port, timeout=30) as client:
+            client.ehlo()
+            client.mail("alice@example.org")
+            codes = [client.rcpt(AIM)[0] for _ in range(21)]
+            client.rset()
+            return codes
+
+    assert await asyncio.to_thread(session) == [250] * 20 + [452]

@@ -12,6 +12,7 @@ from aiosmtpd.smtp import SMTP
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.channels.smtp_budget import ByteBudget
 from bot.channels.smtp_server import _PLAIN_PATH, _TrackedSMTP
 
 
@@ -31,8 +32,8 @@ def _read(protocol: Any, arg: str) -> object:
 @pytest.fixture(scope="module")
 def protocols() -> Iterator[tuple[Any, Any]]:
     loop = asyncio.new_event_loop()
-    ours = _TrackedSMTP(_Handler(), set(), data_size_limit=1024, hostname="test",  # type: ignore[arg-type]
-                        loop=loop)
+    ours = _TrackedSMTP(_Handler(), set(), ByteBudget(1024),  # type: ignore[arg-type]
+                        data_size_limit=1024, hostname="test", loop=loop)
     theirs = SMTP(_Handler(), hostname="test", loop=loop)
     yield ours, theirs
     loop.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from intents import RIGHTS_INTENTS, classify, read_message
+from intents import CORE_INTENTS, classify, read_message
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -47,23 +47,23 @@ def score(shared: Path, target: Path) -> tuple[float, float, list[str]]:
     """(macro-F1, share of exactly right sets, ids that were wrong) for a set or folder."""
     scorer = load_scorer(shared)
     items = _items(scorer, target)
-    tp = dict.fromkeys(RIGHTS_INTENTS, 0)
+    tp = dict.fromkeys(CORE_INTENTS, 0)
     fp = dict(tp)
     fn = dict(tp)
     wrong: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
         for n, item in enumerate(items):
             path = Path(scorer.write_eml(item, folder, n))
-            got = set(classify(read_message(path.read_bytes())).intents) & set(RIGHTS_INTENTS)
-            expected = set(item["labels"]) & set(RIGHTS_INTENTS)
+            got = set(classify(read_message(path.read_bytes())).intents) & set(CORE_INTENTS)
+            expected = set(item["labels"]) & set(CORE_INTENTS)
             if got != expected:
                 wrong.append(item["id"])
-            for label in RIGHTS_INTENTS:
+            for label in CORE_INTENTS:
                 tp[label] += label in expected and label in got
                 fp[label] += label in got and label not in expected
                 fn[label] += label in expected and label not in got
     f1 = []
-    for label in RIGHTS_INTENTS:
+    for label in CORE_INTENTS:
         precision = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 1.0
         recall = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 1.0
         f1.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)

@@ -34,7 +34,8 @@ CASES = [
      "hold relating to her.", "SAR", ["access"]),
     ("As her son I ask you to delete my mother's account and her details.", "Mum",
      ["erasure"]),
-    ("Hi, could you update my surname to Cole in your records?", "Unsubscribe", []),
+    ("Hi, could you update my surname to Cole in your records?", "Unsubscribe",
+     ["rectification"]),
     ("Actually I don't want to unsubscribe. Please send me a copy of the data you hold about "
      "me.", "Unsubscribe", ["access"]),
     ("Spring sale! 20% off.\n\nYou are receiving this email because you subscribed. To "
@@ -117,10 +118,10 @@ def test_a_bare_yes_takes_the_quoted_question() -> None:
     assert classify(mail(thanks, "Re: x")).intents == []
 
 
-def test_rectification_is_an_extra_not_one_of_the_four() -> None:
+def test_rectification_is_an_intent_of_its_own() -> None:
     result = classify(mail("Please correct my address to 12 Elm Road.", "Correction"))
-    assert result.intents == []
-    assert result.extras == ["rectification"]
+    assert result.intents == ["rectification"]
+    assert result.extras == []
 
 
 def test_automatic_mail_never_carries_intents() -> None:

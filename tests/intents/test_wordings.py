@@ -18,7 +18,8 @@ CASES = [
     # Everyday access idioms, with the adverbs people put in them.
     ("Could you tell me what you've got about me on your systems?", "Question", ["access"]),
     ("What exactly have you got on me? I never signed anything.", "Hello", ["access"]),
-    ("What do you have on file? I need to update my billing address.", "Billing", []),
+    ("What do you have on file? I need to update my billing address.", "Billing",
+     ["rectification"]),
     ("What do you really know about me, and who told you?", "me", ["access"]),
     ("What have you got on file for my booking on Saturday?", "Booking", []),
     # A marketing noun after "no more of the/your ...".

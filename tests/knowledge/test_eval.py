@@ -1,5 +1,5 @@
-"""Every question set, scored in-process by the rule of the team's scorer (score_qa.py), in
-one parametrised test: each set with the organisations it was written for and its floor.
+"""Every question set, scored in-process by the evaluation scorer's rule (docs/evaluation.md),
+in one parametrised test: each set with the organisations it was written for and its floor.
 
 An answerable item is right when the base answers, an expected phrase occurs in the answer or
 the first citation's quote, and the expected section text occurs in the first citation's

@@ -11,7 +11,7 @@ import pytest
 from bot.desk import Desk
 from bot.slack import modals
 from bot.slack.service import SlackService
-from bot.slack.ticket_blocks import ASSIGN, DONE, EXTEND, REJECT, VERIFY
+from bot.slack.ticket_blocks import ASSIGN, DONE, EXTEND, MORE, REJECT, REPLY, VERIFY
 from storage import Database, TicketRecord
 from tests.slack.conftest import (
     AIM_CHANNEL,
@@ -62,7 +62,7 @@ async def test_new_ticket_is_posted_to_its_channel_with_what_the_team_needs(
                      "Received: ", "Due: not running yet", "Identity: not verified",
                      "Subject: Subject access request", "please send me all the data"):
         assert expected.replace("<", "&lt;").replace(">", "&gt;") in text, expected
-    assert buttons(card) == [VERIFY, REJECT, ASSIGN]
+    assert buttons(card) == [VERIFY, REJECT, ASSIGN, REPLY, MORE]
     async with db.transaction(readonly=True) as tx:
         post = await tx.slack.get_post((await ticket(db, opened.reference or "")).id)
     assert post is not None

@@ -34,7 +34,9 @@ def test_new_ticket_replies_per_intent_mix() -> None:
     assert replies_for_new_ticket(["complaint"]) == [K.COMPLAINT_ACK]
     assert replies_for_new_ticket(["erasure", "complaint"]) == [
         K.VERIFICATION_REQUEST, K.COMPLAINT_ACK]
-    assert replies_for_new_ticket(["objection"]) == [K.ACKNOWLEDGEMENT]
+    # Every right over a person's data needs identity; a consent withdrawal does not.
+    assert replies_for_new_ticket(["objection"]) == [K.VERIFICATION_REQUEST]
+    assert replies_for_new_ticket(["consent_withdrawal"]) == [K.ACKNOWLEDGEMENT]
 
 
 def test_never_reply_to_auto_replies() -> None:

@@ -65,7 +65,7 @@ def test_illegal_transitions_are_refused(current: TicketState, target: TicketSta
 
 
 def test_final_states_have_no_way_out() -> None:
-    assert {S.DONE, S.REJECTED, S.CLOSED_UNVERIFIED} == FINAL
+    assert {S.DONE, S.REJECTED, S.CLOSED_UNVERIFIED, S.MERGED} == FINAL
     assert all(ALLOWED[state] == frozenset() for state in FINAL)
 
 

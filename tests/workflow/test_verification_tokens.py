@@ -144,3 +144,15 @@ def test_link_tokens() -> None:
     assert read_token(SECRET, PURPOSE_UNSUBSCRIBE, forever, now=later) == (
         "aimigos:bob@example.com"
     )
+
+
+@pytest.mark.parametrize("token", ["abc.é", "é.abc", "abc.\udcff", "ab\u00a0c.def"])
+def test_a_non_ascii_token_is_malformed_not_a_crash(token: str) -> None:
+    with pytest.raises(TokenError, match="malformed"):
+        read_token(SECRET, PURPOSE_VERIFY, token, now=NOW)
+
+
+def test_an_unsubscribe_token_for_an_international_address_is_ascii() -> None:
+    token = make_token(SECRET, PURPOSE_UNSUBSCRIBE, "aimigos:jösé@exämple.org")
+    assert token.isascii()
+    assert read_token(SECRET, PURPOSE_UNSUBSCRIBE, token, now=NOW) == "aimigos:jösé@exämple.org"

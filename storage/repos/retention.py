@@ -1,0 +1,255 @@
+"""Retention's reads and writes: find what is past its period, and empty or mask it.
+
+The one place that changes stored mail, outbox copies and events after the fact (the events
+log is otherwise append-only): the use case (bot/desk/retention.py) decides what is past its
+period and records what it did as an event of its own. Every write takes `dry_run`: then it
+only counts what it would change. Counts are of rows actually changed, so a second run over
+the same data counts 0. Nothing here touches the suppression list.
+
+    store = retention_store(tx)
+    closed = await store.closed_tickets("aimigos", ignore_kinds=[...])
+    emptied = await store.empty_raw_mail([ticket.id for ticket in closed], dry_run=False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, and_, bindparam, delete, func, or_, select, update
+
+from storage import tables as t
+from storage.records import FINAL_STATES
+from storage.repos.base import HasConnection, Repository
+
+_t, _m, _o, _e = t.tickets, t.messages, t.outbox, t.events
+# Outbox rows still to be sent keep their bytes and address: the sender needs them. Said as
+# NOT IN so that SQLite looks rows up by ticket, not by status (nearly every row is "sent").
+_UNDELIVERED = ("pending", "sending")
+Mask = Callable[[str], str]
+
+
+class ClosedTicket(NamedTuple):
+    """What retention needs to know of a closed ticket."""
+
+    id: int
+    reference: str
+    state: str
+    intents: list[str]
+    requester_address: str
+    last_contact: datetime
+
+
+def _aware(value: Any) -> datetime | None:
+    """An aggregate may lose the column's type on SQLite (naive text back): make it UTC."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _has_bytes(column: Any) -> ColumnElement[bool]:
+    return func.length(column) > 0
+
+
+class RetentionStore(Repository):
+    """Build it with `retention_store(tx)`."""
+
+    async def closed_tickets(self, organisation: str, *, ignore_kinds: Iterable[str],
+                             after_id: int = 0, limit: int = 2000) -> list[ClosedTicket]:
+        """The organisation's closed tickets with their last contact: the latest of receipt,
+        their mail and their events (events of `ignore_kinds`, about retention itself, do not
+        count as contact). A page of `limit` with ids above `after_id`, by id: the caller
+        reads page by page, so that no single read holds the event loop for long."""
+        last_event = (select(func.max(_e.c.at))
+                      .where(_e.c.ticket_id == _t.c.id, _e.c.kind.not_in(list(ignore_kinds)))
+                      .scalar_subquery())
+        last_mail = (select(func.max(_m.c.received_at)).where(_m.c.ticket_id == _t.c.id)
+                     .scalar_subquery())
+        stmt = (select(_t.c.id, _t.c.reference, _t.c.state, _t.c.intents,
+                       _t.c.requester_address, _t.c.received_at, last_event.label("ev"),
+                       last_mail.label("ml"))
+                .where(_t.c.organisation == organisation, _t.c.id > after_id,
+                       _t.c.state.in_(sorted(FINAL_STATES)))
+                .order_by(_t.c.id).limit(limit))
+        found = []
+        for row in await self._rows(stmt, "reading closed tickets"):
+            pk, reference, state, intents, address, received, event_at, mail_at = tuple(row)
+            moments = [m for m in (_aware(received), _aware(event_at), _aware(mail_at))
+                       if m is not None]
+            found.append(ClosedTicket(pk, reference, state, list(intents), address,
+                                      max(moments)))
+        return found
+
+    async def ticket_events_of_kinds(self, organisation: str, kinds: Sequence[str], *,
+                                     ticket_ids: Sequence[int] | None = None,
+                                     ) -> list[tuple[int, str]]:
+        """(ticket id, kind) of the organisation's events of these kinds (on these tickets),
+        oldest first."""
+        stmt = (select(_e.c.ticket_id, _e.c.kind)
+                .where(_e.c.organisation == organisation, _e.c.kind.in_(list(kinds)),
+                       _e.c.ticket_id.is_not(None))
+                .order_by(_e.c.id))
+        if ticket_ids is not None:
+            stmt = stmt.where(_e.c.ticket_id.in_(list(ticket_ids)))
+        found: list[tuple[int, str]] = []
+        for row in await self._rows(stmt, "reading legal holds"):
+            ticket_id, kind = tuple(row)
+            found.append((int(ticket_id), str(kind)))
+        return found
+
+    async def closed_tickets_of(self, organisation: str, address: str) -> list[int]:
+        """Ids of the organisation's closed tickets from this address (any case)."""
+        stmt = select(_t.c.id).where(
+            _t.c.organisation == organisation,
+            func.lower(_t.c.requester_address) == address.lower(),
+            _t.c.state.in_(sorted(FINAL_STATES)))
+        return [int(row[0]) for row in await self._rows(stmt, "reading tickets")]
+
+    # -- mail ------------------------------------------------------------------------------
+
+    async def _count_or_update(self, table: Any, where: list[ColumnElement[bool]],
+                               values: Mapping[str, Any], dry_run: bool, action: str) -> int:
+        if dry_run:
+            stmt = select(func.count()).select_from(table).where(*where)
+            return int(await self._scalar(stmt, action) or 0)
+        return await self._rowcount(update(table).where(*where).values(**values), action)
+
+    async def empty_raw_mail(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
+        """Drop the raw bytes of the tickets' mail (both ways); how many mails."""
+        return await self._count_or_update(
+            _m, [_m.c.ticket_id.in_(list(ticket_ids)), _has_bytes(_m.c.raw)], {"raw": b""},
+            dry_run, "emptying raw mail")
+
+    async def empty_bodies(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
+        """Drop the text and subject kept of the tickets' mail; how many mails."""
+        return await self._count_or_update(
+            _m, [_m.c.ticket_id.in_(list(ticket_ids)),
+                 or_(_m.c.excerpt != "", _m.c.subject.is_not(None))],
+            {"excerpt": "", "subject": None}, dry_run, "emptying message bodies")
+
+    async def empty_outbox_copies(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
+        """Drop the bytes of the tickets' delivered (or failed) outbound mail."""
+        return await self._count_or_update(
+            _o, [_o.c.ticket_id.in_(list(ticket_ids)), _o.c.status.not_in(_UNDELIVERED),
+                 _has_bytes(_o.c.raw)], {"raw": b""}, dry_run, "emptying outbox copies")
+
+    async def unticketed_mail(self, organisation: str, before: datetime,
+                              sender: str | None = None) -> list[int]:
+        """Ids of stored mail that no ticket holds, received before then (from `sender`)."""
+        stmt = select(_m.c.id).where(_m.c.organisation == organisation,
+                                     _m.c.ticket_id.is_(None), _m.c.received_at < before)
+        if sender is not None:
+            stmt = stmt.where(func.lower(_m.c.from_address) == sender.lower())
+        return [int(row[0]) for row in await self._rows(stmt, "reading stored mail")]
+
+    async def empty_mail(self, message_ids: Sequence[int], mask: Mask, *,
+                         dry_run: bool) -> int:
+        """Empty these mails whole (bytes, text, subject) and mask their addresses."""
+        stmt = select(_m.c.id, _m.c.from_address, _m.c.to_address, _m.c.excerpt,
+                      _m.c.subject, func.length(_m.c.raw)).where(_m.c.id.in_(list(message_ids)))
+        changes = []
+        for row in await self._rows(stmt, "reading stored mail"):
+            pk, sender, to, excerpt, subject, size = tuple(row)
+            new_from, new_to = mask(sender) if sender else sender, to
+            if size or excerpt or subject is not None or new_from != sender:
+                changes.append({"pk": pk, "new_from": new_from, "new_to": new_to})
+        if not dry_run:
+            await self._many(
+                update(_m).where(_m.c.id == bindparam("pk")).values(
+                    raw=b"", excerpt="", subject=None, from_address=bindparam("new_from"),
+                    to_address=bindparam("new_to")), "emptying stored mail", changes)
+        return len(changes)
+
+    # -- the ticket's personal data ------------------------------------------------------------
+
+    async def mask_tickets(self, ticket_ids: Sequence[int], mask: Mask, *,
+                           dry_run: bool) -> int:
+        """Mask the requester's address and drop name and subject on the tickets, and mask
+        the addresses of their mail and delivered outbox copies; how many tickets changed."""
+        ids = list(ticket_ids)
+        rows = await self._rows(select(_t.c.id, _t.c.requester_address, _t.c.requester_name,
+                                       _t.c.subject).where(_t.c.id.in_(ids)), "reading tickets")
+        changes = [{"pk": pk, "masked": mask(address)} for pk, address, name, subject
+                   in (tuple(row) for row in rows)
+                   if mask(address) != address or name is not None or subject is not None]
+        if dry_run:
+            return len(changes)
+        await self._many(update(_t).where(_t.c.id == bindparam("pk")).values(
+            requester_address=bindparam("masked"), requester_name=None, subject=None),
+            "masking tickets", changes)
+        mails = await self._rows(select(_m.c.id, _m.c.from_address, _m.c.to_address).where(
+            _m.c.ticket_id.in_(ids)), "reading mail")
+        await self._many(update(_m).where(_m.c.id == bindparam("pk")).values(
+            from_address=bindparam("new_from"), to_address=bindparam("new_to")),
+            "masking mail", [{"pk": pk, "new_from": mask(sender) if sender else sender,
+                              "new_to": mask(to)} for pk, sender, to in
+                             (tuple(row) for row in mails)])
+        copies = await self._rows(select(_o.c.id, _o.c.to_address).where(
+            _o.c.ticket_id.in_(ids), _o.c.status.not_in(_UNDELIVERED)), "reading the outbox")
+        await self._many(update(_o).where(_o.c.id == bindparam("pk")).values(
+            to_address=bindparam("masked")), "masking the outbox",
+            [{"pk": pk, "masked": mask(to)} for pk, to in (tuple(row) for row in copies)])
+        return len(changes)
+
+    async def scrub_events(self, where: list[ColumnElement[bool]],
+                           scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
+                           dry_run: bool) -> int:
+        """Replace the personal values of the chosen events' data; how many changed."""
+        rows = await self._rows(select(_e.c.id, _e.c.data).where(*where), "reading events")
+        changes = []
+        for pk, data in (tuple(row) for row in rows):
+            cleaned = scrub(data or {})
+            if cleaned != data:
+                changes.append({"pk": pk, "cleaned": cleaned})
+        if not dry_run:
+            await self._many(update(_e).where(_e.c.id == bindparam("pk")).values(
+                data=bindparam("cleaned", type_=_e.c.data.type)), "scrubbing events", changes)
+        return len(changes)
+
+    async def scrub_ticket_events(self, ticket_ids: Sequence[int],
+                                  scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
+                                  dry_run: bool) -> int:
+        return await self.scrub_events([_e.c.ticket_id.in_(list(ticket_ids))], scrub,
+                                       dry_run=dry_run)
+
+    async def scrub_ticketless_events(self, organisation: str, before: datetime,
+                                      scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
+                                      keep_kinds: Sequence[str], keep_prefix: str,
+                                      dry_run: bool) -> int:
+        """Scrub the organisation's events on no ticket (mail that opened none) older than
+        `before`, but those of `keep_kinds` or whose kind starts with `keep_prefix`."""
+        return await self.scrub_events(
+            [_e.c.organisation == organisation, _e.c.ticket_id.is_(None), _e.c.at < before,
+             _e.c.kind.not_in(list(keep_kinds)), ~_e.c.kind.startswith(keep_prefix)],
+            scrub, dry_run=dry_run)
+
+    async def delete_verifications(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
+        """The tickets' identity challenges (keyed hashes): of no use once closed."""
+        v = t.verifications
+        where = [v.c.ticket_id.in_(list(ticket_ids))]
+        if dry_run:
+            return int(await self._scalar(select(func.count()).select_from(v).where(*where),
+                                          "counting verifications") or 0)
+        return await self._rowcount(delete(v).where(*where), "deleting verifications")
+
+    # -- staff questions -----------------------------------------------------------------------
+
+    async def delete_questions(self, organisation: str | None, before: datetime, *,
+                               dry_run: bool) -> int:
+        """Staff questions asked before then (of the organisation; None: of none)."""
+        q = t.questions
+        where = [q.c.asked_at < before, q.c.organisation == organisation
+                 if organisation is not None else q.c.organisation.is_(None)]
+        if dry_run:
+            return int(await self._scalar(select(func.count()).select_from(q).where(
+                and_(*where)), "counting questions") or 0)
+        return await self._rowcount(delete(q).where(*where), "deleting questions")
+
+
+def retention_store(tx: HasConnection) -> RetentionStore:
+    """Retention's reads and writes on this transaction's connection."""
+    return RetentionStore(tx.connection)
