@@ -1,12 +1,20 @@
-"""The organisations file: whom privacybot serves and how each wants its work done."""
+"""The organisations file: whom privacybot serves and how each wants its work done.
+
+Each organisation's legal setting follows its `jurisdiction` (ISO 3166 alpha-2): the bank
+holidays that move its due dates (with `subdivision` where a country has several calendars;
+England's for GB unless another is given) and the supervisory authority its replies name
+(bot.authorities: its own `[organisation.authority]` table, else the jurisdiction's default).
+"""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot.authorities import Authority, default_authorities, default_for
 from bot.errors import ConfigError, UnknownOrganisationError
 from bot.workflow.retention import parse_period
 
@@ -52,6 +60,10 @@ class System(BaseModel):
     erasure: str = ""    # what to do for an erasure request
     processor: str = ""  # the address of a processor that holds the data, if one does
 
+# Great Britain has three bank-holiday calendars; an organisation that names none gets
+# England's. Elsewhere no subdivision means the country's national calendar.
+DEFAULT_SUBDIVISIONS = {"GB": "ENG"}
+
 
 class Organisation(BaseModel):
     """One organisation: its privacy mailbox, its policy and its workflow preferences."""
@@ -63,8 +75,15 @@ class Organisation(BaseModel):
     privacy_address: str
     policy: Path
     reference_prefix: str = Field(pattern=r"^[A-Z]{2,5}$")
-    jurisdiction: str = "GB"
-    subdivision: str | None = "ENG"
+    jurisdiction: str = Field(default="GB", pattern=r"^[A-Z]{2}$")
+    subdivision: str | None = None
+    # Filled from the jurisdiction's default when the file gives none (see _legal_setting).
+    authority: Authority
+    # The organisation's own way to complain, quoted in complaint acknowledgements before the
+    # authority (e.g. "Write to our Data Protection Officer first: dpo@example.org"). Empty:
+    # none. The policy's complaint section is only suggested at start-up (bot.desk.routes),
+    # for the team to confirm here: a search never puts words in a legal notice by itself.
+    complaint_route: str = ""
     plus_addressing: bool = True
     manual_identity_check: bool = False
     verification_ttl_hours: int = 72
@@ -88,6 +107,24 @@ class Organisation(BaseModel):
         if len(set(names)) != len(names):
             raise ValueError("each system needs a name of its own")
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legal_setting(cls, data: Any) -> Any:
+        """The jurisdiction's defaults for what the entry leaves out: the subdivision (GB
+        only) and the supervisory authority (where bot/defaults/authorities.toml has one)."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        jurisdiction = str(data.get("jurisdiction") or "GB").strip().upper()
+        data["jurisdiction"] = jurisdiction
+        if "subdivision" not in data and jurisdiction in DEFAULT_SUBDIVISIONS:
+            data["subdivision"] = DEFAULT_SUBDIVISIONS[jurisdiction]
+        if data.get("authority") is None:
+            found = default_for(jurisdiction)
+            if found is not None:
+                data["authority"] = found
+        return data
 
     @field_validator("privacy_address")
     @classmethod
@@ -141,6 +178,8 @@ def load_organisations(path: Path) -> Organisations:
     entries = data.get("organisation", [])
     if not isinstance(entries, list) or not entries:
         raise ConfigError(f"{path}: no [[organisation]] entries")
+    for entry in entries:
+        _require_authority(path, entry)
     try:
         orgs = tuple(
             Organisation.model_validate({**entry, "policy": path.parent / entry.get("policy", "")})
@@ -159,3 +198,18 @@ def load_organisations(path: Path) -> Organisations:
             raise ConfigError(f"{path}: organisation {key} must be unique: "
                               f"{', '.join(repeated)} is used more than once")
     return Organisations(items=orgs)
+
+
+def _require_authority(path: Path, entry: object) -> None:
+    """Refuse, in one line that says what to add, an organisation whose replies could not
+    name the regulator its requesters may complain to."""
+    if not isinstance(entry, dict) or entry.get("authority") is not None:
+        return
+    jurisdiction = str(entry.get("jurisdiction") or "GB").strip().upper()
+    if default_for(jurisdiction) is not None:
+        return
+    known = ", ".join(sorted(default_authorities()))
+    raise ConfigError(
+        f"{path}: organisation {entry.get('id', '?')!r} has no supervisory authority for "
+        f"jurisdiction {jurisdiction!r}: add an [organisation.authority] table with name, "
+        f"address and complaint_url (defaults exist for {known})")

@@ -34,7 +34,7 @@ from bot.channels.smtp_server import SmtpServer
 from bot.channels.transports import DirectoryTransport, RelayTransport, Transport
 from bot.desk import Desk
 from bot.desk.retention import retention_loop
-from bot.desk.routes import complaint_routes
+from bot.desk.routes import configured_routes, unconfirmed_suggestions
 from bot.knowledge_base import build_knowledge_base
 from bot.memory import tune_malloc
 from bot.observability.metrics import Metrics
@@ -94,12 +94,17 @@ def _create_slack(settings: Settings, orgs: Organisations, db: Database, desk: D
 def build_desk(settings: Settings, orgs: Organisations, db: Database,
                kb: KnowledgeBase | None = None) -> Desk:
     """The Desk as the service runs it: the service key, public links, policy routes."""
-    routes: dict[str, str] = {}
+    routes = configured_routes(orgs)
     if kb is not None:
         try:
-            routes = complaint_routes(kb, orgs)
-        except Exception:  # mail intake must not depend on a search; the ICO route is used
-            log.exception("complaint routes: the knowledge base failed; using the ICO's")
+            suggestions = unconfirmed_suggestions(kb, orgs)
+        except Exception:  # mail intake must not depend on a search
+            log.exception("complaint routes: the knowledge base failed; no suggestions")
+            suggestions = {}
+        for org_id, route in suggestions.items():
+            log.info("complaint route: %s has none in the organisations file; its policy "
+                     "suggests %r: set complaint_route to quote it in acknowledgements",
+                     org_id, route)
     return Desk(db, orgs, secret=resolve_secret_key(settings),
                 public_url=settings.effective_public_url, complaint_routes=routes,
                 clock=lambda: datetime.now(UTC))

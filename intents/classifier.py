@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intents.failures import FAILURES
 from intents.models import RIGHTS_INTENTS, Classification, Evidence, InboundMail
 from intents.rules import (
     CONDITION,
@@ -286,8 +287,10 @@ def classify(mail: InboundMail) -> Classification:
     """What the sender asks for now; pure and never raises."""
     try:
         return _classify(mail)
-    except Exception:  # the contract: a result, never an exception
-        return Classification(scores=dict.fromkeys(RIGHTS_INTENTS, 0.0), language=mail.language)
+    except Exception as exc:  # the contract: a result, never an exception; but not silent
+        FAILURES.record("classify", exc)
+        return Classification(scores=dict.fromkeys(RIGHTS_INTENTS, 0.0), language=mail.language,
+                              needs_triage=True)
 
 
 def _answered_question(mail: InboundMail) -> str:

@@ -1,8 +1,9 @@
 """Walking a parsed message's MIME tree: the sender's text, forwarded messages, attachments.
 
-Each part is read inside its own guard, so a broken part costs only itself. Attachments are
-listed with an estimated size and never decoded; text parts are decoded up to a cap so a
-25 MB mail costs no more than a large one.
+Each part is read inside its own guard against malformed input (intents.failures.MALFORMED),
+so a broken part costs only itself; anything else stops the walk, is logged and counted.
+Attachments are listed with an estimated size and never decoded; text parts are decoded up to
+a cap so a 25 MB mail costs no more than a large one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from intents.charsets import decode_bytes, unsurrogate
+from intents.failures import FAILURES, MALFORMED
 from intents.html_text import html_to_text
 from intents.models import Attachment
 
@@ -36,14 +38,14 @@ class Body:
 def _ctype(part: Message) -> str:
     try:
         return part.get_content_type().lower()
-    except Exception:
+    except MALFORMED:
         return "text/plain"
 
 
 def _filename(part: Message) -> str | None:
     try:
         name = part.get_filename()
-    except Exception:
+    except MALFORMED:
         return None
     return unsurrogate(str(name)) if name else None
 
@@ -51,14 +53,14 @@ def _filename(part: Message) -> str | None:
 def _disposition(part: Message) -> str:
     try:
         return (part.get_content_disposition() or "").lower()
-    except Exception:
+    except MALFORMED:
         return ""
 
 
 def _raw_payload(part: Message) -> str | bytes:
     try:
         payload = part.get_payload()
-    except Exception:
+    except MALFORMED:
         return ""
     return payload if isinstance(payload, str | bytes) else ""
 
@@ -75,7 +77,7 @@ def _decoded(part: Message, defects: list[str]) -> bytes:
     if len(payload) <= MAX_PART_CHARS:
         try:
             data = part.get_payload(decode=True)
-        except Exception:
+        except MALFORMED:
             data = None
         if isinstance(data, bytes):
             return data
@@ -107,7 +109,7 @@ def _charset(part: Message) -> str | None:
         if simple is not None:
             return (simple.group(1) or simple.group(2)).lower()
         return part.get_content_charset()
-    except Exception:
+    except MALFORMED:
         return None
 
 
@@ -119,7 +121,7 @@ def _text_of(part: Message, ctype: str, body: Body) -> str:
 def _serialised_size(message: object) -> int:
     try:
         return len(message.as_bytes()) if isinstance(message, Message) else 0
-    except Exception:
+    except MALFORMED:
         return 0
 
 
@@ -128,7 +130,7 @@ def _forward_header(message: Message) -> str:
     for name in ("From", "Date", "Subject"):
         try:
             value = message.get(name)
-        except Exception:
+        except MALFORMED:
             value = None
         if value is not None:
             lines.append(f"{name}: {unsurrogate(str(value))}")
@@ -146,7 +148,7 @@ def _walk(part: Message, body: Body, depth: int, forwarded: bool) -> None:
         body.report = True
     try:
         children = part.get_payload() if part.is_multipart() else None
-    except Exception:
+    except MALFORMED:
         children = None
     if ctype == "message/rfc822" or (isinstance(children, list) and ctype.startswith("message/")):
         body.attachments.append(Attachment(filename=_filename(part), content_type=ctype,
@@ -185,6 +187,9 @@ def walk_message(message: Message) -> Body:
     body = Body()
     try:
         _walk(message, body, 0, False)
-    except Exception as exc:  # the last guard: keep what was gathered so far
+    except RecursionError:  # nesting deeper than the parser's own limits
+        body.defects.append("MIME walk stopped: nesting too deep")
+    except Exception as exc:  # the last guard: a defect; keep what was gathered so far
+        FAILURES.record("MIME walk", exc)
         body.defects.append(f"MIME walk stopped: {type(exc).__name__}")
     return body

@@ -35,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from storage import sqlite_file, sqlite_inline
 from storage.boundary import TRANSLATED, translate
 from storage.errors import StorageError, UnavailableError
+from storage.migrate import current_revision, upgrade_to_head
 from storage.tables import heartbeat
 from storage.unit import Transaction
 
@@ -238,15 +239,11 @@ class Database:
 
     async def upgrade(self) -> str | None:
         """Run the migrations to head; returns the revision now in place."""
-        from storage.migrate import upgrade_to_head
-
-        return await upgrade_to_head(self)
+        return await upgrade_to_head(self._engine)
 
     async def revision(self) -> str | None:
         """The schema revision in the database (None for an empty database)."""
-        from storage.migrate import current_revision
-
-        return await current_revision(self)
+        return await current_revision(self._engine)
 
     @asynccontextmanager
     async def transaction(self, *, readonly: bool = False) -> AsyncIterator[Transaction]:

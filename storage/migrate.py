@@ -1,26 +1,24 @@
 """Alembic, driven from code: `await db.upgrade()` runs the packaged migrations to head.
 
 Alembic is synchronous; it runs inside `AsyncConnection.run_sync` on the Database's own
-engine, handed to env.py through `config.attributes["connection"]` (the Alembic cookbook's
+engine (passed in as the engine, so this module needs nothing of storage.database, which
+imports it), handed to env.py through `config.attributes["connection"]` (the Alembic cookbook's
 connection sharing), so it works inside a running event loop and within one transaction.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.boundary import TRANSLATED, translate
 from storage.errors import StorageError
-
-if TYPE_CHECKING:
-    from storage.database import Database
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_LOCK = 0x70626D67  # "pbmg": names privacybot's migration lock in PostgreSQL
@@ -58,10 +56,10 @@ def _upgrade(connection: Connection) -> str | None:
     return _current(connection)
 
 
-async def upgrade_to_head(db: Database) -> str | None:
+async def upgrade_to_head(engine: AsyncEngine) -> str | None:
     """Migrate to head in one transaction (a no-op when already there); the revision."""
     try:
-        async with db.engine.connect() as conn, conn.begin():
+        async with engine.connect() as conn, conn.begin():
             if conn.dialect.name == "postgresql":
                 # Processes starting together (web, smtp, worker) take turns; the later ones
                 # then find the schema at head. SQLite's BEGIN IMMEDIATE does the same.
@@ -72,9 +70,9 @@ async def upgrade_to_head(db: Database) -> str | None:
         raise translate(exc, "upgrading the database") from exc
 
 
-async def current_revision(db: Database) -> str | None:
+async def current_revision(engine: AsyncEngine) -> str | None:
     try:
-        async with db.engine.connect() as conn:
+        async with engine.connect() as conn:
             revision: str | None = await conn.run_sync(_current)
             return revision
     except TRANSLATED as exc:

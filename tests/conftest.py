@@ -19,12 +19,24 @@ from pathlib import Path
 import pytest
 
 from bot.organisations import Organisations, load_organisations
+from intents.failures import FAILURES
 from storage import Database, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 POLICIES = ROOT / "bot" / "defaults" / "policies"
 DEFAULT_CONFIG = ROOT / "bot" / "defaults" / "organisations.toml"
+
+
+@pytest.fixture(autouse=True)
+def _no_hidden_defects(request: pytest.FixtureRequest) -> object:
+    """Reading and classifying never raise, so their guards must not hide a defect: any test
+    during which one caught more than malformed input fails (intents.failures), unless it is
+    marked as provoking one on purpose."""
+    before = FAILURES.counts()
+    yield
+    if request.node.get_closest_marker("provokes_failure") is None:
+        assert FAILURES.counts() == before, "a guard in intents caught a defect (see the log)"
 
 
 @pytest.fixture

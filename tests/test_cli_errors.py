@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import app
-from bot.cli.common import run_cli
-from bot.cli.tickets import open_desk
+from bot.cli.common import open_desk, run_cli
 
 # Commands other than `db upgrade` and `serve` only open an existing database.
 pytestmark = pytest.mark.usefixtures("data_dir_database")

@@ -19,9 +19,8 @@ import pytest
 
 import bot.cli
 from bot.cli import app
-from bot.cli.common import run_cli
+from bot.cli.common import open_desk, run_cli
 from bot.cli.terminal import clean, clean_block, json_text
-from bot.cli.tickets import open_desk
 from bot.runtime import understand_mail
 
 # Commands other than `db upgrade` and `serve` only open an existing database.

@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 from bot.cli import app
-from bot.cli.common import run_cli
-from bot.cli.tickets import open_desk
+from bot.cli.common import open_desk, run_cli
 from bot.runtime import understand_mail
 
 # Commands other than `db upgrade` and `serve` only open an existing database.

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from bot.cli import app
-from bot.cli.common import run_cli
-from bot.cli.tickets import open_desk
+from bot.cli.common import open_desk, run_cli
 from tests.desk.conftest import code_in, mail
 
 # Commands other than `db upgrade` and `serve` only open an existing database.

@@ -142,6 +142,8 @@ class _TrackedSMTP(SMTP):
         del buffer
         return content, None
 
+    # A private method of aiosmtpd's, hence the upper pin in pyproject.toml; the tests compare
+    # this reading with the library's own on known and generated arguments.
     def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
         match = _PLAIN_PATH.fullmatch(arg)
         if match is None:

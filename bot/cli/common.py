@@ -1,17 +1,24 @@
-"""What every command shares: the --data-dir option, settings, and the one-line error contract."""
+"""What every command shares: the --data-dir option, settings, the one-line error contract,
+and a Desk for one command (with the options and the result line of the ticket commands,
+which bot/cli/tickets.py, ticket_identity.py and suppression.py all use)."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from bot.cli.terminal import clean
+from bot.cli.terminal import clean, echo
+from bot.desk import ActionResult, Desk
 from bot.errors import BotError
 from bot.organisations import Organisations, load_organisations
+from bot.secret_key import resolve_secret_key
 from bot.settings import Settings
 from intents.errors import IntentsError
 from knowledge.errors import KnowledgeError
@@ -23,6 +30,9 @@ DataDir = Annotated[
     typer.Option("--data-dir", help="Where the database and outbox live (default ./data)."),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+By = Annotated[str, typer.Option("--by", help="Who is acting (recorded in the audit trail).")]
+Ref = Annotated[str, typer.Argument(help="Ticket reference, e.g. AIM-2026-0042.")]
+T = TypeVar("T")
 
 # Errors a user can cause or fix: shown as one line, exit status 1.
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
@@ -47,6 +57,44 @@ async def open_existing_database(url: str) -> Database:
     `serve` create one, so a mistyped --data-dir is one error line, not a new empty database
     (nor a data dir) that the command then reports as empty."""
     return await open_database(url, create=False)
+
+
+@asynccontextmanager
+async def open_desk(data_dir: Any) -> AsyncIterator[Desk]:
+    """A Desk on the configured database, for one command."""
+    settings = load_settings(data_dir)
+    orgs = load_orgs(settings)
+    db = await open_existing_database(settings.effective_database_url)
+    try:
+        secret = resolve_secret_key(settings)  # after the database, which must exist
+        yield Desk(db, orgs, secret=secret, public_url=settings.effective_public_url,
+                   clock=lambda: datetime.now(UTC))
+    finally:
+        await db.close()
+
+
+def with_desk(data_dir: Any, work: Callable[[Desk], Awaitable[T]]) -> T:
+    async def run() -> T:
+        async with open_desk(data_dir) as desk:
+            return await work(desk)
+
+    return asyncio.run(run())
+
+
+def say(result: ActionResult, what: str) -> None:
+    """One line: what was done, the state now, and the mail it queued or held back."""
+    line = f"{result.reference}: {what}; now {result.state}"
+    if result.state == "awaiting_clarification":
+        line += ", clock paused"  # the due date moves on when it resumes
+    elif result.due_date:
+        line += f", due {result.due_date.isoformat()}"
+    if result.replies:
+        line += f"; requester told ({', '.join(result.replies)})"
+    if result.withheld:
+        line += f"; not mailed ({', '.join(result.withheld)})"
+    echo(line)
+    if result.message:
+        echo(f"warning: {result.message}", err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

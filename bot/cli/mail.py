@@ -16,10 +16,9 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag, fail
+from bot.cli.common import DataDir, JsonFlag, fail, with_desk
 from bot.cli.due_date import parse_day
 from bot.cli.terminal import clean, echo, json_text
-from bot.cli.tickets import with_desk
 from bot.desk import Desk
 from bot.desk.corrections import corrections
 from bot.desk.triage import Triage

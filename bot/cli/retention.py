@@ -14,9 +14,8 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag
+from bot.cli.common import DataDir, JsonFlag, with_desk
 from bot.cli.terminal import echo, json_text
-from bot.cli.tickets import with_desk
 from bot.desk.retention import run_retention
 
 retention_app = typer.Typer(help="privacybot's own data: retention periods applied.",

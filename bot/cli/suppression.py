@@ -18,10 +18,9 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag, fail
+from bot.cli.common import DataDir, JsonFlag, fail, with_desk
 from bot.cli.paging import DEFAULT_LIMIT, Limit, Offset, counted, footer
 from bot.cli.terminal import clean, echo, json_text
-from bot.cli.tickets import with_desk
 
 Address = Annotated[str, typer.Argument(help="An email address.")]
 Org = Annotated[str, typer.Option("--org", help="Organisation id.")]

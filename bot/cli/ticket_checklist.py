@@ -16,9 +16,9 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag
+from bot.cli.common import By, DataDir, JsonFlag, Ref, with_desk
 from bot.cli.terminal import clean, echo, json_text
-from bot.cli.tickets import By, Ref, tickets_app, with_desk
+from bot.cli.tickets_group import tickets_app
 from bot.desk import checklist
 from bot.workflow.checklist import Checklist
 

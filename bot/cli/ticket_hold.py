@@ -14,9 +14,9 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import DataDir
+from bot.cli.common import By, DataDir, Ref, with_desk
 from bot.cli.terminal import clean, echo
-from bot.cli.tickets import By, Ref, tickets_app, with_desk
+from bot.cli.tickets_group import tickets_app
 from bot.desk.retention import set_hold
 
 

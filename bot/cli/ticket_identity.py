@@ -4,7 +4,8 @@
     privacybot tickets resend-code REF --by WHO
 
 Kept apart from bot/cli/tickets.py (the list, show and decisions) so each file stays small;
-`tickets.register` adds these commands to the same `tickets` group.
+these commands join the same `tickets` group (bot/cli/tickets_group.py); the helpers both
+use are in bot/cli/common.py, so neither module imports the other.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import DataDir, fail
-from bot.cli.tickets import By, Ref, say, tickets_app, with_desk
+from bot.cli.common import By, DataDir, Ref, fail, say, with_desk
+from bot.cli.tickets_group import tickets_app
 
 
 @tickets_app.command("verify")
@@ -44,3 +45,4 @@ def resend_code_command(reference: Ref, by: By, data_dir: DataDir = None) -> Non
     many wrong codes or when the first mail was held back."""
     say(with_desk(data_dir, lambda desk: desk.resend_code(reference, by, "cli")),
         "new code sent")
+

@@ -22,10 +22,10 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag, fail
+from bot.cli.common import By, DataDir, JsonFlag, Ref, fail, say, with_desk
 from bot.cli.due_date import parse_day
 from bot.cli.terminal import echo, json_text
-from bot.cli.tickets import By, Ref, say, tickets_app, with_desk
+from bot.cli.tickets_group import tickets_app
 
 MAX_FILE = 200_000
 IntentList = Annotated[str, typer.Option(

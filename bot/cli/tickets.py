@@ -18,15 +18,16 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
-from datetime import UTC, datetime
-from typing import Annotated, Any, TypeVar
+from datetime import datetime
+from typing import Annotated, Any
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag, load_orgs, load_settings, open_existing_database
+from bot.cli import (
+    ticket_identity,  # noqa: F401  (adds verify and resend-code to the group)
+    ticket_manual,  # noqa: F401  (adds note, reply, intents, new, merge, split)
+)
+from bot.cli.common import By, DataDir, JsonFlag, Ref, say, with_desk
 from bot.cli.due_date import parse_day
 from bot.cli.paging import DEFAULT_LIMIT, Limit, Offset, footer
 from bot.cli.terminal import clean, echo, json_text
@@ -38,40 +39,12 @@ from bot.cli.ticket_view import (
     letter_lines,
     list_row,
 )
-from bot.desk import ActionResult, Desk
+from bot.cli.tickets_group import tickets_app
+from bot.desk import Desk
 from bot.desk.correspondence import Letter
 from bot.desk.results import Page, TicketView
-from bot.secret_key import resolve_secret_key
 from bot.workflow.deadlines import complaint_due
 from storage import TicketRecord
-
-T = TypeVar("T")
-By = Annotated[str, typer.Option("--by", help="Who is acting (recorded in the audit trail).")]
-Ref = Annotated[str, typer.Argument(help="Ticket reference, e.g. AIM-2026-0042.")]
-
-tickets_app = typer.Typer(help="Rights-request tickets: list, show, act.", no_args_is_help=True)
-
-
-@asynccontextmanager
-async def open_desk(data_dir: Any) -> AsyncIterator[Desk]:
-    """A Desk on the configured database, for one command."""
-    settings = load_settings(data_dir)
-    orgs = load_orgs(settings)
-    db = await open_existing_database(settings.effective_database_url)
-    try:
-        secret = resolve_secret_key(settings)  # after the database, which must exist
-        yield Desk(db, orgs, secret=secret, public_url=settings.effective_public_url,
-                   clock=lambda: datetime.now(UTC))
-    finally:
-        await db.close()
-
-
-def with_desk(data_dir: Any, work: Callable[[Desk], Awaitable[T]]) -> T:
-    async def run() -> T:
-        async with open_desk(data_dir) as desk:
-            return await work(desk)
-
-    return asyncio.run(run())
 
 
 def ticket_json(ticket: TicketRecord) -> dict[str, Any]:
@@ -93,22 +66,6 @@ def ticket_json(ticket: TicketRecord) -> dict[str, Any]:
 def _complaint_due(ticket: TicketRecord) -> str | None:
     due = complaint_due(ticket.intents, ticket.received_at.date())
     return due.isoformat() if due else None
-
-
-def say(result: ActionResult, what: str) -> None:
-    """One line: what was done, the state now, and the mail it queued or held back."""
-    line = f"{result.reference}: {what}; now {result.state}"
-    if result.state == "awaiting_clarification":
-        line += ", clock paused"  # the due date moves on when it resumes
-    elif result.due_date:
-        line += f", due {result.due_date.isoformat()}"
-    if result.replies:
-        line += f"; requester told ({', '.join(result.replies)})"
-    if result.withheld:
-        line += f"; not mailed ({', '.join(result.withheld)})"
-    echo(line)
-    if result.message:
-        echo(f"warning: {result.message}", err=True)
 
 
 @tickets_app.command("list")
@@ -326,10 +283,5 @@ def sweep_command(as_json: JsonFlag = False, data_dir: DataDir = None) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `tickets` to the root app (with the identity commands of bot/cli/ticket_identity)."""
-    from bot.cli import (
-        ticket_identity,  # noqa: F401  (registers verify and resend-code)
-        ticket_manual,  # noqa: F401  (note, reply, intents, new, merge, split)
-    )
-
+    """Add `tickets` to the root app (with the commands of the ticket_* modules beside it)."""
     app.add_typer(tickets_app, name="tickets")

@@ -15,10 +15,9 @@ from typing import Annotated, Any
 
 import typer
 
-from bot.cli.common import DataDir, JsonFlag
+from bot.cli.common import DataDir, JsonFlag, say, with_desk
 from bot.cli.paging import DEFAULT_LIMIT, Limit, Offset, footer
 from bot.cli.terminal import clean, echo, json_text
-from bot.cli.tickets import say, with_desk
 from bot.desk.triage import Triage, TriageItem
 
 By = Annotated[str, typer.Option("--by", help="Who is deciding (recorded in the audit trail).")]

@@ -23,13 +23,6 @@ from bot.workflow.replies import AUTOMATIC, SUPPRESSIBLE, UNSUBSCRIBE_HEADER, Re
 from bot.workflow.texts import names_regulator, render
 from storage import TicketRecord, Transaction
 
-# The texts name the regulator ("... to the Information Commissioner's Office (ICO): ") and
-# then give `ico`: its contact details, without its name again.
-REGULATOR = "Information Commissioner's Office"
-ICO_ROUTE = (
-    "Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF;"
-    " https://ico.org.uk/make-a-complaint/ ; telephone 0303 123 1113"
-)
 DAY = timedelta(days=1)
 
 
@@ -45,9 +38,16 @@ def _domain(address: str) -> str:
     return domain_of(address)
 
 
-def _own_route(route: str | None) -> str:
+def _own_route(route: str | None, regulator: str) -> str:
     """The policy's complaint route, unless it only repeats the regulator (then empty)."""
-    return "" if not route or names_regulator(route, REGULATOR) else route
+    return "" if not route or names_regulator(route, regulator) else route
+
+
+def authority_context(org: Organisation) -> dict[str, str]:
+    """What the texts say of the regulator: `authority`, its name ("... complain to the
+    supervisory authority, Data Protection Commission (DPC): "), then `authority_contact`,
+    its details without its name again. The organisation's jurisdiction decides which."""
+    return {"authority": org.authority.title, "authority_contact": org.authority.contact}
 
 
 def clean_text(value: str | None, limit: int) -> str:
@@ -213,14 +213,16 @@ class Unit:
     async def _queue(self, org: Organisation, ticket: TicketRecord, kind: ReplyKind,
                      values: dict[str, Any]) -> None:
         context = {
-            "org_name": org.name, "privacy_address": org.privacy_address, "ico": ICO_ROUTE,
+            "org_name": org.name, "privacy_address": org.privacy_address,
+            **authority_context(org),
             "due_date": ticket.due_date or "",
             # What the request asks for: the verification mail says it, so that the address's
             # owner knows what they confirm.
             "intents": list(ticket.intents),
             # Empty when the policy has none, or when its words are about the regulator
             # itself: the texts then name the regulator once, with its details.
-            "complaint_route": _own_route(self.config.complaint_routes.get(org.id)),
+            "complaint_route": _own_route(self.config.complaint_routes.get(org.id),
+                                          org.authority.name),
             **values,
         }
         text = render(kind, language=ticket.language, org_id=org.id,

@@ -1,9 +1,12 @@
-"""The organisation's own complaint route, found in its policy by the knowledge base.
+"""The organisation's own complaint route: confirmed in the organisations file, suggested
+from its policy by the knowledge base.
 
-The complaint acknowledgement quotes it; the Desk takes the texts as `complaint_routes`
-(org id -> text) when it is built, so mail handling never waits on a search. Where the policy
-says nothing the knowledge base is sure of, the acknowledgement falls back to the ICO's
-address (bot.desk.core.ICO_ROUTE).
+The complaint acknowledgement quotes the confirmed one (`complaint_route` in the file); the
+Desk takes the texts as `complaint_routes` (org id -> text) when it is built, so mail
+handling never waits on a search. The policy's complaint section is only a suggestion,
+logged at start-up for the team to confirm: what a legal notice says is the team's choice.
+Without a route, the acknowledgement names only the organisation's supervisory authority
+(bot.authorities), which every such text names anyway.
 """
 
 from __future__ import annotations
@@ -46,3 +49,16 @@ def complaint_routes(kb: AsksPolicies, orgs: Organisations) -> dict[str, str]:
         if route:
             found[org.id] = route
     return found
+
+
+def configured_routes(orgs: Organisations) -> dict[str, str]:
+    """org id -> the route its entry in the organisations file confirms."""
+    return {org.id: org.complaint_route.strip() for org in orgs.items
+            if org.complaint_route.strip()}
+
+
+def unconfirmed_suggestions(kb: AsksPolicies, orgs: Organisations) -> dict[str, str]:
+    """org id -> the policy's route, for organisations that have not configured one."""
+    confirmed = configured_routes(orgs)
+    return {org_id: route for org_id, route in complaint_routes(kb, orgs).items()
+            if org_id not in confirmed}

@@ -16,16 +16,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from storage import tables as t
 from storage.records import FINAL_STATES
-from storage.repos.base import Repository
-
-if TYPE_CHECKING:
-    from storage.unit import Transaction
+from storage.repos.base import HasConnection, Repository
 
 _t = t.tickets
 _e = t.events
@@ -169,6 +166,6 @@ def _aware(value: Any) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def accountability(tx: Transaction) -> AccountabilityRepository:
+def accountability(tx: HasConnection) -> AccountabilityRepository:
     """The bulk reads on this transaction's connection."""
     return AccountabilityRepository(tx.connection)

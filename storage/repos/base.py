@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Executable, Row, Table
 from sqlalchemy.dialects import postgresql, sqlite
@@ -17,6 +17,15 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from storage.boundary import TRANSLATED, translate
 
 _STATEMENTS: dict[tuple[str, str], Executable] = {}
+
+
+class HasConnection(Protocol):
+    """A transaction, as the helpers that build a repository from one see it (storage.unit's
+    Transaction): naming only its connection keeps the repositories from importing the unit
+    that imports them."""
+
+    @property
+    def connection(self) -> AsyncConnection: ...
 
 
 def utcnow() -> datetime:

@@ -15,16 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, and_, bindparam, delete, func, or_, select, update
 
 from storage import tables as t
 from storage.records import FINAL_STATES
-from storage.repos.base import Repository
-
-if TYPE_CHECKING:
-    from storage.unit import Transaction
+from storage.repos.base import HasConnection, Repository
 
 _t, _m, _o, _e = t.tickets, t.messages, t.outbox, t.events
 # Outbox rows still to be sent keep their bytes and address: the sender needs them. Said as
@@ -253,6 +250,6 @@ class RetentionStore(Repository):
         return await self._rowcount(delete(q).where(*where), "deleting questions")
 
 
-def retention_store(tx: Transaction) -> RetentionStore:
+def retention_store(tx: HasConnection) -> RetentionStore:
     """Retention's reads and writes on this transaction's connection."""
     return RetentionStore(tx.connection)

@@ -82,3 +82,14 @@ def test_plain_looking_arguments_read_as_aiosmtpd_reads_them(protocols: tuple[An
                                                              arg: str) -> None:
     ours, theirs = protocols
     assert _read(ours, arg) == _read(theirs, arg)
+
+
+def test_the_parser_we_override_is_the_one_of_the_pinned_release() -> None:
+    """_getaddr is private to aiosmtpd: the range pyproject.toml pins is the one these tests
+    ran on, and the method is still there, taking one argument and giving (address, rest)."""
+    import inspect
+    from importlib.metadata import version
+
+    major, minor = (int(part) for part in version("aiosmtpd").split(".")[:2])
+    assert (major, minor) == (1, 4)
+    assert list(inspect.signature(SMTP._getaddr).parameters) == ["self", "arg"]

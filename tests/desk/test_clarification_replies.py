@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import app
-from bot.cli.common import run_cli
-from bot.cli.tickets import open_desk
+from bot.cli.common import open_desk, run_cli
 from bot.desk import Desk, IntakeResult
 from tests.desk.conftest import code_in, outbox, parse, receive
 

@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 
 from bot.cli import app
-from bot.cli.common import run_cli
-from bot.cli.tickets import open_desk
+from bot.cli.common import open_desk, run_cli
 from intents import NEW_RIGHTS_INTENTS, classify, read_message
 
 

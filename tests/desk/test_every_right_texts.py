@@ -14,7 +14,9 @@ from intents import NEW_RIGHTS_INTENTS, RIGHTS_INTENTS
 
 LANGUAGES = ("en", "es", "de", "fr")
 CONTEXT = {"org_name": "Aimigos Studio", "privacy_address": "hello@aimigos.studio",
-           "ico": "https://ico.org.uk/make-a-complaint/", "due_date": date(2026, 12, 24),
+           "authority": "Information Commissioner's Office (ICO)",
+           "authority_contact": "https://ico.org.uk/make-a-complaint/",
+           "due_date": date(2026, 12, 24),
            "complaint_route": "", "code": "123456", "verify_url": "http://x.test/verify/t",
            "ttl_hours": 72, "close_date": date(2026, 12, 30), "note": "", "about": "request"}
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import app
-from bot.cli.common import run_cli
-from bot.cli.tickets import open_desk
+from bot.cli.common import open_desk, run_cli
 from bot.desk import Desk
 from bot.errors import VerificationError
 from tests.desk.conftest import body, code_in, mail, outbox, parse, receive

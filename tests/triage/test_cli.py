@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import app
-from bot.cli.common import run_cli
-from bot.cli.tickets import open_desk
+from bot.cli.common import open_desk, run_cli
 from intents.models import Classification
 from tests.desk.conftest import mail
 from tests.triage.conftest import client_mail, deliver

@@ -85,7 +85,8 @@ def test_verification_request_in_four_languages(lang: str, word: str) -> None:
 def test_complaint_acknowledged_in_four_languages(lang: str, word: str) -> None:
     route = "Write to our Data Protection Lead first."
     texts = [render(K.COMPLAINT_ACK, language=lang, org_id="aimigos", reference=REF,
-                    context={**CONTEXT, "ico": "ICO, Wycliffe House", "complaint_route": r})
+                    context={**CONTEXT, "authority": "Information Commissioner's Office (ICO)",
+                             "authority_contact": "ICO, Wycliffe House", "complaint_route": r})
              for r in (route, "")]
     for text in texts:
         assert text.language == lang
@@ -144,7 +145,8 @@ def test_missing_variable_is_a_config_error() -> None:
 
 
 def test_every_english_template_renders() -> None:
-    context = {**CONTEXT, "complaint_route": "Write to the DPO.", "ico": "ico.org.uk",
+    context = {**CONTEXT, "complaint_route": "Write to the DPO.", "authority": "ICO",
+               "authority_contact": "ico.org.uk",
                "reason": "Many systems", "reason_label": "manifestly excessive",
                "question": "Which account?", "note": "", "close_date": "1 Jan 2027",
                "fee": "10.00 GBP", "identity_awaited": False}

@@ -10,19 +10,23 @@ from datetime import date
 
 import pytest
 
-from bot.desk.core import ICO_ROUTE, REGULATOR
+from bot.authorities import default_for
 from bot.workflow.deadlines import complaint_due
 from bot.workflow.outbound import invented_message_id, is_invented, thread_headers
 from bot.workflow.replies import ReplyKind, closing_subject, replies_for_new_ticket
 from bot.workflow.texts import names_regulator, render
 
 K = ReplyKind
+UK = default_for("GB")
+assert UK is not None
+REGULATOR = UK.name
 REF = "AIM-2026-0042"
 OTHER = "AIM-2026-0077"
 LANGUAGES = ("en", "es", "de", "fr")
 CONTEXT: dict[str, object] = {
     "org_name": "Aimigos Studio", "privacy_address": "hello@aimigos.studio",
-    "ico": ICO_ROUTE, "due_date": "", "complaint_route": "", "note": "",
+    "authority": UK.title, "authority_contact": UK.contact,
+    "due_date": "", "complaint_route": "", "note": "",
 }
 # A word for "complaint" and one for "request" in each language.
 COMPLAINT = {"en": "complaint", "es": "reclamación", "de": "Beschwerde", "fr": "réclamation"}

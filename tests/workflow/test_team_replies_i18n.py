@@ -30,7 +30,8 @@ TEAM_KINDS = (K.CLARIFICATION_REQUEST, K.DONE_NOTICE, K.EXTENSION_NOTICE, K.FEE_
 COMMON: dict[str, object] = {
     "org_name": "Aimigos Studio",
     "privacy_address": "hello@aimigos.studio",
-    "ico": "ICO-ROUTE Wycliffe House SK9 5AF",
+    "authority": "Information Commissioner's Office (ICO)",
+    "authority_contact": "ICO-ROUTE Wycliffe House SK9 5AF",
     "due_date": date(2026, 12, 24),
     "complaint_route": "",
 }

@@ -1,42 +1,15 @@
-"""The ninth blind set: staff and patient questions on the two real policies and an Irish clinic.
-
-blind9/ holds 60 questions about the shipped Aimigos and IMGN policies and 40 about
-`corrib_policy.txt`, a physiotherapy clinic's plain-text notice with a "Q: / A:" section, ages
-and age bounds, a cross-reference ("See section 7 ..."), SMS reminders, a booking app, CCTV and
-transfers under SCCs; 24 of the 100 are about things the policies do not say. Written before
-any run; scored once before anything changed: 60/100 (44/76 answered right, 16/24 declined
-right); 85/100 after the changes (the floor is that less 3). The mechanisms added for it are
-tested below in wordings that are not blind9's.
-"""
+"""A "Q: / A:" section's questions are the headings of their answers, a stated age reads as
+child or adult, a cross-reference is no answer, and general wording reaches the policy: over
+the shipped policies and a physiotherapy clinic's notice (blind9/), and small policies of
+their own."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from knowledge import KnowledgeBase, Policy, parse_policy, read_policy_file
+from knowledge import KnowledgeBase, parse_policy
 from knowledge.query import prepare
 from knowledge.tokens import content_stems, refers_to_all_before
-from tests.knowledge.test_eval import score
-
-HERE = Path(__file__).resolve().parent
-BLIND9 = HERE / "blind9"
-
-
-@pytest.fixture(scope="module")
-def kb9(aimigos: Policy, imgn: Policy) -> KnowledgeBase:
-    """The organisations of blind9/blind9_orgs.toml."""
-    clinic = read_policy_file(BLIND9 / "corrib_policy.txt", policy_id="corrib",
-                              title="Corrib Physiotherapy & Sports Injury Clinic")
-    return KnowledgeBase.build([aimigos, imgn, clinic])
-
-
-def test_ninth_blind_set_keeps_its_floor(kb9: KnowledgeBase) -> None:
-    got, total, wrong = score(kb9, BLIND9 / "blind9_qa.jsonl")
-    assert total >= 100
-    assert got >= 82, f"{got}/{total}, wrong: {wrong}"
-
 
 FAQ = """Our Notice
 
@@ -91,8 +64,8 @@ def test_an_age_reads_as_child_or_adult(question: str, word: str) -> None:
     assert not any(stem.isdigit() for stem in content_stems(prepare(question)))
 
 
-def test_a_stated_age_reaches_the_age_rules(kb9: KnowledgeBase) -> None:
-    answer = kb9.ask("how long do you keep notes for a 72 year old patient?", policy="corrib")
+def test_a_stated_age_reaches_the_age_rules(clinic: KnowledgeBase) -> None:
+    answer = clinic.ask("how long do you keep notes for a 72 year old patient?", policy="corrib")
     assert answer.answered, answer.answer
     assert "adult patients for eight years" in answer.answer
 
@@ -102,16 +75,16 @@ def test_a_stated_age_reaches_the_age_rules(kb9: KnowledgeBase) -> None:
     ("imgn", "Do we keep the NDA we signed with a client?"),
     ("corrib", "how long do you keep details of people who applied for a job at the clinic?"),
 ])
-def test_what_the_policy_does_not_name_is_declined(kb9: KnowledgeBase, policy: str,
+def test_what_the_policy_does_not_name_is_declined(clinic: KnowledgeBase, policy: str,
                                                    question: str) -> None:
-    answer = kb9.ask(question, policy=policy)
+    answer = clinic.ask(question, policy=policy)
     assert not answer.answered, answer.answer
 
 
-def test_a_pointer_to_another_section_is_no_answer(kb9: KnowledgeBase) -> None:
-    policy = kb9.policy("corrib")
+def test_a_pointer_to_another_section_is_no_answer(clinic: KnowledgeBase) -> None:
+    policy = clinic.policy("corrib")
     assert not any(unit.quote.startswith("See section") for unit in policy.units)
-    answer = kb9.ask("are recordings kept?", policy="corrib")
+    answer = clinic.ask("are recordings kept?", policy="corrib")
     assert answer.answered
     assert "30 days" in answer.answer
 
@@ -139,14 +112,14 @@ def test_a_pointer_to_another_section_is_no_answer(kb9: KnowledgeBase) -> None:
     ("aimigos", "does aimigos run uploaded videos through machine learning tools?",
      "may be processed by AI systems"),
 ])
-def test_general_wording_reaches_the_policy(kb9: KnowledgeBase, policy: str, question: str,
+def test_general_wording_reaches_the_policy(clinic: KnowledgeBase, policy: str, question: str,
                                             expected: str) -> None:
     """Acquired by = a merger, mostly = a hedge, weigh up / work out = determining, unused =
     inactive, whose job = responsible, where I am = location, set up an account = create one,
     rely on = a legal basis, declining to provide = withholding, where ... from = sources,
     hand to = share, "For these transfers" carries the sentence before, a lead-in's own
     sentence answers when its list is lost."""
-    answer = kb9.ask(question, policy=policy)
+    answer = clinic.ask(question, policy=policy)
     assert answer.answered, answer.answer
     assert expected in answer.answer
 
