@@ -28,7 +28,7 @@ def _codec(name: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name with a NUL byte in it
         return None
 
 

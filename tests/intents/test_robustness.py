@@ -66,3 +66,11 @@ def test_any_text_classifies(body: str, subject: str) -> None:
     raw = raw_mail(body.replace("\r", ""), " ".join(subject.splitlines()))
     result = classify(read_message(raw))
     assert all(0.0 <= v <= 1.0 for v in result.scores.values())
+
+
+def test_a_charset_name_with_a_nul_byte_is_an_unknown_charset() -> None:
+    raw = (b"From: a@example.org\r\nTo: hello@aimigos.studio\r\nSubject: x\r\n"
+           b"Content-Type: text/plain; charset=\"utf\x00-8\"\r\n\r\nPlease delete my data.\r\n")
+    got = read_message(raw)
+    assert "delete my data" in got.text
+    assert any("unknown charset" in defect for defect in got.defects)
