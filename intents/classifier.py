@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intents.forwards import read_forwarded
 from intents.models import RIGHTS_INTENTS, Classification, Evidence, InboundMail
 from intents.rules import (
     CONDITION,
@@ -327,5 +328,6 @@ def _classify(mail: InboundMail) -> Classification:
     intents = [i for i in RIGHTS_INTENTS if all_scores[i] >= THRESHOLD]
     if mail.auto_reply:
         intents = []
-    return Classification(intents=intents, scores=all_scores,
-                          evidence=_evidence(text, hits, intents), language=mail.language)
+    result = Classification(intents=intents, scores=all_scores, language=mail.language,
+                            evidence=_evidence(text, hits, intents))
+    return read_forwarded(mail, result, _classify) if mail.forwards else result
