@@ -60,17 +60,18 @@ def detect_language(text: str) -> str:
         tokens = _ASCII_WORDS.findall(sample.lower())[:MAX_TOKENS]
     if not tokens:
         return "und"
-    scores: dict[str, float] = dict.fromkeys(_PROFILES, 0.0)
+    scores: dict[str, float] = {}
     for token in tokens:
         for lang, weight in _WEIGHTS.get(token, ()):
-            scores[lang] += weight  # shared words count less
-    ranked = sorted(scores, key=lambda k: -scores[k])
-    best, second = ranked[0], ranked[1]
-    # Short texts need less evidence, but a tie is no answer.
-    if scores[best] < min(2.0, len(tokens) / 4) or scores[best] / len(tokens) < 0.08 \
-            or scores[best] == scores[second]:
+            scores[lang] = scores.get(lang, 0.0) + weight  # shared words count less
+    if not scores:
         return "und"
-    if not is_read(best) and (scores[best] < UNREAD_MIN
-                              or scores[best] < UNREAD_MARGIN * scores[second]):
+    best = max(scores, key=scores.__getitem__)
+    top = scores[best]
+    second = max((v for k, v in scores.items() if k != best), default=0.0)
+    # Short texts need less evidence, but a tie is no answer.
+    if top < min(2.0, len(tokens) / 4) or top / len(tokens) < 0.08 or top == second:
+        return "und"
+    if not is_read(best) and (top < UNREAD_MIN or top < UNREAD_MARGIN * second):
         return "und"  # a read language may be behind it: let the rules try
     return best
