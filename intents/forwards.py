@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from intents.headers import LABEL, MARKER, SENDER_LABELS, SUBJECT_LABELS, header_block
 from intents.language import detect_language
-from intents.languages import LANGUAGES
 from intents.models import Classification, ForwardedMail, InboundMail
 from intents.quotes import FIRST_PERSON, split_text
 
@@ -27,23 +27,6 @@ MAX_LINES = 4000  # a forward's header is near the top of what is quoted
 HEADER_LINES = 8  # at most this many "Label: value" lines in one forward header
 
 
-def _alternation(words: set[str]) -> str:
-    # Longest first, so "enviado el" is tried before "enviado".
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
-_MARKERS = {m for lang in LANGUAGES.values() for m in lang.forward_markers}
-_SENDERS = {w for lang in LANGUAGES.values() for w in lang.headers.sender}
-_SUBJECTS = {w for lang in LANGUAGES.values() for w in lang.headers.subject}
-_OTHERS = {w for lang in LANGUAGES.values() for w in (*lang.headers.date, *lang.headers.to)}
-# "---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded
-# message:", "Début du message réexpédié :".
-_MARKER = re.compile(r"^[\s*_-]*(?:" + _alternation(_MARKERS) + r")[\s*_-]*:?[\s*_-]*$",
-                     re.IGNORECASE)
-_LABEL = re.compile(r"^\s*\*?(" + _alternation(_SENDERS | _SUBJECTS | _OTHERS)
-                    + r")\*?\s*:\s*(.*)$", re.IGNORECASE)
-_SENDER_LABELS = frozenset(_SENDERS)
-_SUBJECT_LABELS = frozenset(_SUBJECTS)
 _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -63,25 +46,16 @@ def _header(lines: list[str], start: int) -> tuple[dict[str, str], int]:
     fields: dict[str, str] = {}
     i = start
     while i < len(lines) and i - start < HEADER_LINES:
-        label = _LABEL.match(lines[i])
+        label = LABEL.match(lines[i])
         if label is None:
             break
         name = label.group(1).lower()
-        if name in _SENDER_LABELS and "from" not in fields:
+        if name in SENDER_LABELS and "from" not in fields:
             fields["from"] = label.group(2)
-        elif name in _SUBJECT_LABELS and "subject" not in fields:
+        elif name in SUBJECT_LABELS and "subject" not in fields:
             fields["subject"] = label.group(2)
         i += 1
     return fields, i
-
-
-def _block(lines: list[str], i: int) -> bool:
-    """An Outlook-style header block starts at line i: a sender line and two more labels."""
-    label = _LABEL.match(lines[i])
-    if label is None or label.group(1).lower() not in _SENDER_LABELS:
-        return False
-    following = [line for line in lines[i + 1 : i + 6] if line.strip()][:4]
-    return sum(1 for line in following if _LABEL.match(line)) >= 2
 
 
 def _starts(lines: list[str]) -> list[tuple[int, dict[str, str], int]]:
@@ -93,7 +67,7 @@ def _starts(lines: list[str]) -> list[tuple[int, dict[str, str], int]]:
         if not line.strip() or len(line) > 200:
             i += 1
             continue
-        if _MARKER.match(line):
+        if MARKER.match(line):
             j = i + 1
             while j < len(lines) and j <= i + 3 and not lines[j].strip():
                 j += 1
@@ -101,7 +75,7 @@ def _starts(lines: list[str]) -> list[tuple[int, dict[str, str], int]]:
             found.append((i, fields, end))
             i = max(end, i + 1)
             continue
-        if _block(lines, i):
+        if header_block(lines, i):
             fields, end = _header(lines, i)
             found.append((i, fields, end))
             i = end

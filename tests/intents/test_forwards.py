@@ -148,3 +148,34 @@ def test_a_reply_quote_is_no_forward() -> None:
 def test_odd_quoted_text_never_breaks_the_reader(text: str) -> None:
     forwards = find_forwards(text)
     assert len(forwards) <= 5
+
+
+@pytest.mark.parametrize("header", [
+    "-------- Wiadomość przekazana dalej --------\nOd: Ann Lee <ann.lee@example.org>\n"
+    "Data: 1 grudnia 2026\nTemat: dane\nDo: laura@aimigos.studio",
+    "---------- Vidarebefordrat meddelande ----------\nFrån: Ann Lee <ann.lee@example.org>\n"
+    "Datum: 1 december 2026\nÄmne: data\nTill: laura@aimigos.studio",
+    "Kimden: Ann Lee <ann.lee@example.org>\nGönderildi: 1 Aralık 2026 Salı 10:00\n"
+    "Kime: laura@aimigos.studio\nKonu: data",
+], ids=["pl", "sv", "tr"])
+def test_forward_headers_of_other_languages_are_data_too(header: str) -> None:
+    body = (f"Zur Info.\n\n{header}\n\nHello, please send me a copy of the personal data you "
+            "hold about me.\n\nAnn")
+    split = mail(body, "Fwd: data", sender=COLLEAGUE)
+    assert "copy of the personal data" not in split.text  # the forward is not the own words
+    got = classify(split)
+    assert got.intents == ["access"]
+    assert got.forwarded_from == "ann.lee@example.org"
+
+
+def test_a_forwarder_writing_in_a_language_not_read_still_passes_on_a_request() -> None:
+    body = ("Hej, kan I tage jer af denne henvendelse? Jeg har ikke tid i denne uge, og jeg "
+            "ved ikke hvem der har ansvaret for det.\n\nMvh Mette\n\n"
+            "---------- Videresendt meddelelse ---------\nFra: Ann Lee <ann.lee@example.org>\n"
+            "Dato: 1. dec. 2026\nEmne: data\nTil: mette@aimigos.studio\n\n"
+            "Hello, please delete my account and all my personal data.\n\nAnn")
+    got = classify(mail(body, "Fwd: data", sender="Mette <mette@aimigos.studio>"))
+    assert got.intents == ["erasure"]
+    assert got.forwarded_from == "ann.lee@example.org"
+    assert not got.language_not_read
+    assert got.language == "en"
