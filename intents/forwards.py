@@ -134,7 +134,8 @@ def read_forwarded(mail: InboundMail, own: Classification,
     The newest forward from another person with words of its own is read as a mail of its
     own (`classify_mail`). When it asks something and the forwarder asks nothing more, its
     intents are the mail's and its writer is `forwarded_from`. A forward in a language that
-    is not read, under a forwarder who asks nothing, makes the mail "language not read".
+    is not read, under a forwarder who asks nothing, makes the mail "language not read",
+    still naming its writer (a ticket opened from triage is theirs).
     """
     if mail.auto_reply:
         return own
@@ -146,7 +147,11 @@ def read_forwarded(mail: InboundMail, own: Classification,
             from_name=forward.from_name, to_addresses=mail.to_addresses,
             language=detect_language(forward.subject + "\n" + forward.text)))
         if inner.language_not_read and not own.intents:
-            return own.model_copy(update={"language_not_read": True})
+            # Left to triage; whoever opens it there opens it in the writer's name.
+            return own.model_copy(update={
+                "language_not_read": True, "language": inner.language,
+                "forwarded_from": forward.from_address,
+                "forwarded_from_name": forward.from_name})
         if not inner.intents or not set(own.intents) <= set(inner.intents) \
                 or not FIRST_PERSON.search(forward.text.lower()):
             return own

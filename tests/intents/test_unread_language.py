@@ -101,3 +101,4 @@ def test_a_forward_in_a_language_not_read_under_an_fyi_goes_to_triage_flagged() 
     got = classify(mail(body, "Fwd: data", sender="Laura Pinto <laura@aimigos.studio>"))
     assert got.intents == []
     assert got.language_not_read
+    assert got.forwarded_from == "sofie@example.dk"  # opened from triage, it is hers

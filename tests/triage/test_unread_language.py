@@ -19,6 +19,9 @@ from tests.triage.conftest import client_mail, deliver
 
 DANISH = ("Hej,\n\nJeg vil gerne bede jer om at slette min konto og alle de oplysninger, I har "
           "om mig. Jeg har ikke brugt den i flere år.\n\nMed venlig hilsen\nSofie")
+FORWARD = ("FYI\n\n---------- Forwarded message ---------\n"
+           "From: Sofie Holm <sofie@example.dk>\nDate: Tue, 1 Dec 2026\nSubject: Sletning\n\n"
+           + DANISH)
 SPANISH = "Hola, ¿hacéis talleres de cómic para niños en verano? Muchas gracias, Lucía"
 
 
@@ -36,6 +39,9 @@ def data_dir(data_dir_database: Path) -> Path:
             await deliver(desk, client_mail(SPANISH, subject="Talleres",
                                             sender="lucia@example.org"),
                           envelope_from="lucia@example.org")
+            await deliver(desk, client_mail(FORWARD, subject="Fwd: Sletning",
+                                            sender="Laura <laura@aimigos.studio>"),
+                          envelope_from="laura@aimigos.studio")
     asyncio.run(seed())
     return data_dir_database
 
@@ -66,3 +72,17 @@ def test_the_triage_card_warns_that_the_language_was_not_read(data_dir: Path) ->
     shown = asyncio.run(cards())
     assert "not read" in shown["Sletning"]
     assert "not read" not in shown["Talleres"]
+
+
+def test_a_forward_not_read_opened_from_triage_is_the_writers_request(
+        data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(app, ["triage", "list", "--json", "--data-dir", str(data_dir)]) == 0
+    items = {item["subject"]: item for item in json.loads(capsys.readouterr().out)}
+    forward = items["Fwd: Sletning"]
+    assert forward["language_not_read"] is True
+    assert run_cli(app, ["triage", "open", str(forward["message"]), "--intents", "erasure",
+                         "--by", "ann", "--json", "--data-dir", str(data_dir)]) == 0
+    capsys.readouterr()
+    assert run_cli(app, ["tickets", "list", "--json", "--data-dir", str(data_dir)]) == 0
+    [ticket] = json.loads(capsys.readouterr().out)
+    assert ticket["requester"] == "sofie@example.dk"
