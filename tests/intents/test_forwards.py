@@ -179,3 +179,21 @@ def test_a_forwarder_writing_in_a_language_not_read_still_passes_on_a_request() 
     assert got.forwarded_from == "ann.lee@example.org"
     assert not got.language_not_read
     assert got.language == "en"
+
+
+def test_many_attached_messages_keep_a_bounded_list_of_forwards() -> None:
+    outer = EmailMessage()
+    outer["From"] = COLLEAGUE
+    outer["To"] = "hello@aimigos.studio"
+    outer["Subject"] = "Fwd: lots"
+    outer.set_content("All of these, FYI.")
+    for n in range(60):
+        inner = EmailMessage()
+        inner["From"] = f"Client {n} <client{n}@example.org>"
+        inner["Subject"] = "hello"
+        inner.set_content("Thanks for the workshop!")
+        outer.add_attachment(inner)
+    got = read_message(bytes(outer))
+    assert 1 <= len(got.forwards) <= 10
+    assert got.forwards[0].from_address == "client0@example.org"
+    assert classify(got).intents == []
