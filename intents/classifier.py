@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from intents.failures import FAILURES
+from intents.forwards import read_forwarded
+from intents.languages import is_read
 from intents.models import RIGHTS_INTENTS, Classification, Evidence, InboundMail
 from intents.rules import (
     CONDITION,
@@ -328,7 +330,9 @@ def _classify(mail: InboundMail) -> Classification:
         scores["access"] = max(scores.get("access", 0.0), scores["portability"])
     all_scores = {intent: scores.get(intent, 0.0) for intent in RIGHTS_INTENTS}
     intents = [i for i in RIGHTS_INTENTS if all_scores[i] >= THRESHOLD]
-    if mail.auto_reply:
+    not_read = not is_read(mail.language)  # no rules for it: not guessed at, left to triage
+    if mail.auto_reply or not_read:
         intents = []
-    return Classification(intents=intents, scores=all_scores,
-                          evidence=_evidence(text, hits, intents), language=mail.language)
+    result = Classification(intents=intents, scores=all_scores, language=mail.language,
+                            evidence=_evidence(text, hits, intents), language_not_read=not_read)
+    return read_forwarded(mail, result, _classify) if mail.forwards else result

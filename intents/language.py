@@ -1,45 +1,20 @@
 """Guessing a mail's language from the function words it uses (no models, no downloads).
 
-Each language has a profile of very common short words; the language whose words cover the
-most tokens wins, if it covers enough. Scripts that identify a language on their own (Greek,
-kana, Hangul) are checked first.
+Each language has a profile of very common short words (its file in intents/languages/); the
+language whose words cover the most tokens wins, if it covers enough. Scripts that identify a
+language on their own (Greek, kana, Hangul) are checked first. A language the classifier does
+not read must win clearly (UNREAD_MARGIN) to be named: a mail named so is not guessed at.
 """
 
 from __future__ import annotations
 
 import re
 
-_PROFILES: dict[str, str] = {
-    "en": "the and to of you i a is that for it my in your me please this with be have are not"
-          " on we can would will do at from as was our all any",
-    "es": "el la de que y en los las por un una para con no mi mis me su sus es se lo al del"
-          " le por favor muy gracias hola quiero datos",
-    "de": "der die das und ich sie nicht mit mich mir ist ein eine zu den dem des von bitte"
-          " auf für meine meiner meinen sehr wir ihr ihre ihnen auch daten",
-    "fr": "le la les de des et je vous que pas mes mon ma une un est en pour du au avec"
-          " ne sur me il nous votre vos merci bonjour données",
-    "it": "il lo la gli le di che e non mi miei mie per un una sono con del della dei vostri"
-          " vostro si è ho grazie dati",
-    "nl": "de het een en ik van je u niet dat is mijn op te met voor zijn aan ook wij uw"
-          " graag gegevens",
-    "pt": "o os a as de que e não meu meus minha minhas um uma para com do da dos das em"
-          " por é se ao vocês dados",
-    "sv": "och att det som en ett jag är inte på med för av till om mig min mina er ni har"
-          " uppgifter",
-    "da": "og at det som en et jeg er ikke på med for af til om mig min mine jer i har"
-          " oplysninger",
-    "no": "og at det som en et jeg er ikke på med for av til om meg min mine dere har"
-          " opplysninger",
-    "cs": "a je se na že to v ve jsem mi mě o k s z pro by jak které moje mých vás vaše"
-          " údaje osobní",
-    "hr": "i je se na da u za mi me od su moje mojih vas vaše ne koji podatke osobne"
-          " molim",
-    "pl": "i w nie się na że z do jest to jak mnie mi o moje moich pan pani proszę dane"
-          " osobowe",
-    "ro": "și de la în nu că pe cu o un este mă mi meu mele vă dumneavoastră date"
-          " personale vă rog",
-    "fi": "ja on ei että se minä olen minun tiedot henkilötiedot kanssa mutta kiitos",
-}
+from intents.languages import LANGUAGES, is_read
+
+# Each language's common words come from its file in intents/languages/ (data, not code).
+_PROFILES: dict[str, str] = {code: data.stopwords for code, data in LANGUAGES.items()
+                             if data.stopwords}
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 _INDEX: dict[str, list[str]] = {}
 for _lang, _words in _PROFILES.items():
@@ -50,6 +25,10 @@ _ASCII_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _WEIGHTS: dict[str, tuple[tuple[str, float], ...]] = {
     word: tuple((lang, 1.0 / len(langs)) for lang in langs) for word, langs in _INDEX.items()}
 
+# A language that is not read is named only on clear evidence: its words must weigh this
+# much and lead the next language's by this factor ("see attached" is no Estonian mail).
+UNREAD_MIN = 3.0
+UNREAD_MARGIN = 1.5
 MAX_TOKENS = 400  # the first few hundred words decide; keeps big mails cheap
 
 
@@ -81,14 +60,18 @@ def detect_language(text: str) -> str:
         tokens = _ASCII_WORDS.findall(sample.lower())[:MAX_TOKENS]
     if not tokens:
         return "und"
-    scores: dict[str, float] = dict.fromkeys(_PROFILES, 0.0)
+    scores: dict[str, float] = {}
     for token in tokens:
         for lang, weight in _WEIGHTS.get(token, ()):
-            scores[lang] += weight  # shared words count less
-    ranked = sorted(scores, key=lambda k: -scores[k])
-    best, second = ranked[0], ranked[1]
-    # Short texts need less evidence, but a tie is no answer.
-    if scores[best] < min(2.0, len(tokens) / 4) or scores[best] / len(tokens) < 0.08 \
-            or scores[best] == scores[second]:
+            scores[lang] = scores.get(lang, 0.0) + weight  # shared words count less
+    if not scores:
         return "und"
+    best = max(scores, key=scores.__getitem__)
+    top = scores[best]
+    second = max((v for k, v in scores.items() if k != best), default=0.0)
+    # Short texts need less evidence, but a tie is no answer.
+    if top < min(2.0, len(tokens) / 4) or top / len(tokens) < 0.08 or top == second:
+        return "und"
+    if not is_read(best) and (top < UNREAD_MIN or top < UNREAD_MARGIN * second):
+        return "und"  # a read language may be behind it: let the rules try
     return best

@@ -35,6 +35,20 @@ class Attachment(BaseModel):
     size: int
 
 
+class ForwardedMail(BaseModel):
+    """A message forwarded inside another one (inline under a forward header, or attached):
+    who wrote it, its subject, and its writer's own words (its quotes, signature and footers
+    cut off as for any mail). `bulk` when those words end with a mailing list's footer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    from_name: str = ""
+    from_address: str | None = None
+    subject: str = ""
+    text: str = ""
+    bulk: bool = False
+
+
 class InboundMail(BaseModel):
     """Everything the service needs from one message, read defensively from its raw bytes."""
 
@@ -54,11 +68,22 @@ class InboundMail(BaseModel):
     date: datetime | None = None
     return_path: str | None = None
     language: str = "und"
+    # The original sender when the intents come from another person's mail forwarded in this
+    # one ("a colleague forwards a client's request"): the request is theirs. None otherwise,
+    # or when the forward names no address (then only `forwarded_from_name` says who).
+    forwarded_from: str | None = None
+    forwarded_from_name: str = ""
+    # The mail is in a language the classifier has no rules for: it was not guessed at, its
+    # intents are empty and it goes to triage.
+    language_not_read: bool = False
     text: str = ""
     quoted: str = ""
     auto_reply: bool = False
     auto_reply_reasons: list[str] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
+    # Messages forwarded in this one, outermost (newest) first; read by classify only when the
+    # sender's own words ask nothing else (intents/forwards.py).
+    forwards: list[ForwardedMail] = Field(default_factory=list)
 
 
 class Evidence(BaseModel):
@@ -87,3 +112,11 @@ class Classification(BaseModel):
     # The classifier failed (a defect, logged and counted in intents.failures.FAILURES): no
     # intent was read, and a person must look at the mail.
     needs_triage: bool = False
+    # The original sender when the intents come from another person's mail forwarded in this
+    # one ("a colleague forwards a client's request"): the request is theirs. None otherwise,
+    # or when the forward names no address (then only `forwarded_from_name` says who).
+    forwarded_from: str | None = None
+    forwarded_from_name: str = ""
+    # The mail is in a language the classifier has no rules for: it was not guessed at, its
+    # intents are empty and it goes to triage.
+    language_not_read: bool = False

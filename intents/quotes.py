@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from intents.forms import unwrap_form
+from intents.headers import MARKER, header_block
 
 MAX_TEXT = 200_000  # characters of body text analysed; the rest goes to `quoted` unread
 
@@ -132,11 +133,13 @@ def _is_disclaimer(paragraph: str) -> bool:
 
 
 def _header_block(lines: list[str], i: int) -> bool:
-    """An Outlook-style "From: ... Sent: ... To: ... Subject:" block starts at line i."""
-    if not _FROM_LINE.match(lines[i]):
-        return False
-    following = [line for line in lines[i + 1 : i + 6] if line.strip()]
-    return sum(1 for line in following[:4] if _HEADER_LINE.match(line)) >= 2
+    """An Outlook-style "From: ... Sent: ... To: ... Subject:" block starts at line i (its
+    labels in any language of intents/languages/ too)."""
+    if _FROM_LINE.match(lines[i]):
+        following = [line for line in lines[i + 1 : i + 6] if line.strip()]
+        if sum(1 for line in following[:4] if _HEADER_LINE.match(line)) >= 2:
+            return True
+    return header_block(lines, i)
 
 
 def _reply_header(lines: list[str], i: int) -> int:
@@ -144,7 +147,7 @@ def _reply_header(lines: list[str], i: int) -> int:
     line = lines[i]
     if len(line) > 400:
         return 0
-    if _REPLY_HEADER.match(line):
+    if _REPLY_HEADER.match(line) or MARKER.match(line):
         return 1
     if _RULE.match(line):
         nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), "")

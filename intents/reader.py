@@ -18,6 +18,7 @@ from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from intents.autoreply import auto_reply_reasons, calendar_invitation
 from intents.charsets import decode_bytes, unsurrogate
+from intents.forwards import MAX_FORWARDS, attached_forward, find_forwards
 from intents.language import detect_language
 from intents.mailparse import MAIL_POLICY, parse_bytes
 from intents.models import InboundMail
@@ -228,6 +229,8 @@ def _read(raw: bytes) -> InboundMail:
     defects.extend(d for d in body.defects if d not in defects)
     split = split_text("\n\n".join(t for t in body.text if t))
     text, quoted = split.own, split.quoted
+    forwards = [*find_forwards(split.quoted),
+                *(attached_forward(f) for f in body.forwarded[:MAX_FORWARDS])]
     if body.forwarded:
         quoted = "\n\n".join([quoted, *body.forwarded]).strip()
     if not text and not body.text and body.forwarded:
@@ -258,6 +261,7 @@ def _read(raw: bytes) -> InboundMail:
         auto_reply=bool(reasons),
         auto_reply_reasons=reasons,
         attachments=body.attachments[:200],
+        forwards=forwards[:10],
     )
 
 

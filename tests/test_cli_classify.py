@@ -114,3 +114,25 @@ def test_data_dir_is_accepted_and_ignored(tmp_path: Path,
     [row] = _lines(capsys.readouterr().out)
     assert row["intents"] == ["opt_out"]
     assert not data_dir.exists()  # nothing is written for a classification
+
+
+def test_a_forwarded_request_and_a_language_not_read_are_shown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    forward = ("Can you pick this up?\n\n---------- Forwarded message ---------\n"
+               "From: Owen Price <owen@example.com>\nDate: Thu, 3 Dec 2026\nSubject: data\n\n"
+               "Please send me a copy of the personal data you hold about me.")
+    (tmp_path / "a.eml").write_bytes(raw_mail(forward, "Fwd: data",
+                                              sender="Laura <laura@aimigos.studio>"))
+    (tmp_path / "b.eml").write_bytes(raw_mail(
+        "Hej, jeg vil gerne bede jer om at slette alle de oplysninger, I har om mig. Tak.",
+        "Sletning"))
+    assert run_cli(app, ["classify", "--json", str(tmp_path)]) == 0
+    first, second = _lines(capsys.readouterr().out)
+    assert first["intents"] == ["access"]
+    assert first["forwarded_from"] == "owen@example.com"
+    assert second["intents"] == []
+    assert second["language_not_read"] is True
+    assert run_cli(app, ["classify", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "forwarded request of owen@example.com" in out
+    assert "language not read (da)" in out

@@ -102,6 +102,8 @@ def result_json(source: str, mail: InboundMail, result: Classification) -> dict[
         "parsed": mail.parsed,
         "subject": mail.subject,
         "from": mail.from_address,
+        "forwarded_from": result.forwarded_from,
+        "language_not_read": result.language_not_read,
     }
 
 
@@ -113,6 +115,11 @@ def human(source: str, mail: InboundMail, result: Classification) -> str:
         lines.append(f"  not readable as mail: {clean('; '.join(mail.defects[:3]))}")
     lines.append(f"  from {clean(mail.from_address) or '?'}: "
                  f"{clean(mail.subject) or '(no subject)'}")
+    if result.forwarded_from or result.forwarded_from_name:
+        lines.append("  forwarded request of "
+                     f"{clean(result.forwarded_from or result.forwarded_from_name)}")
+    if result.language_not_read:
+        lines.append(f"  language not read ({clean(result.language)}): left to triage")
     if mail.auto_reply:
         lines.append("  automatic mail, never answered "
                      f"({clean(', '.join(mail.auto_reply_reasons))})")

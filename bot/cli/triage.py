@@ -19,6 +19,7 @@ from bot.cli.common import DataDir, JsonFlag, say, with_desk
 from bot.cli.paging import DEFAULT_LIMIT, Limit, Offset, footer
 from bot.cli.terminal import clean, echo, json_text
 from bot.desk.triage import Triage, TriageItem
+from intents.languages import is_read
 
 By = Annotated[str, typer.Option("--by", help="Who is deciding (recorded in the audit trail).")]
 Msg = Annotated[str, typer.Argument(help="The mail's number, as `triage list` shows it.")]
@@ -33,7 +34,8 @@ def item_json(item: TriageItem) -> dict[str, Any]:
     return {"message": m.id, "organisation": m.organisation, "from": m.from_address,
             "subject": m.subject, "received_at": m.received_at.isoformat(),
             "suggested_intents": list(item.suggested),
-            "message_id": m.message_id, "reclassified_intents": list(item.reclassified)}
+            "message_id": m.message_id, "reclassified_intents": list(item.reclassified),
+            "language": m.language, "language_not_read": not is_read(m.language or "und")}
 
 
 @triage_app.command("list")
@@ -52,6 +54,8 @@ def list_command(
         m = item.message
         guess = ", ".join(item.suggested) or "-"
         hint = f"; now reads as {', '.join(item.reclassified)}" if item.reclassified else ""
+        if m.language and not is_read(m.language):
+            hint += f"; language not read: {clean(m.language)}"
         echo(f"{m.id:>6} {m.received_at:%Y-%m-%d %H:%M} {clean(m.organisation):<10} "
              f"{clean(m.from_address)}: {clean(m.subject) or '(no subject)'} "
              f"[guess: {guess}{hint}]")

@@ -301,6 +301,16 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
                 received_at: datetime | None = None,
                 ) -> tuple[TicketRecord, IntakeResult]:
     intents = list(classification.intents)
+    # A forwarded request ("a colleague forwards a client's mail") is its writer's: they are
+    # the requester, verified as any other; the forwarder is only noted.
+    forwarded_by = None
+    try:
+        forwarded = clean_address(classification.forwarded_from or "")
+    except InvalidAddressError:
+        forwarded = sender
+    if forwarded != sender:
+        forwarded_by, sender = sender, forwarded
+    name = classification.forwarded_from_name if forwarded_by else mail.from_name
     # A mail opened later (triage) counts from the day it arrived, not the day it was opened.
     received: datetime = received_at or unit.now
     year = received.year
@@ -320,7 +330,7 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
     suppressed_before = await unit.is_suppressed(org, sender)
     ticket = await unit.tx.tickets.create(
         reference=reference, organisation=org.id, state=state.value, intents=intents,
-        requester_address=sender, requester_name=clean_text(mail.from_name, 200) or None,
+        requester_address=sender, requester_name=clean_text(name, 200) or None,
         language=_language(mail, classification), subject=clean_text(mail.subject, 300) or None,
         received_at=received, clock_started_at=start, due_date=due,
         manual_check_required=org.manual_identity_check and verify,
@@ -329,6 +339,7 @@ async def _open(unit: Unit, org: Organisation, stored: MessageRecord, mail: Inbo
     unit.parents[ticket.id] = (stored.message_id, stored.references)
     unit.event("ticket_opened", ticket, state_from=None, state_to=state.value, intents=intents,
                extras=classification.extras, requester=sender,
+               **({"forwarded_by": forwarded_by} if forwarded_by else {}),
                due_date=due.isoformat() if due else None,
                evidence=[clean_text(e.text, 200) for e in classification.evidence][:6],
                linked_reference=linked.reference if linked else None)

@@ -14,6 +14,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.slack.escape import Block, code, escape, first_lines, mention, mrkdwn, plain
+from intents.languages import is_read
 
 OPEN = "triage_open"
 DISMISS = "triage_dismiss"
@@ -96,7 +97,9 @@ def triage_blocks(card: TriageCard) -> list[Block]:
             mrkdwn(f"*From*\n{code(who, 200)}"),
             mrkdwn(f"*Received*\n{card.received_at:%Y-%m-%d %H:%M} UTC"),
             mrkdwn(f"*Subject*\n{code(card.subject or '(no subject)', 200)}"),
-            mrkdwn(f"*Language*\n{escape(card.language or 'unknown')}"),
+            mrkdwn(f"*Language*\n{escape(card.language or 'unknown')}"
+                   + ("\n:warning: not read: no rules for it, read it yourself"
+                      if card.language and not is_read(card.language) else "")),
         ]},
     ]
     if card.text.strip():

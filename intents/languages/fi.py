@@ -1,0 +1,24 @@
+"""Finnish: recognised, not read (to triage). Its common words, forward headers."""
+
+from intents.languages.schema import HeaderLabels, LanguageData
+
+LANGUAGE = LanguageData(
+    code="fi",
+    name="Finnish",
+    read=False,
+    stopwords=(
+        "ja on ei että se minä olen minun tiedot henkilötiedot kanssa mutta kiitos hei "
+        "en enää halua teidän minut minulle kaikki pyydän ole"
+    ),
+    forward_markers=("välitetty viesti", "alkuperäinen viesti"),
+    headers=HeaderLabels(
+        sender=("lähettäjä",),
+        date=("lähetetty", "päivämäärä"),
+        to=("vastaanottaja",),
+        subject=("aihe",),
+    ),
+    examples=(
+        "Hei, en halua enää saada teidän uutiskirjettänne. Poistakaa minut listalta, kiitos.",
+        "Pyydän poistamaan kaikki minua koskevat henkilötiedot.",
+    ),
+)

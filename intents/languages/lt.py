@@ -1,0 +1,21 @@
+"""Lithuanian: recognised, not read (to triage). Its common words, forward headers."""
+
+from intents.languages.schema import HeaderLabels, LanguageData
+
+LANGUAGE = LanguageData(
+    code="lt",
+    name="Lithuanian",
+    read=False,
+    stopwords=(
+        "ir yra su apie kad aš mano mane man jūs jūsų prašau duomenis asmens duomenų "
+        "ačiū ne kaip visus"
+    ),
+    forward_markers=("persiųstas laiškas", "originalus laiškas"),
+    headers=HeaderLabels(
+        sender=("nuo",),
+        date=("išsiųsta", "data"),
+        to=("kam",),
+        subject=("tema",),
+    ),
+    examples=("Prašau ištrinti visus mano asmens duomenis, kuriuos apie mane turite. Ačiū.",),
+)

@@ -1,0 +1,24 @@
+"""Slovenian: recognised, not read (to triage). Its common words, forward headers."""
+
+from intents.languages.schema import HeaderLabels, LanguageData
+
+LANGUAGE = LanguageData(
+    code="sl",
+    name="Slovenian",
+    read=False,
+    stopwords=(
+        "in je se na da v za mi me od so ki moje mojih vas vaše ne podatke osebne "
+        "osebnih prosim hvala lep pozdrav želim izbrišite"
+    ),
+    forward_markers=("posredovano sporočilo", "izvirno sporočilo"),
+    headers=HeaderLabels(
+        sender=("od",),
+        date=("poslano", "datum"),
+        to=("za",),
+        subject=("zadeva",),
+    ),
+    examples=(
+        "Pozdravljeni, prosim, da izbrišete vse moje osebne podatke, ki jih imate o"
+        " meni. Lep pozdrav.",
+    ),
+)
