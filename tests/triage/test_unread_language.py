@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import app
-from bot.cli.common import run_cli
-from bot.cli.tickets import open_desk
+from bot.cli.common import open_desk, run_cli
 from bot.desk.triage import Triage
 from bot.slack.triage import triage_card
 from bot.slack.triage_blocks import triage_blocks
