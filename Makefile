@@ -2,6 +2,9 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
+# pytest workers: one per core and one more, since tests spend part of their time waiting on
+# PostgreSQL and sockets (on two cores: 4m25 with two workers, 4m01 with three).
+WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 .PHONY: run test lint bench clean
 
@@ -22,7 +25,7 @@ lint: $(VENV)/.installed
 
 # With branch coverage; fails under [tool.coverage.report] fail_under in pyproject.toml.
 test: lint
-	$(VENV)/bin/pytest -q -n auto --cov
+	$(VENV)/bin/pytest -q -n $(WORKERS) --cov
 
 bench: $(VENV)/.installed
 	for b in bench/*.py; do $(PY) $$b; done
