@@ -9,8 +9,6 @@ Run it in one process only: two notifiers would both post.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -22,6 +20,7 @@ from bot.errors import UnknownOrganisationError
 from bot.organisations import Organisations
 from bot.slack.adapters import event_line, ticket_card
 from bot.slack.cards import utc_today
+from bot.slack.following import EventFollower
 from bot.slack.history import event_text
 from bot.slack.ticket_blocks import ticket_blocks, ticket_fallback_text
 from storage import Database, EventRecord, SlackPostRecord
@@ -35,8 +34,10 @@ MAX_THREAD_LINES = 20
 GONE = frozenset({"message_not_found", "cant_update_message", "channel_not_found"})
 
 
-class Notifier:
+class Notifier(EventFollower):
     """`await run_once()` handles what is new; `await run()` keeps doing so until cancelled."""
+
+    name = "slack notifier"
 
     def __init__(self, *, db: Database, orgs: Organisations, client: AsyncWebClient,
                  today: Callable[[], date] = utc_today, batch: int = 200,
@@ -46,38 +47,9 @@ class Notifier:
         self._orgs = orgs
         self._client = client
         self._today = today
-        self._batch = batch
-        self._interval = interval
-        self._wake = asyncio.Event()
-        self._stopping = False
+        super().__init__(batch=batch, interval=interval)
         self._cursor = cursor
         self._now = now
-
-    def poke(self) -> None:
-        """Something just changed here: look now instead of at the next tick."""
-        self._wake.set()
-
-    def stop(self) -> None:
-        """Finish the round in hand, then leave run(): no Slack call is cut in half."""
-        self._stopping = True
-        self._wake.set()
-
-    async def run(self) -> None:
-        self._stopping = False
-        backoff = self._interval
-        while not self._stopping:
-            self._wake.clear()  # before looking, so a poke during the round is not lost
-            try:
-                handled = await self.run_once()
-                backoff = self._interval
-            except Exception:  # Slack or the database away: try again later, lose nothing
-                log.exception("slack notifier: will retry in %.0fs", backoff)
-                handled = 0
-                backoff = min(backoff * 2, 60.0)
-            if handled >= self._batch:
-                continue  # more waiting
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), backoff)
 
     async def run_once(self) -> int:
         """Handle the events after the cursor; the number handled."""

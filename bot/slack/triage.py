@@ -14,8 +14,6 @@ Anyone else is told so in a message only they see, and nothing changes.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -28,6 +26,7 @@ from bot.organisations import Organisation, Organisations
 from bot.slack import triage_blocks as tb
 from bot.slack.access import TeamAccess
 from bot.slack.escape import escape
+from bot.slack.following import EventFollower
 from intents.models import RIGHTS_INTENTS
 from storage import Database, EventRecord, StorageError
 
@@ -58,8 +57,10 @@ def triage_card(detail: TriageDetail) -> tb.TriageCard:
         reason=(decision.reason or "") if decision else "", reference=detail.reference)
 
 
-class TriageNotifier:
+class TriageNotifier(EventFollower):
     """`await run_once()` handles what is new; `await run()` keeps doing so until stopped."""
+
+    name = "slack triage notifier"
 
     def __init__(self, *, db: Database, orgs: Organisations, client: AsyncWebClient,
                  triage: Triage, batch: int = 200, interval: float = 2.0) -> None:
@@ -67,34 +68,7 @@ class TriageNotifier:
         self._orgs = orgs
         self._client = client
         self._triage = triage
-        self._batch = batch
-        self._interval = interval
-        self._wake = asyncio.Event()
-        self._stopping = False
-
-    def poke(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-
-    async def run(self) -> None:
-        self._stopping = False
-        backoff = self._interval
-        while not self._stopping:
-            self._wake.clear()
-            try:
-                handled = await self.run_once()
-                backoff = self._interval
-            except Exception:  # Slack or the database away: try again later, lose nothing
-                log.exception("slack triage notifier: will retry in %.0fs", backoff)
-                handled = 0
-                backoff = min(backoff * 2, 60.0)
-            if handled >= self._batch:
-                continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), backoff)
+        super().__init__(batch=batch, interval=interval)
 
     async def run_once(self) -> int:
         """Handle the events after the cursor; the number read."""
