@@ -39,6 +39,8 @@ import threading
 import time
 from pathlib import Path
 
+from intake import wait_port  # bench/ is on sys.path when a bench script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 TO = "hello@aimigos.studio"
 MB = 1024 * 1024
@@ -100,20 +102,6 @@ def memory(pid: int) -> tuple[float, float]:
         if name in ("VmRSS", "VmHWM"):
             values[name] = int(rest.split()[0]) / 1024
     return values["VmRSS"], values["VmHWM"]
-
-
-def wait_port(port: int, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited with {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5) as conn:
-                conn.recv(100)
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise SystemExit("server did not start")
 
 
 def bare_server(port: int) -> None:
