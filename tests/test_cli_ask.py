@@ -36,9 +36,24 @@ def test_json_answer_shape(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(out)
     assert data["answered"] is True
     assert "do not and will not sell" in data["answer"]
-    assert set(data["citations"][0]) == {"policy", "section", "heading", "path", "quote"}
+    assert set(data["citations"][0]) == {"policy", "section", "heading", "path", "quote",
+                                               "links"}
     assert data["citations"][0]["policy"] == "imgn"
     assert 0.5 <= data["confidence"] <= 1
+
+
+def test_json_citation_carries_link_targets_the_quote_left_out(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    policy = tmp_path / "linked.md"
+    policy.write_text("# Example Ltd privacy policy\n\n## Complaints\n\n"
+                      "You can complain to the [Information Commissioner's Office]"
+                      "(https://ico.org.uk/make-a-complaint/).\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "--json", "--policy-file", str(policy),
+                        "who can people complain to?")
+    assert code == 0
+    citation = json.loads(out)["citations"][0]
+    assert citation["links"] == ["https://ico.org.uk/make-a-complaint/"]
+    assert "https://" not in citation["quote"]
 
 
 def test_abstention_is_said_plainly(capsys: pytest.CaptureFixture[str]) -> None:

@@ -80,7 +80,7 @@ def answer_json(answer: Answer, item_id: Any = None) -> dict[str, Any]:
         "confidence": answer.confidence,
         "citations": [
             {"policy": c.policy, "section": c.section, "heading": c.heading, "path": c.path,
-             "quote": c.quote}
+             "quote": c.quote, "links": list(c.links)}
             for c in answer.citations
         ],
         "pointers": [

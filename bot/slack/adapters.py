@@ -59,7 +59,8 @@ def _org_name(citation: Citation, orgs: Organisations) -> str:
 
 def source(citation: Citation, orgs: Organisations) -> Source:
     return Source(organisation=_org_name(citation, orgs), section=citation.section,
-                  heading=citation.heading, path=citation.path, quote=citation.quote)
+                  heading=citation.heading, path=citation.path, quote=citation.quote,
+                  links=citation.links)
 
 
 def answer_view(answer: Answer, *, question_id: int, orgs: Organisations,

@@ -7,6 +7,8 @@ is plain_text. Pure functions: no I/O, no event loop.
 
 from __future__ import annotations
 
+import re
+
 from bot.slack.cards import AnswerView, Source
 from bot.slack.escape import Block, escape, mention, mrkdwn, plain, truncate
 
@@ -15,6 +17,9 @@ UNHELPFUL = "answer_unhelpful"
 MAX_CITATIONS = 3
 MAX_POINTERS = 3
 QUOTE_LIMIT = 2500
+MAX_LINKS = 5
+LINK_LIMIT = 1000
+_SAFE_LINK = re.compile(r"(?:https?://|mailto:)[^\s<>|]+\Z", re.IGNORECASE)
 
 
 def source_label(source: Source) -> str:
@@ -38,6 +43,21 @@ def _source_context(source: Source) -> Block:
     if source.path and source.path not in label:
         label = f"{label}  ({source.path})"
     return {"type": "context", "elements": [plain(label, 2000)]}
+
+
+def links_block(links: tuple[str, ...]) -> Block | None:
+    """The quote's link targets as real links, web and mail addresses only: a policy's text is
+    not ours, so a javascript: or data: target is never offered to staff to click."""
+    safe = [link for link in links[:MAX_LINKS] if _SAFE_LINK.match(link)]
+    if not safe:
+        return None
+    elements: list[dict[str, str]] = [{"type": "text", "text": "Links: "}]
+    for number, link in enumerate(safe):
+        if number:
+            elements.append({"type": "text", "text": " \u00b7 "})
+        elements.append({"type": "link", "url": link[:LINK_LIMIT]})
+    return {"type": "rich_text", "elements": [
+        {"type": "rich_text_section", "elements": elements}]}
 
 
 def feedback_actions(question_id: str) -> Block:
@@ -64,6 +84,8 @@ def answer_blocks(view: AnswerView) -> list[Block]:
     for source in citations:
         blocks.append(quote_block(source.quote or view.answer))
         blocks.append(_source_context(source))
+        if (links := links_block(source.links)) is not None:
+            blocks.append(links)
     if view.scope is None and len({s.organisation for s in citations}) > 1:
         blocks.append({"type": "context", "elements": [mrkdwn(
             "This channel is not linked to one organisation, so each answer names its own."

@@ -58,6 +58,7 @@ class Source(BaseModel):
     heading: str = ""
     path: str = ""
     quote: str = ""
+    links: tuple[str, ...] = ()  # where the quote's links point; the quote keeps their text
 
 
 class AnswerView(BaseModel):
