@@ -1,15 +1,10 @@
 """The rule type, the cues that cancel or weaken a match, and the compiled rule set.
 
 A rule is a regular expression over folded text (see textnorm) with the intent it signals and
-a weight. Flags: "n" the pattern carries its own negation ("I don't want any more emails"), so
-the negation cue check is skipped; "r" the pattern refers to a request that may be an earlier
-one ("my access request", "Article 15"), which a chaser raises; "c" a chaser: the sender says
-an earlier request was ignored; "h" no check for conditions ("if ..."); "p" counts only after a
-personal-data word in the words just before it ("my photo is on your site. Nobody asked me");
-"k" counts only after a marketing word in the words just before it ("the newsletter ... stop
-sending it"); "g" a complaint declared in general words ("I want to make a complaint"),
-which does not count in a mail whose grievance is the service (late, blurred, a refund) and
-that says nothing about personal data: a privacy mailbox gets those too.
+a weight. The four core intents' rules are data, one file per language (intents/rulesets/,
+read by ruleset.py, whose FLAGS say what each flag means and which letter the classifier's
+checks read it by); the six further rights' rules are composed from the rights lexicon
+(rules_rights.py). Only the rules whose trigger words occur in a text are tried on it.
 """
 
 from __future__ import annotations
@@ -17,20 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intents.rules_en import EN_RULES
-from intents.rules_en_complaints import EN_COMPLAINT_RULES
-from intents.rules_eu import EU_RULES
-from intents.rules_more import MORE_RULES
+from intents.regex_starts import starts
 from intents.rules_rights import RIGHTS_RULES
+from intents.ruleset import CompiledRule, load_rules
 
 
 @dataclass(frozen=True)
 class Rule:
+    id: str
     intent: str
     weight: float
     regex: re.Pattern[str]
     flags: str
-    # Word prefixes one of which a match must start with; None: no cheap test, always run.
+    # Whole words ("word=") or word beginnings one of which a match must start at; None: no
+    # cheap test, always run.
     gate: frozenset[str] | None
 
 
@@ -139,97 +134,6 @@ PRIVACY_CONTEXT = re.compile(
     r"|without (?:asking|my knowledge)|sin (?:mi )?permiso|sans (?:mon )?(?:accord|autorisation)"
     r"|ohne (?:meine )?(?:erlaubnis|zustimmung)|senza (?:il mio )?permesso|sem (?:a minha )?"
     r"(?:autorizacao|permissao)|zonder (?:mijn )?toestemming)\b")
-GATE_LENGTH = 6
-
-
-def _closing(text: str, start: int) -> int:
-    """Index of the parenthesis closing the group that opens at `start`."""
-    depth = 0
-    i = start
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = text.index("]", i + 1)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return len(text)
-
-
-def _alternatives(text: str) -> list[str]:
-    """Split at the top-level "|"."""
-    parts, depth, last, i = [], 0, 0, 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = text.index("]", i + 1)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(text[last:i])
-            last = i + 1
-        i += 1
-    parts.append(text[last:])
-    return parts
-
-
-def _literal_prefix(text: str) -> str:
-    """The literal letters a match starts with; "word=" when they are a whole word."""
-    end = 0
-    while end < len(text) and end < GATE_LENGTH and text[end].isalnum():
-        end += 1
-    if end < len(text) and text[end] in "?*{":
-        return text[: end - 1]  # the last letter is optional
-    rest = text[end:]
-    whole = end < GATE_LENGTH and end > 0 and rest[1:2] not in ("?", "*", "{") and (
-        rest[:1] in (" ", "'", "-") or rest[:2] in ("\\b", "\\W", "\\s"))
-    return text[:end] + ("=" if whole else "")
-
-
-def _prefixes(part: str) -> set[str] | None:
-    """The gate prefixes of one alternative (after its \\b), looking into a leading group
-    ("(?:mis|mi)\\W+datos" opens at "mis=" or "mi="), or None when it has none."""
-    if not part.startswith("(?:"):
-        prefix = _literal_prefix(part)
-        return {prefix} if prefix else None
-    close = _closing(part, 0)
-    if part[close + 1 : close + 2] in ("?", "*", "{"):
-        return None
-    found: set[str] = set()
-    for option in _alternatives(part[3:close]):
-        inner = _prefixes(option + part[close + 1 :])
-        if inner is None:
-            return None
-        found.update(inner)
-    return found
-
-
-def _gate(pattern: str) -> frozenset[str] | None:
-    """Prefixes of the words a match can start with, when the pattern makes that plain."""
-    found: set[str] = set()
-    pattern = pattern.removeprefix("(?m)")
-    for part in _alternatives(pattern):
-        while part.startswith(("(?<!", "(?<=")):
-            part = part[_closing(part, 0) + 1 :]
-        if not part.startswith("\\b"):
-            return None
-        options = _prefixes(part[2:])
-        if not options:
-            return None
-        found.update(options)
-    return frozenset(found)
 
 
 def _cached_rules_for_word(word: str) -> tuple[int, ...]:
@@ -282,13 +186,25 @@ def _rules_for_word(word: str) -> tuple[int, ...]:
     return tuple(found)
 
 
-def _compile(raw: list[tuple[str, float, str, str]]) -> tuple[Rule, ...]:
-    return tuple(Rule(intent, weight, re.compile(pattern), flags, _gate(pattern))
-                 for intent, weight, pattern, flags in raw)
+def _from_file(rule: CompiledRule) -> Rule:
+    gate = None if rule.anywhere else frozenset(
+        {word + "=" for word in rule.words} | rule.beginnings)
+    return Rule(rule.id, rule.intent, rule.weight, rule.regex, rule.flags, gate)
 
 
-RULES: tuple[Rule, ...] = _compile([*EN_RULES, *EN_COMPLAINT_RULES, *EU_RULES, *MORE_RULES,
-                                    *RIGHTS_RULES])
+def _rights_rules() -> list[Rule]:
+    """The six further rights' rules, composed from the rights lexicon; their triggers are
+    read off the patterns by Python's own regex parser (regex_starts.py)."""
+    rules: list[Rule] = []
+    numbered: dict[str, int] = {}
+    for intent, weight, pattern, flags in RIGHTS_RULES:
+        numbered[intent] = numbered.get(intent, 0) + 1
+        rules.append(Rule(f"lexicon-{intent.replace('_', '-')}-{numbered[intent]}", intent,
+                          weight, re.compile(pattern), flags, starts(pattern)))
+    return rules
+
+
+RULES: tuple[Rule, ...] = (*(_from_file(rule) for rule in load_rules()), *_rights_rules())
 _BY_PREFIX: dict[str, list[int]] = {}
 for _index, _rule in enumerate(RULES):
     for _prefix in _rule.gate or ():

@@ -18,7 +18,7 @@ import re
 from intents.rights_lexicon import LEXICON
 from intents.rights_words import ARTICLE_WEIGHTS, ARTICLES, FACTS, INACCURACY, RightWords
 from intents.ruleparts import RawRule, gap
-from intents.rules_more import ARTICLE
+from intents.ruleset import shared_fragment
 
 TERM_WEIGHT = 0.85
 VERB_OBJECT_WEIGHT = 0.8
@@ -27,6 +27,8 @@ PRONOUN_WEIGHT = 0.75
 SIGN_WEIGHT = 0.4
 ARTICLE_WEIGHT = 0.45
 # The two rights that an opt-out covers when they are about marketing.
+# "Article 15", "Art. 15", "artículo 15", "článku 15", "άρθρο 15" (folded).
+ARTICLE = shared_fragment("ARTICLE")
 MARKETING_COVERED = frozenset({"objection", "consent_withdrawal"})
 MARKETING = re.compile(
     r"\b(?:\w*marketing\w*|mercadotecnia|advertis\w*|adverts?|ads|newsletters?|mailing lists?"

@@ -13,7 +13,10 @@ from functools import lru_cache
 
 _PLAIN = {"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"',
           "»": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " ", "ı": "i",
-          "ς": "σ"}
+          "ς": "σ",
+          # Letters with a stroke have no decomposition to strip: "otrzymałem" must read as
+          # the rules' "otrzymal", "proslijeđena" as "proslijedena", "søger" as "soger".
+          "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ħ": "h", "Ħ": "h"}
 # Where a clause ends: negation and conditions do not reach across these.
 CLAUSE_END = frozenset(",;:.!?\n()[]\"-•·|")
 SENTENCE_END = frozenset(".!?\n;")
