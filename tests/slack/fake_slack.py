@@ -4,7 +4,8 @@ It answers the methods privacybot calls (auth.test, chat.*, views.*, usergroups.
 and the file upload of `files_upload_v2`: files.getUploadURLExternal hands out an upload URL
 on this server, the bytes POSTed there are kept in `uploads`, files.completeUploadExternal
 shares them) with the shapes Slack returns, records every call with its parsed arguments, and
-lets a test wait until a call shows up. Bound to 127.0.0.1 port 0; point SLACK_API_URL at `base_url`.
+lets a test wait until a call shows up. Bound to 127.0.0.1 port 0; point SLACK_API_URL at
+`base_url`.
 """
 
 from __future__ import annotations

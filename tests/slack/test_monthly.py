@@ -150,7 +150,7 @@ async def test_report_post_command_posts_then_refuses_to_repeat_unless_again(
     assert "imgn: 2025-11 posted to CIMGPRIV" in out
 
 
-@pytest.mark.parametrize("args, error", [
+@pytest.mark.parametrize(("args", "error"), [
     (["--month", "2025-13"], "the month must be YYYY-MM, got '2025-13'"),
     (["--month", "2025-11", "--org", "nope"], "unknown organisation 'nope'"),
 ])
