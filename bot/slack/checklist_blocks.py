@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bot.slack.escape import Block, code, escape, mention, mrkdwn, plain, truncate
 from bot.slack.modals import TEXT_ACTION, TEXT_BLOCK, ModalContext, encode_context
+from bot.slack.ticket_blocks import TICK
 from bot.workflow.checklist import Checklist
 
 TICK_MODAL = "ticket_tick_modal"
@@ -40,6 +41,15 @@ def owners_text(checklist: Checklist) -> str:
         lines.append(f"\u2022 *{escape(item.system)}*, {owner_label(item.owner)}{todo}"
                      f"{processor}")
     return "\n".join(lines)
+
+
+def owners_blocks(reference: str, checklist: Checklist) -> list[Block]:
+    """The owners' thread message, with a "Tick a system" button of its own (the same
+    action as the card's, so that an owner can tick from the thread they were called to)."""
+    return [{"type": "section", "text": mrkdwn(truncate(owners_text(checklist), 3000))},
+            {"type": "actions", "block_id": f"checklist:{reference}", "elements": [
+                {"type": "button", "action_id": TICK, "value": reference,
+                 "text": plain("Tick a system")}]}]
 
 
 def _modal(callback_id: str, title: str, submit: str, context: ModalContext,

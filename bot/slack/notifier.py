@@ -25,7 +25,7 @@ from bot.errors import UnknownOrganisationError
 from bot.organisations import Organisations
 from bot.slack.adapters import event_line, ticket_card
 from bot.slack.cards import utc_today
-from bot.slack.checklist_blocks import STARTS, owners_text
+from bot.slack.checklist_blocks import STARTS, owners_blocks, owners_text
 from bot.slack.following import EventFollower
 from bot.slack.history import event_text
 from bot.slack.ticket_blocks import ticket_blocks, ticket_fallback_text
@@ -111,19 +111,21 @@ class Notifier(EventFollower):
                     unfurl_media=False)
                 post = await self._save(ticket_id, channel, str(response["ts"]), new[-1].id)
                 lines = new[1:] if done == 0 else new  # a new ticket's first event is the card
-            extra = ([owners_text(systems)] if systems is not None
-                     and any(event.kind in STARTS for event in new) else [])
-            if lines or extra:
-                await self._thread(post, lines, extra)
+            if lines:
+                await self._thread(post, lines)
+            if systems is not None and any(event.kind in STARTS for event in new):
+                await self._client.chat_postMessage(
+                    channel=post.channel, thread_ts=post.ts, text=owners_text(systems),
+                    blocks=owners_blocks(ticket.reference, systems), unfurl_links=False,
+                    unfurl_media=False)
         except SlackApiError as exc:  # Slack refused (no such channel, not a member...)
             log.error("slack notifier: %s for ticket %s: %s", exc.response.get("error"),
                       ticket.reference, exc)
         if post is not None:
             await self._save(ticket_id, post.channel, post.ts, new[-1].id)
 
-    async def _thread(self, post: SlackPostRecord, events: list[EventRecord],
-                      extra: list[str]) -> None:
-        texts = [event_text(event_line(event)) for event in events] + extra
+    async def _thread(self, post: SlackPostRecord, events: list[EventRecord]) -> None:
+        texts = [event_text(event_line(event)) for event in events]
         for start in range(0, len(texts), MAX_THREAD_LINES):
             await self._client.chat_postMessage(
                 channel=post.channel, thread_ts=post.ts,

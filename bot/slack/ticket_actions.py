@@ -88,7 +88,12 @@ class TicketActions:
             await client.views_open(trigger_id=trigger_id, view=_MODALS[action_id](context))
             return
         if action_id in (TICK, DONE):
-            _, found = await checklist.status(self._db, self._desk.config, ticket.reference)
+            try:
+                _, found = await checklist.status(self._db, self._desk.config, ticket.reference)
+            except (BotError, StorageError) as exc:
+                log.warning("slack: cannot read %s's checklist: %s", ticket.reference, exc)
+                await self.tell(client, channel, user, UNAVAILABLE)
+                return
             if found is not None and not found.complete:
                 view = (checklist_blocks.tick_modal if action_id == TICK
                         else checklist_blocks.done_modal)(context, found)

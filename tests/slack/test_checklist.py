@@ -89,6 +89,13 @@ async def test_card_shows_progress_owners_are_mentioned_and_a_system_is_ticked_f
     assert "*CRM*, <@U123CRM>: access: export the contact record; erasure: delete" in said
     assert "*Mailchimp*, <@U456MKT>: erasure: archive" in said
     assert "`privacy@mailchimp.example`" in said
+    # The owners' message has its own button: ticking from the thread opens the same modal.
+    [owners] = [c for c in fake.of("chat.postMessage") if "Checklist:" in c.args["text"]]
+    assert owners.args["thread_ts"] == card.args["ts"]
+    assert buttons(owners) == [TICK]
+    await slack.click(TICK, reference, ts="1700000000.000099")
+    assert (await fake.wait_for("views.open"))[0].args["view"]["callback_id"] == TICK_MODAL
+    fake.clear()
 
     await slack.click(TICK, reference)
     [opened] = await fake.wait_for("views.open")
@@ -111,7 +118,7 @@ async def test_card_shows_progress_owners_are_mentioned_and_a_system_is_ticked_f
                          "by": "slack:" + TEAM_MEMBER}
     assert (tick.actor, tick.channel) == ("slack:" + TEAM_MEMBER, "slack")
 
-    update = await latest_card(service, fake, 2)
+    update = await latest_card(service, fake, 1)
     assert "Systems: 1/2 systems (left: Mailchimp)" in all_text(update.args["blocks"])
     assert (f"<@{TEAM_MEMBER}> ticked `CRM` off the checklist: "
             "`2 contact records and 3 deals erased`") in thread(fake)
