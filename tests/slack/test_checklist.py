@@ -204,3 +204,29 @@ async def test_ticking_refuses_outsiders_stale_modals_empty_notes_and_tickets_wi
     assert "has no checklist: it starts when the requester's identity is confirmed" in (
         late.args["text"])
     assert len(fake.of("views.open")) == 1
+
+
+def test_names_from_the_organisations_file_cannot_ping_or_link() -> None:
+    """System names, owners and what to do come from a file, not from Slack: still escaped,
+    and an owner that is not a user id is shown literally rather than mentioned."""
+    from bot.slack.checklist_blocks import done_modal, owners_text, tick_modal
+    from bot.slack.modals import ModalContext
+    from bot.workflow.checklist import Checklist, Item
+
+    items = [Item(system="<!channel> CRM", owner="U123CRM", todo="erase <https://x|y>",
+                  processor="", done=False, note="", by=None),
+             Item(system="Files", owner="<!here>", todo="", processor="", done=False, note="",
+                  by=None)]
+    found = Checklist(items=items, override=None)
+    context = ModalContext(reference="AIM-2026-0001", channel="C1")
+    tick = tick_modal(context, found)
+    [select] = [b for b in tick["blocks"] if b.get("block_id") == SYSTEM_BLOCK]
+    # An option's value is the name as configured, for the desk to match; Slack shows only
+    # the option's (escaped) text.
+    assert [o.pop("value") for o in select["element"]["options"]] == ["<!channel> CRM", "Files"]
+    text = owners_text(found) + all_text(tick) + all_text(done_modal(context, found))
+    for dangerous in ("<!channel>", "<!here>", "<https://x"):
+        assert dangerous not in text
+    assert "&lt;!channel&gt; CRM" in text
+    assert "<@U123CRM>" in owners_text(found)
+    assert "`&lt;!here&gt;`" in owners_text(found)
