@@ -15,6 +15,7 @@ from bot.cli import (
     due_date,
     gaps,
     report,
+    report_post,
     retention,
     serve,
     suppression,
@@ -38,7 +39,7 @@ for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
     _module.register(app)
 # Triage and mail corrections; accountability: the register, retention, legal holds (these
 # join the `tickets` group).
-for _module in (triage, mail_cli, report, retention, ticket_hold, ticket_checklist):
+for _module in (triage, mail_cli, report, report_post, retention, ticket_hold, ticket_checklist):
     _module.register(app)
 # The privacy team's answers to what the policy does not say.
 for _module in (answers,):

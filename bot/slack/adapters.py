@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.organisations import Organisation, Organisations
 from bot.slack.cards import AnswerView, EventLine, Source, TicketCard
+from bot.workflow.checklist import Checklist
 from bot.workflow.uncertainty import check_intents
 from bot.workflow.verification import needs_verification
 from knowledge.models import Answer, Citation
@@ -24,8 +25,10 @@ def first_inbound(messages: list[MessageRecord]) -> MessageRecord | None:
 
 
 def ticket_card(ticket: TicketRecord, org: Organisation | None,
-                messages: list[MessageRecord] | None = None) -> TicketCard:
-    """The card for a ticket; `messages` (its mail, oldest first) supplies the excerpt."""
+                messages: list[MessageRecord] | None = None,
+                checklist: Checklist | None = None) -> TicketCard:
+    """The card for a ticket; `messages` (its mail, oldest first) supplies the excerpt,
+    `checklist` (bot/desk/checklist.py) the progress through the organisation's systems."""
     first = first_inbound(messages or [])
     return TicketCard(
         reference=ticket.reference,
@@ -43,6 +46,8 @@ def ticket_card(ticket: TicketRecord, org: Organisation | None,
         excerpt=first.excerpt if first else "",
         check_intents=tuple(check_intents(first.intents, first.scores,
                                           ticket_intents=ticket.intents)) if first else (),
+        checklist=checklist.progress if checklist is not None else "",
+        systems_left=tuple(checklist.missing) if checklist is not None else (),
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack import manual_modals, modals
+from bot.slack import checklist_blocks, manual_modals, modals
 from bot.slack import triage_blocks as triage_ui
 from bot.slack.answer_blocks import HELPFUL, UNHELPFUL, feedback_done_blocks
 from bot.slack.escalation import ASK_TEAM, Escalations
@@ -28,7 +28,7 @@ from bot.slack.triage import TriageActions
 log = logging.getLogger(__name__)
 
 COMMAND = "/privacy"
-TICKET_BUTTON = re.compile(r"^ticket_(verify|extend|done|reject|assign)$")
+TICKET_BUTTON = re.compile(r"^ticket_(verify|extend|done|reject|assign|tick)$")
 MANUAL_BUTTON = re.compile(f"^({'|'.join(BUTTONS)})$")
 MANUAL_MODAL = re.compile(f"^({'|'.join(SUBMISSIONS)})$")
 NEW_REQUEST = "privacy_new_request"  # the global shortcut (slack/manifest.yml)
@@ -120,7 +120,8 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
                           blocks=[*feedback_done_blocks(shown, user, helpful), *offer])
 
     @app.view(re.compile(f"^({modals.VERIFY_MODAL}|{modals.EXTEND_MODAL}|"
-                         f"{modals.REJECT_MODAL})$"))
+                         f"{modals.REJECT_MODAL}|{checklist_blocks.TICK_MODAL}|"
+                         f"{checklist_blocks.DONE_MODAL})$"))
     async def on_modal(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
                        client: AsyncWebClient) -> None:
         await ack()

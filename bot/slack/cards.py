@@ -42,6 +42,10 @@ class TicketCard(BaseModel):
     excerpt: str = ""
     # Why the classification was a close call ("check the intents"); empty when it was not.
     check_intents: tuple[str, ...] = ()
+    # The systems checklist (bot.workflow.checklist): "3/5 systems", and the systems not yet
+    # ticked; empty when the ticket has no checklist.
+    checklist: str = ""
+    systems_left: tuple[str, ...] = ()
 
     @property
     def is_open(self) -> bool:

@@ -142,6 +142,17 @@ def _split(d: dict[str, Any], by: str) -> str:
             f" {_text(d, 'reference', 40)}")
 
 
+def _ticked(d: dict[str, Any], by: str) -> str:
+    return (f":ballot_box_with_check: {by} ticked {_text(d, 'system', 100)} off the checklist"
+            f"{_colon(d, 'note')}")
+
+
+def _overridden(d: dict[str, Any], by: str) -> str:
+    left = ", ".join(str(system) for system in d.get("missing") or [])
+    return (f":warning: {by} closed it with systems left ({_text({'left': left}, 'left')},"
+            f" {escape(str(d.get('progress') or ''))}){_colon(d, 'reason')}")
+
+
 def _merged(d: dict[str, Any], by: str) -> str:
     return (f":link: {by} merged {_text(d, 'reference', 40)} into this ticket: its mail and"
             " history are here now")
@@ -158,4 +169,6 @@ _MANUAL: dict[str, Callable[[dict[str, Any], str], str]] = {
     "ticket_merged": _merged,
     "merged_into": _merged_into,
     "ticket_split": _split,
+    "checklist_ticked": _ticked,
+    "checklist_overridden": _overridden,
 }

@@ -14,6 +14,8 @@ from bot.slack.escape import Block, code, escape, mention, mrkdwn
 from bot.slack.ticket_blocks import due_label, intents_label, state_label
 
 MAX_LINES = 40
+HOME_BLOCKS = 100  # Slack's limit for a view
+HOME_LINES = 90
 _FAR_FUTURE = date.max
 
 
@@ -62,9 +64,13 @@ def tickets_list_blocks(cards: Sequence[TicketCard], today: date,
     return [header, summary, *_lines(ordered, today, limit)]
 
 
-def home_view(cards: Sequence[TicketCard], today: date, organisations: Sequence[str]) -> Block:
-    """The App Home tab: the same list, for views.publish."""
-    return {"type": "home", "blocks": tickets_list_blocks(cards, today, organisations, 90)}
+def home_view(cards: Sequence[TicketCard], today: date, organisations: Sequence[str],
+              room: int = HOME_BLOCKS) -> Block:
+    """The App Home tab: the same list, for views.publish, in `room` blocks at most (a view
+    holds HOME_BLOCKS; what sits above the list takes the rest)."""
+    # Header, count, and the "...and N more" line besides the ticket lines.
+    limit = max(min(room - 3, HOME_LINES), 1)
+    return {"type": "home", "blocks": tickets_list_blocks(cards, today, organisations, limit)}
 
 
 def digest_cards(cards: Sequence[TicketCard], today: date, horizon_days: int = 7

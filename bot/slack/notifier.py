@@ -5,6 +5,10 @@ has handled (a cursor in storage) and, per ticket, the last event its Slack mess
 (`slack_posts.posted_event_id`). A crash between posting and remembering repeats at most that
 ticket's last step; nothing is lost, whichever channel (mail, CLI, HTTP, Slack) made the change.
 Run it in one process only: two notifiers would both post.
+
+The card shows the systems checklist's progress (bot/desk/checklist.py); when identity is
+confirmed and the ticket gets its checklist, the thread says which systems and mentions their
+owners (bot/slack/checklist_blocks.py).
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from datetime import UTC, date, datetime, timedelta
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.desk import checklist
 from bot.errors import UnknownOrganisationError
 from bot.organisations import Organisations
 from bot.slack.adapters import event_line, ticket_card
 from bot.slack.cards import utc_today
+from bot.slack.checklist_blocks import STARTS, owners_blocks, owners_text
 from bot.slack.following import EventFollower
 from bot.slack.history import event_text
 from bot.slack.ticket_blocks import ticket_blocks, ticket_fallback_text
@@ -72,12 +78,13 @@ class Notifier(EventFollower):
         """Bring one ticket's Slack message (and thread) up to its latest event."""
         async with self._db.transaction(readonly=True) as tx:
             ticket = await tx.tickets.get(ticket_id)
+            try:
+                org = self._orgs.get(ticket.organisation)
+            except UnknownOrganisationError:
+                return
             post = await tx.slack.get_post(ticket_id)
             messages = await tx.messages.for_ticket(ticket_id)
-        try:
-            org = self._orgs.get(ticket.organisation)
-        except UnknownOrganisationError:
-            return
+            systems = await checklist.read(tx, org, ticket)
         done = (post.posted_event_id or 0) if post else 0
         new = [event for event in events if event.id > done]
         channel = post.channel if post else org.slack_channel
@@ -85,7 +92,7 @@ class Notifier(EventFollower):
             return
         if post is None and not ticket.is_open and self._now() - new[-1].at > HISTORY:
             return  # closed long before Slack saw it (Slack set up late): history, not news
-        card = ticket_card(ticket, org, messages)
+        card = ticket_card(ticket, org, messages, systems)
         blocks, text = ticket_blocks(card, self._today()), ticket_fallback_text(card)
         try:
             if post is not None:
@@ -106,6 +113,11 @@ class Notifier(EventFollower):
                 lines = new[1:] if done == 0 else new  # a new ticket's first event is the card
             if lines:
                 await self._thread(post, lines)
+            if systems is not None and any(event.kind in STARTS for event in new):
+                await self._client.chat_postMessage(
+                    channel=post.channel, thread_ts=post.ts, text=owners_text(systems),
+                    blocks=owners_blocks(ticket.reference, systems), unfurl_links=False,
+                    unfurl_media=False)
         except SlackApiError as exc:  # Slack refused (no such channel, not a member...)
             log.error("slack notifier: %s for ticket %s: %s", exc.response.get("error"),
                       ticket.reference, exc)

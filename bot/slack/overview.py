@@ -1,7 +1,7 @@
 """Open tickets for one Slack user: `/privacy tickets` and the App Home tab.
 
-A user sees the tickets of the organisations whose team they are on, and nothing else:
-requester addresses are personal data.
+A user sees the tickets (and this month's figures) of the organisations whose team they are
+on, and nothing else: requester addresses are personal data.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from datetime import UTC, date, datetime
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.desk.summary import Summary, read_summary
 from bot.slack.access import TeamAccess
 from bot.slack.adapters import ticket_card
 from bot.slack.cards import TicketCard, utc_today
 from bot.slack.escalation import Escalations
 from bot.slack.escape import Block
-from bot.slack.list_blocks import home_view, tickets_list_blocks
+from bot.slack.figures_blocks import home_figures_blocks
+from bot.slack.list_blocks import HOME_BLOCKS, home_view, tickets_list_blocks
 from bot.slack.triage_blocks import BacklogLine, backlog_blocks
 from storage import Database
 
@@ -26,8 +28,10 @@ class Overview:
 
     def __init__(self, *, db: Database, access: TeamAccess,
                  today: Callable[[], date] = utc_today,
-                 escalations: Escalations | None = None) -> None:
+                 escalations: Escalations | None = None,
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self._db = db
+        self._now = now
         self._escalations = escalations
         self._access = access
         self._today = today
@@ -57,13 +61,24 @@ class Overview:
                                          oldest=oldest[0].received_at if oldest else None))
         return lines
 
+    async def figures(self, user: str) -> list[tuple[str, Summary]]:
+        """This month's figures so far (bot/desk/summary.py) for each of the user's
+        organisations."""
+        now = self._now()
+        month = now.date().replace(day=1)
+        return [(org.name, await read_summary(self._db, organisation=org.id, month=month,
+                                              now=now))
+                for org in await self._access.teams_of(user)]
+
     async def publish_home(self, client: AsyncWebClient, user: str) -> None:
         names, cards = await self.for_user(user)
-        view = home_view(cards, self._today(), names)
         # The mail nobody has triaged yet comes first: a missed request is the worst miss.
-        # Then the team's answers to questions the policy did not answer, to keep current.
+        # Then the team's answers to questions the policy did not answer, to keep current,
+        # and this month's figures; the open tickets get the room that is left.
         answers = (await self._escalations.home(await self._access.teams_of(user))
                    if self._escalations is not None else [])
-        view["blocks"] = [*backlog_blocks(await self.backlog(user), datetime.now(UTC)),
-                          *answers, *view["blocks"]]
+        above = [*backlog_blocks(await self.backlog(user), datetime.now(UTC)), *answers,
+                 *home_figures_blocks(await self.figures(user))]
+        view = home_view(cards, self._today(), names, room=HOME_BLOCKS - len(above))
+        view["blocks"] = [*above, *view["blocks"]]
         await client.views_publish(user_id=user, view=view)

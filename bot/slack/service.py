@@ -7,6 +7,8 @@
         ...
         await slack.stop()
 
+The loops: the ticket and triage notifiers, the daily digest, the monthly summary (posted
+once per organisation and month) and the pruning of handled event ids.
 `start(listen=False)` runs only the loops (a worker process); `start(notify=False)` only
 listens (a web process), so that exactly one process follows the event log.
 """
@@ -38,6 +40,7 @@ from bot.slack.counted import ErrorCounter
 from bot.slack.digest import Digest
 from bot.slack.escalation import Escalations
 from bot.slack.manual_actions import ManualActions
+from bot.slack.monthly import MonthlySummary
 from bot.slack.notifier import Notifier
 from bot.slack.overview import Overview
 from bot.slack.questions import QuestionDesk
@@ -87,6 +90,7 @@ class SlackService:
         self.access = TeamAccess(orgs, client)
         self.notifier = Notifier(db=db, orgs=orgs, client=client)
         self.digest = Digest(db=db, orgs=orgs, client=client)
+        self.monthly = MonthlySummary(db=db, orgs=orgs, client=client)
         self.questions = QuestionDesk(db=db, kb=kb, orgs=orgs, metrics=metrics)
         self.actions = TicketActions(db=db, orgs=orgs, desk=desk, access=self.access,
                                      changed=self.notifier.poke)
@@ -163,6 +167,7 @@ class SlackService:
             self._spawn(self.notifier.run(), "notifier")
             self._spawn(self.triage_notifier.run(), "triage-notifier")
             self._spawn(self.digest.run(), "digest")
+            self._spawn(self.monthly.run(), "monthly-summary")
             self._spawn(self._prune_loop(), "prune-seen-events")
 
     async def stop(self) -> None:
@@ -170,6 +175,7 @@ class SlackService:
         self.notifier.stop()
         self.triage_notifier.stop()
         self.digest.stop()
+        self.monthly.stop()
         self._stopping.set()
         if self._watcher is not None:  # only sleeps between checks: nothing to finish
             self._watcher.cancel()

@@ -4,6 +4,11 @@ A button's value (a reference) and a modal's private_metadata come back from the
 are not trusted: before anything happens we check that the ticket exists, that the click came
 from its organisation's privacy channel, and that the user is on that organisation's team.
 Anyone else gets an ephemeral refusal and nothing changes.
+
+The systems checklist goes through the same use cases as the command line
+(bot/desk/checklist.py): "Tick a system" opens a modal whose submission is `checklist.tick`,
+and "Mark done" on a ticket with systems left opens a modal asking for the override reason
+instead of closing at once; the desk refuses "done" without one either way.
 """
 
 from __future__ import annotations
@@ -14,13 +19,13 @@ from collections.abc import Awaitable, Callable
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.desk import ActionResult, Desk
+from bot.desk import ActionResult, Desk, checklist
 from bot.errors import BotError
 from bot.organisations import Organisation, Organisations
-from bot.slack import modals
+from bot.slack import checklist_blocks, modals
 from bot.slack.access import TeamAccess
 from bot.slack.escape import escape
-from bot.slack.ticket_blocks import ASSIGN, DONE, EXTEND, REJECT, VERIFY
+from bot.slack.ticket_blocks import ASSIGN, DONE, EXTEND, REJECT, TICK, VERIFY
 from bot.workflow.references import InvalidReferenceError, normalise_reference
 from storage import Database, StorageError, TicketRecord
 
@@ -78,10 +83,28 @@ class TicketActions:
             log.warning("slack: cannot check %s for %s: %s", reference, user, exc)
             await self.tell(client, channel, user, UNAVAILABLE)
             return
+        context = modals.ModalContext(reference=ticket.reference, channel=channel, ts=ts)
         if action_id in _MODALS:
-            context = modals.ModalContext(reference=ticket.reference, channel=channel, ts=ts)
             await client.views_open(trigger_id=trigger_id, view=_MODALS[action_id](context))
             return
+        if action_id in (TICK, DONE):
+            try:
+                _, found = await checklist.status(self._db, self._desk.config, ticket.reference)
+            except (BotError, StorageError) as exc:
+                log.warning("slack: cannot read %s's checklist: %s", ticket.reference, exc)
+                await self.tell(client, channel, user, UNAVAILABLE)
+                return
+            if found is not None and not found.complete:
+                view = (checklist_blocks.tick_modal if action_id == TICK
+                        else checklist_blocks.done_modal)(context, found)
+                await client.views_open(trigger_id=trigger_id, view=view)
+                return
+            if action_id == TICK:
+                await self.tell(client, channel, user, f"{escape(ticket.reference)} has no "
+                                "systems left to tick." if found is not None else
+                                f"{escape(ticket.reference)} has no checklist: it starts "
+                                "when the requester's identity is confirmed.")
+                return
         actor = ACTOR_PREFIX + user
         if action_id == DONE:
             await self.run(client, channel, user, "mark done", ticket.reference,
@@ -117,6 +140,14 @@ class TicketActions:
             ground = modals.submitted_reason(values) or "manifestly_unfounded"
             await self.run(client, context.channel, user, "reject", ref,
                             self._desk.reject(ref, text, actor, "slack", ground=ground))
+        elif callback_id == checklist_blocks.TICK_MODAL:
+            system = checklist_blocks.submitted_system(values)
+            await self.run(client, context.channel, user, "tick a system of", ref,
+                            checklist.tick(self._db, self._desk.config, ref, system, text,
+                                           actor, "slack"))
+        elif callback_id == checklist_blocks.DONE_MODAL:
+            await self.run(client, context.channel, user, "mark done", ref,
+                            self._desk.close_done(ref, actor, "slack", override=text))
 
     async def run(self, client: AsyncWebClient, channel: str, user: str, what: str,
                    reference: str, action: Awaitable[object]) -> None:

@@ -18,7 +18,8 @@ EXTEND = "ticket_extend"
 DONE = "ticket_done"
 REJECT = "ticket_reject"
 ASSIGN = "ticket_assign"
-ACTIONS = (VERIFY, EXTEND, DONE, REJECT, ASSIGN)
+TICK = "ticket_tick"  # tick a system of the checklist off (bot/slack/checklist_blocks.py)
+ACTIONS = (VERIFY, EXTEND, DONE, REJECT, ASSIGN, TICK)
 # The team's own hand (bot/slack/manual_actions.py): Reply, the state's next step, and a
 # "More" menu whose option values are "<action>|<reference>".
 REPLY = "ticket_reply"
@@ -102,6 +103,8 @@ def ticket_buttons(card: TicketCard) -> list[Block]:
         buttons.append(_button(VERIFY, "Verify identity", card.reference, "primary"))
     if card.state == "in_progress":
         buttons.append(_button(EXTEND, "Extend", card.reference))
+    if card.systems_left:
+        buttons.append(_button(TICK, "Tick a system", card.reference))
     if card.state in _CAN_FINISH:
         buttons.append(_button(DONE, "Mark done", card.reference))
     buttons.append(_button(REJECT, "Reject", card.reference, "danger"))
@@ -153,6 +156,9 @@ def ticket_blocks(card: TicketCard, today: date | None = None) -> list[Block]:
             plain(f"Identity: {verification_label(card)}"),
             plain(f"State: {state_label(card.state)}"),
             mrkdwn(f"Assigned: {mention(card.assignee) if card.assignee else 'nobody'}"),
+            *([plain(f"Systems: {card.checklist}" + (
+                f" (left: {', '.join(card.systems_left)})" if card.systems_left else ""), 300)]
+              if card.checklist else []),
         ]},
     ]
     glimpse = first_lines(card.excerpt)

@@ -1,8 +1,11 @@
 """A recording fake of the Slack Web API on loopback, modelled on bolt-python's own tests.
 
-It answers the methods privacybot calls (auth.test, chat.*, views.*, usergroups.users.list)
-with the shapes Slack returns, records every call with its parsed arguments, and lets a test
-wait until a call shows up. Bound to 127.0.0.1 port 0; point SLACK_API_URL at `base_url`.
+It answers the methods privacybot calls (auth.test, chat.*, views.*, usergroups.users.list,
+and the file upload of `files_upload_v2`: files.getUploadURLExternal hands out an upload URL
+on this server, the bytes POSTed there are kept in `uploads`, files.completeUploadExternal
+shares them) with the shapes Slack returns, records every call with its parsed arguments, and
+lets a test wait until a call shows up. Bound to 127.0.0.1 port 0; point SLACK_API_URL at
+`base_url`.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ class FakeSlack:
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     acks: list[dict[str, Any]] = field(default_factory=list)
     refuse_sockets: bool = False  # Slack's WebSocket endpoint is away
+    uploads: dict[str, bytes] = field(default_factory=dict)  # file id -> the bytes sent
+    _files: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
     def base_url(self) -> str:
@@ -54,6 +59,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response", self._response)
         app.router.add_get("/socket", self._socket)
+        app.router.add_post("/upload/{file_id}", self._upload)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -144,6 +150,15 @@ class FakeSlack:
         self._record("response_url", await request.json(), "")
         return web.Response(text="ok")
 
+    async def _upload(self, request: web.Request) -> web.Response:
+        """Step 2 of an upload: the file's bytes, POSTed to the URL handed out in step 1."""
+        file_id = request.match_info["file_id"]
+        if file_id not in self.uploads:
+            return web.Response(status=404, text="no such upload")
+        self.uploads[file_id] = await request.read()
+        self._record("upload", {"file_id": file_id, "length": len(self.uploads[file_id])}, "")
+        return web.Response(text=f"OK - {len(self.uploads[file_id])}")
+
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         args = await self._args(request)
@@ -169,6 +184,22 @@ class FakeSlack:
             return {"ok": True, "message_ts": ts}
         if method in ("views.open", "views.publish", "views.update"):
             return {"ok": True, "view": {"id": f"V{ts[-6:]}", **args.get("view", {})}}
+        if method == "files.getUploadURLExternal":
+            if not args.get("filename") or not str(args.get("length", "")).isdigit():
+                return {"ok": False, "error": "invalid_arguments"}
+            file_id = f"F{next(self._files):08d}"
+            self.uploads[file_id] = b""
+            return {"ok": True, "file_id": file_id,
+                    "upload_url": f"http://127.0.0.1:{self.port}/upload/{file_id}"}
+        if method == "files.completeUploadExternal":
+            files = args.get("files")
+            listed = json.loads(files) if isinstance(files, str) else files or []
+            if not listed or any(f.get("id") not in self.uploads or not self.uploads[f["id"]]
+                                 for f in listed):
+                return {"ok": False, "error": "file_not_found"}
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title") or "",
+                                           "size": len(self.uploads[f["id"]])}
+                                          for f in listed]}
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
         if method == "usergroups.users.list":
