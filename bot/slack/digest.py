@@ -6,8 +6,6 @@ is kept as a cursor in storage (its ordinal), so a restart does not send it twic
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -19,6 +17,7 @@ from bot.organisations import Organisation, Organisations
 from bot.slack.adapters import ticket_card
 from bot.slack.escape import escape, mrkdwn
 from bot.slack.list_blocks import digest_blocks
+from bot.slack.scheduled import ScheduledPost
 from bot.slack.triage_blocks import BacklogLine, backlog_blocks
 from storage import Database
 
@@ -37,29 +36,17 @@ def digest_due(now: datetime, last_sent: int, hour: int = DIGEST_HOUR) -> bool:
     return now.hour >= hour and last_sent < now.date().toordinal()
 
 
-class Digest:
+class Digest(ScheduledPost):
     """`await send_due(now)` sends what is due; `await run()` checks every few minutes."""
 
     def __init__(self, *, db: Database, orgs: Organisations, client: AsyncWebClient,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  hour: int = DIGEST_HOUR, interval: float = 300.0) -> None:
-        self._db = db
-        self._orgs = orgs
-        self._client = client
-        self._clock = clock
+        super().__init__(db=db, orgs=orgs, client=client, clock=clock, interval=interval)
         self._hour = hour
-        self._interval = interval
-        self._stopping = asyncio.Event()
 
-    def stop(self) -> None:
-        self._stopping.set()
-
-    async def run(self) -> None:
-        self._stopping.clear()
-        while not self._stopping.is_set():
-            await self.send_due(self._clock())
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self._interval)
+    async def due(self, now: datetime) -> list[str]:
+        return await self.send_due(now)
 
     async def send_due(self, now: datetime) -> list[str]:
         """Send today's digest to every channel that has not had it; the org ids sent to."""

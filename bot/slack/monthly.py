@@ -18,8 +18,6 @@ being away just means the next round tries again.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -30,6 +28,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.desk.summary import Summary, read_chart, read_summary
 from bot.organisations import Organisation, Organisations
 from bot.slack.figures_blocks import summary_text
+from bot.slack.scheduled import ScheduledPost
 from storage import Database
 
 log = logging.getLogger(__name__)
@@ -60,29 +59,17 @@ def chart_name(org: Organisation, month: date) -> str:
     return f"privacy-summary-{org.id}-{month:%Y-%m}.png"
 
 
-class MonthlySummary:
+class MonthlySummary(ScheduledPost):
     """`await post_due(now)` posts last month's summary where it is still due; `await run()`
     checks every `interval` seconds; `await post(org, month, now)` posts one (the CLI)."""
 
     def __init__(self, *, db: Database, orgs: Organisations, client: AsyncWebClient,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC),
                  interval: float = 900.0) -> None:
-        self._db = db
-        self._orgs = orgs
-        self._client = client
-        self._clock = clock
-        self._interval = interval
-        self._stopping = asyncio.Event()
+        super().__init__(db=db, orgs=orgs, client=client, clock=clock, interval=interval)
 
-    def stop(self) -> None:
-        self._stopping.set()
-
-    async def run(self) -> None:
-        self._stopping.clear()
-        while not self._stopping.is_set():
-            await self.post_due(self._clock())
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self._interval)
+    async def due(self, now: datetime) -> list[str]:
+        return await self.post_due(now)
 
     async def post_due(self, now: datetime) -> list[str]:
         """Post the previous month's summary to every channel that has not had it; the ids
