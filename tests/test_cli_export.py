@@ -34,7 +34,8 @@ async def _seed(data_dir: Path) -> tuple[str, str]:
 
 def _error(capsys: pytest.CaptureFixture[str]) -> str:
     err = capsys.readouterr().err
-    assert err.startswith("privacybot: error: ") and len(err.strip().splitlines()) == 1
+    assert err.startswith("privacybot: error: ")
+    assert len(err.strip().splitlines()) == 1
     return err
 
 

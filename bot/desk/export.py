@@ -13,7 +13,7 @@ Mixed into `Desk`, which supplies the transaction plumbing declared here.
 from __future__ import annotations
 
 from contextlib import AbstractAsyncContextManager
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.desk import merging
 from bot.desk.core import DeskConfig, Unit, address_key
@@ -140,12 +140,12 @@ class ExportCases:
                       data=build_zip(pack), mails=len(pack.mails), events=len(pack.events),
                       files=len(pack.files))
 
-    def pack_url(self, reference: str) -> tuple[str, str]:
-        """A fresh signed link to the ticket's pack and the day it expires (ISO)."""
+    def pack_url(self, reference: str) -> tuple[str, datetime]:
+        """A fresh signed link to the ticket's pack and when it expires."""
         expires = self.config.clock() + timedelta(days=self.config.pack_link_days)
         token = tokens.make_token(self.config.secret, tokens.PURPOSE_PACK, reference,
                                   expires_at=expires)
-        return f"{self.config.public_url.rstrip('/')}/pack/{token}", expires.date().isoformat()
+        return f"{self.config.public_url.rstrip('/')}/pack/{token}", expires
 
     async def send_pack_link(self, reference: str, actor: str, channel: str) -> ActionResult:
         """Mail the requester a link to their pack (through the outbox); refused until their
@@ -157,9 +157,10 @@ class ExportCases:
             if ticket.verified_at is None:
                 raise WorkflowError(f"{ticket.reference}: {NOT_VERIFIED}")
             url, expires = self.pack_url(ticket.reference)
+            # A date, so that the mail writes it in the requester's language.
             await unit.send_now(org, ticket, ReplyKind.PACK_LINK,
-                                {"pack_url": url, "expires": expires})
-            unit.event("pack_sent", ticket, expires=expires)
+                                {"pack_url": url, "expires": expires.date()})
+            unit.event("pack_sent", ticket, expires_at=expires.isoformat())
             return ActionResult(reference=ticket.reference, state=ticket.state,
                                 due_date=ticket.due_date, verified=True,
                                 replies=list(unit.replies))

@@ -20,6 +20,7 @@ from bot.channels.http_app import build_http_app
 from bot.desk import Desk
 from bot.errors import VerificationError, WorkflowError
 from bot.knowledge_base import build_knowledge_base
+from bot.workflow.texts import format_date
 from bot.organisations import Organisations
 from knowledge import KnowledgeBase
 from storage import Database
@@ -56,7 +57,8 @@ async def two_requesters(desk: Desk, clock: Clock) -> tuple[str, str]:
     async with desk.db.transaction() as tx:  # a third party's mail filed on Ann's ticket
         found = await tx.messages.get_by_message_id("aimigos", inbound.message_id or "")
         ticket = await tx.tickets.get_by_reference(ann)
-        assert found is not None and stored.outcome == "no_intent"
+        assert found is not None
+        assert stored.outcome == "no_intent"
         await tx.messages.set_ticket(found.id, ticket.id)
     await desk.add_note(ann, "INTERNAL-NOTE: check the CRM first", "alice", "cli")
     await desk.reply(ann, "TEAM-REPLY: we are on it.", "alice", "cli")
@@ -74,24 +76,30 @@ async def test_the_pack_holds_their_mail_and_nobody_elses(desk: Desk, clock: Clo
     for not_theirs in ("BOB-SECRET", "BOB-FORWARDED", "INTERNAL-NOTE"):
         assert not_theirs not in everything
     index = json.loads(files["index.json"])
-    assert index["reference"] == ann and index["requester"] == "ann@example.com"
+    assert index["reference"] == ann
+    assert index["requester"] == "ann@example.com"
     directions = [(m["direction"], m["from"] if m["direction"] == "in" else m["to"])
                   for m in index["mails"]]
     assert {address for _, address in directions} == {"ann@example.com"}
-    assert ("in", "ann@example.com") in directions and ("out", "ann@example.com") in directions
+    assert ("in", "ann@example.com") in directions
+    assert ("out", "ann@example.com") in directions
     # Her own mails are there as received, too; the verification code is not.
     originals = [m["original"] for m in index["mails"] if m["original"]]
-    assert len(originals) == 2 and all(name in files for name in originals)
+    assert len(originals) == 2
+    assert all(name in files for name in originals)
     verification = next(m for m in index["mails"] if "verification" in m["subject"].lower()
                         or "confirm" in m["subject"].lower())
     assert not re.search(r"\b\d{3}[ -]?\d{3}\b", verification["text"])
     kinds = [event["kind"] for event in index["history"]]
-    assert kinds[0] == "ticket_opened" and "identity_verified" in kinds
+    assert kinds[0] == "ticket_opened"
+    assert "identity_verified" in kinds
     assert "note_added" not in kinds
     assert (export.mails, export.files) == (len(index["mails"]), 0)
     # The other requester's pack is his alone.
     bobs = b"\n".join(unzip((await desk.export_pack(bob, kb)).data).values()).decode()
-    assert "BOB-SECRET" in bobs and "ANN-FIRST" not in bobs and "ANN-SECOND" not in bobs
+    assert "BOB-SECRET" in bobs
+    assert "ANN-FIRST" not in bobs
+    assert "ANN-SECOND" not in bobs
 
 
 async def test_the_pack_quotes_the_policy_with_sections(desk: Desk, clock: Clock,
@@ -103,7 +111,8 @@ async def test_the_pack_quotes_the_policy_with_sections(desk: Desk, clock: Clock
     assert set(info) >= {"purposes", "recipients", "retention", "rights", "source",
                          "complaint"}
     purposes = info["purposes"]
-    assert purposes["answered"] and purposes["quotes"][0]["section"] == "3.2"
+    assert purposes["answered"]
+    assert purposes["quotes"][0]["section"] == "3.2"
     assert "Purposes of Processing" in purposes["quotes"][0]["heading"]
     assert "Information Commissioner" in info["complaint"]["note"]
     unanswered = [item for item in info.values() if not item["answered"]]
@@ -152,9 +161,10 @@ async def test_the_link_downloads_once_verified_and_records_it(
     result = await desk.send_pack_link(ann, "alice", "cli")
     assert result.replies == ["pack_link"]
     message = await pack_mail(desk, ann)
-    assert message["To"] == "ann@example.com" and ann in message["Subject"]
-    assert (clock.now + timedelta(days=7)).date().isoformat() in message.get_body(
-        preferencelist=("plain",)).get_content()
+    assert message["To"] == "ann@example.com"
+    assert ann in message["Subject"]
+    expires = format_date((clock.now + timedelta(days=7)).date(), "en")
+    assert f"works until {expires}" in message.get_body(preferencelist=("plain",)).get_content()
     token = token_of(message)
     async with aiohttp.ClientSession() as session:
         async with session.get(f"{http}/pack/{token}") as resp:  # a scanner: changes nothing
@@ -210,7 +220,8 @@ async def test_the_link_of_an_unverified_request_fails(desk: Desk, clock: Clock,
             async with session.request(method, http + target, data=data) as resp:
                 assert resp.status == 400
                 page = await resp.text()
-                assert "not been confirmed" in page and "BOB-SECRET" not in page
+                assert "not been confirmed" in page
+                assert "BOB-SECRET" not in page
     assert await downloads(desk, bob) == 0
 
 
