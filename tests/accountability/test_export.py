@@ -20,8 +20,8 @@ from bot.channels.http_app import build_http_app
 from bot.desk import Desk
 from bot.errors import VerificationError, WorkflowError
 from bot.knowledge_base import build_knowledge_base
-from bot.workflow.texts import format_date
 from bot.organisations import Organisations
+from bot.workflow.texts import format_date
 from knowledge import KnowledgeBase
 from storage import Database
 from tests.accountability.conftest import send, verify
