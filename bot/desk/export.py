@@ -21,6 +21,7 @@ from bot.desk.results import ActionResult, Result
 from bot.errors import VerificationError, WorkflowError
 from bot.organisations import Organisation
 from bot.workflow import tokens
+from bot.workflow.addresses import InvalidAddressError
 from bot.workflow.pack import Pack, PackFile, PackMail, build_zip, pack_filename, shown_events
 from bot.workflow.pack_info import supplementary_information
 from bot.workflow.redaction import CARRIES_SECRETS, redact_text
@@ -61,10 +62,17 @@ async def gather(tx: Transaction, config: DeskConfig, ticket: TicketRecord,
                  kb: KnowledgeBase) -> Pack:
     """Everything of the requester's that the pack holds, read in one transaction."""
     org = config.org(ticket.organisation)
-    key = address_key(ticket.requester_address, org.plus_addressing)
+
+    def key_of(address: str) -> str:
+        try:
+            return address_key(address, org.plus_addressing)
+        except InvalidAddressError:  # a pseudonym retention left, or a mangled header
+            return address.strip().lower()
+
+    key = key_of(ticket.requester_address)
 
     def theirs(address: str) -> bool:
-        return bool(address) and address_key(address, org.plus_addressing) == key
+        return bool(address) and key_of(address) == key
 
     tickets = {t.id: t for t in await tx.tickets.list(
         organisation=org.id, requester_address=ticket.requester_address)}
@@ -98,7 +106,8 @@ async def gather(tx: Transaction, config: DeskConfig, ticket: TicketRecord,
                               from_address=message.from_address,
                               to_address=message.to_address,
                               subject=message.subject or mail.subject, text=mail.text,
-                              reference=owner.reference if owner else None, original=raw))
+                              reference=owner.reference if owner else None,
+                              original=raw or None))  # None: emptied by retention
     history = await merging.merged_history(tx, ticket)
     references = {t.id: t.reference for t in tickets.values()}
     for ticket_id in {e.ticket_id for e in history if e.ticket_id} - set(references):

@@ -18,6 +18,7 @@ from aiohttp import web
 
 from bot.channels.http_app import build_http_app
 from bot.desk import Desk
+from bot.desk.retention import run_retention
 from bot.errors import VerificationError, WorkflowError
 from bot.knowledge_base import build_knowledge_base
 from bot.organisations import Organisations
@@ -238,3 +239,22 @@ async def test_the_link_lasts_the_configured_days(db: Database, orgs: Organisati
     clock.advance(days=1, minutes=1)
     with pytest.raises(VerificationError, match="expired"):
         await desk.download_pack(token, kb)
+
+
+async def test_the_teams_documents_join_the_pack_and_go_with_retention(
+        desk: Desk, clock: Clock, kb: KnowledgeBase) -> None:
+    ann = await send(desk, ["access"], ANN)
+    await verify(desk, ann)
+    assert await desk.add_file(ann, name="../../etc/passwd", mimetype="text/plain",
+                               data=b"SCANNED-LETTER", source="slack:F1", actor="slack:U1",
+                               channel="slack")
+    assert not await desk.add_file(ann, name="again", mimetype="text/plain", data=b"x",
+                                   source="slack:F1", actor="slack:U1", channel="slack")
+    files = unzip((await desk.export_pack(ann, kb)).data)
+    assert files["files/01-passwd"] == b"SCANNED-LETTER"  # no way out of its folder
+    assert not any(name.startswith(("/", "..")) or "/../" in name for name in files)
+    await desk.close_done(ann, "alice", "cli", note="sent", override="test")
+    report = await run_retention(desk.db, desk.config, now=clock.now + timedelta(days=4 * 365))
+    [aimigos] = [c for c in report.organisations if c.organisation == "aimigos"]
+    assert aimigos.ticket_files == 1
+    assert "files/01-passwd" not in unzip((await desk.export_pack(ann, kb)).data)
