@@ -14,9 +14,11 @@ from bot.desk import Desk
 from bot.knowledge_base import build_knowledge_base
 from bot.slack.files import allowed_hosts, file_url
 from bot.slack.service import SlackService
+from bot.slack.ticket_blocks import SEND_PACK
 from storage import Database
 from tests.slack.conftest import AIM_CHANNEL, OUTSIDER, TEAM_MEMBER, Slack, open_ticket
 from tests.slack.fake_slack import FakeSlack
+from tests.slack.test_manual_actions import more
 from tests.slack.test_tickets import eventually, posted, ticket
 
 PDF = b"%PDF-1.4 the requester's contract, scanned\n" + bytes(range(256)) * 40
@@ -98,3 +100,28 @@ def test_only_slacks_file_host_gets_the_token() -> None:
         assert file_url({"url_private": url}, hosts) is None, url
     assert file_url({"url_private": "http://127.0.0.1:9/f"},
                     allowed_hosts("http://127.0.0.1:9/api/")) == "http://127.0.0.1:9/f"
+
+
+async def test_send_pack_from_the_more_menu(
+        service: SlackService, slack: Slack, fake: FakeSlack, desk: Desk, db: Database) -> None:
+    reference, _ = await _thread(service, fake, desk, db)
+    await more(slack, SEND_PACK, reference)  # not verified yet: refused, and said so
+    [refusal] = await fake.wait_for("chat.postEphemeral")
+    assert "identity not confirmed" in refusal.args["text"]
+    await desk.record_manual_check(reference, "passport seen", "alice", "cli")
+    await more(slack, SEND_PACK, reference, user=OUTSIDER)
+    await more(slack, SEND_PACK, reference)
+
+    async def sent() -> bool:
+        view = await desk.get_ticket(reference)
+        return any(e.kind == "pack_sent" for e in view.events)
+    await eventually(sent)
+    view = await desk.get_ticket(reference)
+    assert [e.actor for e in view.events if e.kind == "pack_sent"] == [f"slack:{TEAM_MEMBER}"]
+    assert [m.kind for m in view.outbox].count("pack_link") == 1
+    fake.clear()
+    await service.notifier.run_once()
+    lines = "\n".join(c.args["text"] for c in fake.of("chat.postMessage"))
+    assert "link to their access pack" in lines
+    card = await fake.wait_for("chat.update")
+    assert f"{SEND_PACK}|{reference}" in json.dumps(card[-1].args.get("blocks"))
