@@ -107,7 +107,7 @@ def build_desk(settings: Settings, orgs: Organisations, db: Database,
                      org_id, route)
     return Desk(db, orgs, secret=resolve_secret_key(settings),
                 public_url=settings.effective_public_url, complaint_routes=routes,
-                clock=lambda: datetime.now(UTC))
+                clock=lambda: datetime.now(UTC), pack_link_days=settings.pack_link_days)
 
 
 async def build_services(settings: Settings, *, slack: bool = True,
@@ -223,7 +223,7 @@ class Runtime:
             app[PROBES_KEY] = probes
             app.router.add_get("/healthz", healthz)
         else:
-            app = build_http_app(desk=self.services.desk, probes=probes)
+            app = build_http_app(desk=self.services.desk, probes=probes, kb=self.services.kb)
             if slack is not None:
                 slack.mount(app)
         mount_metrics(app, self.services.metrics, db)

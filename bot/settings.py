@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     http_host: str = "127.0.0.1"
     http_port: int = Field(default=3000, ge=0, le=65535)
     public_url: str | None = None  # base of links in mails; defaults to http://host:port
+    # How long the link to a requester's access pack works (`tickets export --send`).
+    pack_link_days: int = Field(default=7, ge=1, le=90)
     max_message_bytes: int = Field(default=25 * MEGABYTE, gt=0)
     # Mail data the SMTP intake holds in memory at once; past it, large mails get "451 try
     # later" (bot/channels/smtp_budget.py). Default: four messages of max_message_bytes.

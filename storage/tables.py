@@ -323,3 +323,21 @@ team_answers = Table(
     UniqueConstraint("post_channel", "post_ts"),
     Index("ix_team_answers_organisation", "organisation"),
 )
+
+# Files the privacy team adds to a ticket (shared in its Slack thread) for the requester's
+# access pack. `source` says where each came from ("slack:<file id>"): one row per source, so
+# a retried Slack event stores nothing twice.
+ticket_files = Table(
+    "ticket_files",
+    metadata,
+    _id(),
+    Column("ticket_id", Integer, ForeignKey("tickets.id"), nullable=False),
+    Column("name", String(255), nullable=False),
+    Column("mimetype", String(120), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("source", String(200), nullable=False, unique=True),
+    Column("added_by", String(200), nullable=False),
+    Column("added_at", UTCDateTime, nullable=False),
+    Index("ix_ticket_files_ticket_id", "ticket_id"),
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from storage.repos.events import EventRepository
+from storage.repos.files import FileRepository
 from storage.repos.messages import MessageRepository
 from storage.repos.outbox import OutboxRepository
 from storage.repos.questions import QuestionRepository
@@ -37,3 +38,4 @@ class Transaction:
         self.questions = QuestionRepository(conn)
         self.triage = TriageRepository(conn)
         self.team_answers = TeamAnswerRepository(conn)
+        self.files = FileRepository(conn)

@@ -1,7 +1,9 @@
-"""The HTTP endpoints: /healthz, the verification link and RFC 8058 one-click unsubscribe.
+"""The HTTP endpoints: /healthz, the verification link, RFC 8058 one-click unsubscribe and the
+link to a requester's access pack.
 
 GET never changes anything (mail scanners fetch links before people click them): GET
-/verify and GET /unsubscribe show a page whose button POSTs. Bad or expired tokens get a
+/verify, GET /unsubscribe and GET /pack show a page whose button POSTs (the pack's POST
+answers with the zip, and the download is recorded on the ticket). Bad or expired tokens get a
 400 page and change nothing; our own failures get a page without internals. The Slack
 channel adds its own routes to the same application.
 """
@@ -19,6 +21,7 @@ from bot.channels.health import PROBES_KEY, HealthProbe, healthz
 from bot.desk import Desk
 from bot.errors import BotError, VerificationError
 from bot.workflow import tokens
+from knowledge import KnowledgeBase
 from storage.errors import NotFoundError, StorageError
 
 log = logging.getLogger(__name__)
@@ -28,6 +31,7 @@ ONE_CLICK = "One-Click"
 
 
 DESK_KEY: web.AppKey[Desk] = web.AppKey("privacybot.desk", Desk)
+KB_KEY: web.AppKey[KnowledgeBase] = web.AppKey("privacybot.kb", KnowledgeBase)
 
 
 def _html(text: str, status: int = 200) -> web.Response:
@@ -74,6 +78,8 @@ def _reason(exc: Exception) -> str:
         return pages.SUPERSEDED
     if "no longer open" in text:
         return "This request is closed. If you still want us to act, please write to us again."
+    if "identity not confirmed" in text:
+        return pages.NOT_CONFIRMED
     if "used" in text:
         return "This link has already been used."
     return "This link is not valid."
@@ -154,10 +160,32 @@ async def unsubscribe_one_click(request: web.Request) -> web.Response:
     return _html(pages.unsubscribed(_detail(result)))
 
 
-def build_http_app(*, desk: Desk, probes: Mapping[str, HealthProbe]) -> web.Application:
-    """The aiohttp application; SlackService.mount(app) may add its routes afterwards."""
+async def pack_page(request: web.Request) -> web.Response:
+    token = await _token(request)
+    _check(request, tokens.PURPOSE_PACK, token)
+    link = await request.app[DESK_KEY].pack_link(token)  # refuses an unverified request
+    return _html(pages.confirm_pack(token, link.organisation, link.reference))
+
+
+async def pack_download(request: web.Request) -> web.Response:
+    token = await _token(request)
+    pack = await request.app[DESK_KEY].download_pack(token, request.app[KB_KEY])
+    return web.Response(body=pack.data, content_type="application/zip", headers={
+        **pages.SECURITY_HEADERS,
+        "Content-Disposition": f"attachment; filename=\"{pack.filename}\""})
+
+
+def build_http_app(*, desk: Desk, probes: Mapping[str, HealthProbe],
+                   kb: KnowledgeBase | None = None) -> web.Application:
+    """The aiohttp application; SlackService.mount(app) may add its routes afterwards.
+    The access pack's link is served when the knowledge base is given (the pack quotes it)."""
     app = web.Application(middlewares=[_errors], client_max_size=64 * 1024)
     app[DESK_KEY] = desk
+    if kb is not None:
+        app[KB_KEY] = kb
+        for suffix in ("", "/{token}"):
+            app.router.add_get(f"/pack{suffix}", pack_page)
+            app.router.add_post(f"/pack{suffix}", pack_download)
     app[PROBES_KEY] = dict(probes)
     app.router.add_get("/healthz", healthz)
     # Links carry the token in the path (/verify/<token>, the desk's links) or the query.

@@ -23,6 +23,8 @@ SECURITY_HEADERS = {
 EXHAUSTED = ("Too many wrong codes were tried for this request, so its code is locked for your "
              "protection. Our privacy team has been told and will send you a new code and "
              "link; you do not need to write to us for it.")
+NOT_CONFIRMED = ("This request's email address has not been confirmed yet. Please use the "
+                 "confirmation link in our first email; we will then send you your data.")
 SUPERSEDED = ("We have sent you a newer code and link since this one: please use the link in "
               "our latest email.")
 
@@ -93,6 +95,19 @@ def already_confirmed(reference: str) -> str:
     return page("Already confirmed",
                 f"Your email address was already confirmed for this request (reference "
                 f"{reference}). There is nothing more to do: we will reply to you by email.")
+
+
+def confirm_pack(token: str, organisation: str, reference: str) -> str:
+    """The page behind the access pack's link: the button downloads the zip."""
+    return page(
+        "Your data",
+        f"This is the copy of the personal data {organisation} holds about you in its "
+        f"privacy desk, for your request {reference}: your mails and ours, the history of "
+        f"your request, what our privacy policy says about the processing, and any "
+        f"documents our privacy team added.",
+        "It is a zip file. Start with index.txt inside it.",
+        form=post_form("/pack", "Download my data (zip)", {"token": token}),
+    )
 
 
 def confirm_unsubscribe(token: str) -> str:

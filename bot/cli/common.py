@@ -68,7 +68,7 @@ async def open_desk(data_dir: Any) -> AsyncIterator[Desk]:
     try:
         secret = resolve_secret_key(settings)  # after the database, which must exist
         yield Desk(db, orgs, secret=secret, public_url=settings.effective_public_url,
-                   clock=lambda: datetime.now(UTC))
+                   clock=lambda: datetime.now(UTC), pack_link_days=settings.pack_link_days)
     finally:
         await db.close()
 

@@ -14,6 +14,7 @@
     privacybot tickets fee REF --amount 10.00 --reason R [--currency C] | fee-paid REF --by WHO
     privacybot tickets unticketed [--org ORG] [--json] [--limit N] [--offset N]
     privacybot tickets sweep [--json]
+    privacybot tickets export REF [--out FILE] | --send --by WHO        (ticket_export.py)
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Annotated, Any
 import typer
 
 from bot.cli import (
+    ticket_export,  # noqa: F401  (adds export to the group)
     ticket_identity,  # noqa: F401  (adds verify and resend-code to the group)
     ticket_manual,  # noqa: F401  (adds note, reply, intents, new, merge, split)
 )

@@ -63,6 +63,7 @@ class DeskConfig:
     public_url: str
     complaint_routes: Mapping[str, str]
     clock: Callable[[], datetime]
+    pack_link_days: int = 7  # how long a link to a requester's access pack works
 
     def org(self, org_id: str) -> Organisation:
         return self.orgs.get(org_id)

@@ -26,6 +26,7 @@ from decimal import Decimal
 from bot.desk import actions, fees, intake, merging, suppression
 from bot.desk.core import DeskConfig, Unit
 from bot.desk.correspondence import Letter, letters
+from bot.desk.export import ExportCases
 from bot.desk.identity import PendingRequest, pending_request, resend_code, try_code, try_link
 from bot.desk.manual_cases import ManualCases, TicketStep
 from bot.desk.results import (
@@ -50,7 +51,7 @@ from intents.models import Classification, InboundMail
 from storage import Database, MessageRecord, SuppressionRecord, TicketRecord
 
 
-class Desk(ManualCases):
+class Desk(ManualCases, ExportCases):
     """The rights workflow's use cases over one database."""
 
     def __init__(
@@ -62,10 +63,12 @@ class Desk(ManualCases):
         public_url: str,
         complaint_routes: Mapping[str, str] | None = None,
         clock: Callable[[], datetime],
+        pack_link_days: int = 7,
     ) -> None:
         self.db = db
         self.config = DeskConfig(orgs=orgs, secret=secret, public_url=public_url,
-                                 complaint_routes=dict(complaint_routes or {}), clock=clock)
+                                 complaint_routes=dict(complaint_routes or {}), clock=clock,
+                                 pack_link_days=pack_link_days)
 
     @asynccontextmanager
     async def _unit(self, actor: str, channel: str) -> AsyncIterator[Unit]:

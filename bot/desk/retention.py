@@ -2,7 +2,8 @@
 
 `run_retention` (the `retention run` command, and daily in the worker) goes through each
 organisation's closed tickets and stored mail:
-- past `raw_mail`: the bytes of the ticket's mail (both ways) are emptied;
+- past `raw_mail`: the bytes of the ticket's mail (both ways) are emptied, and the
+  documents the team added for the requester's access pack (`ticket_files`) deleted;
 - past `message_bodies`: the text and subject kept to read it are emptied;
 - past `outbox_copies`: the bytes of our delivered mail are emptied;
 - past `ticket_personal_data`: the requester's address becomes a keyed pseudonym (in the
@@ -73,6 +74,7 @@ class RetentionCounts(BaseModel):
 
     organisation: str
     raw_mail: int = 0
+    ticket_files: int = 0
     message_bodies: int = 0
     outbox_copies: int = 0
     tickets_pseudonymised: int = 0
@@ -195,6 +197,8 @@ class _Run:
 
             if ids := of("raw_mail"):
                 self.add("raw_mail", await store.empty_raw_mail(ids, dry_run=self.dry))
+                self.add("ticket_files", await store.delete_ticket_files(ids,
+                                                                         dry_run=self.dry))
             if ids := of("message_bodies"):
                 self.add("message_bodies", await store.empty_bodies(ids, dry_run=self.dry))
             if ids := of("outbox_copies"):
@@ -233,6 +237,8 @@ class _Run:
 
             async def erase(store: RetentionStore, chunk: list[int]) -> None:
                 self.add("raw_mail", await store.empty_raw_mail(chunk, dry_run=self.dry))
+                self.add("ticket_files", await store.delete_ticket_files(chunk,
+                                                                         dry_run=self.dry))
                 self.add("message_bodies", await store.empty_bodies(chunk, dry_run=self.dry))
                 self.add("outbox_copies", await store.empty_outbox_copies(
                     chunk, dry_run=self.dry))

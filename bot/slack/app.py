@@ -19,6 +19,7 @@ from bot.slack import checklist_blocks, manual_modals, modals
 from bot.slack import triage_blocks as triage_ui
 from bot.slack.answer_blocks import HELPFUL, UNHELPFUL, feedback_done_blocks
 from bot.slack.escalation import ASK_TEAM, Escalations
+from bot.slack.files import TicketFiles
 from bot.slack.manual_actions import BUTTONS, SUBMISSIONS, ManualActions
 from bot.slack.overview import Overview
 from bot.slack.questions import HINT, QuestionDesk, command_answer_blocks
@@ -40,7 +41,8 @@ HELP = (f"*{COMMAND} ask* _question_: answer from the privacy policy\n"
 def build_app(*, client: AsyncWebClient, signing_secret: str | None,
               questions: QuestionDesk, actions: TicketActions, overview: Overview,
               manual: ManualActions, triage: TriageActions | None = None,
-              escalations: Escalations | None = None) -> AsyncApp:
+              escalations: Escalations | None = None,
+              files: TicketFiles | None = None) -> AsyncApp:
     """The bolt app; without a signing secret (Socket Mode only) HTTP requests are refused."""
     app = AsyncApp(client=client, signing_secret=signing_secret or "",
                    request_verification_enabled=True, name="privacybot",
@@ -58,6 +60,9 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
             # ... unless it is the thread of a question sent to the team: then an answer.
             if escalations is not None and await escalations.answer_from_thread(client, event):
                 return
+            # Files shared there join the requester's access pack (bot/slack/files.py).
+            if files is not None and await files.from_thread(event):
+                actions.changed()
             await manual.note_from_thread(event, body.get("event_id"))
             return
         # Only people's own new messages in a DM; edits, joins and bots are not questions.

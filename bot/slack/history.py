@@ -113,6 +113,8 @@ def event_text(line: EventLine) -> str:
         return ":no_bell: Address on the suppression list"
     if kind in _MANUAL:
         return _MANUAL[kind](d, by)
+    if kind in _PACK:
+        return _PACK[kind](d, by)
     state = d.get("state_to")
     moved = f" \u00b7 now {escape(state_label(str(state)))}" if state else ""
     return f"{escape(kind.replace('_', ' ').capitalize())} \u00b7 {by}{moved}"
@@ -171,4 +173,14 @@ _MANUAL: dict[str, Callable[[dict[str, Any], str], str]] = {
     "ticket_split": _split,
     "checklist_ticked": _ticked,
     "checklist_overridden": _overridden,
+}
+
+
+# The access pack (bot/desk/export.py): documents added, the link sent, each download.
+_PACK: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "file_added": lambda d, by: f":paperclip: {by} added {_text(d, 'name', 120)} to the "
+                                "requester's access pack",
+    "pack_sent": lambda d, by: f":package: {by} sent the requester the link to their access "
+                               f"pack (valid until {_text(d, 'expires_at', 40)})",
+    "pack_downloaded": lambda d, by: ":package: The requester downloaded their access pack",
 }

@@ -40,6 +40,7 @@ from bot.slack.ticket_blocks import (
     REPLY,
     RESEND,
     RESUME,
+    SEND_PACK,
     SPLIT,
 )
 from storage import Database, StorageError, TicketRecord
@@ -118,6 +119,9 @@ class ManualActions:
         elif action_id == RESEND:
             await run(client, channel, user, "send a new code for", ref,
                       self._desk.resend_code(ref, actor, "slack"))
+        elif action_id == SEND_PACK:
+            await run(client, channel, user, "send the access pack of", ref,
+                      self._desk.send_pack_link(ref, actor, "slack"))
         if view is not None:
             await client.views_open(trigger_id=trigger_id, view=view)
 

@@ -39,6 +39,7 @@ from bot.slack.app import build_app
 from bot.slack.counted import ErrorCounter
 from bot.slack.digest import Digest
 from bot.slack.escalation import Escalations
+from bot.slack.files import TicketFiles
 from bot.slack.manual_actions import ManualActions
 from bot.slack.monthly import MonthlySummary
 from bot.slack.notifier import Notifier
@@ -104,11 +105,15 @@ class SlackService:
         self.overview = Overview(db=db, access=self.access, escalations=self.escalations)
         self.manual = ManualActions(db=db, orgs=orgs, desk=desk, access=self.access,
                                     tickets=self.actions)
+        token = settings.slack_bot_token
+        self.files = TicketFiles(db=db, orgs=orgs, desk=desk, access=self.access,
+                                 token=token.get_secret_value() if token else None,
+                                 api_url=settings.slack_api_url)
         self.app: AsyncApp = build_app(client=client, signing_secret=self._secret,
                                        questions=self.questions, actions=self.actions,
                                        overview=self.overview, manual=self.manual,
                                        triage=self.triage_actions,
-                                       escalations=self.escalations)
+                                       escalations=self.escalations, files=self.files)
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False

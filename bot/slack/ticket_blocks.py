@@ -33,10 +33,11 @@ RESEND = "ticket_resend"
 CLOSE_UNVERIFIED = "ticket_close_unverified"
 MERGE = "ticket_merge"
 SPLIT = "ticket_split"
+SEND_PACK = "ticket_send_pack"  # mail the requester the link to their access pack
 MORE_LABELS = {INTENTS: "Change rights", CLARIFY: "Ask to clarify", FEE: "Ask for a fee",
                FEE_PAID: "Fee received", RESEND: "Send a new code",
                CLOSE_UNVERIFIED: "Close as unverified", MERGE: "Merge a ticket into this",
-               SPLIT: "Split out a request"}
+               SPLIT: "Split out a request", SEND_PACK: "Send pack"}
 _RUNNING = frozenset({"in_progress", "extended"})
 
 STATE_LABELS = {
@@ -121,6 +122,8 @@ def more_actions(card: TicketCard) -> list[str]:
         wanted += [CLARIFY, FEE]
     if card.state == "awaiting_identity":
         wanted += [RESEND, CLOSE_UNVERIFIED, FEE, FEE_PAID]
+    if card.verified:  # the pack goes only to a verified requester (bot/desk/export.py)
+        wanted.append(SEND_PACK)
     return [*wanted, MERGE, SPLIT]
 
 

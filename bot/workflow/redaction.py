@@ -16,9 +16,9 @@ from email.charset import QP, Charset
 from email.message import Message
 
 REDACTED = "[redacted]"
-# Kinds whose body holds a live code and link.
-CARRIES_SECRETS = frozenset({"verification_request", "unverified_reminder"})
-_LINK = re.compile(r"(/verify/)[^\s<>\"')\]]+")
+# Kinds whose body holds a live code or link (the access pack's link opens the pack).
+CARRIES_SECRETS = frozenset({"verification_request", "unverified_reminder", "pack_link"})
+_LINK = re.compile(r"(/(?:verify|pack)/)[^\s<>\"')\]]+")
 _CODE = re.compile(r"(?<![\d.:/-])\d{3}[ -]?\d{3}(?![\d.:/-])")
 _SPLIT = re.compile(rb"\r?\n\r?\n")
 _WIRE = policy.compat32.clone(linesep="\r\n")  # as bot/workflow/outbound.py writes mail

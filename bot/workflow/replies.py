@@ -47,6 +47,8 @@ class ReplyKind(StrEnum):
     REQUEST_DISPUTED = "request_disputed"
     # A team member's own words to the requester (tickets reply, the Slack Reply modal).
     TEAM_REPLY = "team_reply"
+    # The link to the requester's access pack (`tickets export --send`), sent by the team.
+    PACK_LINK = "pack_link"
 
 
 AUTOMATIC = frozenset({

@@ -23,6 +23,7 @@ _MSGID = re.compile(
 )
 PURPOSE_VERIFY = "verify"
 PURPOSE_UNSUBSCRIBE = "unsubscribe"
+PURPOSE_PACK = "pack"  # the link to a requester's access pack (bot/desk/export.py)
 
 
 class TokenError(VerificationError):

@@ -194,6 +194,15 @@ class MessageRepository(Repository):
             _m.c.received_at, _m.c.id)
         return [_record(row) for row in await self._rows(stmt, "listing messages")]
 
+    async def from_address(self, organisation: str, address: str) -> list[MessageRecord]:
+        """Every mail received by `organisation` from `address` (case-insensitive), whatever
+        ticket it is on or none, oldest first: one person's mail, for their access pack."""
+        stmt = select(*_COLUMNS).where(
+            _m.c.organisation == organisation, _m.c.direction == "in",
+            func.lower(_m.c.from_address) == address.strip().lower(),
+        ).order_by(_m.c.received_at, _m.c.id)
+        return [_record(row) for row in await self._rows(stmt, "listing a sender's messages")]
+
     async def unticketed(
         self, *, organisation: str | None = None, since: datetime | None = None,
         limit: int = 100, offset: int = 0,

@@ -236,6 +236,16 @@ class RetentionStore(Repository):
                                           "counting verifications") or 0)
         return await self._rowcount(delete(v).where(*where), "deleting verifications")
 
+    async def delete_ticket_files(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
+        """The documents the team added to the tickets for their access packs: like the raw
+        mail, evidence kept for its period, then gone whole."""
+        f = t.ticket_files
+        where = [f.c.ticket_id.in_(list(ticket_ids))]
+        if dry_run:
+            return int(await self._scalar(select(func.count()).select_from(f).where(*where),
+                                          "counting ticket files") or 0)
+        return await self._rowcount(delete(f).where(*where), "deleting ticket files")
+
     # -- staff questions -----------------------------------------------------------------------
 
     async def delete_questions(self, organisation: str | None, before: datetime, *,

@@ -4,8 +4,9 @@ It answers the methods privacybot calls (auth.test, chat.*, views.*, usergroups.
 and the file upload of `files_upload_v2`: files.getUploadURLExternal hands out an upload URL
 on this server, the bytes POSTed there are kept in `uploads`, files.completeUploadExternal
 shares them) with the shapes Slack returns, records every call with its parsed arguments, and
-lets a test wait until a call shows up. Bound to 127.0.0.1 port 0; point SLACK_API_URL at
-`base_url`.
+lets a test wait until a call shows up. It also serves the bytes of shared files (`add_file`)
+at their private URL, to a request bearing the bot token only, as files.slack.com does.
+Bound to 127.0.0.1 port 0; point SLACK_API_URL at `base_url`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class FakeSlack:
     refuse_sockets: bool = False  # Slack's WebSocket endpoint is away
     uploads: dict[str, bytes] = field(default_factory=dict)  # file id -> the bytes sent
     _files: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # id -> (name, bytes)
+    token: str = "xoxb-test"  # the bot token a file download must bear
 
     @property
     def base_url(self) -> str:
@@ -60,6 +63,7 @@ class FakeSlack:
         app.router.add_post("/response", self._response)
         app.router.add_get("/socket", self._socket)
         app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_get("/files-pri/{id}/{name}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -127,6 +131,26 @@ class FakeSlack:
         except TimeoutError:
             seen = [c.method for c in self.calls]
             raise AssertionError(f"no {count}x {method} within {within}s; saw {seen}") from None
+
+    # -- shared files: the `files` of a message event, and their bytes ------------------
+
+    def add_file(self, file_id: str, name: str, data: bytes,
+                 mimetype: str = "application/pdf") -> dict[str, Any]:
+        """Hold a file's bytes; returns the file object a message event carries."""
+        self.files[file_id] = (name, data)
+        url = f"http://127.0.0.1:{self.port}/files-pri/{file_id}/{name}"
+        return {"id": file_id, "name": name, "mimetype": mimetype, "size": len(data),
+                "url_private": url, "url_private_download": url + "?download=1"}
+
+    async def _file(self, request: web.Request) -> web.Response:
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        file_id = request.match_info["id"]
+        self._record("file.download", {"id": file_id}, token)
+        if token != self.token:  # Slack answers its login page; a test wants it plain
+            return web.Response(status=403, text="not authorised")
+        if file_id not in self.files:
+            return web.Response(status=404, text="no such file")
+        return web.Response(body=self.files[file_id][1], content_type="application/pdf")
 
     # -- the fake API -------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ def _list_after(key: str) -> set[str]:
 def test_scopes_cover_every_web_api_method_we_call() -> None:
     scopes = _list_after("bot")
     for needed in ("app_mentions:read", "chat:write", "commands", "im:history", "im:read",
-                   "im:write", "users:read", "usergroups:read", "files:write"):
+                   "im:write", "users:read", "usergroups:read", "files:write", "files:read"):
         assert needed in scopes, needed
 
 

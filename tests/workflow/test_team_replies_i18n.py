@@ -25,7 +25,7 @@ K = ReplyKind
 REF = "AIM-2026-0042"
 LANGUAGES = ("es", "de", "fr")
 TEAM_KINDS = (K.CLARIFICATION_REQUEST, K.DONE_NOTICE, K.EXTENSION_NOTICE, K.FEE_RECEIVED,
-              K.FEE_REQUEST, K.REFUSAL)
+              K.FEE_REQUEST, K.REFUSAL, K.PACK_LINK)
 # What Unit._queue gives every mail; distinct values so a dropped one cannot hide.
 COMMON: dict[str, object] = {
     "org_name": "Aimigos Studio",
@@ -45,19 +45,21 @@ PER_KIND: dict[ReplyKind, dict[str, object]] = {
                     "identity_awaited": True},
     K.REFUSAL: {"reason": "R-9921: the same request for the fifth time this month",
                 "reason_label": "manifestly excessive"},
+    K.PACK_LINK: {"pack_url": "http://links.test/pack/TOKEN-4411.sig",
+                  "expires": date(2026, 12, 31)},
 }
 # The one value the code passes in English that the translations put in their own words.
 TRANSLATED_BY_TEMPLATE = {"reason_label"}
 WORDS = {
     "es": {K.CLARIFICATION_REQUEST: "pregunta", K.DONE_NOTICE: "completado",
            K.EXTENSION_NOTICE: "más tiempo", K.FEE_RECEIVED: "canon", K.FEE_REQUEST: "canon",
-           K.REFUSAL: "decisión"},
+           K.REFUSAL: "decisión", K.PACK_LINK: "sus datos"},
     "de": {K.CLARIFICATION_REQUEST: "Rückfrage", K.DONE_NOTICE: "abgeschlossen",
            K.EXTENSION_NOTICE: "mehr Zeit", K.FEE_RECEIVED: "Entgelt", K.FEE_REQUEST: "Entgelt",
-           K.REFUSAL: "Entscheidung"},
+           K.REFUSAL: "Entscheidung", K.PACK_LINK: "Ihrer Daten"},
     "fr": {K.CLARIFICATION_REQUEST: "précisiez", K.DONE_NOTICE: "traitée",
            K.EXTENSION_NOTICE: "supplémentaire", K.FEE_RECEIVED: "paiement",
-           K.FEE_REQUEST: "frais", K.REFUSAL: "décision"},
+           K.FEE_REQUEST: "frais", K.REFUSAL: "décision", K.PACK_LINK: "vos données"},
 }
 # Each conditional's other branch (the desk sends both).
 VARIANTS: dict[ReplyKind, list[dict[str, object]]] = {
