@@ -41,6 +41,7 @@ from bot.slack.manual_actions import ManualActions
 from bot.slack.notifier import Notifier
 from bot.slack.overview import Overview
 from bot.slack.questions import QuestionDesk
+from bot.slack.recipient_actions import RecipientActions, install
 from bot.slack.ticket_actions import TicketActions
 from bot.slack.triage import TriageActions, TriageNotifier
 from knowledge import KnowledgeBase
@@ -105,6 +106,8 @@ class SlackService:
                                        overview=self.overview, manual=self.manual,
                                        triage=self.triage_actions,
                                        escalations=self.escalations)
+        # The "Tell processors" button (GDPR Art. 19) routes itself.
+        install(self.app, RecipientActions(desk=desk, tickets=self.actions))
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False
