@@ -11,8 +11,6 @@ second confirmation, or two at once, never sends one twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from pydantic import BaseModel, ConfigDict
 
 from bot.desk.core import DeskConfig, Unit, clean_text
@@ -137,15 +135,17 @@ async def _queue(unit: Unit, org: Organisation, ticket: TicketRecord, notice: No
 
 def summary(result: Recipients, confirmed: bool) -> str:
     """One line for the team: what was queued (or is drafted), and what was sent before."""
-    before = ", ".join(f"{r.system} ({r.processor})" for r in result.sent_before)
+    ref = result.reference
     if not result.rights:
-        return f"{result.reference}: no erasure, restriction or rectification: nobody to tell"
-    names: Sequence[str] = [f"{n.system} ({n.processor})" for n in result.notices]
+        return f"{ref}: no erasure, restriction or rectification: nobody to tell"
+    if not result.notices and not result.sent_before:
+        return f"{ref}: no processor is listed for the organisation's systems: nobody to tell"
+    names = [f"{n.system} ({n.processor})" for n in result.notices]
     if confirmed:
-        line = (f"{result.reference}: told {', '.join(names)}" if names
-                else f"{result.reference}: nothing left to send")
+        line = f"{ref}: told {', '.join(names)}" if names else f"{ref}: nothing left to send"
     else:
-        line = (f"{result.reference}: {len(names)} notice{'s' if len(names) != 1 else ''} "
-                f"to confirm: {', '.join(names)}" if names
-                else f"{result.reference}: no notice to send")
+        count = f"{len(names)} notice{'s' if len(names) != 1 else ''}"
+        line = (f"{ref}: {count} to confirm: {', '.join(names)}" if names
+                else f"{ref}: nothing left to send")
+    before = ", ".join(f"{r.system} ({r.processor})" for r in result.sent_before)
     return line + (f"; told before: {before}" if before else "")

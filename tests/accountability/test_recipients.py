@@ -14,8 +14,10 @@ import pytest
 from bot.cli import app
 from bot.cli.common import run_cli
 from bot.desk import Desk, recipients
+from bot.desk.recipients import Recipients
 from bot.errors import ConfigError, WorkflowError
 from bot.organisations import Organisations, load_organisations
+from bot.workflow.recipients import Recipient
 from storage import Database, OutboxRecord, open_database
 from tests.accountability.conftest import START, send, verify
 from tests.accountability.test_checklist import SYSTEMS, config_with_systems
@@ -200,3 +202,13 @@ def test_recipients_from_the_command_line(tmp_path: Path, monkeypatch: pytest.Mo
     assert len(asyncio.run(outbox())) == 2
     assert run_cli(app, ["tickets", "show", reference, *base]) == 0
     assert "recipient notified" in capsys.readouterr().out
+
+
+def test_the_summary_says_why_nothing_goes() -> None:
+    told = Recipient(system="Zendesk", processor="dpo@zendesk.example", rights=("erasure",))
+    none = Recipients(reference="AIM-2026-0001", rights=("erasure",), verified=True)
+    assert recipients.summary(none, confirmed=True) == (
+        "AIM-2026-0001: no processor is listed for the organisation's systems: nobody to tell")
+    before = none.model_copy(update={"sent_before": (told,)})
+    assert recipients.summary(before, confirmed=False) == (
+        "AIM-2026-0001: nothing left to send; told before: Zendesk (dpo@zendesk.example)")
