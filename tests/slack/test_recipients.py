@@ -84,7 +84,8 @@ async def test_the_click_confirms_and_a_second_sends_nothing(
 
     async def thread_updated() -> bool:
         await service.notifier.run_once()
-        return any("Recipient notified" in str(c.args.get("text", "")) + str(c.args)
+        return any("had the processor of `Zendesk` told of the erasure: "
+                   "`dpo@zendesk.example`" in str(c.args)
                    for c in fake.of("chat.postMessage") if "thread_ts" in c.args)
     await eventually(thread_updated)
 
