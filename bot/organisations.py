@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.authorities import Authority, default_authorities, default_for
 from bot.errors import ConfigError, UnknownOrganisationError
+from bot.workflow.addresses import InvalidAddressError, clean_address
 from bot.workflow.retention import parse_period
 
 # -- Retention (privacybot's own data): how long each kind it holds is kept --------------------
@@ -60,6 +61,18 @@ class System(BaseModel):
     erasure: str = ""    # what to do for an erasure request
     processor: str = ""  # the address of a processor that holds the data, if one does
 
+    @field_validator("processor")
+    @classmethod
+    def _processor_address(cls, value: str) -> str:
+        """Erasures, restrictions and rectifications are told to it by mail
+        (bot.workflow.recipients): an address that cannot be mailed is refused at load."""
+        if not value.strip():
+            return ""
+        try:
+            return clean_address(value)
+        except InvalidAddressError as exc:
+            raise ValueError(f"processor must be an email address: {exc}") from None
+
 # Great Britain has three bank-holiday calendars; an organisation that names none gets
 # England's. Elsewhere no subdivision means the country's national calendar.
 DEFAULT_SUBDIVISIONS = {"GB": "ENG"}
@@ -77,6 +90,9 @@ class Organisation(BaseModel):
     reference_prefix: str = Field(pattern=r"^[A-Z]{2,5}$")
     jurisdiction: str = Field(default="GB", pattern=r"^[A-Z]{2}$")
     subdivision: str | None = None
+    # The language the organisation writes in to others than requesters (the notices to its
+    # processors, bot.workflow.recipients): ISO 639-1; English where it has no template.
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$")
     # Filled from the jurisdiction's default when the file gives none (see _legal_setting).
     authority: Authority
     # The organisation's own way to complain, quoted in complaint acknowledgements before the

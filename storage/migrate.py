@@ -38,6 +38,12 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """Every revision shipped with this version (a database at another one is newer)."""
+    return {script.revision
+            for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def _current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
@@ -45,9 +51,7 @@ def _current(connection: Connection) -> str | None:
 def _upgrade(connection: Connection) -> str | None:
     current = _current(connection)
     head = head_revision()
-    known = {script.revision for script in ScriptDirectory.from_config(
-        alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise StorageError(
             f"the database is at schema revision {current}, which this version of privacybot "
             f"does not know (newest known: {head}); upgrade privacybot")

@@ -21,6 +21,7 @@ from bot.cli import (
     suppression,
     ticket_checklist,
     ticket_hold,
+    ticket_recipients,
     tickets,
     triage,
 )
@@ -37,9 +38,10 @@ app = typer.Typer(
 
 for _module in (ask, classify, tickets, suppression, due_date, db, serve, gaps):
     _module.register(app)
-# Triage and mail corrections; accountability: the register, retention, legal holds (these
-# join the `tickets` group).
-for _module in (triage, mail_cli, report, report_post, retention, ticket_hold, ticket_checklist):
+# Triage and mail corrections; accountability: the register, retention, legal holds, the
+# checklist and telling recipients (these join the `tickets` group).
+for _module in (triage, mail_cli, report, report_post, retention, ticket_hold, ticket_checklist,
+                ticket_recipients):
     _module.register(app)
 # The privacy team's answers to what the policy does not say.
 for _module in (answers,):

@@ -164,6 +164,12 @@ def _merged_into(d: dict[str, Any], by: str) -> str:
     return f":link: Merged into {_text(d, 'reference', 40)} by {by}"
 
 
+def _told(d: dict[str, Any], by: str) -> str:
+    """A notice of the request to a processor (GDPR Art. 19, bot/desk/recipients.py)."""
+    return (f":outbox_tray: {by} had the processor of {_text(d, 'system', 100)} told of the "
+            f"{_words(', '.join(d.get('rights') or []))}: {_text(d, 'processor', 200)}")
+
+
 _MANUAL: dict[str, Callable[[dict[str, Any], str], str]] = {
     "note_added": _note,
     "team_reply_sent": _reply,
@@ -173,6 +179,7 @@ _MANUAL: dict[str, Callable[[dict[str, Any], str], str]] = {
     "ticket_split": _split,
     "checklist_ticked": _ticked,
     "checklist_overridden": _overridden,
+    "recipient_notified": _told,
 }
 
 

@@ -45,6 +45,7 @@ from bot.slack.monthly import MonthlySummary
 from bot.slack.notifier import Notifier
 from bot.slack.overview import Overview
 from bot.slack.questions import QuestionDesk
+from bot.slack.recipient_actions import RecipientActions, install
 from bot.slack.ticket_actions import TicketActions
 from bot.slack.triage import TriageActions, TriageNotifier
 from knowledge import KnowledgeBase
@@ -114,6 +115,8 @@ class SlackService:
                                        overview=self.overview, manual=self.manual,
                                        triage=self.triage_actions,
                                        escalations=self.escalations, files=self.files)
+        # The "Tell processors" button (GDPR Art. 19) routes itself.
+        install(self.app, RecipientActions(desk=desk, tickets=self.actions))
         self._socket: AsyncSocketModeHandler | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._connected = False

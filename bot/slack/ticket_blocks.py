@@ -11,6 +11,7 @@ from datetime import date
 
 from bot.slack.cards import TicketCard
 from bot.slack.escape import Block, escape, first_lines, mention, mrkdwn, plain
+from bot.slack.recipient_blocks import recipient_elements
 from bot.workflow.rights import labels
 
 VERIFY = "ticket_verify"
@@ -170,7 +171,7 @@ def ticket_blocks(card: TicketCard, today: date | None = None) -> list[Block]:
     if card.check_intents and card.is_open:
         blocks.append({"type": "context", "elements": [mrkdwn(
             ":mag: *Check the intents*: " + escape("; ".join(card.check_intents)))]})
-    buttons = ticket_buttons(card) + manual_elements(card)
+    buttons = ticket_buttons(card) + manual_elements(card) + recipient_elements(card)
     if buttons:
         blocks.append({"type": "actions", "block_id": f"ticket:{card.reference}",
                        "elements": buttons})

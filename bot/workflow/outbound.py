@@ -54,6 +54,10 @@ class OutboundMail(BaseModel):
     in_reply_to: str | None = None
     references: tuple[str, ...] = ()
     unsubscribe_url: str | None = None
+    # Replies to a requester are marked automatic (RFC 3834), so that their autoresponders
+    # stay quiet; a notice to a processor (bot.workflow.recipients) is not, so that its
+    # helpdesk opens a case for it instead of discarding an auto-reply.
+    auto_submitted: bool = True
 
 
 def safe_message_id(value: str | None) -> str | None:
@@ -218,8 +222,9 @@ def build_message(mail: OutboundMail) -> bytes:
     references = [ref for ref in (safe_message_id(item) for item in mail.references) if ref]
     if references:
         lines.append(_line("References", " ".join(references)))
-    lines.append("Auto-Submitted: auto-replied\r\nX-Auto-Response-Suppress: All\r\n"
-                 "Precedence: auto_reply\r\n")
+    if mail.auto_submitted:
+        lines.append("Auto-Submitted: auto-replied\r\nX-Auto-Response-Suppress: All\r\n"
+                     "Precedence: auto_reply\r\n")
     if mail.unsubscribe_url and _UNSUBSCRIBE_URL.fullmatch(mail.unsubscribe_url):
         lines.append(_line("List-Unsubscribe", f"<{mail.unsubscribe_url}>"))
         lines.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")

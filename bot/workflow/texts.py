@@ -19,7 +19,6 @@ import jinja2
 from pydantic import BaseModel, ConfigDict
 
 from bot.errors import ConfigError
-from bot.workflow.replies import ReplyKind
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FALLBACK_LANGUAGE = "en"
@@ -80,21 +79,21 @@ def _environment(root: Path) -> jinja2.Environment:
     )
 
 
-def _candidates(kind: ReplyKind, language: str, org_id: str) -> list[tuple[str, str]]:
+def _candidates(kind: str, language: str, org_id: str) -> list[tuple[str, str]]:
     languages = [language] if language == FALLBACK_LANGUAGE else [language, FALLBACK_LANGUAGE]
     names: list[tuple[str, str]] = []
     for lang in languages:
-        names.append((f"orgs/{org_id}/{lang}/{kind.value}.txt.j2", lang))
-        names.append((f"{lang}/{kind.value}.txt.j2", lang))
+        names.append((f"orgs/{org_id}/{lang}/{kind}.txt.j2", lang))
+        names.append((f"{lang}/{kind}.txt.j2", lang))
     return names
 
 
-def available_languages(kind: ReplyKind, root: Path = TEMPLATES) -> list[str]:
-    return sorted(p.parent.name for p in root.glob(f"*/{kind.value}.txt.j2"))
+def available_languages(kind: str, root: Path = TEMPLATES) -> list[str]:
+    return sorted(p.parent.name for p in root.glob(f"*/{kind}.txt.j2"))
 
 
 def render(
-    kind: ReplyKind,
+    kind: str,
     *,
     language: str | None,
     org_id: str,
@@ -102,11 +101,12 @@ def render(
     context: Mapping[str, object],
     root: Path = TEMPLATES,
 ) -> RenderedText:
-    """The subject and body of one reply; English when the client's language has no text."""
+    """The subject and body of one reply; English when the client's language has no text.
+    `kind` names the template: a ReplyKind, or another text's name (bot.workflow.recipients)."""
     lang = (language or FALLBACK_LANGUAGE).lower()[:2]
-    found = _template(root, kind, lang, org_id)
+    found = _template(root, str(kind), lang, org_id)
     if found is None:
-        raise ConfigError(f"no reply template for {kind.value}")
+        raise ConfigError(f"no reply template for {kind}")
     template, name, used = found
     # Dates are written in the language of the text actually used, not the client's.
     values = {key: format_date(value, used) if isinstance(value, date) else value
@@ -119,7 +119,7 @@ def render(
 
 
 @lru_cache(maxsize=1024)
-def _template(root: Path, kind: ReplyKind, language: str,
+def _template(root: Path, kind: str, language: str,
               org_id: str) -> tuple[jinja2.Template, str, str] | None:
     """The first template of the lookup order that exists: (template, name, its language).
     Remembered, because every reply on the intake's hot path asked the file system again,
