@@ -215,7 +215,7 @@ def _raw_mails(draw: st.DrawFn) -> bytes:
     return head + data
 
 
-@settings(FAST, max_examples=300)
+@settings(FAST, max_examples=120)
 @given(_raw_mails())
 def test_generated_mails_parse_the_same_fast_and_slow(raw: bytes) -> None:
     _assert_same_message(raw)
@@ -255,7 +255,7 @@ def _address_values(draw: st.DrawFn) -> str:
     return " ".join(name) + " " + draw(_ADDR_PIECES) + spec + draw(_ADDR_PIECES)
 
 
-@settings(FAST, max_examples=400)
+@settings(FAST, max_examples=150)
 @given(_address_values())
 def test_address_reading_matches_parseaddr(value: str) -> None:
     assert reader._parseaddr(value) == parseaddr(value)
@@ -267,7 +267,7 @@ def _reference_address(value: str) -> tuple[str, str | None]:
         return reader._address(value)
 
 
-@settings(FAST, max_examples=300)
+@settings(FAST, max_examples=120)
 @given(st.lists(_address_values(), max_size=3))
 def test_address_lists_match_getaddresses(values: list[str]) -> None:
     assert reader._getaddresses(values) == getaddresses(values)
@@ -303,7 +303,7 @@ _PLAIN_CTYPES = st.from_regex(r"[A-Za-z]{1,5}/[A-Za-z0-9.+-]{1,6}; [Cc][Hh][Aa][
                               r"(?:\"[A-Za-z0-9_.:-]{1,8}\"|[A-Za-z0-9_.:-]{1,8})", fullmatch=True)
 
 
-@settings(FAST, max_examples=400)
+@settings(FAST, max_examples=150)
 @given(st.one_of(_content_types(), _PLAIN_CTYPES))
 def test_charset_reading_matches_get_content_charset(value: str) -> None:
     message = Message(policy=mailparse.MAIL_POLICY)
@@ -450,7 +450,7 @@ def _old_is_disclaimer(paragraph: str) -> bool:
 _FILLER = st.text(st.sampled_from([*"aé Z.\n,'’", "İ", "ẞ"]), max_size=12)
 
 
-@settings(FAST, max_examples=300)
+@settings(FAST, max_examples=120)
 @given(st.one_of(
     st.tuples(_FILLER, st.from_regex(quotes._FOOTER, fullmatch=True), _FILLER),
     st.tuples(_FILLER, st.from_regex(quotes._DISCLAIMER_CUE, fullmatch=True),
