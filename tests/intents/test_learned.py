@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +17,9 @@ import pytest
 
 import intents.learned
 from intents import CORE_INTENTS, classify
-from intents.learned import combine_intents, refine
 from intents.learned import model as model_file
+from intents.learned import refine
+from intents.learned.combine import combine_intents
 from intents.learned.features import features
 from intents.learned.model import MODEL_PATH, ModelError, load, parse
 from tests.intents.mailmaker import mail
@@ -75,7 +77,7 @@ def test_weights_that_are_not_finite_are_refused() -> None:
     raw = bytearray(base64.b64decode(data["weights"]))
     raw[0:2] = b"\x00\x7c"  # float16 +inf
     data["weights"] = base64.b64encode(bytes(raw)).decode()
-    data["weights_sha256"] = __import__("hashlib").sha256(bytes(raw)).hexdigest()
+    data["weights_sha256"] = hashlib.sha256(bytes(raw)).hexdigest()
     with pytest.raises(ModelError, match="not finite"):
         parse(data)
 
