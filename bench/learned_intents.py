@@ -161,11 +161,52 @@ def report(name: str, examples: list[Example], group: list[str],
     return means
 
 
+def speed(shared: Path) -> None:
+    """CPU time of the packaged model per typical mail (bench/classify.py's), and of
+    classify with and without the hook `refine` (which runs the model where the rules are
+    silent)."""
+    import classify as typical  # bench/classify.py: the same typical mails
+
+    import intents.learned
+    from intents import classify, read_message
+
+    typical.DEV = shared / "eval" / "mail_dev.jsonl"
+    mails = [read_message(typical._typical(body, n))
+             for n, body in enumerate(typical._bodies() * 10)]
+    started = time.perf_counter()
+    intents.learned.loaded_model()
+    print(f"first load of the model: {time.perf_counter() - started:.2f} s")
+    start = time.process_time()
+    for mail in mails:
+        intents.learned.score(mail.text, mail.subject)
+    each = (time.process_time() - start) / len(mails)
+    print(f"model score: {each * 1000:.3f} ms per typical mail (CPU time)")
+    start = time.process_time()
+    for mail in mails:
+        classify(mail)
+    plain = (time.process_time() - start) / len(mails)
+    start = time.process_time()
+    silent = 0
+    for mail in mails:
+        got = classify(mail)
+        silent += not got.intents
+        intents.learned.refine(mail.text, mail.subject, got.intents, got.scores,
+                               got.language_not_read, mail.auto_reply)
+    hooked = (time.process_time() - start) / len(mails)
+    print(f"classify alone {plain * 1000:.3f} ms, with the hook {hooked * 1000:.3f} ms per "
+          f"typical mail ({silent} of {len(mails)} reach the model)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--speed", action="store_true",
+                        help="only time the packaged model and the hook on typical mail")
     args = parser.parse_args()
+    if args.speed:
+        speed(args.shared)
+        return
     started = time.perf_counter()
     examples = load(args.shared if args.shared.is_dir() else None)
     docs = [features(e.mail.text, e.mail.subject) for e in examples]
