@@ -82,7 +82,7 @@ def fit_logistic(x: Rows, y: Floats, size: int, l2: float = 1e-5, steps: int = 6
     second = [np.zeros_like(weights), np.zeros_like(bias)]
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     for step in range(1, steps + 1):
-        p = 1.0 / (1.0 + np.exp(-decision(x, weights, bias)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(decision(x, weights, bias), -40.0, 40.0)))
         error = (p - y) / x.count
         grad_w = 2 * l2 * weights
         if len(f_index):
@@ -105,7 +105,7 @@ def fit_platt(z: Floats, y: Floats, steps: int = 50) -> tuple[float, float]:
     target = np.where(y > 0, (positives + 1) / (positives + 2), 1 / (negatives + 2))
     a, b = 1.0, 0.0
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(a * z + b)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(a * z + b, -40.0, 40.0)))
         g = p - target
         h = np.maximum(p * (1 - p), 1e-9)
         grad = np.array([(g * z).sum(), g.sum()])

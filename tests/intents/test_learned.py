@@ -168,3 +168,23 @@ def test_a_new_wording_in_a_language_without_rules_goes_honestly_to_triage(code:
     assert (got.language, got.language_not_read) in {(code, True), ("und", False)}
     assert got.intents == []
     assert got.evidence == []
+
+
+def test_the_fit_learns_a_separable_toy_problem_and_platt_keeps_the_order() -> None:
+    import numpy as np
+
+    from intents.learned.fit import decision, fit_logistic, fit_platt, rows, vocabulary
+    docs = [{"w:delete", "w:account"}, {"w:delete", "w:data"}, {"w:copy", "w:data"},
+            {"w:copy", "w:account"}, {"w:hello"}]
+    vocab_list = vocabulary(docs, min_df=1)
+    assert vocab_list == sorted({name for doc in docs for name in doc})
+    assert vocabulary(docs, min_df=2) == ["w:account", "w:copy", "w:data", "w:delete"]
+    vocab = {name: n for n, name in enumerate(vocab_list)}
+    y = np.array([[1, 0], [1, 0], [0, 1], [0, 1], [0, 0]], dtype=float)
+    weights, bias = fit_logistic(rows(docs, vocab), y, len(vocab_list), steps=200)
+    z = decision(rows(docs, vocab), weights, bias)
+    assert ((z > 0) == (y > 0)).all()
+    assert decision(rows([set()], vocab), weights, bias)[0].tolist() == bias.tolist()
+    a, b = fit_platt(z[:, 0], y[:, 0])
+    assert a > 0
+    assert np.isfinite(b)
