@@ -121,9 +121,9 @@ def stacked_out_of_fold(examples: list[Example], z: Floats, y: Floats,
     return p
 
 
-def reliability(p: Floats, y: Floats) -> None:
+def reliability(p: Floats, y: Floats, which: str = "all held-out mail") -> None:
     edges = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
-    print("\nReliability of the calibrated model scores (all intents, held-out sources)")
+    print(f"\nReliability of the calibrated model scores (every intent, {which})")
     print(f"{'score bin':>12} {'n':>6} {'mean score':>11} {'share true':>11}")
     flat_p, flat_y = p.ravel(), y.ravel()
     for low, high in itertools.pairwise(edges):
@@ -131,7 +131,7 @@ def reliability(p: Floats, y: Floats) -> None:
         if mask.any():
             print(f"{low:5.1f}-{min(high, 1.0):4.1f}  {int(mask.sum()):6d} "
                   f"{flat_p[mask].mean():11.3f} {flat_y[mask].mean():11.3f}")
-    print("\nPrecision of the model's intents at or above a threshold (held-out sources)")
+    print(f"Precision of the model's intents at or above a threshold ({which})")
     for t in (0.5, 0.6, 0.7, 0.8, 0.9):
         mask = flat_p >= t
         share = flat_y[mask].mean() if mask.any() else float("nan")
@@ -240,6 +240,10 @@ def main() -> None:
         right = sum({i for k, i in enumerate(INTENTS) if p[n, k] >= t} == examples[n].core
                     for n in named)
         print(f"  model at >= {t}: names intents for {len(named)}, exactly right {right}")
+    asking = [n for n in silent if examples[n].core]
+    top = sum(INTENTS[int(np.argmax(p[n]))] in examples[n].core for n in asking)
+    print(f"  of the {len(asking)} that ask: the model's top intent is one asked in {top}")
+    reliability(p[silent], y[silent], "where the rules found nothing")
     reliability(p, y)
 
     letters = [n for n, e in enumerate(examples) if e.source == "datenanfragen"]
