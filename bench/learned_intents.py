@@ -243,6 +243,10 @@ def main() -> None:
     asking = [n for n in silent if examples[n].core]
     top = sum(INTENTS[int(np.argmax(p[n]))] in examples[n].core for n in asking)
     print(f"  of the {len(asking)} that ask: the model's top intent is one asked in {top}")
+    for n in asking:  # what the rules miss, for whoever writes them next
+        guess = INTENTS[int(np.argmax(p[n]))]
+        print(f"    {examples[n].source}/{examples[n].id}: asks {sorted(examples[n].core)}, "
+              f"model's top {guess} {p[n].max():.2f}")
     reliability(p[silent], y[silent], "where the rules found nothing")
     reliability(p, y)
 
