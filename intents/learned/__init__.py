@@ -1,0 +1,61 @@
+"""intents.learned: a small learned reader of mail intents beside the hand rules.
+
+A one-vs-rest logistic regression over word and character n-gram features (features.py),
+fitted and calibrated on labelled mail by bench/learned_intents.py (fit.py), kept as one small
+file in the package (model.py) and loaded lazily on first use, never at import time and never
+from the network. `refine` is the one call a hook in the classifier would make; how the
+model's scores would join the rules' intents is combine.py's. It is not wired: on unseen
+sources the rules alone did better (docs/mail.md, "A learned reader beside the rules").
+A model file that cannot be read is a counted failure (intents.failures), never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from intents.failures import FAILURES
+from intents.learned import model as model_file
+from intents.learned.combine import combine_intents
+from intents.learned.model import LearnedModel, ModelError, load
+
+_state: dict[str, LearnedModel | None] = {}
+
+
+def loaded_model() -> LearnedModel | None:
+    """The packaged model, read on first call; None (counted once) when it is unusable."""
+    if "model" not in _state:
+        try:
+            _state["model"] = load(model_file.MODEL_PATH)
+        except ModelError as exc:
+            FAILURES.record("learned_model", exc)
+            _state["model"] = None
+    return _state["model"]
+
+
+def forget() -> None:
+    """Drop the loaded model: the next use reads the file again."""
+    _state.clear()
+
+
+def score(text: str, subject: str = "") -> dict[str, float]:
+    """Each intent's calibrated probability by the model; empty without a usable model."""
+    found = loaded_model()
+    return found.score(text, subject) if found is not None else {}
+
+
+def refine(text: str, subject: str, rule_intents: list[str], scores: Mapping[str, float],
+           not_read: bool, auto_reply: bool) -> tuple[list[str], dict[str, float]]:
+    """The intents and scores after the model has been heard. The model runs only where it
+    may decide (the rules found nothing in a language they read, the mail is not automatic),
+    so mail the rules read costs nothing more."""
+    if rule_intents or not_read or auto_reply:
+        return rule_intents, dict(scores)
+    learned = score(text, subject)
+    chosen, _ = combine_intents(rule_intents, learned, not_read, auto_reply)
+    merged = dict(scores)
+    for intent, p in learned.items():
+        # The model's score is shown where it is higher: the team sees why it was sure, or
+        # what to check in triage.
+        merged[intent] = max(merged.get(intent, 0.0), round(p, 3))
+    order = list(merged)
+    return sorted(chosen, key=order.index), merged
