@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from intents.failures import FAILURES
 from intents.forwards import read_forwarded
 from intents.languages import is_read
+from intents.learned import learned_reading
 from intents.models import RIGHTS_INTENTS, Classification, Evidence, InboundMail
 from intents.rules import (
     CONDITION,
@@ -288,7 +289,7 @@ def _evidence(text: str, hits: list[_Hit], intents: list[str]) -> list[Evidence]
 def classify(mail: InboundMail) -> Classification:
     """What the sender asks for now; pure and never raises."""
     try:
-        return _classify(mail)
+        return learned_reading(mail, _classify(mail))
     except Exception as exc:  # the contract: a result, never an exception; but not silent
         FAILURES.record("classify", exc)
         return Classification(scores=dict.fromkeys(RIGHTS_INTENTS, 0.0), language=mail.language,

@@ -22,6 +22,7 @@ from intents.learned import refine
 from intents.learned.combine import combine_intents
 from intents.learned.features import features
 from intents.learned.model import MODEL_PATH, ModelError, load, parse
+from intents.models import Classification, InboundMail
 from tests.intents.mailmaker import mail
 
 
@@ -82,8 +83,11 @@ def test_weights_that_are_not_finite_are_refused() -> None:
         parse(data)
 
 
-@pytest.mark.parametrize("content", [b"", b"not gzip", gzip.compress(b"{not json"),
-                                     gzip.compress(b"[]"), gzip.compress(b'{"format": 1}')])
+# mtime=0: the same bytes in every xdist worker, so each collects the same test ids.
+@pytest.mark.parametrize("content", [b"", b"not gzip", gzip.compress(b"{not json", mtime=0),
+                                     gzip.compress(b"[]", mtime=0),
+                                     gzip.compress(b'{"format": 1}', mtime=0)],
+                         ids=["empty", "not-gzip", "not-json", "not-an-object", "no-weights"])
 def test_an_unreadable_file_is_refused(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "model.json.gz"
     path.write_bytes(content)
@@ -188,3 +192,18 @@ def test_the_fit_learns_a_separable_toy_problem_and_platt_keeps_the_order() -> N
     a, b = fit_platt(z[:, 0], y[:, 0])
     assert a > 0
     assert np.isfinite(b)
+
+
+def test_where_the_rules_read_nothing_the_model_scores_and_the_intents_stay_the_rules() -> None:
+    def read(text: str, **extra: object) -> Classification:
+        return classify(InboundMail(text=text, subject="question", language="en",
+                                    from_address="ann@example.org", **extra))
+
+    learned = read("Who in your company can see my personal data?")
+    assert learned.intents == []  # the rules read no request: a person decides in triage
+    assert learned.scores["access"] >= 0.5  # what the triage card preselects
+    ruled = read("Please delete my account and all my data.")
+    assert ruled.intents == ["erasure"]
+    assert ruled.scores["access"] < 0.5
+    automatic = read("Who in your company can see my personal data?", auto_reply=True)
+    assert automatic.scores["access"] < 0.5

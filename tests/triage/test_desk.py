@@ -198,3 +198,18 @@ async def test_corrections_export_intent_changes_with_before_and_after(
     assert line["source"] == "intents_changed"
     assert "delete all my personal data" in line["body"]
     assert line["note"] == "intents changed by cli:ann: asked for a copy too"
+
+
+# The rules read no request here; the learned model reads an access request.
+LEARNED = "Who in your company can see my personal data?"
+
+
+async def test_a_reading_of_the_learned_model_alone_awaits_triage_preselected(
+        desk: Desk, triage: Triage, db: Database) -> None:
+    result = await deliver(desk, client_mail(LEARNED, subject="question"))
+    assert result.outcome == "no_intent"  # no ticket, no acknowledgement
+    page = await triage.page()
+    assert page.total == 1
+    assert page.items[0].suggested == ["access"]
+    async with db.transaction(readonly=True) as tx:
+        assert await tx.tickets.count() == 0
