@@ -359,7 +359,9 @@ def _classify(mail: InboundMail) -> Classification:
         # "Yes, please go ahead" to "Please confirm you want us to erase your data".
         text = question
         hits = [h for h in _hits(fold(question)) if h.rule.intent in CONFIRMABLE]
-    if not hits and mail.subject and len(body.split()) <= SHORT_BODY_WORDS \
+    # A phishing mail or a vendor's notice is nobody's request, whatever its subject says.
+    if not hits and not reading.shape and mail.subject \
+            and len(body.split()) <= SHORT_BODY_WORDS \
             and not (REPLY_SUBJECT.match(mail.subject) and CLOSING.search(fold(body))):
         text = mail.subject
         hits = _hits(fold(mail.subject))

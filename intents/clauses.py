@@ -270,6 +270,9 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
             # are you emailing me?" still does, by the labelled sets' convention).
             return "cancel"
         return "keep"
+    if intent == "erasure" and any(r.noun == "marketing" and r.start == clause.start
+                                   for r in reading.resolutions):
+        return "cancel"  # "your newsletters ... get rid of them": an opt-out, read above
     if clause.kind == "past" and not set("cr") & set(flags):
         return "cancel"  # "last year you sent me my file": told, not asked
     if intent == "erasure" and MARKETING_LIST.search(reading.text, start,

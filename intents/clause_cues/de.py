@@ -14,7 +14,7 @@ CUES = ClauseCues(
     reservation=(r"behalte (?:ich )?mir (?:\w+ )?vor", r"vorbehaltlich",
                  r"unter vorbehalt"),
     question=(r"(?:haben|wurden) sie (?:meine|die) (?:\w+ )?(?:daten|adresse|nummer)"
-              r" (?:\w+ )?(?:weitergegeben|verkauft|ubermittelt)", r"an wen", r"ob sie"),
+              r" (?:\w+ ){0,3}(?:weitergegeben|verkauft|ubermittelt)", r"an wen", r"ob sie"),
     boilerplate=(r"diese (?:e-?mail|nachricht) (?:enthalt|ist) (?:vertrauliche|vertraulich)",
                  r"wenn sie nicht der (?:richtige )?adressat", r"sollten sie diese"
                  r" (?:e-?mail|nachricht) irrtumlich", r"bitte denken sie an die umwelt"),
@@ -34,7 +34,8 @@ CUES = ClauseCues(
            "account": (r"konto", r"kundenkonto", r"profil")},
     pronoun_requests=(
         PronounRequest(pattern=r"(?:loschen|entfernen|stoppen|vernichten|stornieren) sie"
-                       r" (?:sie|diese|die|es|das)(?= bitte| umgehend| sofort| endgultig|\s*[.!?,]|\s*$)",
+                       r" (?:sie|diese|die|es|das)"
+                       r"(?= bitte| umgehend| sofort| endgultig|\s*[.!?,]|\s*$)",
                        action="remove"),
         PronounRequest(pattern=r"(?:nehmen|streichen) sie (?:mich|uns) (?:da|dort)"
                        r" ?(?:raus|heraus|von)|(?:davon|dort|da) (?:ab|aus)(?:melden|tragen)",

@@ -12,7 +12,8 @@ CUES = ClauseCues(
     request=(
         r"please", r"can (?:you|u)", r"could (?:you|u)", r"would (?:you|u)", r"i(?: want| wish"
         r"| need| would like|'d like| request| ask)", r"wants?", r"wish(?:es)?", r"asked me to",
-        r"would like", r"interested to (?:find out|know|see)", r"kindly", r"i am (?:asking|requesting|writing to)",
+        r"would like", r"interested to (?:find out|know|see)", r"kindly",
+        r"i am (?:asking|requesting|writing to)",
     ),
     threat=(
         r"otherwise", r"or else", r"failing (?:that|which|this)", r"if not",
@@ -76,10 +77,12 @@ CUES = ClauseCues(
                        r"|these|that|a copy of (?:them|it|those|that))(?: (?:to me|again|over))?",
                        action="send"),
     ),
-    grievance_question=(r"why", r"how (?:did|come|on earth|can|could|is|was|do)", r"where (?:did|do|have)",
+    grievance_question=(r"why", r"how (?:did|come|on earth|can|could|is|was|do)",
+                        r"where (?:did|do|have)",
                         r"who (?:gave|told|supplied|said)"),
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
-    asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent|withdrew|objected)",),
+    asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"
+                  r"|withdrew|objected)",),
     blockers=(r"not", r"don'?t", r"do not", r"never", r"if", r"when", r"once", r"after",
               r"no need", r"you (?:did|have|had)"),
 )

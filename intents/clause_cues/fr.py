@@ -47,6 +47,7 @@ CUES = ClauseCues(
     ),
     grievance_question=(r"pourquoi", r"comment (?:avez|se fait|est-ce)", r"d'ou", r"qui vous a"),
     ongoing=(r"toujours", r"encore", r"continue\w*", r"de nouveau"),
-    asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*", r"je vous ai (?:demande|ecrit)"),
+    asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*",
+                  r"je vous ai (?:demande|ecrit)"),
     blockers=(r"ne", r"n'", r"pas", r"jamais", r"si", r"quand", r"avez"),
 )

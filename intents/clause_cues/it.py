@@ -44,6 +44,7 @@ CUES = ClauseCues(
     ),
     grievance_question=(r"perche", r"come (?:avete|mai|e possibile)", r"da dove", r"chi vi ha"),
     ongoing=(r"ancora", r"continua\w*", r"di nuovo"),
-    asked_before=(r"ho (?:chiesto|scritto|inviato|revocato)", r"mi sono (?:disiscritt|cancellat)\w*"),
+    asked_before=(r"ho (?:chiesto|scritto|inviato|revocato)",
+                  r"mi sono (?:disiscritt|cancellat)\w*"),
     blockers=(r"non", r"mai", r"se", r"quando", r"avete"),
 )
