@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from intents.clause_cues import ALL, ClauseCues
@@ -63,11 +63,136 @@ def _words(parts: tuple[str, ...]) -> str:
     return r"\b(?:" + "|".join(parts) + r")\b" if parts else r"(?!x)x"
 
 
-def _joined(field: str) -> re.Pattern[str]:
+_META = frozenset("\\()[]?*+{}|.^$")
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern."""
+    parts, depth, last = [], 0, 0
+    for i, char in enumerate(pattern):
+        if char == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif char == ")" and pattern[i - 1] != "\\":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[last:i])
+            last = i + 1
+    parts.append(pattern[last:])
+    return parts
+
+
+def _closing(option: str) -> int:
+    """The index of the parenthesis closing the group that opens `option`."""
+    depth = 0
+    for at, char in enumerate(option):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return at
+    return len(option) - 1
+
+
+def _anchors(pattern: str) -> list[tuple[str, bool]]:
+    """The literal starts of a pattern's options, each with whether it is the whole option
+    (then a word ends there when the option does); [] when some option has none."""
+    found: list[tuple[str, bool]] = []
+    for option in _top_level(pattern):
+        if option.startswith("(?:"):
+            end = _closing(option)
+            rest = option[end + 1 :]
+            inner = _anchors(option[3:end])
+            if rest[:1] in ("?", "*", "{") or not inner:
+                return []
+            for literal, whole in inner:
+                if whole and rest.startswith(" ") and rest[1:2] not in ("?", "*", "{"):
+                    literal += " "  # "(?:delete|remove) (?:them|it)": a word ends there
+                found.append((literal, whole and not rest))
+            continue
+        length = 0
+        while length < len(option) and option[length] not in _META:
+            length += 1
+        if option[length : length + 1] in ("?", "*", "{"):
+            length -= 1
+        if length < 2:
+            return []
+        found.append((option[:length], length == len(option)))
+    return found
+
+
+def anchors(pattern: str) -> tuple[str, ...]:
+    """Literal words one of which any match of `pattern` contains (its leading letters, or
+    those of each option of a leading group); () when there is no such plain start. A text
+    holding none of them cannot match: `in` says so far faster than the engine."""
+    return tuple(literal for literal, _ in _anchors(pattern))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A cue's pattern and what a text must hold for it to match: one of `keys` among the
+    text's words (the first whole word of each anchor), else one of `anchors` in it."""
+
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...]
+    keys: frozenset[str] | None
+
+    def may_match(self, text: str, words: frozenset[str]) -> bool:
+        if self.keys is not None:
+            return not self.keys.isdisjoint(words)
+        return not self.anchors or any(anchor in text for anchor in self.anchors)
+
+    def search(self, text: str, words: frozenset[str]) -> bool:
+        return self.may_match(text, words) and self.pattern.search(text) is not None
+
+
+def _cue(pattern: str) -> _Cue:
+    """A cue with its anchors; keyed by their first words when each is a whole word (the
+    cue is matched as whole words, so a literal that ends the cue ends a word too)."""
+    found = _anchors(pattern)
+    firsts = [literal.split(" ")[0] for literal, whole in found if " " in literal or whole]
+    keyed = bool(found) and len(firsts) == len(found) and all(map(_TOKEN.fullmatch, firsts))
+    return _Cue(re.compile(_words((pattern,))), tuple(literal for literal, _ in found),
+                frozenset(firsts) if keyed else None)
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One kind of cue of every language, joined in one pattern, with what a text must hold
+    for any of them to match (so a sentence's kind is read only from the fields its text
+    may hold: a long alternation tried at every position is the slow part)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    keys: frozenset[str]
+    anchors: re.Pattern[str] | None  # the anchors that are no whole word, as one pattern
+    always: bool
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        return self.pattern.search(text, start, end)
+
+    def may_match(self, text: str, words: frozenset[str]) -> bool:
+        return (self.always or not self.keys.isdisjoint(words)
+                or (self.anchors is not None and self.anchors.search(text) is not None))
+
+
+def _joined(field_name: str) -> _Field:
     parts: list[str] = []
     for cues in ALL:
-        parts.extend(getattr(cues, field))
-    return re.compile(_words(tuple(parts)))
+        parts.extend(getattr(cues, field_name))
+    keys: set[str] = set()
+    keyless: list[str] = []
+    always = False
+    for part in parts:
+        cue = _cue(part)
+        if cue.keys is not None:
+            keys.update(cue.keys)
+        elif cue.anchors:
+            keyless.extend(cue.anchors)
+        else:
+            always = True
+    return _Field(field_name, re.compile(_words(tuple(parts))), frozenset(keys),
+                  re.compile("|".join(map(re.escape, keyless))) if keyless else None, always)
 
 
 PAST = _joined("past")
@@ -82,8 +207,82 @@ ASKED_BEFORE = _joined("asked_before")
 MARKETING_LIST = _joined("marketing_list")
 DATA_OBJECT = _joined("data_object")
 BLOCKERS = _joined("blockers")
-_PHISHING = [re.compile(_words((cue,))) for cues in ALL for cue in cues.phishing]
-_VENDOR = [re.compile(_words((cue,))) for cues in ALL for cue in cues.vendor_notice]
+_FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
+           ONGOING, ASKED_BEFORE)
+@dataclass(frozen=True)
+class _CueSet:
+    """A field's cues, indexed by what opens them: the cues a text may hold are found by one
+    set intersection with its words and one pass of a pattern of plain letters, not by
+    trying each cue."""
+
+    cues: tuple[_Cue, ...]
+    by_key: dict[str, tuple[int, ...]]  # a cue's first whole words -> the cue
+    keys: frozenset[str]
+    by_anchor: dict[str, tuple[int, ...]]  # the letters a keyless cue starts with -> it
+    anchor_pattern: re.Pattern[str] | None
+    always: tuple[int, ...]  # cues with no plain start: always tried
+
+    def candidates(self, text: str, words: frozenset[str]) -> list[int]:
+        """The cues the text may hold, in order."""
+        found = set(self.always)
+        for key in words & self.keys:
+            found.update(self.by_key[key])
+        if self.anchor_pattern is not None:
+            for anchor in set(self.anchor_pattern.findall(text)):
+                found.update(self.by_anchor[anchor])
+        return sorted(found)
+
+    def count(self, text: str, words: frozenset[str], enough: int) -> int:
+        """How many different cues the text holds, counted up to `enough`."""
+        candidates = self.candidates(text, words)
+        if len(candidates) < enough:
+            return 0
+        held = 0
+        for i in candidates:
+            held += self.cues[i].pattern.search(text) is not None
+            if held >= enough:
+                break
+        return held
+
+    def starts(self, text: str, words: frozenset[str]) -> list[int]:
+        """Where in the text a match of any cue may start: at its first words (found by
+        str.find, no regular expression), or anywhere for a cue without them (-1)."""
+        found: list[int] = []
+        for key in words & self.keys:
+            at = text.find(key)
+            while at >= 0:
+                found.append(at)
+                at = text.find(key, at + 1)
+        if self.anchor_pattern is not None:
+            found.extend(hit.start() for hit in self.anchor_pattern.finditer(text))
+        return found
+
+
+def _cue_set(patterns: list[str]) -> _CueSet:
+    cues = tuple(_cue(cue) for cue in patterns)
+    by_key: dict[str, list[int]] = {}
+    by_anchor: dict[str, list[int]] = {}
+    for i, cue in enumerate(cues):
+        for key in cue.keys or ():
+            by_key.setdefault(key, []).append(i)
+        if cue.keys is None:
+            for anchor in cue.anchors:
+                by_anchor.setdefault(anchor, []).append(i)
+    # Longest first, so that the alternation reports "borr" and not a shorter anchor in it.
+    ordered = sorted(by_anchor, key=len, reverse=True)
+    # An anchor found stands for the shorter anchors inside it too ("cancellar", "cancel").
+    closure = {anchor: tuple(sorted({i for other, found in by_anchor.items() if other in anchor
+                                     for i in found})) for anchor in by_anchor}
+    return _CueSet(cues, {key: tuple(found) for key, found in by_key.items()},
+                   frozenset(by_key), closure,
+                   # A lookahead, so that every place an anchor starts is found.
+                   re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered
+                   else None,
+                   tuple(i for i, cue in enumerate(cues) if cue.keys is None and not cue.anchors))
+
+
+_PHISHING = _cue_set([cue for language in ALL for cue in language.phishing])
+_VENDOR = _cue_set([cue for language in ALL for cue in language.vendor_notice])
 
 
 def _nouns(cues_list: tuple[ClauseCues, ...]) -> list[tuple[str, re.Pattern[str]]]:
@@ -95,10 +294,11 @@ def _nouns(cues_list: tuple[ClauseCues, ...]) -> list[tuple[str, re.Pattern[str]
 
 
 NOUNS = _nouns(ALL)
-PRONOUN_REQUESTS = [(re.compile(_words((p.pattern,))), p.action)
-                    for cues in ALL for p in cues.pronoun_requests]
-# Any of them: most sentences have none, and one search says so.
-_ANY_PRONOUN_REQUEST = re.compile("|".join(p.pattern for p, _ in PRONOUN_REQUESTS))
+_PRONOUN_ACTIONS = [p.action for cues in ALL for p in cues.pronoun_requests]
+PRONOUN_REQUESTS = _cue_set([p.pattern for cues in ALL for p in cues.pronoun_requests])
+# All of them in one pattern, tried where one of them may start.
+_ANY_PRONOUN_REQUEST = re.compile(
+    _words(tuple(p.pattern for cues in ALL for p in cues.pronoun_requests)))
 
 
 @dataclass(frozen=True)
@@ -126,21 +326,55 @@ class Resolution:
 
 @dataclass(frozen=True)
 class Reading:
-    """The unwrapped text (same length as the folded input), its clauses in order, the
-    pronoun requests resolved, and the shape of the whole text."""
+    """The unwrapped text (same length as the folded input), where its sentences are, the
+    pronoun requests resolved, and the shape of the whole text.
+
+    A sentence's kind is read when first asked for (most sentences hold no rule match, and
+    reading each one's kind would cost more than the rules themselves)."""
 
     text: str
-    clauses: tuple[Clause, ...]
-    resolutions: tuple[Resolution, ...]
-    shape: Shape
-    starts: tuple[int, ...]
+    bounds: tuple[tuple[int, int], ...]
+    words: frozenset[str]
+    resolutions: tuple[Resolution, ...] = ()
+    _starts: tuple[int, ...] = ()
+    # Read when first asked for, then remembered.
+    _kinds: dict[int, Clause] = field(default_factory=dict, compare=False, repr=False)
+    _fields: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _shape: list[Shape] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def shape(self) -> Shape:
+        """What the whole text is when it is nobody's request ("" when it may be one)."""
+        if not self._shape:
+            self._shape.append(_shape(self.text, self.words))
+        return self._shape[0]
+
+    def may_hold(self, cues: _Field) -> bool:
+        """Whether any cue of the field can match anywhere in the text."""
+        found = self._fields.get(cues.name)
+        if found is None:
+            found = self._fields[cues.name] = cues.may_match(self.text, self.words)
+        return found
+
+    def clause(self, index: int) -> Clause:
+        """The index-th sentence with its kind."""
+        found = self._kinds.get(index)
+        if found is None:
+            found = self._kinds[index] = _kind(self, *self.bounds[index])
+        return found
+
+    def index_at(self, pos: int) -> int:
+        """The index of the sentence holding pos, or -1."""
+        i = bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos <= self.bounds[i][1] else -1
 
     def clause_at(self, pos: int) -> Clause | None:
-        i = bisect_right(self.starts, pos) - 1
-        if i < 0:
-            return None
-        clause = self.clauses[i]
-        return clause if pos <= clause.end else None
+        i = self.index_at(pos)
+        return self.clause(i) if i >= 0 else None
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(self.clause(i) for i in range(len(self.bounds)))
 
 
 def unwrap(folded: str) -> str:
@@ -164,23 +398,27 @@ def unwrap(folded: str) -> str:
     return "".join(out)
 
 
-def _kind(text: str, start: int, end: int) -> Clause:
-    """The kind of the sentence text[start:end]."""
-    if BOILERPLATE.search(text, start, end) or text[start:end].lstrip().startswith(">"):
+def _kind(reading: Reading, start: int, end: int) -> Clause:
+    """The kind of the sentence text[start:end] (a field the whole text cannot hold is not
+    searched for)."""
+    text = reading.text
+
+    def has(cues: _Field) -> bool:
+        return reading.may_hold(cues) and cues.search(text, start, end) is not None
+
+    if has(BOILERPLATE) or text[start:end].lstrip().startswith(">"):
         return Clause(start, end, "quotation")
-    threat = THREAT.search(text, start, end)
-    reserved = RESERVATION.search(text, start, end)
+    threat = THREAT.search(text, start, end) if reading.may_hold(THREAT) else None
+    reserved = RESERVATION.search(text, start, end) if reading.may_hold(RESERVATION) else None
     if threat or reserved:
         return Clause(start, end, "condition", threat.start() if threat else -1,
                       reserved.start() if reserved else -1)
-    if (PAST.search(text, start, end) and not REQUEST.search(text, start, end)
-            and not ONGOING.search(text, start, end)
-            and not ASKED_BEFORE.search(text, start, end)):
+    if has(PAST) and not has(REQUEST) and not has(ONGOING) and not has(ASKED_BEFORE):
         return Clause(start, end, "past")
     if text[end : end + 1] == "?" or text[start:end].lstrip().startswith("\u00bf") \
-            or QUESTION.search(text, start, end):
+            or has(QUESTION):
         return Clause(start, end, "question")
-    if REQUEST.search(text, start, end):
+    if has(REQUEST):
         return Clause(start, end, "request")
     return Clause(start, end, "statement")
 
@@ -197,10 +435,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _shape(text: str) -> Shape:
-    if sum(1 for cue in _PHISHING if cue.search(text)) >= SHAPE_CUES:
+def _shape(text: str, words: frozenset[str]) -> Shape:
+    if _PHISHING.count(text, words, SHAPE_CUES) >= SHAPE_CUES:
         return "phishing"
-    if sum(1 for cue in _VENDOR if cue.search(text)) >= SHAPE_CUES:
+    if _VENDOR.count(text, words, SHAPE_CUES) >= SHAPE_CUES:
         return "vendor_notice"
     return ""
 
@@ -215,21 +453,30 @@ def _named(text: str, start: int, end: int) -> str:
     return best
 
 
-def _resolve(text: str, clauses: list[Clause]) -> list[Resolution]:
+def _resolve(reading: Reading) -> list[Resolution]:
+    text = reading.text
     resolved: list[Resolution] = []
-    for i, clause in enumerate(clauses):
-        if clause.kind in ("quotation", "past", "condition") or i == 0:
+    if PRONOUN_REQUESTS.always:
+        places = [found.start() for found in _ANY_PRONOUN_REQUEST.finditer(text)]
+    else:
+        match = _ANY_PRONOUN_REQUEST.match
+        places = [at for at in PRONOUN_REQUESTS.starts(text, reading.words)
+                  if match(text, at) is not None]
+    if not places:
+        return resolved
+    candidates = PRONOUN_REQUESTS.candidates(text, reading.words)
+    for i in sorted({reading.index_at(at) for at in places} - {-1, 0}):
+        clause = reading.clause(i)
+        if clause.kind in ("quotation", "past", "condition"):
             continue
-        if not _ANY_PRONOUN_REQUEST.search(text, clause.start, clause.end):
-            continue
-        for pattern, action in PRONOUN_REQUESTS:
-            found = pattern.search(text, clause.start, clause.end)
+        for index in candidates:
+            action = _PRONOUN_ACTIONS[index]
+            found = PRONOUN_REQUESTS.cues[index].pattern.search(text, clause.start, clause.end)
             if found is None or BLOCKERS.search(text, clause.start, found.start()):
                 continue
             if _named(text, clause.start, clause.end):
                 break  # the sentence names its own object: the rules read it as it is
-            previous = clauses[i - 1]
-            noun = _named(text, previous.start, previous.end)
+            noun = _named(text, *reading.bounds[i - 1])
             request = CANONICAL.get((action, noun))
             if request is not None:
                 resolved.append(Resolution(clause.start, clause.end, request, noun))
@@ -240,9 +487,15 @@ def _resolve(text: str, clauses: list[Clause]) -> list[Resolution]:
 def read_clauses(folded: str) -> Reading:
     """The clauses of folded text (textnorm.fold), unwrapped; pure."""
     text = unwrap(folded)
-    clauses = [_kind(text, start, end) for start, end in _sentences(text)]
-    return Reading(text=text, clauses=tuple(clauses), resolutions=tuple(_resolve(text, clauses)),
-                   shape=_shape(text), starts=tuple(c.start for c in clauses))
+    bounds = tuple(_sentences(text))
+    reading = Reading(text=text, bounds=bounds, words=frozenset(_TOKEN.findall(text)),
+                      _starts=tuple(start for start, _ in bounds))
+    resolutions = _resolve(reading)
+    if not resolutions:
+        return reading
+    return Reading(text=text, bounds=bounds, words=reading.words,
+                   resolutions=tuple(resolutions), _starts=reading._starts,
+                   _kinds=reading._kinds, _fields=reading._fields)
 
 
 def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,

@@ -5,8 +5,8 @@ from intents.clause_cues.schema import ClauseCues, PronounRequest
 CUES = ClauseCues(
     code="de",
     past=(r"letztes jahr", r"(?:letzten|vergangenen) (?:monat|sommer|winter)",
-          r"letzte woche", r"vor (?:\w+ )?(?:jahren|monaten|wochen)", r"(?:im jahr )?(?:19|20)"
-          r"\d\d haben sie", r"damals", r"sie haben mir (?:\w+ )?(?:geschickt|gesendet"
+          r"letzte woche", r"vor (?:\w+ )?(?:jahren|monaten|wochen)", r"damals",
+          r"sie haben mir (?:\w+ )?(?:geschickt|gesendet"
           r"|kopiert|zugesandt)"),
     request=(r"bitte", r"konnen sie", r"konnten sie", r"ich (?:mochte|will|bitte|fordere"
              r"|verlange|beantrage)", r"wurden sie"),

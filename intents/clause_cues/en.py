@@ -5,13 +5,13 @@ from intents.clause_cues.schema import ClauseCues, PronounRequest
 CUES = ClauseCues(
     code="en",
     past=(
-        r"last (?:year|month|week|summer|winter|spring|autumn|time)", r"\w+ (?:years?|months?"
+        r"last (?:year|month|week|summer|winter|spring|autumn|time)", r"(?:years?|months?"
         r"|weeks?) ago", r"back in", r"you once", r"you (?:already|previously) \w+ed",
         r"(?:previously|earlier),? you", r"in (?:19|20)\d\d,? you", r"at the time,? you",
     ),
     request=(
-        r"please", r"can (?:you|u)", r"could (?:you|u)", r"would (?:you|u)", r"i(?: want| wish"
-        r"| need| would like|'d like| request| ask)", r"wants?", r"wish(?:es)?", r"asked me to",
+        r"please", r"can (?:you|u)", r"could (?:you|u)", r"would (?:you|u)", r"i (?:want|wish"
+        r"|need|would like|request|ask)", r"i'd like", r"wants?", r"wish(?:es)?", r"asked me to",
         r"would like", r"interested to (?:find out|know|see)", r"kindly",
         r"i am (?:asking|requesting|writing to)",
     ),
@@ -73,7 +73,7 @@ CUES = ClauseCues(
                        r"|me|the two of us|my \w+ and me|me and my \w+) (?:from|off|out of)"
                        r" (?:it|them|that|there|those)", action="remove"),
         PronounRequest(pattern=r"no more (?:of )?(?:those|them|these|that)", action="remove"),
-        PronounRequest(pattern=r"(?:send|forward|e-?mail|give) (?:me |us )?(?:them|it|those"
+        PronounRequest(pattern=r"(?:send|forward|email|e-mail|give) (?:me |us )?(?:them|it|those"
                        r"|these|that|a copy of (?:them|it|those|that))(?: (?:to me|again|over))?",
                        action="send"),
     ),

@@ -5,7 +5,7 @@ from intents.clause_cues.schema import ClauseCues, PronounRequest
 CUES = ClauseCues(
     code="es",
     past=(r"el (?:ano|mes) pasado", r"la (?:semana|vez) pasada", r"hace (?:\w+ )?(?:anos?"
-          r"|meses|semanas)", r"(?:ya )?me (?:enviasteis|enviaron"
+          r"|meses|semanas)", r"me (?:enviasteis|enviaron"
           r"|mandasteis|mandaron|copiasteis|copiaron|pedisteis|pidieron)",
           r"(?:una vez|en su dia|en su momento)"),
     request=(r"por favor", r"podeis", r"pueden", r"podrian", r"quiero", r"quisiera",

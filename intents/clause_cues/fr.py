@@ -11,7 +11,7 @@ CUES = ClauseCues(
              r"|voudrais|souhaite|demande|vous demande)", r"je vous prie"),
     threat=(r"sinon", r"a defaut", r"faute de (?:quoi|reponse)", r"dans le cas contraire",
             r"sans quoi"),
-    reservation=(r"(?:je )?me reserve (?:le droit|la possibilite)", r"me reservant le droit",
+    reservation=(r"me reserve (?:le droit|la possibilite)", r"me reservant le droit",
                  r"sous reserve de mes droits"),
     question=(r"(?:avez-vous|ont-ils|a-t-on) (?:\w+ )?(?:transmis|partage|vendu|cede|donne)",
               r"si vous avez (?:transmis|partage|vendu|cede)", r"a qui"),

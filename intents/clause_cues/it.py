@@ -4,8 +4,8 @@ from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 CUES = ClauseCues(
     code="it",
-    past=(r"l'anno scorso", r"il mese scorso", r"la settimana scorsa", r"(?:\w+ )?(?:anni"
-          r"|mesi|settimane) fa", r"(?:gia )?mi avete (?:inviato"
+    past=(r"l'anno scorso", r"il mese scorso", r"la settimana scorsa", r"(?:anni"
+          r"|mesi|settimane) fa", r"mi avete (?:inviato"
           r"|mandato|copiato|chiesto)", r"all'epoca"),
     request=(r"per favore", r"potete", r"potreste", r"vi chiedo", r"vorrei", r"voglio",
              r"chiedo", r"vi prego"),

@@ -4,10 +4,10 @@ from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 CUES = ClauseCues(
     code="nl",
-    past=(r"vorig jaar", r"vorige (?:maand|week)", r"(?:\w+ )?(?:jaar|maanden|weken)"
-          r" geleden", r"(?:jullie|u) (?:heeft|hebben) (?:mij|me)"
+    past=(r"vorig jaar", r"vorige (?:maand|week)", r"(?:jaar|maanden|weken)"
+          r" geleden", r"(?:heeft|hebben) (?:mij|me)"
           r" (?:\w+ )?(?:gestuurd|toegestuurd|gekopieerd)", r"destijds"),
-    request=(r"graag", r"alstublieft", r"a\.u\.b", r"kunt u", r"kunnen jullie", r"ik (?:wil"
+    request=(r"graag", r"alstublieft", r"kunt u", r"kunnen jullie", r"ik (?:wil"
              r"|verzoek|vraag)", r"wilt u"),
     threat=(r"anders", r"zo niet", r"bij gebreke daarvan", r"indien niet"),
     reservation=(r"behoud (?:ik )?(?:me|mij) het recht", r"onder voorbehoud",

@@ -5,7 +5,7 @@ from intents.clause_cues.schema import ClauseCues, PronounRequest
 CUES = ClauseCues(
     code="pt",
     past=(r"no ano passado", r"o ano passado", r"no mes passado", r"ha (?:\w+ )?(?:anos"
-          r"|meses|semanas)", r"(?:ja )?(?:me )?(?:enviaram|mandaram"
+          r"|meses|semanas)", r"(?:enviaram|mandaram"
           r"|copiaram)(?:-me)?", r"na altura"),
     request=(r"por favor", r"podem", r"poderiam", r"quero", r"gostaria", r"solicito",
              r"peco"),
