@@ -157,42 +157,114 @@ def _cue(pattern: str) -> _Cue:
 
 
 @dataclass(frozen=True)
+class _CueSet:
+    """Cues indexed by what opens them, so that where they may match in a text is found with
+    set operations and str.find, not by trying each pattern at every position (a long
+    alternation tried everywhere is what costs): by their first whole words (`keys`), by
+    the letters a word opens with (`stems`, "borr" for "borradlos"), or by other plain
+    letters (`literals`, "l'"); a cue with no plain start is tried everywhere (`always`)."""
+
+    cues: tuple[_Cue, ...]
+    by_key: dict[str, tuple[int, ...]]
+    keys: frozenset[str]
+    by_stem: dict[str, tuple[int, ...]]
+    stems: tuple[str, ...]
+    by_literal: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+
+    def places(self, text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+        """(position, cue) pairs where a match of the cue may start; position -1: anywhere."""
+        found: list[tuple[int, int]] = [(-1, i) for i in self.always]
+        openers: list[tuple[str, tuple[int, ...]]] = [
+            (key, self.by_key[key]) for key in words & self.keys]
+        if self.stems:
+            for word in words:
+                if word.startswith(self.stems):
+                    openers.extend((word, self.by_stem[stem]) for stem in self.stems
+                                   if word.startswith(stem))
+        openers.extend((literal, cues) for literal, cues in self.by_literal.items()
+                       if literal in text)
+        for opener, cues in openers:
+            at = text.find(opener)
+            while at >= 0:
+                found.extend((at, i) for i in cues)
+                at = text.find(opener, at + 1)
+        return found
+
+    def matches(self, text: str, words: frozenset[str]) -> list[tuple[int, re.Match[str]]]:
+        """(cue, match) for each match, tried only where a cue may start."""
+        found: list[tuple[int, re.Match[str]]] = []
+        for at, i in self.places(text, words):
+            pattern = self.cues[i].pattern
+            if at < 0:
+                found.extend((i, hit) for hit in pattern.finditer(text))
+                continue
+            hit = pattern.match(text, at)
+            if hit is not None:
+                found.append((i, hit))
+        return found
+
+    def may_match(self, text: str, words: frozenset[str]) -> bool:
+        return bool(self.always) or not self.keys.isdisjoint(words) or any(
+            word.startswith(self.stems) for word in words) or any(
+            literal in text for literal in self.by_literal)
+
+    def count(self, text: str, words: frozenset[str], enough: int) -> int:
+        """How many different cues the text holds, counted up to `enough`."""
+        candidates = sorted({i for _, i in self.places(text, words)})
+        if len(candidates) < enough:
+            return 0
+        held = 0
+        for i in candidates:
+            held += self.cues[i].pattern.search(text) is not None
+            if held >= enough:
+                break
+        return held
+
+
+def _cue_set(patterns: list[str]) -> _CueSet:
+    cues = tuple(_cue(cue) for cue in patterns)
+    by_key: dict[str, list[int]] = {}
+    by_stem: dict[str, list[int]] = {}
+    by_literal: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, cue in enumerate(cues):
+        if cue.keys is not None:
+            for key in cue.keys:
+                by_key.setdefault(key, []).append(i)
+        elif not cue.anchors:
+            always.append(i)
+        else:
+            for anchor in cue.anchors:
+                kind = by_stem if _TOKEN.fullmatch(anchor) else by_literal
+                kind.setdefault(anchor, []).append(i)
+    return _CueSet(cues, {key: tuple(found) for key, found in by_key.items()}, frozenset(by_key),
+                   {stem: tuple(found) for stem, found in by_stem.items()}, tuple(by_stem),
+                   {literal: tuple(found) for literal, found in by_literal.items()},
+                   tuple(always))
+
+
+@dataclass(frozen=True)
 class _Field:
-    """One kind of cue of every language, joined in one pattern, with what a text must hold
-    for any of them to match (so a sentence's kind is read only from the fields its text
-    may hold: a long alternation tried at every position is the slow part)."""
+    """One kind of cue of every language, joined in one pattern, with the cues indexed
+    (_CueSet) to say whether a text may hold any (so a sentence is searched only for the
+    fields its text may hold: a long alternation tried at every position is the slow
+    part)."""
 
     name: str
     pattern: re.Pattern[str]
-    keys: frozenset[str]
-    anchors: re.Pattern[str] | None  # the anchors that are no whole word, as one pattern
-    always: bool
+    index: _CueSet
 
     def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
         return self.pattern.search(text, start, end)
 
     def may_match(self, text: str, words: frozenset[str]) -> bool:
-        return (self.always or not self.keys.isdisjoint(words)
-                or (self.anchors is not None and self.anchors.search(text) is not None))
+        return self.index.may_match(text, words)
 
 
 def _joined(field_name: str) -> _Field:
-    parts: list[str] = []
-    for cues in ALL:
-        parts.extend(getattr(cues, field_name))
-    keys: set[str] = set()
-    keyless: list[str] = []
-    always = False
-    for part in parts:
-        cue = _cue(part)
-        if cue.keys is not None:
-            keys.update(cue.keys)
-        elif cue.anchors:
-            keyless.extend(cue.anchors)
-        else:
-            always = True
-    return _Field(field_name, re.compile(_words(tuple(parts))), frozenset(keys),
-                  re.compile("|".join(map(re.escape, keyless))) if keyless else None, always)
+    parts = [cue for cues in ALL for cue in getattr(cues, field_name)]
+    return _Field(field_name, re.compile(_words(tuple(parts))), _cue_set(parts))
 
 
 PAST = _joined("past")
@@ -209,78 +281,6 @@ DATA_OBJECT = _joined("data_object")
 BLOCKERS = _joined("blockers")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
            ONGOING, ASKED_BEFORE)
-@dataclass(frozen=True)
-class _CueSet:
-    """A field's cues, indexed by what opens them: the cues a text may hold are found by one
-    set intersection with its words and one pass of a pattern of plain letters, not by
-    trying each cue."""
-
-    cues: tuple[_Cue, ...]
-    by_key: dict[str, tuple[int, ...]]  # a cue's first whole words -> the cue
-    keys: frozenset[str]
-    by_anchor: dict[str, tuple[int, ...]]  # the letters a keyless cue starts with -> it
-    anchor_pattern: re.Pattern[str] | None
-    always: tuple[int, ...]  # cues with no plain start: always tried
-
-    def candidates(self, text: str, words: frozenset[str]) -> list[int]:
-        """The cues the text may hold, in order."""
-        found = set(self.always)
-        for key in words & self.keys:
-            found.update(self.by_key[key])
-        if self.anchor_pattern is not None:
-            for anchor in set(self.anchor_pattern.findall(text)):
-                found.update(self.by_anchor[anchor])
-        return sorted(found)
-
-    def count(self, text: str, words: frozenset[str], enough: int) -> int:
-        """How many different cues the text holds, counted up to `enough`."""
-        candidates = self.candidates(text, words)
-        if len(candidates) < enough:
-            return 0
-        held = 0
-        for i in candidates:
-            held += self.cues[i].pattern.search(text) is not None
-            if held >= enough:
-                break
-        return held
-
-    def starts(self, text: str, words: frozenset[str]) -> list[int]:
-        """Where in the text a match of any cue may start: at its first words (found by
-        str.find, no regular expression), or anywhere for a cue without them (-1)."""
-        found: list[int] = []
-        for key in words & self.keys:
-            at = text.find(key)
-            while at >= 0:
-                found.append(at)
-                at = text.find(key, at + 1)
-        if self.anchor_pattern is not None:
-            found.extend(hit.start() for hit in self.anchor_pattern.finditer(text))
-        return found
-
-
-def _cue_set(patterns: list[str]) -> _CueSet:
-    cues = tuple(_cue(cue) for cue in patterns)
-    by_key: dict[str, list[int]] = {}
-    by_anchor: dict[str, list[int]] = {}
-    for i, cue in enumerate(cues):
-        for key in cue.keys or ():
-            by_key.setdefault(key, []).append(i)
-        if cue.keys is None:
-            for anchor in cue.anchors:
-                by_anchor.setdefault(anchor, []).append(i)
-    # Longest first, so that the alternation reports "borr" and not a shorter anchor in it.
-    ordered = sorted(by_anchor, key=len, reverse=True)
-    # An anchor found stands for the shorter anchors inside it too ("cancellar", "cancel").
-    closure = {anchor: tuple(sorted({i for other, found in by_anchor.items() if other in anchor
-                                     for i in found})) for anchor in by_anchor}
-    return _CueSet(cues, {key: tuple(found) for key, found in by_key.items()},
-                   frozenset(by_key), closure,
-                   # A lookahead, so that every place an anchor starts is found.
-                   re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))") if ordered
-                   else None,
-                   tuple(i for i, cue in enumerate(cues) if cue.keys is None and not cue.anchors))
-
-
 _PHISHING = _cue_set([cue for language in ALL for cue in language.phishing])
 _VENDOR = _cue_set([cue for language in ALL for cue in language.vendor_notice])
 
@@ -296,9 +296,6 @@ def _nouns(cues_list: tuple[ClauseCues, ...]) -> list[tuple[str, re.Pattern[str]
 NOUNS = _nouns(ALL)
 _PRONOUN_ACTIONS = [p.action for cues in ALL for p in cues.pronoun_requests]
 PRONOUN_REQUESTS = _cue_set([p.pattern for cues in ALL for p in cues.pronoun_requests])
-# All of them in one pattern, tried where one of them may start.
-_ANY_PRONOUN_REQUEST = re.compile(
-    _words(tuple(p.pattern for cues in ALL for p in cues.pronoun_requests)))
 
 
 @dataclass(frozen=True)
@@ -340,6 +337,8 @@ class Reading:
     # Read when first asked for, then remembered.
     _kinds: dict[int, Clause] = field(default_factory=dict, compare=False, repr=False)
     _fields: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _held: dict[tuple[int, str], int] = field(default_factory=dict, compare=False,
+                                              repr=False)
     _shape: list[Shape] = field(default_factory=list, compare=False, repr=False)
 
     @property
@@ -356,11 +355,41 @@ class Reading:
             found = self._fields[cues.name] = cues.may_match(self.text, self.words)
         return found
 
+    def held(self, index: int, cues: _Field) -> int:
+        """Where in the index-th sentence a cue of the field starts, or -1."""
+        key = (index, cues.name)
+        found = self._held.get(key)
+        if found is None:
+            found = -1
+            if self.may_hold(cues):
+                hit = cues.search(self.text, *self.bounds[index])
+                found = hit.start() if hit is not None else -1
+            self._held[key] = found
+        return found
+
+    def holds(self, index: int, cues: _Field) -> bool:
+        return self.held(index, cues) >= 0
+
+    def is_past(self, index: int) -> bool:
+        """A description of the past: a past cue, and no request, no "still", no earlier
+        request of the sender's in the sentence."""
+        return (self.holds(index, PAST) and not self.holds(index, REQUEST)
+                and not self.holds(index, ONGOING) and not self.holds(index, ASKED_BEFORE))
+
+    def is_quotation(self, index: int) -> bool:
+        start, end = self.bounds[index]
+        return self.holds(index, BOILERPLATE) or self.text[start:end].lstrip().startswith(">")
+
+    def is_question(self, index: int) -> bool:
+        start, end = self.bounds[index]
+        return (self.text[end : end + 1] == "?" or self.text[start:end].lstrip().startswith(
+            "\u00bf") or self.holds(index, QUESTION))
+
     def clause(self, index: int) -> Clause:
         """The index-th sentence with its kind."""
         found = self._kinds.get(index)
         if found is None:
-            found = self._kinds[index] = _kind(self, *self.bounds[index])
+            found = self._kinds[index] = _kind(self, index)
         return found
 
     def index_at(self, pos: int) -> int:
@@ -398,27 +427,20 @@ def unwrap(folded: str) -> str:
     return "".join(out)
 
 
-def _kind(reading: Reading, start: int, end: int) -> Clause:
-    """The kind of the sentence text[start:end] (a field the whole text cannot hold is not
-    searched for)."""
-    text = reading.text
-
-    def has(cues: _Field) -> bool:
-        return reading.may_hold(cues) and cues.search(text, start, end) is not None
-
-    if has(BOILERPLATE) or text[start:end].lstrip().startswith(">"):
+def _kind(reading: Reading, index: int) -> Clause:
+    """The kind of the index-th sentence, the first that holds of: quotation, condition,
+    past, question, request, statement."""
+    start, end = reading.bounds[index]
+    if reading.is_quotation(index):
         return Clause(start, end, "quotation")
-    threat = THREAT.search(text, start, end) if reading.may_hold(THREAT) else None
-    reserved = RESERVATION.search(text, start, end) if reading.may_hold(RESERVATION) else None
-    if threat or reserved:
-        return Clause(start, end, "condition", threat.start() if threat else -1,
-                      reserved.start() if reserved else -1)
-    if has(PAST) and not has(REQUEST) and not has(ONGOING) and not has(ASKED_BEFORE):
+    threat, reserved = reading.held(index, THREAT), reading.held(index, RESERVATION)
+    if threat >= 0 or reserved >= 0:
+        return Clause(start, end, "condition", threat, reserved)
+    if reading.is_past(index):
         return Clause(start, end, "past")
-    if text[end : end + 1] == "?" or text[start:end].lstrip().startswith("\u00bf") \
-            or has(QUESTION):
+    if reading.is_question(index):
         return Clause(start, end, "question")
-    if has(REQUEST):
+    if reading.holds(index, REQUEST):
         return Clause(start, end, "request")
     return Clause(start, end, "statement")
 
@@ -454,33 +476,25 @@ def _named(text: str, start: int, end: int) -> str:
 
 
 def _resolve(reading: Reading) -> list[Resolution]:
+    """The pronoun requests of the text, each read as what the sentence before it named."""
     text = reading.text
     resolved: list[Resolution] = []
-    if PRONOUN_REQUESTS.always:
-        places = [found.start() for found in _ANY_PRONOUN_REQUEST.finditer(text)]
-    else:
-        match = _ANY_PRONOUN_REQUEST.match
-        places = [at for at in PRONOUN_REQUESTS.starts(text, reading.words)
-                  if match(text, at) is not None]
-    if not places:
-        return resolved
-    candidates = PRONOUN_REQUESTS.candidates(text, reading.words)
-    for i in sorted({reading.index_at(at) for at in places} - {-1, 0}):
-        clause = reading.clause(i)
-        if clause.kind in ("quotation", "past", "condition"):
+    done: set[int] = set()
+    for cue, found in sorted(PRONOUN_REQUESTS.matches(text, reading.words),
+                             key=lambda pair: pair[1].start()):
+        i = reading.index_at(found.start())
+        if i <= 0 or i in done:
             continue
-        for index in candidates:
-            action = _PRONOUN_ACTIONS[index]
-            found = PRONOUN_REQUESTS.cues[index].pattern.search(text, clause.start, clause.end)
-            if found is None or BLOCKERS.search(text, clause.start, found.start()):
-                continue
-            if _named(text, clause.start, clause.end):
-                break  # the sentence names its own object: the rules read it as it is
-            noun = _named(text, *reading.bounds[i - 1])
-            request = CANONICAL.get((action, noun))
-            if request is not None:
-                resolved.append(Resolution(clause.start, clause.end, request, noun))
-            break
+        done.add(i)
+        start, end = reading.bounds[i]
+        if BLOCKERS.search(text, start, found.start()) or _named(text, start, end):
+            continue  # negated or conditional, or the sentence names its own object
+        if reading.clause(i).kind in ("quotation", "past", "condition"):
+            continue
+        noun = _named(text, *reading.bounds[i - 1])
+        request = CANONICAL.get((_PRONOUN_ACTIONS[cue], noun))
+        if request is not None:
+            resolved.append(Resolution(start, end, request, noun))
     return resolved
 
 
@@ -504,32 +518,35 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
     weak (a reservation), count it as a threat (in full), or read it as an opt-out (an
     erasure whose object is a marketing list). `flags` are the rule's (see rules.py);
     `access_asked`: the mail asks for a copy of the sender's data elsewhere."""
+    # Only what the match needs is read of its sentence (the same tests as Clause.kind).
     if reading.shape:
         return "cancel"  # phishing or a vendor's notice: nobody's request
-    clause = reading.clause_at(start)
-    if clause is None:
+    i = reading.index_at(start)
+    if i < 0:
         return "keep"
-    if clause.kind == "quotation":
+    if reading.is_quotation(i):
         return "cancel"
+    threat, reserved = reading.held(i, THREAT), reading.held(i, RESERVATION)
+    sentence_start, sentence_end = reading.bounds[i]
     if intent == "complaint":
-        if 0 <= clause.reserved_at < start:
+        if 0 <= reserved < start:
             return "weak"
-        if 0 <= clause.threat_at < start:
+        if 0 <= threat < start:
             return "threat"
-        if access_asked and clause.kind == "question" and not set("dc") & set(flags) \
-                and QUESTION.search(reading.text, clause.start, clause.end) \
-                and not GRIEVANCE_QUESTION.search(reading.text, clause.start, clause.end):
+        if access_asked and threat < 0 and reserved < 0 and not set("dc") & set(flags) \
+                and reading.holds(i, QUESTION) and not reading.holds(i, GRIEVANCE_QUESTION) \
+                and not reading.is_past(i):
             # In an access letter, "was my data passed on?" asks; it accuses nobody ("why
             # are you emailing me?" still does, by the labelled sets' convention).
             return "cancel"
         return "keep"
-    if intent == "erasure" and any(r.noun == "marketing" and r.start == clause.start
+    if intent == "erasure" and any(r.noun == "marketing" and r.start == sentence_start
                                    for r in reading.resolutions):
         return "cancel"  # "your newsletters ... get rid of them": an opt-out, read above
-    if clause.kind == "past" and not set("cr") & set(flags):
+    if threat < 0 and reserved < 0 and not set("cr") & set(flags) and reading.is_past(i):
         return "cancel"  # "last year you sent me my file": told, not asked
-    if intent == "erasure" and MARKETING_LIST.search(reading.text, start,
-                                                     min(clause.end, end + LIST_REACH)) \
-            and not DATA_OBJECT.search(reading.text, clause.start, clause.end):
+    if intent == "erasure" and MARKETING_LIST.search(
+            reading.text, start, min(sentence_end, end + LIST_REACH)) \
+            and not DATA_OBJECT.search(reading.text, sentence_start, sentence_end):
         return "opt_out"  # "take my number off your SMS list"
     return "keep"
