@@ -167,8 +167,8 @@ class _CueSet:
     cues: tuple[_Cue, ...]
     by_key: dict[str, tuple[int, ...]]
     keys: frozenset[str]
-    by_stem: dict[str, tuple[int, ...]]
-    stems: tuple[str, ...]
+    by_stem: dict[str, tuple[int, ...]]  # with the cues of the shorter stems it begins with
+    stems: re.Pattern[str] | None
     by_literal: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
 
@@ -177,11 +177,9 @@ class _CueSet:
         found: list[tuple[int, int]] = [(-1, i) for i in self.always]
         openers: list[tuple[str, tuple[int, ...]]] = [
             (key, self.by_key[key]) for key in words & self.keys]
-        if self.stems:
-            for word in words:
-                if word.startswith(self.stems):
-                    openers.extend((word, self.by_stem[stem]) for stem in self.stems
-                                   if word.startswith(stem))
+        if self.stems is not None:
+            for hit in self.stems.finditer(text):
+                found.extend((hit.start(), i) for i in self.by_stem[hit.group()])
         openers.extend((literal, cues) for literal, cues in self.by_literal.items()
                        if literal in text)
         for opener, cues in openers:
@@ -205,8 +203,8 @@ class _CueSet:
         return found
 
     def may_match(self, text: str, words: frozenset[str]) -> bool:
-        return bool(self.always) or not self.keys.isdisjoint(words) or any(
-            word.startswith(self.stems) for word in words) or any(
+        return bool(self.always) or not self.keys.isdisjoint(words) or (
+            self.stems is not None and self.stems.search(text) is not None) or any(
             literal in text for literal in self.by_literal)
 
     def count(self, text: str, words: frozenset[str], enough: int) -> int:
@@ -238,8 +236,13 @@ def _cue_set(patterns: list[str]) -> _CueSet:
             for anchor in cue.anchors:
                 kind = by_stem if _TOKEN.fullmatch(anchor) else by_literal
                 kind.setdefault(anchor, []).append(i)
+    # Longest first: the pattern reports the longest stem a word begins with, which stands
+    # for the shorter ones it begins with too ("cancellar", "cancel").
+    ordered = sorted(by_stem, key=len, reverse=True)
+    closure = {stem: tuple(sorted({i for other in by_stem if stem.startswith(other)
+                                   for i in by_stem[other]})) for stem in by_stem}
     return _CueSet(cues, {key: tuple(found) for key, found in by_key.items()}, frozenset(by_key),
-                   {stem: tuple(found) for stem, found in by_stem.items()}, tuple(by_stem),
+                   closure, re.compile(r"\b(?:" + "|".join(ordered) + ")") if ordered else None,
                    {literal: tuple(found) for literal, found in by_literal.items()},
                    tuple(always))
 
@@ -526,9 +529,9 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
         return "keep"
     if reading.is_quotation(i):
         return "cancel"
-    threat, reserved = reading.held(i, THREAT), reading.held(i, RESERVATION)
     sentence_start, sentence_end = reading.bounds[i]
     if intent == "complaint":
+        threat, reserved = reading.held(i, THREAT), reading.held(i, RESERVATION)
         if 0 <= reserved < start:
             return "weak"
         if 0 <= threat < start:
@@ -543,9 +546,9 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
     if intent == "erasure" and any(r.noun == "marketing" and r.start == sentence_start
                                    for r in reading.resolutions):
         return "cancel"  # "your newsletters ... get rid of them": an opt-out, read above
-    if threat < 0 and reserved < 0 and not set("cr") & set(flags) and reading.is_past(i):
+    if not set("cr") & set(flags) and reading.is_past(i):
         return "cancel"  # "last year you sent me my file": told, not asked
-    if intent == "erasure" and MARKETING_LIST.search(
+    if intent == "erasure" and reading.may_hold(MARKETING_LIST) and MARKETING_LIST.search(
             reading.text, start, min(sentence_end, end + LIST_REACH)) \
             and not DATA_OBJECT.search(reading.text, sentence_start, sentence_end):
         return "opt_out"  # "take my number off your SMS list"
