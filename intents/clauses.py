@@ -50,6 +50,7 @@ SHAPE_CUES = 2
 # What the rules read for a resolved pronoun request: (action, noun class) -> request.
 CANONICAL: dict[tuple[str, str], str] = {
     ("remove", "marketing"): "please unsubscribe me from your marketing emails",
+    ("stop", "marketing"): "please unsubscribe me from your marketing emails",
     ("remove", "data"): "please delete my personal data",
     ("remove", "account"): "please delete my account",
     ("send", "data"): "please send me a copy of my personal data",
@@ -490,11 +491,14 @@ def _resolve(reading: Reading) -> list[Resolution]:
             continue
         done.add(i)
         start, end = reading.bounds[i]
-        if BLOCKERS.search(text, start, found.start()) or _named(text, start, end):
-            continue  # negated or conditional, or the sentence names its own object
+        clause_from = max(start, *(text.rfind(mark, start, found.start()) for mark in ",;:"))
+        if BLOCKERS.search(text, clause_from, found.start()):
+            continue  # negated or conditional: "don't delete them", "if you stop them"
         if reading.clause(i).kind in ("quotation", "past", "condition"):
             continue
-        noun = _named(text, *reading.bounds[i - 1])
+        # What it stands for: a noun named before it in its sentence ("the recordings are
+        # missing, please send them"), else in the sentence before.
+        noun = _named(text, start, found.start()) or _named(text, *reading.bounds[i - 1])
         request = CANONICAL.get((_PRONOUN_ACTIONS[cue], noun))
         if request is not None:
             resolved.append(Resolution(start, end, request, noun))

@@ -66,9 +66,11 @@ CUES = ClauseCues(
     },
     pronoun_requests=(
         PronounRequest(pattern=r"(?:get rid of|delete|remove|erase|wipe|drop|bin|destroy"
-                       r"|scrap|purge|cancel|stop|end|unsubscribe me from|take me off|"
-                       r"take us off) (?:all )?(?:of )?(?:them|it|those|these|that|this)",
+                       r"|scrap|purge|unsubscribe me from|take me off|take us off)"
+                       r" (?:all )?(?:of )?(?:them|it|those|these|that|this)",
                        action="remove"),
+        PronounRequest(pattern=r"(?:stop|end|cancel|halt) (?:all )?(?:of )?(?:them|it|those"
+                       r"|these|that|this)", action="stop"),
         PronounRequest(pattern=r"(?:drop|remove|delete|take|strike|cross) (?:both of us|us"
                        r"|me|the two of us|my \w+ and me|me and my \w+) (?:from|off|out of)"
                        r" (?:it|them|that|there|those)", action="remove"),

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 class PronounRequest(BaseModel):
     """A request whose object is a pronoun: `pattern` finds it, `action` says what is asked
-    ("remove" or "send"), and the noun the previous sentence named says of what."""
+    ("remove", "stop": only marketing is stopped, or "send"), and the noun the previous sentence named says of what."""
 
     model_config = ConfigDict(frozen=True)
 

@@ -144,6 +144,27 @@ def test_a_negated_or_conditional_pronoun_request_asks_nothing(body: str) -> Non
     assert _intents(body) == []
 
 
+# --- a follow-up saying an answer was incomplete: the labelled sets read it as the request
+# it chases (access), with a complaint only when the sender says they are unhappy
+
+@pytest.mark.parametrize("body", [
+    "Thanks for the export you sent last week. My workshop booking records are not in it, "
+    "could you send them too?",
+    "Gracias por la copia de mis datos. Faltan las grabaciones de las llamadas, "
+    "enviádmelas por favor.",
+    "Merci pour l'envoi de mes données. Il manque les enregistrements des appels : "
+    "pouvez-vous me les envoyer ?",
+])
+def test_an_incomplete_answer_followed_up_asks_for_the_rest(body: str) -> None:
+    assert _intents(body) == ["access"]
+
+
+def test_stopping_a_processing_named_by_a_pronoun_is_no_erasure() -> None:
+    body = ("I object to the profiling of my personal data on your site and ask you to stop it "
+            "for my account.")
+    assert "erasure" not in _intents(body)
+
+
 # --- threats and reservations ------------------------------------------------------------
 
 @pytest.mark.parametrize("body", [
