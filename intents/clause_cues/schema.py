@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict
 
 class PronounRequest(BaseModel):
     """A request whose object is a pronoun: `pattern` finds it, `action` says what is asked
-    ("remove", "stop": only marketing is stopped, or "send"), and the noun the previous sentence named says of what."""
+    ("remove"; "stop", which only marketing can be; or "send"), and the noun named before
+    it says of what."""
 
     model_config = ConfigDict(frozen=True)
 
