@@ -7,6 +7,11 @@ email asking you to delete...") cancels it. Per intent, the best match of each r
 and they combine as a noisy-or; an intent holds at 0.5. A chaser ("still no reply") lifts
 requests referred to in the same mail. The body decides; the subject counts only when the
 body shows no sign of any request. Automatic mail never carries intents.
+
+The clause reader (clauses.py) reads the body first: the rules see it with wrapped lines
+joined, and each match is then checked against its sentence's kind once, in
+`_read_clauses` (past descriptions, boilerplate, phishing and vendor notices, threats and
+reservations, questions in an access letter, marketing lists, pronoun objects).
 """
 
 from __future__ import annotations
