@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from intents.clause_cues import ALL, ClauseCues
+from intents.clause_index import TOKEN, Field, cue_set, make_field, shape_cues, words_pattern
 
 ClauseKind = Literal["request", "question", "past", "condition", "quotation", "statement"]
 Verdict = Literal["keep", "cancel", "weak", "threat", "opt_out"]
@@ -60,215 +61,8 @@ _FIELD = re.compile(r"[ \t]*[^\W\d_][\w ./'-]{0,30}:(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n")
 
 
-def _words(parts: tuple[str, ...]) -> str:
-    return r"\b(?:" + "|".join(parts) + r")\b" if parts else r"(?!x)x"
-
-
-_META = frozenset("\\()[]?*+{}|.^$")
-
-
-def _top_level(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern."""
-    parts, depth, last = [], 0, 0
-    for i, char in enumerate(pattern):
-        if char == "(" and (i == 0 or pattern[i - 1] != "\\"):
-            depth += 1
-        elif char == ")" and pattern[i - 1] != "\\":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[last:i])
-            last = i + 1
-    parts.append(pattern[last:])
-    return parts
-
-
-def _closing(option: str) -> int:
-    """The index of the parenthesis closing the group that opens `option`."""
-    depth = 0
-    for at, char in enumerate(option):
-        depth += (char == "(") - (char == ")")
-        if depth == 0:
-            return at
-    return len(option) - 1
-
-
-def _anchors(pattern: str) -> list[tuple[str, bool]]:
-    """The literal starts of a pattern's options, each with whether it is the whole option
-    (then a word ends there when the option does); [] when some option has none."""
-    found: list[tuple[str, bool]] = []
-    for option in _top_level(pattern):
-        if option.startswith("(?:"):
-            end = _closing(option)
-            rest = option[end + 1 :]
-            inner = _anchors(option[3:end])
-            if rest[:1] in ("?", "*", "{") or not inner:
-                return []
-            for literal, whole in inner:
-                if whole and rest.startswith(" ") and rest[1:2] not in ("?", "*", "{"):
-                    literal += " "  # "(?:delete|remove) (?:them|it)": a word ends there
-                found.append((literal, whole and not rest))
-            continue
-        length = 0
-        while length < len(option) and option[length] not in _META:
-            length += 1
-        if option[length : length + 1] in ("?", "*", "{"):
-            length -= 1
-        if length < 2:
-            return []
-        found.append((option[:length], length == len(option)))
-    return found
-
-
-def anchors(pattern: str) -> tuple[str, ...]:
-    """Literal words one of which any match of `pattern` contains (its leading letters, or
-    those of each option of a leading group); () when there is no such plain start. A text
-    holding none of them cannot match: `in` says so far faster than the engine."""
-    return tuple(literal for literal, _ in _anchors(pattern))
-
-
-_TOKEN = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class _Cue:
-    """A cue's pattern and what a text must hold for it to match: one of `keys` among the
-    text's words (the first whole word of each anchor), else one of `anchors` in it."""
-
-    pattern: re.Pattern[str]
-    anchors: tuple[str, ...]
-    keys: frozenset[str] | None
-
-    def may_match(self, text: str, words: frozenset[str]) -> bool:
-        if self.keys is not None:
-            return not self.keys.isdisjoint(words)
-        return not self.anchors or any(anchor in text for anchor in self.anchors)
-
-    def search(self, text: str, words: frozenset[str]) -> bool:
-        return self.may_match(text, words) and self.pattern.search(text) is not None
-
-
-def _cue(pattern: str) -> _Cue:
-    """A cue with its anchors; keyed by their first words when each is a whole word (the
-    cue is matched as whole words, so a literal that ends the cue ends a word too)."""
-    found = _anchors(pattern)
-    firsts = [literal.split(" ")[0] for literal, whole in found if " " in literal or whole]
-    keyed = bool(found) and len(firsts) == len(found) and all(map(_TOKEN.fullmatch, firsts))
-    return _Cue(re.compile(_words((pattern,))), tuple(literal for literal, _ in found),
-                frozenset(firsts) if keyed else None)
-
-
-@dataclass(frozen=True)
-class _CueSet:
-    """Cues indexed by what opens them, so that where they may match in a text is found with
-    set operations and str.find, not by trying each pattern at every position (a long
-    alternation tried everywhere is what costs): by their first whole words (`keys`), by
-    the letters a word opens with (`stems`, "borr" for "borradlos"), or by other plain
-    letters (`literals`, "l'"); a cue with no plain start is tried everywhere (`always`)."""
-
-    cues: tuple[_Cue, ...]
-    by_key: dict[str, tuple[int, ...]]
-    keys: frozenset[str]
-    by_stem: dict[str, tuple[int, ...]]  # with the cues of the shorter stems it begins with
-    stems: re.Pattern[str] | None
-    by_literal: dict[str, tuple[int, ...]]
-    always: tuple[int, ...]
-
-    def places(self, text: str, words: frozenset[str]) -> list[tuple[int, int]]:
-        """(position, cue) pairs where a match of the cue may start; position -1: anywhere."""
-        found: list[tuple[int, int]] = [(-1, i) for i in self.always]
-        openers: list[tuple[str, tuple[int, ...]]] = [
-            (key, self.by_key[key]) for key in words & self.keys]
-        if self.stems is not None:
-            for hit in self.stems.finditer(text):
-                found.extend((hit.start(), i) for i in self.by_stem[hit.group()])
-        openers.extend((literal, cues) for literal, cues in self.by_literal.items()
-                       if literal in text)
-        for opener, cues in openers:
-            at = text.find(opener)
-            while at >= 0:
-                found.extend((at, i) for i in cues)
-                at = text.find(opener, at + 1)
-        return found
-
-    def matches(self, text: str, words: frozenset[str]) -> list[tuple[int, re.Match[str]]]:
-        """(cue, match) for each match, tried only where a cue may start."""
-        found: list[tuple[int, re.Match[str]]] = []
-        for at, i in self.places(text, words):
-            pattern = self.cues[i].pattern
-            if at < 0:
-                found.extend((i, hit) for hit in pattern.finditer(text))
-                continue
-            hit = pattern.match(text, at)
-            if hit is not None:
-                found.append((i, hit))
-        return found
-
-    def may_match(self, text: str, words: frozenset[str]) -> bool:
-        return bool(self.always) or not self.keys.isdisjoint(words) or (
-            self.stems is not None and self.stems.search(text) is not None) or any(
-            literal in text for literal in self.by_literal)
-
-    def count(self, text: str, words: frozenset[str], enough: int) -> int:
-        """How many different cues the text holds, counted up to `enough`."""
-        candidates = sorted({i for _, i in self.places(text, words)})
-        if len(candidates) < enough:
-            return 0
-        held = 0
-        for i in candidates:
-            held += self.cues[i].pattern.search(text) is not None
-            if held >= enough:
-                break
-        return held
-
-
-def _cue_set(patterns: list[str]) -> _CueSet:
-    cues = tuple(_cue(cue) for cue in patterns)
-    by_key: dict[str, list[int]] = {}
-    by_stem: dict[str, list[int]] = {}
-    by_literal: dict[str, list[int]] = {}
-    always: list[int] = []
-    for i, cue in enumerate(cues):
-        if cue.keys is not None:
-            for key in cue.keys:
-                by_key.setdefault(key, []).append(i)
-        elif not cue.anchors:
-            always.append(i)
-        else:
-            for anchor in cue.anchors:
-                kind = by_stem if _TOKEN.fullmatch(anchor) else by_literal
-                kind.setdefault(anchor, []).append(i)
-    # Longest first: the pattern reports the longest stem a word begins with, which stands
-    # for the shorter ones it begins with too ("cancellar", "cancel").
-    ordered = sorted(by_stem, key=len, reverse=True)
-    closure = {stem: tuple(sorted({i for other in by_stem if stem.startswith(other)
-                                   for i in by_stem[other]})) for stem in by_stem}
-    return _CueSet(cues, {key: tuple(found) for key, found in by_key.items()}, frozenset(by_key),
-                   closure, re.compile(r"\b(?:" + "|".join(ordered) + ")") if ordered else None,
-                   {literal: tuple(found) for literal, found in by_literal.items()},
-                   tuple(always))
-
-
-@dataclass(frozen=True)
-class _Field:
-    """One kind of cue of every language, joined in one pattern, with the cues indexed
-    (_CueSet) to say whether a text may hold any (so a sentence is searched only for the
-    fields its text may hold: a long alternation tried at every position is the slow
-    part)."""
-
-    name: str
-    pattern: re.Pattern[str]
-    index: _CueSet
-
-    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        return self.pattern.search(text, start, end)
-
-    def may_match(self, text: str, words: frozenset[str]) -> bool:
-        return self.index.may_match(text, words)
-
-
-def _joined(field_name: str) -> _Field:
-    parts = [cue for cues in ALL for cue in getattr(cues, field_name)]
-    return _Field(field_name, re.compile(_words(tuple(parts))), _cue_set(parts))
+def _joined(field_name: str) -> Field:
+    return make_field(field_name, [cue for cues in ALL for cue in getattr(cues, field_name)])
 
 
 PAST = _joined("past")
@@ -285,8 +79,8 @@ DATA_OBJECT = _joined("data_object")
 BLOCKERS = _joined("blockers")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
            ONGOING, ASKED_BEFORE)
-_PHISHING = _cue_set([cue for language in ALL for cue in language.phishing])
-_VENDOR = _cue_set([cue for language in ALL for cue in language.vendor_notice])
+_PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
+_VENDOR = shape_cues([cue for language in ALL for cue in language.vendor_notice])
 
 
 def _nouns(cues_list: tuple[ClauseCues, ...]) -> list[tuple[str, re.Pattern[str]]]:
@@ -294,12 +88,12 @@ def _nouns(cues_list: tuple[ClauseCues, ...]) -> list[tuple[str, re.Pattern[str]
     for cues in cues_list:
         for name, words in cues.nouns.items():
             classes.setdefault(name, []).extend(words)
-    return [(name, re.compile(_words(tuple(words)))) for name, words in classes.items()]
+    return [(name, re.compile(words_pattern(tuple(words)))) for name, words in classes.items()]
 
 
 NOUNS = _nouns(ALL)
 _PRONOUN_ACTIONS = [p.action for cues in ALL for p in cues.pronoun_requests]
-PRONOUN_REQUESTS = _cue_set([p.pattern for cues in ALL for p in cues.pronoun_requests])
+PRONOUN_REQUESTS = cue_set([p.pattern for cues in ALL for p in cues.pronoun_requests])
 
 
 @dataclass(frozen=True)
@@ -352,14 +146,14 @@ class Reading:
             self._shape.append(_shape(self.text, self.words))
         return self._shape[0]
 
-    def may_hold(self, cues: _Field) -> bool:
+    def may_hold(self, cues: Field) -> bool:
         """Whether any cue of the field can match anywhere in the text."""
         found = self._fields.get(cues.name)
         if found is None:
             found = self._fields[cues.name] = cues.may_match(self.text, self.words)
         return found
 
-    def held(self, index: int, cues: _Field) -> int:
+    def held(self, index: int, cues: Field) -> int:
         """Where in the index-th sentence a cue of the field starts, or -1."""
         key = (index, cues.name)
         found = self._held.get(key)
@@ -371,7 +165,7 @@ class Reading:
             self._held[key] = found
         return found
 
-    def holds(self, index: int, cues: _Field) -> bool:
+    def holds(self, index: int, cues: Field) -> bool:
         return self.held(index, cues) >= 0
 
     def is_past(self, index: int) -> bool:
@@ -509,7 +303,7 @@ def read_clauses(folded: str) -> Reading:
     """The clauses of folded text (textnorm.fold), unwrapped; pure."""
     text = unwrap(folded)
     bounds = tuple(_sentences(text))
-    reading = Reading(text=text, bounds=bounds, words=frozenset(_TOKEN.findall(text)),
+    reading = Reading(text=text, bounds=bounds, words=frozenset(TOKEN.findall(text)),
                       _starts=tuple(start for start, _ in bounds))
     resolutions = _resolve(reading)
     if not resolutions:
