@@ -218,34 +218,42 @@ class Field:
 
 @dataclass(frozen=True)
 class ShapeCues:
-    """A shape's cues, each with the word that gates it (its longest plain word) or, lacking
-    one, tried whenever the text may hold it."""
+    """A shape's cues, each gated by a word (its longest plain word) or, lacking one, tried
+    whenever the text may hold it."""
 
     cues: tuple[Cue, ...]
-    gates: tuple[str | None, ...]
+    by_gate: dict[str, tuple[int, ...]]
+    gates: frozenset[str]
+    ungated: tuple[int, ...]
 
     def count(self, text: str, words: frozenset[str], enough: int) -> int:
         """How many different cues the text holds, counted up to `enough` (none when fewer
         than `enough` may be there: most mails end here, on set lookups alone)."""
-        possible = [cue for cue, gate in zip(self.cues, self.gates, strict=True)
-                    if (gate in words if gate is not None else cue.may_match(text, words))]
+        possible = {i for gate in words & self.gates for i in self.by_gate[gate]}
+        possible.update(i for i in self.ungated if self.cues[i].may_match(text, words))
         if len(possible) < enough:
             return 0
         held = 0
-        for cue in possible:
-            held += cue.pattern.search(text) is not None
+        for i in sorted(possible):
+            held += self.cues[i].pattern.search(text) is not None
             if held >= enough:
                 break
         return held
 
 
 def shape_cues(patterns: list[str]) -> ShapeCues:
-    gates: list[str | None] = []
-    for pattern in patterns:
+    by_gate: dict[str, list[int]] = {}
+    ungated: list[int] = []
+    for i, pattern in enumerate(patterns):
         found = plain_starts(pattern)
         words = [gate_word(literal, whole) for literal, whole in found]
-        gates.append(words[0] if len(words) == 1 else None)
-    return ShapeCues(tuple(make_cue(pattern) for pattern in patterns), tuple(gates))
+        if len(words) == 1 and words[0] is not None:
+            by_gate.setdefault(words[0], []).append(i)
+        else:
+            ungated.append(i)
+    return ShapeCues(tuple(make_cue(pattern) for pattern in patterns),
+                     {gate: tuple(found) for gate, found in by_gate.items()},
+                     frozenset(by_gate), tuple(ungated))
 
 
 def make_field(field_name: str, parts: list[str]) -> Field:
