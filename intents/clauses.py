@@ -111,7 +111,7 @@ class Clause:
 @dataclass(frozen=True)
 class Resolution:
     """A request with a pronoun object in text[start:end], and what the rules read for it:
-    the request naming the noun the previous sentence named."""
+    the sentence with the request put in words that name the noun it stands for."""
 
     start: int
     end: int
@@ -295,7 +295,10 @@ def _resolve(reading: Reading) -> list[Resolution]:
         noun = _named(text, start, found.start()) or _named(text, *reading.bounds[i - 1])
         request = CANONICAL.get((_PRONOUN_ACTIONS[cue], noun))
         if request is not None:
-            resolved.append(Resolution(start, end, request, noun))
+            # The sentence itself, its pronoun request put in those words: what else it
+            # says ("send them in a portable format") is read with the noun.
+            read_as = text[start : found.start()] + request + text[found.end() : end]
+            resolved.append(Resolution(start, end, read_as, noun))
     return resolved
 
 
@@ -344,8 +347,10 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
     if intent == "erasure" and any(r.noun == "marketing" and r.start == sentence_start
                                    for r in reading.resolutions):
         return "cancel"  # "your newsletters ... get rid of them": an opt-out, read above
-    if not set("cr") & set(flags) and reading.is_past(i):
-        return "cancel"  # "last year you sent me my file": told, not asked
+    if intent != "rectification" and not set("cr") & set(flags) and reading.is_past(i):
+        # "last year you sent me my file": told, not asked (but "I moved last month" is the
+        # ground of a rectification)
+        return "cancel"
     if intent == "erasure" and reading.may_hold(MARKETING_LIST) and MARKETING_LIST.search(
             reading.text, start, min(sentence_end, end + LIST_REACH)) \
             and not DATA_OBJECT.search(reading.text, sentence_start, sentence_end):
