@@ -33,10 +33,12 @@ CUES = ClauseCues(
            "data": (r"daten", r"fotos", r"angaben", r"aufnahmen", r"unterlagen"),
            "account": (r"konto", r"kundenkonto", r"profil")},
     pronoun_requests=(
-        PronounRequest(pattern=r"(?:loschen|entfernen|stoppen|vernichten|stornieren) sie"
+        PronounRequest(pattern=r"(?:loschen|entfernen|vernichten|stornieren) sie"
                        r" (?:sie|diese|die|es|das)"
                        r"(?= bitte| umgehend| sofort| endgultig|\s*[.!?,]|\s*$)",
                        action="remove"),
+        PronounRequest(pattern=r"(?:stoppen|beenden) sie (?:sie|diese|die|es|das)"
+                       r"(?= bitte| umgehend| sofort|\s*[.!?,]|\s*$)", action="stop"),
         PronounRequest(pattern=r"(?:nehmen|streichen) sie (?:mich|uns) (?:da|dort)"
                        r" ?(?:raus|heraus|von)|(?:davon|dort|da) (?:ab|aus)(?:melden|tragen)",
                        action="remove"),

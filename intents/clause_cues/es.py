@@ -32,14 +32,15 @@ CUES = ClauseCues(
            "data": (r"datos", r"fotos", r"informacion", r"grabaciones", r"expediente"),
            "account": (r"cuenta", r"perfil")},
     pronoun_requests=(
-        PronounRequest(pattern=r"(?:borr|elimin|quit|suprim|cancel|par)(?:ar|ad|en|eis)"
+        PronounRequest(pattern=r"(?:borr|elimin|quit|suprim|cancel)(?:ar|ad|en|eis)"
                        r"(?:me|nos)?(?:los|las|lo|la)", action="remove"),
+        PronounRequest(pattern=r"par(?:ar|ad|en|eis)(?:los|las|lo|la)", action="stop"),
         PronounRequest(pattern=r"(?:los|las|lo|la) (?:podeis|pueden|podrian) (?:borrar"
                        r"|eliminar|quitar|suprimir|cancelar)", action="remove"),
         PronounRequest(pattern=r"(?:quit|sac|borr|elimin)(?:ar|ad|en|eis)(?:me|nos) de"
                        r" (?:ahi|alli|ella|ellas|esa lista|eso)", action="remove"),
         PronounRequest(pattern=r"(?:dejad|dejen|deja) de (?:enviar|mandar)(?:me|nos)?"
-                       r"(?:los|las|lo|la)", action="remove"),
+                       r"(?:los|las|lo|la)", action="stop"),
         PronounRequest(pattern=r"(?:envi|mand)(?:ad|en|ar|eis)(?:me|nos)(?:los|las|lo|la)",
                        action="send"),
     ),

@@ -32,11 +32,13 @@ CUES = ClauseCues(
            "data": (r"dati", r"foto", r"informazioni", r"registrazioni"),
            "account": (r"account", r"profilo")},
     pronoun_requests=(
-        PronounRequest(pattern=r"(?:cancellate|eliminate|togliete|rimuovete|fermate"
-                       r"|cancellar|eliminar|toglier|rimuover|fermar)(?:me|ce)?(?:li|le|lo|la)",
+        PronounRequest(pattern=r"(?:cancellate|eliminate|togliete|rimuovete"
+                       r"|cancellar|eliminar|toglier|rimuover)(?:me|ce)?(?:li|le|lo|la)",
                        action="remove"),
         PronounRequest(pattern=r"(?:li|le|lo|la) (?:potete|potreste) (?:cancellare|eliminare"
-                       r"|togliere|rimuovere|fermare)", action="remove"),
+                       r"|togliere|rimuovere)", action="remove"),
+        PronounRequest(pattern=r"(?:fermate|fermar|interrompete|interromper)(?:me|ce)?"
+                       r"(?:li|le|lo|la)", action="stop"),
         PronounRequest(pattern=r"(?:toglie|cancella|rimuove)te(?:mi|ci) da (?:li|la|quella"
                        r" lista|essa)", action="remove"),
         PronounRequest(pattern=r"(?:inviate|mandate|inviar|mandar)(?:me|ce)(?:li|le|lo|la)",

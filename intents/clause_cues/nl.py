@@ -30,7 +30,9 @@ CUES = ClauseCues(
            "data": (r"gegevens", r"foto'?s", r"informatie", r"opnames"),
            "account": (r"account", r"profiel")},
     pronoun_requests=(
-        PronounRequest(pattern=r"(?:verwijder|wis|stop|vernietig)(?:t| u| jullie)?"
+        PronounRequest(pattern=r"stop(?:t| u| jullie)? (?:ze|die|het|deze|dat)(?= graag"
+                       r"| alstublieft|\s*[.!?,]|\s*$)", action="stop"),
+        PronounRequest(pattern=r"(?:verwijder|wis|vernietig)(?:t| u| jullie)?"
                        r" (?:ze|die|het|deze|dat)(?= graag| alstublieft| a\.u\.b|\s*[.!?,]"
                        r"|\s*$)", action="remove"),
         PronounRequest(pattern=r"haal (?:me|mij|ons) (?:daar|er) ?(?:uit|vanaf|af)",

@@ -29,8 +29,9 @@ CUES = ClauseCues(
            "data": (r"dados", r"fotos", r"fotografias", r"informacoes", r"gravacoes"),
            "account": (r"conta", r"perfil")},
     pronoun_requests=(
-        PronounRequest(pattern=r"(?:apag|elimin|remov|tir|par|cancel)(?:ar|em|uem|ue)"
+        PronounRequest(pattern=r"(?:apag|elimin|remov|tir|cancel)(?:ar|em|uem|ue)"
                        r"-(?:os|as|o|a|nos|nas)", action="remove"),
+        PronounRequest(pattern=r"par(?:ar|em)-(?:os|as|o|a|nos|nas)", action="stop"),
         PronounRequest(pattern=r"(?:tirem|removam|retirem)-me (?:dai|dela|dessa lista|disso)",
                        action="remove"),
         PronounRequest(pattern=r"(?:enviem|mandem|enviar|mandar)-(?:mos|mas|mo|ma)",

@@ -159,9 +159,13 @@ def test_an_incomplete_answer_followed_up_asks_for_the_rest(body: str) -> None:
     assert _intents(body) == ["access"]
 
 
-def test_stopping_a_processing_named_by_a_pronoun_is_no_erasure() -> None:
-    body = ("I object to the profiling of my personal data on your site and ask you to stop it "
-            "for my account.")
+@pytest.mark.parametrize("body", [
+    "I object to the profiling of my personal data on your site and ask you to stop it for "
+    "my account.",
+    "Vous analysez mes données personnelles pour du profilage. Merci de l'arrêter.",
+    "Sie werten meine Daten für Profile aus. Stoppen Sie das bitte.",
+])
+def test_stopping_a_processing_named_by_a_pronoun_is_no_erasure(body: str) -> None:
     assert "erasure" not in _intents(body)
 
 
