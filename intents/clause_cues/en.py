@@ -6,8 +6,9 @@ CUES = ClauseCues(
     code="en",
     past=(
         r"last (?:year|month|week|summer|winter|spring|autumn|time)", r"(?:years?|months?"
-        r"|weeks?) ago", r"back in", r"you once", r"you (?:already|previously) \w+ed",
-        r"(?:previously|earlier),? you", r"in (?:19|20)\d\d,? you", r"at the time,? you",
+        r"|weeks?) ago", r"back in", r"you once", r"(?:already|previously) (?:sent|gave"
+        r"|provided|copied|shared|answered|replied)", r"(?:previously|earlier),? you",
+        r"at the time",
     ),
     request=(
         r"please", r"can (?:you|u)", r"could (?:you|u)", r"would (?:you|u)", r"i (?:want|wish"
@@ -25,9 +26,10 @@ CUES = ClauseCues(
         r"|it|they|the)", r"who (?:has|have|did|was)", r"to whom", r"whether",
     ),
     boilerplate=(
-        r"this (?:e-?mail|message)(?: and any (?:files|attachments)[\w ]*)? (?:is|are|may be)"
-        r" (?:confidential|intended|privileged)", r"if you (?:are not|have received this)"
-        r" (?:the intended recipient|(?:e-?mail|message) in error)", r"intended (?:solely|only)"
+        r"this (?:email|e-mail|message)(?: and any (?:files|attachments)[\w ]*)? (?:is|are"
+        r"|may be) (?:confidential|intended|privileged)", r"if you are not the intended"
+        r" recipient", r"if you have received this (?:e-?mail|message) in error",
+        r"intended (?:solely|only)"
         r" for the (?:use of the )?(?:addressee|individual|intended recipient)",
         r"please consider the environment before printing",
         r"registered (?:in england|office|company)", r"unsubscribe from (?:this|these) (?:list"
@@ -50,7 +52,8 @@ CUES = ClauseCues(
     ),
     marketing_list=(
         r"(?:sms|text|texting|mailing|marketing|e-?mail|newsletter|distribution|promotional"
-        r"|promo|contact|call) lists?", r"do[- ]not[- ](?:call|contact) list",
+        r"|promo|contact|call) lists?",
+        r"(?:do-not-call|do not call|do-not-contact|do not contact) list",
     ),
     data_object=(
         r"(?:all|any) (?:of )?(?:my|the) (?:personal )?(?:data|details|information)",

@@ -4,10 +4,10 @@ from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 CUES = ClauseCues(
     code="es",
-    past=(r"el (?:ano|mes) pasado", r"la (?:semana|vez) pasada", r"hace (?:\w+ )?(?:anos?"
-          r"|meses|semanas)", r"me (?:enviasteis|enviaron"
+    past=(r"el (?:ano|mes) pasado", r"(?:semana|vez) pasada", r"hace (?:\w+ )?(?:anos?"
+          r"|meses|semanas)", r"(?:enviasteis|enviaron"
           r"|mandasteis|mandaron|copiasteis|copiaron|pedisteis|pidieron)",
-          r"(?:una vez|en su dia|en su momento)"),
+          r"(?:en su dia|en su momento)"),
     request=(r"por favor", r"podeis", r"pueden", r"podrian", r"quiero", r"quisiera",
              r"solicito", r"les? pido", r"os pido", r"me gustaria", r"deseo"),
     threat=(r"de lo contrario", r"en caso contrario", r"si no", r"de no ser asi", r"o (?:ire"

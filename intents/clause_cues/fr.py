@@ -5,8 +5,8 @@ from intents.clause_cues.schema import ClauseCues, PronounRequest
 CUES = ClauseCues(
     code="fr",
     past=(r"l'an(?:nee)? (?:derniere|dernier|passee)", r"le mois dernier", r"il y a (?:\w+ )?"
-          r"(?:ans?|mois|semaines)", r"vous m'avez (?:deja )?(?:envoye"
-          r"|transmis|copie|demande)", r"a l'epoque"),
+          r"(?:ans?|mois|semaines)", r"m'avez (?:deja )?(?:envoye"
+          r"|transmis|copie|demande)", r"l'epoque"),
     request=(r"merci de", r"veuillez", r"pouvez-vous", r"pourriez-vous", r"je (?:veux"
              r"|voudrais|souhaite|demande|vous demande)", r"je vous prie"),
     threat=(r"sinon", r"a defaut", r"faute de (?:quoi|reponse)", r"dans le cas contraire",
