@@ -197,6 +197,20 @@ def test_a_reservation_keeps_the_request_and_complains_of_nothing_yet(body: str)
     assert _intents(body) == ["access"]
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # The convention the labelled sets keep: a threat alone is a complaint ...
+    ("Otherwise I will complain to the ICO.", ["complaint"]),
+    ("Sinon je saisirai la CNIL.", ["complaint"]),
+    # ... a reservation alone is none.
+    ("I reserve the right to complain to the ICO.", []),
+    ("Je me réserve le droit de saisir la CNIL.", []),
+    ("Ich behalte mir vor, Beschwerde bei der Datenschutzbehörde einzulegen.", []),
+])
+def test_a_threat_alone_complains_and_a_reservation_alone_does_not(
+        body: str, expected: list[str]) -> None:
+    assert _intents(body) == expected
+
+
 # --- complaints that are not ------------------------------------------------------------
 
 @pytest.mark.parametrize("body", [
@@ -204,6 +218,10 @@ def test_a_reservation_keeps_the_request_and_complains_of_nothing_yet(body: str)
     "to any other company?",
     "Bitte senden Sie mir eine Kopie meiner Daten. Haben Sie meine Daten an Dritte "
     "weitergegeben?",
+    "Quisiera una copia de mis datos personales. ¿Habéis compartido mis datos con otras "
+    "empresas?",
+    "Je voudrais une copie de mes données personnelles. Avez-vous transmis mes données à "
+    "des tiers ?",
 ])
 def test_a_question_in_an_access_letter_accuses_nobody(body: str) -> None:
     assert _intents(body) == ["access"]
