@@ -34,11 +34,14 @@ CUES = ClauseCues(
            "data": (r"donnees", r"photos", r"informations", r"enregistrements", r"dossier"),
            "account": (r"compte", r"profil")},
     pronoun_requests=(
-        PronounRequest(pattern=r"(?:les|la|le|l') ?(?:supprimer|effacer|retirer"
-                       r"|detruire|enlever|supprimez|effacez|retirez)", action="remove"),
+        PronounRequest(pattern=r"(?:les|la|le) (?:supprimer|effacer|retirer|detruire"
+                       r"|enlever|supprimez|effacez|retirez)", action="remove"),
+        PronounRequest(pattern=r"l'(?:supprimer|effacer|retirer|detruire|enlever|supprimez"
+                       r"|effacez|retirez)", action="remove"),
         PronounRequest(pattern=r"(?:supprimez|effacez|retirez|enlevez)-(?:les|la|le)",
                        action="remove"),
-        PronounRequest(pattern=r"(?:les|la|le|l') ?(?:arreter|stopper|arretez|stoppez)"
+        PronounRequest(pattern=r"(?:les|la|le) (?:arreter|stopper|arretez|stoppez)"
+                       r"|l'(?:arreter|stopper|arretez|stoppez)"
                        r"|(?:arretez|stoppez)-(?:les|la|le)", action="stop"),
         PronounRequest(pattern=r"(?:me|nous) (?:retirer|desinscrire|enlever|rayer)"
                        r" (?:de (?:la|cette liste|celle-ci)|d'(?:elle|eux))", action="remove"),

@@ -72,3 +72,15 @@ def test_a_field_is_gated_by_the_longest_word_of_each_cue() -> None:
     assert not field.may_match("if you do", frozenset({"if", "you", "do"}))
     assert plain_starts("otherwise") == [("otherwise", True)]
     assert make_cue("sinon").keys == frozenset({"sinon"})
+
+
+def test_a_trie_pattern_finds_what_the_alternation_finds() -> None:
+    import re
+
+    from intents.clause_index import trie_pattern
+
+    words = ["bor", "borr", "borra", "cancel", "cancellar", "elimin", "x1"]
+    trie = re.compile(r"\b" + trie_pattern(words))
+    plain = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
+    for text in ["borradlos y cancellarli", "eliminadlos ya", "nada", "x1 bor borr", *TEXTS]:
+        assert trie.findall(text) == plain.findall(text), text[:100]
