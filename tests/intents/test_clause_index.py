@@ -5,11 +5,20 @@ unwrapped as the classifier reads them) and over texts made to hold each kind of
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from intents.clause_index import TOKEN, Field, anchors, make_cue, make_field, plain_starts
+from intents.clause_index import (
+    TOKEN,
+    Field,
+    anchors,
+    make_cue,
+    make_field,
+    plain_starts,
+    trie_pattern,
+)
 from intents.clauses import _FIELDS, DATA_OBJECT, MARKETING_LIST, PRONOUN_REQUESTS, unwrap
 from intents.textnorm import fold
 
@@ -75,10 +84,6 @@ def test_a_field_is_gated_by_the_longest_word_of_each_cue() -> None:
 
 
 def test_a_trie_pattern_finds_what_the_alternation_finds() -> None:
-    import re
-
-    from intents.clause_index import trie_pattern
-
     words = ["bor", "borr", "borra", "cancel", "cancellar", "elimin", "x1"]
     trie = re.compile(r"\b" + trie_pattern(words))
     plain = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")")
