@@ -7,6 +7,11 @@ email asking you to delete...") cancels it. Per intent, the best match of each r
 and they combine as a noisy-or; an intent holds at 0.5. A chaser ("still no reply") lifts
 requests referred to in the same mail. The body decides; the subject counts only when the
 body shows no sign of any request. Automatic mail never carries intents.
+
+The clause reader (clauses.py) reads the body first: the rules see it with wrapped lines
+joined, and each match is then checked against its sentence's kind once, in
+`_read_clauses` (past descriptions, boilerplate, phishing and vendor notices, threats and
+reservations, questions in an access letter, marketing lists, pronoun objects).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intents.clauses import Reading, read_clauses, verdict
 from intents.failures import FAILURES
 from intents.forwards import read_forwarded
 from intents.languages import is_read
@@ -238,6 +244,48 @@ def _drop_asked_misuse(hits: list[_Hit]) -> None:
             hit.cancelled = True
 
 
+# What an erasure of a marketing list is read as ("take my number off your SMS list").
+_LIST_OPT_OUT = Rule("opt_out", 0.85, re.compile(r"(?!x)x"), "", None)
+
+
+def _resolved_hits(reading: Reading) -> list[_Hit]:
+    """Matches in what a pronoun request stands for ("can you get rid of them?" after "your
+    newsletters"), placed on the request's own sentence so the evidence quotes it."""
+    found: list[_Hit] = []
+    for resolution in reading.resolutions:
+        for hit in _hits(resolution.text):
+            if not hit.cancelled:
+                found.append(_Hit(hit.rule, hit.weight, resolution.start, resolution.end,
+                                  False, resolution.start))
+    return found
+
+
+def _read_clauses(reading: Reading, hits: list[_Hit]) -> list[_Hit]:
+    """The clause reader's word on each match (intents/clauses.py): past descriptions,
+    boilerplate and the shapes of phishing or a vendor's notice cancel; a reservation
+    weakens a complaint and a threat makes it count; an erasure of a marketing list is an
+    opt-out; pronoun requests add what they stand for."""
+    hits = hits + _resolved_hits(reading)
+    access_asked = any(h.rule.intent == "access" and not h.cancelled
+                       and h.weight >= THRESHOLD for h in hits)
+    for hit in list(hits):
+        if hit.cancelled:
+            continue
+        said = verdict(reading, hit.rule.intent, hit.rule.flags, hit.start, hit.end,
+                       access_asked)
+        if said == "cancel":
+            hit.cancelled = True
+        elif said == "weak" and hit.weight == hit.rule.weight:
+            hit.weight *= CONDITION_FACTOR
+        elif said == "threat":
+            hit.weight, hit.threat = hit.rule.weight, True
+        elif said == "opt_out":
+            hit.cancelled = True
+            hits.append(_Hit(_LIST_OPT_OUT, min(hit.weight, _LIST_OPT_OUT.weight), hit.start,
+                             hit.end, False, hit.sentence))
+    return hits
+
+
 def _scores(hits: list[_Hit]) -> dict[str, float]:
     _drop_object_descriptions(hits)
     _drop_processing_descriptions(hits)
@@ -307,8 +355,9 @@ def _answered_question(mail: InboundMail) -> str:
 def _classify(mail: InboundMail) -> Classification:
     body = mail.text[:MAX_CHARS]
     text = body
-    folded = fold(body)
-    hits = _hits(folded)
+    reading = read_clauses(fold(body))
+    folded = reading.text
+    hits = _read_clauses(reading, _hits(folded))
     _drop_service_grievances(folded, hits)
     _read_objections(folded, hits)
     question = "" if hits else _answered_question(mail)
@@ -316,7 +365,9 @@ def _classify(mail: InboundMail) -> Classification:
         # "Yes, please go ahead" to "Please confirm you want us to erase your data".
         text = question
         hits = [h for h in _hits(fold(question)) if h.rule.intent in CONFIRMABLE]
-    if not hits and mail.subject and len(body.split()) <= SHORT_BODY_WORDS \
+    # A phishing mail or a vendor's notice is nobody's request, whatever its subject says.
+    if not hits and not reading.shape and mail.subject \
+            and len(body.split()) <= SHORT_BODY_WORDS \
             and not (REPLY_SUBJECT.match(mail.subject) and CLOSING.search(fold(body))):
         text = mail.subject
         hits = _hits(fold(mail.subject))

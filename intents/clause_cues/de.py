@@ -1,0 +1,52 @@
+"""German clause cues (folded: no umlauts)."""
+
+from intents.clause_cues.schema import ClauseCues, PronounRequest
+
+CUES = ClauseCues(
+    code="de",
+    past=(r"letztes jahr", r"(?:letzten|vergangenen) (?:monat|sommer|winter)",
+          r"letzte woche", r"vor (?:\w+ )?(?:jahren|monaten|wochen)", r"damals",
+          r"sie haben mir (?:\w+ )?(?:geschickt|gesendet"
+          r"|kopiert|zugesandt)"),
+    request=(r"bitte", r"konnen sie", r"konnten sie", r"ich (?:mochte|will|bitte|fordere"
+             r"|verlange|beantrage)", r"wurden sie"),
+    threat=(r"andernfalls", r"ansonsten", r"sonst", r"widrigenfalls", r"falls nicht"),
+    reservation=(r"behalte (?:ich )?mir (?:\w+ )?vor", r"vorbehaltlich",
+                 r"unter vorbehalt"),
+    question=(r"(?:haben|wurden) sie (?:meine|die) (?:\w+ )?(?:daten|adresse|nummer)"
+              r" (?:\w+ ){0,3}(?:weitergegeben|verkauft|ubermittelt)", r"an wen", r"ob sie"),
+    boilerplate=(r"diese (?:e-?mail|nachricht) (?:enthalt|ist) (?:vertrauliche|vertraulich)",
+                 r"wenn sie nicht der (?:richtige )?adressat", r"sollten sie diese"
+                 r" (?:e-?mail|nachricht) irrtumlich", r"bitte denken sie an die umwelt"),
+    phishing=(r"bestatigen sie ihr(?:e)? (?:konto|identitat|daten)", r"ihr konto (?:wurde"
+              r"|wird) (?:gesperrt|deaktiviert|geschlossen)", r"innerhalb von (?:24|48)"
+              r" stunden", r"klicken sie (?:hier|auf den link)", r"ungewohnliche aktivitat"),
+    vendor_notice=(r"sicherheitsvorfall", r"wir haben (?:festgestellt|entdeckt)",
+                   r"unbefugte(?:r|n)? (?:zugriff|dritte)", r"sie mussen nichts (?:weiter )?tun",
+                   r"wir mochten sie (?:daruber )?informieren"),
+    marketing_list=(r"(?:sms|e-?mail|newsletter|werbe|marketing)-?(?:verteiler|liste)",
+                    r"verteiler(?:liste)?", r"mailingliste"),
+    data_object=(r"(?:alle )?meine (?:personenbezogenen )?daten", r"mein (?:konto"
+                 r"|kundenkonto)"),
+    nouns={"marketing": (r"newsletter", r"werbung\w*", r"werbe\w+", r"sms", r"angebote",
+                         r"rundbrief\w*", r"mailings?"),
+           "data": (r"daten", r"fotos", r"angaben", r"aufnahmen", r"unterlagen"),
+           "account": (r"konto", r"kundenkonto", r"profil")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:loschen|entfernen|vernichten|stornieren) sie"
+                       r" (?:sie|diese|die|es|das)"
+                       r"(?= bitte| umgehend| sofort| endgultig|\s*[.!?,]|\s*$)",
+                       action="remove"),
+        PronounRequest(pattern=r"(?:stoppen|beenden) sie (?:sie|diese|die|es|das)"
+                       r"(?= bitte| umgehend| sofort|\s*[.!?,]|\s*$)", action="stop"),
+        PronounRequest(pattern=r"(?:nehmen|streichen) sie (?:mich|uns) (?:da|dort)"
+                       r" ?(?:raus|heraus|von)|(?:davon|dort|da) (?:ab|aus)(?:melden|tragen)",
+                       action="remove"),
+        PronounRequest(pattern=r"(?:schicken|senden) sie (?:sie|diese|die|es|das) mir",
+                       action="send"),
+    ),
+    grievance_question=(r"warum", r"wieso", r"weshalb", r"woher", r"wie kommen"),
+    ongoing=(r"immer noch", r"noch immer", r"weiterhin", r"wieder", r"erneut"),
+    asked_before=(r"ich habe", r"ich hatte"),
+    blockers=(r"nicht", r"kein\w*", r"nie", r"wenn", r"falls", r"haben"),
+)

@@ -1,0 +1,93 @@
+"""English clause cues."""
+
+from intents.clause_cues.schema import ClauseCues, PronounRequest
+
+CUES = ClauseCues(
+    code="en",
+    past=(
+        r"last (?:year|month|week|summer|winter|spring|autumn|time)", r"(?:years?|months?"
+        r"|weeks?) ago", r"back in", r"you once", r"(?:already|previously) (?:sent|gave"
+        r"|provided|copied|shared|answered|replied)", r"(?:previously|earlier),? you",
+        r"at the time",
+    ),
+    request=(
+        r"please", r"can (?:you|u)", r"could (?:you|u)", r"would (?:you|u)", r"i (?:want|wish"
+        r"|need|would like|request|ask)", r"i'd like", r"wants?", r"wish(?:es)?", r"asked me to",
+        r"would like", r"interested to (?:find out|know|see)", r"kindly",
+        r"i am (?:asking|requesting|writing to)",
+    ),
+    threat=(
+        r"otherwise", r"or else", r"failing (?:that|which|this)", r"if not",
+        r"or i(?:'ll| will| shall)",
+    ),
+    reservation=(r"reserv(?:e|ing) (?:the|my) rights?", r"without prejudice to my right"),
+    question=(
+        r"(?:was|were|has|have|had|did|is|are|do|does) (?:my|any|you|your|anyone|someone"
+        r"|it|they|the)", r"who (?:has|have|did|was)", r"to whom", r"whether",
+    ),
+    boilerplate=(
+        r"this (?:email|e-mail|message)(?: and any (?:files|attachments)[\w ]*)? (?:is|are"
+        r"|may be) (?:confidential|intended|privileged)", r"if you are not the intended"
+        r" recipient", r"if you have received this (?:e-?mail|message) in error",
+        r"intended (?:solely|only)"
+        r" for the (?:use of the )?(?:addressee|individual|intended recipient)",
+        r"please consider the environment before printing",
+        r"registered (?:in england|office|company)", r"unsubscribe from (?:this|these) (?:list"
+        r"|e-?mails)", r"you are receiving this (?:e-?mail|message) because",
+    ),
+    phishing=(
+        r"verify your (?:account|identity|details|information)", r"account (?:has been|will be)"
+        r" (?:suspended|locked|closed|terminated|deactivated)", r"within (?:24|48|72) hours",
+        r"click (?:here|the link|the button|below)", r"unusual (?:activity|sign-?in)",
+        r"confirm your (?:password|login|credentials|payment details)",
+        r"reported to the (?:authorities|police)", r"legal action will be taken",
+        r"failure to (?:comply|respond|verify)",
+    ),
+    vendor_notice=(
+        r"security incident", r"we (?:recently )?(?:discovered|became aware|detected)",
+        r"unauthori[sz]ed (?:party|access|third party)", r"no action is required",
+        r"out of an abundance of caution", r"we (?:are|were) writing to (?:inform|let you know"
+        r"|notify)", r"we have (?:reported|notified) (?:the|this)", r"our (?:payment )?"
+        r"(?:processor|supplier|vendor|service provider)",
+    ),
+    marketing_list=(
+        r"(?:sms|text|texting|mailing|marketing|e-?mail|newsletter|distribution|promotional"
+        r"|promo|contact|call) lists?",
+        r"(?:do-not-call|do not call|do-not-contact|do not contact) list",
+    ),
+    data_object=(
+        r"(?:all|any) (?:of )?(?:my|the) (?:personal )?(?:data|details|information)",
+        r"my (?:personal )?data", r"my account", r"everything you (?:hold|have|keep)",
+        r"your (?:database|records?|systems?|files?)",
+    ),
+    nouns={
+        "marketing": (r"newsletters?", r"mailings?", r"marketing", r"promo\w*", r"adverts?",
+                      r"offers", r"texts", r"sms", r"spam", r"mailing list"),
+        "data": (r"data", r"details", r"information", r"records?", r"file", r"photos?",
+                 r"pictures", r"recordings?", r"copies"),
+        "account": (r"account", r"profile", r"membership"),
+    },
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:get rid of|delete|remove|erase|wipe|drop|bin|destroy"
+                       r"|scrap|purge|unsubscribe me from|take me off|take us off)"
+                       r" (?:all )?(?:of )?(?:them|it|those|these|that|this)",
+                       action="remove"),
+        PronounRequest(pattern=r"(?:stop|end|cancel|halt) (?:all )?(?:of )?(?:them|it|those"
+                       r"|these|that|this)", action="stop"),
+        PronounRequest(pattern=r"(?:drop|remove|delete|take|strike|cross) (?:both of us|us"
+                       r"|me|the two of us|my \w+ and me|me and my \w+) (?:from|off|out of)"
+                       r" (?:it|them|that|there|those)", action="remove"),
+        PronounRequest(pattern=r"no more (?:of )?(?:those|them|these|that)", action="remove"),
+        PronounRequest(pattern=r"(?:send|forward|email|e-mail|give) (?:me |us )?(?:them|it|those"
+                       r"|these|that|a copy of (?:them|it|those|that))(?: (?:to me|again|over))?",
+                       action="send"),
+    ),
+    grievance_question=(r"why", r"how (?:did|come|on earth|can|could|is|was|do)",
+                        r"where (?:did|do|have)",
+                        r"who (?:gave|told|supplied|said)"),
+    ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
+    asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"
+                  r"|withdrew|objected)",),
+    blockers=(r"not", r"don'?t", r"do not", r"never", r"if", r"when", r"once", r"after",
+              r"no need", r"you (?:did|have|had)"),
+)

@@ -1,0 +1,52 @@
+"""Spanish clause cues (folded: no accents)."""
+
+from intents.clause_cues.schema import ClauseCues, PronounRequest
+
+CUES = ClauseCues(
+    code="es",
+    past=(r"el (?:ano|mes) pasado", r"(?:semana|vez) pasada", r"hace (?:\w+ )?(?:anos?"
+          r"|meses|semanas)", r"(?:enviasteis|enviaron"
+          r"|mandasteis|mandaron|copiasteis|copiaron|pedisteis|pidieron)",
+          r"(?:en su dia|en su momento)"),
+    request=(r"por favor", r"podeis", r"pueden", r"podrian", r"quiero", r"quisiera",
+             r"solicito", r"les? pido", r"os pido", r"me gustaria", r"deseo"),
+    threat=(r"de lo contrario", r"en caso contrario", r"si no", r"de no ser asi", r"o (?:ire"
+            r"|presentare|acudire)"),
+    reservation=(r"me reservo el derecho", r"reservandome el derecho", r"sin perjuicio de mi"
+                 r" derecho"),
+    question=(r"(?:habeis|han|ha) (?:\w+ )?(?:compartido|cedido|vendido|pasado|dado)",
+              r"si (?:habeis|han) ", r"a quien"),
+    boilerplate=(r"este (?:correo|mensaje)(?: electronico)? (?:y sus anexos )?(?:es|son|puede"
+                 r" contener) (?:confidencial|informacion confidencial)",
+                 r"si (?:usted )?no es el destinatario", r"antes de imprimir"),
+    phishing=(r"verifique su (?:cuenta|identidad|datos)", r"su cuenta (?:ha sido|sera)"
+              r" (?:suspendida|bloqueada|cancelada)", r"en (?:las proximas )?(?:24|48) horas",
+              r"haga clic (?:aqui|en el enlace)", r"actividad inusual"),
+    vendor_notice=(r"incidente de seguridad", r"hemos detectado", r"acceso no autorizado",
+                   r"no es necesario que (?:haga|realice) nada", r"le informamos de que"),
+    marketing_list=(r"lista de (?:correo|envios|sms|distribucion|difusion|marketing)",
+                    r"lista de publicidad"),
+    data_object=(r"(?:todos )?mis datos", r"mi cuenta", r"toda (?:la )?informacion"),
+    nouns={"marketing": (r"boletin\w*", r"newsletters?", r"publicidad", r"promocion\w*",
+                         r"ofertas", r"sms", r"correos publicitarios", r"mensajes"),
+           "data": (r"datos", r"fotos", r"informacion", r"grabaciones", r"expediente"),
+           "account": (r"cuenta", r"perfil")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:borr|elimin|quit|suprim|cancel)(?:ar|ad|en|eis)"
+                       r"(?:me|nos)?(?:los|las|lo|la)", action="remove"),
+        PronounRequest(pattern=r"par(?:ar|ad|en|eis)(?:los|las|lo|la)", action="stop"),
+        PronounRequest(pattern=r"(?:los|las|lo|la) (?:podeis|pueden|podrian) (?:borrar"
+                       r"|eliminar|quitar|suprimir|cancelar)", action="remove"),
+        PronounRequest(pattern=r"(?:quit|sac|borr|elimin)(?:ar|ad|en|eis)(?:me|nos) de"
+                       r" (?:ahi|alli|ella|ellas|esa lista|eso)", action="remove"),
+        PronounRequest(pattern=r"(?:dejad|dejen|deja) de (?:enviar|mandar)(?:me|nos)?"
+                       r"(?:los|las|lo|la)", action="stop"),
+        PronounRequest(pattern=r"(?:envi|mand)(?:ad|en|ar|eis)(?:me|nos)(?:los|las|lo|la)",
+                       action="send"),
+    ),
+    grievance_question=(r"por que", r"como (?:habeis|han|es posible|puede)", r"de donde",
+                        r"quien (?:os|les) ha"),
+    ongoing=(r"siguen", r"sigo", r"todavia", r"aun", r"otra vez", r"de nuevo", r"continuan"),
+    asked_before=(r"pedi", r"solicite", r"me di de baja", r"os escribi", r"les escribi", r"envie"),
+    blockers=(r"no", r"nunca", r"si", r"cuando", r"habeis", r"han"),
+)

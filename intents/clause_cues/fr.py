@@ -1,0 +1,57 @@
+"""French clause cues (folded: no accents)."""
+
+from intents.clause_cues.schema import ClauseCues, PronounRequest
+
+CUES = ClauseCues(
+    code="fr",
+    past=(r"l'an(?:nee)? (?:derniere|dernier|passee)", r"le mois dernier", r"il y a (?:\w+ )?"
+          r"(?:ans?|mois|semaines)", r"m'avez (?:deja )?(?:envoye"
+          r"|transmis|copie|demande)", r"l'epoque"),
+    request=(r"merci de", r"veuillez", r"pouvez-vous", r"pourriez-vous", r"je (?:veux"
+             r"|voudrais|souhaite|demande|vous demande)", r"je vous prie"),
+    threat=(r"sinon", r"a defaut", r"faute de (?:quoi|reponse)", r"dans le cas contraire",
+            r"sans quoi"),
+    reservation=(r"me reserve (?:le droit|la possibilite)", r"me reservant le droit",
+                 r"sous reserve de mes droits"),
+    question=(r"(?:avez-vous|ont-ils|a-t-on) (?:\w+ )?(?:transmis|partage|vendu|cede|donne)",
+              r"si vous avez (?:transmis|partage|vendu|cede)", r"a qui"),
+    boilerplate=(r"ce (?:message|courriel|mail)(?: et (?:ses|toutes les) pieces jointes)?"
+                 r" (?:est|sont|peut contenir) (?:confidentiel|strictement|des informations)",
+                 r"si vous n'etes pas (?:le )?destinataire", r"avant d'imprimer"),
+    phishing=(r"verifie[rz] (?:votre|vos) (?:compte|identite|informations)",
+              r"votre compte (?:a ete|sera) (?:suspendu|bloque|desactive|ferme)",
+              r"sous (?:24|48) ?h(?:eures)?", r"cliquez (?:ici|sur le lien)",
+              r"activite inhabituelle"),
+    vendor_notice=(r"incident de securite", r"nous avons (?:decouvert|detecte|constate)",
+                   r"acces non autorise", r"aucune action (?:n'est requise|de votre part)",
+                   r"nous vous informons"),
+    marketing_list=(r"liste(?:s)? de (?:diffusion|sms|marketing|prospection|envoi)",
+                    r"mailing list", r"liste rouge"),
+    data_object=(r"(?:toutes )?mes donnees", r"mon compte", r"toutes les informations"),
+    nouns={"marketing": (r"newsletters?", r"lettres? d'information", r"publicite\w*",
+                         r"promotion\w*", r"offres", r"sms", r"courriels publicitaires",
+                         r"messages"),
+           "data": (r"donnees", r"photos", r"informations", r"enregistrements", r"dossier"),
+           "account": (r"compte", r"profil")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:les|la|le) (?:supprimer|effacer|retirer|detruire"
+                       r"|enlever|supprimez|effacez|retirez)", action="remove"),
+        PronounRequest(pattern=r"l'(?:supprimer|effacer|retirer|detruire|enlever|supprimez"
+                       r"|effacez|retirez)", action="remove"),
+        PronounRequest(pattern=r"(?:supprimez|effacez|retirez|enlevez)-(?:les|la|le)",
+                       action="remove"),
+        PronounRequest(pattern=r"(?:les|la|le) (?:arreter|stopper|arretez|stoppez)"
+                       r"|l'(?:arreter|stopper|arretez|stoppez)"
+                       r"|(?:arretez|stoppez)-(?:les|la|le)", action="stop"),
+        PronounRequest(pattern=r"(?:me|nous) (?:retirer|desinscrire|enlever|rayer)"
+                       r" (?:de (?:la|cette liste|celle-ci)|d'(?:elle|eux))", action="remove"),
+        PronounRequest(pattern=r"(?:me les|nous les) (?:envoyer|renvoyer|transmettre"
+                       r"|communiquer)|(?:envoyez|transmettez|communiquez)-(?:les-moi|la-moi"
+                       r"|le-moi)", action="send"),
+    ),
+    grievance_question=(r"pourquoi", r"comment (?:avez|se fait|est-ce)", r"d'ou", r"qui vous a"),
+    ongoing=(r"toujours", r"encore", r"continue\w*", r"de nouveau"),
+    asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*",
+                  r"je vous ai (?:demande|ecrit)"),
+    blockers=(r"ne", r"n'", r"pas", r"jamais", r"si", r"quand", r"avez"),
+)

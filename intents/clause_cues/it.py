@@ -1,0 +1,52 @@
+"""Italian clause cues (folded: no accents)."""
+
+from intents.clause_cues.schema import ClauseCues, PronounRequest
+
+CUES = ClauseCues(
+    code="it",
+    past=(r"l'anno scorso", r"il mese scorso", r"la settimana scorsa", r"(?:anni"
+          r"|mesi|settimane) fa", r"mi avete (?:inviato"
+          r"|mandato|copiato|chiesto)", r"all'epoca"),
+    request=(r"per favore", r"potete", r"potreste", r"vi chiedo", r"vorrei", r"voglio",
+             r"chiedo", r"vi prego"),
+    threat=(r"altrimenti", r"in caso contrario", r"in mancanza", r"diversamente",
+            r"se non"),
+    reservation=(r"mi riservo (?:il diritto|la facolta)", r"riservandomi (?:il diritto"
+                 r"|ogni)", r"fatti salvi i miei diritti"),
+    question=(r"(?:avete|hanno) (?:\w+ )?(?:condiviso|ceduto|venduto|passato|dato)",
+              r"se avete (?:condiviso|ceduto|venduto)", r"a chi"),
+    boilerplate=(r"questa (?:e-?mail|mail|comunicazione)(?: e i suoi allegati)? (?:e|sono"
+                 r"|puo contenere) (?:riservat|confidenzial|informazioni)",
+                 r"se (?:lei )?non e il destinatario", r"prima di stampare"),
+    phishing=(r"verifica(?:re)? (?:il tuo|il suo) (?:account|conto|identita)",
+              r"(?:il tuo|il suo) account (?:e stato|sara) (?:sospeso|bloccato|chiuso)",
+              r"entro (?:24|48) ore", r"clicca (?:qui|sul link)", r"attivita insolita"),
+    vendor_notice=(r"incidente di sicurezza", r"abbiamo (?:scoperto|rilevato)",
+                   r"accesso non autorizzato", r"non (?:e richiesta|deve fare) alcuna azione",
+                   r"desideriamo informarla"),
+    marketing_list=(r"lista (?:di distribuzione|sms|marketing|newsletter|promozional\w*)",
+                    r"mailing list"),
+    data_object=(r"(?:tutti )?i miei dati", r"il mio account", r"il mio profilo"),
+    nouns={"marketing": (r"newsletter", r"pubblicita", r"promozion\w*", r"offerte", r"sms",
+                         r"messaggi"),
+           "data": (r"dati", r"foto", r"informazioni", r"registrazioni"),
+           "account": (r"account", r"profilo")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:cancellate|eliminate|togliete|rimuovete"
+                       r"|cancellar|eliminar|toglier|rimuover)(?:me|ce)?(?:li|le|lo|la)",
+                       action="remove"),
+        PronounRequest(pattern=r"(?:li|le|lo|la) (?:potete|potreste) (?:cancellare|eliminare"
+                       r"|togliere|rimuovere)", action="remove"),
+        PronounRequest(pattern=r"(?:fermate|fermar|interrompete|interromper)(?:me|ce)?"
+                       r"(?:li|le|lo|la)", action="stop"),
+        PronounRequest(pattern=r"(?:toglie|cancella|rimuove)te(?:mi|ci) da (?:li|la|quella"
+                       r" lista|essa)", action="remove"),
+        PronounRequest(pattern=r"(?:inviate|mandate|inviar|mandar)(?:me|ce)(?:li|le|lo|la)",
+                       action="send"),
+    ),
+    grievance_question=(r"perche", r"come (?:avete|mai|e possibile)", r"da dove", r"chi vi ha"),
+    ongoing=(r"ancora", r"continua\w*", r"di nuovo"),
+    asked_before=(r"ho (?:chiesto|scritto|inviato|revocato)",
+                  r"mi sono (?:disiscritt|cancellat)\w*"),
+    blockers=(r"non", r"mai", r"se", r"quando", r"avete"),
+)

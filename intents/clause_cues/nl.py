@@ -1,0 +1,47 @@
+"""Dutch clause cues."""
+
+from intents.clause_cues.schema import ClauseCues, PronounRequest
+
+CUES = ClauseCues(
+    code="nl",
+    past=(r"vorig jaar", r"vorige (?:maand|week)", r"(?:jaar|maanden|weken)"
+          r" geleden", r"(?:heeft|hebben) (?:mij|me)"
+          r" (?:\w+ )?(?:gestuurd|toegestuurd|gekopieerd)", r"destijds"),
+    request=(r"graag", r"alstublieft", r"kunt u", r"kunnen jullie", r"ik (?:wil"
+             r"|verzoek|vraag)", r"wilt u"),
+    threat=(r"anders", r"zo niet", r"bij gebreke daarvan", r"indien niet"),
+    reservation=(r"behoud (?:ik )?(?:me|mij) het recht", r"onder voorbehoud",
+                 r"voorbehoud van"),
+    question=(r"(?:heeft|hebben) (?:u|jullie) (?:mijn|de) (?:\w+ )?(?:gedeeld|verkocht"
+              r"|doorgegeven)", r"met wie", r"aan wie", r"of (?:u|jullie)"),
+    boilerplate=(r"dit (?:e-?mail)?bericht (?:is|kan) (?:vertrouwelijk|uitsluitend)",
+                 r"indien u niet de (?:beoogde )?geadresseerde", r"denk aan het milieu"),
+    phishing=(r"verifieer (?:uw|je) (?:account|identiteit|gegevens)", r"(?:uw|je) account"
+              r" (?:is|wordt) (?:geblokkeerd|opgeschort|gesloten)", r"binnen (?:24|48) uur",
+              r"klik (?:hier|op de link)", r"ongebruikelijke activiteit"),
+    vendor_notice=(r"beveiligingsincident", r"wij hebben (?:ontdekt|vastgesteld)",
+                   r"onbevoegde toegang", r"u hoeft (?:zelf )?niets te doen",
+                   r"wij willen u (?:laten weten|informeren)"),
+    marketing_list=(r"(?:sms|e-?mail|marketing|verzend|mailing)lijst", r"mailing list",
+                    r"bel-me-niet"),
+    data_object=(r"(?:al )?mijn (?:persoons)?gegevens", r"mijn account"),
+    nouns={"marketing": (r"nieuwsbrie\w*", r"reclame", r"aanbiedingen", r"sms\w*",
+                         r"mailings?"),
+           "data": (r"gegevens", r"foto'?s", r"informatie", r"opnames"),
+           "account": (r"account", r"profiel")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"stop(?:t| u| jullie)? (?:ze|die|het|deze|dat)(?= graag"
+                       r"| alstublieft|\s*[.!?,]|\s*$)", action="stop"),
+        PronounRequest(pattern=r"(?:verwijder|wis|vernietig)(?:t| u| jullie)?"
+                       r" (?:ze|die|het|deze|dat)(?= graag| alstublieft| a\.u\.b|\s*[.!?,]"
+                       r"|\s*$)", action="remove"),
+        PronounRequest(pattern=r"haal (?:me|mij|ons) (?:daar|er) ?(?:uit|vanaf|af)",
+                       action="remove"),
+        PronounRequest(pattern=r"stuur (?:ze|die|het|deze) (?:me|mij) (?:toe|op|door)",
+                       action="send"),
+    ),
+    grievance_question=(r"waarom", r"hoe (?:komen|kan|komt)", r"waar hebben"),
+    ongoing=(r"nog steeds", r"blijf\w*", r"weer", r"opnieuw"),
+    asked_before=(r"ik heb", r"ik had"),
+    blockers=(r"niet", r"geen", r"nooit", r"als", r"wanneer"),
+)

@@ -1,0 +1,45 @@
+"""Portuguese clause cues (folded: no accents)."""
+
+from intents.clause_cues.schema import ClauseCues, PronounRequest
+
+CUES = ClauseCues(
+    code="pt",
+    past=(r"no ano passado", r"o ano passado", r"no mes passado", r"ha (?:\w+ )?(?:anos"
+          r"|meses|semanas)", r"(?:enviaram|mandaram"
+          r"|copiaram)(?:-me)?", r"na altura"),
+    request=(r"por favor", r"podem", r"poderiam", r"quero", r"gostaria", r"solicito",
+             r"peco"),
+    threat=(r"caso contrario", r"de outro modo", r"senao", r"se nao", r"na falta"),
+    reservation=(r"reservo-me o direito", r"reservando-me o direito", r"me reservo o"
+                 r" direito"),
+    question=(r"(?:partilharam|compartilharam|venderam|cederam|passaram)", r"a quem"),
+    boilerplate=(r"esta mensagem(?: e os seus anexos)? (?:e|sao|pode conter) (?:confidencia"
+                 r"|informacao)", r"se nao (?:for|e) o destinatario", r"antes de imprimir"),
+    phishing=(r"verifique a sua (?:conta|identidade)", r"a sua conta (?:foi|sera)"
+              r" (?:suspensa|bloqueada|encerrada)", r"nas proximas (?:24|48) horas",
+              r"clique (?:aqui|no link)", r"atividade (?:invulgar|incomum)"),
+    vendor_notice=(r"incidente de seguranca", r"detetamos|detectamos|descobrimos",
+                   r"acesso nao autorizado", r"nao (?:e necessaria|precisa de tomar)"
+                   r" (?:qualquer|nenhuma) (?:acao|medida)", r"vimos por este meio informar"),
+    marketing_list=(r"lista (?:de (?:sms|e-?mails?|marketing|distribuicao|envio|correio)"
+                    r"|de mailing)", r"mailing list"),
+    data_object=(r"(?:todos )?os meus dados", r"a minha conta"),
+    nouns={"marketing": (r"newsletters?", r"publicidade", r"promoc\w*", r"ofertas", r"sms",
+                         r"mensagens"),
+           "data": (r"dados", r"fotos", r"fotografias", r"informacoes", r"gravacoes"),
+           "account": (r"conta", r"perfil")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:apag|elimin|remov|tir|cancel)(?:ar|em|uem|ue)"
+                       r"-(?:os|as|o|a|nos|nas)", action="remove"),
+        PronounRequest(pattern=r"par(?:ar|em)-(?:os|as|o|a|nos|nas)", action="stop"),
+        PronounRequest(pattern=r"(?:tirem|removam|retirem)-me (?:dai|dela|dessa lista|disso)",
+                       action="remove"),
+        PronounRequest(pattern=r"(?:enviem|mandem|enviar|mandar)-(?:mos|mas|mo|ma)",
+                       action="send"),
+    ),
+    grievance_question=(r"porque", r"por que", r"como (?:e que|obtiveram|conseguiram)",
+                        r"onde (?:obtiveram|conseguiram|arranjaram)"),
+    ongoing=(r"ainda", r"continua\w*", r"de novo", r"outra vez"),
+    asked_before=(r"pedi", r"solicitei", r"escrevi", r"enviei"),
+    blockers=(r"nao", r"nunca", r"se", r"quando"),
+)

@@ -1,0 +1,62 @@
+"""The cue lists one language gives the clause reader (intents/clauses.py), as data.
+
+Every entry is a regular-expression fragment over folded text (lower case, accents removed:
+see intents/textnorm.py), matched as whole words. A language file fills what it has; the
+reader joins every language's cues into one pattern per kind, so a mail whose language was
+guessed wrong, or that mixes two, is still read.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class PronounRequest(BaseModel):
+    """A request whose object is a pronoun: `pattern` finds it, `action` says what is asked
+    ("remove"; "stop", which only marketing can be; or "send"), and the noun named before
+    it says of what."""
+
+    model_config = ConfigDict(frozen=True)
+
+    pattern: str
+    action: str
+
+
+class ClauseCues(BaseModel):
+    """One language's cues, by clause kind."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    # A description of the past: a time gone by, or the organisation's own earlier act
+    # ("last year you sent me", "vous m'avez envoye").
+    past: tuple[str, ...] = ()
+    # What makes a sentence a request even with a past word in it ("please", "I want").
+    request: tuple[str, ...] = ()
+    # What opens a threat on the organisation's inaction ("otherwise", "a defaut").
+    threat: tuple[str, ...] = ()
+    # A reservation of a right, which asks nothing yet ("I reserve the right to complain").
+    reservation: tuple[str, ...] = ()
+    # How a question opens when it has no question mark ("was my data passed on").
+    question: tuple[str, ...] = ()
+    # Questions that are grievances ("why are you emailing me?", "woher haben Sie ...").
+    grievance_question: tuple[str, ...] = ()
+    # Lines that are boilerplate, not the sender's words: footers, legal disclaimers.
+    boilerplate: tuple[str, ...] = ()
+    # Shapes of mail that are no data subject's request: phishing, a vendor's notice.
+    phishing: tuple[str, ...] = ()
+    vendor_notice: tuple[str, ...] = ()
+    # A marketing list one asks to be taken off (an opt-out, not an erasure) ...
+    marketing_list: tuple[str, ...] = ()
+    # ... unless the sentence also asks about data or an account as such.
+    data_object: tuple[str, ...] = ()
+    # Nouns a pronoun may stand for, by class ("marketing", "data", "account").
+    nouns: dict[str, tuple[str, ...]] = {}
+    # Requests with a pronoun object ("can you get rid of them?").
+    pronoun_requests: tuple[PronounRequest, ...] = ()
+    # What keeps a past sentence a live grievance or a chaser ("still", "again") ...
+    ongoing: tuple[str, ...] = ()
+    # ... and the sender's own earlier request, which the classifier's chaser rules read.
+    asked_before: tuple[str, ...] = ()
+    # Words that make a pronoun request no request ("don't", "if").
+    blockers: tuple[str, ...] = ()

@@ -1,0 +1,358 @@
+"""clauses: a mail's own words read sentence by sentence, as a person reads a letter.
+
+The rules (rules*.py) find requests by their words; a person also sees what kind of
+sentence the words are in. This module reads the folded text (textnorm.fold) and says:
+
+- where the sentences are once hard line breaks are undone: a letter wrapped at 72 columns
+  reads as whole sentences (`unwrap`), while list items, form fields and short lines
+  (greetings, signatures) keep their breaks. The result has the input's length, so every
+  position still points at the same character of the original;
+- what each sentence is (`Clause.kind`): a request, a question, a description of the past
+  ("last year you sent me my file"), a condition or threat ("otherwise I will complain to
+  the ICO", "je me reserve le droit de saisir la CNIL"), boilerplate (a legal footer), or a
+  plain statement; and what the whole text is shaped as when it is no one's request
+  (`Reading.shape`: phishing, a vendor's incident notice);
+- what a pronoun object stands for ("Your newsletters arrive daily. Can you get rid of
+  them?"): the request is rewritten with the noun the previous sentence named, in words the
+  rules read (`Resolution`).
+
+`verdict` then says what the clause does to one rule match. The classifier asks it at one
+point (classifier._read_clauses). The cue words are data, one file a language
+(intents/clause_cues/); all languages' cues are joined, so a mail whose language was guessed
+wrong is still read.
+
+Threats and complaints, by the labelled sets' convention: a declared intention to go to the
+regulator counts as a complaint even on a condition ("if I have no answer by Friday I will
+complain to the ICO", "a defaut, je saisirai la CNIL"); a reservation of the right to do so
+("I reserve the right to lodge a complaint", "reserving the right to complain") asks
+nothing yet and is weak. Both read the same in every language.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+from intents.clause_cues import ALL, ClauseCues
+from intents.clause_index import TOKEN, Field, cue_set, make_field, shape_cues, words_pattern
+
+ClauseKind = Literal["request", "question", "past", "condition", "quotation", "statement"]
+Verdict = Literal["keep", "cancel", "weak", "threat", "opt_out"]
+Shape = Literal["", "phishing", "vendor_notice"]
+
+# A line at least this long that runs on into the next one was wrapped by the mail client.
+WRAP_MIN = 45
+# How far after an erasure's verb its object, a marketing list, may be named.
+LIST_REACH = 40
+# A shape needs this many different cues (one "click here" makes no phishing mail).
+SHAPE_CUES = 2
+# What the rules read for a resolved pronoun request: (action, noun class) -> request.
+CANONICAL: dict[tuple[str, str], str] = {
+    ("remove", "marketing"): "please unsubscribe me from your marketing emails",
+    ("stop", "marketing"): "please unsubscribe me from your marketing emails",
+    ("remove", "data"): "please delete my personal data",
+    ("remove", "account"): "please delete my account",
+    ("send", "data"): "please send me a copy of my personal data",
+}
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+>\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
+_FIELD = re.compile(r"[ \t]*[^\W\d_][\w ./'-]{0,30}:(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n")
+
+
+def _joined(field_name: str) -> Field:
+    return make_field(field_name, [cue for cues in ALL for cue in getattr(cues, field_name)])
+
+
+PAST = _joined("past")
+REQUEST = _joined("request")
+THREAT = _joined("threat")
+RESERVATION = _joined("reservation")
+QUESTION = _joined("question")
+BOILERPLATE = _joined("boilerplate")
+GRIEVANCE_QUESTION = _joined("grievance_question")
+ONGOING = _joined("ongoing")
+ASKED_BEFORE = _joined("asked_before")
+MARKETING_LIST = _joined("marketing_list")
+DATA_OBJECT = _joined("data_object")
+BLOCKERS = _joined("blockers")
+_FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
+           ONGOING, ASKED_BEFORE)
+_PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
+_VENDOR = shape_cues([cue for language in ALL for cue in language.vendor_notice])
+
+
+def _nouns(cues_list: tuple[ClauseCues, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    classes: dict[str, list[str]] = {}
+    for cues in cues_list:
+        for name, words in cues.nouns.items():
+            classes.setdefault(name, []).extend(words)
+    return [(name, re.compile(words_pattern(tuple(words)))) for name, words in classes.items()]
+
+
+NOUNS = _nouns(ALL)
+_PRONOUN_ACTIONS = [p.action for cues in ALL for p in cues.pronoun_requests]
+PRONOUN_REQUESTS = cue_set([p.pattern for cues in ALL for p in cues.pronoun_requests])
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One sentence of the text: where it is, what kind it is, and where inside it a threat
+    ("otherwise ...") or a reservation ("I reserve the right ...") opens (-1: none)."""
+
+    start: int
+    end: int
+    kind: ClauseKind
+    threat_at: int = -1
+    reserved_at: int = -1
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A request with a pronoun object in text[start:end], and what the rules read for it:
+    the sentence with the request put in words that name the noun it stands for."""
+
+    start: int
+    end: int
+    text: str
+    noun: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The unwrapped text (same length as the folded input), where its sentences are, the
+    pronoun requests resolved, and the shape of the whole text.
+
+    A sentence's kind is read when first asked for (most sentences hold no rule match, and
+    reading each one's kind would cost more than the rules themselves)."""
+
+    text: str
+    bounds: tuple[tuple[int, int], ...]
+    words: frozenset[str]
+    resolutions: tuple[Resolution, ...] = ()
+    _starts: tuple[int, ...] = ()
+    # Read when first asked for, then remembered.
+    _kinds: dict[int, Clause] = field(default_factory=dict, compare=False, repr=False)
+    _fields: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _held: dict[tuple[int, str], int] = field(default_factory=dict, compare=False,
+                                              repr=False)
+    _shape: list[Shape] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def shape(self) -> Shape:
+        """What the whole text is when it is nobody's request ("" when it may be one)."""
+        if not self._shape:
+            self._shape.append(_shape(self.text, self.words))
+        return self._shape[0]
+
+    def may_hold(self, cues: Field) -> bool:
+        """Whether any cue of the field can match anywhere in the text."""
+        found = self._fields.get(cues.name)
+        if found is None:
+            found = self._fields[cues.name] = cues.may_match(self.text, self.words)
+        return found
+
+    def held(self, index: int, cues: Field) -> int:
+        """Where in the index-th sentence a cue of the field starts, or -1."""
+        key = (index, cues.name)
+        found = self._held.get(key)
+        if found is None:
+            found = -1
+            if self.may_hold(cues):
+                hit = cues.search(self.text, *self.bounds[index])
+                found = hit.start() if hit is not None else -1
+            self._held[key] = found
+        return found
+
+    def holds(self, index: int, cues: Field) -> bool:
+        return self.held(index, cues) >= 0
+
+    def is_past(self, index: int) -> bool:
+        """A description of the past: a past cue, and no request, no "still", no earlier
+        request of the sender's in the sentence."""
+        return (self.holds(index, PAST) and not self.holds(index, REQUEST)
+                and not self.holds(index, ONGOING) and not self.holds(index, ASKED_BEFORE))
+
+    def is_quotation(self, index: int) -> bool:
+        start, end = self.bounds[index]
+        return self.holds(index, BOILERPLATE) or self.text[start:end].lstrip().startswith(">")
+
+    def is_question(self, index: int) -> bool:
+        start, end = self.bounds[index]
+        return (self.text[end : end + 1] == "?" or self.text[start:end].lstrip().startswith(
+            "\u00bf") or self.holds(index, QUESTION))
+
+    def clause(self, index: int) -> Clause:
+        """The index-th sentence with its kind."""
+        found = self._kinds.get(index)
+        if found is None:
+            found = self._kinds[index] = _kind(self, index)
+        return found
+
+    def index_at(self, pos: int) -> int:
+        """The index of the sentence holding pos, or -1."""
+        i = bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos <= self.bounds[i][1] else -1
+
+    def clause_at(self, pos: int) -> Clause | None:
+        i = self.index_at(pos)
+        return self.clause(i) if i >= 0 else None
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(self.clause(i) for i in range(len(self.bounds)))
+
+
+def unwrap(folded: str) -> str:
+    """The text with the line breaks a mail client put inside sentences made spaces (same
+    length). A break stays after a short line, a sentence's or a heading's end, before a
+    list item or a form field, and around blank lines."""
+    if "\n" not in folded:
+        return folded
+    lines = folded.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines[:-1]):
+        out.append(line)
+        following = lines[i + 1]
+        stripped = line.rstrip()
+        joins = (len(stripped) >= WRAP_MIN and following.strip() != ""
+                 and stripped[-1] not in ".!?:;" and _LIST_ITEM.match(following) is None
+                 and _FIELD.match(following) is None and _FIELD.match(line) is None
+                 and not line.lstrip().startswith(">"))
+        out.append(" " if joins else "\n")
+    out.append(lines[-1])
+    return "".join(out)
+
+
+def _kind(reading: Reading, index: int) -> Clause:
+    """The kind of the index-th sentence, the first that holds of: quotation, condition,
+    past, question, request, statement."""
+    start, end = reading.bounds[index]
+    if reading.is_quotation(index):
+        return Clause(start, end, "quotation")
+    threat, reserved = reading.held(index, THREAT), reading.held(index, RESERVATION)
+    if threat >= 0 or reserved >= 0:
+        return Clause(start, end, "condition", threat, reserved)
+    if reading.is_past(index):
+        return Clause(start, end, "past")
+    if reading.is_question(index):
+        return Clause(start, end, "question")
+    if reading.holds(index, REQUEST):
+        return Clause(start, end, "request")
+    return Clause(start, end, "statement")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for found in _SENTENCE_END.finditer(text):
+        if found.start() > start and text[start : found.start()].strip():
+            bounds.append((start, found.start()))
+        start = found.end()
+    if text[start:].strip():
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def _shape(text: str, words: frozenset[str]) -> Shape:
+    if _PHISHING.count(text, words, SHAPE_CUES) >= SHAPE_CUES:
+        return "phishing"
+    if _VENDOR.count(text, words, SHAPE_CUES) >= SHAPE_CUES:
+        return "vendor_notice"
+    return ""
+
+
+def _named(text: str, start: int, end: int) -> str:
+    """The class of the last noun named in text[start:end], or ""."""
+    best, at = "", -1
+    for name, pattern in NOUNS:
+        for found in pattern.finditer(text, start, end):
+            if found.start() > at:
+                best, at = name, found.start()
+    return best
+
+
+def _resolve(reading: Reading) -> list[Resolution]:
+    """The pronoun requests of the text, each read as what the sentence before it named."""
+    text = reading.text
+    resolved: list[Resolution] = []
+    done: set[int] = set()
+    for cue, found in sorted(PRONOUN_REQUESTS.matches(text, reading.words),
+                             key=lambda pair: pair[1].start()):
+        i = reading.index_at(found.start())
+        if i <= 0 or i in done:
+            continue
+        done.add(i)
+        start, end = reading.bounds[i]
+        clause_from = max(start, *(text.rfind(mark, start, found.start()) for mark in ",;:"))
+        if BLOCKERS.search(text, clause_from, found.start()):
+            continue  # negated or conditional: "don't delete them", "if you stop them"
+        if reading.clause(i).kind in ("quotation", "past", "condition"):
+            continue
+        # What it stands for: a noun named before it in its sentence ("the recordings are
+        # missing, please send them"), else in the sentence before.
+        noun = _named(text, start, found.start()) or _named(text, *reading.bounds[i - 1])
+        request = CANONICAL.get((_PRONOUN_ACTIONS[cue], noun))
+        if request is not None:
+            # The sentence itself, its pronoun request put in those words: what else it
+            # says ("send them in a portable format") is read with the noun.
+            read_as = text[start : found.start()] + request + text[found.end() : end]
+            resolved.append(Resolution(start, end, read_as, noun))
+    return resolved
+
+
+def read_clauses(folded: str) -> Reading:
+    """The clauses of folded text (textnorm.fold), unwrapped; pure."""
+    text = unwrap(folded)
+    bounds = tuple(_sentences(text))
+    reading = Reading(text=text, bounds=bounds, words=frozenset(TOKEN.findall(text)),
+                      _starts=tuple(start for start, _ in bounds))
+    resolutions = _resolve(reading)
+    if not resolutions:
+        return reading
+    return Reading(text=text, bounds=bounds, words=reading.words,
+                   resolutions=tuple(resolutions), _starts=reading._starts,
+                   _kinds=reading._kinds, _fields=reading._fields)
+
+
+def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
+            access_asked: bool) -> Verdict:
+    """What the clause around a rule match at `start` does to it: keep it, cancel it, make it
+    weak (a reservation), count it as a threat (in full), or read it as an opt-out (an
+    erasure whose object is a marketing list). `flags` are the rule's (see rules.py);
+    `access_asked`: the mail asks for a copy of the sender's data elsewhere."""
+    # Only what the match needs is read of its sentence (the same tests as Clause.kind).
+    if reading.shape:
+        return "cancel"  # phishing or a vendor's notice: nobody's request
+    i = reading.index_at(start)
+    if i < 0:
+        return "keep"
+    if reading.is_quotation(i):
+        return "cancel"
+    sentence_start, sentence_end = reading.bounds[i]
+    if intent == "complaint":
+        threat, reserved = reading.held(i, THREAT), reading.held(i, RESERVATION)
+        if 0 <= reserved < start:
+            return "weak"
+        if 0 <= threat < start:
+            return "threat"
+        if access_asked and threat < 0 and reserved < 0 and not set("dc") & set(flags) \
+                and reading.holds(i, QUESTION) and not reading.holds(i, GRIEVANCE_QUESTION) \
+                and not reading.is_past(i):
+            # In an access letter, "was my data passed on?" asks; it accuses nobody ("why
+            # are you emailing me?" still does, by the labelled sets' convention).
+            return "cancel"
+        return "keep"
+    if intent == "erasure" and any(r.noun == "marketing" and r.start == sentence_start
+                                   for r in reading.resolutions):
+        return "cancel"  # "your newsletters ... get rid of them": an opt-out, read above
+    if intent != "rectification" and not set("cr") & set(flags) and reading.is_past(i):
+        # "last year you sent me my file": told, not asked (but "I moved last month" is the
+        # ground of a rectification)
+        return "cancel"
+    if intent == "erasure" and reading.may_hold(MARKETING_LIST) and MARKETING_LIST.search(
+            reading.text, start, min(sentence_end, end + LIST_REACH)) \
+            and not DATA_OBJECT.search(reading.text, sentence_start, sentence_end):
+        return "opt_out"  # "take my number off your SMS list"
+    return "keep"
