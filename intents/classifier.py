@@ -245,7 +245,8 @@ def _drop_asked_misuse(hits: list[_Hit]) -> None:
 
 
 # What an erasure of a marketing list is read as ("take my number off your SMS list").
-_LIST_OPT_OUT = Rule("opt_out", 0.85, re.compile(r"(?!x)x"), "", None)
+_LIST_OPT_OUT = Rule("clause-opt-out-marketing-list", "opt_out", 0.85, re.compile(r"(?!x)x"), "",
+                     None)
 
 
 def _resolved_hits(reading: Reading) -> list[_Hit]:
