@@ -70,7 +70,7 @@ CASES = [
      "Hírlevél", ["opt_out"]),
     ("hu", "Tisztelt Cím!\n\nKét hónapja kértem az adataim törlését, de még nem kaptam "
      "választ. A NAIH-hoz fordulok panasszal.\n\nVarga László", "Panasz",
-     ["erasure", "complaint"]),
+     ["complaint"]),
     ("hu", "Jó napot!\n\nÁt tudnám tenni a fotózást keddről csütörtökre? Mennyibe kerülnek "
      "a plusz képek?\n\nÜdv,\nNémeth Júlia", "Foglalás", []),
     ("hu", "Jó napot!\n\nKérem, ne töröljék a fiókomat, csak elfelejtettem a jelszavamat.\n\n"
@@ -93,6 +93,102 @@ CASES = [
      "olabilir misiniz?\n\nSaygılar,\nCan", "Hesap", []),
     ("tr", "Merhaba,\n\nEğer bülten aboneliğimden çıkarsam sipariş onaylarını almaya devam "
      "eder miyim?\n\nTeşekkürler,\nDeniz", "Soru", []),
+    # Welsh
+    ("cy", "Bore da,\n\nHoffwn gael copi o'r holl ddata personol sydd gennych amdanaf, os "
+     "gwelwch yn dda.\n\nDiolch,\nSiân Jones", "Cais am ddata", ["access"]),
+    ("cy", "Helo,\n\nDw i ddim yn defnyddio'r ap rhagor. Dilëwch fy nghyfrif a fy holl ddata, "
+     "os gwelwch yn dda.\n\nDiolch\nDafydd", "Dileu cyfrif", ["erasure"]),
+    ("cy", "Helo,\n\nPeidiwch ag anfon rhagor o e-byst marchnata ataf.\n\nDiolch,\nCatrin",
+     "E-byst", ["opt_out"]),
+    ("cy", "Bore da,\n\nGofynnais i chi ddileu fy nata fis Mawrth a dw i heb gael ateb. Os na "
+     "chlywaf gennych erbyn dydd Gwener, byddaf yn gwneud cwyn i'r ICO.\n\nGareth Evans",
+     "Cwyn", ["erasure", "complaint"]),
+    ("cy", "Helo,\n\nA oes modd symud fy sesiwn luniau o ddydd Mawrth i ddydd Iau? Diolch yn "
+     "fawr.\n\nMali", "Sesiwn", []),
+    ("cy", "Helo,\n\nPeidiwch â dileu fy nghyfrif, dw i wedi anghofio fy nghyfrinair yn unig. "
+     "Allwch chi helpu?\n\nDiolch,\nRhys", "Cyfrif", []),
+    ("cy", "Helo,\n\nOs byddaf yn dad-danysgrifio o'r cylchlythyr, a fyddaf yn dal i gael "
+     "cadarnhad o fy archebion?\n\nDiolch,\nElin", "Cwestiwn", []),
+    # Slovak
+    ("sk", "Dobrý deň,\n\nžiadam o kópiu všetkých mojich osobných údajov, ktoré o mne "
+     "spracúvate.\n\nS pozdravom\nJana Kováčová", "Žiadosť o prístup", ["access"]),
+    ("sk", "Dobrý deň,\n\nvašu aplikáciu už nepoužívam. Prosím, vymažte môj účet a všetky "
+     "moje údaje.\n\nĎakujem\nMartin", "Zrušenie účtu", ["erasure"]),
+    ("sk", "Dobrý deň,\n\nodhláste ma, prosím, z vášho newslettera.\n\nĎakujem\nLucia",
+     "Newsletter", ["opt_out"]),
+    ("sk", "Dobrý deň,\n\npred dvoma mesiacmi som žiadal o vymazanie mojich údajov a doteraz "
+     "som nedostal žiadnu odpoveď. Podávam sťažnosť na Úrad na ochranu osobných údajov.\n\n"
+     "Peter Horváth", "Sťažnosť", ["complaint"]),
+    ("sk", "Dobrý deň,\n\nmôžem si presunúť fotenie z utorka na štvrtok? Koľko stoja fotky "
+     "navyše?\n\nĎakujem\nZuzana", "Rezervácia", []),
+    ("sk", "Dobrý deň,\n\nnemažte prosím môj účet, len som zabudol heslo. Môžete mi "
+     "pomôcť?\n\nĎakujem\nTomáš", "Účet", []),
+    ("sk", "Dobrý deň,\n\nak sa odhlásim z newslettera, budem stále dostávať potvrdenia "
+     "objednávok?\n\nĎakujem\nEva", "Otázka", []),
+    # Slovenian
+    ("sl", "Pozdravljeni,\n\nzahtevam kopijo vseh mojih osebnih podatkov, ki jih hranite o "
+     "meni.\n\nLep pozdrav,\nMaja Novak", "Dostop do podatkov", ["access"]),
+    ("sl", "Pozdravljeni,\n\nvaše aplikacije ne uporabljam več. Prosim, izbrišite moj račun in "
+     "vse moje podatke.\n\nHvala,\nLuka", "Izbris računa", ["erasure"]),
+    ("sl", "Pozdravljeni,\n\nne želim več prejemati vaših e-novic.\n\nHvala,\nNina",
+     "E-novice", ["opt_out"]),
+    ("sl", "Pozdravljeni,\n\npred dvema mesecema sem zahteval izbris in še nisem prejel "
+     "odgovora. Zadevo sem prijavil Informacijskemu pooblaščencu.\n\nMarko Kranjc",
+     "Pritožba", ["complaint"]),
+    ("sl", "Pozdravljeni,\n\nali lahko fotografiranje prestavim s torka na četrtek? Koliko "
+     "stanejo dodatne fotografije?\n\nHvala,\nAna", "Termin", []),
+    ("sl", "Pozdravljeni,\n\nnikar ne izbrišite mojega računa, samo geslo sem pozabil. Mi "
+     "lahko pomagate?\n\nHvala,\nJan", "Račun", []),
+    ("sl", "Pozdravljeni,\n\nče se odjavim od e-novic, ali bom še dobival potrdila o "
+     "naročilih?\n\nHvala,\nTina", "Vprašanje", []),
+    # Estonian
+    ("et", "Tere,\n\nsoovin koopiat kõigist minu isikuandmetest, mida te töötlete.\n\n"
+     "Lugupidamisega\nKadri Tamm", "Andmepäring", ["access"]),
+    ("et", "Tere,\n\nma ei kasuta teie rakendust enam. Palun kustutage minu konto ja kõik "
+     "minu andmed.\n\nTänan\nMart", "Konto kustutamine", ["erasure"]),
+    ("et", "Tere,\n\nma ei soovi enam saada teie uudiskirja.\n\nTänan\nLiis", "Uudiskiri",
+     ["opt_out"]),
+    ("et", "Tere,\n\nsaatsin kustutamise taotluse kaks kuud tagasi ja pole siiani vastust "
+     "saanud. Esitan kaebuse Andmekaitse Inspektsioonile.\n\nJaan Kask", "Kaebus",
+     ["complaint"]),
+    ("et", "Tere,\n\nkas ma saan pildistamise teisipäevalt neljapäevale tõsta? Kui palju "
+     "maksavad lisapildid?\n\nTänan\nKati", "Broneering", []),
+    ("et", "Tere,\n\närge kustutage minu kontot, ma unustasin ainult parooli. Kas saate "
+     "aidata?\n\nTänan\nTõnu", "Konto", []),
+    ("et", "Tere,\n\nkui ma loobun uudiskirjast, kas ma saan ikka tellimuste kinnitusi?\n\n"
+     "Tänan\nPiret", "Küsimus", []),
+    # Latvian
+    ("lv", "Labdien,\n\nlūdzu atsūtīt man kopiju no visiem maniem personas datiem, ko jūs "
+     "glabājat.\n\nAr cieņu\nAnna Bērziņa", "Datu pieprasījums", ["access"]),
+    ("lv", "Labdien,\n\nes vairs neizmantoju jūsu lietotni. Lūdzu, dzēsiet manu kontu un "
+     "visus manus datus.\n\nPaldies\nJānis", "Konta dzēšana", ["erasure"]),
+    ("lv", "Labdien,\n\nes vairs nevēlos saņemt jūsu jaunumus.\n\nPaldies\nLīga",
+     "Jaunumi", ["opt_out"]),
+    ("lv", "Labdien,\n\npirms diviem mēnešiem pieprasīju dzēst manus datus un joprojām neesmu "
+     "saņēmis atbildi. Iesniedzu sūdzību Datu valsts inspekcijā.\n\nPēteris Ozols",
+     "Sūdzība", ["complaint"]),
+    ("lv", "Labdien,\n\nvai varu pārcelt fotosesiju no otrdienas uz ceturtdienu? Cik maksā "
+     "papildu foto?\n\nPaldies\nIlze", "Rezervācija", []),
+    ("lv", "Labdien,\n\nlūdzu, nedzēsiet manu kontu, es tikai aizmirsu paroli. Vai varat "
+     "palīdzēt?\n\nPaldies\nMārtiņš", "Konts", []),
+    ("lv", "Labdien,\n\nja es atrakstīšos no jaunumiem, vai es joprojām saņemšu pasūtījumu "
+     "apstiprinājumus?\n\nPaldies\nZane", "Jautājums", []),
+    # Lithuanian
+    ("lt", "Laba diena,\n\nprašau atsiųsti mano asmens duomenų kopiją.\n\nPagarbiai\n"
+     "Rūta Kazlauskienė", "Prašymas dėl duomenų", ["access"]),
+    ("lt", "Laba diena,\n\nnebesinaudoju jūsų programėle. Prašau ištrinti mano paskyrą ir "
+     "visus mano duomenis.\n\nAčiū\nTomas", "Paskyros ištrynimas", ["erasure"]),
+    ("lt", "Laba diena,\n\nnebesiųskite man reklaminių laiškų.\n\nAčiū\nEglė",
+     "Laiškai", ["opt_out"]),
+    ("lt", "Laba diena,\n\nprieš du mėnesius prašiau ištrinti mano duomenis ir vis dar "
+     "negavau atsakymo. Pateikiau skundą Valstybinei duomenų apsaugos inspekcijai.\n\n"
+     "Jonas Petrauskas", "Skundas", ["complaint"]),
+    ("lt", "Laba diena,\n\nar galiu perkelti fotosesiją iš antradienio į ketvirtadienį? Kiek "
+     "kainuoja papildomos nuotraukos?\n\nAčiū\nGintarė", "Rezervacija", []),
+    ("lt", "Laba diena,\n\nprašau, netrinkite mano paskyros, aš tik pamiršau slaptažodį. Ar "
+     "galite padėti?\n\nAčiū\nMantas", "Paskyra", []),
+    ("lt", "Laba diena,\n\njei atsisakysiu naujienlaiškio, ar vis tiek gausiu užsakymų "
+     "patvirtinimus?\n\nAčiū\nAgnė", "Klausimas", []),
 ]
 
 
