@@ -7,8 +7,8 @@ LANGUAGE = LanguageData(
     name="Welsh",
     read=True,
     stopwords=(
-        "a ac yr y yn i fy eich chi mae bod ar o gyda hoffwn diolch data personol os "
-        "gwelwch yn dda bore da helo"
+        "ac yr y yn fy eich chi mae bod ar gyda hoffwn diolch personol os gwelwch dda bore da "
+        "helo ddim wedi dw rwyf gennych amdanaf ydw hefyd iawn ond neu fe"
     ),
     forward_markers=("neges wedi'i hanfon ymlaen", "neges wreiddiol"),
     headers=HeaderLabels(

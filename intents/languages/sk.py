@@ -8,7 +8,7 @@ LANGUAGE = LanguageData(
     read=True,
     stopwords=(
         "sa som pre ako ktoré chcem prosím ďakujem dobrý deň vás vaše moje mojich údaje osobné "
-        "údajov ste sú je na že to mi ma by pozdravom môžem koľko už ak"
+        "údajov ste sú je na že mi ma pozdravom môžem koľko už ak"
     ),
     forward_markers=("preposlaná správa", "pôvodná správa"),
     headers=HeaderLabels(

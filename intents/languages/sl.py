@@ -7,9 +7,9 @@ LANGUAGE = LanguageData(
     name="Slovenian",
     read=True,
     stopwords=(
-        "in je se na da v za mi me od so ki moje mojih vas vaše ne podatke osebne osebnih "
-        "prosim hvala lep pozdrav želim izbrišite pozdravljeni ali lahko še sem bom kaj koliko "
-        "pred jih vaših več če"
+        "je se na da v za mi od ki moje mojih vas vaše ne podatke osebne osebnih prosim hvala "
+        "lep pozdrav želim izbrišite pozdravljeni ali lahko še sem bom kaj koliko pred jih "
+        "vaših več če"
     ),
     forward_markers=("posredovano sporočilo", "izvirno sporočilo"),
     headers=HeaderLabels(
