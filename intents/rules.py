@@ -44,7 +44,9 @@ NEGATION = re.compile(
     # Welsh, Slovak, Slovenian, Estonian ("ei" alone is Welsh "his"), Latvian, Lithuanian.
     r"|ddim|peidiwch|nid|byth|erioed|nechcem|nechceme|nemazte|nevymazavajte|nezmazte|nikdy"
     r"|nocem|nocemo|nikoli|nikar|ei soovi|ei taha|ei ole|arge|nevelos|negribu|nedzes\w*"
-    r"|nekad|nenoriu|nenorime|netrink\w*|niekada)\b"
+    r"|nekad|nenoriu|nenorime|netrink\w*|niekada"
+    # Maltese ("ma ... -x"; "ma" alone is Italian and French), Irish, Icelandic.
+    r"|ma \w+x|qatt|ni|nior|nil|na (?:scrios|bain|seol)\w*|ekki|aldrei)\b"
     # "not happy that my address was visible": a judgement, no negation of what follows.
     r"(?!\W+(?:(?:at all|very|too|remotely|exactly)\W+)?(?:happy|pleased|impressed|ok|okay"
     r"|acceptable|fair|right|good|amused|thrilled|satisfied|content|expect\w*|realis\w*"
@@ -70,7 +72,7 @@ CONDITION = re.compile(
     r"|zadrzavam|εαν|αν|επιφυλασσομαι|daca|imi rezerv|ifall|jesli|zastrzegam"
     r"|hvis|dersom|i tilfælde af|i tilfelle|jos|mikali|amennyiben|eger|ak|pokial|v primeru"
     r"|ce (?:se|bom|bi|me|mi|vas)|kui|jei|jeigu|ja es|ja jus|gadijuma"
-    r"|os (?:bydd\w*|ydw|ydych|yw|na))\b"
+    r"|os (?:bydd\w*|ydw|ydych|yw|na)|jekk(?! joghgbok| joghgbkom)|i gcas|ef)\b"
 )
 # Reservations reach over the whole sentence: "..., I reserve the right to take legal action
 # and to lodge a complaint".

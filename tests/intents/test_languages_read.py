@@ -189,6 +189,52 @@ CASES = [
      "galite padėti?\n\nAčiū\nMantas", "Paskyra", []),
     ("lt", "Laba diena,\n\njei atsisakysiu naujienlaiškio, ar vis tiek gausiu užsakymų "
      "patvirtinimus?\n\nAčiū\nAgnė", "Klausimas", []),
+    # Maltese
+    ("mt", "Bonġu,\n\nnixtieq kopja tad-data personali kollha li għandkom dwari.\n\nGrazzi,\n"
+     "Maria Borg", "Talba għad-data", ["access"]),
+    ("mt", "Bonġu,\n\nm'għadnix nuża l-app tagħkom. Jekk jogħġbok ħassru l-kont tiegħi u "
+     "d-data kollha tiegħi.\n\nGrazzi,\nJoseph", "Ħassar il-kont", ["erasure"]),
+    ("mt", "Bonġu,\n\nma rridx nirċievi aktar emails ta' reklami mingħandkom.\n\nGrazzi,\n"
+     "Rita", "Emails", ["opt_out"]),
+    ("mt", "Bonġu,\n\nSa issa għadni ma rċevejt l-ebda tweġiba. Għamilt ilment mal-Kummissarju "
+     "għall-Informazzjoni u l-Protezzjoni tad-Data.\n\nPaul Camilleri", "Ilment",
+     ["complaint"]),
+    ("mt", "Bonġu,\n\nnista' nibdel is-sessjoni tar-ritratti minn nhar ta' Tlieta għal nhar "
+     "ta' Ħamis? Grazzi.\n\nClaire", "Sessjoni", []),
+    ("mt", "Bonġu,\n\njekk jogħġbok tħassrux il-kont tiegħi, insejt il-password biss.\n\n"
+     "Grazzi,\nMark", "Kont", []),
+    ("mt", "Bonġu,\n\njekk inneħħi ruħi mil-lista, xorta nirċievi l-konfermi tal-ordnijiet? "
+     "Jekk nħassar il-kont tiegħi, x'jiġri?\n\nGrazzi,\nAnna", "Mistoqsija", []),
+    # Irish
+    ("ga", "Dia duit,\n\nBa mhaith liom cóip de mo shonraí pearsanta go léir atá agaibh.\n\n"
+     "Go raibh maith agat,\nSiobhán Ní Bhriain", "Iarratas ar shonraí", ["access"]),
+    ("ga", "Dia duit,\n\nNí úsáidim an aip a thuilleadh. Scriosaigí mo chuntas agus mo "
+     "shonraí, le bhur dtoil.\n\nGo raibh maith agaibh,\nCian", "Scrios", ["erasure"]),
+    ("ga", "Dia duit,\n\nDíliostáil mé ón nuachtlitir, le do thoil.\n\nGo raibh maith agat,\n"
+     "Aoife", "Nuachtlitir", ["opt_out"]),
+    ("ga", "Dia duit,\n\nNíor fhreagair sibh mo iarratas ó mhí Feabhra. Chuir mé gearán chuig "
+     "an gCoimisiún um Chosaint Sonraí.\n\nSeán Ó Murchú", "Gearán", ["complaint"]),
+    ("ga", "Dia duit,\n\nAn féidir liom mo sheisiún grianghraf a athrú ón Máirt go dtí an "
+     "Déardaoin?\n\nGo raibh maith agat,\nNiamh", "Seisiún", []),
+    ("ga", "Dia duit,\n\nNá scriosaigí mo chuntas, le bhur dtoil, níl ann ach go ndearna mé "
+     "dearmad ar mo phasfhocal.\n\nGo raibh maith agaibh,\nOisín", "Cuntas", []),
+    ("ga", "Dia duit,\n\nI gcás go ndíliostálaim ón nuachtlitir, an bhfaighidh mé "
+     "deimhnithe ordaithe fós?\n\nGo raibh maith agat,\nÉabha", "Ceist", []),
+    # Icelandic
+    ("is", "Góðan dag,\n\nÉg óska eftir afriti af öllum persónuupplýsingum sem þið hafið um "
+     "mig.\n\nKveðja,\nGuðrún Jónsdóttir", "Beiðni um upplýsingar", ["access"]),
+    ("is", "Góðan dag,\n\nÉg nota ekki appið lengur. Vinsamlegast eyðið reikningnum mínum og "
+     "öllum gögnum um mig.\n\nTakk,\nJón", "Eyða reikningi", ["erasure"]),
+    ("is", "Góðan dag,\n\nVinsamlegast afskráið mig af fréttabréfinu ykkar.\n\nTakk,\nSigga",
+     "Fréttabréf", ["opt_out"]),
+    ("is", "Góðan dag,\n\nÉg hef ekki fengið neitt svar við beiðni minni frá því í mars. Ég hef "
+     "sent kvörtun til Persónuverndar.\n\nKveðja,\nGunnar", "Kvörtun", ["complaint"]),
+    ("is", "Góðan dag,\n\nGetum við fært myndatökuna frá þriðjudegi til fimmtudags? Hvað "
+     "kosta aukamyndir?\n\nTakk,\nHelga", "Myndataka", []),
+    ("is", "Góðan dag,\n\nVinsamlegast ekki eyða reikningnum mínum, ég gleymdi bara "
+     "lykilorðinu.\n\nTakk,\nEinar", "Reikningur", []),
+    ("is", "Góðan dag,\n\nEf ég afskrái mig af fréttabréfinu, fæ ég samt staðfestingar á "
+     "pöntunum?\n\nTakk,\nKatrín", "Spurning", []),
 ]
 
 

@@ -77,7 +77,7 @@ def test_every_language_files_examples_are_recognised_as_it(code: str) -> None:
 def test_the_read_languages_are_the_ones_with_rules() -> None:
     assert {c for c in LANGUAGES if is_read(c)} == {
         "en", "es", "de", "fr", "it", "nl", "pt", "ca", "pl", "sv", "cs", "hr", "ro", "el",
-        "da", "no", "fi", "hu", "tr", "cy", "sk", "sl", "et", "lv", "lt"}
+        "da", "no", "fi", "hu", "tr", "cy", "sk", "sl", "et", "lv", "lt", "mt", "ga", "is"}
     assert is_read("und")  # unsure: the rules try
 
 
