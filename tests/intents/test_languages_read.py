@@ -235,6 +235,22 @@ CASES = [
      "lykilorðinu.\n\nTakk,\nEinar", "Reikningur", []),
     ("is", "Góðan dag,\n\nEf ég afskrái mig af fréttabréfinu, fæ ég samt staðfestingar á "
      "pöntunum?\n\nTakk,\nKatrín", "Spurning", []),
+    # Swedish (beside the rules xx.toml has for it)
+    ("sv", "Hej,\n\nJag vill veta vilka personuppgifter ni har om mig och få en kopia av "
+     "dem.\n\nMed vänliga hälsningar\nEmma Lindqvist", "Registerutdrag", ["access"]),
+    ("sv", "Hej!\n\nJag använder inte appen längre. Radera mitt konto och alla mina "
+     "uppgifter, tack.\n\nHälsningar\nOskar", "Radera konto", ["erasure"]),
+    ("sv", "Hej,\n\nJag vill inte ha fler mejl med erbjudanden från er.\n\nTack\nSara",
+     "Mejl", ["opt_out"]),
+    ("sv", "Hej,\n\nJag begärde att få ta del av mina uppgifter i mars och har fortfarande "
+     "inte fått något svar. Jag har nu anmält er till IMY.\n\nErik Johansson", "Klagomål",
+     ["complaint"]),
+    ("sv", "Hej,\n\nGår det att flytta min fotografering från tisdag till torsdag? Vad kostar "
+     "extra bilder?\n\nHälsningar\nAnna", "Bokning", []),
+    ("sv", "Hej,\n\nRadera inte mitt konto, jag har bara glömt mitt lösenord. Kan ni "
+     "hjälpa mig?\n\nHälsningar\nJohan", "Konto", []),
+    ("sv", "Hej,\n\nIfall jag avslutar prenumerationen på nyhetsbrevet, får jag ändå mina "
+     "orderbekräftelser?\n\nTack\nMaja", "Fråga", []),
 ]
 
 
