@@ -46,7 +46,8 @@ NEGATION = re.compile(
     r"|nocem|nocemo|nikoli|nikar|ei soovi|ei taha|ei ole|arge|nevelos|negribu|nedzes\w*"
     r"|nekad|nenoriu|nenorime|netrink\w*|niekada"
     # Maltese ("ma ... -x"; "ma" alone is Italian and French), Irish, Icelandic.
-    r"|ma \w+x|qatt|ni|nior|nil|na (?:scrios|bain|seol)\w*|ekki|aldrei)\b"
+    r"|ma \w+x|qatt|ni|nior|nil|na (?:scrios|bain|seol)\w*|ekki|aldrei"
+    r"|не|никога)\b"  # Bulgarian
     # "not happy that my address was visible": a judgement, no negation of what follows.
     r"(?!\W+(?:(?:at all|very|too|remotely|exactly)\W+)?(?:happy|pleased|impressed|ok|okay"
     r"|acceptable|fair|right|good|amused|thrilled|satisfied|content|expect\w*|realis\w*"
@@ -72,7 +73,8 @@ CONDITION = re.compile(
     r"|zadrzavam|εαν|αν|επιφυλασσομαι|daca|imi rezerv|ifall|jesli|zastrzegam"
     r"|hvis|dersom|i tilfælde af|i tilfelle|jos|mikali|amennyiben|eger|ak|pokial|v primeru"
     r"|ce (?:se|bom|bi|me|mi|vas)|kui|jei|jeigu|ja es|ja jus|gadijuma"
-    r"|os (?:bydd\w*|ydw|ydych|yw|na)|jekk(?! joghgbok| joghgbkom)|i gcas|ef)\b"
+    r"|os (?:bydd\w*|ydw|ydych|yw|na)|jekk(?! joghgbok| joghgbkom)|i gcas|ef"
+    r"|ако)\b"
 )
 # Reservations reach over the whole sentence: "..., I reserve the right to take legal action
 # and to lodge a complaint".
@@ -90,7 +92,8 @@ REFERENCE = re.compile(
     r"|(?:requested|asked(?: you)?|i asked for"
     # "I asked (you) ..." in the languages read since issue 15.
     r"|bad (?:om|jer)|ba (?:om|dere)|pyysin|kertem|talep ettim|gofynnais|ziadal\w*"
-    r"|poziadal\w*|zahteval\w*|prosil\w* za|pieprasiju|prasiau)\W+(?:\w+\W+){0,3})$"
+    r"|poziadal\w*|zahteval\w*|prosil\w* za|pieprasiju|prasiau|поисках|помолих)\W+"
+    r"(?:\w+\W+){0,3})$"
 )
 # "despite my unsubscribing": a past request described, not made again.
 PAST = re.compile(r"\b(?:despite|in spite of|trotz|malgre|a pesar de|pese a)\W+(?:\w+\W+)?$")

@@ -10,6 +10,7 @@ goes to triage.
 from __future__ import annotations
 
 from intents.languages import (
+    bg,
     ca,
     cs,
     cy,
@@ -78,6 +79,7 @@ LANGUAGES: dict[str, LanguageData] = {
         mt,
         ga,
         is_,
+        bg,
         zh,
         ja,
         ko,

@@ -13,9 +13,8 @@ from intents.languages import LANGUAGES, LanguageData, is_read
 from tests.intents.mailmaker import mail
 
 UNREAD = {
-    # Bulgarian is Cyrillic: recognised by its script, with Russian, and not read.
-    "ru": "Здравейте,\n\nМоля, изтрийте профила ми и всички лични данни, които пазите за "
-          "мен. Благодаря.\n\nМария",
+    "ru": "Здравствуйте,\n\nПожалуйста, удалите мой аккаунт и все персональные данные, "
+          "которые вы храните обо мне. Спасибо.\n\nМария",
     "zh": "你好，\n\n请立即删除我的账户和所有个人数据，并停止向我发送营销邮件。\n\n王芳",
     "ja": "こんにちは。私の個人データをすべて削除してください。よろしくお願いします。",
 }
@@ -32,8 +31,8 @@ def test_a_language_without_rules_is_not_guessed_at(code: str) -> None:
 
 def test_a_mail_not_read_still_shows_what_the_rules_saw() -> None:
     # The subject's article number matches a rule: the scores say so, the intents do not.
-    got = classify(mail("Здравейте,\n\nМоля, изпратете ми копие от личните ми данни, "
-                        "GDPR Art. 15.\n\nПоздрави,\nИван", "Достъп"))
+    got = classify(mail("Здравствуйте,\n\nПришлите, пожалуйста, копию моих персональных "
+                        "данных, GDPR Art. 15.\n\nС уважением,\nИван", "Доступ"))
     assert got.language_not_read
     assert got.intents == []
     assert got.scores["access"] > 0
@@ -77,7 +76,8 @@ def test_every_language_files_examples_are_recognised_as_it(code: str) -> None:
 def test_the_read_languages_are_the_ones_with_rules() -> None:
     assert {c for c in LANGUAGES if is_read(c)} == {
         "en", "es", "de", "fr", "it", "nl", "pt", "ca", "pl", "sv", "cs", "hr", "ro", "el",
-        "da", "no", "fi", "hu", "tr", "cy", "sk", "sl", "et", "lv", "lt", "mt", "ga", "is"}
+        "da", "no", "fi", "hu", "tr", "cy", "sk", "sl", "et", "lv", "lt", "mt", "ga", "is",
+        "bg"}
     assert is_read("und")  # unsure: the rules try
 
 
@@ -93,9 +93,9 @@ def test_a_language_file_with_bad_data_is_refused(bad: dict[str, object]) -> Non
 
 
 def test_a_forward_in_a_language_not_read_under_an_fyi_goes_to_triage_flagged() -> None:
-    body = ("FYI\n\n---------- Forwarded message ---------\nFrom: Maria Petrova <maria@example.bg>"
+    body = ("FYI\n\n---------- Forwarded message ---------\nFrom: Maria Petrova <maria@example.ru>"
             "\nDate: Tue, 1 Dec 2026\nSubject: data\n\n" + UNREAD["ru"])
     got = classify(mail(body, "Fwd: data", sender="Laura Pinto <laura@aimigos.studio>"))
     assert got.intents == []
     assert got.language_not_read
-    assert got.forwarded_from == "maria@example.bg"  # opened from triage, it is hers
+    assert got.forwarded_from == "maria@example.ru"  # opened from triage, it is hers
