@@ -288,3 +288,31 @@ def test_each_language_has_every_kind_of_case(lang: str) -> None:
     found = {intent for case in cases for intent in case[3]}
     assert found >= {"access", "erasure", "opt_out", "complaint"}, lang
     assert sum(1 for case in cases if not case[3]) >= 3, lang  # none, negated, conditional
+
+
+@pytest.mark.parametrize("header", [
+    "Den 5. maj 2026 kl. 10.00 skrev Aimigos <hello@aimigos.studio>:",
+    "Ma 5.5.2026 klo 10.00 Aimigos <hello@aimigos.studio> kirjoitti:",
+    "Aimigos <hello@aimigos.studio> ezt írta (időpont: 2026. máj. 5., H 10:00):",
+    "5 May 2026 Sal, 10:00 tarihinde Aimigos <hello@aimigos.studio> şunu yazdı:",
+])
+def test_a_reply_header_in_a_language_read_quotes_the_organisations_words(
+        header: str) -> None:
+    # Unquoted by ">", the organisation's question below the header would read as erasure.
+    body = (f"Tak, vi ses på fredag.\n\n{header}\n"
+            "Skal vi slette din konto og alle dine oplysninger?")
+    mail = read_message(raw_mail(body, "Re: konto"))
+    assert "slette din konto" not in mail.text
+    assert classify(mail).intents == []
+
+
+def test_a_request_in_a_language_read_forwarded_by_a_colleague_is_the_writers() -> None:
+    body = ("Can you pick this up?\n\n---------- Forwarded message ---------\n"
+            "From: Aino Virtanen <aino@example.fi>\nDate: Thu, 3 Dec 2026\nSubject: tiedot\n\n"
+            "Hei,\n\nPyydän teitä poistamaan minun tilini ja kaikki minun tietoni.\n\n"
+            "Kiitos,\nAino")
+    got = classify(read_message(raw_mail(body, "Fwd: tiedot",
+                                         sender="Laura <laura@aimigos.studio>")))
+    assert got.intents == ["erasure"]
+    assert got.forwarded_from == "aino@example.fi"
+    assert not got.language_not_read
