@@ -69,7 +69,11 @@ CHASED = re.compile(r"\b(?:requests?|sar|dsar|data|details|information|info|repl
 # inaction before a complaint rule is a threat, which counts in full (its negation is the
 # condition's, not the complaint's).
 THREAT = re.compile(r"\b(?:if|unless)\b[^.!?]{0,60}\b(?:don'?t|do not|doesn'?t|haven'?t"
-                    r"|have not|fail\w*|not|no)\b")
+                    r"|have not|fail\w*|not|no)\b"
+                    # "hvis ... ikke", "jos en saa", "ha nem", "os na", "ak ne...", "kui ... ei"
+                    r"|\b(?:hvis|dersom|kui)\b[^.!?]{0,60}\b(?:ikke|ikkje|ei)\b|\bos na\b"
+                    r"|\b(?:jos (?:en|emme|ette|ei)|ha nem|ak ne\w*|ce ne\w*|jei ne\w*"
+                    r"|ja ne\w*)\b")
 CHASE_LIFT = 0.3
 REFERENT_CHARS = 160
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read

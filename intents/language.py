@@ -47,11 +47,25 @@ def _script(sample: str) -> str:
     return ""
 
 
+# Bulgarian words no Russian mail uses ("моля", "данни", "съм", "ще"): enough of them make
+# a Cyrillic mail Bulgarian, which is read, rather than Russian, which is not.
+_BULGARIAN = frozenset(_PROFILES.get("bg", "").split())
+BULGARIAN_MIN = 2
+
+
+def _cyrillic(sample: str) -> str:
+    tokens = [t.lower() for t in _WORDS.findall(sample)[:MAX_TOKENS]]
+    found = sum(1 for t in tokens if t in _BULGARIAN)
+    return "bg" if found >= BULGARIAN_MIN and found >= 0.08 * len(tokens) else "ru"
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or "und" when it cannot tell."""
     sample = text[:8000]
     if not sample.isascii():
         script = _script(sample)
+        if script == "ru":
+            return _cyrillic(sample)
         if script:
             return script
         tokens = [t.lower() for t in _WORDS.findall(sample)[:MAX_TOKENS]]

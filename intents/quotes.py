@@ -28,6 +28,9 @@ _REPLY_HEADER = re.compile(
     r"|em\b.{0,200}\bescreveu\s*:?"
     r"|el\b.{0,200}\bva escriure\s*:?"
     r"|(?:w dniu|dnia)?\b.{0,200}\bnapisa[lł]\S*\s*:?"
+    # Danish/Norwegian/Swedish, Finnish, Hungarian, Turkish, Slovak/Slovenian, Estonian.
+    r"|den\b.{0,200}\bskrev\b.{0,200}:|.{0,200}\bkirjoitti\s*:?|.{0,200}\bezt [ií]rta\b.{0,200}:"
+    r"|.{0,200}\byazd[ıi]\s*:?|.{0,200}\bnap[ií]sal\S*\s*:?|.{0,200}\bkirjutas\s*:?"
     r"|-{2,}\s*(?:original message|ursprüngliche nachricht|mensaje original|message d'origine"
     r"|forwarded message|weitergeleitete nachricht|mensaje reenviado|message transf[ée]r[ée]"
     r"|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht"
@@ -174,7 +177,12 @@ _RIGHTS_NOTICE = re.compile(r"you have the rights? (?:to|of) (?:request|access|a
 # are not.
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|yo|mi|mis|je|j'|moi|mes|mon|ma|ich|mich"
                           r"|mir|mein\w*|io|eu|meus?|minha|ik|mij|mijn|jag|mig|min|ja|mnie"
-                          r"|moj\w*|jo|em|meva|meves)\b")
+                          r"|moj\w*|jo|em|meva|meves"
+                          # The languages read since issue 15 ("en"/"es" alone are others').
+                          r"|jeg|meg|mitt|minä|minun|minua|minulle|minusta|én|engem|nekem"
+                          r"|benim|bana|beni|fy|rwy|dw|mne|mňa|jaz|mene|mina|minu|mulle"
+                          r"|mani|manu|mans|aš|mano|mane|jien|jiena|tiegħi|ég|mér|аз|мен"
+                          r"|ми|ме|моите|моя|моят)\b")
 # A list's own footer in the sender's text (not in a quoted or forwarded mail): the mail was
 # sent to a list, it is bulk mail ("You are receiving this because you subscribed to ...").
 _BULK_FOOTER = re.compile(

@@ -34,12 +34,26 @@ _WORD = re.compile(r"\w+")
 NEGATION = re.compile(
     r"\b(?:not|don'?t|doesn'?t|didn'?t|dont|never|no need to|no|nothing|neither|nor|won'?t"
     r"|wouldn'?t|shouldn'?t|isn'?t|nicht|kein\w*|nie|niemals|nunca|ne|n'|pas|jamais"
-    r"|non|nn|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην|nu)\b"
+    r"|non|nn|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην"
+    # Romanian "nu", not Danish and Swedish "nu" (now): "nu klager jeg", "jeg har nu ...".
+    r"|(?<!har )(?<!er )nu(?! \w+ (?:jeg|vi|jag|eg)\b)"
+    # Danish, Norwegian, Finnish ("en"/"ei" alone are other languages' words), Hungarian,
+    # Turkish (which mostly negates inside the verb: its rules name positive verbs).
+    r"|ikke|ikkje|aldri|ingen|en halua|en tahdo|emme|ette|eivat|ei saa|ala|alkaa|nem|soha"
+    r"|degil|asla"
+    # Welsh, Slovak, Slovenian, Estonian ("ei" alone is Welsh "his"), Latvian, Lithuanian.
+    r"|ddim|peidiwch|nid|byth|erioed|nechcem|nechceme|nemazte|nevymazavajte|nezmazte|nikdy"
+    r"|nocem|nocemo|nikoli|nikar|ei soovi|ei taha|ei ole|arge|nevelos|negribu|nedzes\w*"
+    r"|nekad|nenoriu|nenorime|netrink\w*|niekada"
+    # Maltese ("ma ... -x"; "ma" alone is Italian and French), Irish, Icelandic.
+    r"|ma \w+x|qatt|ni|nior|nil|na (?:scrios|bain|seol)\w*|ekki|aldrei"
+    r"|не|никога)\b"  # Bulgarian
     # "not happy that my address was visible": a judgement, no negation of what follows.
     r"(?!\W+(?:(?:at all|very|too|remotely|exactly)\W+)?(?:happy|pleased|impressed|ok|okay"
     r"|acceptable|fair|right|good|amused|thrilled|satisfied|content|expect\w*|realis\w*"
     r"|realiz\w*|know)\b)"
-    r"(?:(?!\b(?:and|but|so|because|und|aber|y|pero|et|mais|e|ma|maar|mas)\b)[^,;:.!?]){0,40}$"
+    r"(?:(?!\b(?:and|but|so|because|und|aber|y|pero|et|mais|e|ma|maar|mas"
+    r"|og|men|mutta|ve|ama)\b)[^,;:.!?]){0,40}$"
 )
 # A condition or a reservation around a match weakens it: "if I unsubscribe, will I...",
 # "I reserve the right to lodge a complaint".
@@ -56,7 +70,11 @@ CONDITION = re.compile(
     r"|me reservo|wenn"
     r"|falls|sollte\w*|ob|behalte|vorbehalten|au cas|me reserve|qualora|mi riservo"
     r"|indien|voorbehoud|behoud|caso|reservo|forbehaller|pokud|v pripade|vyhrazuji|ako"
-    r"|zadrzavam|εαν|αν|επιφυλασσομαι|daca|imi rezerv|ifall|jesli|zastrzegam)\b"
+    r"|zadrzavam|εαν|αν|επιφυλασσομαι|daca|imi rezerv|ifall|jesli|zastrzegam"
+    r"|hvis|dersom|i tilfælde af|i tilfelle|jos|mikali|amennyiben|eger|ak|pokial|v primeru"
+    r"|ce (?:se|bom|bi|me|mi|vas)|kui|jei|jeigu|ja es|ja jus|gadijuma"
+    r"|os (?:bydd\w*|ydw|ydych|yw|na)|jekk(?! joghgbok| joghgbkom)|i gcas|ef"
+    r"|ако)\b"
 )
 # Reservations reach over the whole sentence: "..., I reserve the right to take legal action
 # and to lodge a complaint".
@@ -71,7 +89,11 @@ REFERENCE = re.compile(
     r"\b(?:(?:request\w*|asked(?: you)?|ask you|told you(?: \w+)?|demande|peticion|solicitud"
     r"|anfrage|antrag)\W+"
     r"(?:\w+\W+){0,3}(?:to|de|que|zu|um)\W+(?:\w+\W+)?"
-    r"|(?:requested|asked(?: you)?|i asked for)\W+(?:\w+\W+){0,3})$"
+    r"|(?:requested|asked(?: you)?|i asked for"
+    # "I asked (you) ..." in the languages read since issue 15.
+    r"|bad (?:om|jer)|ba (?:om|dere)|pyysin|kertem|talep ettim|gofynnais|ziadal\w*"
+    r"|poziadal\w*|zahteval\w*|prosil\w* za|pieprasiju|prasiau|поисках|помолих)\W+"
+    r"(?:\w+\W+){0,3})$"
 )
 # "despite my unsubscribing": a past request described, not made again.
 PAST = re.compile(r"\b(?:despite|in spite of|trotz|malgre|a pesar de|pese a)\W+(?:\w+\W+)?$")

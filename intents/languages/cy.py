@@ -1,14 +1,14 @@
-"""Welsh: recognised, not read (to triage). Its common words, forward headers."""
+"""Welsh: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="cy",
     name="Welsh",
-    read=False,
+    read=True,
     stopwords=(
-        "a ac yr y yn i fy eich chi mae bod ar o gyda hoffwn diolch data personol os "
-        "gwelwch yn dda bore da helo"
+        "ac yr y yn fy eich chi mae bod ar gyda hoffwn diolch personol os gwelwch dda bore da "
+        "helo ddim wedi dw rwyf gennych amdanaf ydw hefyd iawn ond neu fe"
     ),
     forward_markers=("neges wedi'i hanfon ymlaen", "neges wreiddiol"),
     headers=HeaderLabels(

@@ -1,13 +1,15 @@
-"""Danish: recognised, not read (to triage). Its common words, forward headers."""
+"""Danish: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="da",
     name="Danish",
-    read=False,
+    read=True,
     stopwords=(
-        "og at det som en et jeg er ikke på med for af til om mig min mine jer i har oplysninger"
+        "og at det som en et jeg er ikke på med for af til om mig min mine jer i har "
+        "oplysninger jeres gerne venlig venligst hvad hvordan bliver mit dig også nu kan vil så "
+        "mvh hej tak hilsen jo"
     ),
     forward_markers=("videresendt meddelelse", "oprindelig meddelelse", "videresendt besked"),
     headers=HeaderLabels(

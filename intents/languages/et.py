@@ -1,14 +1,14 @@
-"""Estonian: recognised, not read (to triage). Its common words, forward headers."""
+"""Estonian: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="et",
     name="Estonian",
-    read=False,
+    read=True,
     stopwords=(
-        "ja on ei et see ma mina minu mul oma kui või ka palun andmed isikuandmed teie "
-        "te tänan tere lugupidamisega"
+        "ja on ei et see ma mina minu mul oma kui või ka palun andmed isikuandmed teie te tänan "
+        "tere lugupidamisega kas saan palju mulle pole siiani ainult enam kõik ärge"
     ),
     forward_markers=("edastatud kiri", "algne kiri"),
     headers=HeaderLabels(

@@ -1,11 +1,11 @@
-"""Irish: recognised, not read (to triage). Its common words, forward headers."""
+"""Irish: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="ga",
     name="Irish",
-    read=False,
+    read=True,
     stopwords=(
         "agus an na is ar le do mo go bhfuil tá sé sí mé dom liom faoi atá ba mhaith "
         "iarraim sonraí pearsanta go raibh maith agat dia duit"

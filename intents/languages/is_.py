@@ -1,11 +1,11 @@
-"""Icelandic: recognised, not read (to triage). Its common words, forward headers."""
+"""Icelandic: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="is",
     name="Icelandic",
-    read=False,
+    read=True,
     stopwords=(
         "og að ég er það ekki á í um með fyrir til mig mínar mín ykkur þið hafið "
         "vinsamlegast takk persónuupplýsingar upplýsingar góðan dag"

@@ -1,14 +1,14 @@
-"""Latvian: recognised, not read (to triage). Its common words, forward headers."""
+"""Latvian: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="lv",
     name="Latvian",
-    read=False,
+    read=True,
     stopwords=(
-        "un ir ar par uz es mani manu man mans jūs jūsu lūdzu dati datus personas datu "
-        "paldies ka lai vai"
+        "un ir ar par uz es mani manu man mans jūs jūsu lūdzu dati datus personas datu paldies "
+        "ka lai vai labdien cieņu varu cik no vairs joprojām ja"
     ),
     forward_markers=("pārsūtīta ziņa", "sākotnējā ziņa"),
     headers=HeaderLabels(

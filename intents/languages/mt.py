@@ -1,11 +1,11 @@
-"""Maltese: recognised, not read (to triage). Its common words, forward headers."""
+"""Maltese: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="mt",
     name="Maltese",
-    read=False,
+    read=True,
     stopwords=(
         "il u ta li fil għal minn jien tiegħi tagħkom huwa hija dan din kull mhux jekk "
         "nixtieq data personali grazzi bonġu nitlob"

@@ -1,13 +1,15 @@
-"""Norwegian: recognised, not read (to triage). Its common words, forward headers."""
+"""Norwegian: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="no",
     name="Norwegian",
-    read=False,
+    read=True,
     stopwords=(
-        "og at det som en et jeg er ikke på med for av til om meg min mine dere har opplysninger"
+        "og at det som en et jeg er ikke på med for av til om meg min mine dere har "
+        "opplysninger deres gjerne vennlig vennligst hva hvordan blir ble mitt deg også nå kan "
+        "vil så hei hilsen takk mvh ikkje eg går"
     ),
     forward_markers=("videresendt melding", "opprinnelig melding"),
     headers=HeaderLabels(

@@ -1,14 +1,14 @@
-"""Slovak: recognised, not read (to triage). Its common words, forward headers."""
+"""Slovak: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="sk",
     name="Slovak",
-    read=False,
+    read=True,
     stopwords=(
-        "sa som pre ako ktoré chcem prosím ďakujem dobrý deň vás vaše moje mojich údaje "
-        "osobné údajov ste sú je na že to mi ma by"
+        "sa som pre ako ktoré chcem prosím ďakujem dobrý deň vás vaše moje mojich údaje osobné "
+        "údajov ste sú je na že mi ma pozdravom môžem koľko už ak"
     ),
     forward_markers=("preposlaná správa", "pôvodná správa"),
     headers=HeaderLabels(

@@ -1,14 +1,15 @@
-"""Slovenian: recognised, not read (to triage). Its common words, forward headers."""
+"""Slovenian: read by the classifier. Its common words and forward headers."""
 
 from intents.languages.schema import HeaderLabels, LanguageData
 
 LANGUAGE = LanguageData(
     code="sl",
     name="Slovenian",
-    read=False,
+    read=True,
     stopwords=(
-        "in je se na da v za mi me od so ki moje mojih vas vaše ne podatke osebne "
-        "osebnih prosim hvala lep pozdrav želim izbrišite"
+        "je se na da v za mi od ki moje mojih vas vaše ne podatke osebne osebnih prosim hvala "
+        "lep pozdrav želim izbrišite pozdravljeni ali lahko še sem bom kaj koliko pred jih "
+        "vaših več če"
     ),
     forward_markers=("posredovano sporočilo", "izvirno sporočilo"),
     headers=HeaderLabels(

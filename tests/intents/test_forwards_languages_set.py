@@ -18,7 +18,8 @@ SET = Path(__file__).resolve().parent / "forwards_languages_mail.jsonl"
 ITEMS: list[dict[str, Any]] = [json.loads(line) for line in
                                SET.read_text(encoding="utf-8").splitlines() if line.strip()]
 # Misses of the rules themselves, not of forwards or languages: strict, so a fix shows.
-RULE_GAPS = {"fw07": "Portuguese 'solicito o acesso aos meus dados' is not in the rules"}
+# (fw07, "solicito o acesso aos meus dados", was one until pt.toml read it.)
+RULE_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("item", [

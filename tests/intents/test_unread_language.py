@@ -13,14 +13,8 @@ from intents.languages import LANGUAGES, LanguageData, is_read
 from tests.intents.mailmaker import mail
 
 UNREAD = {
-    "da": "Hej,\n\nJeg vil gerne bede jer om at slette min konto og alle de oplysninger, I har "
-          "om mig. Jeg har ikke brugt den i flere år.\n\nMed venlig hilsen\nSofie",
-    "hu": "Jó napot!\n\nKérem, hogy az összes személyes adatomat töröljék, és ne küldjenek "
-          "nekem több hírlevelet. Köszönöm.\n\nNagy Péter",
-    "tr": "Merhaba,\n\nLütfen hakkımda tuttuğunuz tüm kişisel verilerimi silin ve bana bu "
-          "konuda bilgi verin. Teşekkürler.\n\nAyşe",
-    "fi": "Hei,\n\nen halua enää saada teidän mainoksianne. Pyydän poistamaan kaikki minun "
-          "tietoni, kiitos.\n\nMatti",
+    "ru": "Здравствуйте,\n\nПожалуйста, удалите мой аккаунт и все персональные данные, "
+          "которые вы храните обо мне. Спасибо.\n\nМария",
     "zh": "你好，\n\n请立即删除我的账户和所有个人数据，并停止向我发送营销邮件。\n\n王芳",
     "ja": "こんにちは。私の個人データをすべて削除してください。よろしくお願いします。",
 }
@@ -37,10 +31,11 @@ def test_a_language_without_rules_is_not_guessed_at(code: str) -> None:
 
 def test_a_mail_not_read_still_shows_what_the_rules_saw() -> None:
     # The subject's article number matches a rule: the scores say so, the intents do not.
-    got = classify(mail("Hej,\n\nJeg vil gerne have en kopi af mine oplysninger, som I har om "
-                        "mig, jf. GDPR artikel 15.\n\nMed venlig hilsen\nSofie", "Indsigt"))
+    got = classify(mail("Здравствуйте,\n\nПришлите, пожалуйста, копию моих персональных "
+                        "данных, GDPR Art. 15.\n\nС уважением,\nИван", "Доступ"))
     assert got.language_not_read
     assert got.intents == []
+    assert got.scores["access"] > 0
 
 
 @pytest.mark.parametrize(("body", "subject"), [
@@ -80,7 +75,9 @@ def test_every_language_files_examples_are_recognised_as_it(code: str) -> None:
 
 def test_the_read_languages_are_the_ones_with_rules() -> None:
     assert {c for c in LANGUAGES if is_read(c)} == {
-        "en", "es", "de", "fr", "it", "nl", "pt", "ca", "pl", "sv", "cs", "hr", "ro", "el"}
+        "en", "es", "de", "fr", "it", "nl", "pt", "ca", "pl", "sv", "cs", "hr", "ro", "el",
+        "da", "no", "fi", "hu", "tr", "cy", "sk", "sl", "et", "lv", "lt", "mt", "ga", "is",
+        "bg"}
     assert is_read("und")  # unsure: the rules try
 
 
@@ -96,9 +93,9 @@ def test_a_language_file_with_bad_data_is_refused(bad: dict[str, object]) -> Non
 
 
 def test_a_forward_in_a_language_not_read_under_an_fyi_goes_to_triage_flagged() -> None:
-    body = ("FYI\n\n---------- Forwarded message ---------\nFrom: Sofie Holm <sofie@example.dk>"
-            "\nDate: Tue, 1 Dec 2026\nSubject: data\n\n" + UNREAD["da"])
+    body = ("FYI\n\n---------- Forwarded message ---------\nFrom: Maria Petrova <maria@example.ru>"
+            "\nDate: Tue, 1 Dec 2026\nSubject: data\n\n" + UNREAD["ru"])
     got = classify(mail(body, "Fwd: data", sender="Laura Pinto <laura@aimigos.studio>"))
     assert got.intents == []
     assert got.language_not_read
-    assert got.forwarded_from == "sofie@example.dk"  # opened from triage, it is hers
+    assert got.forwarded_from == "maria@example.ru"  # opened from triage, it is hers

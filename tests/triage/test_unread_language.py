@@ -16,11 +16,11 @@ from bot.slack.triage import triage_card
 from bot.slack.triage_blocks import triage_blocks
 from tests.triage.conftest import client_mail, deliver
 
-DANISH = ("Hej,\n\nJeg vil gerne bede jer om at slette min konto og alle de oplysninger, I har "
-          "om mig. Jeg har ikke brugt den i flere år.\n\nMed venlig hilsen\nSofie")
+RUSSIAN = ("Здравствуйте,\n\nПрошу удалить мой аккаунт и все данные, которые вы обо мне "
+           "храните. Я не пользуюсь им уже несколько лет.\n\nС уважением,\nСофья")
 FORWARD = ("FYI\n\n---------- Forwarded message ---------\n"
-           "From: Sofie Holm <sofie@example.dk>\nDate: Tue, 1 Dec 2026\nSubject: Sletning\n\n"
-           + DANISH)
+           "From: Sofie Holm <sofie@example.dk>\nDate: Tue, 1 Dec 2026\nSubject: Udalenie\n\n"
+           + RUSSIAN)
 SPANISH = "Hola, ¿hacéis talleres de cómic para niños en verano? Muchas gracias, Lucía"
 
 
@@ -33,12 +33,12 @@ def _local_database(monkeypatch: pytest.MonkeyPatch) -> None:
 def data_dir(data_dir_database: Path) -> Path:
     async def seed() -> None:
         async with open_desk(data_dir_database) as desk:
-            result = await deliver(desk, client_mail(DANISH, subject="Sletning"))
+            result = await deliver(desk, client_mail(RUSSIAN, subject="Udalenie"))
             assert result.outcome == "no_intent"
             await deliver(desk, client_mail(SPANISH, subject="Talleres",
                                             sender="lucia@example.org"),
                           envelope_from="lucia@example.org")
-            await deliver(desk, client_mail(FORWARD, subject="Fwd: Sletning",
+            await deliver(desk, client_mail(FORWARD, subject="Fwd: Udalenie",
                                             sender="Laura <laura@aimigos.studio>"),
                           envelope_from="laura@aimigos.studio")
     asyncio.run(seed())
@@ -49,12 +49,12 @@ def test_triage_list_says_the_language_was_not_read(
         data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(app, ["triage", "list", "--json", "--data-dir", str(data_dir)]) == 0
     items = {item["subject"]: item for item in json.loads(capsys.readouterr().out)}
-    assert items["Sletning"]["language"] == "da"
-    assert items["Sletning"]["language_not_read"] is True
+    assert items["Udalenie"]["language"] == "ru"
+    assert items["Udalenie"]["language_not_read"] is True
     assert items["Talleres"]["language_not_read"] is False
     assert run_cli(app, ["triage", "list", "--data-dir", str(data_dir)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert any("Sletning" in line and "language not read: da" in line for line in lines)
+    assert any("Udalenie" in line and "language not read: ru" in line for line in lines)
     assert not any("Talleres" in line and "not read" in line for line in lines)
 
 
@@ -69,7 +69,7 @@ def test_the_triage_card_warns_that_the_language_was_not_read(data_dir: Path) ->
                 shown[card.subject] = json.dumps(triage_blocks(card), ensure_ascii=False)
             return shown
     shown = asyncio.run(cards())
-    assert "not read" in shown["Sletning"]
+    assert "not read" in shown["Udalenie"]
     assert "not read" not in shown["Talleres"]
 
 
@@ -77,7 +77,7 @@ def test_a_forward_not_read_opened_from_triage_is_the_writers_request(
         data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(app, ["triage", "list", "--json", "--data-dir", str(data_dir)]) == 0
     items = {item["subject"]: item for item in json.loads(capsys.readouterr().out)}
-    forward = items["Fwd: Sletning"]
+    forward = items["Fwd: Udalenie"]
     assert forward["language_not_read"] is True
     assert run_cli(app, ["triage", "open", str(forward["message"]), "--intents", "erasure",
                          "--by", "ann", "--json", "--data-dir", str(data_dir)]) == 0
