@@ -146,32 +146,30 @@ def test_features_fold_accents_and_keep_the_subject_apart() -> None:
     assert features("") == set()
 
 
-# New wordings in languages the rules do not read: no labelled mail in them exists to fit or
-# measure the model on, so they are not guessed at; the team reads them in triage.
+# New wordings in languages whose rules another writer added later (intents/rulesets/): read as
+# what they ask, or left with no intent for the team in triage, never read as another right.
 UNREAD_REQUESTS = {
-    "da": ("Sletning af mine data", "Hej,\n\nJeg har lukket min profil hos jer og ønsker nu, "
-           "at I fjerner alle personoplysninger om mig fra jeres systemer. Bekræft venligst, "
-           "når det er gjort.\n\nVenlig hilsen\nMads"),
-    "tr": ("Verilerimin silinmesi", "Merhaba,\n\nArtık hizmetinizi kullanmıyorum. Hesabımı "
-           "kapatmanızı ve benimle ilgili tüm kişisel verileri silmenizi rica ediyorum. "
-           "İşlem tamamlandığında bana bilgi verir misiniz?\n\nSaygılarımla\nEmre"),
-    "fi": ("Tietopyyntö", "Hei,\n\nhaluaisin saada kopion kaikista minua koskevista "
-           "tiedoista, joita yrityksenne on tallentanut, sekä tiedon siitä, mihin niitä on "
-           "käytetty.\n\nTerveisin\nAino"),
-    "hu": ("Leiratkozás", "Jó napot!\n\nKérem, hogy a jövőben ne küldjenek nekem semmilyen "
-           "reklám e-mailt vagy hírlevelet, és töröljenek a listáról.\n\nKöszönöm\nAnna"),
+    "da": ("erasure", "Sletning af mine data", "Hej,\n\nJeg har lukket min profil hos jer og "
+           "ønsker nu, at I fjerner alle personoplysninger om mig fra jeres systemer. Bekræft "
+           "venligst, når det er gjort.\n\nVenlig hilsen\nMads"),
+    "tr": ("erasure", "Verilerimin silinmesi", "Merhaba,\n\nArtık hizmetinizi kullanmıyorum. "
+           "Hesabımı kapatmanızı ve benimle ilgili tüm kişisel verileri silmenizi rica "
+           "ediyorum. İşlem tamamlandığında bana bilgi verir misiniz?\n\nSaygılarımla\nEmre"),
+    "fi": ("access", "Tietopyyntö", "Hei,\n\nhaluaisin saada kopion kaikista minua "
+           "koskevista tiedoista, joita yrityksenne on tallentanut, sekä tiedon siitä, mihin "
+           "niitä on käytetty.\n\nTerveisin\nAino"),
+    "hu": ("opt_out", "Leiratkozás", "Jó napot!\n\nKérem, hogy a jövőben ne küldjenek nekem "
+           "semmilyen reklám e-mailt vagy hírlevelet, és töröljenek a listáról.\n\n"
+           "Köszönöm\nAnna"),
 }
 
 
 @pytest.mark.parametrize("code", sorted(UNREAD_REQUESTS))
-def test_a_new_wording_in_a_language_without_rules_goes_honestly_to_triage(code: str) -> None:
-    subject, body = UNREAD_REQUESTS[code]
+def test_a_new_wording_in_a_newly_read_language_is_read_or_left_to_triage(code: str) -> None:
+    intent, subject, body = UNREAD_REQUESTS[code]
     got = classify(mail(body, subject))
-    # Named as its language and not read; or too few of its common words to be named (this
-    # Finnish mail), when the rules try it as "und" and find nothing: triage either way.
-    assert (got.language, got.language_not_read) in {(code, True), ("und", False)}
-    assert got.intents == []
-    assert got.evidence == []
+    assert (got.language, got.language_not_read) == (code, False)
+    assert got.intents in ([intent], [])
 
 
 def test_the_fit_learns_a_separable_toy_problem_and_platt_keeps_the_order() -> None:
