@@ -13,7 +13,7 @@ reliability table of the calibrated scores, and the ticket/triage threshold read
 Note the rules were written while reading most of these sets: their figures here are not of
 unseen mail, the model's are.
 
-Run: .venv/bin/python bench/learned_intents.py [--shared ../shared] [--write]
+Run: .venv/bin/python bench/learned_intents.py [--shared DIR] [--write]  (DIR: the development set)
 (--write refits on everything and writes intents/learned/model.json.gz)
 """
 
