@@ -23,6 +23,7 @@ from knowledge.index import FloatArray, Index, Posting
 from knowledge.model import FEATURES, RANK_WEIGHTS
 from knowledge.models import Unit
 from knowledge.query import Concept
+from knowledge.semantic import Semantic
 from knowledge.shapes import QuestionShape, UnitShape, value_kinds
 from knowledge.vocabulary import SYNONYM_WEIGHT
 
@@ -33,7 +34,10 @@ LOCATED = frozenset(["base", "locat", "headquart"])
 ADDRESS_TERMS = (("address",), ("regist", "offic"), ("postal",), ("contact",))
 NOVELTY_MIN = 2
 RERANK = 40  # units of the first stage that are reranked on every feature
+SEMANTIC_PICKS = int(__import__("os").environ.get("SEMPICKS", "0"))
+SEMANTIC_FLOOR = 0.3
 _SIMILARITY = [FEATURES.index("similarity"), FEATURES.index("heading_similarity")]
+_SEMANTIC = [FEATURES.index("semantic"), FEATURES.index("heading_semantic")]
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,10 @@ class Ranker:
 
     def __init__(self, index: Index, unit: Callable[[int], Unit],
                  heading: Callable[[int], str],
-                 weights: Sequence[float] = RANK_WEIGHTS) -> None:
+                 weights: Sequence[float] = RANK_WEIGHTS,
+                 semantic: Semantic | None = None) -> None:
         self._index = index
+        self._semantic = semantic
         self._weights = np.asarray(weights, dtype=np.float64)
         self._longest = max((len(unit(uid).answer.split()) for uid in range(index.size)),
                             default=1)
@@ -100,6 +106,14 @@ class Ranker:
                                 - self._reach(shape, typed_share)]
         if candidates.size > RERANK:
             candidates = candidates[np.argpartition(-first[candidates], RERANK)[:RERANK]]
+        vector = None
+        if self._semantic is not None:
+            vector = self._semantic.question(question)  # the dearest step: about 10 ms
+            if SEMANTIC_PICKS:
+                # the units nearest in meaning join, whatever words they share
+                near = self._semantic.units[start:end] @ vector
+                picks = np.argpartition(-near, min(SEMANTIC_PICKS, size - 1))[:SEMANTIC_PICKS]
+                candidates = np.union1d(candidates, picks[near[picks] >= SEMANTIC_FLOOR])
         asked = {stem for concept in concepts for alternative in concept.alternatives
                  for stem in alternative}
         own = {stem for concept in concepts for alternative, factor in
@@ -118,6 +132,10 @@ class Ranker:
                 float(coverage[local]), min(float(score[local]) / total, 2.0),
                 min(float(literal[local]) / total, 3.0), extra,
                 self._topic(topics, uid, by_heading)))
+        if self._semantic is not None and vector is not None:
+            to_units, to_headings = self._semantic.similarity(vector, candidates + start)
+            table[:, _SEMANTIC[0]] = to_units
+            table[:, _SEMANTIC[1]] = to_headings
         ranks = table @ weights
         # String similarity (each in [0, 1]) is the dearest feature: only units it could still
         # lift to the top get it.
@@ -191,6 +209,8 @@ class Ranker:
             float(unit.kind == "fact"),
             float(unit.kind == "item"),
             float(unit.kind == "list"),
+            0.0,  # semantic similarity: filled in by `rank` when the model is there
+            0.0,
         ]
 
     def _reach(self, question: QuestionShape, typed_share: float) -> float:
@@ -202,7 +222,9 @@ class Ranker:
                   "other_party": float(bool(question.ours)), "rights": float(question.asks_right),
                   "polar": float(bool(question.polar)), "too_long": MAX_SPAN_DOUBLINGS,
                   "similarity": 1.0, "heading_similarity": 1.0,
-                  "log_length": math.log1p(self._longest), "fact": 1.0, "item": 1.0, "list": 1.0}
+                  "log_length": math.log1p(self._longest), "fact": 1.0, "item": 1.0, "list": 1.0,
+                  "semantic": float(self._semantic is not None),
+                  "heading_semantic": float(self._semantic is not None)}
         return sum(abs(float(self._weights[FEATURES.index(name)])) * span
                    for name, span in ranges.items())
 
