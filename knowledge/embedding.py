@@ -190,7 +190,7 @@ def cached(model: Encoder, texts: Sequence[str]) -> Vectors:
         return found
     path = cache_dir() / f"{digest}.npy"
     try:
-        loaded = np.load(path, allow_pickle=False)
+        loaded: Vectors = np.load(path, allow_pickle=False)
         if loaded.shape == (len(texts), DIMENSION) and loaded.dtype == np.float32:
             _memory[digest] = loaded
             return loaded

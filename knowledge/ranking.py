@@ -7,7 +7,8 @@ total weight: how much of the question the unit speaks to) and `literal` (the qu
 words only, so an exact match beats a synonym). A first stage ranks units by those sums; the
 best RERANK are described by every feature of model.FEATURES (the sums, what the unit's shape
 offers the question's shape (shapes.py), rapidfuzz similarity to the question and to its
-heading, length and kind) and ranked by their dot product with the fitted weights.
+heading, semantic similarity (sentence embeddings, semantic.py) to the question and to its
+section path, length and kind) and ranked by their dot product with the fitted weights.
 """
 
 from __future__ import annotations
@@ -34,8 +35,6 @@ LOCATED = frozenset(["base", "locat", "headquart"])
 ADDRESS_TERMS = (("address",), ("regist", "offic"), ("postal",), ("contact",))
 NOVELTY_MIN = 2
 RERANK = 40  # units of the first stage that are reranked on every feature
-SEMANTIC_PICKS = int(__import__("os").environ.get("SEMPICKS", "0"))
-SEMANTIC_FLOOR = 0.3
 _SIMILARITY = [FEATURES.index("similarity"), FEATURES.index("heading_similarity")]
 _SEMANTIC = [FEATURES.index("semantic"), FEATURES.index("heading_semantic")]
 
@@ -106,14 +105,6 @@ class Ranker:
                                 - self._reach(shape, typed_share)]
         if candidates.size > RERANK:
             candidates = candidates[np.argpartition(-first[candidates], RERANK)[:RERANK]]
-        vector = None
-        if self._semantic is not None:
-            vector = self._semantic.question(question)  # the dearest step: about 10 ms
-            if SEMANTIC_PICKS:
-                # the units nearest in meaning join, whatever words they share
-                near = self._semantic.units[start:end] @ vector
-                picks = np.argpartition(-near, min(SEMANTIC_PICKS, size - 1))[:SEMANTIC_PICKS]
-                candidates = np.union1d(candidates, picks[near[picks] >= SEMANTIC_FLOOR])
         asked = {stem for concept in concepts for alternative in concept.alternatives
                  for stem in alternative}
         own = {stem for concept in concepts for alternative, factor in
@@ -132,7 +123,11 @@ class Ranker:
                 float(coverage[local]), min(float(score[local]) / total, 2.0),
                 min(float(literal[local]) / total, 3.0), extra,
                 self._topic(topics, uid, by_heading)))
-        if self._semantic is not None and vector is not None:
+        if self._semantic is not None:
+            # The question is embedded once (the dearest step of ranking, about 10 ms), then
+            # compared with each candidate by a dot product. (Letting the units nearest in
+            # meaning join the candidates whatever words they share was tried: no better.)
+            vector = self._semantic.question(question)
             to_units, to_headings = self._semantic.similarity(vector, candidates + start)
             table[:, _SEMANTIC[0]] = to_units
             table[:, _SEMANTIC[1]] = to_headings

@@ -7,13 +7,14 @@ texts, and their cosines. The NumPy pass agreed to within 2e-7 on every dimensio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from knowledge import embedding
-from knowledge.embedding import DIMENSION, Encoder, cached, encoder
+from knowledge.embedding import DIMENSION, Encoder, Vectors, cached, encoder
 from knowledge.models import Unit
 from knowledge.semantic import unit_text
 
@@ -34,7 +35,8 @@ def model() -> Encoder:
 
 def test_matches_sentence_transformers_reference(model: Encoder) -> None:
     vectors = model.encode(list(REFERENCE))
-    assert vectors.shape == (3, DIMENSION) and vectors.dtype == np.float32
+    assert vectors.shape == (3, DIMENSION)
+    assert vectors.dtype == np.float32
     for row, expected in zip(vectors, REFERENCE.values(), strict=True):
         assert np.allclose(row[:4], expected, atol=2e-5)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
@@ -62,7 +64,8 @@ def test_a_text_embeds_the_same_alone_or_in_a_batch_of_other_lengths(model: Enco
 
 def test_long_text_is_cut_not_refused(model: Encoder) -> None:
     vector = model.encode(["data " * 1000])
-    assert np.isfinite(vector).all() and np.linalg.norm(vector) == pytest.approx(1.0, abs=1e-5)
+    assert np.isfinite(vector).all()
+    assert np.linalg.norm(vector) == pytest.approx(1.0, abs=1e-5)
 
 
 def test_cache_keeps_embeddings_in_memory_and_on_disk(
@@ -79,7 +82,7 @@ def test_cache_keeps_embeddings_in_memory_and_on_disk(
         def __init__(self) -> None:
             pass
 
-        def encode(self, texts: object) -> np.ndarray:  # type: ignore[override]
+        def encode(self, texts: Sequence[str]) -> Vectors:
             raise AssertionError("read from disk, not embedded again")
 
     assert np.array_equal(cached(Refuses(), texts), first)
