@@ -181,6 +181,11 @@ def cache_dir() -> Path:
 _memory: dict[str, Vectors] = {}
 
 
+def forget() -> None:
+    """Drop this process's copies of embeddings (the disk cache stays): for benchmarks."""
+    _memory.clear()
+
+
 def cached(model: Encoder, texts: Sequence[str]) -> Vectors:
     """The texts' embeddings, from this process's memory, the disk cache, or the encoder (then
     kept in both). A cache that cannot be written (read-only home) is only skipped."""
@@ -196,7 +201,10 @@ def cached(model: Encoder, texts: Sequence[str]) -> Vectors:
             return loaded
     except (OSError, ValueError):
         pass
-    vectors = model.encode(texts)
+    # a text that recurs (a repeated heading path, a boilerplate line) is embedded once
+    unique = list(dict.fromkeys(texts))
+    rows = {text: row for row, text in enumerate(unique)}
+    vectors = model.encode(unique)[[rows[text] for text in texts]]
     _memory[digest] = vectors
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,14 +16,16 @@ import numpy as np
 import numpy.typing as npt
 
 from knowledge.embedding import Encoder, Vectors, cached, encoder
+from knowledge.index import leans_on_context
 from knowledge.models import Policy, Unit
 
 
 def unit_text(unit: Unit) -> str:
     """What is embedded for a unit: a list item or a table row with its lead-in or header
-    ("We share data with: payment processors"), anything else as it reads."""
-    if unit.kind in ("item", "fact") and unit.context and not unit.answer.startswith(
-            unit.context):
+    ("We share data with: payment processors"), a sentence that refers back with the sentence
+    before ("Our DPO is Ann Lee. You can contact her at ..."), anything else as it reads."""
+    if unit.context and not unit.answer.startswith(unit.context) and (
+            unit.kind in ("item", "fact") or leans_on_context(unit)):
         return f"{unit.context} {unit.answer}"
     return unit.answer
 
@@ -82,3 +84,8 @@ def _question(model: Encoder, text: str) -> Vectors:
     vector: Vectors = model.encode([text])[0]
     vector.flags.writeable = False
     return vector
+
+
+def forget_questions() -> None:
+    """Drop the embeddings of questions asked so far: for benchmarks."""
+    _question.cache_clear()
