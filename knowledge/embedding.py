@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 Vectors = npt.NDArray[np.float32]
 
@@ -114,6 +115,10 @@ class Encoder:
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._lock = threading.Lock()  # the tokenizer's settings are shared state
+        # One BLAS thread: these matrices are small, and OpenBLAS's threads spin waiting for
+        # each other on a busy machine (a question took 130-170 ms with two on two shared
+        # cores, 22-26 ms with one).
+        self._threads = ThreadpoolController()
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """One unit-length row per text (an empty text gives the [CLS] [SEP] embedding)."""
@@ -124,16 +129,21 @@ class Encoder:
             ids = [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
         # Texts of like length batched together: little padding to compute.
         order = sorted(range(len(texts)), key=lambda row: len(ids[row]))
-        for first in range(0, len(order), BATCH):
-            rows = order[first:first + BATCH]
-            width = max(len(ids[row]) for row in rows)
-            tokens = np.zeros((len(rows), width), dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.float32)
-            for line, row in enumerate(rows):
-                tokens[line, :len(ids[row])] = ids[row]
-                mask[line, :len(ids[row])] = 1.0
-            out[rows] = self._forward(tokens, mask)
+        with self._threads.limit(limits=1, user_api="blas"):
+            for first in range(0, len(order), BATCH):
+                rows = order[first:first + BATCH]
+                out[rows] = self._batch([ids[row] for row in rows])
         return out
+
+    def _batch(self, ids: list[list[int]]) -> Vectors:
+        """Texts' word-piece ids, padded to the longest, through the model."""
+        width = max(len(row) for row in ids)
+        tokens = np.zeros((len(ids), width), dtype=np.int64)
+        mask = np.zeros((len(ids), width), dtype=np.float32)
+        for line, row in enumerate(ids):
+            tokens[line, :len(row)] = row
+            mask[line, :len(row)] = 1.0
+        return self._forward(tokens, mask)
 
     def _forward(self, tokens: npt.NDArray[np.int64], mask: Vectors) -> Vectors:
         batch, width = tokens.shape
