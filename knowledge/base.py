@@ -5,8 +5,9 @@ best unit that can answer (never a lead-in whose list was lost) is the answer, q
 cited. Its confidence is the fitted logistic regression of model.py over the answer's
 features (coverage, the largest missing concept, margin over the next unit, kind, length,
 the hand-set coverage calibration of before, and semantic similarity to the question);
-below the model's threshold the base abstains and points at the two closest sections. Structural checks (support.py; lost lists, empty
-sections) still rule answers out whatever their confidence.
+below the model's threshold the base abstains and points at the two closest sections.
+Structural checks (support.py; lost lists, empty sections) still rule answers out whatever
+their confidence.
 """
 
 from __future__ import annotations
