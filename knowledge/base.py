@@ -3,10 +3,11 @@
 The question becomes concepts (query.py), the units in scope are ranked (ranking.py), and the
 best unit that can answer (never a lead-in whose list was lost) is the answer, quoted and
 cited. Its confidence is the fitted logistic regression of model.py over the answer's
-features (coverage, the largest missing concept, margin over the next unit, kind, length, and
-the hand-set coverage calibration of before); below the model's threshold the base abstains
-and points at the two closest sections. Structural checks (support.py; lost lists, empty
-sections) still rule answers out whatever their confidence.
+features (coverage, the largest missing concept, margin over the next unit, kind, length,
+the hand-set coverage calibration of before, and semantic similarity to the question);
+below the model's threshold the base abstains and points at the two closest sections.
+Structural checks (support.py; lost lists, empty sections) still rule answers out whatever
+their confidence.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from dataclasses import dataclass
 
 from knowledge.errors import QuestionError, UnknownPolicyError
 from knowledge.index import Index
-from knowledge.model import Model
+from knowledge.model import FEATURES, Model
 from knowledge.models import Answer, Citation, Policy, Unit
 from knowledge.query import Concept, analyse, mentioned_words
 from knowledge.ranking import Ranked, Ranker
+from knowledge.semantic import Semantic
 from knowledge.shapes import QuestionShape, holds_value, looked_up_values, value_kinds
 from knowledge.support import (
     KEEPING,
@@ -56,6 +58,7 @@ EMPTY_SHARE = 0.95
 # its largest wholly missing concept, beyond MISSING_FREE, comes off the coverage.
 MISSING_FREE = 0.35
 MISSING_WEIGHT = 0.5
+_SEMANTIC = FEATURES.index("semantic")
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,9 @@ class KnowledgeBase:
         self._policies = tuple(policies)
         self._model = model or Model()
         self._index = Index(self._policies)
-        self._ranker = Ranker(self._index, self._unit, self._heading, self._model.rank_weights)
+        self._semantic = Semantic.build(self._policies) if self._model.semantic else None
+        self._ranker = Ranker(self._index, self._unit, self._heading, self._model.rank_weights,
+                              self._semantic)
         self._by_id = {policy.id: number for number, policy in enumerate(self._policies)}
         titles = [set(policy.title.lower().split()) - _TITLE_NOISE for policy in self._policies]
         # Words that name one organisation: a question using them is about that one. A word in
@@ -180,13 +185,16 @@ class KnowledgeBase:
         """The confidence of answering with `best`, and the features it was computed from."""
         missing = self._missing(concepts, best.uid)
         unit = self._unit(best.uid)
+        semantic = best.features[_SEMANTIC] if best.features else 0.0
         runner = next((item.rank for item in ranked if item.uid != best.uid), 0.0)
         prior = calibrated(best.coverage - MISSING_WEIGHT * max(0.0, missing - MISSING_FREE))
         features = (1.0, best.coverage, missing, best.rank - runner, best.rank,
                     float(best.uid != top.uid), math.log1p(len(unit.answer.split())),
                     float(unit.kind == "fact"), float(unit.kind == "item"),
                     float(unit.kind == "list"), float(len(concepts)),
-                    math.log(prior / (1.0 - prior)))
+                    math.log(prior / (1.0 - prior)), semantic,
+                    max((item.features[_SEMANTIC] for item in ranked if item.features),
+                        default=semantic) - semantic)
         if self._model.confidence_weights:
             return self._model.confidence(features), features
         return prior, features

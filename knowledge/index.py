@@ -75,6 +75,15 @@ def _refers_back(sentence: str) -> bool:
                for word in sentence.split(None, _REFER_WITHIN)[:_REFER_WITHIN])
 
 
+def leans_on_context(unit: Unit) -> bool:
+    """Is the sentence about what the sentence before it names ("They include ...", "You can
+    contact her at ...")? Then that sentence counts as its own words."""
+    if unit.kind != "sentence" or not unit.context:
+        return False
+    leans = unit.answer.startswith(unit.context) and unit.answer != unit.quote
+    return leans or _refers_back(unit.quote) or refers_to_all_before(unit.quote)
+
+
 class Index:
     """Postings for every stem in every unit of the given policies."""
 
@@ -98,9 +107,7 @@ class Index:
                 if unit.kind == "sentence":
                     self._sentence_ids.add(len(self.refs))
                     # "They include ..." is answered together with the sentence before it
-                    leans = unit.context and unit.answer.startswith(unit.context) and (
-                        unit.answer != unit.quote)
-                    if leans or _refers_back(unit.quote) or refers_to_all_before(unit.quote):
+                    if leans_on_context(unit):
                         self._referring_ids.add(len(self.refs))
                 self.refs.append(UnitRef(p_index, u_index))
                 context = context_stems.get(unit.context)

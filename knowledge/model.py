@@ -38,9 +38,11 @@ FEATURES = (
     "fact",  # the unit is a table row or a "Label: value" line
     "item",  # the unit is a list item
     "list",  # the unit is a lead-in with its whole list
+    "semantic",  # cosine of the question's and the unit's sentence embeddings (semantic.py)
+    "heading_semantic",  # cosine of the question's and the unit's section path's embeddings
 )
 HAND_RANK_WEIGHTS = (1.0, 0.15, 0.1, 1.0, 0.25, 0.15, 0.1, 0.1, -0.2, 0.08, -0.05, 0.15, 0.1,
-                     -0.06, 0.05, 0.1, 0.0, 0.0, 0.0, 0.0)
+                     -0.06, 0.05, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 RANK_WEIGHTS: tuple[float, ...] = tuple(fitted.RANK_WEIGHTS) or HAND_RANK_WEIGHTS
 
 CONFIDENCE_FEATURES = (
@@ -56,6 +58,8 @@ CONFIDENCE_FEATURES = (
     "list",
     "concepts",  # how many concepts the question has
     "hand_logit",  # logit of the hand-set calibration of before (base.calibrated)
+    "semantic",  # the answer's semantic similarity to the question (0 without the model)
+    "semantic_gap",  # the best semantic similarity among the ranked units minus the answer's
 )
 CONFIDENCE_WEIGHTS: tuple[float, ...] = tuple(fitted.CONFIDENCE_WEIGHTS)
 THRESHOLD: float = fitted.THRESHOLD
@@ -68,6 +72,7 @@ class Model:
     rank_weights: tuple[float, ...] = RANK_WEIGHTS
     confidence_weights: tuple[float, ...] = CONFIDENCE_WEIGHTS
     threshold: float = THRESHOLD
+    semantic: bool = True  # embed the policies and questions, when the model is installed
 
     def confidence(self, values: Sequence[float]) -> float:
         """The probability that the answer is right, by the logistic regression."""

@@ -7,7 +7,8 @@ total weight: how much of the question the unit speaks to) and `literal` (the qu
 words only, so an exact match beats a synonym). A first stage ranks units by those sums; the
 best RERANK are described by every feature of model.FEATURES (the sums, what the unit's shape
 offers the question's shape (shapes.py), rapidfuzz similarity to the question and to its
-heading, length and kind) and ranked by their dot product with the fitted weights.
+heading, semantic similarity (sentence embeddings, semantic.py) to the question and to its
+section path, length and kind) and ranked by their dot product with the fitted weights.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from knowledge.index import FloatArray, Index, Posting
 from knowledge.model import FEATURES, RANK_WEIGHTS
 from knowledge.models import Unit
 from knowledge.query import Concept
+from knowledge.semantic import Semantic
 from knowledge.shapes import QuestionShape, UnitShape, value_kinds
 from knowledge.vocabulary import SYNONYM_WEIGHT
 
@@ -34,6 +36,7 @@ ADDRESS_TERMS = (("address",), ("regist", "offic"), ("postal",), ("contact",))
 NOVELTY_MIN = 2
 RERANK = 40  # units of the first stage that are reranked on every feature
 _SIMILARITY = [FEATURES.index("similarity"), FEATURES.index("heading_similarity")]
+_SEMANTIC = [FEATURES.index("semantic"), FEATURES.index("heading_semantic")]
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,10 @@ class Ranker:
 
     def __init__(self, index: Index, unit: Callable[[int], Unit],
                  heading: Callable[[int], str],
-                 weights: Sequence[float] = RANK_WEIGHTS) -> None:
+                 weights: Sequence[float] = RANK_WEIGHTS,
+                 semantic: Semantic | None = None) -> None:
         self._index = index
+        self._semantic = semantic
         self._weights = np.asarray(weights, dtype=np.float64)
         self._longest = max((len(unit(uid).answer.split()) for uid in range(index.size)),
                             default=1)
@@ -118,6 +123,14 @@ class Ranker:
                 float(coverage[local]), min(float(score[local]) / total, 2.0),
                 min(float(literal[local]) / total, 3.0), extra,
                 self._topic(topics, uid, by_heading)))
+        if self._semantic is not None:
+            # The question is embedded once (the dearest step of ranking, about 10 ms), then
+            # compared with each candidate by a dot product. (Letting the units nearest in
+            # meaning join the candidates whatever words they share was tried: no better.)
+            vector = self._semantic.question(question)
+            to_units, to_headings = self._semantic.similarity(vector, candidates + start)
+            table[:, _SEMANTIC[0]] = to_units
+            table[:, _SEMANTIC[1]] = to_headings
         ranks = table @ weights
         # String similarity (each in [0, 1]) is the dearest feature: only units it could still
         # lift to the top get it.
@@ -191,6 +204,8 @@ class Ranker:
             float(unit.kind == "fact"),
             float(unit.kind == "item"),
             float(unit.kind == "list"),
+            0.0,  # semantic similarity: filled in by `rank` when the model is there
+            0.0,
         ]
 
     def _reach(self, question: QuestionShape, typed_share: float) -> float:
@@ -202,7 +217,9 @@ class Ranker:
                   "other_party": float(bool(question.ours)), "rights": float(question.asks_right),
                   "polar": float(bool(question.polar)), "too_long": MAX_SPAN_DOUBLINGS,
                   "similarity": 1.0, "heading_similarity": 1.0,
-                  "log_length": math.log1p(self._longest), "fact": 1.0, "item": 1.0, "list": 1.0}
+                  "log_length": math.log1p(self._longest), "fact": 1.0, "item": 1.0, "list": 1.0,
+                  "semantic": float(self._semantic is not None),
+                  "heading_semantic": float(self._semantic is not None)}
         return sum(abs(float(self._weights[FEATURES.index(name)])) * span
                    for name, span in ranges.items())
 

@@ -21,10 +21,9 @@ def test_a_title_word_two_organisations_share_names_neither(kennels: KnowledgeBa
 
 @pytest.mark.parametrize(("policy", "question", "expected"), [
     ("hollybank", "how quickly will you respond to a request?", "within one month"),
-    # Won by 0.01 of rank under the hand-set weights; the weights fitted across policies
-    # rank "We never see or store your full card number." (all the question's words) first.
-    pytest.param("hollybank", "where is my data stored", "servers are in Ireland",
-                 marks=pytest.mark.xfail(strict=True, reason="lost to the fitted weights")),
+    # Lost to the first fitted weights ("We never see or store your full card number." holds
+    # all the question's words); won back by semantic similarity.
+    ("hollybank", "where is my data stored", "servers are in Ireland"),
     ("hollybank", "is there a charge for getting a copy of my data?", "no charge"),
     ("aimigos", "what's our target turnaround for privacy emails", "within 5 business days"),
     ("aimigos", "if a visitor switches off cookies will the site still work?",

