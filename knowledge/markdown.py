@@ -25,13 +25,22 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
 _MARKUP = re.compile(r"(\*\*|__|`|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _TAG = re.compile(r"<[^>]{1,200}>")
 _NUMBER_PREFIX = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}[.)]?)\s+(\S.*)$")
+# CommonMark's backslash escapes: "4\. Data retention" is written so that it is no list item,
+# and reads "4. Data retention".
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{2,120}(?:\*\*|__):?[ \t]*$", re.M)
+_SET_ASIDE = 0xF0000  # a private-use plane: never in a policy's text
+_SET_ASIDE_CHARS = re.compile("[\U000F0021-\U000F007E]")
 
 
 def looks_like_markdown(text: str) -> bool:
-    """True when the text has two ATX headings or a pipe table: read it as Markdown."""
+    """True when the text has a pipe table, or three headings written in Markdown: "#"
+    headings, or lines wholly in bold (a page saved as Markdown often has one "#" title and
+    bold lines for its sections): read it as Markdown."""
     headings = len(re.findall(r"^#{1,6}\s+\S", text, re.M))
+    bold_lines = len(_BOLD_LINE.findall(text))
     table = re.search(r"^\|.*\|\s*$\n^\|?\s*:?-{3,}", text, re.M)
-    return headings >= 2 or bool(table)
+    return headings >= 2 or (headings >= 1 and headings + bold_lines >= 3) or bool(table)
 
 
 def inline(text: str) -> str:
@@ -44,9 +53,13 @@ def inline(text: str) -> str:
             return label
         return f"{label} ({target})"
 
+    # An escaped character is set aside (as a private-use character) so that no markup rule
+    # reads it, and put back as itself at the end.
+    text = _ESCAPE.sub(lambda m: chr(_SET_ASIDE + ord(m.group(1))), text)
     text = _LINK.sub(link, text)
     text = _TAG.sub("", text)
     text = _MARKUP.sub("", text)
+    text = _SET_ASIDE_CHARS.sub(lambda m: chr(ord(m.group()) - _SET_ASIDE), text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -150,3 +150,28 @@ def test_title_case_heading_with_its_paragraph_right_under_it() -> None:
                                                     "Information We Collect"]
     assert [u.answer for u in policy.units] == [
         "We collect your name when you register.", "Invoices: 6 years", "Logs: 90 days"]
+
+
+def test_markdown_backslash_escapes_read_as_the_characters_they_escape() -> None:
+    policy = parse_policy(
+        "# Example Trust privacy notice\n\n## 3\\. Keeping your records\n\n"
+        "We keep donor records for six years \\*after\\* your last gift.\n\n"
+        "## 4\\. Your choices\n\nYou can ask us to stop at any time.\n",
+        policy_id="trust", title="Example Trust")
+    headings = [(s.number, s.heading) for s in policy.sections if s.heading]
+    assert ("3", "Keeping your records") in headings
+    assert any(unit.quote == "We keep donor records for six years *after* your last gift."
+               for unit in policy.units)
+
+
+def test_a_saved_page_with_one_title_and_bold_headings_reads_its_sections() -> None:
+    policy = parse_policy(
+        "# Privacy at Riverside Surgery\n\nThis page explains how we use your details.\n\n"
+        " **Why do we hold your records?**  \nTo give you safe care and to run the practice.\n\n"
+        "Back to top\n\n"
+        " **Who else sees them?**  \nThe hospital trust, when we refer you.\n\n"
+        "**How long are they kept?**\nUntil ten years after your death.\n",
+        policy_id="surgery", title="Riverside Surgery")
+    headings = [s.heading for s in policy.sections if s.heading]
+    assert headings[1:] == ["Why do we hold your records?", "Who else sees them?",
+                            "How long are they kept?"]
