@@ -42,6 +42,7 @@ from bot.workflow.references import normalise_reference
 from bot.workflow.retention import (
     ERASED,
     OWN_KINDS,
+    PERSONAL_EVENT_KEYS,
     Period,
     cutoff,
     is_masked,
@@ -208,8 +209,8 @@ class _Run:
     async def _mask_tickets(self, store: RetentionStore, ids: list[int],
                             mask: Callable[[str], str]) -> None:
         self.add("tickets_pseudonymised", await store.mask_tickets(ids, mask, dry_run=self.dry))
-        self.add("events_scrubbed", await store.scrub_ticket_events(ids, scrub,
-                                                                    dry_run=self.dry))
+        self.add("events_scrubbed", await store.scrub_ticket_events(
+            ids, scrub, dry_run=self.dry, keys=PERSONAL_EVENT_KEYS))
         self.add("verifications_deleted", await store.delete_verifications(ids,
                                                                            dry_run=self.dry))
 
