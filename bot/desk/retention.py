@@ -52,7 +52,7 @@ from bot.workflow.retention import (
 )
 from storage import Database
 from storage.errors import StorageError
-from storage.repos.retention import ClosedTicket, RetentionStore, retention_store
+from storage.repos.retention import Cleared, ClosedTicket, RetentionStore, retention_store
 
 log = logging.getLogger("privacybot.retention")
 
@@ -191,20 +191,22 @@ class _Run:
                                         if is_masked(ticket.requester_address)}
 
         async def step(store: RetentionStore, chunk: list[int]) -> None:
-            def of(name: str) -> list[int]:
-                return [ticket_id for ticket_id in chunk if ticket_id in due[name]]
+            def of(name: str) -> set[int]:
+                return {ticket_id for ticket_id in chunk if ticket_id in due[name]}
 
-            if ids := of("raw_mail"):
-                self.add("raw_mail", await store.empty_raw_mail(ids, dry_run=self.dry))
-            if ids := of("message_bodies"):
-                self.add("message_bodies", await store.empty_bodies(ids, dry_run=self.dry))
-            if ids := of("outbox_copies"):
-                self.add("outbox_copies", await store.empty_outbox_copies(
-                    ids, dry_run=self.dry))
-            if ids := of("ticket_personal_data"):
-                await self._mask_tickets(store, ids, self.mask)
+            masked = of("ticket_personal_data")
+            self._cleared(await store.clear_mail(
+                raw=of("raw_mail"), bodies=of("message_bodies"), copies=of("outbox_copies"),
+                masked=masked, mask=self.mask, dry_run=self.dry))
+            if masked:
+                await self._mask_tickets(store, sorted(masked), self.mask)
 
         await self._write(sorted(set().union(*due.values())), step)
+
+    def _cleared(self, cleared: Cleared) -> None:
+        self.add("raw_mail", cleared.raw_mail)
+        self.add("message_bodies", cleared.message_bodies)
+        self.add("outbox_copies", cleared.outbox_copies)
 
     async def _mask_tickets(self, store: RetentionStore, ids: list[int],
                             mask: Callable[[str], str]) -> None:
@@ -233,10 +235,9 @@ class _Run:
             before = dict(self.counts)
 
             async def erase(store: RetentionStore, chunk: list[int]) -> None:
-                self.add("raw_mail", await store.empty_raw_mail(chunk, dry_run=self.dry))
-                self.add("message_bodies", await store.empty_bodies(chunk, dry_run=self.dry))
-                self.add("outbox_copies", await store.empty_outbox_copies(
-                    chunk, dry_run=self.dry))
+                self._cleared(await store.clear_mail(
+                    raw=chunk, bodies=chunk, copies=chunk, masked=chunk,
+                    mask=lambda _: ERASED, dry_run=self.dry))
                 await self._mask_tickets(store, chunk, lambda _: ERASED)
 
             await self._write(ids, erase)

@@ -8,11 +8,14 @@ the same data counts 0. Nothing here touches the suppression list.
 
     store = retention_store(tx)
     closed = await store.closed_tickets("aimigos", ignore_kinds=[...])
-    emptied = await store.empty_raw_mail([ticket.id for ticket in closed], dry_run=False)
+    ids = [ticket.id for ticket in closed]
+    cleared = await store.clear_mail(raw=ids, bodies=ids, copies=ids, masked=[], mask=str,
+                                     dry_run=False)
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -22,7 +25,6 @@ from sqlalchemy import (
     Text,
     and_,
     bindparam,
-    case,
     cast,
     delete,
     func,
@@ -40,6 +42,14 @@ _t, _m, _o, _e = t.tickets, t.messages, t.outbox, t.events
 # NOT IN so that SQLite looks rows up by ticket, not by status (nearly every row is "sent").
 _UNDELIVERED = ("pending", "sending")
 Mask = Callable[[str], str]
+
+
+class Cleared(NamedTuple):
+    """How many mails and copies `clear_mail` emptied (or, dry, would)."""
+
+    raw_mail: int
+    message_bodies: int
+    outbox_copies: int
 
 
 class ClosedTicket(NamedTuple):
@@ -65,13 +75,6 @@ def _aware(value: Any) -> datetime | None:
 
 def _has_bytes(column: Any) -> ColumnElement[bool]:
     return func.length(column) > 0
-
-
-def _mapped(column: Any, values: Mapping[str, str]) -> Any:
-    """The column's value replaced by the one `values` maps it to (unmapped: kept)."""
-    if not values:
-        return column
-    return case(dict(values), value=column, else_=column)
 
 
 class RetentionStore(Repository):
@@ -137,24 +140,65 @@ class RetentionStore(Repository):
             return int(await self._scalar(stmt, action) or 0)
         return await self._rowcount(update(table).where(*where).values(**values), action)
 
-    async def empty_raw_mail(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
-        """Drop the raw bytes of the tickets' mail (both ways); how many mails."""
-        return await self._count_or_update(
-            _m, [_m.c.ticket_id.in_(list(ticket_ids)), _has_bytes(_m.c.raw)], {"raw": b""},
-            dry_run, "emptying raw mail")
+    async def clear_mail(self, *, raw: Collection[int], bodies: Collection[int],
+                         copies: Collection[int], masked: Collection[int], mask: Mask,
+                         dry_run: bool) -> Cleared:
+        """Of the stored mail (both ways) of the tickets in `raw`, drop the raw bytes; of
+        those in `bodies`, the text and subject kept to read it; of our delivered (or failed)
+        copies of those in `copies`, the bytes; and mask the addresses of the mail and
+        delivered copies of those in `masked`. How many mails and copies were emptied.
 
-    async def empty_bodies(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
-        """Drop the text and subject kept of the tickets' mail; how many mails."""
-        return await self._count_or_update(
-            _m, [_m.c.ticket_id.in_(list(ticket_ids)),
-                 or_(_m.c.excerpt != "", _m.c.subject.is_not(None))],
-            {"excerpt": "", "subject": None}, dry_run, "emptying message bodies")
-
-    async def empty_outbox_copies(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
-        """Drop the bytes of the tickets' delivered (or failed) outbound mail."""
-        return await self._count_or_update(
-            _o, [_o.c.ticket_id.in_(list(ticket_ids)), _o.c.status.not_in(_UNDELIVERED),
-                 _has_bytes(_o.c.raw)], {"raw": b""}, dry_run, "emptying outbox copies")
+        Each row is changed by one UPDATE doing all it needs (grouped by what that is, one
+        executemany a group): a mail of 2 KB is rewritten once, not three times, which
+        halves the database's work on a large run."""
+        cleared = [0, 0, 0]
+        tickets = set(raw) | set(bodies) | set(masked)
+        groups: dict[tuple[bool, bool, bool], list[dict[str, Any]]] = defaultdict(list)
+        if tickets:
+            rows = await self._rows(select(
+                _m.c.id, _m.c.ticket_id, _has_bytes(_m.c.raw),
+                or_(_m.c.excerpt != "", _m.c.subject.is_not(None)), _m.c.from_address,
+                _m.c.to_address).where(_m.c.ticket_id.in_(sorted(tickets))), "reading mail")
+            for pk, ticket_id, has_bytes, has_text, sender, to in (tuple(row) for row in rows):
+                key = (bool(has_bytes) and ticket_id in raw,
+                       bool(has_text) and ticket_id in bodies, ticket_id in masked)
+                cleared[0] += key[0]
+                cleared[1] += key[1]
+                if any(key):
+                    groups[key].append({"pk": pk, "new_from": mask(sender) if sender else sender,
+                                        "new_to": mask(to)} if key[2] else {"pk": pk})
+        copy_groups: dict[tuple[bool, bool], list[dict[str, Any]]] = defaultdict(list)
+        tickets = set(copies) | set(masked)
+        if tickets:
+            rows = await self._rows(select(_o.c.id, _o.c.ticket_id, _has_bytes(_o.c.raw),
+                                           _o.c.to_address).where(
+                _o.c.ticket_id.in_(sorted(tickets)), _o.c.status.not_in(_UNDELIVERED)),
+                "reading the outbox")
+            for pk, ticket_id, has_bytes, to in (tuple(row) for row in rows):
+                pair = (bool(has_bytes) and ticket_id in copies, ticket_id in masked)
+                cleared[2] += pair[0]
+                if any(pair):
+                    copy_groups[pair].append({"pk": pk, "masked": mask(to)} if pair[1]
+                                             else {"pk": pk})
+        if not dry_run:
+            for (empty, text, addresses), params in groups.items():
+                values: dict[str, Any] = {}
+                if empty:
+                    values["raw"] = b""
+                if text:
+                    values.update(excerpt="", subject=None)
+                if addresses:
+                    values.update(from_address=bindparam("new_from"),
+                                  to_address=bindparam("new_to"))
+                await self._many(update(_m).where(_m.c.id == bindparam("pk")).values(**values),
+                                 "emptying stored mail", params)
+            for (empty, addresses), params in copy_groups.items():
+                values = {"raw": b""} if empty else {}
+                if addresses:
+                    values["to_address"] = bindparam("masked")
+                await self._many(update(_o).where(_o.c.id == bindparam("pk")).values(**values),
+                                 "emptying outbox copies", params)
+        return Cleared(*cleared)
 
     async def unticketed_mail(self, organisation: str, before: datetime,
                               sender: str | None = None) -> list[int]:
@@ -187,41 +231,19 @@ class RetentionStore(Repository):
 
     async def mask_tickets(self, ticket_ids: Sequence[int], mask: Mask, *,
                            dry_run: bool) -> int:
-        """Mask the requester's address and drop name and subject on the tickets, and mask
-        the addresses of their mail and delivered outbox copies; how many tickets changed.
-
-        One UPDATE a table, each address mapped to its pseudonym in the statement (a chunk
-        holds a few hundred distinct addresses), instead of one UPDATE a row: the masks are
-        keyed hashes Python computes, the rest is the database's."""
-        ids = list(ticket_ids)
+        """Mask the requester's address and drop name and subject on the tickets (their mail
+        and copies: `clear_mail`); how many tickets changed."""
         rows = await self._rows(select(_t.c.id, _t.c.requester_address, _t.c.requester_name,
-                                       _t.c.subject).where(_t.c.id.in_(ids)), "reading tickets")
-        changed = [(address, mask(address)) for _, address, name, subject
+                                       _t.c.subject).where(_t.c.id.in_(list(ticket_ids))),
+                                "reading tickets")
+        changes = [{"pk": pk, "masked": mask(address)} for pk, address, name, subject
                    in (tuple(row) for row in rows)
                    if mask(address) != address or name is not None or subject is not None]
-        if dry_run or not changed:
-            return len(changed)
-        masks = dict(changed)
-        await self._rowcount(update(_t).where(
-            _t.c.id.in_(ids), or_(_t.c.requester_address.in_(list(masks)),
-                                  _t.c.requester_name.is_not(None), _t.c.subject.is_not(None))
-        ).values(requester_address=_mapped(_t.c.requester_address, masks),
-                 requester_name=None, subject=None), "masking tickets")
-        mails = await self._rows(select(_m.c.from_address, _m.c.to_address).distinct().where(
-            _m.c.ticket_id.in_(ids)), "reading mail")
-        senders = {sender: mask(sender) for sender, _ in (tuple(row) for row in mails) if sender}
-        recipients = {to: mask(to) for _, to in (tuple(row) for row in mails)}
-        await self._rowcount(update(_m).where(_m.c.ticket_id.in_(ids)).values(
-            from_address=_mapped(_m.c.from_address, senders),
-            to_address=_mapped(_m.c.to_address, recipients)), "masking mail")
-        copies = await self._rows(select(_o.c.to_address).distinct().where(
-            _o.c.ticket_id.in_(ids), _o.c.status.not_in(_UNDELIVERED)), "reading the outbox")
-        await self._rowcount(update(_o).where(
-            _o.c.ticket_id.in_(ids), _o.c.status.not_in(_UNDELIVERED)).values(
-            to_address=_mapped(_o.c.to_address, {to: mask(to) for (to,) in
-                                                  (tuple(row) for row in copies)})),
-            "masking the outbox")
-        return len(changed)
+        if not dry_run:
+            await self._many(update(_t).where(_t.c.id == bindparam("pk")).values(
+                requester_address=bindparam("masked"), requester_name=None, subject=None),
+                "masking tickets", changes)
+        return len(changes)
 
     async def scrub_events(self, where: list[ColumnElement[bool]],
                            scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
