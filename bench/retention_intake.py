@@ -31,6 +31,7 @@ from pydantic import SecretStr
 
 from bench.accountability import START, fill
 from bench.intake import TO, mail
+from bot.desk import retention
 from bot.desk.retention import run_retention
 from bot.runtime import Runtime, build_services
 from bot.settings import Settings
@@ -82,6 +83,7 @@ async def main(count: int, baseline: float) -> None:
         data_dir = Path(folder)
         started = time.perf_counter()
         await fill(f"sqlite+aiosqlite:///{data_dir / 'privacybot.db'}", count)
+        print(f"retention chunk: {retention.CHUNK} tickets a transaction")
         print(f"filled {count} tickets in {time.perf_counter() - started:.0f} s")
         settings = Settings().with_overrides(
             data_dir=data_dir, smtp_host="127.0.0.1", smtp_port=0, public_url="http://x",
@@ -120,5 +122,8 @@ if __name__ == "__main__":
     parser.add_argument("--tickets", type=int, default=100_000)
     parser.add_argument("--baseline", type=float, default=20.0,
                         help="seconds of intake alone before retention starts")
+    parser.add_argument("--chunk", type=int, default=retention.CHUNK,
+                        help="tickets a retention transaction (to weigh the trade-off)")
     arguments = parser.parse_args()
+    retention.CHUNK = arguments.chunk
     asyncio.run(main(arguments.tickets, arguments.baseline))
