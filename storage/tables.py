@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -201,9 +202,11 @@ outbox = Table(
     Column("sent_at", UTCDateTime, nullable=True),
     Column("last_error", Text, nullable=True),
     Index("ix_outbox_status_next", "status", "next_attempt_at"),
-    Index("ix_outbox_to_address", "to_address", "created_at"),
     Index("ix_outbox_ticket_id", "ticket_id"),  # migration 0006
 )
+# The per-address daily limit counts by lower(to_address) before every automatic reply
+# (migration 0008).
+Index("ix_outbox_to_address_lower", func.lower(outbox.c.to_address), outbox.c.created_at)
 
 slack_posts = Table(
     "slack_posts",

@@ -14,7 +14,7 @@ import csv
 import io
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Protocol
 
 import typer
 
@@ -22,7 +22,7 @@ from bot.cli.common import DataDir, JsonFlag, fail, with_desk
 from bot.cli.due_date import parse_day
 from bot.cli.terminal import clean, echo, json_text
 from bot.desk import Desk
-from bot.desk.register import FIELDS, RegisterRow, read_register
+from bot.desk.register import FIELDS, RegisterRow, stream_register
 from bot.desk.summary import Summary, parse_month, read_chart, read_summary
 
 OrgFilter = Annotated[str | None, typer.Option("--org", help="Only this organisation.")]
@@ -54,41 +54,85 @@ def register_command(
     if first is not None and last is not None and last < first:
         fail(f"--to {last.isoformat()} is before --from {first.isoformat()}")
 
-    async def work(desk: Desk) -> list[RegisterRow]:
+    async def work(desk: Desk) -> None:
         if org is not None:
             desk.config.org(org)
-        return await read_register(desk.db, organisation=org, received_from=first,
-                                   received_to=last, today=_today())
+        writer: _Writer = _JsonWriter() if as_json else _CsvWriter() if as_csv else _TableWriter()
+        async for rows in stream_register(desk.db, organisation=org, received_from=first,
+                                          received_to=last, today=_today()):
+            writer.write(rows)
+        writer.close()
 
-    rows = with_desk(data_dir, work)
-    if as_json:
-        echo(json_text([row.as_json() for row in rows], indent=2))
-    elif as_csv:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(FIELDS)
-        writer.writerows(row.as_csv() for row in rows)
-        echo(out.getvalue(), nl=False)
-    else:
-        _print_table(rows)
+    with_desk(data_dir, work)
+
+
+# The register streams out batch by batch (bot.desk.register.stream_register): a register of
+# 100,000 requests is written as it is read, never held whole as rows or as text.
+class _Writer(Protocol):
+    def write(self, rows: list[RegisterRow]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class _JsonWriter:
+    """What `json_text(rows, indent=2)` would print, a batch at a time."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def write(self, rows: list[RegisterRow]) -> None:
+        parts = []
+        for row in rows:
+            text = json_text(row.as_json(), indent=2).replace("\n", "\n  ")
+            parts.append(("[\n  " if self.count == 0 else ",\n  ") + text)
+            self.count += 1
+        if parts:
+            echo("".join(parts), nl=False)
+
+    def close(self) -> None:
+        echo("\n]" if self.count else "[]")
+
+
+class _CsvWriter:
+    def __init__(self) -> None:
+        self.out = io.StringIO()
+        self.writer = csv.writer(self.out, lineterminator="\n")
+        self.writer.writerow(FIELDS)
+
+    def write(self, rows: list[RegisterRow]) -> None:
+        self.writer.writerows(row.as_csv() for row in rows)
+        echo(self.out.getvalue(), nl=False)
+        self.out.seek(0)
+        self.out.truncate()
+
+    def close(self) -> None:
+        echo(self.out.getvalue(), nl=False)
+
+
+class _TableWriter:
+    def __init__(self) -> None:
+        self.count = 0
+        echo(f"{'REFERENCE':<16} {'ORG':<10} {'CHANNEL':<8} {'RIGHTS':<22} {'RECEIVED':<10} "
+             f"{'DUE':<10} {'CLOSED':<10} {'OUTCOME':<18} ON TIME")
+
+    def write(self, rows: list[RegisterRow]) -> None:
+        self.count += len(rows)
+        for row in rows:
+            echo(f"{clean(row.reference):<16} {clean(row.organisation):<10} "
+                 f"{clean(row.channel):<8} {clean(','.join(row.rights)):<22} "
+                 f"{row.received_at:%Y-%m-%d} "
+                 f"{row.due_date.isoformat() if row.due_date else '-':<10} "
+                 f"{f'{row.closed_at:%Y-%m-%d}' if row.closed_at else '-':<10} "
+                 f"{clean(row.outcome):<18} {_late(row)}")
+
+    def close(self) -> None:
+        echo(f"{self.count} request{'' if self.count == 1 else 's'}")
 
 
 def _late(row: RegisterRow) -> str:
     if row.on_time is None:
         return "-"
     return "on time" if row.on_time else f"{row.days_late} days late"
-
-
-def _print_table(rows: list[RegisterRow]) -> None:
-    echo(f"{'REFERENCE':<16} {'ORG':<10} {'CHANNEL':<8} {'RIGHTS':<22} {'RECEIVED':<10} "
-         f"{'DUE':<10} {'CLOSED':<10} {'OUTCOME':<18} ON TIME")
-    for row in rows:
-        echo(f"{clean(row.reference):<16} {clean(row.organisation):<10} "
-             f"{clean(row.channel):<8} {clean(','.join(row.rights)):<22} "
-             f"{row.received_at:%Y-%m-%d} {row.due_date.isoformat() if row.due_date else '-':<10} "
-             f"{f'{row.closed_at:%Y-%m-%d}' if row.closed_at else '-':<10} "
-             f"{clean(row.outcome):<18} {_late(row)}")
-    echo(f"{len(rows)} request{'' if len(rows) == 1 else 's'}")
 
 
 @report_app.command("summary")

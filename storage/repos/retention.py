@@ -8,16 +8,30 @@ the same data counts 0. Nothing here touches the suppression list.
 
     store = retention_store(tx)
     closed = await store.closed_tickets("aimigos", ignore_kinds=[...])
-    emptied = await store.empty_raw_mail([ticket.id for ticket in closed], dry_run=False)
+    ids = [ticket.id for ticket in closed]
+    cleared = await store.clear_mail(raw=ids, bodies=ids, copies=ids, masked=[], mask=str,
+                                     dry_run=False)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 
 from storage import tables as t
 from storage.records import FINAL_STATES
@@ -28,6 +42,14 @@ _t, _m, _o, _e = t.tickets, t.messages, t.outbox, t.events
 # NOT IN so that SQLite looks rows up by ticket, not by status (nearly every row is "sent").
 _UNDELIVERED = ("pending", "sending")
 Mask = Callable[[str], str]
+
+
+class Cleared(NamedTuple):
+    """How many mails and copies `clear_mail` emptied (or, dry, would)."""
+
+    raw_mail: int
+    message_bodies: int
+    outbox_copies: int
 
 
 class ClosedTicket(NamedTuple):
@@ -59,11 +81,12 @@ class RetentionStore(Repository):
     """Build it with `retention_store(tx)`."""
 
     async def closed_tickets(self, organisation: str, *, ignore_kinds: Iterable[str],
-                             after_id: int = 0, limit: int = 2000) -> list[ClosedTicket]:
+                             after_id: int = 0, limit: int = 500) -> list[ClosedTicket]:
         """The organisation's closed tickets with their last contact: the latest of receipt,
         their mail and their events (events of `ignore_kinds`, about retention itself, do not
         count as contact). A page of `limit` with ids above `after_id`, by id: the caller
-        reads page by page, so that no single read holds the event loop for long."""
+        reads page by page, so that no single read holds the event loop for long (a page of
+        500 is about 20 ms of SQLite's time; on SQLite statements run on the loop)."""
         last_event = (select(func.max(_e.c.at))
                       .where(_e.c.ticket_id == _t.c.id, _e.c.kind.not_in(list(ignore_kinds)))
                       .scalar_subquery())
@@ -118,24 +141,65 @@ class RetentionStore(Repository):
             return int(await self._scalar(stmt, action) or 0)
         return await self._rowcount(update(table).where(*where).values(**values), action)
 
-    async def empty_raw_mail(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
-        """Drop the raw bytes of the tickets' mail (both ways); how many mails."""
-        return await self._count_or_update(
-            _m, [_m.c.ticket_id.in_(list(ticket_ids)), _has_bytes(_m.c.raw)], {"raw": b""},
-            dry_run, "emptying raw mail")
+    async def clear_mail(self, *, raw: Collection[int], bodies: Collection[int],
+                         copies: Collection[int], masked: Collection[int], mask: Mask,
+                         dry_run: bool) -> Cleared:
+        """Of the stored mail (both ways) of the tickets in `raw`, drop the raw bytes; of
+        those in `bodies`, the text and subject kept to read it; of our delivered (or failed)
+        copies of those in `copies`, the bytes; and mask the addresses of the mail and
+        delivered copies of those in `masked`. How many mails and copies were emptied.
 
-    async def empty_bodies(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
-        """Drop the text and subject kept of the tickets' mail; how many mails."""
-        return await self._count_or_update(
-            _m, [_m.c.ticket_id.in_(list(ticket_ids)),
-                 or_(_m.c.excerpt != "", _m.c.subject.is_not(None))],
-            {"excerpt": "", "subject": None}, dry_run, "emptying message bodies")
-
-    async def empty_outbox_copies(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
-        """Drop the bytes of the tickets' delivered (or failed) outbound mail."""
-        return await self._count_or_update(
-            _o, [_o.c.ticket_id.in_(list(ticket_ids)), _o.c.status.not_in(_UNDELIVERED),
-                 _has_bytes(_o.c.raw)], {"raw": b""}, dry_run, "emptying outbox copies")
+        Each row is changed by one UPDATE doing all it needs (grouped by what that is, one
+        executemany a group): a mail of 2 KB is rewritten once, not three times, which
+        halves the database's work on a large run."""
+        cleared = [0, 0, 0]
+        tickets = set(raw) | set(bodies) | set(masked)
+        groups: dict[tuple[bool, bool, bool], list[dict[str, Any]]] = defaultdict(list)
+        if tickets:
+            rows = await self._rows(select(
+                _m.c.id, _m.c.ticket_id, _has_bytes(_m.c.raw),
+                or_(_m.c.excerpt != "", _m.c.subject.is_not(None)), _m.c.from_address,
+                _m.c.to_address).where(_m.c.ticket_id.in_(sorted(tickets))), "reading mail")
+            for pk, ticket_id, has_bytes, has_text, sender, to in (tuple(row) for row in rows):
+                key = (bool(has_bytes) and ticket_id in raw,
+                       bool(has_text) and ticket_id in bodies, ticket_id in masked)
+                cleared[0] += key[0]
+                cleared[1] += key[1]
+                if any(key):
+                    groups[key].append({"pk": pk, "new_from": mask(sender) if sender else sender,
+                                        "new_to": mask(to)} if key[2] else {"pk": pk})
+        copy_groups: dict[tuple[bool, bool], list[dict[str, Any]]] = defaultdict(list)
+        tickets = set(copies) | set(masked)
+        if tickets:
+            rows = await self._rows(select(_o.c.id, _o.c.ticket_id, _has_bytes(_o.c.raw),
+                                           _o.c.to_address).where(
+                _o.c.ticket_id.in_(sorted(tickets)), _o.c.status.not_in(_UNDELIVERED)),
+                "reading the outbox")
+            for pk, ticket_id, has_bytes, to in (tuple(row) for row in rows):
+                pair = (bool(has_bytes) and ticket_id in copies, ticket_id in masked)
+                cleared[2] += pair[0]
+                if any(pair):
+                    copy_groups[pair].append({"pk": pk, "masked": mask(to)} if pair[1]
+                                             else {"pk": pk})
+        if not dry_run:
+            for (empty, text, addresses), params in groups.items():
+                values: dict[str, Any] = {}
+                if empty:
+                    values["raw"] = b""
+                if text:
+                    values.update(excerpt="", subject=None)
+                if addresses:
+                    values.update(from_address=bindparam("new_from"),
+                                  to_address=bindparam("new_to"))
+                await self._many(update(_m).where(_m.c.id == bindparam("pk")).values(**values),
+                                 "emptying stored mail", params)
+            for (empty, addresses), params in copy_groups.items():
+                values = {"raw": b""} if empty else {}
+                if addresses:
+                    values["to_address"] = bindparam("masked")
+                await self._many(update(_o).where(_o.c.id == bindparam("pk")).values(**values),
+                                 "emptying outbox copies", params)
+        return Cleared(*cleared)
 
     async def unticketed_mail(self, organisation: str, before: datetime,
                               sender: str | None = None) -> list[int]:
@@ -168,37 +232,30 @@ class RetentionStore(Repository):
 
     async def mask_tickets(self, ticket_ids: Sequence[int], mask: Mask, *,
                            dry_run: bool) -> int:
-        """Mask the requester's address and drop name and subject on the tickets, and mask
-        the addresses of their mail and delivered outbox copies; how many tickets changed."""
-        ids = list(ticket_ids)
+        """Mask the requester's address and drop name and subject on the tickets (their mail
+        and copies: `clear_mail`); how many tickets changed."""
         rows = await self._rows(select(_t.c.id, _t.c.requester_address, _t.c.requester_name,
-                                       _t.c.subject).where(_t.c.id.in_(ids)), "reading tickets")
+                                       _t.c.subject).where(_t.c.id.in_(list(ticket_ids))),
+                                "reading tickets")
         changes = [{"pk": pk, "masked": mask(address)} for pk, address, name, subject
                    in (tuple(row) for row in rows)
                    if mask(address) != address or name is not None or subject is not None]
-        if dry_run:
-            return len(changes)
-        await self._many(update(_t).where(_t.c.id == bindparam("pk")).values(
-            requester_address=bindparam("masked"), requester_name=None, subject=None),
-            "masking tickets", changes)
-        mails = await self._rows(select(_m.c.id, _m.c.from_address, _m.c.to_address).where(
-            _m.c.ticket_id.in_(ids)), "reading mail")
-        await self._many(update(_m).where(_m.c.id == bindparam("pk")).values(
-            from_address=bindparam("new_from"), to_address=bindparam("new_to")),
-            "masking mail", [{"pk": pk, "new_from": mask(sender) if sender else sender,
-                              "new_to": mask(to)} for pk, sender, to in
-                             (tuple(row) for row in mails)])
-        copies = await self._rows(select(_o.c.id, _o.c.to_address).where(
-            _o.c.ticket_id.in_(ids), _o.c.status.not_in(_UNDELIVERED)), "reading the outbox")
-        await self._many(update(_o).where(_o.c.id == bindparam("pk")).values(
-            to_address=bindparam("masked")), "masking the outbox",
-            [{"pk": pk, "masked": mask(to)} for pk, to in (tuple(row) for row in copies)])
+        if not dry_run:
+            await self._many(update(_t).where(_t.c.id == bindparam("pk")).values(
+                requester_address=bindparam("masked"), requester_name=None, subject=None),
+                "masking tickets", changes)
         return len(changes)
 
     async def scrub_events(self, where: list[ColumnElement[bool]],
                            scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
-                           dry_run: bool) -> int:
-        """Replace the personal values of the chosen events' data; how many changed."""
+                           dry_run: bool, keys: Collection[str] = ()) -> int:
+        """Replace the personal values of the chosen events' data; how many changed. With
+        `keys` (the only ones `scrub` changes), events whose data does not name one of them
+        are not read at all (most of a ticket's events: states, replies queued)."""
+        if keys:
+            text = cast(_e.c.data, Text)
+            where = [*where, or_(*(text.contains(f'"{key}"', autoescape=True)
+                                   for key in sorted(keys)))]
         rows = await self._rows(select(_e.c.id, _e.c.data).where(*where), "reading events")
         changes = []
         for pk, data in (tuple(row) for row in rows):
@@ -212,9 +269,9 @@ class RetentionStore(Repository):
 
     async def scrub_ticket_events(self, ticket_ids: Sequence[int],
                                   scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
-                                  dry_run: bool) -> int:
+                                  dry_run: bool, keys: Collection[str] = ()) -> int:
         return await self.scrub_events([_e.c.ticket_id.in_(list(ticket_ids))], scrub,
-                                       dry_run=dry_run)
+                                       dry_run=dry_run, keys=keys)
 
     async def scrub_ticketless_events(self, organisation: str, before: datetime,
                                       scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,

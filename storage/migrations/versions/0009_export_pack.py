@@ -1,7 +1,7 @@
 """Ticket files: what the privacy team adds to a ticket for the requester's access pack.
 
-Revision ID: 0009_export_pack
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from storage.tables import UTCDateTime
 
-revision: str = "0009_export_pack"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | None = None
 depends_on: str | None = None
 
