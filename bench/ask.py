@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import re
 import statistics
@@ -107,7 +106,7 @@ def baseline(texts: list[str]) -> tuple[BM25Okapi, float]:
 def report(label: str, policies: list[Policy], texts: list[str], asked: list[str],
            repeat: int, scoped: str | None, parse_seconds: float) -> None:
     with tempfile.TemporaryDirectory() as empty:
-        os.environ["PRIVACYBOT_EMBEDDINGS"] = empty
+        embedding.use_disk_cache(Path(empty))
         embedding.forget()
         started = time.perf_counter()
         KnowledgeBase.build(policies)

@@ -9,8 +9,17 @@ given, named, instead of the best-ranked one alone. A question that names one or
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.organisations import Organisations
 from knowledge import Answer, KnowledgeBase, read_policy_file
+from knowledge.embedding import use_disk_cache
+
+
+def keep_embeddings_in(directory: Path) -> None:
+    """Let the knowledge base keep policies' embeddings in the settings' `embeddings_dir`
+    between runs (embedding a policy takes seconds; reading it back, milliseconds)."""
+    use_disk_cache(directory)
 
 
 def build_knowledge_base(orgs: Organisations) -> KnowledgeBase:

@@ -35,7 +35,7 @@ from bot.channels.transports import DirectoryTransport, RelayTransport, Transpor
 from bot.desk import Desk
 from bot.desk.retention import retention_loop
 from bot.desk.routes import configured_routes, unconfirmed_suggestions
-from bot.knowledge_base import build_knowledge_base
+from bot.knowledge_base import build_knowledge_base, keep_embeddings_in
 from bot.memory import tune_malloc
 from bot.observability.metrics import Metrics
 from bot.organisations import Organisations, load_organisations
@@ -118,6 +118,7 @@ async def build_services(settings: Settings, *, slack: bool = True,
     with 451 (the sending server retries later).
     """
     orgs = load_organisations(settings.config_path)
+    keep_embeddings_in(settings.embeddings_dir)
     kb = await asyncio.to_thread(build_knowledge_base, orgs)
     await asyncio.to_thread(deadlines.prepare_calendars, orgs.items, datetime.now(UTC).date())
     db = await open_database(settings.effective_database_url, upgrade=True,

@@ -6,6 +6,7 @@ Reading happens when `Settings()` is constructed, never at import time.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,12 +21,20 @@ MEGABYTE = 1024 * 1024
 _SECRET_WORDS = ("secret", "token", "url", "key")
 
 
+def _user_cache() -> Path:
+    """privacybot's folder in the user's cache (XDG_CACHE_HOME, or ~/.cache)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "privacybot"
+
+
 class Settings(BaseSettings):
     """Service configuration from the environment (and CLI flags, which override it)."""
 
     model_config = SettingsConfigDict(env_prefix="PRIVACYBOT_", extra="ignore", frozen=True)
 
     data_dir: Path = Path("./data")
+    # PRIVACYBOT_EMBEDDINGS_DIR: where policies' sentence embeddings are kept between runs;
+    # by default the user's cache folder, shared by every data dir.
+    embeddings_dir: Path = Field(default_factory=lambda: _user_cache() / "embeddings")
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("DATABASE_URL", "PRIVACYBOT_DATABASE_URL")
     )

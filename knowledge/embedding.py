@@ -9,8 +9,9 @@ the dot product of two embeddings is their cosine similarity.
 
 `encoder()` gives the one Encoder of the process, or None when the package is not installed
 (the ranker then leaves its semantic features at zero). Embeddings of a policy's texts are
-kept per process and on disk (`cached`), keyed by a hash of the texts: embedding a policy
-takes seconds, reading it back milliseconds.
+kept per process and, where the application says (`use_disk_cache`: the service and the
+command line use the settings' `embeddings_dir`), on disk, keyed by a hash of the texts:
+embedding a policy takes seconds, reading it back milliseconds.
 """
 
 from __future__ import annotations
@@ -179,13 +180,18 @@ def encoder() -> Encoder | None:
     return Encoder(directory) if directory is not None else None
 
 
-def cache_dir() -> Path:
-    """Where embeddings are kept on disk: PRIVACYBOT_EMBEDDINGS, else the user's cache."""
-    given = os.environ.get("PRIVACYBOT_EMBEDDINGS")
-    if given:
-        return Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "privacybot" / "embeddings"
+# Where embeddings are kept on disk, as the application configures it (use_disk_cache):
+# nowhere until it says, so the package reads no environment and writes nothing by itself.
+_disk: list[Path | None] = [None]
+
+
+def use_disk_cache(directory: Path | None) -> None:
+    """Keep policies' embeddings in `directory` from now on (None: in memory only)."""
+    _disk[0] = directory
+
+
+def disk_cache() -> Path | None:
+    return _disk[0]
 
 
 _memory: dict[str, Vectors] = {}
@@ -203,24 +209,27 @@ def cached(model: Encoder, texts: Sequence[str]) -> Vectors:
     found = _memory.get(digest)
     if found is not None:
         return found
-    path = cache_dir() / f"{digest}.npy"
-    try:
-        loaded: Vectors = np.load(path, allow_pickle=False)
-        if loaded.shape == (len(texts), DIMENSION) and loaded.dtype == np.float32:
-            _memory[digest] = loaded
-            return loaded
-    except (OSError, ValueError):
-        pass
+    directory = _disk[0]
+    path = directory / f"{digest}.npy" if directory is not None else None
+    if path is not None:
+        try:
+            loaded: Vectors = np.load(path, allow_pickle=False)
+            if loaded.shape == (len(texts), DIMENSION) and loaded.dtype == np.float32:
+                _memory[digest] = loaded
+                return loaded
+        except (OSError, ValueError):
+            pass
     # a text that recurs (a repeated heading path, a boilerplate line) is embedded once
     unique = list(dict.fromkeys(texts))
     rows = {text: row for row, text in enumerate(unique)}
     vectors = model.encode(unique)[[rows[text] for text in texts]]
     _memory[digest] = vectors
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(partial, vectors, allow_pickle=False)
-        partial.replace(path)
-    except OSError:
-        pass
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp.npy")
+            np.save(partial, vectors, allow_pickle=False)
+            partial.replace(path)
+        except OSError:
+            pass
     return vectors

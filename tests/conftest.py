@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge_base import keep_embeddings_in
 from bot.organisations import Organisations, load_organisations
+from bot.settings import Settings
 from intents.failures import FAILURES
 from storage import Database, open_database
 from tests import pg_reset
@@ -28,6 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 POLICIES = ROOT / "bot" / "defaults" / "policies"
 DEFAULT_CONFIG = ROOT / "bot" / "defaults" / "organisations.toml"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tests build knowledge bases as the service does: policies' embeddings kept in the
+    settings' folder, so each test process reads them instead of embedding them again."""
+    keep_embeddings_in(Settings().embeddings_dir)
 
 
 @pytest.fixture(autouse=True)

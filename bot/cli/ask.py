@@ -24,7 +24,7 @@ import typer
 
 from bot.cli.common import DataDir, JsonFlag, fail, load_orgs, load_settings
 from bot.cli.terminal import clean, clean_block, echo, json_text
-from bot.knowledge_base import answers, build_knowledge_base
+from bot.knowledge_base import answers, build_knowledge_base, keep_embeddings_in
 from knowledge import Answer, KnowledgeBase, KnowledgeError, read_policy_file
 
 PolicyOption = Annotated[str | None, typer.Option(
@@ -65,10 +65,12 @@ def ask(question: QuestionArg = None, policy: PolicyOption = None,
 
 def _knowledge_base(policy_file: Path | None,
                     data_dir: Path | None) -> tuple[KnowledgeBase, str | None]:
+    settings = load_settings(data_dir)
+    keep_embeddings_in(settings.embeddings_dir)
     if policy_file is not None:
         policy = read_policy_file(policy_file)
         return KnowledgeBase.build([policy]), policy.id
-    return build_knowledge_base(load_orgs(load_settings(data_dir))), None
+    return build_knowledge_base(load_orgs(settings)), None
 
 
 def answer_json(answer: Answer, item_id: Any = None) -> dict[str, Any]:

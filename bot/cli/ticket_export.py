@@ -17,12 +17,12 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import DataDir, Ref, fail, say, with_desk
+from bot.cli.common import DataDir, Ref, fail, load_settings, say, with_desk
 from bot.cli.terminal import clean, echo
 from bot.cli.tickets_group import tickets_app
 from bot.desk import Desk
 from bot.desk.export import Export
-from bot.knowledge_base import build_knowledge_base
+from bot.knowledge_base import build_knowledge_base, keep_embeddings_in
 
 
 @tickets_app.command("export")
@@ -47,6 +47,8 @@ def export_command(
         return
     if out is not None and out.exists():
         fail(f"{out} exists already; choose another --out")
+
+    keep_embeddings_in(load_settings(data_dir).embeddings_dir)
 
     async def work(desk: Desk) -> Export:
         return await desk.export_pack(reference, build_knowledge_base(desk.config.orgs))

@@ -70,7 +70,7 @@ def test_long_text_is_cut_not_refused(model: Encoder) -> None:
 
 def test_cache_keeps_embeddings_in_memory_and_on_disk(
         model: Encoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PRIVACYBOT_EMBEDDINGS", str(tmp_path))
+    monkeypatch.setattr(embedding, "_disk", [tmp_path])
     monkeypatch.setattr(embedding, "_memory", {})
     texts = ["We sell no data.", "Write to the DPO."]
     first = cached(model, texts)
@@ -92,14 +92,14 @@ def test_an_unusable_cache_is_only_skipped(
         model: Encoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
-    monkeypatch.setenv("PRIVACYBOT_EMBEDDINGS", str(blocked / "sub"))
+    monkeypatch.setattr(embedding, "_disk", [blocked / "sub"])
     monkeypatch.setattr(embedding, "_memory", {})
     assert cached(model, ["A sentence."]).shape == (1, DIMENSION)
 
 
 def test_a_corrupt_cache_file_is_embedded_again(
         model: Encoder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PRIVACYBOT_EMBEDDINGS", str(tmp_path))
+    monkeypatch.setattr(embedding, "_disk", [tmp_path])
     monkeypatch.setattr(embedding, "_memory", {})
     texts = ["We keep logs for 30 days."]
     expected = cached(model, texts)
