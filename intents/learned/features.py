@@ -11,6 +11,7 @@ hundred strings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from intents.textnorm import fold
 
@@ -31,15 +32,18 @@ def features(text: str, subject: str = "") -> set[str]:
         if previous:
             add("b:" + previous + " " + word)
         previous = word
-        if len(word) > MAX_CHAR_WORD or word.isdigit():
-            continue
-        padded = " " + word + " "
-        size = len(padded)
-        for n in CHAR_NGRAMS:
-            if n > size:
-                break
-            for start in range(size - n + 1):
-                add("c:" + padded[start : start + n])
+        found.update(_pieces(word))
     for word in _WORD.findall(fold(subject))[:30]:
         add("s:" + word)
     return found
+
+
+@lru_cache(maxsize=50_000)
+def _pieces(word: str) -> tuple[str, ...]:
+    """The character n-grams of one word (remembered: most words of a mail recur in others)."""
+    if len(word) > MAX_CHAR_WORD or word.isdigit():
+        return ()
+    padded = " " + word + " "
+    size = len(padded)
+    return tuple("c:" + padded[start : start + n] for n in CHAR_NGRAMS if n <= size
+                 for start in range(size - n + 1))
