@@ -55,8 +55,7 @@ class LearnedModel:
                    tuple(platt), ticket_threshold, trained_on, tuple(sources))
 
     def logits(self, text: str, subject: str = "") -> NDArray[np.float64]:
-        vocab = self.vocab
-        found = [vocab[name] for name in features(text, subject) if name in vocab]
+        found = [i for i in map(self.vocab.get, features(text, subject)) if i is not None]
         if not found:
             return self.bias.copy()
         total: NDArray[np.float64] = self.weights[found].sum(axis=0, dtype=np.float64)
