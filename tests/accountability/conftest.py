@@ -3,6 +3,7 @@ clock the test moves: the material of the register, summary and retention tests.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -43,6 +44,10 @@ class Month:
     imgn: str         # another organisation's access request, closed unverified by the sweep
 
 
+async def _received(desk: Desk, intents: list[str], sender: str, org: str) -> str:
+    return await send(desk, intents, sender, org)
+
+
 async def send(desk: Desk, intents: list[str], sender: str, org: str = "aimigos",
                text: str = "Hello, please act on my request.") -> str:
     raw, inbound, classification = mail(intents=intents, sender=sender, text=text,
@@ -58,8 +63,20 @@ async def verify(desk: Desk, reference: str) -> None:
     await desk.verify_code(reference, code_in(view.outbox[0]), "alice", "cli")
 
 
-async def month_of_requests(desk: Desk, clock: Clock) -> Month:
-    """Every kind of ending a register must show; the clock ends on 2025-12-21 09:00."""
+Send = Callable[[Desk, list[str], str, str], Awaitable[str]]
+Verify = Callable[[Desk, str], Awaitable[None]]
+
+
+async def month_of_requests(desk: Desk, clock: Clock, sender: Send | None = None,
+                            verifier: Verify | None = None) -> Month:
+    """Every kind of ending a register must show; the clock ends on 2025-12-21 09:00. The
+    requests reach the desk through `sender` and the requesters confirm through `verifier`
+    (by default the desk's own intake and the code in our stored mail; the SMTP server and
+    the mail the requester received in test_register_smtp.py)."""
+
+    async def send(desk: Desk, intents: list[str], address: str, org: str = "aimigos") -> str:
+        return await (sender or _received)(desk, intents, address, org)
+
     refs = Month(
         on_time=await send(desk, ["erasure"], "Ann One <ann@example.com>"),
         late=await send(desk, ["access"], "Bob Two <bob@example.com>"),
@@ -74,7 +91,7 @@ async def month_of_requests(desk: Desk, clock: Clock) -> Month:
     # A mail with no request in it: it waits for triage.
     await send_without_intent(desk)
     for reference in (refs.on_time, refs.late, refs.extended, refs.refused, refs.overdue):
-        await verify(desk, reference)
+        await (verifier or verify)(desk, reference)
     clock.now = START + timedelta(days=3)
     await desk.reject(refs.refused, "the third identical request this month", "dora", "cli",
                       ground="manifestly_excessive")
