@@ -83,6 +83,13 @@ def _install_sqlite_hooks(engine: AsyncEngine, busy_timeout: float) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+async def _driver(conn: AsyncConnection) -> sqlite_inline.InlineConnection | None:
+    """The inline SQLite driver's connection under `conn` (None on PostgreSQL)."""
+    raw = await conn.get_raw_connection()
+    driver = raw.driver_connection
+    return driver if isinstance(driver, sqlite_inline.InlineConnection) else None
+
+
 async def _quietly_close(conn: AsyncConnection) -> None:
     """Give the connection back to the pool; a broken one is discarded by the pool anyway."""
     with contextlib.suppress(*TRANSLATED):
@@ -246,12 +253,15 @@ class Database:
         return await current_revision(self._engine)
 
     @asynccontextmanager
-    async def transaction(self, *, readonly: bool = False) -> AsyncIterator[Transaction]:
+    async def transaction(self, *, readonly: bool = False,
+                          background: bool = False) -> AsyncIterator[Transaction]:
         """One unit of work: its repositories share one transaction, committed on exit.
 
         An exception inside the block rolls everything back and propagates unchanged.
         `readonly=True` on SQLite starts a deferred transaction that does not queue behind
-        writers; it must not write.
+        writers; it must not write. `background=True` (a long batch job, as retention) runs
+        every statement of the transaction on the connection's thread on SQLite, not on the
+        event loop (storage/sqlite_inline.py): slower per statement, but the loop stays free.
         """
         begin = "DEFERRED" if readonly else "IMMEDIATE"
         async with self._writer_turn(readonly):
@@ -271,6 +281,9 @@ class Database:
             except BaseException:  # cancelled while BEGIN waited: give the connection back
                 await _quietly_close(conn)
                 raise
+            driver = await _driver(conn) if background else None
+            if driver is not None:
+                driver.background = True
             try:
                 yield Transaction(conn)
             except BaseException:
@@ -286,6 +299,8 @@ class Database:
                     # After the commit, not before: what counts is where the commit landed.
                     self._identity = sqlite_file.check(self._file, self._identity)
             finally:
+                if driver is not None:
+                    driver.background = False
                 await _quietly_close(conn)
 
     @asynccontextmanager
