@@ -44,12 +44,12 @@ from bot.workflow.retention import (
     ERASED,
     OWN_KINDS,
     PERSONAL_EVENT_KEYS,
+    REMOVED,
     Period,
     cutoff,
     is_masked,
     parse_period,
     pseudonym,
-    scrub,
 )
 from storage import Database
 from storage.errors import StorageError
@@ -223,7 +223,7 @@ class _Run:
                             mask: Callable[[str], str]) -> None:
         self.add("tickets_pseudonymised", await store.mask_tickets(ids, mask, dry_run=self.dry))
         self.add("events_scrubbed", await store.scrub_ticket_events(
-            ids, scrub, dry_run=self.dry, keys=PERSONAL_EVENT_KEYS))
+            ids, keys=PERSONAL_EVENT_KEYS, replacement=REMOVED, dry_run=self.dry))
         self.add("verifications_deleted", await store.delete_verifications(ids,
                                                                            dry_run=self.dry))
 
@@ -272,7 +272,8 @@ class _Run:
                     mails[start:start + CHUNK], self.mask, dry_run=self.dry))
         async with self.db.transaction(readonly=self.dry, background=True) as tx:
             self.add("events_scrubbed", await retention_store(tx).scrub_ticketless_events(
-                self.org.id, limit, scrub, keep_kinds=sorted(OWN_KINDS),
+                self.org.id, limit, keys=PERSONAL_EVENT_KEYS, replacement=REMOVED,
+                keep_kinds=sorted(OWN_KINDS),
                 keep_prefix=SUPPRESSION_PREFIX, dry_run=self.dry))
 
     async def _questions(self) -> None:
