@@ -198,13 +198,16 @@ async def test_a_background_transaction_runs_off_the_loop_and_leaves_the_connect
     db = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'bg.db'}", upgrade=False)
     threads: list[int] = []
 
+    def thread_of_call() -> int:
+        threads.append(threading.get_ident())
+        return 1
+
     async def one(background: bool, fail: bool = False) -> tuple[int, int]:
         async with db.transaction(background=background) as tx:
             raw = await tx.connection.get_raw_connection()
             driver = raw.driver_connection
             assert isinstance(driver, InlineConnection)
-            driver.conn.create_function(
-                "thread_of_call", 0, lambda: threads.append(threading.get_ident()) or 1)
+            driver.conn.create_function("thread_of_call", 0, thread_of_call)
             await tx.connection.execute(text("CREATE TABLE IF NOT EXISTS t (x)"))
             await tx.connection.execute(text("INSERT INTO t VALUES (thread_of_call())"))
             sync = (await tx.connection.execute(text("PRAGMA synchronous"))).scalar_one()
