@@ -63,9 +63,10 @@ APPLIED = "retention_applied"
 ERASED_EVENT = "own_data_erased"
 SUPPRESSION_PREFIX = "suppression"
 # Tickets per write transaction: intake waits for at most one chunk on SQLite's one writer
-# (about 40 ms of work on 2 cores). Smaller chunks did not answer SMTP faster during a run
-# but made it slower: each transaction costs its BEGIN and its COMMIT on a thread
-# (bench/retention_intake.py --chunk 50, 100, 200).
+# (about 50 ms, most of it the commit's checkpoint). The run's transactions are `background`
+# ones: their statements run on the connection's thread, so the event loop (SMTP) goes on
+# meanwhile. Smaller chunks did not answer SMTP faster during a run but made it slower: each
+# transaction costs its BEGIN and its COMMIT (bench/retention_intake.py --chunk 80, 200).
 CHUNK = 200
 DAY_SECONDS = 24 * 60 * 60
 FIRST_RUN_SECONDS = 10 * 60
