@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import functools
 import os
+import sqlite3
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -81,6 +82,26 @@ def _install_sqlite_hooks(engine: AsyncEngine, busy_timeout: float) -> None:
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get(_BEGIN_OPTION, "IMMEDIATE")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+async def _driver(conn: AsyncConnection) -> sqlite_inline.InlineConnection | None:
+    """The inline SQLite driver's connection under `conn` (None on PostgreSQL)."""
+    raw = await conn.get_raw_connection()
+    driver = raw.driver_connection
+    return driver if isinstance(driver, sqlite_inline.InlineConnection) else None
+
+
+async def _end_background(conn: AsyncConnection,
+                          driver: sqlite_inline.InlineConnection | None) -> None:
+    """Put a background transaction's connection back as others expect it (synchronous
+    FULL); one that cannot be is discarded rather than pooled."""
+    if driver is None:
+        return
+    try:
+        await driver.end_background()
+    except (sqlite3.Error, RuntimeError):
+        with contextlib.suppress(*TRANSLATED):
+            await conn.invalidate()
 
 
 async def _quietly_close(conn: AsyncConnection) -> None:
@@ -246,12 +267,16 @@ class Database:
         return await current_revision(self._engine)
 
     @asynccontextmanager
-    async def transaction(self, *, readonly: bool = False) -> AsyncIterator[Transaction]:
+    async def transaction(self, *, readonly: bool = False,
+                          background: bool = False) -> AsyncIterator[Transaction]:
         """One unit of work: its repositories share one transaction, committed on exit.
 
         An exception inside the block rolls everything back and propagates unchanged.
         `readonly=True` on SQLite starts a deferred transaction that does not queue behind
-        writers; it must not write.
+        writers; it must not write. `background=True` (a long batch job, as retention) runs
+        every statement of the transaction on the connection's thread on SQLite, not on the
+        event loop, and does not sync its commit on its own (storage/sqlite_inline.py):
+        slower per statement, but the loop stays free.
         """
         begin = "DEFERRED" if readonly else "IMMEDIATE"
         async with self._writer_turn(readonly):
@@ -262,13 +287,18 @@ class Database:
                 conn = await self._engine.connect()
             except TRANSLATED as exc:
                 raise translate(exc, "connecting") from exc
+            driver = None
             try:
+                if background and (driver := await _driver(conn)) is not None:
+                    await driver.start_background()
                 await conn.execution_options(**{_BEGIN_OPTION: begin})
                 trans = await conn.begin()
             except TRANSLATED as exc:
+                await _end_background(conn, driver)
                 await _quietly_close(conn)
                 raise translate(exc, "starting a transaction") from exc
             except BaseException:  # cancelled while BEGIN waited: give the connection back
+                await _end_background(conn, driver)
                 await _quietly_close(conn)
                 raise
             try:
@@ -286,6 +316,7 @@ class Database:
                     # After the commit, not before: what counts is where the commit landed.
                     self._identity = sqlite_file.check(self._file, self._identity)
             finally:
+                await _end_background(conn, driver)
                 await _quietly_close(conn)
 
     @asynccontextmanager

@@ -70,7 +70,8 @@ class InlineCursor:
     async def execute(self, sql: str, parameters: Sequence[Any] | None = None) -> InlineCursor:
         args = () if parameters is None else parameters
         owner = self._owner
-        if _is_slow(sql) or owner.read_lock_pending or _size(args) > BIG_VALUE:
+        if (owner.background or _is_slow(sql) or owner.read_lock_pending
+                or _size(args) > BIG_VALUE):
             owner.read_lock_pending = _opens_deferred(sql)
             await owner.off_loop(self._cursor.execute, sql, args)
         else:
@@ -81,7 +82,7 @@ class InlineCursor:
                           seq_of_parameters: Iterable[Sequence[Any]]) -> InlineCursor:
         rows = list(seq_of_parameters)
         owner = self._owner
-        if owner.read_lock_pending or sum(map(_size, rows)) > BIG_VALUE:
+        if owner.background or owner.read_lock_pending or sum(map(_size, rows)) > BIG_VALUE:
             owner.read_lock_pending = False
             await owner.off_loop(self._cursor.executemany, sql, rows)
         else:
@@ -89,6 +90,8 @@ class InlineCursor:
         return self
 
     async def fetchall(self) -> list[Any]:
+        if self._owner.background:
+            return list(await self._owner.off_loop(self._cursor.fetchall))
         return self._cursor.fetchall()
 
     async def fetchone(self) -> Any:
@@ -165,12 +168,30 @@ class InlineConnection:
         self._tx = _InlineQueue(self)
         # Set by a deferred BEGIN: the next statement takes the read lock, on the thread.
         self.read_lock_pending = False
+        # Set for a background job's transaction (`start_background`): every statement and
+        # fetch runs on the thread, so a long batch of writes leaves the loop free for the
+        # intake (sqlite3 releases the GIL while SQLite works).
+        self.background = False
         # Its own thread: a slow step must not queue behind other work on the loop's
         # default executor (a 25 MB mail being parsed, say).
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
 
     async def off_loop(self, function: Callable[..., Any], *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._thread, function, *args)
+
+    async def start_background(self) -> None:
+        """Before a background job's transaction begins: its statements run on the thread,
+        and its commit is not synced to disk on its own (synchronous NORMAL, which SQLite
+        lets change only between transactions). On power loss the job's last steps may be
+        lost, and are redone by its next run; the next FULL commit (the intake's, or the
+        job's own last record) syncs them with it. Saves an fsync per chunk of a long run."""
+        await self.off_loop(self.conn.execute, "PRAGMA synchronous = NORMAL")
+        self.background = True
+
+    async def end_background(self) -> None:
+        """After the transaction ended (committed or rolled back): back to the default."""
+        self.background = False
+        await self.off_loop(self.conn.execute, "PRAGMA synchronous = FULL")
 
     def cursor(self) -> _CursorFactory:
         return _CursorFactory(self)

@@ -44,12 +44,12 @@ from bot.workflow.retention import (
     ERASED,
     OWN_KINDS,
     PERSONAL_EVENT_KEYS,
+    REMOVED,
     Period,
     cutoff,
     is_masked,
     parse_period,
     pseudonym,
-    scrub,
 )
 from storage import Database
 from storage.errors import StorageError
@@ -63,9 +63,10 @@ APPLIED = "retention_applied"
 ERASED_EVENT = "own_data_erased"
 SUPPRESSION_PREFIX = "suppression"
 # Tickets per write transaction: intake waits for at most one chunk on SQLite's one writer
-# (about 40 ms of work on 2 cores). Smaller chunks did not answer SMTP faster during a run
-# but made it slower: each transaction costs its BEGIN and its COMMIT on a thread
-# (bench/retention_intake.py --chunk 50, 100, 200).
+# (about 50 ms, most of it the commit's checkpoint). The run's transactions are `background`
+# ones: their statements run on the connection's thread, so the event loop (SMTP) goes on
+# meanwhile. Smaller chunks did not answer SMTP faster during a run but made it slower: each
+# transaction costs its BEGIN and its COMMIT (bench/retention_intake.py --chunk 80, 200).
 CHUNK = 200
 DAY_SECONDS = 24 * 60 * 60
 FIRST_RUN_SECONDS = 10 * 60
@@ -138,7 +139,7 @@ class _Run:
                      step: Callable[[RetentionStore, list[int]], Awaitable[None]]) -> None:
         """Run `step` on each chunk of ticket ids, one transaction each, holds re-read."""
         for chunk in _chunks(ids):
-            async with self.db.transaction(readonly=self.dry) as tx:
+            async with self.db.transaction(readonly=self.dry, background=True) as tx:
                 store = retention_store(tx)
                 held = held_ids(await store.ticket_events_of_kinds(
                     self.org.id, [HOLD, RELEASE], ticket_ids=chunk))
@@ -152,14 +153,14 @@ class _Run:
     async def run(self) -> RetentionCounts:
         closed: list[ClosedTicket] = []
         while True:  # page by page: intake on the same event loop goes on in between
-            async with self.db.transaction(readonly=True) as tx:
+            async with self.db.transaction(readonly=True, background=True) as tx:
                 page = await retention_store(tx).closed_tickets(
                     self.org.id, ignore_kinds=sorted(OWN_KINDS),
                     after_id=closed[-1].id if closed else 0)
             closed += page
             if not page:
                 break
-        async with self.db.transaction(readonly=True) as tx:
+        async with self.db.transaction(readonly=True, background=True) as tx:
             store = retention_store(tx)
             held = held_ids(await store.ticket_events_of_kinds(self.org.id, [HOLD, RELEASE]))
             open_count = await tx.tickets.count_matching(organisation=self.org.id,
@@ -223,7 +224,7 @@ class _Run:
                             mask: Callable[[str], str]) -> None:
         self.add("tickets_pseudonymised", await store.mask_tickets(ids, mask, dry_run=self.dry))
         self.add("events_scrubbed", await store.scrub_ticket_events(
-            ids, scrub, dry_run=self.dry, keys=PERSONAL_EVENT_KEYS))
+            ids, keys=PERSONAL_EVENT_KEYS, replacement=REMOVED, dry_run=self.dry))
         self.add("verifications_deleted", await store.delete_verifications(ids,
                                                                            dry_run=self.dry))
 
@@ -239,7 +240,7 @@ class _Run:
             if address in seen:
                 continue
             seen.add(address)
-            async with self.db.transaction(readonly=True) as tx:
+            async with self.db.transaction(readonly=True, background=True) as tx:
                 store = retention_store(tx)
                 ids = await store.closed_tickets_of(self.org.id, address)
                 mails = await store.unticketed_mail(self.org.id, self.now, sender=address)
@@ -254,7 +255,7 @@ class _Run:
                 await self._mask_tickets(store, chunk, lambda _: ERASED)
 
             await self._write(ids, erase)
-            async with self.db.transaction(readonly=self.dry) as tx:
+            async with self.db.transaction(readonly=self.dry, background=True) as tx:
                 self.add("unticketed_mail", await retention_store(tx).empty_mail(
                     mails, lambda _: ERASED, dry_run=self.dry))
             self.add("requesters_erased", 1)
@@ -264,19 +265,20 @@ class _Run:
 
     async def _unticketed(self) -> None:
         limit = self.past("raw_mail")
-        async with self.db.transaction(readonly=True) as tx:
+        async with self.db.transaction(readonly=True, background=True) as tx:
             mails = await retention_store(tx).unticketed_mail(self.org.id, limit)
         for start in range(0, len(mails), CHUNK):
-            async with self.db.transaction(readonly=self.dry) as tx:
+            async with self.db.transaction(readonly=self.dry, background=True) as tx:
                 self.add("unticketed_mail", await retention_store(tx).empty_mail(
                     mails[start:start + CHUNK], self.mask, dry_run=self.dry))
-        async with self.db.transaction(readonly=self.dry) as tx:
+        async with self.db.transaction(readonly=self.dry, background=True) as tx:
             self.add("events_scrubbed", await retention_store(tx).scrub_ticketless_events(
-                self.org.id, limit, scrub, keep_kinds=sorted(OWN_KINDS),
+                self.org.id, limit, keys=PERSONAL_EVENT_KEYS, replacement=REMOVED,
+                keep_kinds=sorted(OWN_KINDS),
                 keep_prefix=SUPPRESSION_PREFIX, dry_run=self.dry))
 
     async def _questions(self) -> None:
-        async with self.db.transaction(readonly=self.dry) as tx:
+        async with self.db.transaction(readonly=self.dry, background=True) as tx:
             self.add("staff_questions", await retention_store(tx).delete_questions(
                 self.org.id, self.past("staff_questions"), dry_run=self.dry))
 

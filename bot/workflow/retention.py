@@ -96,6 +96,8 @@ def is_masked(value: str | None) -> bool:
 
 
 def scrub(data: Mapping[str, Any]) -> dict[str, Any]:
-    """An event's data with its personal values replaced (the keys stay, so its shape does)."""
+    """An event's data with its personal values replaced (the keys stay, so its shape does).
+    Retention applies this rule in the database (storage/repos/json_scrub.py); this is the
+    reference a test holds that SQL to."""
     return {key: (REMOVED if key in PERSONAL_EVENT_KEYS and value not in (None, "", [], {})
                   else value) for key, value in data.items()}

@@ -36,6 +36,7 @@ from sqlalchemy import (
 from storage import tables as t
 from storage.records import FINAL_STATES
 from storage.repos.base import HasConnection, Repository
+from storage.repos.json_scrub import scrub_sql
 
 _t, _m, _o, _e = t.tickets, t.messages, t.outbox, t.events
 # Outbox rows still to be sent keep their bytes and address: the sender needs them. Said as
@@ -246,35 +247,29 @@ class RetentionStore(Repository):
                 "masking tickets", changes)
         return len(changes)
 
-    async def scrub_events(self, where: list[ColumnElement[bool]],
-                           scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
-                           dry_run: bool, keys: Collection[str] = ()) -> int:
-        """Replace the personal values of the chosen events' data; how many changed. With
-        `keys` (the only ones `scrub` changes), events whose data does not name one of them
-        are not read at all (most of a ticket's events: states, replies queued)."""
-        if keys:
-            text = cast(_e.c.data, Text)
-            where = [*where, or_(*(text.contains(f'"{key}"', autoescape=True)
-                                   for key in sorted(keys)))]
-        rows = await self._rows(select(_e.c.id, _e.c.data).where(*where), "reading events")
-        changes = []
-        for pk, data in (tuple(row) for row in rows):
-            cleaned = scrub(data or {})
-            if cleaned != data:
-                changes.append({"pk": pk, "cleaned": cleaned})
-        if not dry_run:
-            await self._many(update(_e).where(_e.c.id == bindparam("pk")).values(
-                data=bindparam("cleaned", type_=_e.c.data.type)), "scrubbing events", changes)
-        return len(changes)
+    async def scrub_events(self, where: list[ColumnElement[bool]], *, keys: Collection[str],
+                           replacement: str, dry_run: bool) -> int:
+        """Replace the personal values (under `keys`) of the chosen events' data with
+        `replacement`, in the database (storage/repos/json_scrub.py); how many changed.
+        Events whose data does not name one of the keys (most of a ticket's: states,
+        replies queued) are passed over on a cheap text match before any JSON is parsed."""
+        text = cast(_e.c.data, Text)
+        named = or_(*(text.contains(f'"{key}"', autoescape=True) for key in sorted(keys)))
+        changed, scrubbed = scrub_sql(self._dialect, keys, replacement)
+        where = [*where, named, changed]
+        if dry_run:
+            return int(await self._scalar(select(func.count()).select_from(_e).where(*where),
+                                          "counting events") or 0)
+        return await self._rowcount(update(_e).where(*where).values(data=scrubbed),
+                                    "scrubbing events")
 
-    async def scrub_ticket_events(self, ticket_ids: Sequence[int],
-                                  scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
-                                  dry_run: bool, keys: Collection[str] = ()) -> int:
-        return await self.scrub_events([_e.c.ticket_id.in_(list(ticket_ids))], scrub,
-                                       dry_run=dry_run, keys=keys)
+    async def scrub_ticket_events(self, ticket_ids: Sequence[int], *, keys: Collection[str],
+                                  replacement: str, dry_run: bool) -> int:
+        return await self.scrub_events([_e.c.ticket_id.in_(list(ticket_ids))], keys=keys,
+                                       replacement=replacement, dry_run=dry_run)
 
-    async def scrub_ticketless_events(self, organisation: str, before: datetime,
-                                      scrub: Callable[[Mapping[str, Any]], dict[str, Any]], *,
+    async def scrub_ticketless_events(self, organisation: str, before: datetime, *,
+                                      keys: Collection[str], replacement: str,
                                       keep_kinds: Sequence[str], keep_prefix: str,
                                       dry_run: bool) -> int:
         """Scrub the organisation's events on no ticket (mail that opened none) older than
@@ -282,7 +277,7 @@ class RetentionStore(Repository):
         return await self.scrub_events(
             [_e.c.organisation == organisation, _e.c.ticket_id.is_(None), _e.c.at < before,
              _e.c.kind.not_in(list(keep_kinds)), ~_e.c.kind.startswith(keep_prefix)],
-            scrub, dry_run=dry_run)
+            keys=keys, replacement=replacement, dry_run=dry_run)
 
     async def delete_verifications(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
         """The tickets' identity challenges (keyed hashes): of no use once closed."""

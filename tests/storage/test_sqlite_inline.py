@@ -191,3 +191,42 @@ async def test_the_driver_never_creates_a_file(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.OperationalError, match="unable to open"):
         await connect(str(tmp_path / "missing.db"), busy_timeout=1.0)
     assert not await asyncio.to_thread(lambda: list(tmp_path.iterdir()))
+
+
+async def test_a_background_transaction_runs_off_the_loop_and_leaves_the_connection_as_it_was(
+        tmp_path: Path) -> None:
+    db = await open_database(f"sqlite+aiosqlite:///{tmp_path / 'bg.db'}", upgrade=False)
+    threads: list[int] = []
+
+    def thread_of_call() -> int:
+        threads.append(threading.get_ident())
+        return 1
+
+    async def one(background: bool, fail: bool = False) -> tuple[int, int]:
+        async with db.transaction(background=background) as tx:
+            raw = await tx.connection.get_raw_connection()
+            driver = raw.driver_connection
+            assert isinstance(driver, InlineConnection)
+            driver.conn.create_function("thread_of_call", 0, thread_of_call)
+            await tx.connection.execute(text("CREATE TABLE IF NOT EXISTS t (x)"))
+            await tx.connection.execute(text("INSERT INTO t VALUES (thread_of_call())"))
+            sync = (await tx.connection.execute(text("PRAGMA synchronous"))).scalar_one()
+            if fail:
+                raise RuntimeError("the job's own error")
+        async with db.transaction() as tx:
+            after = (await tx.connection.execute(text("PRAGMA synchronous"))).scalar_one()
+        return int(sync), int(after)
+
+    try:
+        # 1 is NORMAL (not synced at each commit), 2 FULL: back to FULL once it ended.
+        assert await one(background=True) == (1, 2)
+        assert threads[-1] != threading.get_ident()
+        assert await one(background=False) == (2, 2)
+        assert threads[-1] == threading.get_ident()
+        with pytest.raises(RuntimeError, match="own error"):
+            await one(background=True, fail=True)
+        async with db.transaction() as tx:
+            assert (await tx.connection.execute(text("PRAGMA synchronous"))).scalar_one() == 2
+            assert (await tx.connection.execute(text("SELECT count(*) FROM t"))).scalar_one() == 2
+    finally:
+        await db.close()
