@@ -65,7 +65,7 @@ _PIECES = st.sampled_from(["a", "Z", "0", ".", "@", "<", ">", " ", "\t", "\x0b",
                            "x.y", "b.c"])
 
 
-@settings(max_examples=600, deadline=None, derandomize=True,
+@settings(max_examples=200, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_PIECES, max_size=14).map("".join))
 def test_any_argument_reads_as_aiosmtpd_reads_it(protocols: tuple[Any, Any],
@@ -74,7 +74,7 @@ def test_any_argument_reads_as_aiosmtpd_reads_it(protocols: tuple[Any, Any],
     assert _read(ours, arg) == _read(theirs, arg)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True,
+@settings(max_examples=150, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.from_regex(r"<[a-z0-9.+-]{1,12}@[a-z0-9.-]{1,12}>( [A-Z]{1,6}=[A-Za-z0-9]{1,6}){0,2}",
                      fullmatch=True))

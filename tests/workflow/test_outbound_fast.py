@@ -270,7 +270,7 @@ def test_date_keeps_its_offset() -> None:
 HEADER_TEXT = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=120)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(name=st.sampled_from(["Subject", "To", "References", "List-Unsubscribe"]),
        value=HEADER_TEXT)
 def test_fast_header_line_is_what_the_stdlib_folds(name: str, value: str) -> None:
@@ -281,7 +281,7 @@ ANY_TEXT = st.text(max_size=300)
 ids = st.sampled_from(["<a@b.c>", "<x.y@example.com>", "junk", "<a,b;c@d.e>", "", "<é@x.y>"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(name=ANY_TEXT, subject=ANY_TEXT, body=st.text(max_size=2000),
        in_reply_to=ids, references=st.lists(ids, max_size=12))
 def test_same_as_the_generator_for_any_input(
@@ -303,7 +303,7 @@ def test_same_as_the_generator_for_any_input(
         assert body_of(new_parsed) == newlines(body)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(name=ANY_TEXT, subject=ANY_TEXT, body=st.text(max_size=1500))
 def test_parses_back_to_the_inputs(name: str, subject: str, body: str) -> None:
     assume("=?" not in subject and "=?" not in name)
