@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -199,8 +200,7 @@ def load_rules(folder: Path = RULESETS) -> tuple[CompiledRule, ...]:
     files = [read_file(path) for path in paths]
     shared = next((f.fragments for f in files if f.language == SHARED), {})
     rules = [rule for ruleset in files for rule in compile_file(ruleset, shared)]
-    ids = [rule.id for rule in rules]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    duplicates = sorted(i for i, n in Counter(rule.id for rule in rules).items() if n > 1)
     if duplicates:
         raise RulesetError(f"rule ids used twice: {duplicates}")
     return tuple(rules)

@@ -6,6 +6,8 @@ renamed field breaks one small function rather than every block builder.
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.organisations import Organisation, Organisations
 from bot.slack.cards import AnswerView, EventLine, Source, TicketCard
 from bot.workflow.checklist import Checklist
@@ -80,3 +82,8 @@ def answer_view(answer: Answer, *, question_id: int, orgs: Organisations,
         pointers=tuple(source(c, orgs) for c in answer.pointers),
         scope=scope.name if scope else None,
     )
+
+
+def acting_user(body: dict[str, Any]) -> str:
+    """The Slack user id of whoever clicked or submitted, from an interaction's payload."""
+    return str((body.get("user") or {}).get("id", ""))

@@ -17,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack import checklist_blocks, manual_modals, modals
 from bot.slack import triage_blocks as triage_ui
+from bot.slack.adapters import acting_user
 from bot.slack.answer_blocks import HELPFUL, UNHELPFUL, feedback_done_blocks
 from bot.slack.escalation import ASK_TEAM, Escalations
 from bot.slack.files import TicketFiles
@@ -103,7 +104,7 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
             reference=str(action.get("value", "")),
             channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
             ts=str(container.get("message_ts") or (body.get("message") or {}).get("ts", "")),
-            user=str((body.get("user") or {}).get("id", "")),
+            user=acting_user(body),
             trigger_id=str(body.get("trigger_id", "")))
 
     @app.action(HELPFUL)
@@ -111,7 +112,7 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
     async def on_feedback(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any],
                           respond: AsyncRespond) -> None:
         await ack()
-        user = str((body.get("user") or {}).get("id", ""))
+        user = acting_user(body)
         helpful = action.get("action_id") == HELPFUL
         if not await questions.record_feedback(str(action.get("value", "")), user, helpful):
             await respond(response_type="ephemeral", replace_original=False,
@@ -134,7 +135,7 @@ def build_app(*, client: AsyncWebClient, signing_secret: str | None,
             client, callback_id=str(view.get("callback_id", "")),
             metadata=str(view.get("private_metadata", "")),
             values=(view.get("state") or {}).get("values") or {},
-            user=str((body.get("user") or {}).get("id", "")))
+            user=acting_user(body))
 
     _manual_handlers(app, manual)
     if triage is not None:
@@ -156,7 +157,7 @@ def _escalation_handlers(app: AsyncApp, escalations: Escalations) -> None:
         message = body.get("message") or {}
         await escalations.clicked(
             client, value=str(action.get("value", "")),
-            user=str((body.get("user") or {}).get("id", "")),
+            user=acting_user(body),
             channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
             thread=str(message.get("thread_ts") or container.get("message_ts")
                        or message.get("ts", "")))
@@ -175,7 +176,7 @@ def _triage_handlers(app: AsyncApp, triage: TriageActions) -> None:
             message=str(action.get("value", "")),
             channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
             ts=str(container.get("message_ts") or (body.get("message") or {}).get("ts", "")),
-            user=str((body.get("user") or {}).get("id", "")),
+            user=acting_user(body),
             trigger_id=str(body.get("trigger_id", "")))
 
     @app.view(re.compile(f"^({triage_ui.OPEN_MODAL}|{triage_ui.DISMISS_MODAL})$"))
@@ -186,7 +187,7 @@ def _triage_handlers(app: AsyncApp, triage: TriageActions) -> None:
             client, callback_id=str(view.get("callback_id", "")),
             metadata=str(view.get("private_metadata", "")),
             values=(view.get("state") or {}).get("values") or {},
-            user=str((body.get("user") or {}).get("id", "")))
+            user=acting_user(body))
 
 
 def _manual_handlers(app: AsyncApp, manual: ManualActions) -> None:
@@ -203,7 +204,7 @@ def _manual_handlers(app: AsyncApp, manual: ManualActions) -> None:
             value=str(option.get("value", "") if option else action.get("value", "")),
             channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
             ts=str(container.get("message_ts") or (body.get("message") or {}).get("ts", "")),
-            user=str((body.get("user") or {}).get("id", "")),
+            user=acting_user(body),
             trigger_id=str(body.get("trigger_id", "")))
 
     @app.action(manual_modals.CANNED_ACTION)
@@ -213,7 +214,7 @@ def _manual_handlers(app: AsyncApp, manual: ManualActions) -> None:
         await manual.canned_chosen(
             client, view=body.get("view") or {},
             name=str((action.get("selected_option") or {}).get("value", "")),
-            user=str((body.get("user") or {}).get("id", "")))
+            user=acting_user(body))
 
     @app.view(MANUAL_MODAL)
     async def on_manual_modal(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
@@ -223,19 +224,19 @@ def _manual_handlers(app: AsyncApp, manual: ManualActions) -> None:
             client, callback_id=str(view.get("callback_id", "")),
             metadata=str(view.get("private_metadata", "")),
             values=(view.get("state") or {}).get("values") or {},
-            user=str((body.get("user") or {}).get("id", "")))
+            user=acting_user(body))
 
     @app.shortcut(NEW_REQUEST)
     async def on_new_request(ack: AsyncAck, body: dict[str, Any],
                              client: AsyncWebClient) -> None:
         await ack()
-        await manual.new_request_form(client, user=str((body.get("user") or {}).get("id", "")),
+        await manual.new_request_form(client, user=acting_user(body),
                                       trigger_id=str(body.get("trigger_id", "")))
 
     @app.view(manual_modals.NEW_MODAL)
     async def on_new_request_modal(ack: AsyncAck, body: dict[str, Any], view: dict[str, Any],
                                    client: AsyncWebClient) -> None:
-        user = str((body.get("user") or {}).get("id", ""))
+        user = acting_user(body)
         checked = await manual.check_new_request(
             (view.get("state") or {}).get("values") or {}, user)
         if isinstance(checked, dict):  # shown next to the fields; the modal stays open

@@ -17,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.desk import Desk, recipients
 from bot.errors import BotError
+from bot.slack.adapters import acting_user
 from bot.slack.escape import escape
 from bot.slack.recipient_blocks import TELL
 from bot.slack.ticket_actions import ACTOR_PREFIX, UNAVAILABLE, Refused, TicketActions
@@ -67,4 +68,4 @@ def install(app: AsyncApp, actions: RecipientActions) -> None:
         await actions.clicked(
             client, reference=str(action.get("value", "")),
             channel=str((body.get("channel") or {}).get("id") or container.get("channel_id", "")),
-            user=str((body.get("user") or {}).get("id", "")))
+            user=acting_user(body))
