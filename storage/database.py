@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import logging
 import os
 import sqlite3
 import weakref
@@ -39,6 +40,10 @@ from storage.errors import StorageError, UnavailableError
 from storage.migrate import current_revision, upgrade_to_head
 from storage.tables import heartbeat
 from storage.unit import Transaction
+
+log = logging.getLogger("privacybot.storage")
+# A checkpoint that fails (the database closed meanwhile, say) is only put off.
+_CHECKPOINT_ERRORS: tuple[type[BaseException], ...] = (*TRANSLATED, RuntimeError)
 
 _BEGIN_OPTION = "privacybot_begin"
 SUPPORTED = ("sqlite+aiosqlite", "postgresql+asyncpg")
@@ -279,6 +284,7 @@ class Database:
         slower per statement, but the loop stays free.
         """
         begin = "DEFERRED" if readonly else "IMMEDIATE"
+        checkpoint_after = background and not readonly and self.dialect == "sqlite"
         async with self._writer_turn(readonly):
             # Only the database's own steps are translated here (the repositories translate
             # theirs): an OSError raised by the caller's code inside the block is the
@@ -318,6 +324,19 @@ class Database:
             finally:
                 await _end_background(conn, driver)
                 await _quietly_close(conn)
+        if checkpoint_after:
+            await self._checkpoint()
+
+    async def _checkpoint(self) -> None:
+        """After a background write transaction, out of the writer's turn: the checkpoint
+        its commit skipped (storage/sqlite_inline.py), so that the intake's writes go on
+        while the WAL is copied back. A failure is left for SQLite's next checkpoint."""
+        try:
+            async with self._engine.connect() as conn:
+                if (driver := await _driver(conn)) is not None:
+                    await driver.checkpoint()
+        except _CHECKPOINT_ERRORS as exc:
+            log.warning("checkpoint after a background transaction failed: %s", exc)
 
     @asynccontextmanager
     async def _writer_turn(self, readonly: bool) -> AsyncIterator[None]:

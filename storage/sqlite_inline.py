@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -35,6 +36,10 @@ _SLOW_PREFIXES = ("BEGIN", "COMMIT", "END", "ROLLBACK", "PRAGMA", "VACUUM", "SAV
 # Values this large (a raw mail of up to 25 MB) make SQLite spill pages to the WAL with
 # write() calls: tens of milliseconds, so such statements go to the thread as well.
 BIG_VALUE = 64 * 1024
+# SQLite's own default: a commit that takes the WAL past 1,000 pages checkpoints it.
+DEFAULT_AUTOCHECKPOINT = 1000
+# How often a writer tries again for the lock another process holds.
+_POLL_SECONDS = 0.001
 
 
 def _is_slow(sql: str) -> bool:
@@ -47,6 +52,11 @@ def _opens_deferred(sql: str) -> bool:
     words = sql.upper().split()
     return bool(words) and words[0] == "BEGIN" and not (
         len(words) > 1 and words[1] in ("IMMEDIATE", "EXCLUSIVE"))
+
+
+def _takes_write_lock(sql: str) -> bool:
+    words = sql.upper().split()
+    return len(words) > 1 and words[0] == "BEGIN" and words[1] in ("IMMEDIATE", "EXCLUSIVE")
 
 
 def _size(parameters: Iterable[Any]) -> int:
@@ -73,7 +83,10 @@ class InlineCursor:
         if (owner.background or _is_slow(sql) or owner.read_lock_pending
                 or _size(args) > BIG_VALUE):
             owner.read_lock_pending = _opens_deferred(sql)
-            await owner.off_loop(self._cursor.execute, sql, args)
+            if _takes_write_lock(sql):
+                await owner.off_loop(owner.begin_writing, self._cursor, sql)
+            else:
+                await owner.off_loop(self._cursor.execute, sql, args)
         else:
             self._cursor.execute(sql, args)
         return self
@@ -159,8 +172,9 @@ class _InlineQueue:
 class InlineConnection:
     """aiosqlite's Connection surface; see the module docstring for what runs where."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, busy_timeout: float = 5.0) -> None:
         self.conn = conn
+        self.busy_timeout = busy_timeout
         # Names SQLAlchemy's aiosqlite adapter reads: `_connection` (is it open), `_conn`
         # (the sqlite3 connection) and `_tx` (its request queue).
         self._connection: sqlite3.Connection | None = conn
@@ -176,6 +190,27 @@ class InlineConnection:
         # default executor (a 25 MB mail being parsed, say).
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
 
+    def begin_writing(self, cursor: sqlite3.Cursor, sql: str) -> None:
+        """BEGIN IMMEDIATE, waiting for another process's writer (the worker's retention,
+        the command line) by trying again every millisecond, up to the busy timeout.
+        SQLite's own busy handler sleeps in growing steps (1, 2, 5, 10, 15, 20, 25 ms...),
+        so a writer that held the lock for 20 ms made the next one wait 40; polling lets it
+        in as soon as the lock is free. On the connection's thread."""
+        deadline = time.monotonic() + self.busy_timeout
+        cursor.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    cursor.execute(sql)
+                    return
+                except sqlite3.OperationalError as exc:
+                    if (exc.sqlite_errorcode & 0xFF) != sqlite3.SQLITE_BUSY or (
+                            time.monotonic() >= deadline):
+                        raise
+                time.sleep(_POLL_SECONDS)
+        finally:
+            cursor.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+
     async def off_loop(self, function: Callable[..., Any], *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._thread, function, *args)
 
@@ -186,12 +221,25 @@ class InlineConnection:
         lost, and are redone by its next run; the next FULL commit (the intake's, or the
         job's own last record) syncs them with it. Saves an fsync per chunk of a long run."""
         await self.off_loop(self.conn.execute, "PRAGMA synchronous = NORMAL")
+        # Nor does its commit copy the WAL back into the database (the checkpoint SQLite
+        # runs on the commit that takes the WAL past its threshold): that copy is most of a
+        # chunk's cost, and while the commit runs this process's other writers wait for
+        # their turn. The job checkpoints after its turn instead (`checkpoint`).
+        await self.off_loop(self.conn.execute, "PRAGMA wal_autocheckpoint = 0")
         self.background = True
 
     async def end_background(self) -> None:
         """After the transaction ended (committed or rolled back): back to the default."""
         self.background = False
         await self.off_loop(self.conn.execute, "PRAGMA synchronous = FULL")
+        await self.off_loop(self.conn.execute,
+                            f"PRAGMA wal_autocheckpoint = {DEFAULT_AUTOCHECKPOINT}")
+
+    async def checkpoint(self) -> None:
+        """Copy what the WAL holds back into the database without waiting for anyone: a
+        PASSIVE checkpoint, which other connections may write beside (what a reader still
+        uses stays in the WAL for a later checkpoint)."""
+        await self.off_loop(self.conn.execute, "PRAGMA wal_checkpoint(PASSIVE)")
 
     def cursor(self) -> _CursorFactory:
         return _CursorFactory(self)
@@ -247,4 +295,4 @@ async def connect(database: str, *, busy_timeout: float) -> InlineConnection:
         return sqlite3.connect(sqlite_file.uri(database), uri=True, timeout=busy_timeout,
                                check_same_thread=False, isolation_level=None)
 
-    return InlineConnection(await asyncio.to_thread(_open))
+    return InlineConnection(await asyncio.to_thread(_open), busy_timeout)

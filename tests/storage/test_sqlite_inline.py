@@ -230,3 +230,53 @@ async def test_a_background_transaction_runs_off_the_loop_and_leaves_the_connect
             assert (await tx.connection.execute(text("SELECT count(*) FROM t"))).scalar_one() == 2
     finally:
         await db.close()
+
+
+async def test_a_writer_gets_in_as_soon_as_another_process_lets_go_of_the_lock(
+        tmp_path: Path) -> None:
+    path = tmp_path / "poll.db"
+    db = await open_database(f"sqlite+aiosqlite:///{path}", upgrade=False)
+    async with db.transaction() as tx:
+        await tx.connection.execute(text("CREATE TABLE t (who TEXT)"))
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process (the worker's retention) writes
+    holder.execute("INSERT INTO t VALUES ('other process')")
+    release = threading.Timer(0.2, lambda: holder.execute("COMMIT"))
+    try:
+        release.start()
+        async with db.transaction() as tx:  # waits, trying again, then goes in
+            await tx.connection.execute(text("INSERT INTO t VALUES ('service')"))
+        async with db.transaction(readonly=True) as tx:
+            rows = (await tx.connection.execute(text("SELECT who FROM t ORDER BY rowid"))).all()
+        assert [row[0] for row in rows] == ["other process", "service"]
+        # The busy timeout is put back once the lock is taken.
+        async with db.transaction() as tx:
+            timeout = (await tx.connection.execute(text("PRAGMA busy_timeout"))).scalar_one()
+        assert timeout == 5000
+    finally:
+        release.join()
+        holder.close()
+        await db.close()
+
+
+async def test_a_background_transaction_checkpoints_after_its_turn(tmp_path: Path) -> None:
+    path = tmp_path / "wal.db"
+    db = await open_database(f"sqlite+aiosqlite:///{path}", upgrade=False)
+    try:
+        async with db.transaction() as tx:
+            await tx.connection.execute(text("CREATE TABLE t (x BLOB)"))
+        async with db.transaction(background=True) as tx:
+            automatic = (await tx.connection.execute(
+                text("PRAGMA wal_autocheckpoint"))).scalar_one()
+            for _ in range(50):  # about 200 pages: below SQLite's threshold of 1,000
+                await tx.connection.execute(text("INSERT INTO t VALUES (zeroblob(16000))"))
+        assert automatic == 0  # the commit itself copies nothing back
+        # The rows are in the database file itself, not only in its WAL: copied back after
+        # the transaction's turn (before it, the file held the empty table alone).
+        assert path.stat().st_size >= 50 * 16000
+        async with db.transaction() as tx:
+            automatic = (await tx.connection.execute(
+                text("PRAGMA wal_autocheckpoint"))).scalar_one()
+        assert automatic == 1000  # other transactions keep SQLite's default
+    finally:
+        await db.close()
