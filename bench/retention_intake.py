@@ -6,8 +6,9 @@ Runtime's smtp part, so parse, classify, store, ticket and reply) in this proces
 a small request every 50 ms from a client thread with smtplib, timing each mail's whole
 SMTP transaction (connect, EHLO, MAIL, RCPT, DATA, QUIT). First for --baseline seconds with
 nothing else running; then while a retention run with "now" four years on goes through every
-ticket on the same event loop and the same database: the worst case, as `privacybot serve`
-runs the worker's daily retention beside the intake in one process by default.
+ticket of the same database, as the worker runs it: in a process of its own
+(bot/desk/retention_process.py). `--in-process` runs it on the intake's own event loop
+instead, as the service did before, for comparison.
 
 Prints the p50, p99 and slowest answer of both phases, and the run's wall and CPU time and
 counts; asserts nothing.
@@ -33,6 +34,7 @@ from bench.accountability import START, fill
 from bench.intake import TO, mail
 from bot.desk import retention
 from bot.desk.retention import run_retention
+from bot.desk.retention_process import RetentionJob, run_retention_in_process
 from bot.runtime import Runtime, build_services
 from bot.settings import Settings
 
@@ -78,7 +80,7 @@ def figures(times: list[float]) -> str:
             f"slowest {ordered[-1] * 1000:.0f} ms")
 
 
-async def main(count: int, baseline: float) -> None:
+async def main(count: int, baseline: float, in_process: bool) -> None:
     with tempfile.TemporaryDirectory(prefix="pb-bench-retention-") as folder:
         data_dir = Path(folder)
         started = time.perf_counter()
@@ -99,7 +101,13 @@ async def main(count: int, baseline: float) -> None:
             client.phase = "retention"
             now = START + timedelta(days=4 * 366)
             started, cpu = time.perf_counter(), time.process_time()
-            report = await run_retention(services.db, services.desk.config, now=now)
+            if in_process:
+                report = await run_retention(services.db, services.desk.config, now=now)
+            else:
+                report = await run_retention_in_process(RetentionJob(
+                    database_url=settings.effective_database_url,
+                    organisations_file=settings.config_path,
+                    secret=services.desk.config.secret, now=now))
             took, used = time.perf_counter() - started, time.process_time() - cpu
             client.stop.set()
             await asyncio.to_thread(client.join)
@@ -108,10 +116,11 @@ async def main(count: int, baseline: float) -> None:
             await runtime.stop()
             await services.close()
         counts = report.organisations[0]
-        print(f"retention: {took:.1f} s wall, {used:.1f} s CPU of this process (intake "
-              f"included); raw mail {counts.raw_mail}, bodies {counts.message_bodies}, outbox "
-              f"{counts.outbox_copies}, tickets {counts.tickets_pseudonymised}, events "
-              f"{counts.events_scrubbed}")
+        where = "in the intake's process" if in_process else "in a process of its own"
+        print(f"retention ({where}): {took:.1f} s wall, {used:.1f} s CPU of this process "
+              f"(intake included); raw mail {counts.raw_mail}, bodies "
+              f"{counts.message_bodies}, outbox {counts.outbox_copies}, tickets "
+              f"{counts.tickets_pseudonymised}, events {counts.events_scrubbed}")
         print(f"SMTP answer, nothing else running: {figures(client.times['baseline'])}")
         print(f"SMTP answer, retention running:    {figures(client.times['retention'])}")
         print(f"failed SMTP sessions: {client.failures}")
@@ -123,7 +132,9 @@ if __name__ == "__main__":
     parser.add_argument("--baseline", type=float, default=20.0,
                         help="seconds of intake alone before retention starts")
     parser.add_argument("--chunk", type=int, default=retention.CHUNK,
-                        help="tickets a retention transaction (to weigh the trade-off)")
+                        help="tickets a retention transaction (with --in-process only)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="run retention on the intake's event loop, not in a child")
     arguments = parser.parse_args()
     retention.CHUNK = arguments.chunk
-    asyncio.run(main(arguments.tickets, arguments.baseline))
+    asyncio.run(main(arguments.tickets, arguments.baseline, arguments.in_process))

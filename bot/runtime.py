@@ -16,7 +16,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -33,7 +33,8 @@ from bot.channels.smtp_intake import IntakeHandler
 from bot.channels.smtp_server import SmtpServer
 from bot.channels.transports import DirectoryTransport, RelayTransport, Transport
 from bot.desk import Desk
-from bot.desk.retention import retention_loop
+from bot.desk.retention import RetentionReport, retention_loop
+from bot.desk.retention_process import RetentionJob, run_retention_in_process
 from bot.desk.routes import configured_routes, unconfirmed_suggestions
 from bot.knowledge_base import build_knowledge_base, keep_embeddings_in
 from bot.memory import tune_malloc
@@ -192,8 +193,16 @@ class Runtime:
         self._tasks.append(asyncio.create_task(self.sender.run(self._stop_worker),
                                                name="outbox-sender"))
         self._tasks.append(asyncio.create_task(self._sweep_loop(), name="desk-sweep"))
+        config = self.services.desk.config
+
+        def in_own_process(now: datetime) -> Awaitable[RetentionReport]:
+            return run_retention_in_process(RetentionJob(
+                database_url=settings.effective_database_url,
+                organisations_file=settings.config_path, secret=config.secret, now=now))
+
         self._tasks.append(asyncio.create_task(retention_loop(
-            self.services.db, self.services.desk.config, self._stop_worker), name="retention"))
+            self.services.db, config, self._stop_worker, run=in_own_process),
+            name="retention"))
 
     async def _start_slack(self) -> None:
         """Socket Mode listens with the http part; the notifier and digest loops run with the

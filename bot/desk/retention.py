@@ -322,21 +322,33 @@ async def set_hold(db: Database, config: DeskConfig, reference: str, *, hold: bo
     return "held" if hold else "released"
 
 
+async def _run_here(db: Database, config: DeskConfig, now: datetime) -> RetentionReport:
+    return await run_retention(db, config, now=now)
+
+
 async def retention_loop(db: Database, config: DeskConfig, stop: asyncio.Event, *,
                          every_seconds: float = DAY_SECONDS,
-                         first_after_seconds: float = FIRST_RUN_SECONDS) -> None:
+                         first_after_seconds: float = FIRST_RUN_SECONDS,
+                         run: Callable[[datetime], Awaitable[RetentionReport]] | None = None,
+                         ) -> None:
     """The worker's daily run, until `stop` is set; a failed run is logged and retried the
     next day (nothing is lost by waiting: the data is only kept a day longer). The first run
-    waits a little, so that a start is not slowed by it."""
+    waits a little, so that a start is not slowed by it. `run` applies retention at a given
+    moment: by default here, on `db`; the service passes one that runs it in a process of
+    its own (bot/desk/retention_process.py)."""
+    if run is None:
+        run = functools.partial(_run_here, db, config)
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), first_after_seconds)
     while not stop.is_set():
         try:
-            report = await run_retention(db, config, now=config.clock())
+            report = await run(config.clock())
             for counts in report.organisations:
                 log.info("retention: %s", counts.model_dump())
         except StorageError as exc:
             log.warning("retention: database unavailable: %s", exc)
+        except WorkflowError as exc:
+            log.error("retention: %s", exc)
         except Exception:
             log.exception("retention failed")
         with contextlib.suppress(TimeoutError):
