@@ -80,12 +80,12 @@ def figures(times: list[float]) -> str:
             f"slowest {ordered[-1] * 1000:.0f} ms")
 
 
-async def main(count: int, baseline: float, in_process: bool) -> None:
+async def main(count: int, baseline: float, in_process: bool, chunk: int) -> None:
     with tempfile.TemporaryDirectory(prefix="pb-bench-retention-") as folder:
         data_dir = Path(folder)
         started = time.perf_counter()
         await fill(f"sqlite+aiosqlite:///{data_dir / 'privacybot.db'}", count)
-        print(f"retention chunk: {retention.CHUNK} tickets a transaction")
+        print(f"retention chunk: {chunk} tickets a transaction")
         print(f"filled {count} tickets in {time.perf_counter() - started:.0f} s")
         settings = Settings().with_overrides(
             data_dir=data_dir, smtp_host="127.0.0.1", smtp_port=0, public_url="http://x",
@@ -102,12 +102,13 @@ async def main(count: int, baseline: float, in_process: bool) -> None:
             now = START + timedelta(days=4 * 366)
             started, cpu = time.perf_counter(), time.process_time()
             if in_process:
-                report = await run_retention(services.db, services.desk.config, now=now)
+                report = await run_retention(services.db, services.desk.config, now=now,
+                                             chunk=chunk)
             else:
                 report = await run_retention_in_process(RetentionJob(
                     database_url=settings.effective_database_url,
                     organisations_file=settings.config_path,
-                    secret=services.desk.config.secret, now=now))
+                    secret=services.desk.config.secret, now=now, chunk=chunk))
             took, used = time.perf_counter() - started, time.process_time() - cpu
             client.stop.set()
             await asyncio.to_thread(client.join)
@@ -132,9 +133,9 @@ if __name__ == "__main__":
     parser.add_argument("--baseline", type=float, default=20.0,
                         help="seconds of intake alone before retention starts")
     parser.add_argument("--chunk", type=int, default=retention.CHUNK,
-                        help="tickets a retention transaction (with --in-process only)")
+                        help="tickets a retention transaction (to weigh the trade-off)")
     parser.add_argument("--in-process", action="store_true",
                         help="run retention on the intake's event loop, not in a child")
     arguments = parser.parse_args()
-    retention.CHUNK = arguments.chunk
-    asyncio.run(main(arguments.tickets, arguments.baseline, arguments.in_process))
+    asyncio.run(main(arguments.tickets, arguments.baseline, arguments.in_process,
+                     arguments.chunk))

@@ -112,16 +112,17 @@ def _periods(org: Organisation) -> dict[str, Period]:
     return {name: parse_period(value) for name, value in org.retention.model_dump().items()}
 
 
-def _chunks(ids: Sequence[int]) -> list[list[int]]:
-    return [list(ids[start:start + CHUNK]) for start in range(0, len(ids), CHUNK)]
+def _chunks(ids: Sequence[int], size: int) -> list[list[int]]:
+    return [list(ids[start:start + size]) for start in range(0, len(ids), size)]
 
 
 class _Run:
     """One organisation's run: reads once, then writes chunk by chunk."""
 
     def __init__(self, db: Database, config: DeskConfig, org: Organisation, now: datetime,
-                 dry_run: bool) -> None:
+                 dry_run: bool, chunk: int) -> None:
         self.db, self.config, self.org, self.now, self.dry = db, config, org, now, dry_run
+        self.chunk = chunk
         self.periods = _periods(org)
         self.counts: dict[str, int] = {}
         self.erased: set[int] = set()  # tickets an erasure emptied in this run
@@ -138,7 +139,7 @@ class _Run:
     async def _write(self, ids: Sequence[int],
                      step: Callable[[RetentionStore, list[int]], Awaitable[None]]) -> None:
         """Run `step` on each chunk of ticket ids, one transaction each, holds re-read."""
-        for chunk in _chunks(ids):
+        for chunk in _chunks(ids, self.chunk):
             async with self.db.transaction(readonly=self.dry, background=True) as tx:
                 store = retention_store(tx)
                 held = held_ids(await store.ticket_events_of_kinds(
@@ -267,10 +268,10 @@ class _Run:
         limit = self.past("raw_mail")
         async with self.db.transaction(readonly=True, background=True) as tx:
             mails = await retention_store(tx).unticketed_mail(self.org.id, limit)
-        for start in range(0, len(mails), CHUNK):
+        for start in range(0, len(mails), self.chunk):
             async with self.db.transaction(readonly=self.dry, background=True) as tx:
                 self.add("unticketed_mail", await retention_store(tx).empty_mail(
-                    mails[start:start + CHUNK], self.mask, dry_run=self.dry))
+                    mails[start:start + self.chunk], self.mask, dry_run=self.dry))
         async with self.db.transaction(readonly=self.dry, background=True) as tx:
             self.add("events_scrubbed", await retention_store(tx).scrub_ticketless_events(
                 self.org.id, limit, keys=PERSONAL_EVENT_KEYS, replacement=REMOVED,
@@ -284,9 +285,11 @@ class _Run:
 
 
 async def run_retention(db: Database, config: DeskConfig, *, now: datetime,
-                        dry_run: bool = False) -> RetentionReport:
-    """Apply every organisation's retention (see the module's docstring)."""
-    results = [await _Run(db, config, org, now, dry_run).run() for org in config.orgs.items]
+                        dry_run: bool = False, chunk: int = CHUNK) -> RetentionReport:
+    """Apply every organisation's retention (see the module's docstring); `chunk` tickets
+    a write transaction."""
+    results = [await _Run(db, config, org, now, dry_run, chunk).run()
+               for org in config.orgs.items]
     # Questions asked outside any organisation's channel: the shortest period of all.
     if config.orgs.items:
         shortest = max(cutoff(now, parse_period(org.retention.staff_questions))

@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from bot.desk.core import DeskConfig
-from bot.desk.retention import RetentionReport, run_retention
+from bot.desk.retention import CHUNK, RetentionReport, run_retention
 from bot.errors import WorkflowError
 from bot.organisations import load_organisations
 from storage import open_database
@@ -48,6 +48,7 @@ class RetentionJob(BaseModel):
     secret: bytes
     now: datetime
     dry_run: bool = False
+    chunk: int = CHUNK
 
 
 async def _run(job: RetentionJob) -> RetentionReport:
@@ -56,7 +57,8 @@ async def _run(job: RetentionJob) -> RetentionReport:
     try:
         config = DeskConfig(orgs=orgs, secret=job.secret, public_url="",
                             complaint_routes={}, clock=lambda: job.now)
-        return await run_retention(db, config, now=job.now, dry_run=job.dry_run)
+        return await run_retention(db, config, now=job.now, dry_run=job.dry_run,
+                                   chunk=job.chunk)
     finally:
         await db.close()
 
