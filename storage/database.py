@@ -63,7 +63,7 @@ def _parse(url: str) -> URL:
     return parsed
 
 
-def _install_sqlite_hooks(engine: AsyncEngine, busy_timeout: float) -> None:
+def _install_sqlite_hooks(engine: AsyncEngine, busy_timeout: float, batch: bool) -> None:
     """Per-connection pragmas, and our own BEGIN (the driver's would be deferred and lazy)."""
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -80,6 +80,9 @@ def _install_sqlite_hooks(engine: AsyncEngine, busy_timeout: float) -> None:
             # FULL, not NORMAL: in WAL mode NORMAL may roll back the last commits on power
             # loss, and a mail answered 250 must survive that; group commit keeps it cheap.
             cursor.execute("PRAGMA synchronous = FULL")
+            if batch:  # see Database.connect
+                cursor.execute("PRAGMA synchronous = NORMAL")
+                cursor.execute("PRAGMA wal_autocheckpoint = 0")
         finally:
             cursor.close()
 
@@ -151,8 +154,9 @@ class Database:
     """An open database: build it with `await Database.connect(url)`, end with `close()`."""
 
     def __init__(self, engine: AsyncEngine, url: URL, *, busy_timeout: float = 5.0,
-                 file: str | None = None) -> None:
+                 file: str | None = None, batch: bool = False) -> None:
         self._engine = engine
+        self._batch = batch
         self._url = url
         self._busy_timeout = busy_timeout
         # SQLite: the file's absolute path, and which file it named when opened.
@@ -176,6 +180,7 @@ class Database:
         check: bool = True,
         echo: bool = False,
         create: bool = True,
+        batch: bool = False,
     ) -> Database:
         """Build the engine for `url` and (with `check`) make sure the database answers.
 
@@ -184,6 +189,13 @@ class Database:
         SQLite writer waits for the lock before UnavailableError. A SQLite file that does
         not exist is created (empty, owner-only) with `create`, else refused with a
         StorageError that says so; later connections never create one.
+
+        `batch` is for a process that does nothing but a long batch job (the worker's
+        retention run, in a process of its own): on SQLite every transaction is then what a
+        `background` one is elsewhere (commits not synced on their own, the WAL copied back
+        after each write transaction's turn, not in it), without switching the connection's
+        settings back and forth each time, and its statements run on the loop, which has
+        nothing else to do.
         """
         parsed = _parse(url)
         options: dict[str, Any] = {"echo": echo, "pool_size": pool_size,
@@ -201,8 +213,8 @@ class Database:
         except (ArgumentError, NoSuchModuleError, ImportError) as exc:
             raise StorageError(f"cannot use database URL: {exc}") from exc
         if parsed.get_backend_name() == "sqlite":
-            _install_sqlite_hooks(engine, busy_timeout)
-        db = cls(engine, parsed, busy_timeout=busy_timeout, file=path)
+            _install_sqlite_hooks(engine, busy_timeout, batch)
+        db = cls(engine, parsed, busy_timeout=busy_timeout, file=path, batch=batch)
         try:
             if check:
                 await db.ping()
@@ -284,7 +296,9 @@ class Database:
         slower per statement, but the loop stays free.
         """
         begin = "DEFERRED" if readonly else "IMMEDIATE"
-        checkpoint_after = background and not readonly and self.dialect == "sqlite"
+        checkpoint_after = (background or self._batch) and not readonly and (
+            self.dialect == "sqlite")
+        background = background and not self._batch  # a batch process is one already
         async with self._writer_turn(readonly):
             # Only the database's own steps are translated here (the repositories translate
             # theirs): an OSError raised by the caller's code inside the block is the
@@ -369,13 +383,15 @@ class Database:
 
 
 async def open_database(
-    url: str, *, upgrade: bool = True, busy_timeout: float = 5.0, create: bool = True
+    url: str, *, upgrade: bool = True, busy_timeout: float = 5.0, create: bool = True,
+    batch: bool = False,
 ) -> Database:
     """Connect for a command or the service; with `create`, makes a SQLite file and its
     folder when they are missing (`db upgrade` and `serve`), else a missing file is a
     one-line StorageError and nothing is created (every other command).
 
-    With `upgrade`, an empty or old database is migrated to head.
+    With `upgrade`, an empty or old database is migrated to head. `batch`: see
+    Database.connect.
     """
     parsed = _parse(url)
     if create and parsed.get_backend_name() == "sqlite" and parsed.database:
@@ -383,7 +399,7 @@ async def open_database(
             await asyncio.to_thread(_make_parent, parsed.database)
         except OSError as exc:
             raise StorageError(f"cannot create the folder for {parsed.database}: {exc}") from exc
-    db = await Database.connect(url, busy_timeout=busy_timeout, create=create)
+    db = await Database.connect(url, busy_timeout=busy_timeout, create=create, batch=batch)
     if upgrade:
         try:
             await db.upgrade()

@@ -53,7 +53,7 @@ class RetentionJob(BaseModel):
 
 async def _run(job: RetentionJob) -> RetentionReport:
     orgs = load_organisations(job.organisations_file)
-    db = await open_database(job.database_url, upgrade=False, create=False)
+    db = await open_database(job.database_url, upgrade=False, create=False, batch=True)
     try:
         config = DeskConfig(orgs=orgs, secret=job.secret, public_url="",
                             complaint_routes={}, clock=lambda: job.now)
