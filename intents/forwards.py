@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from intents.headers import LABEL, MARKER, SENDER_LABELS, SUBJECT_LABELS, header_block
+from intents.headers import (
+    LABEL,
+    MARKER,
+    SENDER_LABELS,
+    SUBJECT_LABELS,
+    header_block,
+    may_open,
+)
 from intents.language import detect_language
 from intents.models import Classification, ForwardedMail, InboundMail
 from intents.quotes import FIRST_PERSON, split_text
@@ -64,7 +71,7 @@ def _starts(lines: list[str]) -> list[tuple[int, dict[str, str], int]]:
     i = 0
     while i < len(lines) and len(found) < MAX_FORWARDS:
         line = lines[i]
-        if not line.strip() or len(line) > 200:
+        if not line.strip() or len(line) > 200 or not may_open(line):
             i += 1
             continue
         if MARKER.match(line):
