@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from intents.forms import unwrap_form
-from intents.headers import MARKER, header_block
+from intents.headers import MARKER, header_block, may_open
 
 MAX_TEXT = 200_000  # characters of body text analysed; the rest goes to `quoted` unread
 
@@ -150,7 +150,7 @@ def _reply_header(lines: list[str], i: int) -> int:
     line = lines[i]
     if len(line) > 400:
         return 0
-    if _REPLY_HEADER.match(line) or MARKER.match(line):
+    if _REPLY_HEADER.match(line) or (may_open(line) and MARKER.match(line)):
         return 1
     if _RULE.match(line):
         nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intents.regex_starts import starts
+from intents.regex_starts import required, starts
 from intents.rules_rights import RIGHTS_RULES
 from intents.ruleset import CompiledRule, load_rules
 
@@ -185,7 +185,8 @@ def candidate_starts(folded: str) -> list[tuple[Rule, list[int] | None]]:
     the words that open it, ascending (None for an ungated rule: search the whole text).
 
     Trying the pattern only there finds what finditer finds (a gated match starts at such a
-    word), without the engine trying every other position of the text."""
+    word), without the engine trying every other position of the text. An ungated rule is
+    left out when the text holds none of the strings every match of it contains."""
     starts: dict[int, list[int]] = {}
     for match in _WORD.finditer(folded):
         found = _cached_rules_for_word(match.group())
@@ -197,7 +198,8 @@ def candidate_starts(folded: str) -> list[tuple[Rule, list[int] | None]]:
                     starts[index] = [at]
                 elif positions[-1] != at:
                     positions.append(at)
-    return [(RULES[i], starts.get(i)) for i in sorted([*_UNGATED, *starts])]
+    ungated = [i for i, needs in _UNGATED_NEEDS if needs is None or any(n in folded for n in needs)]
+    return [(RULES[i], starts.get(i)) for i in sorted([*ungated, *starts])]
 
 
 def _rules_for_word(word: str) -> tuple[int, ...]:
@@ -232,6 +234,9 @@ for _index, _rule in enumerate(RULES):
     for _prefix in _rule.gate or ():
         _BY_PREFIX.setdefault(_prefix, []).append(_index)
 _UNGATED = [i for i, rule in enumerate(RULES) if rule.gate is None]
+# Each ungated rule with the strings one of which its every match contains (None: unknown):
+# most texts hold none of them and are not searched.
+_UNGATED_NEEDS = [(i, required(RULES[i].regex.pattern)) for i in _UNGATED]
 _GATE_LENGTHS = sorted({len(prefix) for prefix in _BY_PREFIX if not prefix.endswith("=")})
 # Words seen before and the rules they open (most words of a mail recur across mails).
 _WORD_RULES: dict[str, tuple[int, ...]] = {}
