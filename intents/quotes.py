@@ -57,6 +57,8 @@ _NAME_DATE = re.compile(r"^\s*[^:\n]{2,60},\s+\S[^\n]{0,60}\b(?:19|20)\d\d\b")
 # The first line of a reply header a mail client wrapped over two or three lines.
 _WRAPPED_OPENER = re.compile(r"^\s*(?:on|el|am|le|op|em|il giorno)\b", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A line that is blank or quoted (">" after any spaces): one call in C per line of a quote.
+_QUOTED_OR_BLANK = re.compile(r"\s*(?:>|\Z)")
 _SIGNATURE = re.compile(r"^(?:-- ?|--|__+|—)\s*$")
 _TAGLINE = re.compile(
     r"^\s*(?:sent from my|sent from outlook|get outlook for|enviado desde mi|von meinem (?:iphone"
@@ -229,8 +231,7 @@ def split_text(text: str) -> QuoteSplit:
             nxt = next((x for x in lines[i : i + 3] if x.strip()), "")
             if span and nxt.lstrip().startswith(">"):
                 # "On ... wrote:" then ">" lines: answers written between them are the sender's.
-                while i < len(lines) and (not lines[i].strip()
-                                          or lines[i].lstrip().startswith(">")):
+                while i < len(lines) and _QUOTED_OR_BLANK.match(lines[i]):
                     i += 1
                 quoted.extend(lines[block_start:i])
                 in_signature = False
