@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from intents.forms import unwrap_form
 from intents.headers import MARKER, header_block, may_open
+from intents.regex_starts import required
 
 MAX_TEXT = 200_000  # characters of body text analysed; the rest goes to `quoted` unread
 
@@ -147,12 +148,24 @@ def _header_block(lines: list[str], i: int) -> bool:
     return header_block(lines, i)
 
 
+# What every reply header holds, in an ASCII line lower-cased ("wrote", "schrieb", ...).
+_REPLY_NEEDS = required(_REPLY_HEADER.pattern, lowered=True) or frozenset({""})
+
+
+def _is_reply_header(line: str) -> bool:
+    """_REPLY_HEADER.match, not tried on an ASCII line holding none of the words every reply
+    header holds (most lines): its open ".{0,200}" forms cost ten microseconds a line."""
+    if line.isascii() and not any(map(line.lower().__contains__, _REPLY_NEEDS)):
+        return False
+    return _REPLY_HEADER.match(line) is not None
+
+
 def _reply_header(lines: list[str], i: int) -> int:
     """How many lines the reply header starting at i spans (0: none)."""
     line = lines[i]
     if len(line) > 400:
         return 0
-    if _REPLY_HEADER.match(line) or (may_open(line) and MARKER.match(line)):
+    if _is_reply_header(line) or (may_open(line) and MARKER.match(line)):
         return 1
     if _RULE.match(line):
         nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), "")
@@ -165,7 +178,7 @@ def _reply_header(lines: list[str], i: int) -> int:
             if i + extra >= len(lines):
                 break
             joined += " " + lines[i + extra].strip()
-            if _REPLY_HEADER.match(joined):
+            if _is_reply_header(joined):
                 return extra + 1
     return 0
 

@@ -109,46 +109,52 @@ def _branch_starts(items: list[Any]) -> set[str]:
     return _openings(items[1:])
 
 
-def required(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match contains (as written: the pattern must not ignore
-    case), or None when the walk finds none. For a pattern that cannot be gated by its
-    openings ("^\\W*(?:please\\W+)?unsubscribe..."), a text holding none of them is not
-    searched at all."""
+def required(pattern: str, *, lowered: bool = False) -> frozenset[str] | None:
+    """Strings one of which every match contains, or None when the walk finds none.
+
+    As written by default, and then the pattern must not ignore case. With `lowered`, what
+    every match of an ASCII text contains once that text is lower-cased, case ignored or
+    not: only the pattern's ASCII letters count then (a non-ASCII one may stand for an
+    ASCII letter when case is ignored: "ı" matches "I").
+
+    For a pattern that cannot be gated by its openings ("^\\W*(?:please\\W+)?unsubscribe"),
+    a text holding none of them is not searched at all."""
     try:
         tree = _parser.parse(pattern)
     except Exception:  # re.compile reports a bad pattern; here it is only searched
         return None
-    if tree.state.flags & _c.SRE_FLAG_IGNORECASE:
+    if tree.state.flags & _c.SRE_FLAG_IGNORECASE and not lowered:
         return None
     try:
-        found = _required(list(tree))
+        found = _required(list(tree), lowered)
     except RecursionError:
         return None
     return frozenset(found) if found else None
 
 
-def _required(items: list[Any]) -> set[str] | None:
+def _required(items: list[Any], lowered: bool) -> set[str] | None:
     """The best set of strings one of which every match of the sequence contains: from a run
     of literal letters, a group, a branch (one set per alternative, joined) or a repeat done
     at least once; None when no item gives one."""
     options: list[set[str]] = []
     run = ""
     for op, av in items:
-        if op is _c.LITERAL:
-            run += chr(av)
+        if op is _c.LITERAL and (not lowered or chr(av).isascii()):
+            run += chr(av).lower() if lowered else chr(av)
             continue
         if run:
             options.append({run})
         run = ""
         found: set[str] | None = None
-        if op is _c.SUBPATTERN and av[-1] is not None and not av[1] & _c.SRE_FLAG_IGNORECASE:
-            found = _required(list(av[-1]))
+        if op is _c.SUBPATTERN and av[-1] is not None and (
+                lowered or not av[1] & _c.SRE_FLAG_IGNORECASE):
+            found = _required(list(av[-1]), lowered)
         elif op is _c.BRANCH:
-            branches = [_required(list(branch)) for branch in av[1]]
+            branches = [_required(list(branch), lowered) for branch in av[1]]
             if all(branches):
                 found = set().union(*(b for b in branches if b))
         elif (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
-            found = _required(list(av[2]))
+            found = _required(list(av[2]), lowered)
         if found:
             options.append(found)
     if run:
