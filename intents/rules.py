@@ -185,8 +185,8 @@ def candidate_starts(folded: str) -> list[tuple[Rule, list[int] | None]]:
     the words that open it, ascending (None for an ungated rule: search the whole text).
 
     Trying the pattern only there finds what finditer finds (a gated match starts at such a
-    word), without the engine trying every other position of the text. An ungated rule is
-    left out when the text holds none of the strings every match of it contains."""
+    word), without the engine trying every other position of the text. A rule is left out
+    when the text holds none of the strings one of which every match of it contains."""
     starts: dict[int, list[int]] = {}
     for match in _WORD.finditer(folded):
         found = _cached_rules_for_word(match.group())
@@ -198,8 +198,9 @@ def candidate_starts(folded: str) -> list[tuple[Rule, list[int] | None]]:
                     starts[index] = [at]
                 elif positions[-1] != at:
                     positions.append(at)
-    ungated = [i for i, needs in _UNGATED_NEEDS if needs is None or any(n in folded for n in needs)]
-    return [(RULES[i], starts.get(i)) for i in sorted([*ungated, *starts])]
+    has = folded.__contains__
+    return [(RULES[i], starts.get(i)) for i in sorted([*_UNGATED, *starts])
+            if not _NEEDS[i] or any(map(has, _NEEDS[i]))]
 
 
 def _rules_for_word(word: str) -> tuple[int, ...]:
@@ -234,9 +235,14 @@ for _index, _rule in enumerate(RULES):
     for _prefix in _rule.gate or ():
         _BY_PREFIX.setdefault(_prefix, []).append(_index)
 _UNGATED = [i for i, rule in enumerate(RULES) if rule.gate is None]
-# Each ungated rule with the strings one of which its every match contains (None: unknown):
-# most texts hold none of them and are not searched.
-_UNGATED_NEEDS = [(i, required(RULES[i].regex.pattern)) for i in _UNGATED]
+_MAX_NEEDS = 2
+# Each rule's strings one of which its every match contains (regex_starts.required), where
+# testing them is cheaper than trying the pattern: for an ungated rule, always; for a gated
+# one, when one or two strings say it ("i" opens dozens of rules, most of which also need
+# "delete" or "copy"); testing longer lists cost more than it saved. Empty: no test.
+_NEEDS: tuple[frozenset[str], ...] = tuple(
+    needs if needs is not None and (rule.gate is None or len(needs) <= _MAX_NEEDS)
+    else frozenset() for rule, needs in ((rule, required(rule.regex.pattern)) for rule in RULES))
 _GATE_LENGTHS = sorted({len(prefix) for prefix in _BY_PREFIX if not prefix.endswith("=")})
 # Words seen before and the rules they open (most words of a mail recur across mails).
 _WORD_RULES: dict[str, tuple[int, ...]] = {}
