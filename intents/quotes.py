@@ -148,14 +148,18 @@ def _header_block(lines: list[str], i: int) -> bool:
     return header_block(lines, i)
 
 
-# What every reply header holds, in an ASCII line lower-cased ("wrote", "schrieb", ...).
+# What every reply header holds, in its line lower-cased ("wrote", "schrieb", ...).
 _REPLY_NEEDS = required(_REPLY_HEADER.pattern, lowered=True) or frozenset({""})
+# The only non-ASCII letters a pattern ignoring case matches to ASCII ones ("ı" to "I"),
+# as those letters: then a line's lower case holds each ASCII word the pattern matched in it.
+_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 def _is_reply_header(line: str) -> bool:
-    """_REPLY_HEADER.match, not tried on an ASCII line holding none of the words every reply
-    header holds (most lines): its open ".{0,200}" forms cost ten microseconds a line."""
-    if line.isascii() and not any(map(line.lower().__contains__, _REPLY_NEEDS)):
+    """_REPLY_HEADER.match, not tried on a line holding none of the words every reply header
+    holds (most lines): its open ".{0,200}" forms cost ten microseconds a line."""
+    lower = (line if line.isascii() else line.translate(_AS_ASCII)).lower()
+    if not any(map(lower.__contains__, _REPLY_NEEDS)):
         return False
     return _REPLY_HEADER.match(line) is not None
 

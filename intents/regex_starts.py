@@ -113,9 +113,10 @@ def required(pattern: str, *, lowered: bool = False) -> frozenset[str] | None:
     """Strings one of which every match contains, or None when the walk finds none.
 
     As written by default, and then the pattern must not ignore case. With `lowered`, what
-    every match of an ASCII text contains once that text is lower-cased, case ignored or
-    not: only the pattern's ASCII letters count then (a non-ASCII one may stand for an
-    ASCII letter when case is ignored: "ı" matches "I").
+    every match contains once the text is lower-cased, case ignored or not: only the
+    pattern's ASCII characters count then (a non-ASCII letter may stand for an ASCII one
+    when case is ignored: "ı" matches "I"), and the text's non-ASCII letters that match
+    ASCII ones must be made those letters first (quotes._AS_ASCII).
 
     For a pattern that cannot be gated by its openings ("^\\W*(?:please\\W+)?unsubscribe"),
     a text holding none of them is not searched at all."""

@@ -478,8 +478,9 @@ _HEADER_LINES = [
     "W dniu 5 maja napisał:", "Ann ezt írta (x):", "-----Original Message-----",
     "Begin forwarded message:", "Début du message réexpédié :", "From: Ann <a@b.org>",
     "Kimden: Ann", "---------- Forwarded message ---------", "Subject: hi", "> quoted",
+    "ON 5 MAİ, ANN WROTE:", "Ann yazdı:", "Am 5. Mai ſchrieb Anna:", "Ann \u212airjoitti:",
 ]
-_LINE_TEXT = st.lists(st.sampled_from([*"aeIiKkSs :>-*_\t", "ı", "ſ", "\u212a", "İ", "é",
+_LINE_TEXT = st.lists(st.sampled_from([*"aeIiKkSs :>-*_\t", "ı", "ſ", "\u212a", "İ", "é", "ẞ",
                                        "wrote", "WROTE", "yazd", "schrieb", "from", "on "]),
                       max_size=12).map("".join)
 
@@ -518,3 +519,12 @@ def test_line_gates_on_corpus_lines() -> None:
 def test_fold_by_table_is_the_per_character_fold(text: str) -> None:
     assert fold(text) == (text.lower() if text.isascii()
                           else "".join(map(textnorm._fold_char, text)))
+
+
+def test_only_four_non_ascii_letters_match_ascii_ones_when_case_is_ignored() -> None:
+    # quotes._AS_ASCII rests on it: after them, lower() keeps every ASCII word a pattern
+    # ignoring case matched in a line.
+    letter = re.compile(r"[a-z0-9 '-]", re.IGNORECASE)
+    found = {chr(code) for code in range(0x80, 0x110000) if letter.match(chr(code))}
+    assert found == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    assert all(len(char.translate(quotes._AS_ASCII).lower()) == 1 for char in found)
