@@ -10,6 +10,7 @@ checks read it by); the six further rights' rules are composed from the rights l
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from intents.regex_starts import required, starts
@@ -187,17 +188,13 @@ def candidate_starts(folded: str) -> list[tuple[Rule, list[int] | None]]:
     Trying the pattern only there finds what finditer finds (a gated match starts at such a
     word), without the engine trying every other position of the text. A rule is left out
     when the text holds none of the strings one of which every match of it contains."""
-    starts: dict[int, list[int]] = {}
+    starts: defaultdict[int, list[int]] = defaultdict(list)
     for match in _WORD.finditer(folded):
         found = _cached_rules_for_word(match.group())
         if found:
             at = match.start()
-            for index in found:
-                positions = starts.get(index)
-                if positions is None:
-                    starts[index] = [at]
-                elif positions[-1] != at:
-                    positions.append(at)
+            for index in found:  # each rule once per word: ascending starts, no repeats
+                starts[index].append(at)
     has = folded.__contains__
     return [(RULES[i], starts.get(i)) for i in sorted([*_UNGATED, *starts])
             if not _NEEDS[i] or any(map(has, _NEEDS[i]))]
@@ -208,7 +205,7 @@ def _rules_for_word(word: str) -> tuple[int, ...]:
     found: list[int] = list(_BY_PREFIX.get(word + "=", ()))
     for length in _GATE_LENGTHS:
         found.extend(_BY_PREFIX.get(word[:length], ()))
-    return tuple(found)
+    return tuple(dict.fromkeys(found))  # a rule opened by the word and by its prefix: once
 
 
 def _from_file(rule: CompiledRule) -> Rule:
