@@ -6,6 +6,12 @@ lexicon's parts have none written down, so their triggers are read off the parse
 that opens with a word boundary and some literal letters can only start at a word beginning
 with them. Whatever the walk cannot see through makes the pattern ungated (tried everywhere),
 so a mistake here can cost speed, never a match.
+
+`required` reads off the same tree the strings one of which every match contains, so that a
+text holding none of them is not tried at all. There whatever the walk cannot see through
+only gives no string; a string it gave wrongly would lose matches, which is why it takes
+only literal runs, groups, branches that all give one and repeats done at least once
+(tests/intents/test_rulesets.py, test_fast_paths.py).
 """
 
 from __future__ import annotations
