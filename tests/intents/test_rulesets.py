@@ -73,6 +73,17 @@ def test_what_every_match_contains_is_read_off_the_parse_tree() -> None:
     assert required(r"(?i)stop") is None  # case ignored: a substring test would miss "STOP"
 
 
+def test_every_example_holds_one_of_the_strings_its_rule_requires() -> None:
+    checked = 0
+    for rule in FILE_RULES:
+        needs = required(rule.regex.pattern)
+        for example in rule.examples if needs else ():
+            for match in rule.regex.finditer(fold(example)):
+                assert any(n in match.group() for n in needs), (rule.id, example)
+                checked += 1
+    assert checked > 500
+
+
 def test_rules_tried_everywhere_are_left_out_only_when_they_cannot_match() -> None:
     everywhere = [rule for rule in RULES if rule.gate is None]
     assert everywhere
