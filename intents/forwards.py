@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from intents.headers import LABEL, MARKER, SENDER_LABELS, SUBJECT_LABELS, header_block
+from intents.headers import (
+    LABEL,
+    MARKER,
+    SENDER_LABELS,
+    SUBJECT_LABELS,
+    header_block,
+    may_open,
+)
 from intents.language import detect_language
 from intents.models import Classification, ForwardedMail, InboundMail
 from intents.quotes import FIRST_PERSON, split_text
@@ -61,26 +68,27 @@ def _header(lines: list[str], start: int) -> tuple[dict[str, str], int]:
 def _starts(lines: list[str]) -> list[tuple[int, dict[str, str], int]]:
     """(first line, header fields, first body line) of each forward in the lines."""
     found: list[tuple[int, dict[str, str], int]] = []
+    # Only a line that may open a marker or a header label can start one (most lines of a
+    # quote, "> ...", cannot): the others are passed over in one comprehension.
+    openers = [n for n, line in enumerate(lines)
+               if may_open(line) and len(line) <= 200 and line.strip()]
     i = 0
-    while i < len(lines) and len(found) < MAX_FORWARDS:
-        line = lines[i]
-        if not line.strip() or len(line) > 200:
-            i += 1
-            continue
-        if MARKER.match(line):
-            j = i + 1
-            while j < len(lines) and j <= i + 3 and not lines[j].strip():
+    for n in openers:
+        if len(found) >= MAX_FORWARDS:
+            break
+        if n < i:
+            continue  # inside the forward header just read
+        if MARKER.match(lines[n]):
+            j = n + 1
+            while j < len(lines) and j <= n + 3 and not lines[j].strip():
                 j += 1
             fields, end = _header(lines, j)
-            found.append((i, fields, end))
-            i = max(end, i + 1)
-            continue
-        if header_block(lines, i):
-            fields, end = _header(lines, i)
-            found.append((i, fields, end))
+            found.append((n, fields, end))
+            i = max(end, n + 1)
+        elif header_block(lines, n):
+            fields, end = _header(lines, n)
+            found.append((n, fields, end))
             i = end
-            continue
-        i += 1
     return found
 
 

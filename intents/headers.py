@@ -8,6 +8,7 @@ forward (forwards.py), so a header is recognised the same way by both.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from intents.languages import LANGUAGES
 
@@ -29,13 +30,27 @@ LABEL = re.compile(r"^\s*\*?(" + _alternation(_SENDERS | _SUBJECTS | _OTHERS)
                     + r")\*?\s*:\s*(.*)$", re.IGNORECASE)
 SENDER_LABELS = frozenset(_SENDERS)
 SUBJECT_LABELS = frozenset(_SUBJECTS)
+# What MARKER and LABEL both need at least: after leading spaces, stars, underscores and
+# dashes, the first letter of one of their words (in either case). Most lines ("> Thanks
+# ...") fail it at once, without the engine trying each of the 200-odd words in turn
+# (case-insensitive alternatives are tried one by one). A one-letter class matches case-
+# insensitively what the word's first letter does, so a line it rejects, they reject too.
+_OPENING = re.compile(
+    r"[\s*_-]*["
+    + "".join(sorted({re.escape(w[0]) for w in _MARKERS | _SENDERS | _SUBJECTS | _OTHERS}))
+    + "]", re.IGNORECASE)
+
+# may_open(line): whether the line can be a forward marker or a header label line (a cheap
+# gate before MARKER.match and LABEL.match: no match means neither matches). The compiled
+# pattern's own method, called in C for each line of a mail.
+may_open: Callable[[str], re.Match[str] | None] = _OPENING.match
 
 
 def header_block(lines: list[str], i: int) -> bool:
     """A header block starts at line i: a sender label ("From:", "Kimden:") and at least two
     more labels in the next four non-empty lines."""
-    label = LABEL.match(lines[i])
+    label = LABEL.match(lines[i]) if may_open(lines[i]) else None
     if label is None or label.group(1).lower() not in SENDER_LABELS:
         return False
     following = [line for line in lines[i + 1 : i + 6] if line.strip()][:4]
-    return sum(1 for line in following if LABEL.match(line)) >= 2
+    return sum(1 for line in following if may_open(line) and LABEL.match(line)) >= 2

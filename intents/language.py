@@ -36,10 +36,14 @@ _SCRIPTS = (("el", re.compile(r"[\u0370-\u03ff]")), ("ja", re.compile(r"[\u3040-
             ("ko", re.compile(r"[\uac00-\ud7af]")), ("ru", re.compile(r"[\u0400-\u04ff]")),
             ("zh", re.compile(r"[\u4e00-\u9fff]")))
 _LETTER = re.compile(r"[^\W\d_]")
+# A letter of any of those scripts: without one, none of them gives the language away.
+_ANY_SCRIPT = re.compile("[" + "".join(pattern.pattern[1:-1] for _, pattern in _SCRIPTS) + "]")
 
 
 def _script(sample: str) -> str:
     """The language a script gives away (kana before Han: Japanese uses both), or ""."""
+    if _ANY_SCRIPT.search(sample) is None:
+        return ""
     letters = max(1, len(_LETTER.findall(sample)))
     for code, pattern in _SCRIPTS:
         if len(pattern.findall(sample)) / letters > 0.3:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from intents.forms import unwrap_form
-from intents.headers import MARKER, header_block
+from intents.headers import MARKER, header_block, may_open
+from intents.regex_starts import required
 
 MAX_TEXT = 200_000  # characters of body text analysed; the rest goes to `quoted` unread
 
@@ -57,6 +58,8 @@ _NAME_DATE = re.compile(r"^\s*[^:\n]{2,60},\s+\S[^\n]{0,60}\b(?:19|20)\d\d\b")
 # The first line of a reply header a mail client wrapped over two or three lines.
 _WRAPPED_OPENER = re.compile(r"^\s*(?:on|el|am|le|op|em|il giorno)\b", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A line that is blank or quoted (">" after any spaces): one call in C per line of a quote.
+_QUOTED_OR_BLANK = re.compile(r"\s*(?:>|\Z)")
 _SIGNATURE = re.compile(r"^(?:-- ?|--|__+|—)\s*$")
 _TAGLINE = re.compile(
     r"^\s*(?:sent from my|sent from outlook|get outlook for|enviado desde mi|von meinem (?:iphone"
@@ -126,12 +129,12 @@ _CUE_WORDS = ("intended", "addressee", "confidential", "privileged", "in error",
 def _is_disclaimer(paragraph: str) -> bool:
     # Lower-cased once: case-insensitive matching of these long alternations is ten times slower.
     lower = paragraph.lower().replace("\u2019", "'")
-    if any(word in lower for word in _FOOTER_WORDS) and _FOOTER.search(lower):
+    if any(map(lower.__contains__, _FOOTER_WORDS)) and _FOOTER.search(lower):
         return True
     if "have the right" in lower and _RIGHTS_NOTICE.search(lower) \
             and not FIRST_PERSON.search(lower):
         return True
-    return bool(any(word in lower for word in _CUE_WORDS) and _DISCLAIMER_CUE.search(lower)
+    return bool(any(map(lower.__contains__, _CUE_WORDS)) and _DISCLAIMER_CUE.search(lower)
                 and _DISCLAIMER_ACT.search(lower))
 
 
@@ -145,12 +148,28 @@ def _header_block(lines: list[str], i: int) -> bool:
     return header_block(lines, i)
 
 
+# What every reply header holds, in its line lower-cased ("wrote", "schrieb", ...).
+_REPLY_NEEDS = required(_REPLY_HEADER.pattern, lowered=True) or frozenset({""})
+# The only non-ASCII letters a pattern ignoring case matches to ASCII ones ("ı" to "I"),
+# as those letters: then a line's lower case holds each ASCII word the pattern matched in it.
+_AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _is_reply_header(line: str) -> bool:
+    """_REPLY_HEADER.match, not tried on a line holding none of the words every reply header
+    holds (most lines): its open ".{0,200}" forms cost ten microseconds a line."""
+    lower = (line if line.isascii() else line.translate(_AS_ASCII)).lower()
+    if not any(map(lower.__contains__, _REPLY_NEEDS)):
+        return False
+    return _REPLY_HEADER.match(line) is not None
+
+
 def _reply_header(lines: list[str], i: int) -> int:
     """How many lines the reply header starting at i spans (0: none)."""
     line = lines[i]
     if len(line) > 400:
         return 0
-    if _REPLY_HEADER.match(line) or MARKER.match(line):
+    if _is_reply_header(line) or (may_open(line) and MARKER.match(line)):
         return 1
     if _RULE.match(line):
         nxt = next((x for x in lines[i + 1 : i + 3] if x.strip()), "")
@@ -163,7 +182,7 @@ def _reply_header(lines: list[str], i: int) -> int:
             if i + extra >= len(lines):
                 break
             joined += " " + lines[i + extra].strip()
-            if _REPLY_HEADER.match(joined):
+            if _is_reply_header(joined):
                 return extra + 1
     return 0
 
@@ -229,8 +248,7 @@ def split_text(text: str) -> QuoteSplit:
             nxt = next((x for x in lines[i : i + 3] if x.strip()), "")
             if span and nxt.lstrip().startswith(">"):
                 # "On ... wrote:" then ">" lines: answers written between them are the sender's.
-                while i < len(lines) and (not lines[i].strip()
-                                          or lines[i].lstrip().startswith(">")):
+                while i < len(lines) and _QUOTED_OR_BLANK.match(lines[i]):
                     i += 1
                 quoted.extend(lines[block_start:i])
                 in_signature = False

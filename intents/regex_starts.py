@@ -6,6 +6,12 @@ lexicon's parts have none written down, so their triggers are read off the parse
 that opens with a word boundary and some literal letters can only start at a word beginning
 with them. Whatever the walk cannot see through makes the pattern ungated (tried everywhere),
 so a mistake here can cost speed, never a match.
+
+`required` reads off the same tree the strings one of which every match contains, so that a
+text holding none of them is not tried at all. There whatever the walk cannot see through
+only gives no string; a string it gave wrongly would lose matches, which is why it takes
+only literal runs, groups, branches that all give one and repeats done at least once
+(tests/intents/test_rulesets.py, test_fast_paths.py).
 """
 
 from __future__ import annotations
@@ -107,3 +113,58 @@ def _branch_starts(items: list[Any]) -> set[str]:
     if not items or items[0] != (_c.AT, _c.AT_BOUNDARY):
         raise _Open
     return _openings(items[1:])
+
+
+def required(pattern: str, *, lowered: bool = False) -> frozenset[str] | None:
+    """Strings one of which every match contains, or None when the walk finds none.
+
+    As written by default, and then the pattern must not ignore case. With `lowered`, what
+    every match contains once the text is lower-cased, case ignored or not: only the
+    pattern's ASCII characters count then (a non-ASCII letter may stand for an ASCII one
+    when case is ignored: "ı" matches "I"), and the text's non-ASCII letters that match
+    ASCII ones must be made those letters first (quotes._AS_ASCII).
+
+    For a pattern that cannot be gated by its openings ("^\\W*(?:please\\W+)?unsubscribe"),
+    a text holding none of them is not searched at all."""
+    try:
+        tree = _parser.parse(pattern)
+    except Exception:  # re.compile reports a bad pattern; here it is only searched
+        return None
+    if tree.state.flags & _c.SRE_FLAG_IGNORECASE and not lowered:
+        return None
+    try:
+        found = _required(list(tree), lowered)
+    except RecursionError:
+        return None
+    return frozenset(found) if found else None
+
+
+def _required(items: list[Any], lowered: bool) -> set[str] | None:
+    """The best set of strings one of which every match of the sequence contains: from a run
+    of literal letters, a group, a branch (one set per alternative, joined) or a repeat done
+    at least once; None when no item gives one."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL and (not lowered or chr(av).isascii()):
+            run += chr(av).lower() if lowered else chr(av)
+            continue
+        if run:
+            options.append({run})
+        run = ""
+        found: set[str] | None = None
+        if op is _c.SUBPATTERN and av[-1] is not None and (
+                lowered or not av[1] & _c.SRE_FLAG_IGNORECASE):
+            found = _required(list(av[-1]), lowered)
+        elif op is _c.BRANCH:
+            branches = [_required(list(branch), lowered) for branch in av[1]]
+            if all(branches):
+                found = set().union(*(b for b in branches if b))
+        elif (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
+            found = _required(list(av[2]), lowered)
+        if found:
+            options.append(found)
+    if run:
+        options.append({run})
+    # The set whose shortest string is longest: the rarest to find in a text by chance.
+    return max(options, key=lambda option: min(map(len, option)), default=None)

@@ -10,9 +10,10 @@ checks read it by); the six further rights' rules are composed from the rights l
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
-from intents.regex_starts import starts
+from intents.regex_starts import required, starts
 from intents.rules_rights import RIGHTS_RULES
 from intents.ruleset import CompiledRule, load_rules
 
@@ -185,19 +186,18 @@ def candidate_starts(folded: str) -> list[tuple[Rule, list[int] | None]]:
     the words that open it, ascending (None for an ungated rule: search the whole text).
 
     Trying the pattern only there finds what finditer finds (a gated match starts at such a
-    word), without the engine trying every other position of the text."""
-    starts: dict[int, list[int]] = {}
+    word), without the engine trying every other position of the text. A rule is left out
+    when the text holds none of the strings one of which every match of it contains."""
+    starts: defaultdict[int, list[int]] = defaultdict(list)
     for match in _WORD.finditer(folded):
         found = _cached_rules_for_word(match.group())
         if found:
             at = match.start()
-            for index in found:
-                positions = starts.get(index)
-                if positions is None:
-                    starts[index] = [at]
-                elif positions[-1] != at:
-                    positions.append(at)
-    return [(RULES[i], starts.get(i)) for i in sorted([*_UNGATED, *starts])]
+            for index in found:  # each rule once per word: ascending starts, no repeats
+                starts[index].append(at)
+    has = folded.__contains__
+    return [(RULES[i], starts.get(i)) for i in sorted([*_UNGATED, *starts])
+            if not _NEEDS[i] or any(map(has, _NEEDS[i]))]
 
 
 def _rules_for_word(word: str) -> tuple[int, ...]:
@@ -205,7 +205,7 @@ def _rules_for_word(word: str) -> tuple[int, ...]:
     found: list[int] = list(_BY_PREFIX.get(word + "=", ()))
     for length in _GATE_LENGTHS:
         found.extend(_BY_PREFIX.get(word[:length], ()))
-    return tuple(found)
+    return tuple(dict.fromkeys(found))  # a rule opened by the word and by its prefix: once
 
 
 def _from_file(rule: CompiledRule) -> Rule:
@@ -232,6 +232,14 @@ for _index, _rule in enumerate(RULES):
     for _prefix in _rule.gate or ():
         _BY_PREFIX.setdefault(_prefix, []).append(_index)
 _UNGATED = [i for i, rule in enumerate(RULES) if rule.gate is None]
+_MAX_NEEDS = 2
+# Each rule's strings one of which its every match contains (regex_starts.required), where
+# testing them is cheaper than trying the pattern: for an ungated rule, always; for a gated
+# one, when one or two strings say it ("i" opens dozens of rules, most of which also need
+# "delete" or "copy"); testing longer lists cost more than it saved. Empty: no test.
+_NEEDS: tuple[frozenset[str], ...] = tuple(
+    needs if needs is not None and (rule.gate is None or len(needs) <= _MAX_NEEDS)
+    else frozenset() for rule, needs in ((rule, required(rule.regex.pattern)) for rule in RULES))
 _GATE_LENGTHS = sorted({len(prefix) for prefix in _BY_PREFIX if not prefix.endswith("=")})
 # Words seen before and the rules they open (most words of a mail recur across mails).
 _WORD_RULES: dict[str, tuple[int, ...]] = {}

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intents import classifier, mailparse, parts, quotes, read_message, reader
+from intents import classifier, headers, mailparse, parts, quotes, read_message, reader, textnorm
 from intents.rules import RULES, candidate_starts
 from intents.textnorm import CLAUSE_END, SENTENCE_END, clause_start, fold, sentence_bounds
 from tests.intents.mailmaker import raw_mail
@@ -468,3 +468,63 @@ def test_disclaimer_verdicts_on_corpus_paragraphs() -> None:
     verdicts = [quotes._is_disclaimer(p) for p in paragraphs]
     assert verdicts == [_old_is_disclaimer(p) for p in paragraphs]
     assert any(verdicts)  # some footer or disclaimer is in the sample
+
+
+# --- quotes and forwards: gates before the reply-header, marker and label patterns ----------
+
+_HEADER_LINES = [
+    "On Mon, 5 May 2025 at 10:00, Ann <a@b.org> wrote:", "El lun, 5 may 2025, Ana escribió:",
+    "Am 5. Mai 2025 schrieb Anna:", "Le 5 mai 2025, Anne a écrit :", "Ann yazdı:",
+    "W dniu 5 maja napisał:", "Ann ezt írta (x):", "-----Original Message-----",
+    "Begin forwarded message:", "Début du message réexpédié :", "From: Ann <a@b.org>",
+    "Kimden: Ann", "---------- Forwarded message ---------", "Subject: hi", "> quoted",
+    "ON 5 MAİ, ANN WROTE:", "Ann yazdı:", "Am 5. Mai ſchrieb Anna:", "Ann \u212airjoitti:",
+]
+_LINE_TEXT = st.lists(st.sampled_from([*"aeIiKkSs :>-*_\t", "ı", "ſ", "\u212a", "İ", "é", "ẞ",
+                                       "wrote", "WROTE", "yazd", "schrieb", "from", "on "]),
+                      max_size=12).map("".join)
+
+
+def _lines_to_check() -> list[str]:
+    lines = [line for item in CORPUS for line in item["body"].split("\n")] + _HEADER_LINES
+    return [case(line) for line in lines for case in (str, str.upper, str.swapcase)]
+
+
+@settings(FAST, max_examples=300)
+@given(st.one_of(_LINE_TEXT, st.sampled_from(_HEADER_LINES).map(str.upper)))
+def test_line_gates_keep_every_line_their_patterns_match(line: str) -> None:
+    assert quotes._is_reply_header(line) == (quotes._REPLY_HEADER.match(line) is not None)
+    if not headers.may_open(line):
+        assert headers.MARKER.match(line) is None
+        assert headers.LABEL.match(line) is None
+    assert bool(quotes._QUOTED_OR_BLANK.match(line)) == (
+        not line.strip() or line.lstrip().startswith(">"))
+
+
+def test_line_gates_on_corpus_lines() -> None:
+    lines = _lines_to_check()
+    kept = [quotes._is_reply_header(line) for line in lines]
+    assert kept == [quotes._REPLY_HEADER.match(line) is not None for line in lines]
+    assert any(kept)
+    for line in lines:
+        if not headers.may_open(line):
+            assert headers.MARKER.match(line) is None
+            assert headers.LABEL.match(line) is None
+
+
+# --- textnorm: fold by str.translate is the per-character fold -----------------------------
+
+@settings(FAST, max_examples=200)
+@given(st.text(max_size=40))
+def test_fold_by_table_is_the_per_character_fold(text: str) -> None:
+    assert fold(text) == (text.lower() if text.isascii()
+                          else "".join(map(textnorm._fold_char, text)))
+
+
+def test_only_four_non_ascii_letters_match_ascii_ones_when_case_is_ignored() -> None:
+    # quotes._AS_ASCII rests on it: after them, lower() keeps every ASCII word a pattern
+    # ignoring case matched in a line.
+    letter = re.compile(r"[a-z0-9 '-]", re.IGNORECASE)
+    found = {chr(code) for code in range(0x80, 0x110000) if letter.match(chr(code))}
+    assert found == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    assert all(len(char.translate(quotes._AS_ASCII).lower()) == 1 for char in found)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 import intents.learned
@@ -21,7 +22,7 @@ from intents.learned import model as model_file
 from intents.learned import refine
 from intents.learned.combine import combine_intents
 from intents.learned.features import features
-from intents.learned.model import MODEL_PATH, ModelError, load, parse
+from intents.learned.model import MODEL_PATH, LearnedModel, ModelError, load, parse, sigmoid
 from intents.models import Classification, InboundMail
 from tests.intents.mailmaker import mail
 
@@ -56,6 +57,26 @@ def test_scores_are_probabilities_and_a_plain_request_scores_high() -> None:
     assert all(0.0 <= p <= 1.0 for p in got.values())
     assert got["erasure"] > 0.7
     assert got["erasure"] > max(got["access"], got["opt_out"], got["complaint"])
+
+
+def _reference_score(found: LearnedModel, text: str, subject: str) -> dict[str, float]:
+    """The score the slow way: every feature's name looked up, one intent at a time."""
+    rows = [i for i in map(found.vocab.get, features(text, subject)) if i is not None]
+    z = (found.weights[rows].sum(axis=0, dtype=np.float64) / np.sqrt(len(rows)) if rows
+         else np.zeros(len(found.intents))) + found.bias
+    return {intent: float(sigmoid(a * z[k] + b))
+            for k, (intent, (a, b)) in enumerate(zip(found.intents, found.platt, strict=True))}
+
+
+def test_rows_found_per_word_are_the_features_and_score_the_same() -> None:
+    found = load()
+    texts = ["", "Hi", "Please delete my account and every piece of data you keep on me.",
+             "Bitte löschen Sie meine Daten. Danke! 12345 " * 3, "x " * 400, "ab-cd_ef 99"]
+    for text in texts:
+        for subject in ("", "Re: my data", "Löschung"):
+            expected = {i for i in map(found.vocab.get, features(text, subject)) if i is not None}
+            assert found.rows(text, subject) == expected
+            assert found.score(text, subject) == _reference_score(found, text, subject)
 
 
 @pytest.mark.parametrize(("field", "value", "why"), [

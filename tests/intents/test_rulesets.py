@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from intents.regex_starts import starts
-from intents.rules import RULES, candidate_rules
+from intents.regex_starts import required, starts
+from intents.rules import RULES, candidate_rules, candidate_starts
 from intents.ruleset import RULESETS, CompiledRule, RulesetError, load_rules
 from intents.textnorm import fold
 
@@ -60,6 +60,39 @@ def test_lexicon_rules_get_triggers_from_pythons_regex_parser() -> None:
     lexicon = [rule for rule in RULES if rule.id.startswith("lexicon-")]
     assert lexicon
     assert all(rule.gate for rule in lexicon)
+
+
+def test_what_every_match_contains_is_read_off_the_parse_tree() -> None:
+    assert required(r"(?m)^\W*(?:please\W+)?(?:unsubscribe|stop)\W*$") == frozenset(
+        {"unsubscribe", "stop"})
+    assert required(r"\bno (?:more )?e-?mails?\b") == frozenset({"mail"})  # the longest
+    assert required(r"(?:foo)+bar|bazz") == frozenset({"foo", "bazz"})
+    assert required(r"x(?:ab|)y") == frozenset({"x"})
+    assert required(r"(?:abc)?\w+") is None  # nothing every match holds
+    assert required(r"(?:ab|)") is None
+    assert required(r"(?i)stop") is None  # case ignored: a substring test would miss "STOP"
+
+
+def test_every_example_holds_one_of_the_strings_its_rule_requires() -> None:
+    checked = 0
+    for rule in FILE_RULES:
+        needs = required(rule.regex.pattern)
+        for example in rule.examples if needs else ():
+            for match in rule.regex.finditer(fold(example)):
+                assert any(n in match.group() for n in needs), (rule.id, example)
+                checked += 1
+    assert checked > 500
+
+
+def test_rules_tried_everywhere_are_left_out_only_when_they_cannot_match() -> None:
+    everywhere = [rule for rule in RULES if rule.gate is None]
+    assert everywhere
+    for rule in everywhere:
+        for example in next(r for r in FILE_RULES if r.id == rule.id).examples:
+            folded = fold(example)
+            assert rule.regex.search(folded) is not None
+            assert any(r.id == rule.id for r, _ in candidate_starts(folded)), rule.id
+        assert all(r.id != rule.id for r, _ in candidate_starts("thanks, see you soon"))
 
 
 RULE = """
