@@ -1,0 +1,110 @@
+"""Languages read thinly before their own rule files (issue 15): Czech, Croatian, Romanian
+and Greek requests in the GDPR's own words and in everyday words, each classified from raw
+bytes as it arrives, and near misses (a negated or conditional request, a past act, a
+question about something else) that must carry no such intent."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents import CORE_INTENTS, classify, read_message
+from tests.intents.mailmaker import raw_mail
+
+# (language, body, the core intents expected).
+REQUESTS = [
+    # Czech
+    ("cs", "Dobrý den,\n\nuplatňuji své právo na přístup podle článku 15 GDPR a žádám o "
+     "kopii mých osobních údajů.\n\nS pozdravem\nJana Nováková", ["access"]),
+    ("cs", "Dobrý den,\n\nprosím vymažte můj účet a všechny moje fotky.\n\nDěkuji\nPetr",
+     ["erasure"]),
+    ("cs", "Dobrý den,\n\nuž nechci dostávat vaše e-maily, odhlaste mě prosím z "
+     "newsletteru.\n\nDěkuji\nEva", ["opt_out"]),
+    ("cs", "Dobrý den,\n\nna mou žádost z března jsem dosud nedostal žádnou odpověď. Podám "
+     "stížnost u Úřadu pro ochranu osobních údajů.\n\nKarel Dvořák", ["complaint"]),
+    # Croatian
+    ("hr", "Poštovani,\n\nzanima me koje osobne podatke o meni obrađujete. Molim vas "
+     "kopiju mojih osobnih podataka.\n\nLijep pozdrav,\nAna Horvat", ["access"]),
+    ("hr", "Poštovani,\n\nmolim vas da izbrišete moj korisnički račun i sve moje "
+     "fotografije.\n\nHvala,\nIvan", ["erasure"]),
+    ("hr", "Poštovani,\n\nne želim više primati vaše reklamne poruke. Prestanite mi slati "
+     "ponude.\n\nHvala,\nMarija", ["opt_out"]),
+    ("hr", "Poštovani,\n\nprije dva mjeseca tražio sam brisanje podataka i još nisam dobio "
+     "nikakav odgovor. Obratit ću se Agenciji za zaštitu osobnih podataka.\n\nMarko Babić",
+     ["complaint"]),
+    # Romanian
+    ("ro", "Bună ziua,\n\naș dori să știu ce date personale dețineți despre mine.\n\n"
+     "Cu stimă,\nAndreea Popescu", ["access"]),
+    ("ro", "Bună ziua,\n\nvă rog să ștergeți contul meu și toate pozele.\n\nMulțumesc,\n"
+     "Mihai", ["erasure"]),
+    ("ro", "Bună ziua,\n\nnu mai doresc să primesc newsletterul vostru. Scoateți-mă de pe "
+     "lista de e-mail.\n\nMulțumesc,\nIoana", ["opt_out"]),
+    ("ro", "Bună ziua,\n\nmi-ați publicat fotografia fără acordul meu. Voi depune o "
+     "plângere la Autoritatea Națională de Supraveghere.\n\nRadu Ionescu", ["complaint"]),
+    # Greek
+    ("el", "Καλησπέρα,\n\nθα ήθελα να μάθω ποια προσωπικά δεδομένα μου επεξεργάζεστε. "
+     "Στείλτε μου όλα τα προσωπικά μου δεδομένα.\n\nΜε εκτίμηση,\nΜαρία Παπαδοπούλου",
+     ["access"]),
+    ("el", "Καλησπέρα,\n\nπαρακαλώ διαγράψτε τον λογαριασμό μου και όλες τις φωτογραφίες "
+     "μου.\n\nΕυχαριστώ,\nΓιώργος", ["erasure"]),
+    ("el", "Καλησπέρα,\n\nδεν θέλω πλέον να λαμβάνω τα ενημερωτικά σας. Σταματήστε να μου "
+     "στέλνετε διαφημίσεις.\n\nΕυχαριστώ,\nΕλένη", ["opt_out"]),
+    ("el", "Καλησπέρα,\n\nδημοσιεύσατε τη φωτογραφία μου χωρίς τη συγκατάθεσή μου. Θα "
+     "υποβάλω καταγγελία στην Αρχή Προστασίας Δεδομένων Προσωπικού Χαρακτήρα.\n\n"
+     "Νίκος Γεωργίου", ["complaint"]),
+]
+
+NEAR_MISSES = [
+    ("cs", "Dobrý den,\n\nprosím nemažte můj účet, jen jsem zapomněl heslo. Můžete mi "
+     "pomoci?\n\nDěkuji\nTomáš"),
+    ("cs", "Dobrý den,\n\npošlete mi prosím kopii faktury za focení. Jaké údaje potřebujete "
+     "k rezervaci?\n\nDěkuji\nLucie"),
+    ("cs", "Dobrý den,\n\npokud se odhlásím z newsletteru, budu dál dostávat potvrzení "
+     "objednávek?\n\nDěkuji\nMarek"),
+    ("hr", "Poštovani,\n\nnemojte brisati moj račun, samo sam zaboravio lozinku. Možete li "
+     "pomoći?\n\nHvala,\nLuka"),
+    ("hr", "Poštovani,\n\nkoje podatke trebate za rezervaciju? Pošaljite mi račun.\n\n"
+     "Hvala,\nPetra"),
+    ("hr", "Poštovani,\n\nako se odjavim s newslettera, hoću li i dalje dobivati potvrde "
+     "narudžbi?\n\nHvala,\nJosip"),
+    ("ro", "Bună ziua,\n\nvă rog să nu ștergeți contul meu, doar am uitat parola. Mă puteți "
+     "ajuta?\n\nMulțumesc,\nElena"),
+    ("ro", "Bună ziua,\n\nce date aveți libere pentru ședința foto? Trimiteți-mi datele de "
+     "plată.\n\nMulțumesc,\nAndrei"),
+    ("ro", "Bună ziua,\n\ndacă mă dezabonez de la newsletter, voi primi în continuare "
+     "confirmările comenzilor?\n\nMulțumesc,\nCristina"),
+    ("el", "Καλησπέρα,\n\nμη διαγράψετε τον λογαριασμό μου, απλώς ξέχασα τον κωδικό. "
+     "Μπορείτε να βοηθήσετε;\n\nΕυχαριστώ,\nΚώστας"),
+    ("el", "Καλησπέρα,\n\nποια στοιχεία χρειάζεστε για την κράτηση; Στείλτε μου το "
+     "τιμολόγιο.\n\nΕυχαριστώ,\nΆννα"),
+    ("el", "Καλησπέρα,\n\nο λογαριασμός μου διαγράφηκε χθες, ευχαριστώ για τη γρήγορη "
+     "εξυπηρέτηση.\n\nΔημήτρης"),
+]
+
+
+def _classify(body: str) -> tuple[str, list[str]]:
+    got = classify(read_message(raw_mail(body, "", sender="Kim <kim@example.eu>")))
+    assert not got.language_not_read
+    return got.language, sorted(set(got.intents) & set(CORE_INTENTS))
+
+
+@pytest.mark.parametrize(("lang", "body", "expected"), REQUESTS,
+                         ids=[f"{case[0]}-{n}" for n, case in enumerate(REQUESTS)])
+def test_a_request_in_a_thin_language_is_read_as_its_intent(
+        lang: str, body: str, expected: list[str]) -> None:
+    language, intents = _classify(body)
+    assert language == lang
+    assert intents == expected
+
+
+@pytest.mark.parametrize(("lang", "body"), NEAR_MISSES,
+                         ids=[f"{case[0]}-{n}" for n, case in enumerate(NEAR_MISSES)])
+def test_a_near_miss_in_a_thin_language_carries_no_intent(lang: str, body: str) -> None:
+    language, intents = _classify(body)
+    assert language == lang
+    assert intents == []
+
+
+@pytest.mark.parametrize("lang", sorted({case[0] for case in REQUESTS}))
+def test_each_thin_language_has_every_intent_and_near_misses(lang: str) -> None:
+    assert {i for case in REQUESTS if case[0] == lang for i in case[2]} == set(CORE_INTENTS)
+    assert sum(1 for case in NEAR_MISSES if case[0] == lang) >= 2
