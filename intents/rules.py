@@ -74,7 +74,7 @@ CONDITION = re.compile(
     r"|zadrzavam|εαν|αν|επιφυλασσομαι|daca|imi rezerv|ifall|jesli|zastrzegam"
     r"|hvis|dersom|i tilfælde af|i tilfelle|jos|mikali|amennyiben|eger|ak|pokial|v primeru"
     r"|ce (?:se|bom|bi|me|mi|vas)|jestli\w*|kdyby|ukoliko|σε περιπτωση|in cazul in care"
-    r"|in caz ca|kui|jei|jeigu|ja es|ja jus|gadijuma"
+    r"|in caz ca|se (?:eu|nos|voce|voces)|kui|jei|jeigu|ja es|ja jus|gadijuma"
     r"|os (?:bydd\w*|ydw|ydych|yw|na)|jekk(?! joghgbok| joghgbkom)|i gcas|ef"
     r"|ако)\b"
 )

@@ -1,7 +1,7 @@
-"""Languages read thinly before their own rule files (issue 15): Czech, Croatian, Romanian
-and Greek requests in the GDPR's own words and in everyday words, each classified from raw
-bytes as it arrives, and near misses (a negated or conditional request, a past act, a
-question about something else) that must carry no such intent."""
+"""Languages read thinly before their own rule files (issue 15): Czech, Croatian, Romanian,
+Greek, Polish and Portuguese requests in the GDPR's own words and in everyday words, each
+classified from raw bytes as it arrives, and near misses (a negated or conditional request, a
+past act, a question about something else) that must carry no such intent."""
 
 from __future__ import annotations
 
@@ -51,6 +51,24 @@ REQUESTS = [
     ("el", "Καλησπέρα,\n\nδημοσιεύσατε τη φωτογραφία μου χωρίς τη συγκατάθεσή μου. Θα "
      "υποβάλω καταγγελία στην Αρχή Προστασίας Δεδομένων Προσωπικού Χαρακτήρα.\n\n"
      "Νίκος Γεωργίου", ["complaint"]),
+    # Polish
+    ("pl", "Dzień dobry,\n\nchciałbym wiedzieć, jakie dane o mnie przetwarzacie. Proszę o "
+     "przesłanie wszystkich moich danych osobowych.\n\nPozdrawiam\nPiotr Nowak", ["access"]),
+    ("pl", "Dzień dobry,\n\nnie korzystam już z aplikacji. Skasujcie moje konto i "
+     "zdjęcia.\n\nDziękuję\nAnna", ["erasure"]),
+    ("pl", "Dzień dobry,\n\nprzestańcie wysyłać mi reklamy, rezygnuję z newslettera.\n\n"
+     "Dziękuję\nKasia", ["opt_out"]),
+    ("pl", "Dzień dobry,\n\nopublikowaliście moje zdjęcie bez mojej zgody. Zwrócę się do "
+     "Urzędu Ochrony Danych Osobowych.\n\nTomasz Wiśniewski", ["complaint"]),
+    # Portuguese
+    ("pt", "Olá,\n\ngostaria de saber que dados pessoais têm sobre mim.\n\nCumprimentos,\n"
+     "Joana Silva", ["access"]),
+    ("pt", "Olá,\n\njá não uso a aplicação. Por favor apaguem a minha conta e todas as "
+     "fotos.\n\nObrigado,\nRui", ["erasure"]),
+    ("pt", "Olá,\n\nquero deixar de receber a vossa newsletter. Removam-me da lista.\n\n"
+     "Obrigada,\nSofia", ["opt_out"]),
+    ("pt", "Olá,\n\npublicaram a minha fotografia sem o meu consentimento. Vou apresentar "
+     "queixa à Comissão Nacional de Proteção de Dados.\n\nMiguel Costa", ["complaint"]),
 ]
 
 NEAR_MISSES = [
@@ -78,6 +96,17 @@ NEAR_MISSES = [
      "τιμολόγιο.\n\nΕυχαριστώ,\nΆννα"),
     ("el", "Καλησπέρα,\n\nο λογαριασμός μου διαγράφηκε χθες, ευχαριστώ για τη γρήγορη "
      "εξυπηρέτηση.\n\nΔημήτρης"),
+    ("pl", "Dzień dobry,\n\nproszę nie usuwać mojego konta, zapomniałem tylko hasła. "
+     "Możecie pomóc?\n\nDziękuję\nMarek"),
+    ("pl", "Dzień dobry,\n\njakie dane są potrzebne do rezerwacji? Proszę o przesłanie "
+     "danych do przelewu.\n\nDziękuję\nEwa"),
+    ("pl", "Dzień dobry,\n\nusunęliście już moje konto, dziękuję za szybką pomoc.\n\n"
+     "Pozdrawiam\nJan"),
+    ("pt", "Olá,\n\npor favor não apaguem a minha conta, só me esqueci da palavra-passe. "
+     "Podem ajudar?\n\nObrigado,\nPedro"),
+    ("pt", "Olá,\n\na minha conta foi eliminada ontem, obrigado pela rapidez.\n\nAna"),
+    ("pt", "Olá,\n\nse eu deixar de receber a newsletter, continuo a receber as "
+     "confirmações das encomendas?\n\nObrigada,\nInês"),
 ]
 
 
