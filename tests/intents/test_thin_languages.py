@@ -171,7 +171,7 @@ NEAR_MISSES = [
 
 def _classify(body: str) -> tuple[str, list[str]]:
     got = classify(read_message(raw_mail(body, "", sender="Kim <kim@example.eu>")))
-    assert not got.language_not_read
+    assert not got.language_not_read, got.language
     return got.language, sorted(set(got.intents) & set(CORE_INTENTS))
 
 
@@ -201,3 +201,54 @@ def test_each_thin_language_has_requests_and_near_misses(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["cs", "hr", "ro", "el", "pl", "pt"])
 def test_a_language_given_its_own_file_has_a_request_of_every_intent(lang: str) -> None:
     assert {i for case in REQUESTS if case[0] == lang for i in case[2]} == set(CORE_INTENTS)
+
+
+# Art. 21(2) in the GDPR's own words: an objection to processing for direct marketing is an
+# opt-out, in every language; and what only mentions the right or marketing is not.
+DIRECT_MARKETING_OBJECTIONS = [
+    ("lt", "Nesutinku, kad mano duomenys būtų tvarkomi tiesioginės rinkodaros tikslais."),
+    ("lv", "Iebilstu pret datu apstrādi tiešās tirgvedības nolūkos."),
+    ("et", "Esitan vastuväite andmete töötlemisele otseturunduse eesmärgil."),
+    ("fi", "Vastustan tietojeni käsittelyä suoramarkkinointia varten."),
+    ("sl", "Ugovarjam obdelavi podatkov za neposredno trženje."),
+    ("sk", "Namietam spracúvanie osobných údajov na účely priameho marketingu."),
+    ("hr", "Ulažem prigovor na obradu podataka u svrhe izravnog marketinga."),
+    ("ro", "Mă opun prelucrării datelor în scopuri de marketing direct."),
+    ("el", "Αντιτίθεμαι στην επεξεργασία για σκοπούς απευθείας εμπορικής προώθησης."),
+    ("bg", "Възразявам срещу обработването на данните ми за целите на директния маркетинг."),
+    ("pl", "Wnoszę sprzeciw wobec przetwarzania moich danych na potrzeby marketingu "
+     "bezpośredniego."),
+    ("pt", "Oponho-me ao tratamento dos meus dados para efeitos de comercialização direta."),
+]
+# Art. 77's supervisory authority, and article numbers written before the word for article.
+AUTHORITY_AND_ARTICLES = [
+    ("lt", "Pateiksiu skundą priežiūros institucijai.", ["complaint"]),
+    ("lv", "Iesniegšu sūdzību uzraudzības iestādē.", ["complaint"]),
+    ("et", "Esitan kaebuse järelevalveasutusele.", ["complaint"]),
+    ("sl", "Vložil bom pritožbo pri nadzornem organu.", ["complaint"]),
+    ("lv", "Izmantoju savas piekļuves tiesības saskaņā ar 15. pantu.", ["access"]),
+]
+NOT_OBJECTIONS = [
+    "Nesutinku su jūsų kaina.",  # lt: "I disagree with your price"
+    "Vastustan hinnankorotusta.",  # fi: "I object to the price rise"
+    "Αντιτίθεμαι στην αύξηση των τιμών.",  # el: the same
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), DIRECT_MARKETING_OBJECTIONS)
+def test_an_objection_to_direct_marketing_is_an_opt_out(lang: str, sentence: str) -> None:
+    _, intents = _classify(sentence)
+    assert intents == ["opt_out"], lang
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), AUTHORITY_AND_ARTICLES)
+def test_the_authority_and_articles_are_read_in_each_languages_order(
+        lang: str, sentence: str, expected: list[str]) -> None:
+    _, intents = _classify(sentence)
+    assert intents == expected, lang
+
+
+@pytest.mark.parametrize("sentence", NOT_OBJECTIONS)
+def test_an_objection_to_something_else_is_no_opt_out(sentence: str) -> None:
+    _, intents = _classify(sentence)
+    assert intents == []
