@@ -32,6 +32,8 @@ _REPLY_HEADER = re.compile(
     # Danish/Norwegian/Swedish, Finnish, Hungarian, Turkish, Slovak/Slovenian, Estonian.
     r"|den\b.{0,200}\bskrev\b.{0,200}:|.{0,200}\bkirjoitti\s*:?|.{0,200}\bezt [ií]rta\b.{0,200}:"
     r"|.{0,200}\byazd[ıi]\s*:?|.{0,200}\bnap[ií]sal\S*\s*:?|.{0,200}\bkirjutas\s*:?"
+    # Croatian "je napisao/la:", Romanian "a scris:", Greek "έγραψε:".
+    r"|.{0,200}\bnapisa(?:o|la)\S*\s*:|.{0,200}\ba scris\s*:|.{0,200}\bέγραψε\s*:"
     r"|-{2,}\s*(?:original message|ursprüngliche nachricht|mensaje original|message d'origine"
     r"|forwarded message|weitergeleitete nachricht|mensaje reenviado|message transf[ée]r[ée]"
     r"|messaggio originale|messaggio inoltrato|oorspronkelijk bericht|doorgestuurd bericht"

@@ -177,23 +177,25 @@ OTHERS: dict[str, RightWords] = {
                r"rattelse av (?:mina )?(?:person)?uppgifter", r"prawo do sprostowania",
                r"sprostowani\w* (?:moich )?danych", r"oprav\w* (?:mych )?(?:osobnich )?udaj\w*",
                r"pravo na opravu", r"pravo na ispravak", r"ispravak (?:mojih )?(?:osobnih )?"
-               r"podataka", r"δικαιωμα διορθωσης", r"διορθωση των (?:προσωπικων )?δεδομενων",
+               r"podataka", r"δικαιωμα διορθωσησ", r"διορθωση των (?:προσωπικων )?δεδομενων",
                r"dreptul la rectificare", r"rectificarea datelor", r"dret de rectificacio",
                r"rectificacio de les (?:meves )?dades"),
         signs=(r"\b(?:rettifica\w*|retificacao|rectificatie|rattelse|sprostowani\w*|oprav[ua]"
                r"|ispravljanj\w*|ispravak|διορθωσ\w*|rectificar\w*|rectificacio)\b",),
         examples=("Chiedo la rettifica dei miei dati.", "Verzoek om rectificatie van mijn "
-                  "persoonsgegevens.", "Sol·licito la rectificació de les meves dades."),
+                  "persoonsgegevens.", "Sol·licito la rectificació de les meves dades.",
+                  "Ασκώ το δικαίωμα διόρθωσης."),
     ),
     "restriction": RightWords(
         terms=(r"limitazione del trattamento", r"limitacao do tratamento",
                r"beperking van de verwerking", r"begransning av behandling\w*",
                r"ograniczeni\w* przetwarzania", r"omezeni zpracovani", r"ogranicavanje obrade",
-               r"περιορισμο\w* (?:της )?επεξεργασιας", r"restrictionarea prelucrarii",
+               r"περιορισμο\w* (?:τησ )?επεξεργασιασ", r"restrictionarea prelucrarii",
                r"limitacio del tractament"),
         signs=(r"\b(?:limitazione|limitacao|beperking|begransning|ograniczeni\w*|omezeni"
                r"|ogranicavanj\w*|περιορισμ\w*|restrictionar\w*|limitacio)\b",),
-        examples=("Chiedo la limitazione del trattamento.", "Żądam ograniczenia przetwarzania."),
+        examples=("Chiedo la limitazione del trattamento.", "Żądam ograniczenia przetwarzania.",
+                  "Ζητώ τον περιορισμό της επεξεργασίας."),
     ),
     "portability": RightWords(
         terms=(r"portabilita", r"portabilidade", r"overdraagbaarheid", r"dataportabilitet",

@@ -35,7 +35,7 @@ _WORD = re.compile(r"\w+")
 NEGATION = re.compile(
     r"\b(?:not|don'?t|doesn'?t|didn'?t|dont|never|no need to|no|nothing|neither|nor|won'?t"
     r"|wouldn'?t|shouldn'?t|isn'?t|nicht|kein\w*|nie|niemals|nunca|ne|n'|pas|jamais"
-    r"|non|nn|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην"
+    r"|non|nn|mai|niet|geen|nooit|nao|inte|ej|aldrig|nemojte|δεν|μην|μη"
     # Romanian "nu", not Danish and Swedish "nu" (now): "nu klager jeg", "jeg har nu ...".
     r"|(?<!har )(?<!er )nu(?! \w+ (?:jeg|vi|jag|eg)\b)"
     # Danish, Norwegian, Finnish ("en"/"ei" alone are other languages' words), Hungarian,
@@ -73,7 +73,8 @@ CONDITION = re.compile(
     r"|indien|voorbehoud|behoud|caso|reservo|forbehaller|pokud|v pripade|vyhrazuji|ako"
     r"|zadrzavam|εαν|αν|επιφυλασσομαι|daca|imi rezerv|ifall|jesli|zastrzegam"
     r"|hvis|dersom|i tilfælde af|i tilfelle|jos|mikali|amennyiben|eger|ak|pokial|v primeru"
-    r"|ce (?:se|bom|bi|me|mi|vas)|kui|jei|jeigu|ja es|ja jus|gadijuma"
+    r"|ce (?:se|bom|bi|me|mi|vas)|jestli\w*|kdyby|ukoliko|σε περιπτωση|in cazul in care"
+    r"|in caz ca|se (?:eu|nos|voce|voces)|kui|jei|jeigu|ja es|ja jus|gadijuma"
     r"|os (?:bydd\w*|ydw|ydych|yw|na)|jekk(?! joghgbok| joghgbkom)|i gcas|ef"
     r"|ако)\b"
 )
@@ -93,7 +94,10 @@ REFERENCE = re.compile(
     r"|(?:requested|asked(?: you)?|i asked for"
     # "I asked (you) ..." in the languages read since issue 15.
     r"|bad (?:om|jer)|ba (?:om|dere)|pyysin|kertem|talep ettim|gofynnais|ziadal\w*"
-    r"|poziadal\w*|zahteval\w*|prosil\w* za|pieprasiju|prasiau|поисках|помолих)\W+"
+    r"|poziadal\w*|zahteval\w*|prosil\w* za|pieprasiju|prasiau|поисках|помолих"
+    # Czech, Croatian, Romanian, Greek, Portuguese.
+    r"|(?:za)?zadal\w* jsem|pozadal\w* jsem|(?:za)?trazio sam|(?:za)?trazila sam"
+    r"|am (?:cerut|solicitat)|ζητησα|pedi|solicitei)\W+"
     r"(?:\w+\W+){0,3})$"
 )
 # "despite my unsubscribing": a past request described, not made again.

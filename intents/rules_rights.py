@@ -29,12 +29,18 @@ ARTICLE_WEIGHT = 0.45
 # The two rights that an opt-out covers when they are about marketing.
 # "Article 15", "Art. 15", "artículo 15", "článku 15", "άρθρο 15" (folded).
 ARTICLE = shared_fragment("ARTICLE")
+# "16 artiklan", "18. člen", "21. pants": the word after the number.
+ARTICLE_AFTER = shared_fragment("ARTICLE_AFTER")
 MARKETING_COVERED = frozenset({"objection", "consent_withdrawal"})
 MARKETING = re.compile(
     r"\b(?:\w*marketing\w*|mercadotecnia|advertis\w*|adverts?|ads|newsletters?|mailing lists?"
     r"|promotion\w*|promotional|promos?|spam|publicidad\w*|publicit\w*|comerciales|commercial"
     r" (?:e-?mails?|messages|communications?|offers)|ofertas|offres|prospection|werbung\w*"
-    r"|werbe\w*|direktwerbung|reclame|pubblicit\w*|nieuwsbrief|boletin|marknadsfor\w*)\b")
+    r"|werbe\w*|direktwerbung|reclame|pubblicit\w*|nieuwsbrief|boletin|marknadsfor\w*"
+    # The GDPR's "direct marketing" in the thinly read languages (Art. 21(2)).
+    r"|rinkodar\w*|tirgvedib\w*|\w*turundus\w*|\w*markkinoin\w*|trzenj\w*|маркетинг\w*"
+    r"|εμπορικ\w* προωθησ\w*|margaiocht\w*|kummercjalizzazzjoni|comercializacao direta"
+    r"|obchodni\w* sdeleni|reklam\w*)\b")
 
 
 def _any(parts: tuple[str, ...]) -> str:
@@ -70,6 +76,7 @@ def _build() -> list[RawRule]:
     for intent, number in ARTICLES.items():
         weight = ARTICLE_WEIGHTS.get(intent, ARTICLE_WEIGHT)
         rules.append((intent, weight, ARTICLE + number + r"\b(?![.,]\d)", "r"))
+        rules.append((intent, weight, r"\b" + number + ARTICLE_AFTER, "r"))
     return rules
 
 

@@ -7,7 +7,9 @@ LANGUAGE = LanguageData(
     name="Czech",
     read=True,
     stopwords=(
-        "a je se na že to v ve jsem mi mě o k s z pro by jak které moje mých vás vaše údaje osobní"
+        "a je se na že to v ve jsem mi mě o k s z pro by jak které moje mých vás vaše údaje osobní "
+        # Greetings, thanks and forms Slovak writes otherwise ("ďakujem", "som", "chcem").
+        "dobrý den děkuji můj mé mého jste chci bych byste také jen už nebo pokud mně"
     ),
     forward_markers=("přeposlaná zpráva", "původní zpráva"),
     headers=HeaderLabels(

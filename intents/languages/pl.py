@@ -7,7 +7,10 @@ LANGUAGE = LanguageData(
     name="Polish",
     read=True,
     stopwords=(
-        "i w nie się na że z do jest to jak mnie mi o moje moich pan pani proszę dane osobowe"
+        "i w nie się na że z do jest to jak mnie mi o moje moich pan pani proszę dane osobowe "
+        # Greetings, thanks and the commonest forms of a request.
+        "dzień dobry dziękuję pozdrawiam już mój moja moją mojego moich wszystkich chciałbym "
+        "chciałabym danych"
     ),
     forward_markers=("wiadomość przekazana dalej", "oryginalna wiadomość", "przekazana wiadomość"),
     headers=HeaderLabels(

@@ -8,7 +8,9 @@ LANGUAGE = LanguageData(
     read=True,
     stopwords=(
         "o os a as de que e não meu meus minha minhas um uma para com do da dos das em "
-        "por é se ao vocês dados"
+        "por é se ao vocês dados "
+        # Greetings, thanks and the commonest forms of a request.
+        "olá obrigado obrigada cumprimentos gostaria vossa vosso têm mim já também pessoais"
     ),
     forward_markers=(
         "mensagem encaminhada",

@@ -7,7 +7,9 @@ LANGUAGE = LanguageData(
     name="Romanian",
     read=True,
     stopwords=(
-        "și de la în nu că pe cu o un este mă mi meu mele vă dumneavoastră date personale vă rog"
+        "și de la în nu că pe cu o un este mă mi meu mele vă dumneavoastră date personale vă rog "
+        # Greetings, thanks and the commonest forms of a request.
+        "bună ziua mulțumesc să îmi ați am pentru care ce sau dacă despre mine mea toate stimă"
     ),
     forward_markers=("mesaj redirecționat", "mesaj original"),
     headers=HeaderLabels(
