@@ -25,33 +25,17 @@ ITEMS = [json.loads(line) for line in PROBE.read_text(encoding="utf-8").splitlin
 
 # Read wrong still; each with why, so that the next change knows what it is up against.
 STILL_MISSED: dict[str, str] = {
-    "ep002": "'what do you guys actually have on me'",
-    "ep004": "'who gave you my number' also read as a complaint",
-    "ep011": "'everything you hold under my name'",
-    "ep012": "'send over all the photos you took of me'",
-    "ep015": "'can I see my file'",
-    "ep018": "'anything on me ... I want to see it'",
-    "ep020": "'how can I download all my data'",
+    # "I never gave it to you" / "never agreed" / "still up on your site" beside a request
+    # are read as grievances too, by the labelled sets' convention; the probe's writer did
+    # not count them.
+    "ep004": "'who gave you my number? I never gave it to you' also read as a complaint",
     "ep027": "'never agreed' read as a complaint beside the erasure",
-    "ep028": "'dispose of it'",
-    "ep033": "'none of my data stays'",
-    "ep034": "'don't hold on to my CV'",
-    "ep039": "'copies of my passport' read as access",
-    "ep041": "'still up on your site' read as a complaint",
-    "ep042": "'stop keeping my data'",
-    "ep049": "'don't want any more of your newsletters'",
-    "ep053": "'prefer not to receive'",
-    "ep061": "'leave me alone with your adverts'",
-    "ep068": "'unhappy with the way you have handled my personal data'",
-    "ep073": "'how dare you sell'",
-    "ep079": "'you had no right to pass my number on'",
-    "ep083": "'a clear violation of GDPR'",
-    "ep085": "'the fifth marketing email since I opted out'",
-    "ep086": "'my data was mishandled'",
-    "ep099": "'I accidentally deleted the photos you sent me' read as a request",
-    "ep102": "'if I cancel ..., will you delete my data?' read as a request",
+    "ep041": "'still up on your site' read as a complaint beside the erasure",
+    # A resend of what the organisation sent ("send them again") is read as a copy of data.
+    "ep099": "'could you send them again?' after 'the photos you sent me' read as access",
     "ep103": "'last year I asked you to delete ... and you did' read as a request",
-    "ep105": "'I unsubscribed by mistake, put me back' read as an opt-out",
+    # A short body that asks nothing leaves the request to the subject ("Unsubscribe").
+    "ep105": "'I unsubscribed by mistake, put me back' read as an opt-out from its subject",
 }
 
 
