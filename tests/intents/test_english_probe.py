@@ -33,7 +33,6 @@ STILL_MISSED: dict[str, str] = {
     "ep041": "'still up on your site' read as a complaint beside the erasure",
     # A resend of what the organisation sent ("send them again") is read as a copy of data.
     "ep099": "'could you send them again?' after 'the photos you sent me' read as access",
-    "ep103": "'last year I asked you to delete ... and you did' read as a request",
     # A short body that asks nothing leaves the request to the subject ("Unsubscribe").
     "ep105": "'I unsubscribed by mistake, put me back' read as an opt-out from its subject",
 }
@@ -57,3 +56,19 @@ def test_the_probe_covers_every_intent_and_near_misses() -> None:
     counts = {intent: sum(intent in item["labels"] for item in ITEMS) for intent in CORE_INTENTS}
     assert min(counts.values()) >= 20
     assert sum(not item["labels"] for item in ITEMS) >= 30
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # An earlier request the sender says was done is told, not chased ...
+    ("Last year I asked you to delete my old account and you did it quickly. Thanks again.", []),
+    ("Back in May I asked you to remove my photos, which you did. All good.", []),
+    # ... while one not done, or done but still followed by mail, is chased as before.
+    ("Last year I asked you to delete my old account and you did not. Delete it now.",
+     ["erasure"]),
+    ("I asked you to delete my data last year and you did, but I am still getting emails.",
+     ["complaint", "erasure"]),
+])
+def test_an_earlier_request_said_done_is_told_not_chased(body: str,
+                                                          expected: list[str]) -> None:
+    got = sorted(set(classify(mail(body, "Hi")).intents) & set(CORE_INTENTS))
+    assert got == sorted(expected)
