@@ -72,3 +72,44 @@ def test_an_earlier_request_said_done_is_told_not_chased(body: str,
                                                           expected: list[str]) -> None:
     got = sorted(set(classify(mail(body, "Hi")).intents) & set(CORE_INTENTS))
     assert got == sorted(expected)
+
+
+# Written after the rules above were added, in wordings the probe set does not use, to check
+# that each mechanism reads more than the probe mail that showed it missing (and that its
+# near misses stay none): their first run read all 26 as here (14 before the rules).
+FRESH = [
+    ("What have you people actually got on me?", ["access"]),
+    ("Please send across all my records.", ["access"]),
+    ("I'd like to download my personal information.", ["access"]),
+    ("Do you hold any recordings of me? If so, please send me a copy.", ["access"]),
+    ("Can I see my notes from the consultation?", ["access"]),
+    ("Please don't retain any of my details after the course ends.", ["erasure"]),
+    ("Kindly dispose of my application documents.", ["erasure"]),
+    ("Stop storing my photos on your servers.", ["erasure"]),
+    ("I'd rather not receive your newsletter anymore.", ["opt_out"]),
+    ("Stop spamming me with offers.", ["opt_out"]),
+    ("How dare your staff share my address with a stranger.", ["complaint"]),
+    ("You had no right publishing my photo.", ["complaint"]),
+    ("This is a breach of data protection law.", ["complaint"]),
+    ("My personal data has been misused by your studio.", ["complaint"]),
+    ("That's the third newsletter since I unsubscribed.", ["complaint"]),
+    # near misses
+    ("I deleted your email by accident, what was the date of the shoot?", []),
+    ("If I unsubscribe, will I still get booking confirmations?", []),
+    ("If we close the account, does the gift card still work?", []),
+    ("I asked you to send the invoice to my accountant and you did, thanks.", []),
+    ("Do you have any photos of the venue? If so, please send me a few.", []),
+    ("I don't keep my receipts, can you resend?", []),
+    ("Our clients prefer not to receive paper invoices.", []),
+    ("How dare you make me laugh this hard, love the newsletter!", []),
+    ("None of my photos were delivered yet.", []),
+    ("The second workshop since I joined was brilliant.", []),
+    ("You have no right of way through the car park, just so you know.", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), FRESH)
+def test_each_mechanism_reads_wordings_the_probe_does_not_use(body: str,
+                                                              expected: list[str]) -> None:
+    got = sorted(set(classify(mail(body, "Hi")).intents) & set(CORE_INTENTS))
+    assert got == expected
