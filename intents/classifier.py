@@ -57,6 +57,11 @@ POST_NEGATION = re.compile(r"\W*(?:\w+\W+){0,2}?nicht\b")
 PAST_ASK = re.compile(r"(?:asked|requested|i asked)\b")
 PAST_PARTICIPLE = re.compile(r"\w+ed\b|took\b|taken\b")
 CONDITION_FACTOR = 0.3
+# "If I cancel my membership, will you delete my data?": a question about what follows the
+# sender's own act asks how things work, not for the act ("if possible, could you delete..."
+# and "if I send my ID, can you delete..." still ask).
+CONDITIONAL_QUESTION = re.compile(r"\W*if (?:i|we)\b(?! (?:may|might|could)\b)[^.!?\n]{0,120}?,\W*"
+                                  r"(?:will|do|does|is|are|did) (?:you|it|my|the|they)\b")
 # A chaser about money or goods, with nothing data-protection in its sentence, chases nothing.
 BILLING = re.compile(r"\b(?:invoices?|payments?|balance|bills?|refunds?|parcels?|deliver(?:y|ies)"
                      r"|quotes?|quotation|estimate"
@@ -134,7 +139,8 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
         weight *= CONDITION_FACTOR
     elif rule.intent != "access" and "h" not in rule.flags \
             and folded[sentence_to : sentence_to + 1] == "?" \
-            and QUESTION.match(folded, sentence_from):
+            and (QUESTION.match(folded, sentence_from)
+                 or CONDITIONAL_QUESTION.match(folded, sentence_from)):
         weight *= CONDITION_FACTOR  # asking whether they do it is no request (access excepted)
     reference = ("r" in rule.flags or REFERENCE.search(folded, sentence_from, start) is not None
                  or PAST_ASK.match(folded, start) is not None)

@@ -74,11 +74,12 @@ BOILERPLATE = _joined("boilerplate")
 GRIEVANCE_QUESTION = _joined("grievance_question")
 ONGOING = _joined("ongoing")
 ASKED_BEFORE = _joined("asked_before")
+DONE = _joined("done")
 MARKETING_LIST = _joined("marketing_list")
 DATA_OBJECT = _joined("data_object")
 BLOCKERS = _joined("blockers")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
-           ONGOING, ASKED_BEFORE)
+           ONGOING, ASKED_BEFORE, DONE)
 _PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
 _VENDOR = shape_cues([cue for language in ALL for cue in language.vendor_notice])
 
@@ -170,9 +171,10 @@ class Reading:
 
     def is_past(self, index: int) -> bool:
         """A description of the past: a past cue, and no request, no "still", no earlier
-        request of the sender's in the sentence."""
+        request of the sender's in the sentence (unless it says that request was done)."""
         return (self.holds(index, PAST) and not self.holds(index, REQUEST)
-                and not self.holds(index, ONGOING) and not self.holds(index, ASKED_BEFORE))
+                and not self.holds(index, ONGOING)
+                and (not self.holds(index, ASKED_BEFORE) or self.holds(index, DONE)))
 
     def is_quotation(self, index: int) -> bool:
         start, end = self.bounds[index]

@@ -9,6 +9,8 @@ CUES = ClauseCues(
         r"|weeks?) ago", r"back in", r"you once", r"(?:already|previously) (?:sent|gave"
         r"|provided|copied|shared|answered|replied)", r"(?:previously|earlier),? you",
         r"at the time",
+        # The sender's own act told: "I accidentally deleted the photos you sent me".
+        r"i (?:\w+ly |just |already )?(?:deleted|removed|erased|wiped|cleared|lost)",
     ),
     request=(
         r"please", r"can (?:you|u)", r"could (?:you|u)", r"would (?:you|u)", r"i (?:want|wish"
@@ -68,7 +70,7 @@ CUES = ClauseCues(
         "account": (r"account", r"profile", r"membership"),
     },
     pronoun_requests=(
-        PronounRequest(pattern=r"(?:get rid of|delete|remove|erase|wipe|drop|bin|destroy"
+        PronounRequest(pattern=r"(?:get rid of|dispose of|delete|remove|erase|wipe|drop|bin|destroy"
                        r"|scrap|purge|unsubscribe me from|take me off|take us off)"
                        r" (?:all )?(?:of )?(?:them|it|those|these|that|this)",
                        action="remove"),
@@ -88,6 +90,9 @@ CUES = ClauseCues(
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
     asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"
                   r"|withdrew|objected)",),
+    done=(r"(?:and|which) you did(?!n'?t| not)",
+          r"you (?:did|have done|'ve done) (?:it|so|that|this)(?! yet)",
+          r"(?:and|which) (?:it )?(?:was|has been) (?:done|sorted|dealt with|handled)"),
     blockers=(r"not", r"don'?t", r"do not", r"never", r"if", r"when", r"once", r"after",
               r"no need", r"you (?:did|have|had)"),
 )

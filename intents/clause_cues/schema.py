@@ -58,5 +58,8 @@ class ClauseCues(BaseModel):
     ongoing: tuple[str, ...] = ()
     # ... and the sender's own earlier request, which the classifier's chaser rules read.
     asked_before: tuple[str, ...] = ()
+    # ... unless the sender says it was done ("I asked you to delete it and you did"): then
+    # the sentence tells the past again.
+    done: tuple[str, ...] = ()
     # Words that make a pronoun request no request ("don't", "if").
     blockers: tuple[str, ...] = ()
