@@ -268,7 +268,8 @@ class Runtime:
     async def _sweep_loop(self) -> None:
         while not self._stop_worker.is_set():
             try:
-                result = await self.services.desk.sweep(datetime.now(UTC))
+                # The desk's clock, as every use case reads it (a test moves it).
+                result = await self.services.desk.sweep(self.services.desk.config.clock())
                 if getattr(result, "reminded", None) or getattr(result, "closed", None):
                     log.info("sweep: reminded %s, closed %s", result.reminded, result.closed)
             except StorageError as exc:
