@@ -8,7 +8,7 @@ refused unless the team gives an override reason (event `checklist_overridden`).
 
 from __future__ import annotations
 
-from bot.desk.core import DeskConfig, Unit, clean_text
+from bot.desk.core import DeskConfig, Unit, acting, clean_text
 from bot.errors import WorkflowError
 from bot.organisations import Organisation
 from bot.workflow import checklist as rules
@@ -39,8 +39,7 @@ async def tick(db: Database, config: DeskConfig, reference: str, system: str, no
     note = " ".join(clean_text(note, 2000).split())
     if not note:
         raise WorkflowError("a note of what was found or erased is required")
-    if not actor.strip():
-        raise WorkflowError("who is acting must be given")
+    actor = acting(actor)
     async with db.transaction() as tx:
         ticket = await tx.tickets.get_by_reference(normalise_reference(reference),
                                                    for_update=True)
@@ -55,8 +54,8 @@ async def tick(db: Database, config: DeskConfig, reference: str, system: str, no
         item = next(item for item in current.items if item.system == found.name)
         if item.done:
             raise WorkflowError(f"{found.name} was already ticked by {item.by}: {item.note}")
-        unit = Unit(config, tx, actor=actor.strip(), channel=channel, now=config.clock())
-        unit.event(rules.TICKED, ticket, system=found.name, note=note, by=actor.strip())
+        unit = Unit(config, tx, actor=actor, channel=channel, now=config.clock())
+        unit.event(rules.TICKED, ticket, system=found.name, note=note, by=actor)
         await unit.flush()
         after = await read(tx, org, ticket)
     assert after is not None

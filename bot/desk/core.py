@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.desk.pending import BatchWrites
+from bot.errors import WorkflowError
 from bot.organisations import Organisation, Organisations
 from bot.workflow import tokens, verification
 from bot.workflow.addresses import domain_of, normalise_address
@@ -48,6 +49,15 @@ def authority_context(org: Organisation) -> dict[str, str]:
     supervisory authority, Data Protection Commission (DPC): "), then `authority_contact`,
     its details without its name again. The organisation's jurisdiction decides which."""
     return {"authority": org.authority.title, "authority_contact": org.authority.contact}
+
+
+def acting(actor: str) -> str:
+    """Who is acting, stripped; WorkflowError when nobody is named (every team action is
+    recorded under a name)."""
+    name = actor.strip()
+    if not name:
+        raise WorkflowError("who is acting must be given")
+    return name
 
 
 def clean_text(value: str | None, limit: int) -> str:

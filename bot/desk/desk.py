@@ -24,7 +24,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from bot.desk import actions, fees, intake, merging, suppression
-from bot.desk.core import DeskConfig, Unit
+from bot.desk.core import DeskConfig, Unit, acting
 from bot.desk.correspondence import Letter, letters
 from bot.desk.export import ExportCases
 from bot.desk.identity import PendingRequest, pending_request, resend_code, try_code, try_link
@@ -39,7 +39,6 @@ from bot.desk.results import (
     UnsubscribeResult,
 )
 from bot.desk.sweep import sweep_ticket
-from bot.errors import WorkflowError
 from bot.organisations import Organisation, Organisations
 from bot.workflow import tokens
 from bot.workflow.attention import attention
@@ -342,9 +341,8 @@ class Desk(ManualCases, ExportCases):
 
     async def _act(self, reference: str, actor: str, channel: str,
                    step: TicketStep) -> ActionResult:
-        if not actor.strip():
-            raise WorkflowError("who is acting must be given")
-        async with self._unit(actor.strip(), channel) as unit:
+        actor = acting(actor)
+        async with self._unit(actor, channel) as unit:
             ticket, org = await self._load(unit, reference)
             ticket = await step(unit, org, ticket)
             return self._result(unit, ticket)

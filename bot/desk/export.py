@@ -16,7 +16,7 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 
 from bot.desk import merging
-from bot.desk.core import DeskConfig, Unit, address_key
+from bot.desk.core import DeskConfig, Unit, acting, address_key
 from bot.desk.results import ActionResult, Result
 from bot.errors import VerificationError, WorkflowError
 from bot.organisations import Organisation
@@ -159,9 +159,8 @@ class ExportCases:
     async def send_pack_link(self, reference: str, actor: str, channel: str) -> ActionResult:
         """Mail the requester a link to their pack (through the outbox); refused until their
         identity is verified."""
-        if not actor.strip():
-            raise WorkflowError("who is acting must be given")
-        async with self._unit(actor.strip(), channel) as unit:
+        actor = acting(actor)
+        async with self._unit(actor, channel) as unit:
             ticket, org = await self._load(unit, reference)
             if ticket.verified_at is None:
                 raise WorkflowError(f"{ticket.reference}: {NOT_VERIFIED}")

@@ -10,9 +10,8 @@ from contextlib import AbstractAsyncContextManager
 from datetime import date
 
 from bot.desk import manual, merging
-from bot.desk.core import DeskConfig, Unit
+from bot.desk.core import DeskConfig, Unit, acting
 from bot.desk.results import ActionResult
-from bot.errors import WorkflowError
 from bot.organisations import Organisation
 from bot.workflow.references import normalise_reference
 from storage import TicketRecord
@@ -71,9 +70,8 @@ class ManualCases:
         `received` (never a day to come)."""
         org = self.config.org(org_id)
         wanted = manual.parse_intents(intents)
-        if not actor.strip():
-            raise WorkflowError("who is acting must be given")
-        async with self._unit(actor.strip(), channel) as unit:
+        actor = acting(actor)
+        async with self._unit(actor, channel) as unit:
             ticket = await manual.open_manual(unit, org, requester=requester, intents=wanted,
                                               came_by=came_by, received=received, note=note,
                                               name=name, language=language)
@@ -91,9 +89,8 @@ class ManualCases:
                     channel: str) -> ActionResult:
         """The named intents leave the ticket for a new one linked to it (its result)."""
         leaving = manual.parse_intents(intents)
-        if not actor.strip():
-            raise WorkflowError("who is acting must be given")
-        async with self._unit(actor.strip(), channel) as unit:
+        actor = acting(actor)
+        async with self._unit(actor, channel) as unit:
             ticket, org = await self._load(unit, reference)
             _, new = await merging.split(unit, org, ticket, leaving)
             return self._result(unit, new)

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.desk.core import DeskConfig, Unit, clean_text
-from bot.errors import WorkflowError
+from bot.desk.core import DeskConfig, Unit, acting, clean_text
 from bot.organisations import Organisation
 from bot.workflow import recipients as rules
 from bot.workflow import tokens
@@ -98,8 +97,7 @@ async def confirm(db: Database, config: DeskConfig, reference: str, actor: str,
     event on the ticket; what was sent before is left alone. Refused for a ticket that asks
     for none of the rights, whose identity is unconfirmed, or that ended without being
     carried out (bot.workflow.recipients.refuse_confirmation)."""
-    if not actor.strip():
-        raise WorkflowError("who is acting must be given")
+    actor = acting(actor)
     async with db.transaction() as tx:
         ticket = await tx.tickets.get_by_reference(normalise_reference(reference),
                                                    for_update=True)
@@ -107,7 +105,7 @@ async def confirm(db: Database, config: DeskConfig, reference: str, actor: str,
         found = await _plan(tx, org, ticket, system)
         rules.refuse_confirmation(ticket.reference, ticket.state, ticket.verified_at is not None,
                                   found.rights)
-        unit = Unit(config, tx, actor=actor.strip(), channel=channel, now=config.clock())
+        unit = Unit(config, tx, actor=actor, channel=channel, now=config.clock())
         queued = [await _queue(unit, org, ticket, _render(org, ticket, each, _note(note)))
                   for each in found.to_send]
         await unit.flush()

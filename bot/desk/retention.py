@@ -36,7 +36,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.desk.core import DeskConfig, Unit, clean_text
+from bot.desk.core import DeskConfig, Unit, acting, clean_text
 from bot.errors import WorkflowError
 from bot.organisations import Organisation
 from bot.workflow.references import normalise_reference
@@ -307,8 +307,7 @@ async def set_hold(db: Database, config: DeskConfig, reference: str, *, hold: bo
     reason = " ".join(clean_text(reason, 2000).split())
     if hold and not reason:
         raise WorkflowError("a legal hold needs a reason")
-    if not actor.strip():
-        raise WorkflowError("who is acting must be given")
+    actor = acting(actor)
     async with db.transaction() as tx:
         ticket = await tx.tickets.get_by_reference(normalise_reference(reference),
                                                    for_update=True)
@@ -319,7 +318,7 @@ async def set_hold(db: Database, config: DeskConfig, reference: str, *, hold: bo
             raise WorkflowError(f"ticket {ticket.reference} is already under legal hold")
         if not hold and not held:
             raise WorkflowError(f"ticket {ticket.reference} is not under legal hold")
-        unit = Unit(config, tx, actor=actor.strip(), channel=channel, now=config.clock())
+        unit = Unit(config, tx, actor=actor, channel=channel, now=config.clock())
         unit.event(HOLD if hold else RELEASE, ticket, reason=reason)
         await unit.flush()
     return "held" if hold else "released"
