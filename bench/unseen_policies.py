@@ -1,12 +1,15 @@
-"""First runs on staff questions about ten policies nobody here tuned on (bench/unseen_policies/).
+"""First runs on staff questions about policies nobody here tuned on (bench/unseen_policies/).
 
-Each policy is read from --policies FOLDER (not kept in the repository: see the folder's
-README), built into a knowledge base of its own, and asked its 20 questions. Prints, per policy
-and overall: right answers (the project's scoring rule, bench/qa_sets.py), answerable questions
-answered right, unanswerable ones declined, and how often an answer given with confidence 0.9
-or more was right; `--no-section` also scores without the section check (the phrase alone).
+The questions are read from --questions FOLDER (default: bench/unseen_policies/, the first ten
+policies; later writers' sets are in folders beside it). Each policy is read from --policies
+FOLDER (not kept in the repository: see the folder's README), built into a knowledge base of
+its own, and asked its questions. Prints, per policy and overall: right answers (the project's
+scoring rule, bench/qa_sets.py), answerable questions answered right, unanswerable ones
+declined, and how often an answer given with confidence 0.9 or more was right; `--no-section`
+also scores without the section check (the phrase alone).
 
-Run: .venv/bin/python bench/unseen_policies.py --policies FOLDER [--no-section]
+Run: .venv/bin/python bench/unseen_policies.py --policies FOLDER [--questions FOLDER]
+     [--no-section]
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ FORMATS = (".md", ".txt", ".html")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--policies", type=Path, required=True)
+    parser.add_argument("--questions", type=Path, default=HERE)
     parser.add_argument("--no-section", action="store_true")
     args = parser.parse_args()
     totals = dict.fromkeys(("right", "asked", "answerable", "answered_right", "abstain",
                             "declined_right", "sure", "sure_right"), 0)
-    for questions in sorted(HERE.glob("*_qa.jsonl")):
+    for questions in sorted(args.questions.glob("*_qa.jsonl")):
         slug = questions.name.removesuffix("_qa.jsonl")
         found = [args.policies / f"{slug}{suffix}" for suffix in FORMATS
                  if (args.policies / f"{slug}{suffix}").exists()]
