@@ -177,9 +177,90 @@ def _runs(lines: list[str]) -> list[list[str]]:
     return runs
 
 
+# A heading glued to the text around it is short beside the run's longest line: text saved
+# from a web page keeps each paragraph on one long line, while a hard-wrapped paragraph's lines
+# are all about as long as each other.
+GLUED_HEADING_CHARS = 60
+GLUED_HEADING_SHARE = 0.6
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _unglued(runs: list[list[str]], base: int) -> list[list[str]]:
+    """Runs with the headings glued between their paragraphs split off as runs of their own.
+
+    Text copied from a web page loses the blank lines around headings: "...as this policy
+    says.", "Law enforcement", "Under certain circumstances ..." arrive as one run. A line is
+    such a heading when it reads as one (short, capitalised, no sentence end), is not indented
+    under the text (list items are), follows a sentence's end, an indented list or another
+    such heading (then in Title Case), and is followed, after any further headings, by a line
+    of running text.
+    """
+    result: list[list[str]] = []
+    for index, run in enumerate(runs):
+        if len(run) == 1:
+            result.append(run)
+            continue
+        after = runs[index + 1][0] if index + 1 < len(runs) else ""
+        longest = max(len(line.strip()) for line in run)
+        marks = [False] * len(run)
+        for position, raw in enumerate(run):
+            line = raw.strip()
+            if (_indent(raw) > base or len(line) > GLUED_HEADING_CHARS
+                    or not looks_like_heading_text(line, strict=True)
+                    or numbered_heading(line) is not None or BULLET.match(line)
+                    or not (title_like(line) or len(line) < GLUED_HEADING_SHARE * longest)):
+                continue
+            # Under another heading only in Title Case: a table's header line is followed
+            # by rows that read like short headings too.
+            previous = run[position - 1] if position else ""
+            if position and not (
+                    (marks[position - 1] and title_like(line))
+                    or previous.rstrip().endswith((".", "!", "?"))
+                    or _indent(previous) > _indent(raw)):  # the end of an indented list
+                continue
+            marks[position] = True
+        # A heading needs running text after it; a chain of marked lines ending the run
+        # leans on the next run's first line.
+        text_follows = _opens_prose(after)
+        for position in range(len(run) - 1, -1, -1):
+            if not marks[position]:
+                text_follows = _opens_prose(run[position])
+            elif not text_follows:
+                marks[position] = False
+        if not any(marks):
+            result.append(run)
+            continue
+        current: list[str] = []
+        for raw, marked in zip(run, marks, strict=True):
+            if marked:
+                if current:
+                    result.append(current)
+                result.append([raw])
+                current = []
+            else:
+                current.append(raw)
+        if current:
+            result.append(current)
+    return result
+
+
+def _opens_prose(raw: str) -> bool:
+    """A line that starts running text: a sentence, or a list's lead-in ("We may share your
+    data in the following situations:"), opening with a capital or a digit."""
+    text = raw.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return _is_prose(text) or (text.endswith(":") and len(text.split()) >= 4)
+
+
 def plain_blocks(text: str) -> list[Block]:
     """Read plain text (runs of lines separated by blank lines) into blocks."""
-    runs = _runs(text.split("\n"))
+    lines = text.split("\n")
+    base = min((_indent(line) for line in lines if line.strip()), default=0)
+    runs = _unglued(_runs(lines), base)
     blocks: list[Block] = []
     for index, run in enumerate(runs):
         following = runs[index + 1][0].strip() if index + 1 < len(runs) else ""
@@ -187,7 +268,7 @@ def plain_blocks(text: str) -> list[Block]:
         if len(run) == 1 and (question := question_heading(single, following)) is not None:
             blocks.append(Block("heading", question, sub=True))
             continue
-        if (len(run) == 1 and numbered_heading(single) is None
+        if (len(run) == 1 and numbered_heading(single) is None and _indent(run[0]) <= base
                 and not re.match(r"^\(?[a-z]\)\s", following)
                 and (looks_like_heading_text(single, strict=True)
                      or _heading_with_colon(single, following))):

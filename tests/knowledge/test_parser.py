@@ -152,6 +152,42 @@ def test_title_case_heading_with_its_paragraph_right_under_it() -> None:
         "We collect your name when you register.", "Invoices: 6 years", "Logs: 90 days"]
 
 
+def test_text_copied_from_a_web_page_keeps_headings_glued_between_paragraphs() -> None:
+    # Copying a page drops the blank lines around its headings and indents its list items.
+    text = (
+        "Privacy Policy for Quill\n\nWe explain here what we do with your data.\n"
+        "Interpretation and Definitions\nDefinitions\n\nFor the purposes of this policy:\n\n"
+        "    Company refers to Quill Ltd, 4 Mill Lane, Leeds\n\n"
+        "    Service refers to the Quill app\n"
+        "Retention of Your Personal Data\n\nWe keep account data while the account is open "
+        "and for one year after it is closed.\nUsage data is kept for a shorter time.\n"
+        "Law enforcement\n\nWe may disclose your data when a court or the police require it "
+        "by law.\n")
+    policy = parse_policy(text, policy_id="quill", title="Quill")
+    assert [s.heading for s in policy.sections] == [
+        "Privacy Policy for Quill", "Interpretation and Definitions", "Definitions",
+        "Retention of Your Personal Data", "Law enforcement"]
+    disclosure = next(u for u in policy.units if "court" in u.answer)
+    assert policy.sections[disclosure.section].heading == "Law enforcement"
+    company = next(u for u in policy.units if "Mill Lane" in u.answer)
+    assert policy.sections[company.section].heading == "Definitions"
+
+
+def test_short_lines_of_a_wrapped_paragraph_or_a_table_stay_text() -> None:
+    text = (
+        "How We Keep Your Data\n\n"
+        "We keep the records of every booking for six years after the booking ends. The\n"
+        "records of a cancelled booking are kept for two years. We\n"
+        "Also keep a copy of any complaint with the booking it concerns, for the same time.\n"
+        "\nRecord Retention period\nMembership records 6 years after your membership ends\n"
+        "Donation and Gift Aid records 6 years after the end of the tax year in which the gift "
+        "was made\nEvent bookings 2 years after the event\n")
+    policy = parse_policy(text, policy_id="w", title="W")
+    assert [s.heading for s in policy.sections] == ["How We Keep Your Data"]
+    assert "Membership records: 6 years after your membership ends" in [
+        u.answer for u in policy.units]
+
+
 def test_markdown_backslash_escapes_read_as_the_characters_they_escape() -> None:
     policy = parse_policy(
         "# Example Trust privacy notice\n\n## 3\\. Keeping your records\n\n"
