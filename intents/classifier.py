@@ -71,14 +71,32 @@ CHASED = re.compile(r"\b(?:requests?|sar|dsar|data|details|information|info|repl
                     r"|answer|deletion|erasure|unsubscrib\w*|access|gdpr|privacy|ico|account"
                     r"|address|gallery|profile)\b")
 # "If I don't hear back by Friday I'm going to the ICO": a condition on the organisation's
-# inaction before a complaint rule is a threat, which counts in full (its negation is the
-# condition's, not the complaint's).
-THREAT = re.compile(r"\b(?:if|unless)\b[^.!?]{0,60}\b(?:don'?t|do not|doesn'?t|haven'?t"
-                    r"|have not|fail\w*|not|no)\b"
-                    # "hvis ... ikke", "jos en saa", "ha nem", "os na", "ak ne...", "kui ... ei"
-                    r"|\b(?:hvis|dersom|kui)\b[^.!?]{0,60}\b(?:ikke|ikkje|ei)\b|\bos na\b"
-                    r"|\b(?:jos (?:en|emme|ette|ei)|ha nem|ak ne\w*|ce ne\w*|jei ne\w*"
-                    r"|ja ne\w*)\b")
+# inaction, or on its going on ("if I get one more", "se ricevo ancora"), before a complaint
+# rule is a threat, which counts in full (its negation is the condition's, not the
+# complaint's); so does a threat opened by "otherwise" in the languages the clause cues do
+# not read. The labelled sets count a conditional threat to go to the regulator as a
+# complaint.
+THREAT = re.compile(
+    r"\b(?:if|unless)\b[^.!?]{0,60}\b(?:don'?t|do not|doesn'?t|haven'?t|have not|hasn'?t"
+    r"|has not|isn'?t|is not|aren'?t|are not|wasn'?t|won'?t|can'?t|cannot|fail\w*|not|no)\b"
+    r"|\bif (?:i|we|she|he|they) (?:get|receive|see|am sent|are sent|hear)\b[^.!?]{0,30}"
+    r"\b(?:one more|any more|another|more|again)\b"
+    r"|\bif (?:this|it|these|they|the \w+) (?:continues?|goes on|happens again|carr\w+ on|keep)"
+    r"|\bshould (?:i|we) not\b"
+    # "hvis ... ikke", "jos en saa", "ha nem", "os na", "ak ne...", "kui ... ei"
+    r"|\b(?:hvis|dersom|kui)\b[^.!?]{0,60}\b(?:ikke|ikkje|ei)\b|\bos na\b"
+    r"|\b(?:jos (?:en|emme|ette|ei)|ha nem|ak ne\w*|ce ne\w*|jei ne\w*|ja ne\w*)\b"
+    # "se entro 10 giorni non ...", "si no recibo", "wenn ich nicht", "als ik geen",
+    # "jesli nie", "pokud ne...", "daca nu", "om jag inte", "αν δεν"
+    r"|\b(?:se|si|wenn|falls|als|indien|jesli|jezeli|pokud|daca|om|αν|εαν)\b[^.!?]{0,60}"
+    r"\b(?:non|no|nicht|kein\w*|niet|geen|nie|ne(?!ed|ver|w|xt)\w*|nu|inte|δεν)\b"
+    # A condition on it going on: "si recibo otro", "jos viesteja tulee viela".
+    r"|\b(?:se|si|wenn|falls|als|jesli|pokud|daca|om|hvis|jos|ha)\b[^.!?]{0,60}"
+    r"\b(?:ancora|encore|otro|otra|noch|nog|weer|viela|taas|igen|igjen|znowu|opet|iar|din nou"
+    r"|altra|altro|autre)\b"
+    # "otherwise", where no clause cue file says it.
+    r"|\b(?:muuten|ellers|annars|jinak|inak|inace|altfel|in caz contrar|in lipsa"
+    r"|w przeciwnym (?:razie|wypadku)|διαφορετικα|aksi takdirde|kulonben|egyebkent)\b")
 CHASE_LIFT = 0.3
 REFERENT_CHARS = 160
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
@@ -132,7 +150,8 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
         cancelled = True  # "invoice 88231 is now 14 days overdue": money, not a request
     weight = rule.weight
     if "d" in rule.flags and THREAT.search(folded, sentence_from, start) \
-            and not RESERVATION.search(folded, sentence_from, start):
+            and not RESERVATION.search(folded, sentence_from, start) \
+            and folded[sentence_to : sentence_to + 1] != "?":  # a threat is said, not asked
         return _Hit(rule, weight, start, end, False, sentence_from, False, True)
     if "h" not in rule.flags and (CONDITION.search(before)
                                   or RESERVATION.search(folded, sentence_from, start)):
