@@ -278,6 +278,13 @@ _LIST_OPT_OUT = Rule("clause-opt-out-marketing-list", "opt_out", 0.85, re.compil
                      None)
 
 
+# What an earlier request told as ignored is read as ("I unsubscribed in May. I've had
+# eleven emails since then."): a chaser, which the labelled sets count as a complaint and
+# which lifts the request it refers to.
+_IGNORED = Rule("clause-complaint-request-ignored", "complaint", 0.7, re.compile(r"(?!x)x"), "c",
+                None)
+
+
 def _resolved_hits(reading: Reading) -> list[_Hit]:
     """Matches in what a pronoun request stands for ("can you get rid of them?" after "your
     newsletters"), placed on the request's own sentence so the evidence quotes it."""
@@ -296,6 +303,9 @@ def _read_clauses(reading: Reading, hits: list[_Hit]) -> list[_Hit]:
     weakens a complaint and a threat makes it count; an erasure of a marketing list is an
     opt-out; pronoun requests add what they stand for."""
     hits = hits + _resolved_hits(reading)
+    ignored = reading.ignored()
+    if ignored is not None:
+        hits.append(_Hit(_IGNORED, _IGNORED.weight, *ignored, False, ignored[0]))
     access_asked = any(h.rule.intent == "access" and not h.cancelled
                        and h.weight >= THRESHOLD for h in hits)
     for hit in list(hits):

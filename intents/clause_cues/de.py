@@ -49,4 +49,27 @@ CUES = ClauseCues(
     ongoing=(r"immer noch", r"noch immer", r"weiterhin", r"wieder", r"erneut"),
     asked_before=(r"ich habe", r"ich hatte"),
     blockers=(r"nicht", r"kein\w*", r"nie", r"wenn", r"falls", r"haben"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"ich habe (?:mich |sie |ihnen |euch |schon |bereits )*(?:\w+ ){0,9}(?:abgemeldet"
+        r"|ausgetragen|gebeten|gefordert|verlangt|widersprochen|angefragt|aufgefordert)",
+        r"ich hatte (?:\w+ ){0,6}(?:gebeten|abgemeldet|angefragt|gefordert)",
+        r"(?:habe|hatte) ich (?:\w+ ){0,6}(?:gebeten|abgemeldet|angefragt|gefordert)",
+    ),
+    persisting=(
+        r"immer noch",
+        r"noch immer",
+        r"trotzdem",
+        r"dennoch",
+        r"weiterhin",
+        r"wieder",
+        r"erneut",
+        r"(?:zum )?(?:zweiten|dritten|vierten) mal",
+        r"zweimal",
+        r"dreimal",
+        r"mehrmals",
+        r"keine (?:antwort|reaktion|ruckmeldung)",
+        r"seitdem",
+        r"seither",
+    ),
 )

@@ -95,4 +95,33 @@ CUES = ClauseCues(
           r"(?:and|which) (?:it )?(?:was|has been) (?:done|sorted|dealt with|handled)"),
     blockers=(r"not", r"don'?t", r"do not", r"never", r"if", r"when", r"once", r"after",
               r"no need", r"you (?:did|have|had)"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"i (?:have |'ve |had )?(?:already |previously |also |first )?(?:asked|requested|told"
+        r"|unsubscribed|opted out|withdrew|objected)",
+        r"i (?:have |'ve )?(?:already )?(?:replied|texted|sent|answered) stop",
+        r"(?:she|he|they|we) (?:has |have |had )?(?:already )?(?:asked|requested|unsubscribed"
+        r"|opted out|replied stop|texted stop)",
+        r"i (?:already )?clicked (?:on )?(?:the |your )?unsubscribe",
+        r"(?:second|third|fourth|fifth|sixth|tenth) time (?:i'?m|i am|i'?ve|i have) (?:asking"
+        r"|asked|writing|written|telling|told)",
+    ),
+    persisting=(
+        r"still (?:get\w*|receiv\w*|hav\w* (?:not|n't)|haven'?t|hasn'?t|no|not|waiting|com\w*"
+        r"|arriv\w*|being|there|active|on|see|showing|had)",
+        r"(?:keep|kept|continued?|continues|continuing) (?:to )?(?:get\w*|receiv\w*|com\w*"
+        r"|arriv\w*|send\w*|call\w*|text\w*|e-?mail\w*)",
+        r"(?:have|has) continued",
+        r"since then",
+        r"ever since",
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many"
+        r"|a few) more",
+        r"(?:yet )?another (?:one|e-?mail|text|call|newsletter|message|mailing)",
+        r"twice",
+        r"three times",
+        r"ask(?:ing)? (?:you )?again",
+        r"(?:got|received|sent|had) (?:it|them|one|another)? ?again",
+        r"(?:heard|had|received|got) nothing",
+        r"no (?:reply|response|answer)",
+    ),
 )

@@ -49,4 +49,20 @@ CUES = ClauseCues(
     asked_before=(r"ho (?:chiesto|scritto|inviato|revocato)",
                   r"mi sono (?:disiscritt|cancellat)\w*"),
     blockers=(r"non", r"mai", r"se", r"quando", r"avete"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"(?:vi |le |gli )?ho (?:gia )?(?:chiesto|richiesto|scritto)",
+        r"mi sono (?:gia )?(?:disiscritt|cancellat)\w*",
+        r"(?:vi )?avevo (?:gia )?(?:chiesto|scritto)",
+    ),
+    persisting=(
+        r"(?:continuo|continuano|continuate) a",
+        r"ancora",
+        r"di nuovo",
+        r"(?:due|tre|quattro) volte",
+        r"da allora",
+        r"nessuna risposta",
+        r"senza risposta",
+        r"non ho (?:ricevuto|avuto) (?:alcuna |nessuna )?risposta",
+    ),
 )

@@ -50,3 +50,36 @@ THREAT_NEAR_MISSES = [
 @pytest.mark.parametrize(("lang", "body", "want"), THREATS + THREAT_NEAR_MISSES)
 def test_conditional_threats_to_the_regulator(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+# An earlier request of the sender's, told, that the organisation ignored (the mail went on,
+# no answer came) is a complaint beside what the mail asks now; an earlier request that was
+# done, or that was for a quote, is no complaint.
+IGNORED = [
+    ("en", "Hi,\n\nI opted out of your texts back in the summer. Since then I've had six "
+     "more. Please stop them.\n\nRuth", ["complaint", "opt_out"]),
+    ("en", "We already asked you to take our son's photo off your homepage. It is still "
+     "there this morning. Please take it down.\n\nThe Okafors", ["complaint", "erasure"]),
+    ("es", "Hola,\n\nya os pedí en septiembre que me quitarais de vuestra lista de correo. "
+     "Sigo recibiendo vuestras ofertas cada semana. Dadme de baja, por favor.\n\nLuis",
+     ["complaint", "opt_out"]),
+    ("de", "Guten Tag,\n\nich habe schon im Mai um die Löschung meines Kontos gebeten. Bis "
+     "heute keine Antwort. Bitte löschen Sie mein Konto.\n\nJ. Maier",
+     ["complaint", "erasure"]),
+    ("pl", "Dzień dobry,\n\nwypisałam się z newslettera w lipcu, a nadal dostaję od Państwa "
+     "maile. Proszę przestać wysyłać mi newsletter.\n\nEwa", ["complaint", "opt_out"]),
+    ("nl", "Hallo,\n\nik heb me in april al afgemeld voor jullie nieuwsbrief, maar ik krijg "
+     "hem nog steeds. Stuur me geen nieuwsbrief meer.\n\nTom", ["complaint", "opt_out"]),
+]
+IGNORED_NEAR_MISSES = [
+    ("en", "Hello,\n\nI asked you to delete my old address last spring and you did, thank "
+     "you. I still have a question: do you do pet portraits?\n\nMo", []),
+    ("es", "Hola,\n\nos pedí un presupuesto en marzo y desde entonces no he vuelto a saber "
+     "nada. ¿Seguís haciendo fotos de boda?\n\nAna", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), IGNORED + IGNORED_NEAR_MISSES)
+def test_an_ignored_earlier_request_is_a_complaint(lang: str, body: str,
+                                                   want: list[str]) -> None:
+    assert _read(body) == want, lang

@@ -1,0 +1,24 @@
+"""Croatian clause cues (folded: no accents): only the told earlier request and its being
+ignored, which make a complaint; the other kinds are read by the rules' own words."""
+
+from intents.clause_cues.schema import ClauseCues
+
+CUES = ClauseCues(
+    code="hr",
+    asked_earlier=(
+        r"(?:vec )?(?:sam|smo) (?:se |vas |vam )?(?:\w+ )?(?:odjavio|odjavila|odjavili|trazio"
+        r"|trazila|zamolio|zamolila|pisao|pisala)",
+        r"(?:odjavio|odjavila|trazio|trazila|zamolio|zamolila) sam",
+    ),
+    persisting=(
+        r"i dalje",
+        r"jos uvijek",
+        r"ponovno",
+        r"opet",
+        r"dvaput",
+        r"triput",
+        r"(?:dva|tri) puta",
+        r"nikakav odgovor",
+        r"nisam dobi(?:o|la) (?:nikakav )?odgovor",
+    ),
+)
