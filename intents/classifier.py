@@ -25,6 +25,7 @@ from intents.forwards import read_forwarded
 from intents.languages import is_read
 from intents.learned import learned_reading
 from intents.models import RIGHTS_INTENTS, Classification, Evidence, InboundMail
+from intents.reminders import own_quoted_message
 from intents.rules import (
     CONDITION,
     DATA_CONTEXT,
@@ -360,6 +361,26 @@ def _scores(hits: list[_Hit]) -> dict[str, float]:
     return scores
 
 
+def _chases_nothing_named(hits: list[_Hit], scores: dict[str, float]) -> bool:
+    """The sender's words chase an earlier request ("still no reply", "if I don't have my
+    data by Friday I will go to the ICO") and name no request of their own."""
+    return any(("c" in h.rule.flags or h.threat) and not h.cancelled
+               and h.weight >= THRESHOLD for h in hits) and all(scores.get(i, 0.0) < THRESHOLD for i in CONFIRMABLE)
+
+
+def _chased_request(quoted: str, scores: dict[str, float]) -> list[Evidence]:
+    """The access, erasure or opt-out the sender's quoted mail asked for, put into `scores`;
+    its words are the evidence."""
+    if not quoted:
+        return []
+    hits = [h for h in _hits(fold(quoted)) if h.rule.intent in CONFIRMABLE]
+    asked = [i for i, score in _scores(hits).items() if score >= THRESHOLD]
+    for intent, score in _scores(hits).items():
+        if intent in asked:
+            scores[intent] = max(scores.get(intent, 0.0), score)
+    return _evidence(quoted, hits, asked)
+
+
 def _evidence(text: str, hits: list[_Hit], intents: list[str]) -> list[Evidence]:
     found: list[Evidence] = []
     for intent in intents:
@@ -416,6 +437,11 @@ def _classify(mail: InboundMail) -> Classification:
             # A thread's name ("Re: Invoice overdue") complains of nothing by itself.
             hits = [h for h in hits if h.rule.intent != "complaint"]
     scores = _scores(hits)
+    chased: list[Evidence] = []
+    if text is body and _chases_nothing_named(hits, scores):
+        # "Six weeks since the mail below and nothing": the request is the one it chases,
+        # in the sender's own quoted mail (intents/reminders.py).
+        chased = _chased_request(own_quoted_message(mail), scores)
     if scores.get("portability", 0.0) >= THRESHOLD:
         # Data in a portable format is a copy of it: portability is also access (Art. 15
         # and 20 are answered with one export; the labelled sets count it as access).
@@ -426,5 +452,6 @@ def _classify(mail: InboundMail) -> Classification:
     if mail.auto_reply or not_read:
         intents = []
     result = Classification(intents=intents, scores=all_scores, language=mail.language,
-                            evidence=_evidence(text, hits, intents), language_not_read=not_read)
+                            evidence=_evidence(text, hits, intents) + chased,
+                            language_not_read=not_read)
     return read_forwarded(mail, result, _classify) if mail.forwards else result

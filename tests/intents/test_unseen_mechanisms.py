@@ -83,3 +83,41 @@ IGNORED_NEAR_MISSES = [
 def test_an_ignored_earlier_request_is_a_complaint(lang: str, body: str,
                                                    want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+def _reply(body: str, sender: str = "Rosa Lind <rosa.lind@example.org>") -> list[str]:
+    mail = read_message(raw_mail(body, "Re: my request", sender=sender))
+    return sorted(set(classify(mail).intents) & set(CORE_INTENTS))
+
+
+# A reminder whose own words chase but name no request asks for what the sender's own quoted
+# mail asked (and complains); a quoted mail by anyone else lends it nothing.
+REMINDERS = [
+    ("en", "Hello,\n\nA month has gone by and I've heard nothing at all. Please deal with "
+     "this.\n\nRosa\n\nOn Tue, 3 Nov 2026 at 10:02, Rosa Lind <rosa.lind@example.org> wrote:\n"
+     "> Hi, please erase my customer account and the photos I uploaded.\n> Rosa",
+     ["complaint", "erasure"]),
+    ("es", "Hola:\n\nHan pasado seis semanas y todavía no he recibido respuesta. Si no la "
+     "recibo esta semana acudiré a la AEPD.\n\nRosa\n\nEl lun., 2 nov. 2026 a las 9:10, Rosa "
+     "Lind (<rosa.lind@example.org>) escribió:\n> Buenos días, ¿me podéis enviar una copia "
+     "de mis datos personales?\n> Gracias", ["access", "complaint"]),
+    ("de", "Hallo,\n\nauf meine Mail unten habe ich immer noch keine Antwort bekommen.\n\n"
+     "Rosa Lind\n\nAm 2. Nov. 2026 um 09:10 schrieb Rosa Lind <rosa.lind@example.org>:\n"
+     "> Bitte tragen Sie mich aus Ihrem Newsletter aus.", ["complaint", "opt_out"]),
+]
+REMINDER_NEAR_MISSES = [
+    # The quoted mail is the organisation's answer, not the sender's request.
+    ("en", "Hi,\n\nI have heard nothing since your mail below, three weeks ago.\n\n"
+     "Rosa\n\nOn Tue, 3 Nov 2026 at 10:02, Studio <hello@studio.example> wrote:\n"
+     "> Dear Rosa, please delete your old account and send us a copy of your ID.",
+     ["complaint"]),
+    # No chase: the sender closes the thread.
+    ("en", "Thanks, all sorted now.\n\nRosa\n\nOn Tue, 3 Nov 2026 at 10:02, Rosa Lind "
+     "<rosa.lind@example.org> wrote:\n> Please erase my customer account.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), REMINDERS + REMINDER_NEAR_MISSES)
+def test_a_reminder_asks_what_its_quoted_request_asked(lang: str, body: str,
+                                                       want: list[str]) -> None:
+    assert _reply(body) == want, lang
