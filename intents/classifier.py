@@ -365,7 +365,8 @@ def _chases_nothing_named(hits: list[_Hit], scores: dict[str, float]) -> bool:
     """The sender's words chase an earlier request ("still no reply", "if I don't have my
     data by Friday I will go to the ICO") and name no request of their own."""
     return any(("c" in h.rule.flags or h.threat) and not h.cancelled
-               and h.weight >= THRESHOLD for h in hits) and all(scores.get(i, 0.0) < THRESHOLD for i in CONFIRMABLE)
+               and h.weight >= THRESHOLD for h in hits) \
+        and all(scores.get(i, 0.0) < THRESHOLD for i in CONFIRMABLE)
 
 
 def _chased_request(quoted: str, scores: dict[str, float]) -> list[Evidence]:
