@@ -121,3 +121,41 @@ REMINDER_NEAR_MISSES = [
 def test_a_reminder_asks_what_its_quoted_request_asked(lang: str, body: str,
                                                        want: list[str]) -> None:
     assert _reply(body) == want, lang
+
+
+# An objection to marketing with the law cited between the verb and its object, and a
+# refusal of a use of one's data for marketing, ads or profiling, are opt-outs; a photo in
+# an advert is about the photo (erasure), and the sender's own habits ask nothing.
+MARKETING_OBJECTIONS = [
+    ("en", "Dear Sirs,\n\nI object, on the basis of Article 21(2) of the UK GDPR and with "
+     "immediate effect, to the processing of my contact details for direct marketing.\n\n"
+     "H. Osei", ["opt_out"]),
+    ("en", "Hi, you can keep my account, but please don't use my purchase history for "
+     "personalised offers or targeting.\n\nBea", ["opt_out"]),
+    ("de", "Sehr geehrte Damen und Herren,\n\nich widerspreche hiermit gemäß Art. 21 Abs. 2 "
+     "DSGVO ausdrücklich der Nutzung meiner Kontaktdaten für Zwecke der Direktwerbung.\n\n"
+     "Petra Lang", ["opt_out"]),
+    ("de", "Hallo,\n\nbitte verwenden Sie meine Daten künftig nicht mehr für Werbung.\n\n"
+     "Gruß, Uwe", ["opt_out"]),
+    ("es", "Hola,\n\nos pido que no uséis mis datos para publicidad en redes sociales.\n\n"
+     "Gracias,\nNerea", ["opt_out"]),
+    ("fr", "Bonjour,\n\nn'utilisez plus mon adresse e-mail à des fins de prospection "
+     "commerciale.\n\nCordialement,\nLéon", ["opt_out"]),
+    ("it", "Buongiorno,\n\nvi chiedo di non utilizzare più i miei dati per finalità di "
+     "marketing.\n\nGrazie,\nMarta", ["opt_out"]),
+]
+MARKETING_OBJECTION_NEAR_MISSES = [
+    ("en", "Hi, I don't use my old email for newsletters any more, so write to this one "
+     "about the booking.\n\nRaj", []),
+    ("de", "Hallo, verwenden Sie meine neue Adresse bitte für die Rechnung.\n\nUwe", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"),
+                         MARKETING_OBJECTIONS + MARKETING_OBJECTION_NEAR_MISSES)
+def test_objections_to_marketing_are_opt_outs(lang: str, body: str, want: list[str]) -> None:
+    assert _read(body) == want, lang
+
+
+def test_a_photo_in_an_advert_is_no_opt_out() -> None:
+    assert "opt_out" not in _read("Please stop using my photo in your Facebook ads.\n\nTess")
