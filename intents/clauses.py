@@ -62,7 +62,10 @@ CANONICAL: dict[tuple[str, str], str] = {
     ("remove", "account"): "please delete my account",
     ("send", "data"): "please send me a copy of my personal data",
 }
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+>\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
+# A list item opens with a bullet, "1." "a)" "(b)" "(iv)" "(2)"; not "(UE) 2016/679" at the
+# start of a wrapped line of a letter.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+>\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)]"
+                        r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")
 _FIELD = re.compile(r"[ \t]*[^\W\d_][\w ./'-]{0,30}:(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n")
 

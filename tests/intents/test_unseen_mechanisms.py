@@ -159,3 +159,36 @@ def test_objections_to_marketing_are_opt_outs(lang: str, body: str, want: list[s
 
 def test_a_photo_in_an_advert_is_no_opt_out() -> None:
     assert "opt_out" not in _read("Please stop using my photo in your Facebook ads.\n\nTess")
+
+
+# A formal access letter asks for "a copy of them" in the sentence citing Art. 15, after an
+# "if so" that refers back to its question (no condition on the request); a hard-wrapped line
+# opening with "(EU)" is no list item.
+ARTICLE_15_COPIES = [
+    ("fr", "Madame, Monsieur,\n\nen application de l'article 15 du RGPD, je vous prie de me "
+     "confirmer si vous traitez des données me concernant et, si c'est le cas, de m'en "
+     "adresser une copie.\n\nA. Roux", ["access"]),
+    ("es", "Estimados señores:\n\nconforme al artículo 15 del RGPD les ruego que me confirmen "
+     "si tratan datos míos y, en caso afirmativo, que me remitan una copia de los mismos.\n\n"
+     "J. Ortega", ["access"]),
+    ("de", "Sehr geehrte Damen und Herren,\n\ngemäß Art. 15 DSGVO bitte ich um Auskunft, ob "
+     "Sie Daten zu meiner Person speichern, und falls ja, um eine Kopie davon.\n\nK. Brandt",
+     ["access"]),
+]
+ARTICLE_15_NEAR_MISSES = [
+    ("en", "Hi, does Article 15 also cover the copyright in the photos you took?\n\nNed", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), ARTICLE_15_COPIES + ARTICLE_15_NEAR_MISSES)
+def test_article_15_copy_by_pronoun(lang: str, body: str, want: list[str]) -> None:
+    assert _read(body) == want, lang
+
+
+def test_a_wrapped_line_opening_with_eu_is_no_list_item() -> None:
+    from intents.clauses import unwrap
+
+    text = ("gemass art. 15 der verordnung (eu) 2016/679 des europaischen parlaments und des\n"
+            "(eu) rates bitte ich um eine kopie")
+    assert "\n" not in unwrap(text)
+    assert "\n" in unwrap("please note the following points about my request:\n(a) my file")
