@@ -304,6 +304,10 @@ def _read_clauses(reading: Reading, hits: list[_Hit]) -> list[_Hit]:
     weakens a complaint and a threat makes it count; an erasure of a marketing list is an
     opt-out; pronoun requests add what they stand for."""
     hits = hits + _resolved_hits(reading)
+    if any("a" in h.rule.flags for h in hits) and not reading.tells_earlier_request():
+        for hit in hits:  # "I still get your newsletter": the opt-out's reason, no grievance
+            if "a" in hit.rule.flags:
+                hit.cancelled = True
     ignored = reading.ignored()
     if ignored is not None:
         hits.append(_Hit(_IGNORED, _IGNORED.weight, *ignored, False, ignored[0]))

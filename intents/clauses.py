@@ -206,6 +206,12 @@ class Reading:
                     return told, self.bounds[i][1]
         return None
 
+    def tells_earlier_request(self) -> bool:
+        """Whether the sender tells a request or opt-out of theirs made before ("I
+        unsubscribed", "ya os pedi")."""
+        return any(self.holds(i, cues) for cues in (ASKED_EARLIER, ASKED_BEFORE)
+                   for i in range(len(self.bounds)) if not self.is_quotation(i))
+
     def is_quotation(self, index: int) -> bool:
         start, end = self.bounds[index]
         return self.holds(index, BOILERPLATE) or self.text[start:end].lstrip().startswith(">")

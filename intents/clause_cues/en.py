@@ -97,14 +97,13 @@ CUES = ClauseCues(
               r"no need", r"you (?:did|have|had)"),
     # An earlier request told, and its being ignored (clauses.Reading.ignored).
     asked_earlier=(
-        r"i (?:have |'ve |had )?(?:already |previously |also |first )?(?:asked|requested|told"
+        r"i (?:have |'ve |had )?(?:\w+ )?(?:asked|requested|told"
         r"|unsubscribed|opted out|withdrew|objected)",
         r"i (?:have |'ve )?(?:already )?(?:replied|texted|sent|answered) stop",
         r"(?:she|he|they|we) (?:has |have |had )?(?:already )?(?:asked|requested|unsubscribed"
         r"|opted out|replied stop|texted stop)",
         r"i (?:already )?clicked (?:on )?(?:the |your )?unsubscribe",
-        r"(?:second|third|fourth|fifth|sixth|tenth) time (?:i'?m|i am|i'?ve|i have) (?:asking"
-        r"|asked|writing|written|telling|told)",
+        r"(?:second|third|fourth|fifth|sixth|tenth) time (?:that )?(?:i|we)",
     ),
     persisting=(
         r"still (?:get\w*|receiv\w*|hav\w* (?:not|n't)|haven'?t|hasn'?t|no|not|waiting|com\w*"

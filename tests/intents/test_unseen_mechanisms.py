@@ -192,3 +192,21 @@ def test_a_wrapped_line_opening_with_eu_is_no_list_item() -> None:
             "(eu) rates bitte ich um eine kopie")
     assert "\n" not in unwrap(text)
     assert "\n" in unwrap("please note the following points about my request:\n(a) my file")
+
+
+# Mail going on, with no earlier request of the sender's told, is an opt-out's reason, not a
+# complaint; told, it is one.
+GOING_ON = [
+    ("en", "Hiya, I still get the studio newsletter from when I worked there. Could you take "
+     "me off it? Cheers, Dev", ["opt_out"]),
+    ("fr", "Bonjour, je reçois encore votre lettre d'information depuis mon ancien atelier. "
+     "Merci de me désinscrire de la newsletter.\n\nCamille", ["opt_out"]),
+    ("en", "I have now unsubscribed twice and I still get your newsletter. Unsubscribe me "
+     "properly.\n\nVal", ["complaint", "opt_out"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), GOING_ON)
+def test_mail_going_on_is_a_complaint_only_after_a_request(lang: str, body: str,
+                                                           want: list[str]) -> None:
+    assert _read(body) == want, lang
