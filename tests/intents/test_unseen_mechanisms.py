@@ -200,7 +200,7 @@ GOING_ON = [
     ("en", "Hiya, I still get the studio newsletter from when I worked there. Could you take "
      "me off it? Cheers, Dev", ["opt_out"]),
     ("fr", "Bonjour, je reçois encore votre lettre d'information depuis mon ancien atelier. "
-     "Merci de me désinscrire de la newsletter.\n\nCamille", ["opt_out"]),
+     "Je ne souhaite plus recevoir votre newsletter.\n\nCamille", ["opt_out"]),
     ("en", "I have now unsubscribed twice and I still get your newsletter. Unsubscribe me "
      "properly.\n\nVal", ["complaint", "opt_out"]),
 ]
