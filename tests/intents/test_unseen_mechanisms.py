@@ -210,3 +210,31 @@ GOING_ON = [
 def test_mail_going_on_is_a_complaint_only_after_a_request(lang: str, body: str,
                                                            want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+# Asking who got one's data (the recipients, Art. 15(1)(c)) is access, in any word order and
+# also in a list under an access request (where "the data passed on" accuses nobody); who
+# did something else, or whom to pay, is not.
+RECIPIENTS = [
+    ("en", "Hi,\n\nYour shop printed my wedding photos for a magazine. Please tell me which "
+     "other companies my photos were sent to.\n\nAnna", ["access"]),
+    ("de", "Hallo,\n\nbitte teilen Sie mir mit, an wen Sie meine Handynummer weitergegeben "
+     "haben.\n\nOle", ["access"]),
+    ("es", "Hola,\n\nquiero saber a quién habéis cedido mi correo electrónico.\n\nIsa",
+     ["access"]),
+    ("fr", "Bonjour,\n\nje voudrais savoir à qui vous avez communiqué mon numéro.\n\nLou",
+     ["access"]),
+    ("de", "Guten Tag,\n\nbitte teilen Sie mir mit:\n\n- welche Daten Sie über mich "
+     "gespeichert haben,\n- an welche Stellen diese Daten weitergegeben wurden.\n\nM. Roth",
+     ["access"]),
+]
+RECIPIENT_NEAR_MISSES = [
+    ("en", "Hi, can you tell me who took the photos at our launch party? They are great.\n\nZoe",
+     []),
+    ("es", "Hola, ¿a quién le pago la factura de la sesión?\n\nLeo", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), RECIPIENTS + RECIPIENT_NEAR_MISSES)
+def test_asking_who_got_the_data_is_access(lang: str, body: str, want: list[str]) -> None:
+    assert _read(body) == want, lang
