@@ -381,6 +381,9 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
             # In an access letter, "was my data passed on?" asks; it accuses nobody ("why
             # are you emailing me?" still does, by the labelled sets' convention).
             return "cancel"
+        if "q" in flags and reading.is_question(i) and not reading.holds(i, GRIEVANCE_QUESTION):
+            # "Do you post photos without asking?": asking how they work accuses nobody.
+            return "cancel"
         return "keep"
     if intent == "erasure" and any(r.noun == "marketing" and r.start == sentence_start
                                    for r in reading.resolutions):

@@ -64,6 +64,9 @@ FLAGS: dict[str, str] = {
     # Mail going on ("I still get your newsletter") is a complaint only when the mail tells an
     # earlier request or opt-out of the sender's; alone it is an opt-out's reason.
     "after_asked": "a",
+    # A grievance that a question asks about instead ("do you post photos without asking?",
+    # not "why did you ...?"): the question accuses nobody.
+    "asked_not_told": "q",
 }
 INTENTS = ("access", "erasure", "opt_out", "complaint")
 _TOKEN = re.compile(r"<<([A-Za-z_]\w*|gap:\d+|gap_any:\d+)>>")

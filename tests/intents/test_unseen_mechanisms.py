@@ -238,3 +238,25 @@ RECIPIENT_NEAR_MISSES = [
 @pytest.mark.parametrize(("lang", "body", "want"), RECIPIENTS + RECIPIENT_NEAR_MISSES)
 def test_asking_who_got_the_data_is_access(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+# "Nobody asked us" with a judgement beside it is a complaint; alone it tells how the data
+# came to be there; asked as a question about practice it accuses nobody.
+NOT_ASKED = [
+    ("en", "Hello,\n\nOur twins' photo is on your Facebook page and no one ever asked us. I am "
+     "very unhappy about it. Please take it down.\n\nSue", ["complaint", "erasure"]),
+    ("en", "Hi, the recording of my talk went online without anybody checking with me, which "
+     "I find unacceptable.\n\nOmar", ["complaint"]),
+]
+NOT_ASKED_NEAR_MISSES = [
+    ("en", "Hi, nobody told me the session moved to Friday. Can I rebook?\n\nLiz", []),
+    ("fr", "Bonjour, vous ne mettez pas les photos des enfants en ligne sans notre accord, "
+     "n'est-ce pas ?\n\nClaire", []),
+    ("es", "Hola, ¿publicáis las fotos en Instagram sin avisarnos antes?\n\nMar", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), NOT_ASKED + NOT_ASKED_NEAR_MISSES)
+def test_not_asked_is_a_complaint_with_a_judgement(lang: str, body: str,
+                                                   want: list[str]) -> None:
+    assert _read(body) == want, lang
