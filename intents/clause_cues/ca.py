@@ -6,9 +6,9 @@ from intents.clause_cues.schema import ClauseCues
 CUES = ClauseCues(
     code="ca",
     asked_earlier=(
-        r"(?:us |vos )?(?:vaig|vam) (?:demanar|sol.licitar|solicitar|escriure|donar de baixa)",
+        r"(?:vaig|vam) (?:demanar|sol.licitar|solicitar|escriure|donar de baixa)",
         r"em vaig donar de baixa",
-        r"(?:ja )?(?:us )?he demanat",
+        r"he demanat",
     ),
     persisting=(
         r"encara",

@@ -6,8 +6,8 @@ from intents.clause_cues.schema import ClauseCues
 CUES = ClauseCues(
     code="cs",
     asked_earlier=(
-        r"(?:uz )?jsem (?:vas |se )?(?:\w+ )?(?:zadal\w*|pozadal\w*|odhlasil\w*)",
-        r"(?:uz )?som (?:vas |sa )?(?:\w+ )?(?:ziadal\w*|poziadal\w*|odhlasil\w*)",
+        r"jsem (?:vas |se )?(?:\w+ )?(?:zadal\w*|pozadal\w*|odhlasil\w*)",
+        r"som (?:vas |sa )?(?:\w+ )?(?:ziadal\w*|poziadal\w*|odhlasil\w*)",
     ),
     persisting=(
         r"porad",

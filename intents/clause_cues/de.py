@@ -64,7 +64,7 @@ CUES = ClauseCues(
         r"weiterhin",
         r"wieder",
         r"erneut",
-        r"(?:zum )?(?:zweiten|dritten|vierten) mal",
+        r"(?:zweiten|dritten|vierten) mal",
         r"zweimal",
         r"dreimal",
         r"mehrmals",

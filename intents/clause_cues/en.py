@@ -113,9 +113,9 @@ CUES = ClauseCues(
         r"(?:have|has) continued",
         r"since then",
         r"ever since",
-        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many"
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
         r"|a few) more",
-        r"(?:yet )?another (?:one|e-?mail|text|call|newsletter|message|mailing)",
+        r"another (?:one|e-?mail|text|call|newsletter|message|mailing)",
         r"twice",
         r"three times",
         r"ask(?:ing)? (?:you )?again",

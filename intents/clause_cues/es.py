@@ -51,8 +51,8 @@ CUES = ClauseCues(
     blockers=(r"no", r"nunca", r"si", r"cuando", r"habeis", r"han"),
     # An earlier request told, and its being ignored (clauses.Reading.ignored).
     asked_earlier=(
-        r"(?:ya )?(?:os|les|le|te) (?:he |habia )?(?:pedido|pedi|solicite|solicitado|escribi|dije)",
-        r"(?:ya )?(?:he pedido|pedi|solicite|me di de baja|me he dado de baja|me desuscribi"
+        r"(?:os|les|le|te) (?:he |habia )?(?:pedido|pedi|solicite|solicitado|escribi|dije)",
+        r"(?:he pedido|pedi|solicite|me di de baja|me he dado de baja|me desuscribi"
         r"|me borre de)",
     ),
     persisting=(

@@ -6,7 +6,7 @@ from intents.clause_cues.schema import ClauseCues
 CUES = ClauseCues(
     code="hr",
     asked_earlier=(
-        r"(?:vec )?(?:sam|smo) (?:se |vas |vam )?(?:\w+ )?(?:odjavio|odjavila|odjavili|trazio"
+        r"(?:sam|smo) (?:se |vas |vam )?(?:\w+ )?(?:odjavio|odjavila|odjavili|trazio"
         r"|trazila|zamolio|zamolila|pisao|pisala)",
         r"(?:odjavio|odjavila|trazio|trazila|zamolio|zamolila) sam",
     ),

@@ -6,7 +6,7 @@ from intents.clause_cues.schema import ClauseCues
 CUES = ClauseCues(
     code="hu",
     asked_earlier=(
-        r"(?:mar )?(?:kertem|kertuk|leiratkoztam|jeleztem)",
+        r"(?:kertem|kertuk|leiratkoztam|jeleztem)",
     ),
     persisting=(
         r"tovabbra is",

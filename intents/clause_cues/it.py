@@ -51,9 +51,9 @@ CUES = ClauseCues(
     blockers=(r"non", r"mai", r"se", r"quando", r"avete"),
     # An earlier request told, and its being ignored (clauses.Reading.ignored).
     asked_earlier=(
-        r"(?:vi |le |gli )?ho (?:gia )?(?:chiesto|richiesto|scritto)",
+        r"ho (?:gia )?(?:chiesto|richiesto|scritto)",
         r"mi sono (?:gia )?(?:disiscritt|cancellat)\w*",
-        r"(?:vi )?avevo (?:gia )?(?:chiesto|scritto)",
+        r"avevo (?:gia )?(?:chiesto|scritto)",
     ),
     persisting=(
         r"(?:continuo|continuano|continuate) a",

@@ -6,7 +6,7 @@ from intents.clause_cues.schema import ClauseCues
 CUES = ClauseCues(
     code="pl",
     asked_earlier=(
-        r"(?:juz )?(?:prosilem|prosilam|prosilismy|wypisalem sie|wypisalam sie|zadalem|zadalam"
+        r"(?:prosilem|prosilam|prosilismy|wypisalem sie|wypisalam sie|zadalem|zadalam"
         r"|zrezygnowalem|zrezygnowalam)",
     ),
     persisting=(

@@ -44,7 +44,7 @@ CUES = ClauseCues(
     blockers=(r"nao", r"nunca", r"se", r"quando"),
     # An earlier request told, and its being ignored (clauses.Reading.ignored).
     asked_earlier=(
-        r"(?:ja )?(?:pedi|solicitei|me descadastrei|cancelei a inscricao|pedimos|vos pedi"
+        r"(?:pedi|solicitei|me descadastrei|cancelei a inscricao|pedimos|vos pedi"
         r"|lhes pedi)",
     ),
     persisting=(

@@ -6,7 +6,7 @@ from intents.clause_cues.schema import ClauseCues
 CUES = ClauseCues(
     code="ro",
     asked_earlier=(
-        r"(?:v-?am|am) (?:deja )?(?:cerut|solicitat|scris)",
+        r"(?:v-am|vam|am) (?:deja )?(?:cerut|solicitat|scris)",
         r"m-am (?:deja )?(?:dezabonat|dezinscris)",
     ),
     persisting=(
