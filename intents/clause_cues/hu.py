@@ -5,9 +5,7 @@ from intents.clause_cues.schema import ClauseCues
 
 CUES = ClauseCues(
     code="hu",
-    asked_earlier=(
-        r"(?:kertem|kertuk|leiratkoztam|jeleztem)",
-    ),
+    asked_earlier=(r"(?:kertem|kertuk|leiratkoztam|jeleztem)",),
     persisting=(
         r"tovabbra is",
         r"megint",

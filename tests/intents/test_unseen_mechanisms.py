@@ -22,28 +22,61 @@ def _read(body: str, subject: str = "") -> list[str]:
 # "should I not hear"), the marketing going on ("if I get one more"), or "otherwise" in a
 # language the clause cues do not hold; and a reminder's request stays beside it.
 THREATS = [
-    ("en", "Hello,\n\nPlease send me a copy of my personal data. If this isn't dealt with "
-     "within a month I will be reporting you to the ICO.\n\nAmir", ["access", "complaint"]),
-    ("en", "Stop texting me offers. If I receive one more message I am going to the "
-     "regulator.\n\nJo", ["complaint", "opt_out"]),
-    ("en", "Dear Sir,\n\nPlease delete my account. Should I not hear from you by the end of "
-     "the month, I will take the matter to the Data Protection Commission.\n\nD. Byrne",
-     ["complaint", "erasure"]),
-    ("it", "Buongiorno,\n\nvi ho chiesto di cancellare il mio account e tutte le mie foto il "
-     "3 marzo. Se non ricevo risposta entro una settimana presenterò reclamo al Garante.\n\n"
-     "Paolo", ["complaint", "erasure"]),
-    ("fi", "Hei,\n\npoistakaa tilini ja kaikki kuvani. Muuten teen valituksen "
-     "tietosuojaviranomaiselle.\n\nLiisa", ["complaint", "erasure"]),
-    ("ro", "Bună ziua,\n\nvă rog să ștergeți contul meu. În lipsa unui răspuns în două "
-     "săptămâni, voi depune plângere la ANSPDCP.\n\nIoana", ["complaint", "erasure"]),
+    (
+        "en",
+        "Hello,\n\nPlease send me a copy of my personal data. If this isn't dealt with "
+        "within a month I will be reporting you to the ICO.\n\nAmir",
+        ["access", "complaint"],
+    ),
+    (
+        "en",
+        "Stop texting me offers. If I receive one more message I am going to the regulator.\n\nJo",
+        ["complaint", "opt_out"],
+    ),
+    (
+        "en",
+        "Dear Sir,\n\nPlease delete my account. Should I not hear from you by the end of "
+        "the month, I will take the matter to the Data Protection Commission.\n\nD. Byrne",
+        ["complaint", "erasure"],
+    ),
+    (
+        "it",
+        "Buongiorno,\n\nvi ho chiesto di cancellare il mio account e tutte le mie foto il "
+        "3 marzo. Se non ricevo risposta entro una settimana presenterò reclamo al Garante.\n\n"
+        "Paolo",
+        ["complaint", "erasure"],
+    ),
+    (
+        "fi",
+        "Hei,\n\npoistakaa tilini ja kaikki kuvani. Muuten teen valituksen "
+        "tietosuojaviranomaiselle.\n\nLiisa",
+        ["complaint", "erasure"],
+    ),
+    (
+        "ro",
+        "Bună ziua,\n\nvă rog să ștergeți contul meu. În lipsa unui răspuns în două "
+        "săptămâni, voi depune plângere la ANSPDCP.\n\nIoana",
+        ["complaint", "erasure"],
+    ),
 ]
 THREAT_NEAR_MISSES = [
-    ("en", "Hi, if I complain to the ICO about a company, will they tell the company my "
-     "name?\n\nSam", []),
-    ("en", "Please delete my account. I reserve the right to lodge a complaint with the ICO "
-     "if this is not done.\n\nKim", ["erasure"]),
-    ("it", "Buongiorno, se non ho capito male il Garante pubblica delle linee guida: dove le "
-     "trovo?\n\nLuca", []),
+    (
+        "en",
+        "Hi, if I complain to the ICO about a company, will they tell the company my name?\n\nSam",
+        [],
+    ),
+    (
+        "en",
+        "Please delete my account. I reserve the right to lodge a complaint with the ICO "
+        "if this is not done.\n\nKim",
+        ["erasure"],
+    ),
+    (
+        "it",
+        "Buongiorno, se non ho capito male il Garante pubblica delle linee guida: dove le "
+        "trovo?\n\nLuca",
+        [],
+    ),
 ]
 
 
@@ -56,32 +89,61 @@ def test_conditional_threats_to_the_regulator(lang: str, body: str, want: list[s
 # no answer came) is a complaint beside what the mail asks now; an earlier request that was
 # done, or that was for a quote, is no complaint.
 IGNORED = [
-    ("en", "Hi,\n\nI opted out of your texts back in the summer. Since then I've had six "
-     "more. Please stop them.\n\nRuth", ["complaint", "opt_out"]),
-    ("en", "We already asked you to take our son's photo off your homepage. It is still "
-     "there this morning. Please take it down.\n\nThe Okafors", ["complaint", "erasure"]),
-    ("es", "Hola,\n\nya os pedí en septiembre que me quitarais de vuestra lista de correo. "
-     "Sigo recibiendo vuestras ofertas cada semana. Dadme de baja, por favor.\n\nLuis",
-     ["complaint", "opt_out"]),
-    ("de", "Guten Tag,\n\nich habe schon im Mai um die Löschung meines Kontos gebeten. Bis "
-     "heute keine Antwort. Bitte löschen Sie mein Konto.\n\nJ. Maier",
-     ["complaint", "erasure"]),
-    ("pl", "Dzień dobry,\n\nwypisałam się z newslettera w lipcu, a nadal dostaję od Państwa "
-     "maile. Proszę przestać wysyłać mi newsletter.\n\nEwa", ["complaint", "opt_out"]),
-    ("nl", "Hallo,\n\nik heb me in april al afgemeld voor jullie nieuwsbrief, maar ik krijg "
-     "hem nog steeds. Stuur me geen nieuwsbrief meer.\n\nTom", ["complaint", "opt_out"]),
+    (
+        "en",
+        "Hi,\n\nI opted out of your texts back in the summer. Since then I've had six "
+        "more. Please stop them.\n\nRuth",
+        ["complaint", "opt_out"],
+    ),
+    (
+        "en",
+        "We already asked you to take our son's photo off your homepage. It is still "
+        "there this morning. Please take it down.\n\nThe Okafors",
+        ["complaint", "erasure"],
+    ),
+    (
+        "es",
+        "Hola,\n\nya os pedí en septiembre que me quitarais de vuestra lista de correo. "
+        "Sigo recibiendo vuestras ofertas cada semana. Dadme de baja, por favor.\n\nLuis",
+        ["complaint", "opt_out"],
+    ),
+    (
+        "de",
+        "Guten Tag,\n\nich habe schon im Mai um die Löschung meines Kontos gebeten. Bis "
+        "heute keine Antwort. Bitte löschen Sie mein Konto.\n\nJ. Maier",
+        ["complaint", "erasure"],
+    ),
+    (
+        "pl",
+        "Dzień dobry,\n\nwypisałam się z newslettera w lipcu, a nadal dostaję od Państwa "
+        "maile. Proszę przestać wysyłać mi newsletter.\n\nEwa",
+        ["complaint", "opt_out"],
+    ),
+    (
+        "nl",
+        "Hallo,\n\nik heb me in april al afgemeld voor jullie nieuwsbrief, maar ik krijg "
+        "hem nog steeds. Stuur me geen nieuwsbrief meer.\n\nTom",
+        ["complaint", "opt_out"],
+    ),
 ]
 IGNORED_NEAR_MISSES = [
-    ("en", "Hello,\n\nI asked you to delete my old address last spring and you did, thank "
-     "you. I still have a question: do you do pet portraits?\n\nMo", []),
-    ("es", "Hola,\n\nos pedí un presupuesto en marzo y desde entonces no he vuelto a saber "
-     "nada. ¿Seguís haciendo fotos de boda?\n\nAna", []),
+    (
+        "en",
+        "Hello,\n\nI asked you to delete my old address last spring and you did, thank "
+        "you. I still have a question: do you do pet portraits?\n\nMo",
+        [],
+    ),
+    (
+        "es",
+        "Hola,\n\nos pedí un presupuesto en marzo y desde entonces no he vuelto a saber "
+        "nada. ¿Seguís haciendo fotos de boda?\n\nAna",
+        [],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("lang", "body", "want"), IGNORED + IGNORED_NEAR_MISSES)
-def test_an_ignored_earlier_request_is_a_complaint(lang: str, body: str,
-                                                   want: list[str]) -> None:
+def test_an_ignored_earlier_request_is_a_complaint(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
 
 
@@ -93,33 +155,52 @@ def _reply(body: str, sender: str = "Rosa Lind <rosa.lind@example.org>") -> list
 # A reminder whose own words chase but name no request asks for what the sender's own quoted
 # mail asked (and complains); a quoted mail by anyone else lends it nothing.
 REMINDERS = [
-    ("en", "Hello,\n\nA month has gone by and I've heard nothing at all. Please deal with "
-     "this.\n\nRosa\n\nOn Tue, 3 Nov 2026 at 10:02, Rosa Lind <rosa.lind@example.org> wrote:\n"
-     "> Hi, please erase my customer account and the photos I uploaded.\n> Rosa",
-     ["complaint", "erasure"]),
-    ("es", "Hola:\n\nHan pasado seis semanas y todavía no he recibido respuesta. Si no la "
-     "recibo esta semana acudiré a la AEPD.\n\nRosa\n\nEl lun., 2 nov. 2026 a las 9:10, Rosa "
-     "Lind (<rosa.lind@example.org>) escribió:\n> Buenos días, ¿me podéis enviar una copia "
-     "de mis datos personales?\n> Gracias", ["access", "complaint"]),
-    ("de", "Hallo,\n\nauf meine Mail unten habe ich immer noch keine Antwort bekommen.\n\n"
-     "Rosa Lind\n\nAm 2. Nov. 2026 um 09:10 schrieb Rosa Lind <rosa.lind@example.org>:\n"
-     "> Bitte tragen Sie mich aus Ihrem Newsletter aus.", ["complaint", "opt_out"]),
+    (
+        "en",
+        "Hello,\n\nA month has gone by and I've heard nothing at all. Please deal with "
+        "this.\n\nRosa\n\nOn Tue, 3 Nov 2026 at 10:02, Rosa Lind <rosa.lind@example.org> wrote:\n"
+        "> Hi, please erase my customer account and the photos I uploaded.\n> Rosa",
+        ["complaint", "erasure"],
+    ),
+    (
+        "es",
+        "Hola:\n\nHan pasado seis semanas y todavía no he recibido respuesta. Si no la "
+        "recibo esta semana acudiré a la AEPD.\n\nRosa\n\nEl lun., 2 nov. 2026 a las 9:10, Rosa "
+        "Lind (<rosa.lind@example.org>) escribió:\n> Buenos días, ¿me podéis enviar una copia "
+        "de mis datos personales?\n> Gracias",
+        ["access", "complaint"],
+    ),
+    (
+        "de",
+        "Hallo,\n\nauf meine Mail unten habe ich immer noch keine Antwort bekommen.\n\n"
+        "Rosa Lind\n\nAm 2. Nov. 2026 um 09:10 schrieb Rosa Lind <rosa.lind@example.org>:\n"
+        "> Bitte tragen Sie mich aus Ihrem Newsletter aus.",
+        ["complaint", "opt_out"],
+    ),
 ]
 REMINDER_NEAR_MISSES = [
     # The quoted mail is the organisation's answer, not the sender's request.
-    ("en", "Hi,\n\nI have heard nothing since your mail below, three weeks ago.\n\n"
-     "Rosa\n\nOn Tue, 3 Nov 2026 at 10:02, Studio <hello@studio.example> wrote:\n"
-     "> Dear Rosa, please delete your old account and send us a copy of your ID.",
-     ["complaint"]),
+    (
+        "en",
+        "Hi,\n\nI have heard nothing since your mail below, three weeks ago.\n\n"
+        "Rosa\n\nOn Tue, 3 Nov 2026 at 10:02, Studio <hello@studio.example> wrote:\n"
+        "> Dear Rosa, please delete your old account and send us a copy of your ID.",
+        ["complaint"],
+    ),
     # No chase: the sender closes the thread.
-    ("en", "Thanks, all sorted now.\n\nRosa\n\nOn Tue, 3 Nov 2026 at 10:02, Rosa Lind "
-     "<rosa.lind@example.org> wrote:\n> Please erase my customer account.", []),
+    (
+        "en",
+        "Thanks, all sorted now.\n\nRosa\n\nOn Tue, 3 Nov 2026 at 10:02, Rosa Lind "
+        "<rosa.lind@example.org> wrote:\n> Please erase my customer account.",
+        [],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("lang", "body", "want"), REMINDERS + REMINDER_NEAR_MISSES)
-def test_a_reminder_asks_what_its_quoted_request_asked(lang: str, body: str,
-                                                       want: list[str]) -> None:
+def test_a_reminder_asks_what_its_quoted_request_asked(
+    lang: str, body: str, want: list[str]
+) -> None:
     assert _reply(body) == want, lang
 
 
@@ -127,32 +208,64 @@ def test_a_reminder_asks_what_its_quoted_request_asked(lang: str, body: str,
 # refusal of a use of one's data for marketing, ads or profiling, are opt-outs; a photo in
 # an advert is about the photo (erasure), and the sender's own habits ask nothing.
 MARKETING_OBJECTIONS = [
-    ("en", "Dear Sirs,\n\nI object, on the basis of Article 21(2) of the UK GDPR and with "
-     "immediate effect, to the processing of my contact details for direct marketing.\n\n"
-     "H. Osei", ["opt_out"]),
-    ("en", "Hi, you can keep my account, but please don't use my purchase history for "
-     "personalised offers or targeting.\n\nBea", ["opt_out"]),
-    ("de", "Sehr geehrte Damen und Herren,\n\nich widerspreche hiermit gemäß Art. 21 Abs. 2 "
-     "DSGVO ausdrücklich der Nutzung meiner Kontaktdaten für Zwecke der Direktwerbung.\n\n"
-     "Petra Lang", ["opt_out"]),
-    ("de", "Hallo,\n\nbitte verwenden Sie meine Daten künftig nicht mehr für Werbung.\n\n"
-     "Gruß, Uwe", ["opt_out"]),
-    ("es", "Hola,\n\nos pido que no uséis mis datos para publicidad en redes sociales.\n\n"
-     "Gracias,\nNerea", ["opt_out"]),
-    ("fr", "Bonjour,\n\nn'utilisez plus mon adresse e-mail à des fins de prospection "
-     "commerciale.\n\nCordialement,\nLéon", ["opt_out"]),
-    ("it", "Buongiorno,\n\nvi chiedo di non utilizzare più i miei dati per finalità di "
-     "marketing.\n\nGrazie,\nMarta", ["opt_out"]),
+    (
+        "en",
+        "Dear Sirs,\n\nI object, on the basis of Article 21(2) of the UK GDPR and with "
+        "immediate effect, to the processing of my contact details for direct marketing.\n\n"
+        "H. Osei",
+        ["opt_out"],
+    ),
+    (
+        "en",
+        "Hi, you can keep my account, but please don't use my purchase history for "
+        "personalised offers or targeting.\n\nBea",
+        ["opt_out"],
+    ),
+    (
+        "de",
+        "Sehr geehrte Damen und Herren,\n\nich widerspreche hiermit gemäß Art. 21 Abs. 2 "
+        "DSGVO ausdrücklich der Nutzung meiner Kontaktdaten für Zwecke der Direktwerbung.\n\n"
+        "Petra Lang",
+        ["opt_out"],
+    ),
+    (
+        "de",
+        "Hallo,\n\nbitte verwenden Sie meine Daten künftig nicht mehr für Werbung.\n\nGruß, Uwe",
+        ["opt_out"],
+    ),
+    (
+        "es",
+        "Hola,\n\nos pido que no uséis mis datos para publicidad en redes sociales.\n\n"
+        "Gracias,\nNerea",
+        ["opt_out"],
+    ),
+    (
+        "fr",
+        "Bonjour,\n\nn'utilisez plus mon adresse e-mail à des fins de prospection "
+        "commerciale.\n\nCordialement,\nLéon",
+        ["opt_out"],
+    ),
+    (
+        "it",
+        "Buongiorno,\n\nvi chiedo di non utilizzare più i miei dati per finalità di "
+        "marketing.\n\nGrazie,\nMarta",
+        ["opt_out"],
+    ),
 ]
 MARKETING_OBJECTION_NEAR_MISSES = [
-    ("en", "Hi, I don't use my old email for newsletters any more, so write to this one "
-     "about the booking.\n\nRaj", []),
+    (
+        "en",
+        "Hi, I don't use my old email for newsletters any more, so write to this one "
+        "about the booking.\n\nRaj",
+        [],
+    ),
     ("de", "Hallo, verwenden Sie meine neue Adresse bitte für die Rechnung.\n\nUwe", []),
 ]
 
 
-@pytest.mark.parametrize(("lang", "body", "want"),
-                         MARKETING_OBJECTIONS + MARKETING_OBJECTION_NEAR_MISSES)
+@pytest.mark.parametrize(
+    ("lang", "body", "want"), MARKETING_OBJECTIONS + MARKETING_OBJECTION_NEAR_MISSES
+)
 def test_objections_to_marketing_are_opt_outs(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
 
@@ -165,15 +278,26 @@ def test_a_photo_in_an_advert_is_no_opt_out() -> None:
 # "if so" that refers back to its question (no condition on the request); a hard-wrapped line
 # opening with "(EU)" is no list item.
 ARTICLE_15_COPIES = [
-    ("fr", "Madame, Monsieur,\n\nen application de l'article 15 du RGPD, je vous prie de me "
-     "confirmer si vous traitez des données me concernant et, si c'est le cas, de m'en "
-     "adresser une copie.\n\nA. Roux", ["access"]),
-    ("es", "Estimados señores:\n\nconforme al artículo 15 del RGPD les ruego que me confirmen "
-     "si tratan datos míos y, en caso afirmativo, que me remitan una copia de los mismos.\n\n"
-     "J. Ortega", ["access"]),
-    ("de", "Sehr geehrte Damen und Herren,\n\ngemäß Art. 15 DSGVO bitte ich um Auskunft, ob "
-     "Sie Daten zu meiner Person speichern, und falls ja, um eine Kopie davon.\n\nK. Brandt",
-     ["access"]),
+    (
+        "fr",
+        "Madame, Monsieur,\n\nen application de l'article 15 du RGPD, je vous prie de me "
+        "confirmer si vous traitez des données me concernant et, si c'est le cas, de m'en "
+        "adresser une copie.\n\nA. Roux",
+        ["access"],
+    ),
+    (
+        "es",
+        "Estimados señores:\n\nconforme al artículo 15 del RGPD les ruego que me confirmen "
+        "si tratan datos míos y, en caso afirmativo, que me remitan una copia de los mismos.\n\n"
+        "J. Ortega",
+        ["access"],
+    ),
+    (
+        "de",
+        "Sehr geehrte Damen und Herren,\n\ngemäß Art. 15 DSGVO bitte ich um Auskunft, ob "
+        "Sie Daten zu meiner Person speichern, und falls ja, um eine Kopie davon.\n\nK. Brandt",
+        ["access"],
+    ),
 ]
 ARTICLE_15_NEAR_MISSES = [
     ("en", "Hi, does Article 15 also cover the copyright in the photos you took?\n\nNed", []),
@@ -188,8 +312,10 @@ def test_article_15_copy_by_pronoun(lang: str, body: str, want: list[str]) -> No
 def test_a_wrapped_line_opening_with_eu_is_no_list_item() -> None:
     from intents.clauses import unwrap
 
-    text = ("gemass art. 15 der verordnung (eu) 2016/679 des europaischen parlaments und des\n"
-            "(eu) rates bitte ich um eine kopie")
+    text = (
+        "gemass art. 15 der verordnung (eu) 2016/679 des europaischen parlaments und des\n"
+        "(eu) rates bitte ich um eine kopie"
+    )
     assert "\n" not in unwrap(text)
     assert "\n" in unwrap("please note the following points about my request:\n(a) my file")
 
@@ -197,18 +323,31 @@ def test_a_wrapped_line_opening_with_eu_is_no_list_item() -> None:
 # Mail going on, with no earlier request of the sender's told, is an opt-out's reason, not a
 # complaint; told, it is one.
 GOING_ON = [
-    ("en", "Hiya, I still get the studio newsletter from when I worked there. Could you take "
-     "me off it? Cheers, Dev", ["opt_out"]),
-    ("fr", "Bonjour, je reçois encore votre lettre d'information depuis mon ancien atelier. "
-     "Je ne souhaite plus recevoir votre newsletter.\n\nCamille", ["opt_out"]),
-    ("en", "I have now unsubscribed twice and I still get your newsletter. Unsubscribe me "
-     "properly.\n\nVal", ["complaint", "opt_out"]),
+    (
+        "en",
+        "Hiya, I still get the studio newsletter from when I worked there. Could you take "
+        "me off it? Cheers, Dev",
+        ["opt_out"],
+    ),
+    (
+        "fr",
+        "Bonjour, je reçois encore votre lettre d'information depuis mon ancien atelier. "
+        "Je ne souhaite plus recevoir votre newsletter.\n\nCamille",
+        ["opt_out"],
+    ),
+    (
+        "en",
+        "I have now unsubscribed twice and I still get your newsletter. Unsubscribe me "
+        "properly.\n\nVal",
+        ["complaint", "opt_out"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("lang", "body", "want"), GOING_ON)
-def test_mail_going_on_is_a_complaint_only_after_a_request(lang: str, body: str,
-                                                           want: list[str]) -> None:
+def test_mail_going_on_is_a_complaint_only_after_a_request(
+    lang: str, body: str, want: list[str]
+) -> None:
     assert _read(body) == want, lang
 
 
@@ -216,21 +355,37 @@ def test_mail_going_on_is_a_complaint_only_after_a_request(lang: str, body: str,
 # also in a list under an access request (where "the data passed on" accuses nobody); who
 # did something else, or whom to pay, is not.
 RECIPIENTS = [
-    ("en", "Hi,\n\nYour shop printed my wedding photos for a magazine. Please tell me which "
-     "other companies my photos were sent to.\n\nAnna", ["access"]),
-    ("de", "Hallo,\n\nbitte teilen Sie mir mit, an wen Sie meine Handynummer weitergegeben "
-     "haben.\n\nOle", ["access"]),
-    ("es", "Hola,\n\nquiero saber a quién habéis cedido mi correo electrónico.\n\nIsa",
-     ["access"]),
-    ("fr", "Bonjour,\n\nje voudrais savoir à qui vous avez communiqué mon numéro.\n\nLou",
-     ["access"]),
-    ("de", "Guten Tag,\n\nbitte teilen Sie mir mit:\n\n- welche Daten Sie über mich "
-     "gespeichert haben,\n- an welche Stellen diese Daten weitergegeben wurden.\n\nM. Roth",
-     ["access"]),
+    (
+        "en",
+        "Hi,\n\nYour shop printed my wedding photos for a magazine. Please tell me which "
+        "other companies my photos were sent to.\n\nAnna",
+        ["access"],
+    ),
+    (
+        "de",
+        "Hallo,\n\nbitte teilen Sie mir mit, an wen Sie meine Handynummer weitergegeben "
+        "haben.\n\nOle",
+        ["access"],
+    ),
+    ("es", "Hola,\n\nquiero saber a quién habéis cedido mi correo electrónico.\n\nIsa", ["access"]),
+    (
+        "fr",
+        "Bonjour,\n\nje voudrais savoir à qui vous avez communiqué mon numéro.\n\nLou",
+        ["access"],
+    ),
+    (
+        "de",
+        "Guten Tag,\n\nbitte teilen Sie mir mit:\n\n- welche Daten Sie über mich "
+        "gespeichert haben,\n- an welche Stellen diese Daten weitergegeben wurden.\n\nM. Roth",
+        ["access"],
+    ),
 ]
 RECIPIENT_NEAR_MISSES = [
-    ("en", "Hi, can you tell me who took the photos at our launch party? They are great.\n\nZoe",
-     []),
+    (
+        "en",
+        "Hi, can you tell me who took the photos at our launch party? They are great.\n\nZoe",
+        [],
+    ),
     ("es", "Hola, ¿a quién le pago la factura de la sesión?\n\nLeo", []),
 ]
 
@@ -243,20 +398,31 @@ def test_asking_who_got_the_data_is_access(lang: str, body: str, want: list[str]
 # "Nobody asked us" with a judgement beside it is a complaint; alone it tells how the data
 # came to be there; asked as a question about practice it accuses nobody.
 NOT_ASKED = [
-    ("en", "Hello,\n\nOur twins' photo is on your Facebook page and no one ever asked us. I am "
-     "very unhappy about it. Please take it down.\n\nSue", ["complaint", "erasure"]),
-    ("en", "Hi, the recording of my talk went online without anybody checking with me, which "
-     "I find unacceptable.\n\nOmar", ["complaint"]),
+    (
+        "en",
+        "Hello,\n\nOur twins' photo is on your Facebook page and no one ever asked us. I am "
+        "very unhappy about it. Please take it down.\n\nSue",
+        ["complaint", "erasure"],
+    ),
+    (
+        "en",
+        "Hi, the recording of my talk went online without anybody checking with me, which "
+        "I find unacceptable.\n\nOmar",
+        ["complaint"],
+    ),
 ]
 NOT_ASKED_NEAR_MISSES = [
     ("en", "Hi, nobody told me the session moved to Friday. Can I rebook?\n\nLiz", []),
-    ("fr", "Bonjour, vous ne mettez pas les photos des enfants en ligne sans notre accord, "
-     "n'est-ce pas ?\n\nClaire", []),
+    (
+        "fr",
+        "Bonjour, vous ne mettez pas les photos des enfants en ligne sans notre accord, "
+        "n'est-ce pas ?\n\nClaire",
+        [],
+    ),
     ("es", "Hola, ¿publicáis las fotos en Instagram sin avisarnos antes?\n\nMar", []),
 ]
 
 
 @pytest.mark.parametrize(("lang", "body", "want"), NOT_ASKED + NOT_ASKED_NEAR_MISSES)
-def test_not_asked_is_a_complaint_with_a_judgement(lang: str, body: str,
-                                                   want: list[str]) -> None:
+def test_not_asked_is_a_complaint_with_a_judgement(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
