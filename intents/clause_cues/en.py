@@ -90,7 +90,8 @@ CUES = ClauseCues(
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
     asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"
                   r"|withdrew|objected)",),
-    done=(r"(?:and|which) you did(?!n'?t| not)",
+    # "you sent me my file when I asked": the organisation acted when asked.
+    done=(r"(?:and|which) you did(?!n'?t| not)", r"when (?:i|we) (?:asked|requested)",
           r"you (?:did|have done|'ve done) (?:it|so|that|this)(?! yet)",
           r"(?:and|which) (?:it )?(?:was|has been) (?:done|sorted|dealt with|handled)"),
     blockers=(r"not", r"don'?t", r"do not", r"never", r"if", r"when", r"once", r"after",

@@ -10,6 +10,13 @@ CUES = ClauseCues(
         r"|trazila|zamolio|zamolila|pisao|pisala)",
         r"(?:odjavio|odjavila|trazio|trazila|zamolio|zamolila) sam",
     ),
+    # A time gone by, and a request the organisation did ("to ste brzo napravili"): told.
+    past=(
+        r"prosle godine",
+        r"proslog (?:mjeseca|tjedna|ljeta)",
+        r"prije (?:\w+ )?(?:godinu|godina|mjesec\w*)",
+    ),
+    done=(r"to ste (?:\w+ ){0,3}(?:napravili|ucinili|obavili|izbrisali|obrisali)",),
     persisting=(
         r"i dalje",
         r"jos uvijek",

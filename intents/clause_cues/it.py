@@ -45,7 +45,10 @@ CUES = ClauseCues(
                        action="send"),
     ),
     grievance_question=(r"perche", r"come (?:avete|mai|e possibile)", r"da dove", r"chi vi ha"),
-    ongoing=(r"ancora", r"continua\w*", r"di nuovo"),
+    # "grazie ancora per ..." thanks again: nothing goes on.
+    ongoing=(r"ancora(?! per\b)", r"continua\w*", r"di nuovo"),
+    # "... quando ve l'ho chiesto": the organisation acted when asked; told, not chased.
+    done=(r"quando (?:ve |glie)?l'ho (?:chiest|richiest)\w", r"e l'avete fatto"),
     asked_before=(r"ho (?:chiesto|scritto|inviato|revocato)",
                   r"mi sono (?:disiscritt|cancellat)\w*"),
     blockers=(r"non", r"mai", r"se", r"quando", r"avete"),
