@@ -432,14 +432,30 @@ def test_not_asked_is_a_complaint_with_a_judgement(lang: str, body: str, want: l
 # me my file when I asked", "grazie ancora" is thanks, not "still"); a new request beside it
 # still counts.
 TOLD_DONE = [
-    ("en", "Hi!\n\nTwo years ago you sent me a copy of my data when I asked, thank you. Do you "
-     "still do family portraits?\n\nMia", []),
-    ("it", "Ciao,\n\nl'anno scorso mi avete cancellato l'account quando ve l'ho chiesto, grazie "
-     "ancora per la rapidità. Avete disponibilità a maggio?\n\nSara", []),
-    ("hr", "Bok,\n\nprošle godine sam vas zamolio da izbrišete moj račun i to ste odmah "
-     "napravili. Sada trebam novu ponudu za logo.\n\nIvan", []),
-    ("en", "Hello,\n\nLast year you deleted my old account when I asked. Please also delete my "
-     "second account now.\n\nMia", ["erasure"]),
+    (
+        "en",
+        "Hi!\n\nTwo years ago you sent me a copy of my data when I asked, thank you. Do you "
+        "still do family portraits?\n\nMia",
+        [],
+    ),
+    (
+        "it",
+        "Ciao,\n\nl'anno scorso mi avete cancellato l'account quando ve l'ho chiesto, grazie "
+        "ancora per la rapidità. Avete disponibilità a maggio?\n\nSara",
+        [],
+    ),
+    (
+        "hr",
+        "Bok,\n\nprošle godine sam vas zamolio da izbrišete moj račun i to ste odmah "
+        "napravili. Sada trebam novu ponudu za logo.\n\nIvan",
+        [],
+    ),
+    (
+        "en",
+        "Hello,\n\nLast year you deleted my old account when I asked. Please also delete my "
+        "second account now.\n\nMia",
+        ["erasure"],
+    ),
 ]
 
 
