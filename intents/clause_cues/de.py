@@ -8,8 +8,10 @@ CUES = ClauseCues(
           r"letzte woche", r"vor (?:\w+ )?(?:jahren|monaten|wochen)", r"damals",
           r"sie haben mir (?:\w+ )?(?:geschickt|gesendet"
           r"|kopiert|zugesandt)"),
+    # A wish said for someone else is a request too ("er möchte, dass ... gelöscht wird").
     request=(r"bitte", r"konnen sie", r"konnten sie", r"ich (?:mochte|will|bitte|fordere"
-             r"|verlange|beantrage)", r"wurden sie"),
+             r"|verlange|beantrage)", r"wurden sie", r"(?:er|sie|wir) (?:mochte|mochten|will"
+             r"|wollen)", r"mochte,? dass"),
     threat=(r"andernfalls", r"ansonsten", r"sonst", r"widrigenfalls", r"falls nicht"),
     reservation=(r"behalte (?:ich )?mir (?:\w+ )?vor", r"vorbehaltlich",
                  r"unter vorbehalt"),

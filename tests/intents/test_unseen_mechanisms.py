@@ -462,3 +462,41 @@ TOLD_DONE = [
 @pytest.mark.parametrize(("lang", "body", "want"), TOLD_DONE)
 def test_a_request_done_when_asked_is_told(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+# Erasure said as a wish with a passive ("I want that the pictures are deleted", "er möchte,
+# dass das Konto gelöscht wird", for someone else too), or as keeping refused with the keeper
+# named ("I don't want you holding my CV"); wanting to know whether it was done asks nothing.
+WISHED_GONE = [
+    (
+        "en",
+        "Hello,\n\nI want that every photo where my daughter is visible is removed from "
+        "your gallery.\n\nKatarina",
+        ["erasure"],
+    ),
+    (
+        "en",
+        "Hi, I've found a job now, so I don't want you keeping my CV on file any longer.\n\nRob",
+        ["erasure"],
+    ),
+    ("en", "Please close my studio member account, I have a new one.\n\nRob", ["erasure"]),
+    (
+        "de",
+        "Guten Tag,\n\nich schreibe für meine Mutter. Sie möchte, dass ihr Kundenkonto und "
+        "ihre Fotos gelöscht werden.\n\nJan Weber",
+        ["erasure"],
+    ),
+]
+WISHED_GONE_NEAR_MISSES = [
+    (
+        "en",
+        "Hi, I would like the photos printed on matte paper, not removed from the album.\n\nRob",
+        [],
+    ),
+    ("de", "Hallo, ich möchte wissen, ob meine Daten gelöscht wurden.\n\nJan", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), WISHED_GONE + WISHED_GONE_NEAR_MISSES)
+def test_erasure_wished_with_a_passive(lang: str, body: str, want: list[str]) -> None:
+    assert _read(body) == want, lang
