@@ -46,6 +46,10 @@ CUES = ClauseCues(
                        action="remove"),
         PronounRequest(pattern=r"(?:schicken|senden) sie (?:sie|diese|die|es|das) mir",
                        action="send"),
+        # "Könnt ihr mir das bitte zusammenstellen und schicken?" after what is stored.
+        PronounRequest(pattern=r"(?:konnt|konnen|konntet|konnten) (?:ihr|sie) (?:mir|uns)"
+                       r" (?:das|dies|diese|sie|es|alles) (?:\w+ ){0,4}(?:schicken|senden"
+                       r"|zusenden|zukommen lassen|ubermitteln)", action="send"),
     ),
     grievance_question=(r"warum", r"wieso", r"weshalb", r"woher", r"wie kommen"),
     ongoing=(r"immer noch", r"noch immer", r"weiterhin", r"wieder", r"erneut"),

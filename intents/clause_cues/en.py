@@ -64,7 +64,10 @@ CUES = ClauseCues(
     ),
     nouns={
         "marketing": (r"newsletters?", r"mailings?", r"marketing", r"promo\w*", r"adverts?",
-                      r"offers", r"texts", r"sms", r"spam", r"mailing list"),
+                      r"offers", r"texts", r"sms", r"spam", r"mailing list",
+                      # What comes by post: "thank you for the catalogue ... I'd rather not
+                      # receive it any more".
+                      r"catalogues?", r"catalogs?", r"brochures?", r"leaflets?", r"flyers?"),
         "data": (r"data", r"details", r"information", r"records?", r"file", r"photos?",
                  r"pictures", r"recordings?", r"copies"),
         "account": (r"account", r"profile", r"membership"),
@@ -80,6 +83,8 @@ CUES = ClauseCues(
                        r"|me|the two of us|my \w+ and me|me and my \w+) (?:from|off|out of)"
                        r" (?:it|them|that|there|those)", action="remove"),
         PronounRequest(pattern=r"no more (?:of )?(?:those|them|these|that)", action="remove"),
+        PronounRequest(pattern=r"(?:prefer|rather) not (?:to )?(?:receive|get|be sent) (?:it|them"
+                       r"|these|those|this|that)", action="stop"),
         PronounRequest(pattern=r"(?:send|forward|email|e-mail|give) (?:me |us )?(?:them|it|those"
                        r"|these|that|a copy of (?:them|it|those|that))(?: (?:to me|again|over))?",
                        action="send"),

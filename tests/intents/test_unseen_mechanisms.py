@@ -500,3 +500,34 @@ WISHED_GONE_NEAR_MISSES = [
 @pytest.mark.parametrize(("lang", "body", "want"), WISHED_GONE + WISHED_GONE_NEAR_MISSES)
 def test_erasure_wished_with_a_passive(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+# A pronoun request stands for what the sentence before named, also a catalogue that comes
+# by post ("I'd rather not receive it any more") and what is stored ("könnt ihr mir das
+# schicken?"); negated, it asks nothing.
+PRONOUNS = [
+    (
+        "en",
+        "Dear studio,\n\nYour spring brochure came through the door today. I would rather "
+        "not receive it in future.\n\nMr Pym",
+        ["opt_out"],
+    ),
+    (
+        "de",
+        "Hallo,\n\nwelche Fotos und Angaben habt ihr eigentlich noch von mir? Könnt ihr mir "
+        "das bitte alles schicken?\n\nLina",
+        ["access"],
+    ),
+]
+PRONOUN_NEAR_MISSES = [
+    (
+        "en",
+        "Thanks for the catalogue! I'd not like to miss it, so please keep sending it.\n\nMr Pym",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), PRONOUNS + PRONOUN_NEAR_MISSES)
+def test_pronoun_objects_named_before(lang: str, body: str, want: list[str]) -> None:
+    assert _read(body) == want, lang
