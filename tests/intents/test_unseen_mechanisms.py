@@ -531,3 +531,39 @@ PRONOUN_NEAR_MISSES = [
 @pytest.mark.parametrize(("lang", "body", "want"), PRONOUNS + PRONOUN_NEAR_MISSES)
 def test_pronoun_objects_named_before(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+# Words a language's file lacked, each in a wording written for this test, with a near miss.
+WORDS = [
+    (
+        "da",
+        "Hej,\n\njeg vil gerne have fjernet alle mine billeder fra jeres hjemmeside.\n\nMvh Sofie",
+        ["erasure"],
+    ),
+    (
+        "el",
+        "Καλημέρα,\n\nθα ήθελα να σταματήσετε να μου στέλνετε ενημερωτικά δελτία.\n\nΕλένη",
+        ["opt_out"],
+    ),
+    (
+        "ca",
+        "Hola,\n\nus agrairia que em donéssiu de baixa de la llista de correu.\n\nGràcies,\nPere",
+        ["opt_out"],
+    ),
+    ("et", "Tere,\n\npalun saatke mulle koopia minu andmetest, mis teil on.\n\nMari", ["access"]),
+    ("hu", "Jó napot!\n\nKérem, töröljenek a hírlevél-listájukról.\n\nKata", ["opt_out"]),
+    (
+        "nl",
+        "Hallo,\n\nwat voor gegevens bewaren jullie eigenlijk nog over mij?\n\nGroet, Eva",
+        ["access"],
+    ),
+]
+WORD_NEAR_MISSES = [
+    ("da", "Hej, vi har fået slettet den gamle profil, tak for hjælpen.\n\nSofie", []),
+    ("nl", "Hallo, wat voor lens gebruiken jullie voor portretten?\n\nEva", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), WORDS + WORD_NEAR_MISSES)
+def test_words_the_files_lacked(lang: str, body: str, want: list[str]) -> None:
+    assert _read(body) == want, lang
