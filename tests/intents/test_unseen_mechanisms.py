@@ -567,3 +567,35 @@ WORD_NEAR_MISSES = [
 @pytest.mark.parametrize(("lang", "body", "want"), WORDS + WORD_NEAR_MISSES)
 def test_words_the_files_lacked(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+# A letter's second request names its object by pointing back to the data of the first ("the
+# erasure of that material", "la supresión de dichos datos", "jejich výmaz", "raderar allt").
+POINTED_BACK = [
+    (
+        "en",
+        "Dear Sirs,\n\nPlease send us a copy of all personal data you hold about our client. "
+        "Thereafter we request the deletion of the said information.\n\nA. Lowe",
+        ["access", "erasure"],
+    ),
+    (
+        "es",
+        "Estimados señores:\n\nsolicito una copia de mis datos personales y, después, la "
+        "eliminación de los mismos.\n\nL. Gil",
+        ["access", "erasure"],
+    ),
+    (
+        "sv",
+        "Hej,\n\nskicka mig en kopia av mina personuppgifter. Sedan vill jag att ni raderar "
+        "dem.\n\nOla",
+        ["access", "erasure"],
+    ),
+]
+POINTED_BACK_NEAR_MISSES = [
+    ("en", "Hi, how long does the destruction of such records take at your firm?\n\nA. Lowe", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), POINTED_BACK + POINTED_BACK_NEAR_MISSES)
+def test_an_erasure_pointing_back(lang: str, body: str, want: list[str]) -> None:
+    assert _read(body) == want, lang
