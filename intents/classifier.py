@@ -25,6 +25,7 @@ from intents.forwards import read_forwarded
 from intents.languages import is_read
 from intents.learned import learned_reading
 from intents.models import RIGHTS_INTENTS, Classification, Evidence, InboundMail
+from intents.reminders import own_quoted_message
 from intents.rules import (
     CONDITION,
     DATA_CONTEXT,
@@ -71,14 +72,32 @@ CHASED = re.compile(r"\b(?:requests?|sar|dsar|data|details|information|info|repl
                     r"|answer|deletion|erasure|unsubscrib\w*|access|gdpr|privacy|ico|account"
                     r"|address|gallery|profile)\b")
 # "If I don't hear back by Friday I'm going to the ICO": a condition on the organisation's
-# inaction before a complaint rule is a threat, which counts in full (its negation is the
-# condition's, not the complaint's).
-THREAT = re.compile(r"\b(?:if|unless)\b[^.!?]{0,60}\b(?:don'?t|do not|doesn'?t|haven'?t"
-                    r"|have not|fail\w*|not|no)\b"
-                    # "hvis ... ikke", "jos en saa", "ha nem", "os na", "ak ne...", "kui ... ei"
-                    r"|\b(?:hvis|dersom|kui)\b[^.!?]{0,60}\b(?:ikke|ikkje|ei)\b|\bos na\b"
-                    r"|\b(?:jos (?:en|emme|ette|ei)|ha nem|ak ne\w*|ce ne\w*|jei ne\w*"
-                    r"|ja ne\w*)\b")
+# inaction, or on its going on ("if I get one more", "se ricevo ancora"), before a complaint
+# rule is a threat, which counts in full (its negation is the condition's, not the
+# complaint's); so does a threat opened by "otherwise" in the languages the clause cues do
+# not read. The labelled sets count a conditional threat to go to the regulator as a
+# complaint.
+THREAT = re.compile(
+    r"\b(?:if|unless)\b[^.!?]{0,60}\b(?:don'?t|do not|doesn'?t|haven'?t|have not|hasn'?t"
+    r"|has not|isn'?t|is not|aren'?t|are not|wasn'?t|won'?t|can'?t|cannot|fail\w*|not|no)\b"
+    r"|\bif (?:i|we|she|he|they) (?:get|receive|see|am sent|are sent|hear)\b[^.!?]{0,30}"
+    r"\b(?:one more|any more|another|more|again)\b"
+    r"|\bif (?:this|it|these|they|the \w+) (?:continues?|goes on|happens again|carr\w+ on|keep)"
+    r"|\bshould (?:i|we) not\b"
+    # "hvis ... ikke", "jos en saa", "ha nem", "os na", "ak ne...", "kui ... ei"
+    r"|\b(?:hvis|dersom|kui)\b[^.!?]{0,60}\b(?:ikke|ikkje|ei)\b|\bos na\b"
+    r"|\b(?:jos (?:en|emme|ette|ei)|ha nem|ak ne\w*|ce ne\w*|jei ne\w*|ja ne\w*)\b"
+    # "se entro 10 giorni non ...", "si no recibo", "wenn ich nicht", "als ik geen",
+    # "jesli nie", "pokud ne...", "daca nu", "om jag inte", "αν δεν"
+    r"|\b(?:se|si|wenn|falls|als|indien|jesli|jezeli|pokud|daca|om|αν|εαν)\b[^.!?]{0,60}"
+    r"\b(?:non|no|nicht|kein\w*|niet|geen|nie|ne(?!ed|ver|w|xt)\w*|nu|inte|δεν)\b"
+    # A condition on it going on: "si recibo otro", "jos viesteja tulee viela".
+    r"|\b(?:se|si|wenn|falls|als|jesli|pokud|daca|om|hvis|jos|ha)\b[^.!?]{0,60}"
+    r"\b(?:ancora|encore|otro|otra|noch|nog|weer|viela|taas|igen|igjen|znowu|opet|iar|din nou"
+    r"|altra|altro|autre)\b"
+    # "otherwise", where no clause cue file says it.
+    r"|\b(?:muuten|ellers|annars|jinak|inak|inace|altfel|in caz contrar|in lipsa"
+    r"|w przeciwnym (?:razie|wypadku)|διαφορετικα|aksi takdirde|kulonben|egyebkent)\b")
 CHASE_LIFT = 0.3
 REFERENT_CHARS = 160
 MAX_CHARS = 20_000  # what a person writes by hand fits; the rest of a huge body is not read
@@ -132,7 +151,8 @@ def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
         cancelled = True  # "invoice 88231 is now 14 days overdue": money, not a request
     weight = rule.weight
     if "d" in rule.flags and THREAT.search(folded, sentence_from, start) \
-            and not RESERVATION.search(folded, sentence_from, start):
+            and not RESERVATION.search(folded, sentence_from, start) \
+            and folded[sentence_to : sentence_to + 1] != "?":  # a threat is said, not asked
         return _Hit(rule, weight, start, end, False, sentence_from, False, True)
     if "h" not in rule.flags and (CONDITION.search(before)
                                   or RESERVATION.search(folded, sentence_from, start)):
@@ -259,6 +279,13 @@ _LIST_OPT_OUT = Rule("clause-opt-out-marketing-list", "opt_out", 0.85, re.compil
                      None)
 
 
+# What an earlier request told as ignored is read as ("I unsubscribed in May. I've had
+# eleven emails since then."): a chaser, which the labelled sets count as a complaint and
+# which lifts the request it refers to.
+_IGNORED = Rule("clause-complaint-request-ignored", "complaint", 0.7, re.compile(r"(?!x)x"), "c",
+                None)
+
+
 def _resolved_hits(reading: Reading) -> list[_Hit]:
     """Matches in what a pronoun request stands for ("can you get rid of them?" after "your
     newsletters"), placed on the request's own sentence so the evidence quotes it."""
@@ -277,6 +304,13 @@ def _read_clauses(reading: Reading, hits: list[_Hit]) -> list[_Hit]:
     weakens a complaint and a threat makes it count; an erasure of a marketing list is an
     opt-out; pronoun requests add what they stand for."""
     hits = hits + _resolved_hits(reading)
+    if any("a" in h.rule.flags for h in hits) and not reading.tells_earlier_request():
+        for hit in hits:  # "I still get your newsletter": the opt-out's reason, no grievance
+            if "a" in hit.rule.flags:
+                hit.cancelled = True
+    ignored = reading.ignored()
+    if ignored is not None:
+        hits.append(_Hit(_IGNORED, _IGNORED.weight, *ignored, False, ignored[0]))
     access_asked = any(h.rule.intent == "access" and not h.cancelled
                        and h.weight >= THRESHOLD for h in hits)
     for hit in list(hits):
@@ -329,6 +363,27 @@ def _scores(hits: list[_Hit]) -> dict[str, float]:
     for intent, weight in weak.items():
         scores[intent] = max(scores.get(intent, 0.0), min(weight, THRESHOLD - 0.01))
     return scores
+
+
+def _chases_nothing_named(hits: list[_Hit], scores: dict[str, float]) -> bool:
+    """The sender's words chase an earlier request ("still no reply", "if I don't have my
+    data by Friday I will go to the ICO") and name no request of their own."""
+    return any(("c" in h.rule.flags or h.threat) and not h.cancelled
+               and h.weight >= THRESHOLD for h in hits) \
+        and all(scores.get(i, 0.0) < THRESHOLD for i in CONFIRMABLE)
+
+
+def _chased_request(quoted: str, scores: dict[str, float]) -> list[Evidence]:
+    """The access, erasure or opt-out the sender's quoted mail asked for, put into `scores`;
+    its words are the evidence."""
+    if not quoted:
+        return []
+    hits = [h for h in _hits(fold(quoted)) if h.rule.intent in CONFIRMABLE]
+    asked = [i for i, score in _scores(hits).items() if score >= THRESHOLD]
+    for intent, score in _scores(hits).items():
+        if intent in asked:
+            scores[intent] = max(scores.get(intent, 0.0), score)
+    return _evidence(quoted, hits, asked)
 
 
 def _evidence(text: str, hits: list[_Hit], intents: list[str]) -> list[Evidence]:
@@ -387,6 +442,11 @@ def _classify(mail: InboundMail) -> Classification:
             # A thread's name ("Re: Invoice overdue") complains of nothing by itself.
             hits = [h for h in hits if h.rule.intent != "complaint"]
     scores = _scores(hits)
+    chased: list[Evidence] = []
+    if text is body and _chases_nothing_named(hits, scores):
+        # "Six weeks since the mail below and nothing": the request is the one it chases,
+        # in the sender's own quoted mail (intents/reminders.py).
+        chased = _chased_request(own_quoted_message(mail), scores)
     if scores.get("portability", 0.0) >= THRESHOLD:
         # Data in a portable format is a copy of it: portability is also access (Art. 15
         # and 20 are answered with one export; the labelled sets count it as access).
@@ -397,5 +457,6 @@ def _classify(mail: InboundMail) -> Classification:
     if mail.auto_reply or not_read:
         intents = []
     result = Classification(intents=intents, scores=all_scores, language=mail.language,
-                            evidence=_evidence(text, hits, intents), language_not_read=not_read)
+                            evidence=_evidence(text, hits, intents) + chased,
+                            language_not_read=not_read)
     return read_forwarded(mail, result, _classify) if mail.forwards else result

@@ -46,6 +46,12 @@ Shape = Literal["", "phishing", "vendor_notice"]
 WRAP_MIN = 45
 # How far after an erasure's verb its object, a marketing list, may be named.
 LIST_REACH = 40
+# What the sender asked for when it was a quote or a booking, not their data's handling.
+_COMMERCE = re.compile(r"\b(?:quotes?|quotation|estimate|prices?|booking|presupuesto|precio"
+                       r"|reserva|preventivo|prezzo|prenotazione|orcamento|preco|devis|prix"
+                       r"|angebot|kostenvoranschlag|preis|offerte|prijsopgave|prijs)\b")
+# How many sentences after the sender's earlier request, told, may say it was ignored.
+IGNORED_REACH = 3
 # A shape needs this many different cues (one "click here" makes no phishing mail).
 SHAPE_CUES = 2
 # What the rules read for a resolved pronoun request: (action, noun class) -> request.
@@ -56,7 +62,10 @@ CANONICAL: dict[tuple[str, str], str] = {
     ("remove", "account"): "please delete my account",
     ("send", "data"): "please send me a copy of my personal data",
 }
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+>\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)]|\(\w{1,3}\))\s")
+# A list item opens with a bullet, "1." "a)" "(b)" "(iv)" "(2)"; not "(UE) 2016/679" at the
+# start of a wrapped line of a letter.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+>\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)]"
+                        r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")
 _FIELD = re.compile(r"[ \t]*[^\W\d_][\w ./'-]{0,30}:(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n")
 
@@ -75,11 +84,13 @@ GRIEVANCE_QUESTION = _joined("grievance_question")
 ONGOING = _joined("ongoing")
 ASKED_BEFORE = _joined("asked_before")
 DONE = _joined("done")
+ASKED_EARLIER = _joined("asked_earlier")
+PERSISTING = _joined("persisting")
 MARKETING_LIST = _joined("marketing_list")
 DATA_OBJECT = _joined("data_object")
 BLOCKERS = _joined("blockers")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
-           ONGOING, ASKED_BEFORE, DONE)
+           ONGOING, ASKED_BEFORE, DONE, ASKED_EARLIER, PERSISTING)
 _PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
 _VENDOR = shape_cues([cue for language in ALL for cue in language.vendor_notice])
 
@@ -175,6 +186,31 @@ class Reading:
         return (self.holds(index, PAST) and not self.holds(index, REQUEST)
                 and not self.holds(index, ONGOING)
                 and (not self.holds(index, ASKED_BEFORE) or self.holds(index, DONE)))
+
+    def ignored(self) -> tuple[int, int] | None:
+        """Where the sender tells an earlier request of theirs that was ignored: a sentence
+        saying they asked, unsubscribed or objected before ("I unsubscribed in March",
+        "ya os pedi dos veces"), and in it or the next IGNORED_REACH sentences, that the
+        mail went on or no answer came ("I've had four more since", "sigo recibiendo",
+        "keine Antwort"); not when they say it was done. (start, end) of the telling."""
+        if not (self.may_hold(ASKED_EARLIER) and self.may_hold(PERSISTING)):
+            return None
+        for i in range(len(self.bounds)):
+            told = self.held(i, ASKED_EARLIER)
+            if told < 0 or self.holds(i, DONE) or self.is_quotation(i) \
+                    or _COMMERCE.search(self.text, told, self.bounds[i][1]):
+                continue
+            for j in range(i, min(i + IGNORED_REACH + 1, len(self.bounds))):
+                went_on = self.held(j, PERSISTING)
+                if (j > i or went_on > told) and went_on >= 0 and not self.is_quotation(j):
+                    return told, self.bounds[i][1]
+        return None
+
+    def tells_earlier_request(self) -> bool:
+        """Whether the sender tells a request or opt-out of theirs made before ("I
+        unsubscribed", "ya os pedi")."""
+        return any(self.holds(i, cues) for cues in (ASKED_EARLIER, ASKED_BEFORE)
+                   for i in range(len(self.bounds)) if not self.is_quotation(i))
 
     def is_quotation(self, index: int) -> bool:
         start, end = self.bounds[index]
@@ -344,6 +380,9 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
                 and not reading.is_past(i):
             # In an access letter, "was my data passed on?" asks; it accuses nobody ("why
             # are you emailing me?" still does, by the labelled sets' convention).
+            return "cancel"
+        if "q" in flags and reading.is_question(i) and not reading.holds(i, GRIEVANCE_QUESTION):
+            # "Do you post photos without asking?": asking how they work accuses nobody.
             return "cancel"
         return "keep"
     if intent == "erasure" and any(r.noun == "marketing" and r.start == sentence_start

@@ -166,6 +166,12 @@ def _is_reply_header(line: str) -> bool:
     return _REPLY_HEADER.match(line) is not None
 
 
+def reply_header_lines(lines: list[str], i: int) -> int:
+    """How many lines a reply header or an Outlook header block starting at line i spans
+    before its message (0: none there); for readers of `quoted` (intents/reminders.py)."""
+    return _reply_header(lines, i) or (1 if _header_block(lines, i) else 0)
+
+
 def _reply_header(lines: list[str], i: int) -> int:
     """How many lines the reply header starting at i spans (0: none)."""
     line = lines[i]

@@ -61,6 +61,12 @@ FLAGS: dict[str, str] = {
     "may_describe_object": "o",
     # A misuse that asking who got the data (an access request in its sentence) undoes.
     "misuse_unless_asked": "m",
+    # Mail going on ("I still get your newsletter") is a complaint only when the mail tells an
+    # earlier request or opt-out of the sender's; alone it is an opt-out's reason.
+    "after_asked": "a",
+    # A grievance that a question asks about instead ("do you post photos without asking?",
+    # not "why did you ...?"): the question accuses nobody.
+    "asked_not_told": "q",
 }
 INTENTS = ("access", "erasure", "opt_out", "complaint")
 _TOKEN = re.compile(r"<<([A-Za-z_]\w*|gap:\d+|gap_any:\d+)>>")

@@ -8,8 +8,10 @@ CUES = ClauseCues(
           r"letzte woche", r"vor (?:\w+ )?(?:jahren|monaten|wochen)", r"damals",
           r"sie haben mir (?:\w+ )?(?:geschickt|gesendet"
           r"|kopiert|zugesandt)"),
+    # A wish said for someone else is a request too ("er möchte, dass ... gelöscht wird").
     request=(r"bitte", r"konnen sie", r"konnten sie", r"ich (?:mochte|will|bitte|fordere"
-             r"|verlange|beantrage)", r"wurden sie"),
+             r"|verlange|beantrage)", r"wurden sie", r"(?:er|sie|wir) (?:mochte|mochten|will"
+             r"|wollen)", r"mochte,? dass"),
     threat=(r"andernfalls", r"ansonsten", r"sonst", r"widrigenfalls", r"falls nicht"),
     reservation=(r"behalte (?:ich )?mir (?:\w+ )?vor", r"vorbehaltlich",
                  r"unter vorbehalt"),
@@ -44,9 +46,36 @@ CUES = ClauseCues(
                        action="remove"),
         PronounRequest(pattern=r"(?:schicken|senden) sie (?:sie|diese|die|es|das) mir",
                        action="send"),
+        # "Könnt ihr mir das bitte zusammenstellen und schicken?" after what is stored.
+        PronounRequest(pattern=r"(?:konnt|konnen|konntet|konnten) (?:ihr|sie) (?:mir|uns)"
+                       r" (?:das|dies|diese|sie|es|alles) (?:\w+ ){0,4}(?:schicken|senden"
+                       r"|zusenden|zukommen lassen|ubermitteln)", action="send"),
     ),
     grievance_question=(r"warum", r"wieso", r"weshalb", r"woher", r"wie kommen"),
     ongoing=(r"immer noch", r"noch immer", r"weiterhin", r"wieder", r"erneut"),
     asked_before=(r"ich habe", r"ich hatte"),
     blockers=(r"nicht", r"kein\w*", r"nie", r"wenn", r"falls", r"haben"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"ich habe (?:mich |sie |ihnen |euch |schon |bereits )*(?:\w+ ){0,9}(?:abgemeldet"
+        r"|ausgetragen|gebeten|gefordert|verlangt|widersprochen|angefragt|aufgefordert)",
+        r"ich hatte (?:\w+ ){0,6}(?:gebeten|abgemeldet|angefragt|gefordert)",
+        r"(?:habe|hatte) ich (?:\w+ ){0,6}(?:gebeten|abgemeldet|angefragt|gefordert)",
+    ),
+    persisting=(
+        r"immer noch",
+        r"noch immer",
+        r"trotzdem",
+        r"dennoch",
+        r"weiterhin",
+        r"wieder",
+        r"erneut",
+        r"(?:zweiten|dritten|vierten) mal",
+        r"zweimal",
+        r"dreimal",
+        r"mehrmals",
+        r"keine (?:antwort|reaktion|ruckmeldung)",
+        r"seitdem",
+        r"seither",
+    ),
 )

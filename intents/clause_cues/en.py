@@ -64,7 +64,10 @@ CUES = ClauseCues(
     ),
     nouns={
         "marketing": (r"newsletters?", r"mailings?", r"marketing", r"promo\w*", r"adverts?",
-                      r"offers", r"texts", r"sms", r"spam", r"mailing list"),
+                      r"offers", r"texts", r"sms", r"spam", r"mailing list",
+                      # What comes by post: "thank you for the catalogue ... I'd rather not
+                      # receive it any more".
+                      r"catalogues?", r"catalogs?", r"brochures?", r"leaflets?", r"flyers?"),
         "data": (r"data", r"details", r"information", r"records?", r"file", r"photos?",
                  r"pictures", r"recordings?", r"copies"),
         "account": (r"account", r"profile", r"membership"),
@@ -80,6 +83,8 @@ CUES = ClauseCues(
                        r"|me|the two of us|my \w+ and me|me and my \w+) (?:from|off|out of)"
                        r" (?:it|them|that|there|those)", action="remove"),
         PronounRequest(pattern=r"no more (?:of )?(?:those|them|these|that)", action="remove"),
+        PronounRequest(pattern=r"(?:prefer|rather) not (?:to )?(?:receive|get|be sent) (?:it|them"
+                       r"|these|those|this|that)", action="stop"),
         PronounRequest(pattern=r"(?:send|forward|email|e-mail|give) (?:me |us )?(?:them|it|those"
                        r"|these|that|a copy of (?:them|it|those|that))(?: (?:to me|again|over))?",
                        action="send"),
@@ -90,9 +95,38 @@ CUES = ClauseCues(
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
     asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"
                   r"|withdrew|objected)",),
-    done=(r"(?:and|which) you did(?!n'?t| not)",
+    # "you sent me my file when I asked": the organisation acted when asked.
+    done=(r"(?:and|which) you did(?!n'?t| not)", r"when (?:i|we) (?:asked|requested)",
           r"you (?:did|have done|'ve done) (?:it|so|that|this)(?! yet)",
           r"(?:and|which) (?:it )?(?:was|has been) (?:done|sorted|dealt with|handled)"),
     blockers=(r"not", r"don'?t", r"do not", r"never", r"if", r"when", r"once", r"after",
               r"no need", r"you (?:did|have|had)"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"i (?:have |'ve |had )?(?:\w+ )?(?:asked|requested|told"
+        r"|unsubscribed|opted out|withdrew|objected)",
+        r"i (?:have |'ve )?(?:already )?(?:replied|texted|sent|answered) stop",
+        r"(?:she|he|they|we) (?:has |have |had )?(?:already )?(?:asked|requested|unsubscribed"
+        r"|opted out|replied stop|texted stop)",
+        r"i (?:already )?clicked (?:on )?(?:the |your )?unsubscribe",
+        r"(?:second|third|fourth|fifth|sixth|tenth) time (?:that )?(?:i|we)",
+    ),
+    persisting=(
+        r"still (?:get\w*|receiv\w*|hav\w* (?:not|n't)|haven'?t|hasn'?t|no|not|waiting|com\w*"
+        r"|arriv\w*|being|there|active|on|see|showing|had)",
+        r"(?:keep|kept|continued?|continues|continuing) (?:to )?(?:get\w*|receiv\w*|com\w*"
+        r"|arriv\w*|send\w*|call\w*|text\w*|e-?mail\w*)",
+        r"(?:have|has) continued",
+        r"since then",
+        r"ever since",
+        r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
+        r"|a few) more",
+        r"another (?:one|e-?mail|text|call|newsletter|message|mailing)",
+        r"twice",
+        r"three times",
+        r"ask(?:ing)? (?:you )?again",
+        r"(?:got|received|sent|had) (?:it|them|one|another)? ?again",
+        r"(?:heard|had|received|got) nothing",
+        r"no (?:reply|response|answer)",
+    ),
 )

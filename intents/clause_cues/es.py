@@ -49,4 +49,22 @@ CUES = ClauseCues(
     ongoing=(r"siguen", r"sigo", r"todavia", r"aun", r"otra vez", r"de nuevo", r"continuan"),
     asked_before=(r"pedi", r"solicite", r"me di de baja", r"os escribi", r"les escribi", r"envie"),
     blockers=(r"no", r"nunca", r"si", r"cuando", r"habeis", r"han"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"(?:os|les|le|te) (?:he |habia )?(?:pedido|pedi|solicite|solicitado|escribi|dije)",
+        r"(?:he pedido|pedi|solicite|me di de baja|me he dado de baja|me desuscribi"
+        r"|me borre de)",
+    ),
+    persisting=(
+        r"(?:sigo|seguimos|siguen|continuo|continuan) (?:recibiendo|llegando|sin|mandando"
+        r"|enviando)",
+        r"todavia",
+        r"aun (?:no|sigo|recibo|me llegan|estoy)",
+        r"otra vez",
+        r"de nuevo",
+        r"(?:dos|tres|cuatro|cinco) veces",
+        r"desde entonces",
+        r"sin respuesta",
+        r"ninguna respuesta",
+    ),
 )

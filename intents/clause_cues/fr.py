@@ -54,4 +54,20 @@ CUES = ClauseCues(
     asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*",
                   r"je vous ai (?:demande|ecrit)"),
     blockers=(r"ne", r"n'", r"pas", r"jamais", r"si", r"quand", r"avez"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"(?:j'ai|je vous ai) (?:deja )?(?:demande|ecrit|envoye|retire)",
+        r"je me suis (?:deja )?(?:desabonne|desinscrit)\w*",
+    ),
+    persisting=(
+        r"toujours (?:pas|rien|des|aucun\w*|recu|en|vos)",
+        r"je (?:recois|continue) (?:encore|toujours|a recevoir)",
+        r"(?:j'ai|je) (?:encore |de nouveau )?(?:recu|recois) (?:encore|de nouveau|un autre"
+        r"|une autre)",
+        r"de nouveau",
+        r"(?:deux|trois|quatre) fois",
+        r"depuis (?:lors|ce moment)",
+        r"aucune reponse",
+        r"sans reponse",
+    ),
 )

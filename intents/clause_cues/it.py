@@ -45,8 +45,27 @@ CUES = ClauseCues(
                        action="send"),
     ),
     grievance_question=(r"perche", r"come (?:avete|mai|e possibile)", r"da dove", r"chi vi ha"),
-    ongoing=(r"ancora", r"continua\w*", r"di nuovo"),
+    # "grazie ancora per ..." thanks again: nothing goes on.
+    ongoing=(r"ancora(?! per\b)", r"continua\w*", r"di nuovo"),
+    # "... quando ve l'ho chiesto": the organisation acted when asked; told, not chased.
+    done=(r"quando (?:ve |glie)?l'ho (?:chiest|richiest)\w", r"e l'avete fatto"),
     asked_before=(r"ho (?:chiesto|scritto|inviato|revocato)",
                   r"mi sono (?:disiscritt|cancellat)\w*"),
     blockers=(r"non", r"mai", r"se", r"quando", r"avete"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"ho (?:gia )?(?:chiesto|richiesto|scritto)",
+        r"mi sono (?:gia )?(?:disiscritt|cancellat)\w*",
+        r"avevo (?:gia )?(?:chiesto|scritto)",
+    ),
+    persisting=(
+        r"(?:continuo|continuano|continuate) a",
+        r"ancora",
+        r"di nuovo",
+        r"(?:due|tre|quattro) volte",
+        r"da allora",
+        r"nessuna risposta",
+        r"senza risposta",
+        r"non ho (?:ricevuto|avuto) (?:alcuna |nessuna )?risposta",
+    ),
 )

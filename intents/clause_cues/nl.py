@@ -44,4 +44,20 @@ CUES = ClauseCues(
     ongoing=(r"nog steeds", r"blijf\w*", r"weer", r"opnieuw"),
     asked_before=(r"ik heb", r"ik had"),
     blockers=(r"niet", r"geen", r"nooit", r"als", r"wanneer"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"ik heb (?:me |mij |u |jullie |dit |dat |het |al |eerder "
+        r"|ook )*(?:\w+ ){0,6}(?:gevraagd|afgemeld|uitgeschreven|verzocht)",
+        r"ik had (?:\w+ ){0,6}(?:gevraagd|afgemeld|verzocht)",
+    ),
+    persisting=(
+        r"nog steeds",
+        r"nog altijd",
+        r"opnieuw",
+        r"weer",
+        r"(?:twee|drie|vier) ?(?:keer|maal)",
+        r"sindsdien",
+        r"nooit (?:iets )?(?:gehoord|ontvangen|teruggehoord)",
+        r"geen (?:antwoord|reactie)",
+    ),
 )

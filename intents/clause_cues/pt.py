@@ -42,4 +42,20 @@ CUES = ClauseCues(
     ongoing=(r"ainda", r"continua\w*", r"de novo", r"outra vez"),
     asked_before=(r"pedi", r"solicitei", r"escrevi", r"enviei"),
     blockers=(r"nao", r"nunca", r"se", r"quando"),
+    # An earlier request told, and its being ignored (clauses.Reading.ignored).
+    asked_earlier=(
+        r"(?:pedi|solicitei|me descadastrei|cancelei a inscricao|pedimos|vos pedi"
+        r"|lhes pedi)",
+    ),
+    persisting=(
+        r"(?:continuo|continuam|sigo) (?:recebendo|a receber|chegando|a chegar)",
+        r"continuam",
+        r"ainda (?:recebo|nao|estou|continuo)",
+        r"(?:duas|tres|quatro) vezes",
+        r"de novo",
+        r"outra vez",
+        r"desde entao",
+        r"nenhuma resposta",
+        r"sem resposta",
+    ),
 )

@@ -63,3 +63,10 @@ class ClauseCues(BaseModel):
     done: tuple[str, ...] = ()
     # Words that make a pronoun request no request ("don't", "if").
     blockers: tuple[str, ...] = ()
+    # The sender's own earlier request or opt-out, told ("I unsubscribed in March", "ya os
+    # pedi", "ich habe mich abgemeldet") ...
+    asked_earlier: tuple[str, ...] = ()
+    # ... and that it went on or went unanswered ("still", "since then", "four more",
+    # "twice", "sigo recibiendo", "keine Antwort"): together, within a few sentences, the
+    # request was ignored, which the labelled sets count as a complaint.
+    persisting: tuple[str, ...] = ()

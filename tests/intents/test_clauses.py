@@ -24,6 +24,11 @@ def _intents(body: str, subject: str = "Hello") -> list[str]:
 def test_every_language_asked_for_has_cues() -> None:
     assert {"en", "es", "de", "fr", "it", "pt", "nl"} <= set(CUE_LANGUAGES)
     for cues in ALL:
+        if cues.code not in {"en", "es", "de", "fr", "it", "pt", "nl"}:
+            # Languages whose files hold only the cues of an ignored earlier request.
+            assert cues.asked_earlier, cues.code
+            assert cues.persisting, cues.code
+            continue
         assert cues.past, cues.code
         assert cues.threat, cues.code
         assert cues.reservation, cues.code
