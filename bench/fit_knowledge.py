@@ -31,8 +31,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from qa_sets import (Item, QASet, policyqa, policyqa_dir, project_sets, right, unit_right,
-                     unseen_policy_sets)
+from qa_sets import (
+    Item,
+    QASet,
+    policyqa,
+    policyqa_dir,
+    project_sets,
+    right,
+    unit_right,
+    unseen_policy_sets,
+)
 
 from knowledge import Model
 from knowledge.model import CONFIDENCE_FEATURES, FEATURES, HAND_RANK_WEIGHTS
