@@ -6,6 +6,9 @@
 - PolicyQA (Ahmad et al. 2020, MIT; SQuAD-style spans over OPP-115 policies): the directory
   holding its dev.json and test.json, from POLICYQA_DIR or --policyqa. Each policy is its
   paragraphs joined, and each question is asked of the whole policy.
+- The ten public policies of bench/unseen_policies (staff questions written by an outside
+  writer): the folder holding the policy texts, from UNSEEN_POLICIES or --unseen (the texts
+  are not kept here; that folder's README says where they come from).
 
 Nothing is downloaded: a set that is absent is skipped with a message. Used by
 bench/fit_knowledge.py and bench/policyqa.py.
@@ -26,6 +29,8 @@ from knowledge import Answer, KnowledgeBase, Model, Policy, parse_policy, read_p
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests" / "knowledge"
+UNSEEN = ROOT / "bench" / "unseen_policies"
+UNSEEN_FORMATS = (".md", ".txt", ".html")
 # (name, organisations file, questions): blind4 asks blind3's organisations.
 PROJECT_SETS = (
     ("heldout", TESTS / "heldout_orgs.toml", TESTS / "heldout_qa.jsonl"),
@@ -148,3 +153,33 @@ def policyqa(directory: Path, split: str) -> Iterator[QASet]:
                       policy=policy_id, gold=[answer["text"] for answer in qa["answers"]])
                  for paragraph in paragraphs for qa in paragraph["qas"]]
         yield QASet(f"policyqa-{split}:{entry['title']}", [policy], items, text)
+
+
+def unseen_policy_sets(folder: Path | None = None) -> list[QASet]:
+    """The ten policies of bench/unseen_policies with their staff questions, one set each (its
+    own knowledge base, as bench/unseen_policies.py asks them); [] when the texts are absent."""
+    given = folder or (Path(os.environ["UNSEEN_POLICIES"])
+                       if os.environ.get("UNSEEN_POLICIES") else None)
+    if given is None or not given.is_dir():
+        print("unseen policies not found: give --unseen DIR or UNSEEN_POLICIES (the texts "
+              "bench/unseen_policies/README.md names); skipping them", file=sys.stderr)
+        return []
+    found = []
+    for questions in sorted(UNSEEN.glob("*_qa.jsonl")):
+        slug = questions.name.removesuffix("_qa.jsonl")
+        texts = [given / f"{slug}{suffix}" for suffix in UNSEEN_FORMATS
+                 if (given / f"{slug}{suffix}").exists()]
+        if not texts:
+            print(f"skipping {slug}: no policy text in {given}", file=sys.stderr)
+            continue
+        items = []
+        for line in questions.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                raw = json.loads(line)
+                items.append(Item(set=f"unseen:{slug}", group=f"unseen:{slug}",
+                                  question=raw["question"], policy=None,
+                                  abstain=bool(raw.get("abstain")),
+                                  expect=list(raw.get("expect") or []),
+                                  section=raw.get("section")))
+        found.append(QASet(f"unseen:{slug}", [read_policy_file(texts[0])], items))
+    return found

@@ -59,6 +59,7 @@ EMPTY_SHARE = 0.95
 MISSING_FREE = 0.35
 MISSING_WEIGHT = 0.5
 _SEMANTIC = FEATURES.index("semantic")
+_HEADING_SEMANTIC = FEATURES.index("heading_semantic")
 
 
 @dataclass(frozen=True)
@@ -188,13 +189,16 @@ class KnowledgeBase:
         semantic = best.features[_SEMANTIC] if best.features else 0.0
         runner = next((item.rank for item in ranked if item.uid != best.uid), 0.0)
         prior = calibrated(best.coverage - MISSING_WEIGHT * max(0.0, missing - MISSING_FREE))
+        # the nearest other unit in meaning: an answer far ahead of it is likelier right
+        rival = max((item.features[_SEMANTIC] for item in ranked
+                     if item.features and item.uid != best.uid), default=semantic)
         features = (1.0, best.coverage, missing, best.rank - runner, best.rank,
                     float(best.uid != top.uid), math.log1p(len(unit.answer.split())),
                     float(unit.kind == "fact"), float(unit.kind == "item"),
                     float(unit.kind == "list"), float(len(concepts)),
                     math.log(prior / (1.0 - prior)), semantic,
-                    max((item.features[_SEMANTIC] for item in ranked if item.features),
-                        default=semantic) - semantic)
+                    max(rival, semantic) - semantic, semantic - rival,
+                    best.features[_HEADING_SEMANTIC] if best.features else 0.0)
         if self._model.confidence_weights:
             return self._model.confidence(features), features
         return prior, features

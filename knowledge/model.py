@@ -60,6 +60,8 @@ CONFIDENCE_FEATURES = (
     "hand_logit",  # logit of the hand-set calibration of before (base.calibrated)
     "semantic",  # the answer's semantic similarity to the question (0 without the model)
     "semantic_gap",  # the best semantic similarity among the ranked units minus the answer's
+    "semantic_lead",  # the answer's semantic similarity minus the best of the other units'
+    "heading_semantic",  # the answer's section path's semantic similarity to the question
 )
 CONFIDENCE_WEIGHTS: tuple[float, ...] = tuple(fitted.CONFIDENCE_WEIGHTS)
 THRESHOLD: float = fitted.THRESHOLD
