@@ -20,11 +20,19 @@ _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 
 
 def looks_like_html(text: str) -> bool:
-    """True for a saved web page or an HTML fragment with block markup."""
+    """True for a saved web page or an HTML fragment with block markup.
+
+    Markdown with tags inside it (line breaks in a table's cells, a centred image) is not a
+    page: when its headings are Markdown's "#" lines and none is an HTML heading, the
+    Markdown reader reads it and drops the tags."""
     head = text[:4000].lower()
     if "<html" in head or "<!doctype html" in head:
         return True
-    return len(re.findall(r"<(?:p|div|h[1-6]|li|br|table)\b", text[:200_000], re.I)) >= 5
+    sample = text[:200_000]
+    if len(re.findall(r"<(?:p|div|h[1-6]|li|br|table)\b", sample, re.I)) < 5:
+        return False
+    markdown_headings = len(re.findall(r"^#{1,6}\s+\S", sample, re.M))
+    return markdown_headings < 2 or re.search(r"<h[1-6]\b", sample, re.I) is not None
 
 
 class _TableSurvey(HTMLParser):

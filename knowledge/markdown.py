@@ -33,6 +33,28 @@ _SET_ASIDE = 0xF0000  # a private-use plane: never in a policy's text
 _SET_ASIDE_CHARS = re.compile("[\U000F0021-\U000F007E]")
 
 
+# A static site's page opens with its settings between "---" (YAML) or "+++" (TOML) lines.
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.{0,4000}?)\n\1[ \t]*(?:\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^title\s*[:=]\s*[\"']?(.+?)[\"']?\s*$", re.M)
+
+
+def without_front_matter(text: str) -> str:
+    """The text without a static site's front matter, its title kept as the page's heading.
+
+    The settings are no policy text, and a YAML comment in them ("# Optional header image")
+    would read as a Markdown heading."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    settings = match.group(2).split("\n")
+    if not all(not line.strip() or line.lstrip().startswith("#") or line[:1].isspace()
+               or re.match(r"^[\w-]+\s*[:=]", line) for line in settings):
+        return text  # a rule under the first lines, not front matter
+    title = _FRONT_TITLE.search(match.group(2))
+    rest = text[match.end():]
+    return f"# {title.group(1)}\n\n{rest}" if title else rest
+
+
 def looks_like_markdown(text: str) -> bool:
     """True when the text has a pipe table, or three headings written in Markdown: "#"
     headings, or lines wholly in bold (a page saved as Markdown often has one "#" title and

@@ -12,7 +12,12 @@ import re
 from knowledge.blocks import Block, plain_blocks
 from knowledge.errors import PolicyError
 from knowledge.htmltext import html_to_text, looks_like_html
-from knowledge.markdown import looks_like_markdown, markdown_blocks, plain_cleanup
+from knowledge.markdown import (
+    looks_like_markdown,
+    markdown_blocks,
+    plain_cleanup,
+    without_front_matter,
+)
 from knowledge.models import Policy, Section, Unit
 from knowledge.tokens import refers_to_all_before, sentences
 
@@ -60,7 +65,7 @@ def normalise_text(text: str) -> str:
 def parse_policy(text: str, *, policy_id: str, title: str) -> Policy:
     """Parse plain text, Markdown or a saved web page into a Policy; raises PolicyError on
     empty or binary text."""
-    text = normalise_text(text)
+    text = without_front_matter(normalise_text(text))
     html = looks_like_html(text)
     if html:
         text = html_to_text(text)

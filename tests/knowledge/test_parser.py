@@ -188,6 +188,29 @@ def test_short_lines_of_a_wrapped_paragraph_or_a_table_stay_text() -> None:
         u.answer for u in policy.units]
 
 
+def test_markdown_with_tags_in_it_is_read_as_markdown_and_its_front_matter_dropped() -> None:
+    text = (
+        "---\ntitle: Client Privacy Policy\ndraft: false\n# Optional header image\nheader:\n"
+        "  image: \"\"\n---\n\n{{< toc >}}\n\n## Who we share your data with\nWe share it "
+        "with our clinical supervisors.<br/>\n\n| Purpose | Basis |\n| --- | --- |\n"
+        "| Billing<br/>and invoices | Contract<br/>with you |\n| Audits | Legitimate interests |\n"
+        "\n## How long we keep it\nWe keep records for seven years after therapy ends.<br/>\n"
+        "<br/><br/>\n")
+    policy = parse_policy(text, policy_id="t", title="T")
+    assert [s.heading for s in policy.sections] == [
+        "Client Privacy Policy", "Who we share your data with", "How long we keep it"]
+    answers = [u.answer for u in policy.units]
+    assert "We keep records for seven years after therapy ends." in answers
+    assert not any("draft" in a or "<br" in a for a in answers)
+
+
+def test_a_rule_under_the_first_lines_is_no_front_matter() -> None:
+    text = ("---\nWe keep your data safe.\n---\n\n# Retention\n\nWe keep invoices for six "
+            "years.\n\n# Rights\n\nYou may ask for a copy.\n")
+    policy = parse_policy(text, policy_id="r", title="R")
+    assert any("We keep your data safe." in u.answer for u in policy.units)
+
+
 def test_markdown_backslash_escapes_read_as_the_characters_they_escape() -> None:
     policy = parse_policy(
         "# Example Trust privacy notice\n\n## 3\\. Keeping your records\n\n"
