@@ -1,12 +1,12 @@
 """Where a retention run's writes go on SQLite: pages a chunk dirties, by table and index.
 
 Fills a SQLite file with N closed tickets (bench/accountability.py's `fill`; kept in
---cache to be reused), copies it, and runs retention on the copy as the worker's child does
-(a `batch` database, chunks of --chunk tickets). After each write transaction, before its
-checkpoint, the WAL's frames are read: each names the database page it holds, and SQLite's
-dbstat table says which table or index owns that page. Prints the pages written by owner
-(per ticket), the checkpoints' copies, and the run's time with the time spent inside write
-transactions (the writer's lock held) and in checkpoints. No intake runs beside it.
+--cache to be reused), copies it, migrates the copy to this code's schema, and runs
+retention on it as the worker's child does (a `batch` database, chunks of --chunk tickets).
+After each write transaction, before its checkpoint, the WAL's frames are read: each names
+the database page it holds, and SQLite's dbstat table says which table or index owns it.
+Prints the pages written by owner (per ticket), and the run's time with the time spent in
+write transactions (checkpoints included) and in checkpoints. No intake runs beside it.
 
 Run: PYTHONPATH=. .venv/bin/python -P bench/retention_pages.py [--tickets N] [--chunk N]
 """
@@ -92,6 +92,8 @@ async def main(count: int, chunk: int, cache: Path, sql: str) -> None:
             wal.checkpoint_seconds += time.perf_counter() - began
 
         sqlite_inline.InlineConnection.checkpoint = checkpoint  # type: ignore[method-assign]
+        # The cached fill may be at an older schema: the copy is migrated to this code's head.
+        await (await open_database(f"sqlite+aiosqlite:///{path}", create=False)).close()
         db = await open_database(f"sqlite+aiosqlite:///{path}", upgrade=False, create=False,
                                  batch=True)
         orgs = load_organisations(ROOT / "bot" / "defaults" / "organisations.toml")
