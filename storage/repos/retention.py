@@ -2,15 +2,17 @@
 
 The one place that changes stored mail, outbox copies and events after the fact (the events
 log is otherwise append-only): the use case (bot/desk/retention.py) decides what is past its
-period and records what it did as an event of its own. Every write takes `dry_run`: then it
-only counts what it would change. Counts are of rows actually changed, so a second run over
+period and records what it did as an event of its own. Mail, copies and tickets are read
+first (`plan_mail`, `plan_masks`: read only, so a run reads them without the writer's lock)
+and written by id (`apply_mail`, `apply_masks`); the other writes take `dry_run`, and then
+only count what they would change. Counts are of rows actually changed, so a second run over
 the same data counts 0. Nothing here touches the suppression list.
 
     store = retention_store(tx)
     closed = await store.closed_tickets("aimigos", ignore_kinds=[...])
     ids = [ticket.id for ticket in closed]
-    cleared = await store.clear_mail(raw=ids, bodies=ids, copies=ids, masked=[], mask=str,
-                                     dry_run=False)
+    plan = await store.plan_mail(raw=ids, bodies=ids, copies=ids, masked=[], mask=str)
+    await store.apply_mail(plan)  # in a write transaction
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ Mask = Callable[[str], str]
 
 
 class Cleared(NamedTuple):
-    """How many mails and copies `clear_mail` emptied (or, dry, would)."""
+    """How many mails and copies a `MailPlan` empties."""
 
     raw_mail: int
     message_bodies: int
@@ -54,7 +56,7 @@ class Cleared(NamedTuple):
 
 
 class MailPlan(NamedTuple):
-    """What `clear_mail` will change: its counts, and the rows' new values by what changes
+    """What `apply_mail` will change: its counts, and the rows' new values by what changes
     (mail: bytes, text, addresses; copies: bytes, address)."""
 
     cleared: Cleared
@@ -151,25 +153,15 @@ class RetentionStore(Repository):
             return int(await self._scalar(stmt, action) or 0)
         return await self._rowcount(update(table).where(*where).values(**values), action)
 
-    async def clear_mail(self, *, raw: Collection[int], bodies: Collection[int],
-                         copies: Collection[int], masked: Collection[int], mask: Mask,
-                         dry_run: bool) -> Cleared:
-        """Of the stored mail (both ways) of the tickets in `raw`, drop the raw bytes; of
-        those in `bodies`, the text and subject kept to read it; of our delivered (or failed)
-        copies of those in `copies`, the bytes; and mask the addresses of the mail and
-        delivered copies of those in `masked`. How many mails and copies were emptied.
-        `plan_mail` and `apply_mail` in one transaction."""
-        plan = await self.plan_mail(raw=raw, bodies=bodies, copies=copies, masked=masked,
-                                    mask=mask)
-        if not dry_run:
-            await self.apply_mail(plan)
-        return plan.cleared
-
     async def plan_mail(self, *, raw: Collection[int], bodies: Collection[int],
                         copies: Collection[int], masked: Collection[int],
                         mask: Mask) -> MailPlan:
-        """What `clear_mail` would change, read without writing: a run reads it before
-        taking the writer's lock, so that the lock is held for the writes only.
+        """Of the stored mail (both ways) of the tickets in `raw`, the raw bytes to drop; of
+        those in `bodies`, the text and subject kept to read it; of our delivered (or failed)
+        copies of those in `copies`, the bytes; and of those in `masked`, the addresses of
+        the mail and delivered copies to mask; with how many mails and copies would be
+        emptied. Read only: a run reads this before taking the writer's lock, so that the
+        lock is held for the writes (`apply_mail`) only.
 
         Each row is changed by one UPDATE doing all it needs (grouped by what that is, one
         executemany a group): a mail of 2 KB is rewritten once, not three times, which
@@ -259,18 +251,10 @@ class RetentionStore(Repository):
 
     # -- the ticket's personal data ------------------------------------------------------------
 
-    async def mask_tickets(self, ticket_ids: Sequence[int], mask: Mask, *,
-                           dry_run: bool) -> int:
-        """Mask the requester's address and drop name and subject on the tickets (their mail
-        and copies: `clear_mail`); how many tickets changed. `plan_masks` and
-        `apply_masks` in one transaction."""
-        changes = await self.plan_masks(ticket_ids, mask)
-        if not dry_run:
-            await self.apply_masks(changes)
-        return len(changes)
-
     async def plan_masks(self, ticket_ids: Sequence[int], mask: Mask) -> list[dict[str, Any]]:
-        """The tickets `mask_tickets` would change, with their masked address: read only."""
+        """The tickets whose requester's address is to be masked or whose name or subject
+        is to go, with their masked address (`apply_masks` writes them): read only. The
+        mail and copies of the tickets: `plan_mail`."""
         rows = await self._rows(select(_t.c.id, _t.c.requester_address, _t.c.requester_name,
                                        _t.c.subject).where(_t.c.id.in_(list(ticket_ids))),
                                 "reading tickets")
