@@ -32,7 +32,7 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -53,7 +53,13 @@ from bot.workflow.retention import (
 )
 from storage import Database
 from storage.errors import StorageError
-from storage.repos.retention import Cleared, ClosedTicket, RetentionStore, retention_store
+from storage.repos.retention import (
+    Cleared,
+    ClosedTicket,
+    MailPlan,
+    RetentionStore,
+    retention_store,
+)
 
 log = logging.getLogger("privacybot.retention")
 
@@ -63,10 +69,11 @@ APPLIED = "retention_applied"
 ERASED_EVENT = "own_data_erased"
 SUPPRESSION_PREFIX = "suppression"
 # Tickets per write transaction. The intake (another process: bot/desk/retention_process.py)
-# waits for at most one chunk on SQLite's one writer; the WAL is copied back after each
-# chunk, out of its turn. Measured over 100,000 tickets with SMTP mail every 50 ms
-# (bench/retention_intake.py --chunk): 50 made the run 15% longer for no better answers,
-# 200 held the lock twice as long (SMTP's median answer 25 ms instead of 12-13, idle 6-8).
+# waits for at most one chunk's writes on SQLite's one writer (what is to change is read
+# before, without the lock); the WAL is copied back after each chunk, out of its turn.
+# Measured over 100,000 tickets with SMTP mail every 50 ms (bench/retention_intake.py
+# --chunk): 50 made the run 15% longer for no better answers, 200 held the lock twice as
+# long (SMTP's median answer 25 ms instead of 12-13, idle 6-8).
 CHUNK = 100
 DAY_SECONDS = 24 * 60 * 60
 FIRST_RUN_SECONDS = 10 * 60
@@ -112,12 +119,35 @@ def _periods(org: Organisation) -> dict[str, Period]:
     return {name: parse_period(value) for name, value in org.retention.model_dump().items()}
 
 
+def _erased(_: str) -> str:
+    return ERASED
+
+
+class _Plan(NamedTuple):
+    """A chunk's writes as read before the writer's lock: the mail and copies to empty or
+    mask, the tickets whose documents go, the tickets masked and their new addresses."""
+
+    mail: MailPlan
+    files: list[int]
+    masked: list[int]
+    masks: list[dict[str, Any]]
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.mail.mail or self.mail.copies or self.files or self.masked)
+
+
+Prepare = Callable[["RetentionStore", list[int]], Awaitable[_Plan]]
+Apply = Callable[["RetentionStore", _Plan], Awaitable[None]]
+
+
 def _chunks(ids: Sequence[int], size: int) -> list[list[int]]:
     return [list(ids[start:start + size]) for start in range(0, len(ids), size)]
 
 
 class _Run:
-    """One organisation's run: reads once, then writes chunk by chunk."""
+    """One organisation's run: reads the closed tickets once, then chunk by chunk reads what
+    is to change and writes it."""
 
     def __init__(self, db: Database, config: DeskConfig, org: Organisation, now: datetime,
                  dry_run: bool, chunk: int) -> None:
@@ -136,17 +166,29 @@ class _Run:
     def past(self, name: str) -> datetime:
         return cutoff(self.now, self.periods[name])
 
-    async def _write(self, ids: Sequence[int],
-                     step: Callable[[RetentionStore, list[int]], Awaitable[None]]) -> None:
-        """Run `step` on each chunk of ticket ids, one transaction each, holds re-read."""
+    async def _held(self, store: RetentionStore, chunk: list[int]) -> set[int]:
+        return held_ids(await store.ticket_events_of_kinds(self.org.id, [HOLD, RELEASE],
+                                                           ticket_ids=chunk))
+
+    async def _write(self, ids: Sequence[int], prepare: Prepare, apply: Apply) -> None:
+        """Each chunk of ticket ids: `prepare` reads what is to change, in a read transaction
+        that does not take the writer's lock (nor make the intake wait); `apply` writes it in
+        a write transaction of its own, holds read again there: a ticket held meanwhile makes
+        the chunk prepared again inside it. A dry run applies (counts) in the read one."""
         for chunk in _chunks(ids, self.chunk):
-            async with self.db.transaction(readonly=self.dry, background=True) as tx:
+            async with self.db.transaction(readonly=True, background=True) as tx:
                 store = retention_store(tx)
-                held = held_ids(await store.ticket_events_of_kinds(
-                    self.org.id, [HOLD, RELEASE], ticket_ids=chunk))
-                wanted = [ticket_id for ticket_id in chunk if ticket_id not in held]
-                if wanted:
-                    await step(store, wanted)
+                held = await self._held(store, chunk)
+                plan = await prepare(store, [pk for pk in chunk if pk not in held])
+                if self.dry:
+                    await apply(store, plan)
+            if self.dry or not plan.writes:
+                continue  # a chunk done by an earlier run takes no write lock
+            async with self.db.transaction(background=True) as tx:
+                store = retention_store(tx)
+                if (now_held := await self._held(store, chunk)) != held:
+                    plan = await prepare(store, [pk for pk in chunk if pk not in now_held])
+                await apply(store, plan)
             # The intake's writes queue on the same lock (storage.database): each gets its turn
             # between two chunks, so it waits for one chunk at most, never for the run.
             await asyncio.sleep(0)
@@ -200,34 +242,40 @@ class _Run:
         due["ticket_personal_data"] -= {ticket.id for ticket in free
                                         if is_masked(ticket.requester_address)}
 
-        async def step(store: RetentionStore, chunk: list[int]) -> None:
+        async def prepare(store: RetentionStore, chunk: list[int]) -> _Plan:
             def of(name: str) -> set[int]:
                 return {ticket_id for ticket_id in chunk if ticket_id in due[name]}
 
-            masked = of("ticket_personal_data")
-            self._cleared(await store.clear_mail(
-                raw=of("raw_mail"), bodies=of("message_bodies"), copies=of("outbox_copies"),
-                masked=masked, mask=self.mask, dry_run=self.dry))
-            if ids := of("raw_mail"):  # the team's documents go with the raw mail
-                self.add("ticket_files", await store.delete_ticket_files(sorted(ids),
-                                                                         dry_run=self.dry))
-            if masked:
-                await self._mask_tickets(store, sorted(masked), self.mask)
+            masked = sorted(of("ticket_personal_data"))
+            mail = await store.plan_mail(raw=of("raw_mail"), bodies=of("message_bodies"),
+                                         copies=of("outbox_copies"), masked=masked,
+                                         mask=self.mask)
+            return _Plan(mail, await store.with_ticket_files(sorted(of("raw_mail"))), masked,
+                         await store.plan_masks(masked, self.mask) if masked else [])
 
-        await self._write(sorted(set().union(*due.values())), step)
+        await self._write(sorted(set().union(*due.values())), prepare, self._apply)
+
+    async def _apply(self, store: RetentionStore, plan: _Plan) -> None:
+        """Write (or, dry, count) what `prepare` found for a chunk of tickets."""
+        if not self.dry:
+            await store.apply_mail(plan.mail)
+        self._cleared(plan.mail.cleared)
+        if plan.files:  # the team's documents go with the raw mail
+            self.add("ticket_files", await store.delete_ticket_files(plan.files,
+                                                                     dry_run=self.dry))
+        if plan.masked:
+            if not self.dry:
+                await store.apply_masks(plan.masks)
+            self.add("tickets_pseudonymised", len(plan.masks))
+            self.add("events_scrubbed", await store.scrub_ticket_events(
+                plan.masked, keys=PERSONAL_EVENT_KEYS, replacement=REMOVED, dry_run=self.dry))
+            self.add("verifications_deleted", await store.delete_verifications(
+                plan.masked, dry_run=self.dry))
 
     def _cleared(self, cleared: Cleared) -> None:
         self.add("raw_mail", cleared.raw_mail)
         self.add("message_bodies", cleared.message_bodies)
         self.add("outbox_copies", cleared.outbox_copies)
-
-    async def _mask_tickets(self, store: RetentionStore, ids: list[int],
-                            mask: Callable[[str], str]) -> None:
-        self.add("tickets_pseudonymised", await store.mask_tickets(ids, mask, dry_run=self.dry))
-        self.add("events_scrubbed", await store.scrub_ticket_events(
-            ids, keys=PERSONAL_EVENT_KEYS, replacement=REMOVED, dry_run=self.dry))
-        self.add("verifications_deleted", await store.delete_verifications(ids,
-                                                                           dry_run=self.dry))
 
     async def _erasures(self, free: list[ClosedTicket]) -> None:
         """Done erasure requests past their grace: the requester's data goes entirely."""
@@ -247,15 +295,13 @@ class _Run:
                 mails = await store.unticketed_mail(self.org.id, self.now, sender=address)
             before = dict(self.counts)
 
-            async def erase(store: RetentionStore, chunk: list[int]) -> None:
-                self._cleared(await store.clear_mail(
-                    raw=chunk, bodies=chunk, copies=chunk, masked=chunk,
-                    mask=lambda _: ERASED, dry_run=self.dry))
-                self.add("ticket_files", await store.delete_ticket_files(chunk,
-                                                                         dry_run=self.dry))
-                await self._mask_tickets(store, chunk, lambda _: ERASED)
+            async def erase(store: RetentionStore, chunk: list[int]) -> _Plan:
+                mail = await store.plan_mail(raw=chunk, bodies=chunk, copies=chunk,
+                                             masked=chunk, mask=_erased)
+                return _Plan(mail, await store.with_ticket_files(chunk), chunk,
+                             await store.plan_masks(chunk, _erased) if chunk else [])
 
-            await self._write(ids, erase)
+            await self._write(ids, erase, self._apply)
             async with self.db.transaction(readonly=self.dry, background=True) as tx:
                 self.add("unticketed_mail", await retention_store(tx).empty_mail(
                     mails, lambda _: ERASED, dry_run=self.dry))

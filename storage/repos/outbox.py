@@ -181,6 +181,7 @@ class OutboxRepository(Repository):
         stmt = select(func.count()).select_from(_o).where(
             _o.c.organisation == organisation,
             func.lower(_o.c.to_address) == address.lower(),
+            t.unmasked_address(_o.c.to_address),  # the index holds only those (tables.py)
             _o.c.created_at >= since,
             _o.c.status != "failed",
         )
@@ -204,6 +205,7 @@ class OutboxRepository(Repository):
             stmt = select(lowered, func.count()).where(
                 _o.c.organisation == bindparam("organisation"),
                 lowered.in_(bindparam("wanted", expanding=True)),
+                t.unmasked_address(_o.c.to_address),
                 _o.c.created_at >= bindparam("since", type_=_o.c.created_at.type),
                 _o.c.status != "failed",
             ).group_by(lowered)

@@ -2,15 +2,17 @@
 
 The one place that changes stored mail, outbox copies and events after the fact (the events
 log is otherwise append-only): the use case (bot/desk/retention.py) decides what is past its
-period and records what it did as an event of its own. Every write takes `dry_run`: then it
-only counts what it would change. Counts are of rows actually changed, so a second run over
+period and records what it did as an event of its own. Mail, copies and tickets are read
+first (`plan_mail`, `plan_masks`: read only, so a run reads them without the writer's lock)
+and written by id (`apply_mail`, `apply_masks`); the other writes take `dry_run`, and then
+only count what they would change. Counts are of rows actually changed, so a second run over
 the same data counts 0. Nothing here touches the suppression list.
 
     store = retention_store(tx)
     closed = await store.closed_tickets("aimigos", ignore_kinds=[...])
     ids = [ticket.id for ticket in closed]
-    cleared = await store.clear_mail(raw=ids, bodies=ids, copies=ids, masked=[], mask=str,
-                                     dry_run=False)
+    plan = await store.plan_mail(raw=ids, bodies=ids, copies=ids, masked=[], mask=str)
+    await store.apply_mail(plan)  # in a write transaction
 """
 
 from __future__ import annotations
@@ -46,11 +48,20 @@ Mask = Callable[[str], str]
 
 
 class Cleared(NamedTuple):
-    """How many mails and copies `clear_mail` emptied (or, dry, would)."""
+    """How many mails and copies a `MailPlan` empties."""
 
     raw_mail: int
     message_bodies: int
     outbox_copies: int
+
+
+class MailPlan(NamedTuple):
+    """What `apply_mail` will change: its counts, and the rows' new values by what changes
+    (mail: bytes, text, addresses; copies: bytes, address)."""
+
+    cleared: Cleared
+    mail: dict[tuple[bool, bool, bool], list[dict[str, Any]]]
+    copies: dict[tuple[bool, bool], list[dict[str, Any]]]
 
 
 class ClosedTicket(NamedTuple):
@@ -142,13 +153,15 @@ class RetentionStore(Repository):
             return int(await self._scalar(stmt, action) or 0)
         return await self._rowcount(update(table).where(*where).values(**values), action)
 
-    async def clear_mail(self, *, raw: Collection[int], bodies: Collection[int],
-                         copies: Collection[int], masked: Collection[int], mask: Mask,
-                         dry_run: bool) -> Cleared:
-        """Of the stored mail (both ways) of the tickets in `raw`, drop the raw bytes; of
+    async def plan_mail(self, *, raw: Collection[int], bodies: Collection[int],
+                        copies: Collection[int], masked: Collection[int],
+                        mask: Mask) -> MailPlan:
+        """Of the stored mail (both ways) of the tickets in `raw`, the raw bytes to drop; of
         those in `bodies`, the text and subject kept to read it; of our delivered (or failed)
-        copies of those in `copies`, the bytes; and mask the addresses of the mail and
-        delivered copies of those in `masked`. How many mails and copies were emptied.
+        copies of those in `copies`, the bytes; and of those in `masked`, the addresses of
+        the mail and delivered copies to mask; with how many mails and copies would be
+        emptied. Read only: a run reads this before taking the writer's lock, so that the
+        lock is held for the writes (`apply_mail`) only.
 
         Each row is changed by one UPDATE doing all it needs (grouped by what that is, one
         executemany a group): a mail of 2 KB is rewritten once, not three times, which
@@ -164,6 +177,9 @@ class RetentionStore(Repository):
             for pk, ticket_id, has_bytes, has_text, sender, to in (tuple(row) for row in rows):
                 key = (bool(has_bytes) and ticket_id in raw,
                        bool(has_text) and ticket_id in bodies, ticket_id in masked)
+                if key[2] and not key[0] and not key[1] and (
+                        (mask(sender) if sender else sender) == sender and mask(to) == to):
+                    continue  # masked by an earlier run, and nothing else to do: no write
                 cleared[0] += key[0]
                 cleared[1] += key[1]
                 if any(key):
@@ -177,30 +193,34 @@ class RetentionStore(Repository):
                 _o.c.ticket_id.in_(sorted(tickets)), _o.c.status.not_in(_UNDELIVERED)),
                 "reading the outbox")
             for pk, ticket_id, has_bytes, to in (tuple(row) for row in rows):
-                pair = (bool(has_bytes) and ticket_id in copies, ticket_id in masked)
+                pair = (bool(has_bytes) and ticket_id in copies,
+                        ticket_id in masked and mask(to) != to)
                 cleared[2] += pair[0]
                 if any(pair):
                     copy_groups[pair].append({"pk": pk, "masked": mask(to)} if pair[1]
                                              else {"pk": pk})
-        if not dry_run:
-            for (empty, text, addresses), params in groups.items():
-                values: dict[str, Any] = {}
-                if empty:
-                    values["raw"] = b""
-                if text:
-                    values.update(excerpt="", subject=None)
-                if addresses:
-                    values.update(from_address=bindparam("new_from"),
-                                  to_address=bindparam("new_to"))
-                await self._many(update(_m).where(_m.c.id == bindparam("pk")).values(**values),
-                                 "emptying stored mail", params)
-            for (empty, addresses), params in copy_groups.items():
-                values = {"raw": b""} if empty else {}
-                if addresses:
-                    values["to_address"] = bindparam("masked")
-                await self._many(update(_o).where(_o.c.id == bindparam("pk")).values(**values),
-                                 "emptying outbox copies", params)
-        return Cleared(*cleared)
+        return MailPlan(Cleared(*cleared), dict(groups), dict(copy_groups))
+
+    async def apply_mail(self, plan: MailPlan) -> None:
+        """Write what `plan_mail` found: each row by its id, so rows that came meanwhile
+        (a reply being sent) are left for the next run."""
+        for (empty, text, addresses), params in plan.mail.items():
+            values: dict[str, Any] = {}
+            if empty:
+                values["raw"] = b""
+            if text:
+                values.update(excerpt="", subject=None)
+            if addresses:
+                values.update(from_address=bindparam("new_from"),
+                              to_address=bindparam("new_to"))
+            await self._many(update(_m).where(_m.c.id == bindparam("pk")).values(**values),
+                             "emptying stored mail", params)
+        for (empty, addresses), params in plan.copies.items():
+            values = {"raw": b""} if empty else {}
+            if addresses:
+                values["to_address"] = bindparam("masked")
+            await self._many(update(_o).where(_o.c.id == bindparam("pk")).values(**values),
+                             "emptying outbox copies", params)
 
     async def unticketed_mail(self, organisation: str, before: datetime,
                               sender: str | None = None) -> list[int]:
@@ -231,21 +251,21 @@ class RetentionStore(Repository):
 
     # -- the ticket's personal data ------------------------------------------------------------
 
-    async def mask_tickets(self, ticket_ids: Sequence[int], mask: Mask, *,
-                           dry_run: bool) -> int:
-        """Mask the requester's address and drop name and subject on the tickets (their mail
-        and copies: `clear_mail`); how many tickets changed."""
+    async def plan_masks(self, ticket_ids: Sequence[int], mask: Mask) -> list[dict[str, Any]]:
+        """The tickets whose requester's address is to be masked or whose name or subject
+        is to go, with their masked address (`apply_masks` writes them): read only. The
+        mail and copies of the tickets: `plan_mail`."""
         rows = await self._rows(select(_t.c.id, _t.c.requester_address, _t.c.requester_name,
                                        _t.c.subject).where(_t.c.id.in_(list(ticket_ids))),
                                 "reading tickets")
-        changes = [{"pk": pk, "masked": mask(address)} for pk, address, name, subject
-                   in (tuple(row) for row in rows)
-                   if mask(address) != address or name is not None or subject is not None]
-        if not dry_run:
-            await self._many(update(_t).where(_t.c.id == bindparam("pk")).values(
-                requester_address=bindparam("masked"), requester_name=None, subject=None),
-                "masking tickets", changes)
-        return len(changes)
+        return [{"pk": pk, "masked": mask(address)} for pk, address, name, subject
+                in (tuple(row) for row in rows)
+                if mask(address) != address or name is not None or subject is not None]
+
+    async def apply_masks(self, changes: Sequence[Mapping[str, Any]]) -> None:
+        await self._many(update(_t).where(_t.c.id == bindparam("pk")).values(
+            requester_address=bindparam("masked"), requester_name=None, subject=None),
+            "masking tickets", changes)
 
     async def scrub_events(self, where: list[ColumnElement[bool]], *, keys: Collection[str],
                            replacement: str, dry_run: bool) -> int:
@@ -287,6 +307,14 @@ class RetentionStore(Repository):
             return int(await self._scalar(select(func.count()).select_from(v).where(*where),
                                           "counting verifications") or 0)
         return await self._rowcount(delete(v).where(*where), "deleting verifications")
+
+    async def with_ticket_files(self, ticket_ids: Sequence[int]) -> list[int]:
+        """Those of the tickets that have documents the team added (`delete_ticket_files`)."""
+        if not ticket_ids:
+            return []
+        f = t.ticket_files
+        stmt = select(f.c.ticket_id).distinct().where(f.c.ticket_id.in_(list(ticket_ids)))
+        return sorted(int(row[0]) for row in await self._rows(stmt, "reading ticket files"))
 
     async def delete_ticket_files(self, ticket_ids: Sequence[int], *, dry_run: bool) -> int:
         """The documents the team added to the tickets for their access packs: like the raw

@@ -4,6 +4,8 @@ PostgreSQL: what is past its period goes, and nothing else; a dry run changes no
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,8 +21,9 @@ from bot.desk.retention import retention_loop, run_retention, set_hold
 from bot.errors import BotError, ConfigError, WorkflowError
 from bot.organisations import load_organisations
 from bot.workflow.retention import ERASED, PSEUDONYM_PREFIX, cutoff, parse_period
-from storage import Database
+from storage import Database, Transaction
 from storage import tables as t
+from storage.repos.retention import RetentionStore
 from tests.accountability.conftest import START, month_of_requests
 from tests.conftest import DEFAULT_CONFIG
 from tests.desk.conftest import Clock, mail
@@ -241,3 +244,44 @@ async def test_the_worker_loop_runs_retention_and_stops(desk: Desk, clock: Clock
     assert len(applied) == 2
     assert applied[0]["at"] == THREE_YEARS_ON
     assert applied[0]["data"]["tickets_pseudonymised"] > 0
+
+
+async def test_a_hold_put_between_a_chunks_read_and_its_write_keeps_the_ticket_whole(
+        desk: Desk, clock: Clock, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk is read before the writer's lock is taken: holds are read again under it."""
+    refs = await month_of_requests(desk, clock)
+    async with db.transaction(readonly=True) as tx:
+        target = (await tx.tickets.get_by_reference(refs.refused)).id
+    planned: list[int] = []
+    plan_masks = RetentionStore.plan_masks
+
+    async def planning(self: RetentionStore, ids: Sequence[int],
+                       mask: Callable[[str], str]) -> list[dict[str, Any]]:
+        planned.extend(ids)
+        return await plan_masks(self, ids, mask)
+
+    monkeypatch.setattr(RetentionStore, "plan_masks", planning)
+    transaction = db.transaction
+    held = False
+
+    @contextlib.asynccontextmanager
+    async def holding_after_the_read(**options: bool) -> AsyncIterator[Transaction]:
+        nonlocal held
+        async with transaction(**options) as tx:
+            yield tx
+        if options.get("readonly") and target in planned and not held:
+            held = True
+            await set_hold(db, desk.config, refs.refused, hold=True, reason="claim",
+                           actor="dora", channel="cli")
+
+    monkeypatch.setattr(db, "transaction", holding_after_the_read)
+    await run_retention(db, desk.config, now=THREE_YEARS_ON)
+    assert held
+    kept = await _by_ticket(db, refs.refused)
+    assert kept["ticket"].requester_address.endswith("@example.com")
+    assert kept["ticket"].requester_name is not None
+    assert all(kept["raws"])
+    assert all(o.raw for o in kept["outbox"])
+    assert "@example.com" in str([e.data for e in kept["events"]])
+    other = await _by_ticket(db, refs.extended)  # its chunk was written all the same
+    assert other["ticket"].requester_address.startswith(PSEUDONYM_PREFIX)
