@@ -54,8 +54,8 @@ def _mailer(service: Harness) -> Send:
 async def test_a_month_mailed_over_smtp_gives_a_register_that_matches_the_events(
         database_url: str, tmp_path: Path) -> None:
     clock = Clock(now=START)
-    async with running_service(database_url, tmp_path) as service:
+    # The service's own clock, moved by the scenario.
+    async with running_service(database_url, tmp_path, clock=clock) as service:
         desk = service.services.desk
-        desk.config.clock = clock  # the service's own clock, moved by the scenario
         refs = await month_of_requests(desk, clock, _mailer(service), _confirmer(service))
         await check_register(desk, clock, service.services.db, desk.config.orgs, refs)

@@ -9,6 +9,7 @@ import smtplib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from email import policy
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -116,7 +117,8 @@ class Harness:
 async def running_service(database_url: str, data_dir: Path, *,
                           max_message_bytes: int = 1024 * 1024,
                           data_budget_bytes: int | None = None,
-                          busy_timeout: float = 1.0) -> AsyncIterator[Harness]:
+                          busy_timeout: float = 1.0,
+                          clock: Callable[[], datetime] | None = None) -> AsyncIterator[Harness]:
     async with running_relay() as relay:
         settings = Settings().with_overrides(
             data_dir=data_dir, database_url=database_url, smtp_host="127.0.0.1", smtp_port=0,
@@ -125,6 +127,10 @@ async def running_service(database_url: str, data_dir: Path, *,
             public_url="http://links.test",
             secret_key=SecretStr("harness-secret-key-0123456789abcdef"))
         services = await build_services(settings, slack=False, busy_timeout=busy_timeout)
+        if clock is not None:
+            # Before the worker starts: its first sweep must not read the wall clock and close,
+            # a year "later", the requests the scenario is about to make.
+            services.desk.config.clock = clock
         runtime = Runtime(services, poll_seconds=0.05)
         try:
             await runtime.start()
