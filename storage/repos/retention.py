@@ -177,14 +177,15 @@ class RetentionStore(Repository):
             for pk, ticket_id, has_bytes, has_text, sender, to in (tuple(row) for row in rows):
                 key = (bool(has_bytes) and ticket_id in raw,
                        bool(has_text) and ticket_id in bodies, ticket_id in masked)
-                if key[2] and not key[0] and not key[1] and (
-                        (mask(sender) if sender else sender) == sender and mask(to) == to):
-                    continue  # masked by an earlier run, and nothing else to do: no write
+                if key[2]:
+                    new_from, new_to = (mask(sender) if sender else sender), mask(to)
+                    if not key[0] and not key[1] and new_from == sender and new_to == to:
+                        continue  # masked by an earlier run, and nothing else to do: no write
                 cleared[0] += key[0]
                 cleared[1] += key[1]
                 if any(key):
-                    groups[key].append({"pk": pk, "new_from": mask(sender) if sender else sender,
-                                        "new_to": mask(to)} if key[2] else {"pk": pk})
+                    groups[key].append({"pk": pk, "new_from": new_from, "new_to": new_to}
+                                       if key[2] else {"pk": pk})
         copy_groups: dict[tuple[bool, bool], list[dict[str, Any]]] = defaultdict(list)
         tickets = set(copies) | set(masked)
         if tickets:
@@ -193,11 +194,11 @@ class RetentionStore(Repository):
                 _o.c.ticket_id.in_(sorted(tickets)), _o.c.status.not_in(_UNDELIVERED)),
                 "reading the outbox")
             for pk, ticket_id, has_bytes, to in (tuple(row) for row in rows):
-                pair = (bool(has_bytes) and ticket_id in copies,
-                        ticket_id in masked and mask(to) != to)
+                masked_to = mask(to) if ticket_id in masked else to
+                pair = (bool(has_bytes) and ticket_id in copies, masked_to != to)
                 cleared[2] += pair[0]
                 if any(pair):
-                    copy_groups[pair].append({"pk": pk, "masked": mask(to)} if pair[1]
+                    copy_groups[pair].append({"pk": pk, "masked": masked_to} if pair[1]
                                              else {"pk": pk})
         return MailPlan(Cleared(*cleared), dict(groups), dict(copy_groups))
 
