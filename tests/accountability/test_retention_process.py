@@ -13,7 +13,8 @@ import pytest
 from bot.desk import Desk
 from bot.desk.register import read_register
 from bot.desk.retention import RetentionReport, retention_loop, run_retention
-from bot.desk.retention_process import RetentionJob, run_retention_in_process
+from bot.desk.retention_process import RetentionJob, read_child_outcome, run_retention_in_process
+from bot.errors import WorkflowError
 from bot.workflow.retention import PSEUDONYM_PREFIX, pseudonym
 from storage import Database
 from tests.accountability.conftest import month_of_requests
@@ -95,3 +96,22 @@ async def test_cancelling_the_run_stops_the_child_and_leaves_the_database_usable
     assert report.organisations[0].organisation == "aimigos"
     left = await run_retention(db, desk.config, now=THREE_YEARS_ON, dry_run=True)
     assert left.organisations[0].raw_mail == 0
+
+
+def test_a_key_that_is_not_text_reaches_the_child_unchanged() -> None:
+    key = bytes(range(256))
+    sent = job("sqlite+aiosqlite:///unused.db", secret=key).model_dump_json()
+    assert RetentionJob.model_validate_json(sent).secret == key
+
+
+@pytest.mark.parametrize(("stdout", "stderr", "said"), [
+    (b"", b"Killed\n", "without a report (exit status -9): Killed"),
+    (b"half a line", b"", "without a report (exit status -9)"),
+    (b'{"status": "ok", "report": {"dry_run": "perhaps"}}\n', b"", "without a report"),
+    (b'{"status": "error", "error": "StorageError: disk full"}\n', b"", "disk full"),
+])
+def test_a_child_that_ends_without_a_report_is_a_workflow_error_that_says_why(
+        stdout: bytes, stderr: bytes, said: str) -> None:
+    with pytest.raises(WorkflowError, match="retention failed") as failure:
+        read_child_outcome(stdout, stderr, -9)
+    assert said in str(failure.value)
