@@ -152,6 +152,10 @@ def _header_block(lines: list[str], i: int) -> bool:
 
 # What every reply header holds, in its line lower-cased ("wrote", "schrieb", ...).
 _REPLY_NEEDS = required(_REPLY_HEADER.pattern, lowered=True) or frozenset({""})
+# The same in an ASCII line, where the forms written in other scripts cannot match: without
+# Greek "έγραψε:", whose only ASCII string is ":", most lines with a colon pass no more.
+_REPLY_NEEDS_ASCII = required(_REPLY_HEADER.pattern, lowered=True, ascii_text=True) \
+    or frozenset({""})
 # The only non-ASCII letters a pattern ignoring case matches to ASCII ones ("ı" to "I"),
 # as those letters: then a line's lower case holds each ASCII word the pattern matched in it.
 _AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
@@ -160,8 +164,11 @@ _AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a"
 def _is_reply_header(line: str) -> bool:
     """_REPLY_HEADER.match, not tried on a line holding none of the words every reply header
     holds (most lines): its open ".{0,200}" forms cost ten microseconds a line."""
-    lower = (line if line.isascii() else line.translate(_AS_ASCII)).lower()
-    if not any(map(lower.__contains__, _REPLY_NEEDS)):
+    if line.isascii():
+        lower, needs = line.lower(), _REPLY_NEEDS_ASCII
+    else:
+        lower, needs = line.translate(_AS_ASCII).lower(), _REPLY_NEEDS
+    if not any(map(lower.__contains__, needs)):
         return False
     return _REPLY_HEADER.match(line) is not None
 

@@ -26,7 +26,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intents import classifier, headers, mailparse, parts, quotes, read_message, reader, textnorm
+from intents import (
+    classifier,
+    headers,
+    mailparse,
+    parts,
+    quotes,
+    read_message,
+    reader,
+    regex_starts,
+    textnorm,
+)
 from intents.rules import RULES, candidate_starts
 from intents.textnorm import CLAUSE_END, SENTENCE_END, clause_start, fold, sentence_bounds
 from tests.intents.mailmaker import raw_mail
@@ -616,6 +626,8 @@ _HEADER_LINES = [
     "Begin forwarded message:", "Début du message réexpédié :", "From: Ann <a@b.org>",
     "Kimden: Ann", "---------- Forwarded message ---------", "Subject: hi", "> quoted",
     "ON 5 MAİ, ANN WROTE:", "Ann yazdı:", "Am 5. Mai ſchrieb Anna:", "Ann \u212airjoitti:",
+    "Den 5 maj 2025 skrev Ann:", "Ann ezt irta (x):", "Ann έγραψε:", "Ο Ann ΈΓΡΑΨΕ :",
+    "Note: the time is 10:00", "Re: Subject: x",
 ]
 _LINE_TEXT = st.lists(st.sampled_from([*"aeIiKkSs :>-*_\t", "ı", "ſ", "\u212a", "İ", "é", "ẞ",
                                        "wrote", "WROTE", "yazd", "schrieb", "from", "on "]),
@@ -663,5 +675,18 @@ def test_only_four_non_ascii_letters_match_ascii_ones_when_case_is_ignored() -> 
     # ignoring case matched in a line.
     letter = re.compile(r"[a-z0-9 '-]", re.IGNORECASE)
     found = {chr(code) for code in range(0x80, 0x110000) if letter.match(chr(code))}
-    assert found == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    assert found == {"\u0130", "\u0131", "\u017f", "\u212a"} == regex_starts.ASCII_FOLDING
+    # The other way round, as regex_starts.required(ascii_text=True) needs it: no other
+    # non-ASCII character in a pattern ignoring case matches an ASCII one.
+    others = re.compile("[^\x00-\x7f" + "".join(sorted(found)) + "]", re.IGNORECASE)
+    assert not any(others.match(chr(code)) for code in range(128))
     assert all(len(char.translate(quotes._AS_ASCII).lower()) == 1 for char in found)
+
+
+def test_required_in_ascii_text_leaves_out_what_needs_another_script() -> None:
+    assert regex_starts.required(r"(?:abc|δx)", ascii_text=True) == {"abc"}
+    assert regex_starts.required(r"(?:abc|δx)") == {"abc"} | {"δx"}
+    assert regex_starts.required(r"δx", ascii_text=True) == frozenset()
+    assert regex_starts.required(r"(?:\u017fx|yz)", lowered=True, ascii_text=True) == {"x", "yz"}
+    assert ":" in quotes._REPLY_NEEDS
+    assert ":" not in quotes._REPLY_NEEDS_ASCII
