@@ -159,6 +159,7 @@ _REPLY_NEEDS_ASCII = required(_REPLY_HEADER.pattern, lowered=True, ascii_text=Tr
 # The only non-ASCII letters a pattern ignoring case matches to ASCII ones ("ı" to "I"),
 # as those letters: then a line's lower case holds each ASCII word the pattern matched in it.
 _AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_FOLDING = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _is_reply_header(line: str) -> bool:
@@ -166,6 +167,8 @@ def _is_reply_header(line: str) -> bool:
     holds (most lines): its open ".{0,200}" forms cost ten microseconds a line."""
     if line.isascii():
         lower, needs = line.lower(), _REPLY_NEEDS_ASCII
+    elif _ASCII_FOLDING.search(line) is None:  # translate() by a dict costs ~0.1 µs a character
+        lower, needs = line.lower(), _REPLY_NEEDS
     else:
         lower, needs = line.translate(_AS_ASCII).lower(), _REPLY_NEEDS
     if not any(map(lower.__contains__, needs)):
