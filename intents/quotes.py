@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from intents.forms import unwrap_form
 from intents.headers import MARKER, header_block, may_open
@@ -266,8 +267,8 @@ def split_text(text: str) -> QuoteSplit:
             nxt = next((x for x in lines[i : i + 3] if x.strip()), "")
             if span and nxt.lstrip().startswith(">"):
                 # "On ... wrote:" then ">" lines: answers written between them are the sender's.
-                while i < len(lines) and _QUOTED_OR_BLANK.match(lines[i]):
-                    i += 1
+                # The lines up to the first neither quoted nor blank, counted in C.
+                i += len(list(takewhile(_QUOTED_OR_BLANK.match, lines[i:])))
                 quoted.extend(lines[block_start:i])
                 in_signature = False
                 continue
