@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import compress, count
 
 from intents.headers import (
     LABEL,
@@ -70,8 +71,8 @@ def _starts(lines: list[str]) -> list[tuple[int, dict[str, str], int]]:
     found: list[tuple[int, dict[str, str], int]] = []
     # Only a line that may open a marker or a header label can start one (most lines of a
     # quote, "> ...", cannot): the others are passed over in one comprehension.
-    openers = [n for n, line in enumerate(lines)
-               if may_open(line) and len(line) <= 200 and line.strip()]
+    openers = [n for n in compress(count(), map(may_open, lines))
+               if len(lines[n]) <= 200 and lines[n].strip()]
     i = 0
     for n in openers:
         if len(found) >= MAX_FORWARDS:

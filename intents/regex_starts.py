@@ -115,8 +115,22 @@ def _branch_starts(items: list[Any]) -> set[str]:
     return _openings(items[1:])
 
 
-def required(pattern: str, *, lowered: bool = False) -> frozenset[str] | None:
+# The only non-ASCII letters that match ASCII ones when case is ignored (İ ı ſ K; a test
+# checks there are no others): any other non-ASCII literal never matches ASCII text.
+ASCII_FOLDING = frozenset("\u0130\u0131\u017f\u212a")
+
+
+class _Never(Exception):
+    """The sequence cannot match ASCII text: it holds a non-ASCII literal."""
+
+
+def required(pattern: str, *, lowered: bool = False,
+             ascii_text: bool = False) -> frozenset[str] | None:
     """Strings one of which every match contains, or None when the walk finds none.
+
+    With `ascii_text`, every match in an ASCII text: alternatives that need a non-ASCII
+    letter (other than ASCII_FOLDING's) are left out, as they cannot match there; empty
+    when no alternative can.
 
     As written by default, and then the pattern must not ignore case. With `lowered`, what
     every match contains once the text is lower-cased, case ignored or not: only the
@@ -133,19 +147,24 @@ def required(pattern: str, *, lowered: bool = False) -> frozenset[str] | None:
     if tree.state.flags & _c.SRE_FLAG_IGNORECASE and not lowered:
         return None
     try:
-        found = _required(list(tree), lowered)
+        found = _required(list(tree), lowered, ascii_text)
     except RecursionError:
         return None
+    except _Never:
+        return frozenset()
     return frozenset(found) if found else None
 
 
-def _required(items: list[Any], lowered: bool) -> set[str] | None:
+def _required(items: list[Any], lowered: bool, ascii_text: bool = False) -> set[str] | None:
     """The best set of strings one of which every match of the sequence contains: from a run
     of literal letters, a group, a branch (one set per alternative, joined) or a repeat done
     at least once; None when no item gives one."""
     options: list[set[str]] = []
     run = ""
     for op, av in items:
+        if ascii_text and op is _c.LITERAL and not chr(av).isascii() \
+                and chr(av) not in ASCII_FOLDING:
+            raise _Never
         if op is _c.LITERAL and (not lowered or chr(av).isascii()):
             run += chr(av).lower() if lowered else chr(av)
             continue
@@ -155,13 +174,20 @@ def _required(items: list[Any], lowered: bool) -> set[str] | None:
         found: set[str] | None = None
         if op is _c.SUBPATTERN and av[-1] is not None and (
                 lowered or not av[1] & _c.SRE_FLAG_IGNORECASE):
-            found = _required(list(av[-1]), lowered)
+            found = _required(list(av[-1]), lowered, ascii_text)
         elif op is _c.BRANCH:
-            branches = [_required(list(branch), lowered) for branch in av[1]]
+            branches = []
+            for branch in av[1]:
+                try:
+                    branches.append(_required(list(branch), lowered, ascii_text))
+                except _Never:  # this alternative cannot match: it needs nothing found
+                    continue
+            if not branches:
+                raise _Never
             if all(branches):
                 found = set().union(*(b for b in branches if b))
         elif (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1:
-            found = _required(list(av[2]), lowered)
+            found = _required(list(av[2]), lowered, ascii_text)
         if found:
             options.append(found)
     if run:

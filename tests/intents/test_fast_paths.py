@@ -16,7 +16,7 @@ import random
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from email.message import Message
+from email.message import EmailMessage, Message
 from email.utils import getaddresses, parseaddr
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intents import classifier, headers, mailparse, parts, quotes, read_message, reader, textnorm
+from intents import (
+    classifier,
+    headers,
+    mailparse,
+    parts,
+    quotes,
+    read_message,
+    reader,
+    regex_starts,
+    textnorm,
+)
 from intents.rules import RULES, candidate_starts
 from intents.textnorm import CLAUSE_END, SENTENCE_END, clause_start, fold, sentence_bounds
 from tests.intents.mailmaker import raw_mail
@@ -220,6 +230,143 @@ def _raw_mails(draw: st.DrawFn) -> bytes:
 def test_generated_mails_parse_the_same_fast_and_slow(raw: bytes) -> None:
     _assert_same_message(raw)
     _assert_same_mail(raw)
+
+
+# --- mailparse: long runs of inert lines parsed as one line ---------------------------------
+
+def _tree(message: Message) -> list[dict[str, Any]]:
+    return [_facts(part) for part in message.walk()]
+
+
+def _assert_same_elided(raw: bytes) -> bool:
+    """The elided parse is the feed parser's; True when runs were really elided."""
+    elided = mailparse._elided(raw)
+    expected = _tree(_reference_parse(raw))
+    if elided is not None:
+        assert _tree(elided) == expected, raw[:300]
+    assert _tree(mailparse.parse_bytes(raw)) == expected, raw[:300]
+    return elided is not None
+
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
+
+
+def _hazard(rnd: random.Random, line: str) -> str:
+    """`line` made one the feed parser does not take as inert, mostly keeping its width (a
+    line of another width is turned down by the width check alone, testing nothing else)."""
+    width = len(line)
+    roll = rnd.randrange(6)
+    if roll == 0:
+        return rnd.choice("- \t") + line[1:]
+    if roll == 1:
+        at = rnd.randrange(width)
+        return line[:at] + rnd.choice([":", " ", "\r", "\n", "\0", "é", "\t"]) + line[at + 1 :]
+    if roll == 2:
+        return rnd.choice(["--B", "--B--", "--C", "From x", "X:", "", "\n"]).ljust(width)[:width]
+    if roll == 3:
+        return line[:-1] + "\n" if width > 1 else "\n"  # then an empty line
+    if roll == 4:
+        return rnd.choice(["", "--B", "X: y", " folded", "From x", "-x", "a:b"])
+    return "".join(rnd.choices(_B64, k=rnd.randint(1, 90)))
+
+
+def _run(rnd: random.Random, eol: str) -> str:
+    """Base64-like lines of one width, now and then a hazard."""
+    width = rnd.choice([1, 3, 5, 19, 76, rnd.randint(1, 90)])
+    lines = []
+    first_hazard = rnd.random() < 0.2  # where headers end for want of a blank line, it counts
+    for n in range(rnd.choice([0, 1, 5, 40, 120, 300])):
+        line = "".join(rnd.choices(_B64, k=width))
+        if rnd.random() < 0.03 or (n == 0 and first_hazard):
+            line = _hazard(rnd, line)
+        lines.append(line + (rnd.choice(["\n", "\r\n", "\r"]) if eol == "mixed" else eol))
+    return "".join(lines)
+
+
+def _structured_mail(rnd: random.Random) -> bytes:
+    """A message whose parts, preambles, epilogues and header blocks hold runs."""
+    eol = rnd.choice(["\n", "\r\n", "\n", "\r\n", "mixed"])
+    nl = "\n" if eol == "mixed" else eol
+
+    def head(ctype: str | None) -> str:
+        lines = ["From: Ann <ann@example.org>", "Subject: data"] if rnd.random() < 0.7 else []
+        if ctype:
+            lines.append(f"Content-Type: {ctype}")
+        if rnd.random() < 0.5:
+            lines.append("Content-Transfer-Encoding: " + rnd.choice(["base64", "7bit", "binary"]))
+        blank = nl if rnd.random() < 0.85 else ""  # else the run ends the headers itself
+        return "".join(line + nl for line in lines) + blank
+
+    def entity(depth: int) -> str:
+        kind = rnd.choice(["leaf", "leaf", "multipart", "rfc822", "report", "status", "nobound"])
+        if depth > 2 or kind == "leaf":
+            ctype = rnd.choice(["text/plain", "application/octet-stream", None, "text/html"])
+            return head(ctype) + _run(rnd, eol)
+        if kind == "rfc822":
+            return head("message/rfc822") + entity(depth + 1)
+        if kind == "status":
+            return head("message/delivery-status") + _run(rnd, eol) + nl + _run(rnd, eol)
+        if kind == "nobound":
+            return head("multipart/mixed") + _run(rnd, eol)
+        boundary = "BC"[depth % 2]
+        ctype = f"multipart/{'report' if kind == 'report' else 'mixed'}; boundary={boundary}"
+        out = head(ctype) + _run(rnd, eol)
+        for _ in range(rnd.randint(0, 3)):
+            out += f"--{boundary}{nl}" + entity(depth + 1) + nl
+        if rnd.random() < 0.8:
+            out += f"--{boundary}--{nl}" + _run(rnd, eol)
+        return out
+
+    return entity(0).encode("utf-8", "surrogateescape")
+
+
+def test_runs_of_inert_lines_parse_as_the_feed_parser_parses_them() -> None:
+    rnd = random.Random(20261207)
+    elided = 0
+    # Small blocks, so that runs of a few lines are elided and every context gets them.
+    with mock.patch.object(mailparse, "ELIDE_FROM", 0), mock.patch.object(mailparse, "_BLOCK", 160):
+        for _ in range(1500):
+            elided += _assert_same_elided(_structured_mail(rnd))
+    assert elided > 500  # the path must really run, or the comparison proves nothing
+
+
+@pytest.mark.parametrize("first", ["-" + "A" * 19, "A:" + "A" * 18, "From " + "A" * 15,
+                                   "A A" + "A" * 17, " " + "A" * 19, "\t" + "A" * 19])
+def test_a_run_is_not_elided_from_a_line_the_parser_reads_differently(first: str) -> None:
+    run = ("B" * 20 + "\n") * 20
+    for raw in (f"Subject: x\n{first}\n{run}", f"{first}\n{run}",
+                f"Content-Type: message/delivery-status\n\nA: b\n\n{first}\n{run}"):
+        with mock.patch.object(mailparse, "ELIDE_FROM", 0), \
+                mock.patch.object(mailparse, "_BLOCK", 105):
+            _assert_same_elided(raw.encode())
+
+
+def _big_mail(eol: bytes, blob: bytes) -> bytes:
+    message = EmailMessage()
+    message["From"] = "Big Sender <big@example.org>"
+    message["Subject"] = "My access request, with ID"
+    message.set_content("Please send me a copy of all personal data you hold about me.")
+    message.add_attachment(blob, maintype="application", subtype="octet-stream",
+                           filename="scan.bin")
+    inner = EmailMessage()
+    inner["Subject"] = "fwd"
+    inner.set_content("Delete all my data please")
+    inner.add_attachment(blob[:300_000], maintype="image", subtype="png", filename="a.png")
+    message.add_attachment(inner)
+    message.preamble = "".join(f"{n:076d}\n" for n in range(3000))
+    message.epilogue = "".join(f"{n:076d}\n" for n in range(3000))
+    return bytes(message).replace(b"\n", eol)
+
+
+@pytest.mark.parametrize("eol", [b"\n", b"\r\n"])
+def test_a_big_mail_is_elided_and_read_the_same(eol: bytes) -> None:
+    raw = _big_mail(eol, random.Random(1).randbytes(2_000_000))
+    assert len(raw) > mailparse.ELIDE_FROM
+    runs = mailparse._runs(raw)
+    assert sum(end - start for start, end, _ in runs) > len(raw) * 0.9
+    assert _assert_same_elided(raw)
+    _assert_same_mail(raw)
+    assert mailparse._elided(raw.replace(b"ID", b"\0D", 1)) is None  # a NUL: nothing elided
 
 
 # --- reader: 'Name <addr>' without parseaddr ------------------------------------------------
@@ -479,6 +626,8 @@ _HEADER_LINES = [
     "Begin forwarded message:", "Début du message réexpédié :", "From: Ann <a@b.org>",
     "Kimden: Ann", "---------- Forwarded message ---------", "Subject: hi", "> quoted",
     "ON 5 MAİ, ANN WROTE:", "Ann yazdı:", "Am 5. Mai ſchrieb Anna:", "Ann \u212airjoitti:",
+    "Den 5 maj 2025 skrev Ann:", "Ann ezt irta (x):", "Ann έγραψε:", "Ο Ann ΈΓΡΑΨΕ :",
+    "Note: the time is 10:00", "Re: Subject: x",
 ]
 _LINE_TEXT = st.lists(st.sampled_from([*"aeIiKkSs :>-*_\t", "ı", "ſ", "\u212a", "İ", "é", "ẞ",
                                        "wrote", "WROTE", "yazd", "schrieb", "from", "on "]),
@@ -526,5 +675,18 @@ def test_only_four_non_ascii_letters_match_ascii_ones_when_case_is_ignored() -> 
     # ignoring case matched in a line.
     letter = re.compile(r"[a-z0-9 '-]", re.IGNORECASE)
     found = {chr(code) for code in range(0x80, 0x110000) if letter.match(chr(code))}
-    assert found == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    assert found == {"\u0130", "\u0131", "\u017f", "\u212a"} == regex_starts.ASCII_FOLDING
+    # The other way round, as regex_starts.required(ascii_text=True) needs it: no other
+    # non-ASCII character in a pattern ignoring case matches an ASCII one.
+    others = re.compile("[^\x00-\x7f" + "".join(sorted(found)) + "]", re.IGNORECASE)
+    assert not any(others.match(chr(code)) for code in range(128))
     assert all(len(char.translate(quotes._AS_ASCII).lower()) == 1 for char in found)
+
+
+def test_required_in_ascii_text_leaves_out_what_needs_another_script() -> None:
+    assert regex_starts.required(r"(?:abc|δx)", ascii_text=True) == {"abc"}
+    assert regex_starts.required(r"(?:abc|δx)") == {"abc"} | {"δx"}
+    assert regex_starts.required(r"δx", ascii_text=True) == frozenset()
+    assert regex_starts.required(r"(?:\u017fx|yz)", lowered=True, ascii_text=True) == {"x", "yz"}
+    assert ":" in quotes._REPLY_NEEDS
+    assert ":" not in quotes._REPLY_NEEDS_ASCII
