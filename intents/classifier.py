@@ -23,8 +23,7 @@ from intents.clauses import Reading, read_clauses, verdict
 from intents.failures import FAILURES
 from intents.forwards import read_forwarded
 from intents.languages import is_read
-from intents.learned import corrected, learned_reading
-from intents.learned.correction import Match, Trace
+from intents.learned import learned_reading
 from intents.models import RIGHTS_INTENTS, Classification, Evidence, InboundMail
 from intents.reminders import own_quoted_message
 from intents.rules import (
@@ -54,8 +53,6 @@ from intents.rules_rights import (
 from intents.textnorm import clause_start, fold, sentence_bounds
 
 THRESHOLD = 0.5
-# The learned correction of the rules' verdicts (intents/learned/correction.py): on by default.
-CORRECTION = True
 POST_NEGATION = re.compile(r"\W*(?:\w+\W+){0,2}?nicht\b")
 # A match that itself begins "asked for..." names an earlier request.
 PAST_ASK = re.compile(r"(?:asked|requested|i asked)\b")
@@ -403,14 +400,10 @@ def _evidence(text: str, hits: list[_Hit], intents: list[str]) -> list[Evidence]
     return found
 
 
-def classify(mail: InboundMail, correct: bool = CORRECTION) -> Classification:
-    """What the sender asks for now; pure and never raises. `correct`: let the learned
-    correction (intents.learned.corrected) overrule the rules where it is sure."""
+def classify(mail: InboundMail) -> Classification:
+    """What the sender asks for now; pure and never raises."""
     try:
-        result, trace = _classify_traced(mail, correct)
-        if trace is not None:
-            result = corrected(result, trace)
-        return learned_reading(mail, result)
+        return learned_reading(mail, _classify(mail))
     except Exception as exc:  # the contract: a result, never an exception; but not silent
         FAILURES.record("classify", exc)
         return Classification(scores=dict.fromkeys(RIGHTS_INTENTS, 0.0), language=mail.language,
@@ -426,33 +419,6 @@ def _answered_question(mail: InboundMail) -> str:
 
 
 def _classify(mail: InboundMail) -> Classification:
-    return _classify_traced(mail, False)[0]
-
-
-def _trace(mail: InboundMail, reading: Reading, hits: list[_Hit], in_body: bool,
-           final: Classification) -> Trace:
-    """What the rules saw, for the learned correction: every match with the kind of its
-    sentence (when it is in the body), and the mail's shape."""
-    clause_at = reading.clause_at
-    matches = []
-    for hit in hits:
-        clause = clause_at(hit.start) if in_body else None
-        matches.append(Match(hit.rule.intent, hit.weight, hit.rule.weight, hit.cancelled,
-                             clause.kind if clause is not None else "", hit.threat,
-                             hit.reference))
-    return Trace(scores=final.scores, intents=tuple(final.intents), matches=tuple(matches),
-                 language=mail.language, language_read=not final.language_not_read,
-                 auto_reply=mail.auto_reply, shape=reading.shape,
-                 sentences=len(reading.bounds), questions=reading.text.count("?"),
-                 words=len(reading.words), quoted=bool(mail.quoted),
-                 forwarded=bool(final.forwarded_from or final.forwarded_from_name),
-                 forwards=bool(mail.forwards),
-                 ignored=any(hit.rule is _IGNORED for hit in hits),
-                 subject_read=not in_body, tokens=reading.words)
-
-
-def _classify_traced(mail: InboundMail, traced: bool) -> tuple[Classification, Trace | None]:
-    """The rules' classification, and what they saw when `traced`."""
     body = mail.text[:MAX_CHARS]
     text = body
     reading = read_clauses(fold(body))
@@ -493,7 +459,4 @@ def _classify_traced(mail: InboundMail, traced: bool) -> tuple[Classification, T
     result = Classification(intents=intents, scores=all_scores, language=mail.language,
                             evidence=_evidence(text, hits, intents) + chased,
                             language_not_read=not_read)
-    final = read_forwarded(mail, result, _classify) if mail.forwards else result
-    if not traced:
-        return final, None
-    return final, _trace(mail, reading, hits, text is body, final)
+    return read_forwarded(mail, result, _classify) if mail.forwards else result

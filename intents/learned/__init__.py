@@ -14,54 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from intents.failures import FAILURES
-from intents.learned import correction_file
 from intents.learned import model as model_file
 from intents.learned.combine import SUGGEST_THRESHOLD, combine_intents
-from intents.learned.correction import Correction, Trace
 from intents.learned.model import LearnedModel, ModelError, load
-from intents.models import RIGHTS_INTENTS, Classification, InboundMail
+from intents.models import Classification, InboundMail
 
 _state: dict[str, LearnedModel | None] = {}
-_correction: dict[str, Correction | None] = {}
-
-
-def loaded_correction() -> Correction | None:
-    """The packaged correction, read on first call; None (counted once) when unusable."""
-    if "correction" not in _correction:
-        try:
-            _correction["correction"] = correction_file.load()
-        except ModelError as exc:
-            FAILURES.record("learned_correction", exc)
-            _correction["correction"] = None
-    return _correction["correction"]
-
-
-def corrected(result: Classification, trace: Trace) -> Classification:
-    """The rules' result with the learned correction heard (docs/mail.md, "A learned
-    correction of the rules"): a core intent is added where its probability is at or above
-    the correction's add margin, dropped where it is under the drop margin. A flipped
-    intent's score becomes that probability (under the threshold when dropped), so the
-    ticket's "check the intents" band (bot/workflow/uncertainty.py) sees how sure it is.
-    Automatic mail, a language not read and a failed classification are left as they are."""
-    if trace.auto_reply or result.language_not_read or result.needs_triage:
-        return result
-    found = loaded_correction()
-    if found is None:
-        return result
-    held, p = found.decide(trace)
-    before = set(result.intents)
-    changed = {i for i in found.intents if (i in held) != (i in before)}
-    if not changed:
-        return result
-    scores = dict(result.scores)
-    for intent in changed:
-        scores[intent] = round(p[intent], 3) if intent in held \
-            else min(round(p[intent], 3), 0.49)
-    intents = [i for i in RIGHTS_INTENTS if (i in before and i not in changed) or
-               (i in changed and i in held)]
-    evidence = [e for e in result.evidence if e.intent in intents]
-    return result.model_copy(update={"intents": intents, "scores": scores,
-                                     "evidence": evidence})
 
 
 def loaded_model() -> LearnedModel | None:

@@ -1,5 +1,6 @@
-"""A learned correction of the rules' verdicts: features of what the rules and the clause
-reader saw in a mail, and a small per-intent logistic model over them.
+"""A learned correction of the rules' verdicts (tried for issue 15, not shipped): features of
+what the rules and the clause reader saw in a mail, and a small per-intent logistic model over
+them. Used by bench/rule_correction.py; nothing in the service imports it.
 
 The rules decide each intent at 0.5 (intents.classifier.THRESHOLD). On mail by writers the
 rules were never tuned on they are right 67-78% of the time exactly, and their errors are of
@@ -9,10 +10,11 @@ The correction reads, per intent, what the rules saw (their score, the matches t
 weakened and cancelled, the sentence kinds those matches stood in) and the mail's shape
 (language, length, questions, forwards, quotes) and gives the probability that the intent is
 asked. It is fitted by bench/rule_correction.py on mail whose rules' output is a first run
-(sets the rules were not tuned on), judged leave one source out.
+(sets the rules were not tuned on), judged leave one source out. docs/evaluation.md ("A
+learned correction of the rules") has the figures and why it is not in the classifier.
 
-`Trace` is what the classifier hands over (plain values); `features` turns it into one row
-per intent. Pure: no I/O, no state.
+`Trace` is what the rules saw (plain values); `features` turns it into one row per intent;
+`Correction` is a fitted model as a classifier hook would run it. Pure: no I/O, no state.
 """
 
 from __future__ import annotations
