@@ -133,10 +133,13 @@ def load_items(path: Path, source: str, tuned: bool) -> list[Item]:
     return items
 
 
-def load_wordings(path: Path) -> list[Item]:
-    """The tests' hand-written wordings (bench/correction_wordings.py), a tuned source."""
+def load_wordings(path: Path, half: int | None = None) -> list[Item]:
+    """The tests' hand-written wordings (bench/correction_wordings.py), a tuned source; with
+    `half` (0 or 1) only every other one, so one half can train and the other be scored."""
     items = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if half is not None and n % 2 != half:
+            continue
         raw = json.loads(line)
         mail = InboundMail.model_validate(raw["mail"])
         trace = trace_of(mail)
@@ -390,7 +393,10 @@ def main() -> None:
                         help="the tests' wordings (bench/correction_wordings.py), a tuned source")
     parser.add_argument("--score-wordings", type=Path,
                         help="also score the tests' wordings with a correction fitted on "
-                             "every other source (they stay out of its fit)")
+                             "every other source (they stay out of its fit; the same file as "
+                             "--wordings: the even lines train, the odd ones are scored)")
+    parser.add_argument("--no-tuned-sets", action="store_true",
+                        help="leave tests/intents/*_mail.jsonl out (the wordings may stay)")
     parser.add_argument("--stumps", action="store_true",
                         help="gradient-boosted stumps instead of the logistic regression")
     parser.add_argument("--all-words", action="store_true",
@@ -404,11 +410,13 @@ def main() -> None:
     for folder in args.extra:
         for path in sorted(folder.glob("*.jsonl")):
             items += load_items(path, path.stem.removesuffix("_mail"), False)
+    halves = args.wordings is not None and args.wordings == args.score_wordings
     if args.tuned_weight > 0 or args.words:
-        for path in sorted(TUNED.glob("*_mail.jsonl")):
-            items += load_items(path, path.name.removesuffix("_mail.jsonl"), True)
+        if not args.no_tuned_sets:
+            for path in sorted(TUNED.glob("*_mail.jsonl")):
+                items += load_items(path, path.name.removesuffix("_mail.jsonl"), True)
         if args.wordings:
-            items += load_wordings(args.wordings)
+            items += load_wordings(args.wordings, 0 if halves else None)
     ALL_WORDS[0] = args.all_words
     if args.words:
         WORDS[0] = True
@@ -438,7 +446,7 @@ def main() -> None:
                                                for k, (a, d) in enumerate(margins)),
               file=sys.stderr)
     if args.score_wordings:
-        wordings = load_wordings(args.score_wordings)
+        wordings = load_wordings(args.score_wordings, 1 if halves else None)
         if WORDS[0]:
             wordings = [replace(i, words=tuple(WORD_MODEL[0].logits(i.trace.tokens)))
                         for i in wordings]
