@@ -80,6 +80,7 @@ class Item:
     trace: Trace
     model: tuple[float, ...]
     words: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
+    trace_text: str = ""  # the mail's subject and text, for listings
 
 
 def trace_of(mail: InboundMail) -> Trace:
@@ -146,7 +147,8 @@ def load_wordings(path: Path, half: int | None = None) -> list[Item]:
         p = intents.learned.score(mail.text, mail.subject)
         items.append(Item(f"w{n}", "wordings", True, frozenset(raw["labels"]),
                           frozenset(trace.intents) & frozenset(INTENTS), trace,
-                          tuple(p.get(i, 0.0) for i in INTENTS)))
+                          tuple(p.get(i, 0.0) for i in INTENTS),
+                          trace_text=f"[{mail.subject}] {mail.text}"))
     return items
 
 
@@ -456,7 +458,12 @@ def main() -> None:
         for key, got in (("corr@0.5", plain(wordings, p)), ("gated", gated(wordings, p, margins))):
             changed = sum(g != i.rules for i, g in zip(wordings, got, strict=True))
             print(f"the tests' {len(wordings)} wordings, {key}: {changed} changed against the "
-                  "rules (each a test the rules pass)")
+                  "rules (each classified by a test that passes with the rules)")
+            if args.wrong:
+                for i, g in zip(wordings, got, strict=True):
+                    if g != i.rules:
+                        text = " ".join((i.trace_text or "").split())[:160]
+                        print(f"    {sorted(i.rules)} -> {sorted(g)}: {text}")
     print(f"{'held-out source':<24}{'n':>4}  " + "  ".join(f"{k:>15}" for k in decisions))
     for source in [*sources, "pooled"]:
         idx = [n for n, i in enumerate(order) if source in ("pooled", i.source)]
