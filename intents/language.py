@@ -79,10 +79,8 @@ def detect_language(text: str) -> str:
     if not tokens:
         return "und"
     scores: dict[str, float] = {}
-    # Only the profiles' words weigh anything: they are picked out in C, kept in text order
-    # (a language's score is summed in that order, so the floats are the same).
-    for pairs in filter(None, map(_WEIGHTS.get, tokens)):
-        for lang, weight in pairs:
+    for token in tokens:
+        for lang, weight in _WEIGHTS.get(token, ()):
             scores[lang] = scores.get(lang, 0.0) + weight  # shared words count less
     if not scores:
         return "und"

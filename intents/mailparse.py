@@ -88,7 +88,7 @@ def _inert_block(raw: bytes, start: int) -> tuple[int, bytes] | None:
     for offset, char in enumerate(ending, width - len(ending)):
         if block[offset::width] != bytes((char,)) * count:
             return None
-        block[offset::width] = b"x" * count  # the line ends checked, any other is a defect
+        block[offset::width] = b"x" * count  # checked: a line end left is a line too short
     firsts = block[::width]
     if b"-" in firsts or b"\t" in firsts:
         return None
@@ -155,7 +155,6 @@ def _restore(message: Message, texts: dict[str, str]) -> int:
                         found += 1
                 fields[name] = value
     return found
-
 
 
 def _simple(raw: bytes) -> Message | None:

@@ -14,7 +14,7 @@ from itertools import takewhile
 
 from intents.forms import unwrap_form
 from intents.headers import MARKER, header_block, may_open
-from intents.regex_starts import required
+from intents.regex_starts import ASCII_FOLDING, required
 
 MAX_TEXT = 200_000  # characters of body text analysed; the rest goes to `quoted` unread
 
@@ -160,7 +160,7 @@ _REPLY_NEEDS_ASCII = required(_REPLY_HEADER.pattern, lowered=True, ascii_text=Tr
 # The only non-ASCII letters a pattern ignoring case matches to ASCII ones ("ı" to "I"),
 # as those letters: then a line's lower case holds each ASCII word the pattern matched in it.
 _AS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_ASCII_FOLDING = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_FOLDING = re.compile("[" + "".join(sorted(ASCII_FOLDING)) + "]")
 
 
 def _is_reply_header(line: str) -> bool:
