@@ -60,7 +60,10 @@ _FIELD = re.compile(r"[\041-\071\073-\176]+:")
 
 def parse_bytes(raw: bytes) -> Message:
     """The message the stdlib parser (MAIL_POLICY) makes of `raw`."""
-    return _simple(raw) or _elided(raw) or _PARSER.parsebytes(raw)
+    # `is not None`: a Message without headers is false, and would be parsed again.
+    if (message := _simple(raw)) is not None or (message := _elided(raw)) is not None:
+        return message
+    return _PARSER.parsebytes(raw)
 
 
 ELIDE_FROM = 256 * 1024  # bytes of a message from which runs of inert lines are looked for
@@ -69,6 +72,7 @@ _MAX_LINE = 998  # RFC 5322's limit; longer lines are not looked at
 # A run's stand-in: inert itself, and framed by NUL bytes, which no mail should hold (RFC
 # 5322), so that one memchr-fast test shows the token cannot be mistaken for mail text.
 _MARK = b"\0"
+_TOKEN = re.compile("\0PrivacybotElidedRun(\\d+)\0")
 
 
 def _inert_block(raw: bytes, start: int) -> tuple[int, bytes] | None:
@@ -127,33 +131,37 @@ def _elided(raw: bytes) -> Message | None:
     if not runs:
         return None
     pieces: list[bytes] = []
-    texts: dict[str, str] = {}
+    texts: list[str] = []
     pos = 0
     for n, (start, end, ending) in enumerate(runs):
-        token = b"%sPrivacybotElidedRun%d%s" % (_MARK, n, _MARK)
-        texts[token.decode()] = raw[start : end - len(ending)].decode("ascii", "surrogateescape")
-        pieces += [raw[pos:start], token, ending]
+        texts.append(raw[start : end - len(ending)].decode("ascii", "surrogateescape"))
+        pieces += [raw[pos:start], b"%sPrivacybotElidedRun%d%s" % (_MARK, n, _MARK), ending]
         pos = end
     pieces.append(raw[pos:])
     message = _PARSER.parsebytes(b"".join(pieces))
-    if _restore(message, texts) != len(texts):
+    if sorted(_restore(message, texts)) != list(range(len(texts))):
         return None  # a token went somewhere the argument above says it cannot: parse it all
     return message
 
 
-def _restore(message: Message, texts: dict[str, str]) -> int:
-    """Puts each run back where its token landed; how many tokens were found."""
-    found = 0
+def _restore(message: Message, texts: list[str]) -> list[int]:
+    """Puts each run back where its token landed, in one pass over each field (a part may
+    hold hundreds of runs); the numbers of the tokens found."""
+    found: list[int] = []
+
+    def put_back(token: re.Match[str]) -> str:
+        n = int(token[1])
+        if n >= len(texts):
+            return token[0]
+        found.append(n)
+        return texts[n]
+
     for part in message.walk():
         fields = vars(part)  # the payload as the parser stored it: get_payload() may decode
         for name in ("_payload", "preamble", "epilogue"):
             value = fields.get(name)
             if isinstance(value, str) and "\0" in value:
-                for token, text in texts.items():
-                    if token in value:
-                        value = value.replace(token, text, 1)
-                        found += 1
-                fields[name] = value
+                fields[name] = _TOKEN.sub(put_back, value)
     return found
 
 

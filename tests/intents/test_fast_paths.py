@@ -11,6 +11,7 @@ Python loop recovered from git) over corpus and generated input and asserts the 
 
 from __future__ import annotations
 
+import base64
 import json
 import random
 import re
@@ -378,6 +379,32 @@ def test_a_big_mail_is_elided_and_read_the_same(eol: bytes) -> None:
     assert _assert_same_elided(raw)
     _assert_same_mail(raw)
     assert mailparse._elided(raw.replace(b"ID", b"\0D", 1)) is None  # a NUL: nothing elided
+
+
+def test_a_part_broken_into_many_runs_is_put_back_whole() -> None:
+    # A short line every ~70 KB ends each run: a 25 MB part so made once held 189 runs, and
+    # putting them back one token at a time went over the payload 189 times.
+    blob = random.Random(2).randbytes(6_000)
+    lines = "".join(f"{base64.b64encode(blob[n:n + 57]).decode()}\n"
+                    for n in range(0, len(blob), 57))
+    body = "".join(lines + "QUJD\n" for _ in range(40))
+    raw = ("From: a@example.org\nContent-Type: multipart/mixed; boundary=B\n\n--B\n"
+           "Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"
+           + body + "--B--\n").encode()
+    with mock.patch.object(mailparse, "ELIDE_FROM", 0), \
+            mock.patch.object(mailparse, "_BLOCK", 1024):
+        assert len(mailparse._runs(raw)) >= 40
+        assert _assert_same_elided(raw)
+
+
+def test_a_big_message_without_headers_is_parsed_once() -> None:
+    raw = b"no header here\n" + (b"A" * 76 + b"\n") * 5000
+    parse = mailparse._PARSER.parsebytes
+    with mock.patch.object(mailparse._PARSER, "parsebytes", wraps=parse) as parsing:
+        message = mailparse.parse_bytes(raw)
+    assert not message.keys()  # a Message without headers is false, yet it was found
+    assert parsing.call_count == 1
+    assert message.get_payload() == raw.decode()  # no header line: all of it is the body
 
 
 # --- reader: 'Name <addr>' without parseaddr ------------------------------------------------
