@@ -374,13 +374,36 @@ async def _run_here(db: Database, config: DeskConfig, now: datetime) -> Retentio
     return await run_retention(db, config, now=now)
 
 
+async def _unless_stopped(work: Awaitable[RetentionReport], stop: asyncio.Event,
+                          ) -> RetentionReport | None:
+    """`work`'s report, or None if `stop` was set first: then the run is cancelled (a child
+    process is terminated; the open chunk rolls back and the next run does it), so that
+    stopping the service does not wait for a run over a large store."""
+    running = asyncio.ensure_future(work)
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    except BaseException:
+        running.cancel()
+        raise
+    finally:
+        stopping.cancel()
+    if running.done():
+        return running.result()
+    running.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await running
+    return None
+
+
 async def retention_loop(db: Database, config: DeskConfig, stop: asyncio.Event, *,
                          every_seconds: float = DAY_SECONDS,
                          first_after_seconds: float = FIRST_RUN_SECONDS,
                          run: Callable[[datetime], Awaitable[RetentionReport]] | None = None,
                          ) -> None:
     """The worker's daily run, until `stop` is set; a failed run is logged and retried the
-    next day (nothing is lost by waiting: the data is only kept a day longer). The first run
+    next day (nothing is lost by waiting: the data is only kept a day longer); setting `stop`
+    cancels a run under way. The first run
     waits a little, so that a start is not slowed by it. `run` applies retention at a given
     moment: by default here, on `db`; the service passes one that runs it in a process of
     its own (bot/desk/retention_process.py)."""
@@ -390,7 +413,9 @@ async def retention_loop(db: Database, config: DeskConfig, stop: asyncio.Event, 
         await asyncio.wait_for(stop.wait(), first_after_seconds)
     while not stop.is_set():
         try:
-            report = await run(config.clock())
+            report = await _unless_stopped(run(config.clock()), stop)
+            if report is None:
+                break
             for counts in report.organisations:
                 log.info("retention: %s", counts.model_dump())
         except StorageError as exc:

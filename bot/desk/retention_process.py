@@ -41,8 +41,7 @@ from storage import open_database
 
 # How long a terminated child may take to go before the parent kills it.
 _STOP_SECONDS = 10.0
-# What of the child's stderr an error message quotes, at most.
-_STDERR_TAIL = 2_000
+RUN_TIMEOUT_SECONDS = 6 * 3600.0
 
 
 class RetentionJob(BaseModel):
@@ -57,6 +56,9 @@ class RetentionJob(BaseModel):
     now: datetime
     dry_run: bool = False
     chunk: int = CHUNK
+    # A run over 100,000 tickets takes under a minute; one still going after hours is stuck
+    # (a lock never released), and would hold the worker's retention loop.
+    timeout_seconds: float = RUN_TIMEOUT_SECONDS
 
 
 async def _run(job: RetentionJob) -> RetentionReport:
@@ -71,61 +73,92 @@ async def _run(job: RetentionJob) -> RetentionReport:
         await db.close()
 
 
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):  # its text would quote the input: the job, key and all
+        where = "; ".join(f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
+                          for error in exc.errors(include_input=False))
+        return f"ValidationError: {where}"
+    return f"{type(exc).__name__}: {exc}"
+
+
 def _outcome(job_json: bytes) -> dict[str, Any]:
     """Run the job read from the parent and say how it went, as the parent reads it."""
     try:
         report = asyncio.run(_run(RetentionJob.model_validate_json(job_json)))
     except Exception as exc:  # reported to the parent, which logs it
-        return {"status": "error", "error": f"{type(exc).__name__}: {exc}"}
+        return {"status": "error", "error": _error_text(exc)}
     return {"status": "ok", "report": report.model_dump(mode="json")}
 
 
 def main() -> None:
-    """The child's whole life: the job on stdin, one line of JSON on stdout."""
+    """The child's whole life: the job on stdin, one line of JSON on stdout. Whatever else
+    is written to stdout meanwhile (a library's print) goes to stderr, with the logs, so
+    that the report is the only line the parent reads."""
+    report_to = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     outcome = _outcome(sys.stdin.buffer.read())
-    sys.stdout.write(json.dumps(outcome) + "\n")
-    sys.stdout.flush()
+    report_to.write(json.dumps(outcome).encode("utf-8") + b"\n")
+    report_to.close()
 
 
 def _child_environment() -> dict[str, str]:
     """The parent's environment, with its import path, so that the child finds the same
-    packages (a checkout on PYTHONPATH, a test's rootdir) as multiprocessing's children do."""
-    paths = [path for path in sys.path if path]
+    packages (a checkout on PYTHONPATH, a test's rootdir) as multiprocessing's children do.
+    The current directory ('') is named, since `-P` keeps the child's own out; an entry that
+    is not text, or holds the separator, cannot be passed and is left out."""
+    paths = [os.getcwd() if path == "" else path for path in sys.path
+             if isinstance(path, str) and os.pathsep not in path]
     return dict(os.environ) | {"PYTHONPATH": os.pathsep.join(paths)}
 
 
-def read_child_outcome(stdout: bytes, stderr: bytes, returncode: int | None) -> RetentionReport:
+def read_child_outcome(stdout: bytes, returncode: int | None) -> RetentionReport:
+    """The report the child wrote; WorkflowError with its error, or with its exit status if
+    it wrote none (killed, out of memory; its stderr is the service's, so the cause is in
+    the service's log)."""
     try:
         outcome = json.loads(stdout.decode("utf-8", "replace").strip().splitlines()[-1])
         if outcome["status"] == "ok":
             return RetentionReport.model_validate(outcome["report"])
         error = str(outcome["error"])
     except (ValueError, IndexError, KeyError, TypeError, ValidationError):
-        tail = stderr.decode("utf-8", "replace")[-_STDERR_TAIL:].strip()
-        error = (f"the retention process ended without a report (exit status {returncode})"
-                 + (f": {tail}" if tail else ""))
+        error = f"the retention process ended without a report (exit status {returncode})"
     raise WorkflowError(f"retention failed: {error}")
+
+
+async def _stop(process: asyncio.subprocess.Process) -> None:
+    """Terminate the child and wait for it; killed if it does not go in _STOP_SECONDS, or if
+    this wait is itself cancelled."""
+    if process.returncode is not None:
+        return
+    process.terminate()
+    try:
+        await asyncio.wait_for(process.wait(), _STOP_SECONDS)
+    except TimeoutError:
+        pass
+    finally:
+        if process.returncode is None:
+            process.kill()
 
 
 async def run_retention_in_process(job: RetentionJob) -> RetentionReport:
     """Run retention in a child process and return its report; WorkflowError if it failed
-    (its error's text included). Cancelling this terminates the child."""
+    (its error's text included) or ran past `job.timeout_seconds` (then it is stopped, its
+    chunk rolls back, and the next run goes on). Cancelling this terminates the child."""
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-P", "-m", "bot.desk.retention_process",
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE, env=_child_environment())
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=None,
+        env=_child_environment())
     try:
-        stdout, stderr = await process.communicate(job.model_dump_json().encode())
+        async with asyncio.timeout(job.timeout_seconds):
+            stdout, _ = await process.communicate(job.model_dump_json().encode())
+    except TimeoutError:
+        await _stop(process)
+        raise WorkflowError(f"retention failed: still running after {job.timeout_seconds:g} s,"
+                            " stopped") from None
     except BaseException:
-        if process.returncode is None:
-            process.terminate()
-            try:
-                await asyncio.wait_for(process.wait(), _STOP_SECONDS)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
+        await _stop(process)
         raise
-    return read_child_outcome(stdout, stderr, process.returncode)
+    return read_child_outcome(stdout, process.returncode)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,9 @@ back, says why when it fails, and is stopped with the service."""
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +16,13 @@ import pytest
 from bot.desk import Desk
 from bot.desk.register import read_register
 from bot.desk.retention import RetentionReport, retention_loop, run_retention
-from bot.desk.retention_process import RetentionJob, read_child_outcome, run_retention_in_process
+from bot.desk.retention_process import (
+    RetentionJob,
+    _child_environment,
+    _outcome,
+    read_child_outcome,
+    run_retention_in_process,
+)
 from bot.errors import WorkflowError
 from bot.workflow.retention import PSEUDONYM_PREFIX, pseudonym
 from storage import Database
@@ -104,14 +113,75 @@ def test_a_key_that_is_not_text_reaches_the_child_unchanged() -> None:
     assert RetentionJob.model_validate_json(sent).secret == key
 
 
-@pytest.mark.parametrize(("stdout", "stderr", "said"), [
-    (b"", b"Killed\n", "without a report (exit status -9): Killed"),
-    (b"half a line", b"", "without a report (exit status -9)"),
-    (b'{"status": "ok", "report": {"dry_run": "perhaps"}}\n', b"", "without a report"),
-    (b'{"status": "error", "error": "StorageError: disk full"}\n', b"", "disk full"),
+@pytest.mark.parametrize(("stdout", "said"), [
+    (b"", "without a report (exit status -9)"),
+    (b"half a line", "without a report (exit status -9)"),
+    (b'{"status": "ok", "report": {"dry_run": "perhaps"}}\n', "without a report"),
+    (b'{"status": "error", "error": "StorageError: disk full"}\n', "disk full"),
 ])
 def test_a_child_that_ends_without_a_report_is_a_workflow_error_that_says_why(
-        stdout: bytes, stderr: bytes, said: str) -> None:
+        stdout: bytes, said: str) -> None:
     with pytest.raises(WorkflowError, match="retention failed") as failure:
-        read_child_outcome(stdout, stderr, -9)
+        read_child_outcome(stdout, -9)
     assert said in str(failure.value)
+
+
+def test_what_a_library_prints_in_the_child_does_not_spoil_its_report(
+        desk: Desk, database_url: str, tmp_path: Path) -> None:
+    # A print at exit, after the report: it goes to stderr, the report stays the last line.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import atexit\natexit.register(print, 'goodbye from a library')\n")
+    env = _child_environment()
+    env["PYTHONPATH"] = f"{tmp_path}{os.pathsep}{env['PYTHONPATH']}"
+    done = subprocess.run([sys.executable, "-P", "-m", "bot.desk.retention_process"],
+                          input=job(database_url, dry_run=True).model_dump_json().encode(),
+                          env=env, check=False, capture_output=True, timeout=120)
+    assert b"goodbye from a library" in done.stderr
+    report = read_child_outcome(done.stdout, done.returncode)
+    assert report.dry_run
+
+
+def test_an_invalid_job_is_reported_without_quoting_it() -> None:
+    sent = job("sqlite+aiosqlite:///unused.db", secret=b"very-secret-key").model_dump_json()
+    outcome = _outcome(sent.replace('"now"', '"when"').encode())
+    assert outcome["status"] == "error"
+    assert "now" in outcome["error"]
+    assert "dmVyeS1zZWNyZXQta2V5" not in outcome["error"]  # the key, as base64
+
+
+async def test_a_run_past_its_time_is_stopped_and_the_database_stays_usable(
+        desk: Desk, clock: Clock, db: Database, database_url: str) -> None:
+    await month_of_requests(desk, clock)
+    with pytest.raises(WorkflowError, match="still running after"):
+        await run_retention_in_process(job(database_url, timeout_seconds=0.05))
+    report = await run_retention_in_process(job(database_url))
+    assert report.organisations[0].organisation == "aimigos"
+
+
+async def test_stopping_the_worker_cancels_a_run_under_way(desk: Desk, db: Database) -> None:
+    started, cancelled = asyncio.Event(), asyncio.Event()
+
+    async def endless(now: datetime) -> RetentionReport:
+        started.set()
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+        raise AssertionError("not reached")
+
+    stop = asyncio.Event()
+    loop = asyncio.create_task(retention_loop(db, desk.config, stop, every_seconds=3600,
+                                              first_after_seconds=0, run=endless))
+    await asyncio.wait_for(started.wait(), 10)
+    stop.set()
+    await asyncio.wait_for(loop, 10)  # returns without waiting out the run
+    assert cancelled.is_set()
+
+
+def test_the_child_is_given_the_current_directory_and_only_paths_it_can_use(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", ["", "/opt/lib", f"/odd{os.pathsep}path", Path("/x")])
+    paths = _child_environment()["PYTHONPATH"].split(os.pathsep)
+    assert paths == [str(tmp_path), "/opt/lib"]
