@@ -141,3 +141,20 @@ NOT_CONFIRMED = [
                          + CONFIRMED + NOT_CONFIRMED)
 def test_letter_mechanisms(lang: str, body: str, want: list[str]) -> None:
     assert _read(body) == want, lang
+
+
+# The shared rules' Dutch stem "wis" (wis, wist, gewist: erase) is no English "wish".
+FALSE_FRIENDS = [
+    ("en", "As a customer and data subject, I wish to formally obtain a copy of all personal "
+           "data you keep on me.\n\nSam", ["access"]),
+    ("en", "Regarding my personal data, I wish you would explain your retention policy.\n\nSam",
+     []),
+    ("nl", "Beste, wis alstublieft al mijn persoonsgegevens uit uw systemen.\n\nSam",
+     ["erasure"]),
+    ("nl", "Graag wil ik dat u al mijn gegevens wist.\n\nSam", ["erasure"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "want"), FALSE_FRIENDS)
+def test_shared_stems_are_no_false_friends(lang: str, body: str, want: list[str]) -> None:
+    assert _read(body) == want, lang
