@@ -102,6 +102,7 @@ DATA_OBJECT = _joined("data_object")
 BLOCKERS = _joined("blockers")
 HYPOTHESIS = _joined("hypothesis")
 ERASURE_CONFIRMED = _joined("erasure_confirmed")
+INFORMATION = _joined("information")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
            ONGOING, ASKED_BEFORE, DONE, ASKED_EARLIER, PERSISTING)
 _PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
@@ -407,17 +408,21 @@ def list_intro(text: str, pos: int) -> tuple[int, int] | None:
 def _in_asked_object(reading: Reading, i: int, start: int, flags: str, access_asked: bool,
                      asked_at: tuple[int, ...]) -> bool:
     """Whether a grievance word at `start` is inside what the letter asks for: a list item
-    under a line asking for the items ("please provide the following:", "cette opposition
+    under a line asking for them: a request of the letter in it ("cette opposition
     concerne :"; a regulator named there is an item asked about, "the right to lodge a
-    complaint"), or, in an access letter, the object of a request in its own clause
-    ("please list the firms you have shared my data with")."""
+    complaint"), or, in an access letter, a request to be told ("please provide the
+    following information:", not "please note the following:"); or, in an access letter,
+    the object of a request in its own clause ("please list the firms you have shared my
+    data with")."""
     text = reading.text
     intro = list_intro(text, start)
     for _ in range(LIST_DEPTH):
         if intro is None:
             break
         if any(intro[0] <= at < intro[1] for at in asked_at) or (
-                access_asked and REQUEST.search(text, *intro) is not None):
+                access_asked and not set("dg") & set(flags)
+                and REQUEST.search(text, *intro) is not None
+                and INFORMATION.search(text, *intro) is not None):
             return True
         intro = list_intro(text, intro[0])  # a nested list: what its item's list asks
     if not access_asked or "c" in flags:

@@ -86,6 +86,11 @@ CUES = ClauseCues(
         r"weiterhin\b| immer\b| noch\b| wieder\b)",
         r"ob (?:meine|irgendwelche) (?:personlichen |personenbezogenen )?daten",
     ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informationen?", r"informieren", r"auskunft", r"angaben", r"einzelheiten", r"wissen",
+        r"mitteilen", r"teilen sie mir", r"nennen", r"erlautern",
+    ),
     # A confirmation of an erasure asked: no copy of the data is asked.
     erasure_confirmed=(
         r"bestatig\w*(?: sie)?(?: mir| uns)?(?: bitte)?(?: schriftlich)? (?:die|deren|"

@@ -137,6 +137,11 @@ CUES = ClauseCues(
         r"(?:if|whether) (?:or not )?(?:my|any of my|any) (?:personal )?(?:data|details|"
         r"information) (?:has|have|was|were|is|are)(?! not\b| still\b)",
     ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"information", r"details", r"know", r"tell me", r"let me know", r"explain", r"provide",
+        r"list",
+    ),
     # A confirmation of an erasure asked: no copy of the data is asked.
     erasure_confirmed=(
         r"confirm(?:ation)?(?: to me)?(?: in writing)?(?: that)? (?:you|they|the \w+) "

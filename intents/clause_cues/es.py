@@ -74,6 +74,11 @@ CUES = ClauseCues(
         r"en caso de que (?:hayais|haya|hayan)",
         r"si (?:mis|algunos de mis) datos (?:personales )?(?:han|fueron|se han)",
     ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informacion", r"indicad", r"indiquen", r"saber", r"detalles", r"facilitad", r"facilitar",
+        r"proporcion\w*", r"lista",
+    ),
     # A confirmation of an erasure asked: no copy of the data is asked.
     erasure_confirmed=(
         r"confirm\w*(?: por escrito)? (?:la supresion|el borrado|la eliminacion)",

@@ -77,6 +77,11 @@ CUES = ClauseCues(
         r"(?:si|au cas ou) (?:mes|des) donnees (?:personnelles )?(?:ont|sont)",
         r"au cas ou vous (?:avez|auriez|etes)",
     ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informations?", r"renseignements?", r"indiquer", r"indiquez", r"savoir", r"communiquer",
+        r"fournir", r"preciser", r"liste",
+    ),
     # A confirmation of an erasure asked: no copy of the data is asked.
     erasure_confirmed=(
         r"confirm\w*(?:-moi| moi)?(?: par ecrit)? (?:l'effacement|la suppression|la destruction)",

@@ -75,6 +75,11 @@ CUES = ClauseCues(
         r"(?:nel caso in cui|qualora) (?:abbiate|aveste|abbia)",
         r"se i miei dati (?:personali )?(?:sono|siano|hanno)",
     ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informazioni", r"indicare", r"indicatemi", r"sapere", r"dettagli", r"fornire",
+        r"fornitemi", r"elenco",
+    ),
     # A confirmation of an erasure asked: no copy of the data is asked.
     erasure_confirmed=(
         r"conferm\w*(?: per iscritto)? (?:la cancellazione|l'avvenuta cancellazione|"

@@ -66,6 +66,11 @@ CUES = ClauseCues(
         r"(?:als|indien|ingeval|of) (?:u|jullie)(?! niet\b| nog\b| blijft\b| blijven\b)",
         r"of (?:mijn|er) (?:persoons)?gegevens",
     ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informatie", r"verstrekken", r"weten", r"laat mij weten", r"details", r"lijst",
+        r"toelichting",
+    ),
     # A confirmation of an erasure asked: no copy of the data is asked.
     erasure_confirmed=(
         r"bevestiging van (?:de )?verwijdering",

@@ -65,6 +65,10 @@ CUES = ClauseCues(
         r"caso (?:tenham|tenha|estejam|esteja)",
         r"se os meus dados (?:pessoais )?(?:foram|tiverem sido)",
     ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informacoes", r"informacao", r"indicar", r"saber", r"detalhes", r"fornecer", r"lista",
+    ),
     # A confirmation of an erasure asked: no copy of the data is asked.
     erasure_confirmed=(
         r"confirm\w*(?: por escrito)? (?:a eliminacao|o apagamento|a exclusao)",

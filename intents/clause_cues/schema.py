@@ -75,6 +75,10 @@ class ClauseCues(BaseModel):
     # avez vendu"): a grievance word in its protasis accuses nobody. Not "if you have not",
     # "if you are still", "wenn Sie weiterhin": those are threats on what goes on.
     hypothesis: tuple[str, ...] = ()
+    # What a line introducing a list asks for when it asks to be told ("please provide the
+    # following information:", "informieren Sie mich", "indiquez-moi"): its items are
+    # asked about ("please note the following:" asks nothing of the kind).
+    information: tuple[str, ...] = ()
     # Asking to be told an erasure was done ("confirm that you have deleted my data",
     # "bestatigen Sie mir die Loschung", "confirmez-moi l'effacement"): no copy is asked.
     erasure_confirmed: tuple[str, ...] = ()

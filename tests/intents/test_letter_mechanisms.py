@@ -96,8 +96,9 @@ ASKED = [
            "obtuvisteis mi número\n\nUn saludo,\nPilar", ["access"]),
 ]
 
-# Near misses: a list of grievances under a line that asks for nothing, in a letter that
-# asks for no copy; a grievance told after the request's clause.
+# Near misses: a list of grievances under a line that asks for nothing (in an erasure
+# letter, or in an access letter under a line asking to be told nothing); a grievance told
+# after the request's clause.
 LISTED = [
     ("en", "Please delete my account. My concerns:\n\n- you sold my data to a broker\n- you "
            "shared my number with a call centre\n\nTomas", ["complaint", "erasure"]),
@@ -105,6 +106,14 @@ LISTED = [
            "a call centre without asking me.\n\nTomas", ["access", "complaint"]),
     ("de", "Bitte löschen Sie mein Konto. Was passiert ist:\n\n- Sie haben meine Daten an "
            "eine Werbefirma verkauft\n\nJens", ["complaint", "erasure"]),
+    # In an access letter, a list under a line that asks to be told nothing.
+    ("en", "Please send me a copy of my personal data. Please note the following:\n\n- I "
+           "have already reported you to the ICO\n- you sold my data to a broker\n\nKim",
+     ["access", "complaint"]),
+    ("de", "Bitte senden Sie mir eine Kopie meiner Daten. Bitte beachten Sie:\n\n- Ich habe "
+           "mich bereits bei der Datenschutzbehörde beschwert\n\nKim", ["access", "complaint"]),
+    ("fr", "Veuillez m'envoyer une copie de mes données. Pour mémoire :\n\n- vous avez vendu "
+           "mes données à un courtier\n\nKim", ["access", "complaint"]),
 ]
 
 # Asking to be told an erasure was done asks for no copy of the data; asking whether data
