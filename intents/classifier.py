@@ -313,11 +313,12 @@ def _read_clauses(reading: Reading, hits: list[_Hit]) -> list[_Hit]:
         hits.append(_Hit(_IGNORED, _IGNORED.weight, *ignored, False, ignored[0]))
     access_asked = any(h.rule.intent == "access" and not h.cancelled
                        and h.weight >= THRESHOLD for h in hits)
+    asked_at = tuple(h.start for h in hits if h.rule.intent != "complaint" and not h.cancelled)
     for hit in list(hits):
         if hit.cancelled:
             continue
         said = verdict(reading, hit.rule.intent, hit.rule.flags, hit.start, hit.end,
-                       access_asked)
+                       access_asked, asked_at)
         if said == "cancel":
             hit.cancelled = True
         elif said == "weak" and hit.weight == hit.rule.weight:

@@ -67,6 +67,17 @@ CANONICAL: dict[tuple[str, str], str] = {
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+>\u2022\u00b7]|\d{1,2}[.)]|[a-z][.)]"
                         r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")
 _FIELD = re.compile(r"[ \t]*[^\W\d_][\w ./'-]{0,30}:(?:\s|$)")
+# Where a condition's protasis ends ("if you have sold my data, tell me to whom").
+_PROTASIS_END = re.compile(r"[,;:]|\bthen\b|\bi(?:'ll| will| shall)\b")
+# Where a clause ends inside a sentence: what follows is no longer a request's object.
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+# A list item, also numbered "10.4" (the walk up a list needs every item line).
+_ITEM = re.compile(r"[ \t]*(?:[-*+>\u2022\u00b7]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]"
+                   r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")
+# How many lines up a list item may be from the line introducing its list.
+LIST_LINES = 40
+# How many lists up a nested list item may look for what is asked.
+LIST_DEPTH = 3
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n")
 
 
@@ -89,6 +100,9 @@ PERSISTING = _joined("persisting")
 MARKETING_LIST = _joined("marketing_list")
 DATA_OBJECT = _joined("data_object")
 BLOCKERS = _joined("blockers")
+HYPOTHESIS = _joined("hypothesis")
+ERASURE_CONFIRMED = _joined("erasure_confirmed")
+INFORMATION = _joined("information")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
            ONGOING, ASKED_BEFORE, DONE, ASKED_EARLIER, PERSISTING)
 _PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
@@ -354,12 +368,79 @@ def read_clauses(folded: str) -> Reading:
                    _kinds=reading._kinds, _fields=reading._fields)
 
 
+def in_protasis(reading: Reading, sentence_start: int, start: int) -> bool:
+    """Whether `start` lies in the protasis of a condition on the organisation's own act
+    ("if you are selling my data, ...", "ob meine Daten weitergegeben wurden"): from the
+    cue to the clause's end (a comma, "then", "I will")."""
+    if not reading.may_hold(HYPOTHESIS):
+        return False
+    text, at = reading.text, sentence_start
+    while (cue := HYPOTHESIS.search(text, at, start)) is not None:
+        if _PROTASIS_END.search(text, cue.end(), start) is None:
+            return True
+        at = cue.end()
+    return False
+
+
+def list_intro(text: str, pos: int) -> tuple[int, int] | None:
+    """The line introducing the list whose item holds `pos` (the nearest line above ending
+    with ":", over item lines and blank lines), or None when `pos` is in no list item."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _ITEM.match(text, line_start) is None:
+        return None
+    at = line_start
+    for _ in range(LIST_LINES):
+        if at == 0:
+            return None
+        above = text.rfind("\n", 0, at - 1) + 1
+        line = text[above : at - 1]
+        if line.rstrip().endswith(":"):
+            # The sentence ending with the colon ("Please delete my account. My concerns:"
+            # introduces the list with its second sentence only).
+            told = max(line.rstrip()[:-1].rfind(mark) for mark in ".!?") + 1
+            return above + told, at - 1
+        if line.strip() and _ITEM.match(text, above) is None:
+            return None
+        at = above
+    return None
+
+
+def _in_asked_object(reading: Reading, i: int, start: int, flags: str, access_asked: bool,
+                     asked_at: tuple[int, ...]) -> bool:
+    """Whether a grievance word at `start` is inside what the letter asks for: a list item
+    under a line asking for them: a request of the letter in it ("cette opposition
+    concerne :"; a regulator named there is an item asked about, "the right to lodge a
+    complaint"), or, in an access letter, a request to be told ("please provide the
+    following information:", not "please note the following:"); or, in an access letter,
+    the object of a request in its own clause ("please list the firms you have shared my
+    data with")."""
+    text = reading.text
+    intro = list_intro(text, start)
+    for _ in range(LIST_DEPTH):
+        if intro is None:
+            break
+        if any(intro[0] <= at < intro[1] for at in asked_at) or (
+                access_asked and not set("dg") & set(flags)
+                and REQUEST.search(text, *intro) is not None
+                and INFORMATION.search(text, *intro) is not None):
+            return True
+        intro = list_intro(text, intro[0])  # a nested list: what its item's list asks
+    if not access_asked or "c" in flags:
+        return False
+    sentence_start = reading.bounds[i][0]
+    request = REQUEST.search(text, sentence_start, start)
+    return (request is not None and not set("dg") & set(flags)
+            and _CLAUSE_BREAK.search(text, request.end(), start) is None
+            and GRIEVANCE_QUESTION.search(text, sentence_start, start) is None)
+
+
 def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
-            access_asked: bool) -> Verdict:
+            access_asked: bool, asked_at: tuple[int, ...] = ()) -> Verdict:
     """What the clause around a rule match at `start` does to it: keep it, cancel it, make it
     weak (a reservation), count it as a threat (in full), or read it as an opt-out (an
     erasure whose object is a marketing list). `flags` are the rule's (see rules.py);
-    `access_asked`: the mail asks for a copy of the sender's data elsewhere."""
+    `access_asked`: the mail asks for a copy of the sender's data elsewhere; `asked_at`:
+    where the mail's other requests (not complaints) start."""
     # Only what the match needs is read of its sentence (the same tests as Clause.kind).
     if reading.shape:
         return "cancel"  # phishing or a vendor's notice: nobody's request
@@ -384,7 +465,21 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
         if "q" in flags and reading.is_question(i) and not reading.holds(i, GRIEVANCE_QUESTION):
             # "Do you post photos without asking?": asking how they work accuses nobody.
             return "cancel"
+        if "c" not in flags and (
+                (not set("dg") & set(flags) and in_protasis(reading, sentence_start, start))
+                or _in_asked_object(reading, i, start, flags, access_asked, asked_at)):
+            # "If you have sold my data, tell me to whom", "a list of the firms you shared
+            # my data with": supposed or asked about, nobody is accused.
+            return "cancel"
         return "keep"
+    if intent == "access" and reading.may_hold(ERASURE_CONFIRMED):
+        confirmed = ERASURE_CONFIRMED.search(reading.text, sentence_start, sentence_end)
+        if confirmed is not None and end > confirmed.start() and (
+                start < confirmed.end()
+                or REQUEST.search(reading.text, confirmed.end(), start) is None):
+            # "Please confirm that you have deleted my data (and their copy of it)": told
+            # the erasure was done, the sender asks for no copy.
+            return "cancel"
     if intent == "erasure" and any(r.noun == "marketing" and r.start == sentence_start
                                    for r in reading.resolutions):
         return "cancel"  # "your newsletters ... get rid of them": an opt-out, read above

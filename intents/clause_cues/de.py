@@ -11,7 +11,8 @@ CUES = ClauseCues(
     # A wish said for someone else is a request too ("er möchte, dass ... gelöscht wird").
     request=(r"bitte", r"konnen sie", r"konnten sie", r"ich (?:mochte|will|bitte|fordere"
              r"|verlange|beantrage)", r"wurden sie", r"(?:er|sie|wir) (?:mochte|mochten|will"
-             r"|wollen)", r"mochte,? dass"),
+             r"|wollen)", r"mochte,? dass",
+             r"(?:mochte|mochten|will|wollen) (?:ich|wir)"),
     threat=(r"andernfalls", r"ansonsten", r"sonst", r"widrigenfalls", r"falls nicht"),
     reservation=(r"behalte (?:ich )?mir (?:\w+ )?vor", r"vorbehaltlich",
                  r"unter vorbehalt"),
@@ -77,5 +78,25 @@ CUES = ClauseCues(
         r"keine (?:antwort|reaktion|ruckmeldung)",
         r"seitdem",
         r"seither",
+    ),
+    # A condition on the organisation's own act, in whose protasis a grievance word
+    # accuses nobody (clauses.in_protasis); not on its inaction or on what goes on.
+    hypothesis=(
+        r"(?:falls|wenn|ob|sofern) (?:sie|ihr|ihre firma|ihr unternehmen)(?! nicht\b| "
+        r"weiterhin\b| immer\b| noch\b| wieder\b)",
+        r"ob (?:meine|irgendwelche) (?:personlichen |personenbezogenen )?daten",
+    ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informationen?", r"informieren", r"auskunft", r"angaben", r"einzelheiten", r"wissen",
+        r"mitteilen", r"teilen sie mir", r"nennen", r"erlautern",
+    ),
+    # A confirmation of an erasure asked: no copy of the data is asked.
+    erasure_confirmed=(
+        r"bestatig\w*(?: sie)?(?: mir| uns)?(?: bitte)?(?: schriftlich)? (?:die|deren|"
+        r"ihre) (?:loschung|entfernung|vernichtung)",
+        r"bestatig\w*(?: \w+){0,4},? dass (?:sie|ihr) (?:\w+ ){0,5}(?:geloscht|entfernt|"
+        r"vernichtet)",
+        r"bestatigung (?:der|uber die) (?:loschung|entfernung|vernichtung)",
     ),
 )

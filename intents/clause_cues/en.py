@@ -129,4 +129,25 @@ CUES = ClauseCues(
         r"(?:heard|had|received|got) nothing",
         r"no (?:reply|response|answer)",
     ),
+    # A condition on the organisation's own act, in whose protasis a grievance word
+    # accuses nobody (clauses.in_protasis); not on its inaction or on what goes on.
+    hypothesis=(
+        r"(?:if|whether|in case|in the event) (?:or not )?you(?:'ve| have| had| are| were|"
+        r" did)(?! not\b| never\b| still\b| going to\b| continuing\b)",
+        r"(?:if|whether) (?:or not )?(?:my|any of my|any) (?:personal )?(?:data|details|"
+        r"information) (?:has|have|was|were|is|are)(?! not\b| still\b)",
+    ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"information", r"details", r"know", r"tell me", r"let me know", r"explain", r"provide",
+        r"list",
+    ),
+    # A confirmation of an erasure asked: no copy of the data is asked.
+    erasure_confirmed=(
+        r"confirm(?:ation)?(?: to me)?(?: in writing)?(?: that)? (?:you|they|the \w+) "
+        r"(?:have |has )?(?:now )?(?:deleted|erased|removed|destroyed|wiped)",
+        r"confirm(?:ation of)?(?: to me)?(?: in writing)? (?:the|its|their|my) "
+        r"(?:deletion|erasure|removal|destruction)",
+        r"confirmation of (?:the )?(?:deletion|erasure|removal)",
+    ),
 )

@@ -67,4 +67,23 @@ CUES = ClauseCues(
         r"sin respuesta",
         r"ninguna respuesta",
     ),
+    # A condition on the organisation's own act, in whose protasis a grievance word
+    # accuses nobody (clauses.in_protasis); not on its inaction or on what goes on.
+    hypothesis=(
+        r"si (?:habeis|has|ha|han|usted ha|ustedes han|estais|estan)(?! seguido\b)",
+        r"en caso de que (?:hayais|haya|hayan)",
+        r"si (?:mis|algunos de mis) datos (?:personales )?(?:han|fueron|se han)",
+    ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informacion", r"indicad", r"indiquen", r"saber", r"detalles", r"facilitad", r"facilitar",
+        r"proporcion\w*", r"lista",
+    ),
+    # A confirmation of an erasure asked: no copy of the data is asked.
+    erasure_confirmed=(
+        r"confirm\w*(?: por escrito)? (?:la supresion|el borrado|la eliminacion)",
+        r"confirm\w*(?: por escrito)? que (?:habeis|han|ha|hayan|hayais) (?:borrado|"
+        r"eliminado|suprimido)",
+        r"confirmacion (?:por escrito )?de (?:la supresion|el borrado|la eliminacion)",
+    ),
 )

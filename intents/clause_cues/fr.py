@@ -70,4 +70,23 @@ CUES = ClauseCues(
         r"aucune reponse",
         r"sans reponse",
     ),
+    # A condition on the organisation's own act, in whose protasis a grievance word
+    # accuses nobody (clauses.in_protasis); not on its inaction or on what goes on.
+    hypothesis=(
+        r"si vous (?:avez|etes|aviez|etiez)(?! continue\b| toujours\b| encore\b)",
+        r"(?:si|au cas ou) (?:mes|des) donnees (?:personnelles )?(?:ont|sont)",
+        r"au cas ou vous (?:avez|auriez|etes)",
+    ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informations?", r"renseignements?", r"indiquer", r"indiquez", r"savoir", r"communiquer",
+        r"fournir", r"preciser", r"liste",
+    ),
+    # A confirmation of an erasure asked: no copy of the data is asked.
+    erasure_confirmed=(
+        r"confirm\w*(?:-moi| moi)?(?: par ecrit)? (?:l'effacement|la suppression|la destruction)",
+        r"confirm\w*(?:-moi| moi)?(?: par ecrit)? que vous avez (?:bien )?(?:efface|"
+        r"supprime|detruit)",
+        r"confirmation (?:ecrite )?de (?:l'effacement|la suppression)",
+    ),
 )

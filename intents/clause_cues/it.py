@@ -68,4 +68,22 @@ CUES = ClauseCues(
         r"senza risposta",
         r"non ho (?:ricevuto|avuto) (?:alcuna |nessuna )?risposta",
     ),
+    # A condition on the organisation's own act, in whose protasis a grievance word
+    # accuses nobody (clauses.in_protasis); not on its inaction or on what goes on.
+    hypothesis=(
+        r"se (?:avete|hai|aveste|state|siete)(?! continuato\b| ancora\b)",
+        r"(?:nel caso in cui|qualora) (?:abbiate|aveste|abbia)",
+        r"se i miei dati (?:personali )?(?:sono|siano|hanno)",
+    ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informazioni", r"indicare", r"indicatemi", r"sapere", r"dettagli", r"fornire",
+        r"fornitemi", r"elenco",
+    ),
+    # A confirmation of an erasure asked: no copy of the data is asked.
+    erasure_confirmed=(
+        r"conferm\w*(?: per iscritto)? (?:la cancellazione|l'avvenuta cancellazione|"
+        r"l'eliminazione)",
+        r"conferm\w* che (?:avete|ha|abbiate|abbia) (?:cancellato|eliminato)",
+    ),
 )

@@ -8,7 +8,7 @@ CUES = ClauseCues(
           r" geleden", r"(?:heeft|hebben) (?:mij|me)"
           r" (?:\w+ )?(?:gestuurd|toegestuurd|gekopieerd)", r"destijds"),
     request=(r"graag", r"alstublieft", r"kunt u", r"kunnen jullie", r"ik (?:wil"
-             r"|verzoek|vraag)", r"wilt u"),
+             r"|verzoek|vraag)", r"wilt u", r"gelieve"),
     threat=(r"anders", r"zo niet", r"bij gebreke daarvan", r"indien niet"),
     reservation=(r"behoud (?:ik )?(?:me|mij) het recht", r"onder voorbehoud",
                  r"voorbehoud van"),
@@ -59,5 +59,21 @@ CUES = ClauseCues(
         r"sindsdien",
         r"nooit (?:iets )?(?:gehoord|ontvangen|teruggehoord)",
         r"geen (?:antwoord|reactie)",
+    ),
+    # A condition on the organisation's own act, in whose protasis a grievance word
+    # accuses nobody (clauses.in_protasis); not on its inaction or on what goes on.
+    hypothesis=(
+        r"(?:als|indien|ingeval|of) (?:u|jullie)(?! niet\b| nog\b| blijft\b| blijven\b)",
+        r"of (?:mijn|er) (?:persoons)?gegevens",
+    ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informatie", r"verstrekken", r"weten", r"laat mij weten", r"details", r"lijst",
+        r"toelichting",
+    ),
+    # A confirmation of an erasure asked: no copy of the data is asked.
+    erasure_confirmed=(
+        r"bevestiging van (?:de )?verwijdering",
+        r"bevestig\w*(?: \w+){0,3},? dat (?:u|jullie) (?:\w+ ){0,4}(?:verwijderd|gewist)",
     ),
 )

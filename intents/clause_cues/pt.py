@@ -58,4 +58,20 @@ CUES = ClauseCues(
         r"nenhuma resposta",
         r"sem resposta",
     ),
+    # A condition on the organisation's own act, in whose protasis a grievance word
+    # accuses nobody (clauses.in_protasis); not on its inaction or on what goes on.
+    hypothesis=(
+        r"se (?:voces|voce|a empresa) (?:tem|tiverem|tiver|estao|esta|estiverem)(?! ainda\b)",
+        r"caso (?:tenham|tenha|estejam|esteja)",
+        r"se os meus dados (?:pessoais )?(?:foram|tiverem sido)",
+    ),
+    # A list's introduction that asks to be told (clauses.list_intro's callers).
+    information=(
+        r"informacoes", r"informacao", r"indicar", r"saber", r"detalhes", r"fornecer", r"lista",
+    ),
+    # A confirmation of an erasure asked: no copy of the data is asked.
+    erasure_confirmed=(
+        r"confirm\w*(?: por escrito)? (?:a eliminacao|o apagamento|a exclusao)",
+        r"confirm\w* que (?:apagaram|eliminaram|excluiram)",
+    ),
 )

@@ -70,3 +70,15 @@ class ClauseCues(BaseModel):
     # "twice", "sigo recibiendo", "keine Antwort"): together, within a few sentences, the
     # request was ignored, which the labelled sets count as a complaint.
     persisting: tuple[str, ...] = ()
+    # A condition on the organisation's own act, not on its inaction ("if you have sold my
+    # data", "whether my data was shared", "falls Sie ... weitergegeben haben", "si vous
+    # avez vendu"): a grievance word in its protasis accuses nobody. Not "if you have not",
+    # "if you are still", "wenn Sie weiterhin": those are threats on what goes on.
+    hypothesis: tuple[str, ...] = ()
+    # What a line introducing a list asks for when it asks to be told ("please provide the
+    # following information:", "informieren Sie mich", "indiquez-moi"): its items are
+    # asked about ("please note the following:" asks nothing of the kind).
+    information: tuple[str, ...] = ()
+    # Asking to be told an erasure was done ("confirm that you have deleted my data",
+    # "bestatigen Sie mir die Loschung", "confirmez-moi l'effacement"): no copy is asked.
+    erasure_confirmed: tuple[str, ...] = ()
