@@ -37,6 +37,7 @@ import numpy as np
 from qa_sets import (
     Item,
     QASet,
+    every_unseen_set,
     policyqa,
     policyqa_dir,
     project_sets,
@@ -54,7 +55,16 @@ FOLDS = 5
 WRONG_COST = 0.5
 ROOT = Path(__file__).resolve().parent.parent
 HAND = Model(rank_weights=HAND_RANK_WEIGHTS, confidence_weights=())
-NEW_FEATURES = [FEATURES.index("semantic"), FEATURES.index("heading_semantic")]
+# Features without a hand-set weight: pulled towards 0 only weakly (NEW_PULL).
+SECOND_STAGE = ("semantic_behind", "section_semantic_lead", "section_coverage_lead",
+                "own_words", "section_first")
+NEW_FEATURES = [FEATURES.index(name) for name in ("semantic", "heading_semantic",
+                                                   *SECOND_STAGE)]
+# Candidates are harvested with the shipped weights and these for the second-stage
+# features, so that the first stage lets through every unit the fitted ranking could lift.
+HARVEST = Model(rank_weights=tuple(
+    1.0 if name in SECOND_STAGE else weight for name, weight in zip(
+        FEATURES, Model().rank_weights, strict=True)), confidence_weights=())
 # In the confidence fit a question of the ten policies weighs as much as this many of the
 # project's own. Held out, more weight calibrates the ten better (answers at 0.9 or more
 # right 82% at 1, 86% at 3, 89% at 10) and costs the project's sets (746, 742, 739 of 849
@@ -76,7 +86,7 @@ class Harvested:
 def harvest(sets: list[QASet], folds: dict[str, int]) -> list[Harvested]:
     found = []
     for qa_set in sets:
-        kb = qa_set.knowledge_base(HAND)
+        kb = qa_set.knowledge_base(HARVEST)
         for item in qa_set.items:
             rows, labels = [], []
             for ranked, unit, cite in kb.candidates(item.question, item.policy):
@@ -171,6 +181,42 @@ def assess_all(data: list[Harvested], models: dict[int, Model]
     return out
 
 
+def source(item: Item) -> str:
+    """Which group a question belongs to: the project's sets, PolicyQA, or a writer's
+    unseen policies ("first" for the first ten)."""
+    if item.gold:
+        return "policyqa"
+    if not item.set.startswith("unseen:"):
+        return "project"
+    name = item.set.removeprefix("unseen:")
+    return name.split("/")[0] if "/" in name else "first"
+
+
+def by_source(rows: list[tuple[Harvested, tuple[float, ...], bool, bool]],
+              confidence: dict[int, tuple[float, bool]], threshold: float,
+              w_folds: list[np.ndarray]) -> None:
+    """Held-out figures per source at the threshold: right (answered right + declined
+    right), answered wrong, sure answers (confidence >= 0.9) right, and top-1."""
+    print("\nheld out, by source: right at the threshold | answered wrong | sure right | top-1")
+    groups: dict[str, list[int]] = {}
+    for h, features, was_answered, _ in rows:
+        conf, good = confidence.get(id(h), (0.0, False))
+        answers = was_answered and bool(features) and conf >= threshold
+        sure = answers and conf >= 0.9
+        part = groups.setdefault(source(h.item), [0, 0, 0, 0, 0, 0, 0])
+        part[0] += good if answers else h.item.abstain
+        part[1] += answers and not good
+        part[2] += sure and good
+        part[3] += sure
+        part[4] += 1
+        if not h.item.abstain:
+            part[5] += top1([h], w_folds[h.fold]) > 0
+            part[6] += 1
+    for name, (ok, bad, sure_ok, sure, asked, first, answerable) in groups.items():
+        print(f"  {name:14} {ok}/{asked} = {100 * ok / asked:.1f}% | {bad} | "
+              f"{sure_ok}/{sure} | {first}/{answerable} = {100 * first / answerable:.1f}%")
+
+
 def reliability(p: np.ndarray, y: np.ndarray, title: str) -> None:
     print(f"\n{title}: reliability (answers given, by confidence)")
     print("| confidence | answers | right | right % |")
@@ -191,6 +237,12 @@ def main() -> None:
     parser.add_argument("--policyqa")
     parser.add_argument("--unseen", type=Path, help="folder of bench/unseen_policies' texts "
                         "(or UNSEEN_POLICIES): their staff questions join the staff sets")
+    parser.add_argument("--unseen-root", type=Path, help="folder of every writer's unseen "
+                        "policy texts (first/, second_writer/, ...): all of them join the "
+                        "staff sets, in place of --unseen")
+    parser.add_argument("--folds", type=int, default=FOLDS, help="folds split by policy")
+    parser.add_argument("--drop", nargs="*", default=[], help="ranking features left out "
+                        "(set to 0): for comparing methods on the same folds")
     parser.add_argument("--pqa-questions", type=int, default=2000,
                         help="PolicyQA dev questions to use (a fixed sample)")
     parser.add_argument("--confidence-on-all", action="store_true",
@@ -211,7 +263,8 @@ def main() -> None:
                         "read them back next time (while nothing that ranks has changed)")
     args = parser.parse_args()
     started = time.perf_counter()
-    sets = project_sets() + unseen_policy_sets(args.unseen)
+    sets = project_sets() + (every_unseen_set(args.unseen_root) if args.unseen_root
+                             else unseen_policy_sets(args.unseen))
     directory = policyqa_dir(args.policyqa)
     if directory is not None:
         dev = list(policyqa(directory, "dev"))
@@ -223,7 +276,7 @@ def main() -> None:
         sets += [qa_set for qa_set in dev if qa_set.items]
     groups = sorted({item.group for qa_set in sets for item in qa_set.items})
     random.Random(2).shuffle(groups)
-    folds = {group: number % FOLDS for number, group in enumerate(groups)}
+    folds = {group: number % args.folds for number, group in enumerate(groups)}
     if args.harvest and Path(args.harvest).exists():
         # only while nothing that ranks has changed since it was written
         kept = pickle.loads(Path(args.harvest).read_bytes())
@@ -237,6 +290,9 @@ def main() -> None:
             Path(args.harvest).write_bytes(pickle.dumps(
                 [((h.qa_set.name, h.item.question, h.item.policy), h.fold, h.features, h.labels)
                  for h in data]))
+    for name in args.drop:
+        for h in data:
+            h.features[:, FEATURES.index(name)] = 0.0
     print(f"harvested {len(data)} questions over {len(groups)} policy groups "
           f"({time.perf_counter() - started:.0f} s)")
     hand = np.array(HAND_RANK_WEIGHTS)
@@ -250,7 +306,7 @@ def main() -> None:
     for l2 in [args.l2] if args.l2 else (0.1, 1.0, 3.0, 10.0, 30.0):
         for share in [args.share] if args.share else (0.2, 1.0):
             w_folds = [fit_rank([h for h in data if h.fold != fold], l2, share)
-                       for fold in range(FOLDS)]
+                       for fold in range(args.folds)]
             rates = [held_out_top1(part, w_folds) for part in (own, ten, pqa)]
             own_rate, ten_rate, pqa_rate = rates
             print(f"l2 {l2} PolicyQA share {share}: held-out top-1 project {100 * own_rate:.1f}%"
@@ -264,9 +320,10 @@ def main() -> None:
     assert best is not None
     _, l2, share = best
     print(f"chosen: l2 {l2}, PolicyQA share {share} ({time.perf_counter() - started:.0f} s)")
-    fold_models = {fold: Model(rank_weights=tuple(fit_rank(
-        [h for h in data if h.fold != fold], l2, share).tolist()), confidence_weights=())
-        for fold in range(FOLDS)}
+    fold_models_w = [fit_rank([h for h in data if h.fold != fold], l2, share)
+                     for fold in range(args.folds)]
+    fold_models = {fold: Model(rank_weights=tuple(w.tolist()), confidence_weights=())
+                   for fold, w in enumerate(fold_models_w)}
     if args.assessed and Path(args.assessed).exists():
         # only while nothing that ranks or describes an answer has changed, and the same L2
         kept_rows = pickle.loads(Path(args.assessed).read_bytes())
@@ -293,7 +350,7 @@ def main() -> None:
     # of them more weight than one of the project's own.
     row_weight = np.where(tens, args.ten_weight, 1.0)
     p = np.zeros(len(y))
-    for fold in range(FOLDS):
+    for fold in range(args.folds):
         train = (fold_of != fold) & fitted_on
         w = fit_logistic(x[train], y[train], args.conf_l2, row_weight[train])
         p[fold_of == fold] = 1.0 / (1.0 + np.exp(-np.clip(x[fold_of == fold] @ w, -30, 30)))
@@ -333,6 +390,7 @@ def main() -> None:
         if utility > choice[0] + 1e-9:
             choice = (utility, float(threshold))
     print(f"chosen threshold {choice[1]:.2f}")
+    by_source(staff_rows, by_item, choice[1], fold_models_w)
     final_rank = fit_rank(data, l2, share)
     final_conf = fit_logistic(x[fitted_on], y[fitted_on], args.conf_l2,
                               row_weight[fitted_on])
