@@ -240,6 +240,8 @@ def main() -> None:
     parser.add_argument("--unseen-root", type=Path, help="folder of every writer's unseen "
                         "policy texts (first/, second_writer/, ...): all of them join the "
                         "staff sets, in place of --unseen")
+    parser.add_argument("--keep-ranking", action="store_true", help="answer with the shipped "
+                        "ranking weights in every fold (refit the confidence only)")
     parser.add_argument("--folds", type=int, default=FOLDS, help="folds split by policy")
     parser.add_argument("--drop", nargs="*", default=[], help="ranking features left out "
                         "(set to 0): for comparing methods on the same folds")
@@ -320,7 +322,8 @@ def main() -> None:
     assert best is not None
     _, l2, share = best
     print(f"chosen: l2 {l2}, PolicyQA share {share} ({time.perf_counter() - started:.0f} s)")
-    fold_models_w = [fit_rank([h for h in data if h.fold != fold], l2, share)
+    fold_models_w = [np.array(Model().rank_weights) if args.keep_ranking
+                     else fit_rank([h for h in data if h.fold != fold], l2, share)
                      for fold in range(args.folds)]
     fold_models = {fold: Model(rank_weights=tuple(w.tolist()), confidence_weights=())
                    for fold, w in enumerate(fold_models_w)}
@@ -391,7 +394,8 @@ def main() -> None:
             choice = (utility, float(threshold))
     print(f"chosen threshold {choice[1]:.2f}")
     by_source(staff_rows, by_item, choice[1], fold_models_w)
-    final_rank = fit_rank(data, l2, share)
+    final_rank = (np.array(Model().rank_weights) if args.keep_ranking
+                  else fit_rank(data, l2, share))
     final_conf = fit_logistic(x[fitted_on], y[fitted_on], args.conf_l2,
                               row_weight[fitted_on])
     print("rank weights:", dict(zip(FEATURES, np.round(final_rank, 3).tolist(), strict=True)))
