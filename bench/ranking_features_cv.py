@@ -13,7 +13,8 @@ policy, as the harvest's). Methods:
   over the section's candidates, fitted on the sections that hold a right unit).
 
 The second-stage features (semantic_behind, section_semantic_lead, section_coverage_lead,
-own_words, section_first) were those of knowledge/ranking.py at this script's commit;
+own_words, section_first) were computed by knowledge/ranking.py at commit 202a38b (a harvest
+made there has them; they were not kept);
 maxsim, maxsim_content (content word pieces only) and their "_behind" forms (minus the best
 candidate's) come from the MaxSim file.
 
@@ -34,7 +35,10 @@ from knowledge.model import FEATURES, HAND_RANK_WEIGHTS
 SECOND_STAGE = ("semantic_behind", "section_semantic_lead", "section_coverage_lead",
                 "own_words", "section_first")
 MAXSIM = ("maxsim", "maxsim_content", "maxsim_behind", "maxsim_content_behind")
-NAMES = (*FEATURES, *MAXSIM)
+# The second-stage features are no longer computed by knowledge/ranking.py (not kept): a
+# harvest made without them gets zero columns in their place.
+NAMES = (*FEATURES, *(name for name in SECOND_STAGE if name not in FEATURES), *MAXSIM)
+WIDTH = len(NAMES) - len(MAXSIM)
 WEAK = [NAMES.index(name) for name in ("semantic", "heading_semantic", *SECOND_STAGE, *MAXSIM)]
 HEADING = NAMES.index("heading_semantic")
 
@@ -58,7 +62,9 @@ def load(harvest: Path, maxsim: Path | None) -> list[Row]:
         if found is not None and len(features):
             extra[:, :2] = found
             extra[:, 2:] = found - found.max(axis=0)
-        rows.append((source(key[0]), fold, np.hstack([features, extra]), labels))
+        padded = np.zeros((len(features), WIDTH))
+        padded[:, :features.shape[1]] = features
+        rows.append((source(key[0]), fold, np.hstack([padded, extra]), labels))
     return rows
 
 
@@ -79,7 +85,8 @@ def fit(rows: list[Row], columns: Sequence[int], l2: float, prior: np.ndarray | 
     mask = np.zeros((len(usable), width), dtype=bool)
     for row, (f, y) in enumerate(usable):
         x[row, :len(y)], target[row, :len(y)], mask[row, :len(y)] = masked(f, columns), y, True
-    start = np.array([*HAND_RANK_WEIGHTS, *[0.0] * len(MAXSIM)]) if prior is None else prior
+    start = (np.array([*HAND_RANK_WEIGHTS, *[0.0] * (len(NAMES) - len(HAND_RANK_WEIGHTS))])
+             if prior is None else prior)
     pull = np.where(np.isin(np.arange(len(NAMES)), WEAK), weak * l2, l2)
     w, m, v = start.copy(), np.zeros(len(NAMES)), np.zeros(len(NAMES))
     for step in range(1, steps + 1):

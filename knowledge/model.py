@@ -40,20 +40,10 @@ FEATURES = (
     "list",  # the unit is a lead-in with its whole list
     "semantic",  # cosine of the question's and the unit's sentence embeddings (semantic.py)
     "heading_semantic",  # cosine of the question's and the unit's section path's embeddings
-    # The second stage: how the unit compares with the other candidates, above all with its
-    # neighbours of the same section (ranking.relative_features).
-    "semantic_behind",  # its semantic similarity minus the best candidate's (0 for the best)
-    "section_semantic_lead",  # its semantic similarity minus the best other's of its section
-    "section_coverage_lead",  # its coverage minus the best other's of its section
-    "own_words",  # share of the question's own content words in the unit's own words
-    "section_first",  # it opens its section
 )
 HAND_RANK_WEIGHTS = (1.0, 0.15, 0.1, 1.0, 0.25, 0.15, 0.1, 0.1, -0.2, 0.08, -0.05, 0.15, 0.1,
-                     -0.06, 0.05, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-# Weights fitted before features were added give the new ones no weight.
-RANK_WEIGHTS: tuple[float, ...] = (
-    tuple(fitted.RANK_WEIGHTS) + (0.0,) * (len(FEATURES) - len(fitted.RANK_WEIGHTS))
-    if fitted.RANK_WEIGHTS else HAND_RANK_WEIGHTS)
+                     -0.06, 0.05, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+RANK_WEIGHTS: tuple[float, ...] = tuple(fitted.RANK_WEIGHTS) or HAND_RANK_WEIGHTS
 
 CONFIDENCE_FEATURES = (
     "bias",

@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from knowledge.index import FloatArray, Index, Posting
@@ -38,8 +37,6 @@ NOVELTY_MIN = 2
 RERANK = 40  # units of the first stage that are reranked on every feature
 _SIMILARITY = [FEATURES.index("similarity"), FEATURES.index("heading_similarity")]
 _SEMANTIC = [FEATURES.index("semantic"), FEATURES.index("heading_semantic")]
-_RELATIVE = [FEATURES.index("semantic_behind"), FEATURES.index("section_semantic_lead"),
-             FEATURES.index("section_coverage_lead")]
 
 
 @dataclass(frozen=True)
@@ -134,9 +131,6 @@ class Ranker:
             to_units, to_headings = self._semantic.similarity(vector, candidates + start)
             table[:, _SEMANTIC[0]] = to_units
             table[:, _SEMANTIC[1]] = to_headings
-        sections = np.array([self._section_key(int(uid)) for uid in candidates + start],
-                            dtype=np.int64)
-        table[:, _RELATIVE] = relative_features(table[:, _SEMANTIC[0]], table[:, 0], sections)
         ranks = table @ weights
         # String similarity (each in [0, 1]) is the dearest feature: only units it could still
         # lift to the top get it.
@@ -150,16 +144,6 @@ class Ranker:
                    for row, local in enumerate(candidates.tolist())]
         results.sort(key=lambda item: (-item.rank, item.uid))
         return results
-
-    def _section_key(self, uid: int) -> int:
-        """A number naming the unit's section, unique across the index's policies."""
-        ref = self._index.refs[uid]
-        return ref.policy * 1_000_000 + self._unit(uid).section
-
-    def _opens_section(self, uid: int) -> bool:
-        """The unit is its section's first (the unit before it is in another section)."""
-        ref = self._index.refs[uid]
-        return ref.unit == 0 or self._unit(uid - 1).section != self._unit(uid).section
 
     def _shape(self, uid: int) -> UnitShape:
         shape = self._shapes.get(uid)
@@ -222,11 +206,6 @@ class Ranker:
             float(unit.kind == "list"),
             0.0,  # semantic similarity: filled in by `rank` when the model is there
             0.0,
-            0.0,  # how it compares with the other candidates: filled in by `rank`
-            0.0,
-            0.0,
-            len(own & unit.stems) / len(own) if own else 0.0,
-            float(self._opens_section(uid)),
         ]
 
     def _reach(self, question: QuestionShape, typed_share: float) -> float:
@@ -240,10 +219,7 @@ class Ranker:
                   "similarity": 1.0, "heading_similarity": 1.0,
                   "log_length": math.log1p(self._longest), "fact": 1.0, "item": 1.0, "list": 1.0,
                   "semantic": float(self._semantic is not None),
-                  "heading_semantic": float(self._semantic is not None),
-                  "semantic_behind": float(self._semantic is not None),
-                  "section_semantic_lead": float(self._semantic is not None),
-                  "section_coverage_lead": 1.0, "own_words": 1.0, "section_first": 1.0}
+                  "heading_semantic": float(self._semantic is not None)}
         return sum(abs(float(self._weights[FEATURES.index(name)])) * span
                    for name, span in ranges.items())
 
@@ -274,30 +250,6 @@ class Ranker:
         if local.size == 0:
             return None
         return Posting((local + start).astype(np.int32), weights[local], cover[local])
-
-
-def relative_features(semantic: npt.NDArray[np.float64], coverage: npt.NDArray[np.float64],
-                      sections: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """How each candidate compares with the others (one row each): its semantic similarity
-    minus the best candidate's (0 for the best), and its semantic similarity and its coverage
-    minus the best of the other candidates of its own section (0 when it has no neighbour
-    there). The right sentence often shares its section with a neighbour that matches the
-    question's words as well; what tells them apart is which is nearer in meaning."""
-    out = np.zeros((semantic.size, 3), dtype=np.float64)
-    if semantic.size == 0:
-        return out
-    out[:, 0] = semantic - semantic.max()
-    for key in np.unique(sections).tolist():
-        rows = np.flatnonzero(sections == key)
-        if rows.size < 2:
-            continue
-        for values, column in ((semantic, 1), (coverage, 2)):
-            part = values[rows]
-            top = np.argsort(-part, kind="stable")
-            first, second = part[top[0]], part[top[1]]
-            # each unit against the best of the others: the leader against the runner-up
-            out[rows, column] = part - np.where(np.arange(rows.size) == top[0], second, first)
-    return out
 
 
 def _best(size: int, ids: np.ndarray, weights: FloatArray) -> FloatArray:
