@@ -279,6 +279,8 @@ def main() -> None:
                   for qa_set in sets for item in qa_set.items}
         data = [Harvested(*by_key[key], fold, features, labels)
                 for key, fold, features, labels in kept]
+        if any(h.features.shape[1] != len(FEATURES) for h in data):
+            sys.exit(f"{args.harvest} was harvested with other features: delete it")
     else:
         data = harvest(sets, folds)
         if args.harvest:
