@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from knowledge import KnowledgeBase, parse_policy
 from knowledge.base import joined
-from knowledge.models import Unit
+from knowledge.models import Unit, UnitKind
 
 
-def _unit(quote: str, kind: str = "sentence") -> Unit:
-    return Unit(section=0, kind=kind, quote=quote, answer=quote)  # type: ignore[arg-type]
+def _unit(quote: str, kind: UnitKind = "sentence") -> Unit:
+    return Unit(section=0, kind=kind, quote=quote, answer=quote)
 
 
 def test_joined_runs_sentences_on_in_order() -> None:
