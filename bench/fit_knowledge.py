@@ -17,6 +17,11 @@
 4. Writes knowledge/fitted.py (with --write) from models fitted on everything; PolicyQA's test
    split is never read here (bench/policyqa.py reports it once).
 
+--unseen-root DIR takes every writer's unseen policies (DIR/first, DIR/second_writer, ...) in
+place of the first ten; --folds, --drop (features zeroed, to compare feature sets on one
+harvest) and --keep-ranking (the confidence refitted alone) are for comparisons; the held-out
+figures are printed source by source.
+
 Run: nice -n 10 .venv/bin/python bench/fit_knowledge.py --policyqa DIR --unseen DIR [--write]
 """
 
