@@ -17,6 +17,11 @@
 4. Writes knowledge/fitted.py (with --write) from models fitted on everything; PolicyQA's test
    split is never read here (bench/policyqa.py reports it once).
 
+--unseen-root DIR takes every writer's unseen policies (DIR/first, DIR/second_writer, ...) in
+place of the first ten; --folds, --drop (features zeroed, to compare feature sets on one
+harvest) and --keep-ranking (the confidence refitted alone) are for comparisons; the held-out
+figures are printed source by source.
+
 Run: nice -n 10 .venv/bin/python bench/fit_knowledge.py --policyqa DIR --unseen DIR [--write]
 """
 
@@ -37,6 +42,7 @@ import numpy as np
 from qa_sets import (
     Item,
     QASet,
+    every_unseen_set,
     policyqa,
     policyqa_dir,
     project_sets,
@@ -55,6 +61,8 @@ WRONG_COST = 0.5
 ROOT = Path(__file__).resolve().parent.parent
 HAND = Model(rank_weights=HAND_RANK_WEIGHTS, confidence_weights=())
 NEW_FEATURES = [FEATURES.index("semantic"), FEATURES.index("heading_semantic")]
+# Candidates are harvested with the shipped weights: the units the shipped ranking reranks.
+HARVEST = Model(confidence_weights=())
 # In the confidence fit a question of the ten policies weighs as much as this many of the
 # project's own. Held out, more weight calibrates the ten better (answers at 0.9 or more
 # right 82% at 1, 86% at 3, 89% at 10) and costs the project's sets (746, 742, 739 of 849
@@ -76,7 +84,7 @@ class Harvested:
 def harvest(sets: list[QASet], folds: dict[str, int]) -> list[Harvested]:
     found = []
     for qa_set in sets:
-        kb = qa_set.knowledge_base(HAND)
+        kb = qa_set.knowledge_base(HARVEST)
         for item in qa_set.items:
             rows, labels = [], []
             for ranked, unit, cite in kb.candidates(item.question, item.policy):
@@ -171,6 +179,42 @@ def assess_all(data: list[Harvested], models: dict[int, Model]
     return out
 
 
+def source(item: Item) -> str:
+    """Which group a question belongs to: the project's sets, PolicyQA, or a writer's
+    unseen policies ("first" for the first ten)."""
+    if item.gold:
+        return "policyqa"
+    if not item.set.startswith("unseen:"):
+        return "project"
+    name = item.set.removeprefix("unseen:")
+    return name.split("/")[0] if "/" in name else "first"
+
+
+def by_source(rows: list[tuple[Harvested, tuple[float, ...], bool, bool]],
+              confidence: dict[int, tuple[float, bool]], threshold: float,
+              w_folds: list[np.ndarray]) -> None:
+    """Held-out figures per source at the threshold: right (answered right + declined
+    right), answered wrong, sure answers (confidence >= 0.9) right, and top-1."""
+    print("\nheld out, by source: right at the threshold | answered wrong | sure right | top-1")
+    groups: dict[str, list[int]] = {}
+    for h, features, was_answered, _ in rows:
+        conf, good = confidence.get(id(h), (0.0, False))
+        answers = was_answered and bool(features) and conf >= threshold
+        sure = answers and conf >= 0.9
+        part = groups.setdefault(source(h.item), [0, 0, 0, 0, 0, 0, 0])
+        part[0] += good if answers else h.item.abstain
+        part[1] += answers and not good
+        part[2] += sure and good
+        part[3] += sure
+        part[4] += 1
+        if not h.item.abstain:
+            part[5] += top1([h], w_folds[h.fold]) > 0
+            part[6] += 1
+    for name, (ok, bad, sure_ok, sure, asked, first, answerable) in groups.items():
+        print(f"  {name:14} {ok}/{asked} = {100 * ok / asked:.1f}% | {bad} | "
+              f"{sure_ok}/{sure} | {first}/{answerable} = {100 * first / answerable:.1f}%")
+
+
 def reliability(p: np.ndarray, y: np.ndarray, title: str) -> None:
     print(f"\n{title}: reliability (answers given, by confidence)")
     print("| confidence | answers | right | right % |")
@@ -191,6 +235,14 @@ def main() -> None:
     parser.add_argument("--policyqa")
     parser.add_argument("--unseen", type=Path, help="folder of bench/unseen_policies' texts "
                         "(or UNSEEN_POLICIES): their staff questions join the staff sets")
+    parser.add_argument("--unseen-root", type=Path, help="folder of every writer's unseen "
+                        "policy texts (first/, second_writer/, ...): all of them join the "
+                        "staff sets, in place of --unseen")
+    parser.add_argument("--keep-ranking", action="store_true", help="answer with the shipped "
+                        "ranking weights in every fold (refit the confidence only)")
+    parser.add_argument("--folds", type=int, default=FOLDS, help="folds split by policy")
+    parser.add_argument("--drop", nargs="*", default=[], help="ranking features left out "
+                        "(set to 0): for comparing methods on the same folds")
     parser.add_argument("--pqa-questions", type=int, default=2000,
                         help="PolicyQA dev questions to use (a fixed sample)")
     parser.add_argument("--confidence-on-all", action="store_true",
@@ -211,7 +263,8 @@ def main() -> None:
                         "read them back next time (while nothing that ranks has changed)")
     args = parser.parse_args()
     started = time.perf_counter()
-    sets = project_sets() + unseen_policy_sets(args.unseen)
+    sets = project_sets() + (every_unseen_set(args.unseen_root) if args.unseen_root
+                             else unseen_policy_sets(args.unseen))
     directory = policyqa_dir(args.policyqa)
     if directory is not None:
         dev = list(policyqa(directory, "dev"))
@@ -223,7 +276,7 @@ def main() -> None:
         sets += [qa_set for qa_set in dev if qa_set.items]
     groups = sorted({item.group for qa_set in sets for item in qa_set.items})
     random.Random(2).shuffle(groups)
-    folds = {group: number % FOLDS for number, group in enumerate(groups)}
+    folds = {group: number % args.folds for number, group in enumerate(groups)}
     if args.harvest and Path(args.harvest).exists():
         # only while nothing that ranks has changed since it was written
         kept = pickle.loads(Path(args.harvest).read_bytes())
@@ -231,12 +284,17 @@ def main() -> None:
                   for qa_set in sets for item in qa_set.items}
         data = [Harvested(*by_key[key], fold, features, labels)
                 for key, fold, features, labels in kept]
+        if any(h.features.shape[1] != len(FEATURES) for h in data):
+            sys.exit(f"{args.harvest} was harvested with other features: delete it")
     else:
         data = harvest(sets, folds)
         if args.harvest:
             Path(args.harvest).write_bytes(pickle.dumps(
                 [((h.qa_set.name, h.item.question, h.item.policy), h.fold, h.features, h.labels)
                  for h in data]))
+    for name in args.drop:
+        for h in data:
+            h.features[:, FEATURES.index(name)] = 0.0
     print(f"harvested {len(data)} questions over {len(groups)} policy groups "
           f"({time.perf_counter() - started:.0f} s)")
     hand = np.array(HAND_RANK_WEIGHTS)
@@ -250,7 +308,7 @@ def main() -> None:
     for l2 in [args.l2] if args.l2 else (0.1, 1.0, 3.0, 10.0, 30.0):
         for share in [args.share] if args.share else (0.2, 1.0):
             w_folds = [fit_rank([h for h in data if h.fold != fold], l2, share)
-                       for fold in range(FOLDS)]
+                       for fold in range(args.folds)]
             rates = [held_out_top1(part, w_folds) for part in (own, ten, pqa)]
             own_rate, ten_rate, pqa_rate = rates
             print(f"l2 {l2} PolicyQA share {share}: held-out top-1 project {100 * own_rate:.1f}%"
@@ -264,9 +322,11 @@ def main() -> None:
     assert best is not None
     _, l2, share = best
     print(f"chosen: l2 {l2}, PolicyQA share {share} ({time.perf_counter() - started:.0f} s)")
-    fold_models = {fold: Model(rank_weights=tuple(fit_rank(
-        [h for h in data if h.fold != fold], l2, share).tolist()), confidence_weights=())
-        for fold in range(FOLDS)}
+    fold_models_w = [np.array(Model().rank_weights) if args.keep_ranking
+                     else fit_rank([h for h in data if h.fold != fold], l2, share)
+                     for fold in range(args.folds)]
+    fold_models = {fold: Model(rank_weights=tuple(w.tolist()), confidence_weights=())
+                   for fold, w in enumerate(fold_models_w)}
     if args.assessed and Path(args.assessed).exists():
         # only while nothing that ranks or describes an answer has changed, and the same L2
         kept_rows = pickle.loads(Path(args.assessed).read_bytes())
@@ -293,7 +353,7 @@ def main() -> None:
     # of them more weight than one of the project's own.
     row_weight = np.where(tens, args.ten_weight, 1.0)
     p = np.zeros(len(y))
-    for fold in range(FOLDS):
+    for fold in range(args.folds):
         train = (fold_of != fold) & fitted_on
         w = fit_logistic(x[train], y[train], args.conf_l2, row_weight[train])
         p[fold_of == fold] = 1.0 / (1.0 + np.exp(-np.clip(x[fold_of == fold] @ w, -30, 30)))
@@ -333,14 +393,16 @@ def main() -> None:
         if utility > choice[0] + 1e-9:
             choice = (utility, float(threshold))
     print(f"chosen threshold {choice[1]:.2f}")
-    final_rank = fit_rank(data, l2, share)
+    by_source(staff_rows, by_item, choice[1], fold_models_w)
+    final_rank = (np.array(Model().rank_weights) if args.keep_ranking
+                  else fit_rank(data, l2, share))
     final_conf = fit_logistic(x[fitted_on], y[fitted_on], args.conf_l2,
                               row_weight[fitted_on])
     print("rank weights:", dict(zip(FEATURES, np.round(final_rank, 3).tolist(), strict=True)))
     print("confidence weights:", dict(zip(CONFIDENCE_FEATURES, np.round(final_conf, 3).tolist(),
                                           strict=True)))
     if args.write:
-        write(final_rank, final_conf, choice[1], len(data), len(groups))
+        write(final_rank, final_conf, choice[1], len(data), len(groups), args.keep_ranking)
     print(f"done in {time.perf_counter() - started:.0f} s")
 
 
@@ -351,22 +413,26 @@ def _values(weights: np.ndarray) -> str:
 
 
 def write(rank: np.ndarray, conf: np.ndarray, threshold: float, questions: int,
-          groups: int) -> None:
+          groups: int, kept: bool = False) -> None:
     today = datetime.date.today().isoformat()
+    note = ("# The ranking's weights are kept from the fit before (--keep-ranking): refitting\n"
+            "# them, or adding features, did not lift held-out policies without costing the\n"
+            "# project's sets (docs/evaluation.md, 2026-12-07, \"Second-stage ranking\").\n"
+            if kept else "")
     text = f'''"""Fitted coefficients of model.py, by bench/fit_knowledge.py; not edited by hand.
 
 Empty until fitted: the ranker then uses model.HAND_RANK_WEIGHTS.
 """
 
-RANK_WEIGHTS: tuple[float, ...] = (
+{note}RANK_WEIGHTS: tuple[float, ...] = (
 {_values(rank)}
 )
 CONFIDENCE_WEIGHTS: tuple[float, ...] = (
 {_values(conf)}
 )
 THRESHOLD = {round(threshold, 2)!r}
-FITTED = ("{today}: {questions} questions over {groups} policies (the project's sets, the ten "
-          "public policies' staff questions, PolicyQA dev)")
+FITTED = ("{today}: {questions} questions over {groups} policies (the project's sets, every "
+          "writer's unseen policies' staff questions, PolicyQA dev when given)")
 '''
     (ROOT / "knowledge" / "fitted.py").write_text(text, encoding="utf-8")
     print("wrote knowledge/fitted.py", file=sys.stderr)

@@ -155,9 +155,12 @@ def policyqa(directory: Path, split: str) -> Iterator[QASet]:
         yield QASet(f"policyqa-{split}:{entry['title']}", [policy], items, text)
 
 
-def unseen_policy_sets(folder: Path | None = None) -> list[QASet]:
-    """The ten policies of bench/unseen_policies with their staff questions, one set each (its
-    own knowledge base, as bench/unseen_policies.py asks them); [] when the texts are absent."""
+def unseen_policy_sets(folder: Path | None = None, questions: Path = UNSEEN,
+                       tag: str = "") -> list[QASet]:
+    """The policies of a bench/unseen_policies folder (`questions`: the first ten by default)
+    with their staff questions, one set each (its own knowledge base, as
+    bench/unseen_policies.py asks them); [] when the texts are absent. `tag` (a later
+    writer's folder name) goes into the set's name: "unseen:second_writer/slug"."""
     given = folder or (Path(os.environ["UNSEEN_POLICIES"])
                        if os.environ.get("UNSEEN_POLICIES") else None)
     if given is None or not given.is_dir():
@@ -165,21 +168,41 @@ def unseen_policy_sets(folder: Path | None = None) -> list[QASet]:
               "bench/unseen_policies/README.md names); skipping them", file=sys.stderr)
         return []
     found = []
-    for questions in sorted(UNSEEN.glob("*_qa.jsonl")):
-        slug = questions.name.removesuffix("_qa.jsonl")
+    prefix = f"unseen:{tag}/" if tag else "unseen:"
+    for path in sorted(questions.glob("*_qa.jsonl")):
+        slug = path.name.removesuffix("_qa.jsonl")
         texts = [given / f"{slug}{suffix}" for suffix in UNSEEN_FORMATS
                  if (given / f"{slug}{suffix}").exists()]
         if not texts:
             print(f"skipping {slug}: no policy text in {given}", file=sys.stderr)
             continue
         items = []
-        for line in questions.read_text(encoding="utf-8").splitlines():
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 raw = json.loads(line)
-                items.append(Item(set=f"unseen:{slug}", group=f"unseen:{slug}",
+                items.append(Item(set=f"{prefix}{slug}", group=f"{prefix}{slug}",
                                   question=raw["question"], policy=None,
                                   abstain=bool(raw.get("abstain")),
                                   expect=list(raw.get("expect") or []),
                                   section=raw.get("section")))
-        found.append(QASet(f"unseen:{slug}", [read_policy_file(texts[0])], items))
+        found.append(QASet(f"{prefix}{slug}", [read_policy_file(texts[0])], items))
     return found
+
+
+# The later writers' folders of bench/unseen_policies, beside the first ten at its top.
+WRITERS = ("second_writer", "third_writer", "fourth_writer")
+
+
+def every_unseen_set(root: Path | None) -> list[QASet]:
+    """Every writer's policies of bench/unseen_policies whose texts are under `root` (or
+    UNSEEN_ROOT): the first ten in root/first, the others in root/<writer folder>."""
+    given = root or (Path(os.environ["UNSEEN_ROOT"]) if os.environ.get("UNSEEN_ROOT")
+                     else None)
+    if given is None or not given.is_dir():
+        print("unseen policy texts not found: give --unseen-root DIR or UNSEEN_ROOT; "
+              "skipping them", file=sys.stderr)
+        return []
+    sets = unseen_policy_sets(given / "first")
+    for writer in WRITERS:
+        sets += unseen_policy_sets(given / writer, UNSEEN / writer, writer)
+    return sets

@@ -5,7 +5,8 @@ best unit that can answer (never a lead-in whose list was lost) is the answer, q
 cited. Its confidence is the fitted logistic regression of model.py over the answer's
 features (coverage, the largest missing concept, margin over the next unit, kind, length,
 the hand-set coverage calibration of before, and semantic similarity to the question);
-below the model's threshold the base abstains and points at the two closest sections.
+below the model's threshold the base abstains and points at the two closest sections. An
+answer whose neighbour in its section ranks nearly as well is quoted with it.
 Structural checks (support.py; lost lists, empty sections) still rule answers out whatever
 their confidence.
 """
@@ -58,6 +59,14 @@ EMPTY_SHARE = 0.95
 # its largest wholly missing concept, beyond MISSING_FREE, comes off the coverage.
 MISSING_FREE = 0.35
 MISSING_WEIGHT = 0.5
+# The right sentence is often the one beside the best-ranked (another sentence of the same
+# paragraph): when that neighbour (same section, same kind) ranks within NEIGHBOUR_MARGIN of
+# the answer and among the first NEIGHBOUR_PLACE + 1 units that can answer, both are quoted,
+# in the policy's order. Chosen on ten folds split by policy over the project's sets and
+# every writer's unseen policies, a lengthened answer costing a tenth of a question
+# (bench/span_neighbour_cv.py; docs/evaluation.md, 2026-12-07).
+NEIGHBOUR_MARGIN = 0.3
+NEIGHBOUR_PLACE = 3
 _SEMANTIC = FEATURES.index("semantic")
 _HEADING_SEMANTIC = FEATURES.index("heading_semantic")
 
@@ -155,15 +164,22 @@ class KnowledgeBase:
             return Assessment(self._abstain(question, ranked, line - 0.01, lost))
         if confidence < line:
             return Assessment(self._abstain(question, ranked, confidence), features)
-        citations = [self._cite(best.uid)]
-        best_quote = self._unit(best.uid).quote
+        unit = self._unit(best.uid)
+        text, best_quote, links = unit.answer, unit.quote, unit.links
+        partner = self._neighbour(best, answerable)
+        if partner is not None:
+            first, second = sorted((best.uid, partner.uid))
+            text, best_quote = joined(self._unit(first), self._unit(second))
+            links = tuple(dict.fromkeys((*self._unit(first).links, *self._unit(second).links)))
+        citations = [self._cite(best.uid).model_copy(update={"quote": best_quote,
+                                                             "links": links})]
         for other in answerable[1:]:
             if len(citations) > EXTRA_CITATIONS or other.coverage < best.coverage * 0.9:
                 break
             if self._unit(other.uid).quote not in best_quote:
                 citations.append(self._cite(other.uid))
         return Assessment(Answer(question=question, answered=True,
-                                 answer=self._unit(best.uid).answer,
+                                 answer=text,
                                  confidence=round(confidence, 4), citations=citations,
                                  pointers=[]), features)
 
@@ -202,6 +218,19 @@ class KnowledgeBase:
         if self._model.confidence_weights:
             return self._model.confidence(features), features
         return prior, features
+
+    def _neighbour(self, best: Ranked, answerable: list[Ranked]) -> Ranked | None:
+        """The answer's neighbour to quote with it (NEIGHBOUR_MARGIN), if one ranks close."""
+        ref = self._index.refs[best.uid]
+        unit = self._unit(best.uid)
+        for item in answerable[:NEIGHBOUR_PLACE + 1]:
+            if abs(item.uid - best.uid) != 1 or best.rank - item.rank > NEIGHBOUR_MARGIN:
+                continue
+            other = self._unit(item.uid)
+            if (self._index.refs[item.uid].policy == ref.policy
+                    and other.section == unit.section and other.kind == unit.kind):
+                return item
+        return None
 
     def _supports(self, concepts: list[Concept], uid: int, valued: set[str],
                   asks_time: bool, timed: bool, speed: bool) -> bool:
@@ -325,6 +354,19 @@ class KnowledgeBase:
             text += f" The closest it comes is {' and '.join(map(_title, pointers))}."
         return Answer(question=question, answered=False, answer=text,
                       confidence=round(confidence, 4), citations=[], pointers=pointers)
+
+
+def joined(first: Unit, second: Unit) -> tuple[str, str]:
+    """The answer and the quote of two neighbouring units read together, in the policy's
+    order: sentences run on, list items and table rows go on lines of their own. A quote
+    that already holds the other's (a sentence quoted with the one before it) is not
+    repeated."""
+    if first.quote in second.quote:
+        return second.answer, second.quote
+    if second.quote in first.quote:
+        return first.answer, first.quote
+    gap = " " if first.kind == "sentence" else "\n"
+    return f"{first.answer}{gap}{second.answer}", f"{first.quote}{gap}{second.quote}"
 
 
 def calibrated(coverage: float) -> float:
