@@ -161,8 +161,15 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path,
     try:
         yield url.set(database=name).render_as_string(hide_password=False)
     finally:
+        # An empty database the test migrated to head is put back as a copy of the migrated
+        # template, for a later test that wants one: a DROP DATABASE waits for a checkpoint
+        # here, one to several seconds on a busy server.
+        migrated_template = _TEMPLATES.get("postgresql")
         if await pg_reset.reset(dsn, name, template):
             free.append(name)
+        elif (template is None and migrated_template is not None
+              and await pg_reset.reset(dsn, name, migrated_template)):
+            _PG_FREE[migrated_template].append(name)
         else:
             admin = await asyncpg.connect(dsn)
             try:
