@@ -8,6 +8,7 @@ connection sharing), so it works inside a running event loop and within one tran
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -33,15 +34,23 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+# Read once a process: Alembic reads a revision by executing its file, and every opening of a
+# database asks for both (each command, each start; in the test suite over a thousand times, at
+# about ten milliseconds each). The files shipped with a version do not change under it.
+@cache
+def _shipped() -> tuple[str | None, frozenset[str]]:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return scripts.get_current_head(), frozenset(s.revision for s in scripts.walk_revisions())
+
+
 def head_revision() -> str | None:
     """The newest revision shipped with this version of privacybot."""
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _shipped()[0]
 
 
 def known_revisions() -> set[str]:
     """Every revision shipped with this version (a database at another one is newer)."""
-    return {script.revision
-            for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_shipped()[1])
 
 
 def _current(connection: Connection) -> str | None:

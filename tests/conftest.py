@@ -2,9 +2,9 @@
 
 `database_url` gives each test its own database: a SQLite file always, and a fresh
 PostgreSQL database when TEST_DATABASE_URL is set (CI sets it); otherwise that case is
-skipped and says why. It is empty, unless the test also uses `db`: then it is a copy of a
-database migrated once per run (a template), since running the migrations for every one of
-several hundred tests cost a minute and a half of the suite.
+skipped and says why. It is empty, unless the test also uses `db` or `premigrated`: then it
+is a copy of a database migrated once per run (a template), since running the migrations for
+every one of several hundred tests cost a minute and a half of the suite.
 """
 
 from __future__ import annotations
@@ -116,11 +116,22 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         asyncio.run(drop())
 
 
+@pytest.fixture
+def premigrated() -> None:
+    """Asked for, by a test or one of its fixtures, when its `database_url` should come
+    migrated although the test does not use `db`: the tests of a running service, which
+    would otherwise migrate an empty database at each start. On PostgreSQL a database the
+    service migrated cannot be put back empty, so each such test also made and dropped one
+    (a second a test under load, over a hundred tests). Starting on an empty database is
+    tested where that is the point: tests/storage/test_cli_db.py, tests/test_serve.py and
+    tests/observability/test_intake_story_logs.py (a running service on both kinds)."""
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path,
                        tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
     """A URL to a fresh database of each supported kind (migrated when the test uses `db`)."""
-    migrated = "db" in request.fixturenames
+    migrated = "db" in request.fixturenames or "premigrated" in request.fixturenames
     if request.param == "sqlite":
         path = tmp_path / "privacybot.db"
         if migrated:
@@ -150,8 +161,15 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path,
     try:
         yield url.set(database=name).render_as_string(hide_password=False)
     finally:
+        # An empty database the test migrated to head is put back as a copy of the migrated
+        # template, for a later test that wants one: a DROP DATABASE waits for a checkpoint
+        # here, one to several seconds on a busy server.
+        migrated_template = _TEMPLATES.get("postgresql")
         if await pg_reset.reset(dsn, name, template):
             free.append(name)
+        elif (template is None and migrated_template is not None
+              and await pg_reset.reset(dsn, name, migrated_template)):
+            _PG_FREE[migrated_template].append(name)
         else:
             admin = await asyncpg.connect(dsn)
             try:

@@ -3,9 +3,16 @@
 A database copied from the migrated template (or made empty) is reused only when the test
 left nothing behind that emptying tables cannot undo: no connection still open, the
 database's own settings untouched, and the same tables, columns, indexes, constraints and
-migration version as the template. Then every table is truncated (identities restarted), the
-rows the migrations seeded are written back and the sequences set to the template's values.
-Anything else, or any error on the way, and the caller drops the database as before.
+migration version as the template. Then every table is emptied, the rows the migrations
+seeded are written back and the sequences set to the template's values. Anything else, or any
+error on the way, and the caller drops the database as before.
+
+Tables are emptied with DELETE, not TRUNCATE: a test's tables hold a few rows, and TRUNCATE
+gives each table and index new files, which cost 0.4 s a reset here against 7 ms for DELETE
+(over 300 resets a run). Foreign keys are not checked while emptying and refilling
+(session_replication_role = replica, which needs a superuser, as CI's postgres is: without
+one the reset fails and the database is dropped): every table ends empty or as the
+template has it, so there is nothing for them to find.
 """
 
 from __future__ import annotations
@@ -100,10 +107,9 @@ async def reset(admin_dsn: str, name: str, template: str | None) -> bool:
         if shape != original.shape:
             return False
         async with conn.transaction():
-            tables = await _tables(conn)
-            if tables:
-                await conn.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)
-                                   + " RESTART IDENTITY CASCADE")
+            await conn.execute("SET LOCAL session_replication_role = replica")
+            for table in await _tables(conn):
+                await conn.execute(f'DELETE FROM "{table}"')
             for table, rows in original.seeded.items():
                 await conn.copy_records_to_table(table, records=[tuple(r) for r in rows],
                                                  columns=list(rows[0].keys()))

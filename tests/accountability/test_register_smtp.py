@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from bot.desk import Desk
 from tests.accountability.conftest import START, Send, Verify, month_of_requests
 from tests.accountability.test_register import check_register
@@ -51,6 +53,7 @@ def _mailer(service: Harness) -> Send:
     return mail
 
 
+@pytest.mark.usefixtures("premigrated")
 async def test_a_month_mailed_over_smtp_gives_a_register_that_matches_the_events(
         database_url: str, tmp_path: Path) -> None:
     clock = Clock(now=START)

@@ -98,6 +98,7 @@ def test_bad_input_is_one_line(argv: list[str], message: str, data_dir_database:
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.usefixtures("premigrated")
 async def test_requests_mailed_through_smtp_reach_the_register(
         database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -58,6 +58,7 @@ def send_complaint(port: int) -> int:
     return len(refused)
 
 
+@pytest.mark.usefixtures("premigrated")
 async def test_an_irish_organisation_names_the_data_protection_commission(
         database_url: str, tmp_path: Path) -> None:
     config = organisations_file(tmp_path / "config", jurisdiction="IE",

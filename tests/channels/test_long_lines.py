@@ -12,6 +12,8 @@ import asyncio
 import smtplib
 from pathlib import Path
 
+import pytest
+
 from tests.channels.harness import Harness, running_service
 
 
@@ -36,6 +38,7 @@ async def test_a_5000_character_line_is_accepted_and_ticketed(service: Harness) 
     assert "erasure" in ticket.intents
 
 
+@pytest.mark.usefixtures("premigrated")
 async def test_a_5_megabyte_line_is_stored_as_sent(database_url: str, tmp_path: Path) -> None:
     raw = _raw_with_long_line(5 * 1024 * 1024)
     async with running_service(database_url, tmp_path,

@@ -87,7 +87,8 @@ NAMED = {
 
 
 @pytest.fixture
-async def service(database_url: str, tmp_path: Path) -> AsyncIterator[Harness]:
+async def service(database_url: str, tmp_path: Path,
+                  premigrated: None) -> AsyncIterator[Harness]:
     async with running_service(database_url, tmp_path) as harness:
         yield harness
 

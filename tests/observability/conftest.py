@@ -11,6 +11,7 @@ from tests.channels.harness import Harness, running_service
 
 
 @pytest.fixture
-async def service(database_url: str, tmp_path: Path) -> AsyncIterator[Harness]:
+async def service(database_url: str, tmp_path: Path,
+                  premigrated: None) -> AsyncIterator[Harness]:
     async with running_service(database_url, tmp_path) as harness:
         yield harness
