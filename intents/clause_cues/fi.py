@@ -1,10 +1,38 @@
-"""Finnish clause cues (folded: no accents): only the told earlier request and its being
-ignored, which make a complaint; the other kinds are read by the rules' own words."""
+"""Finnish clause cues (folded: ä as a, ö as o)."""
 
-from intents.clause_cues.schema import ClauseCues
+from intents.clause_cues.schema import ClauseCues, PronounRequest
+
+_AFTER = r"(?= heti| valittomasti| pikaisesti|\s*[.!?,]|\s*$)"
 
 CUES = ClauseCues(
     code="fi",
+    past=(r"viime (?:vuonna|kuussa|viikolla|kesana|talvena)",
+          r"(?:\w+ )?(?:vuotta|kuukautta|viikkoa) sitten", r"lahetitte minulle"),
+    request=(r"pyydan", r"pyydamme", r"haluan", r"voisitteko", r"voitteko", r"olkaa hyva",
+             r"ystavallisesti"),
+    threat=(r"muussa tapauksessa",),
+    reservation=(r"pidatan (?:itselleni )?oikeuden",),
+    question=(r"oletteko (?:\w+ ){0,3}(?:luovuttaneet|myyneet|jakaneet|siirtaneet)",
+              r"onko (?:\w+ )?(?:henkilo)?tietojani"),
+    grievance_question=(r"miksi", r"mista (?:olette )?(?:saitte|saaneet)"),
+    boilerplate=(r"tama (?:sahkoposti|viesti) (?:on luottamuksellinen|voi sisaltaa)",
+                 r"jos olet saanut taman (?:viestin|sahkopostin) (?:vahingossa|erehdyksessa)"),
+    marketing_list=(r"(?:postitus|sahkoposti|uutiskirje|markkinointi|tekstiviesti|sms-)lista\w*",),
+    data_object=(r"(?:kaikki )?(?:henkilo)?tietoni", r"(?:kayttaja)?tilini"),
+    nouns={"marketing": (r"uutiskirje\w*", r"mainos\w*", r"markkinointiviest\w*",
+                         r"tekstiviest\w*"),
+           "data": (r"(?:henkilo)?tiedot", r"(?:henkilo)?tietoni", r"kuvat", r"tallenteet"),
+           "account": (r"tili(?:ni|n|a)?", r"kayttajatili\w*", r"profiili\w*")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"poistakaa (?:ne|se|niita|sita)" + _AFTER, action="remove"),
+        PronounRequest(pattern=r"lopettakaa (?:ne|se|niiden lahettaminen)" + _AFTER,
+                       action="stop"),
+        PronounRequest(pattern=r"lahettakaa (?:ne|se) minulle", action="send"),
+    ),
+    ongoing=(r"edelleen", r"yha", r"taas", r"jalleen"),
+    asked_before=(r"pyysin", r"olen (?:jo )?pyytanyt"),
+    done=(r"(?:minka|kuten) (?:te )?(?:myos )?teittekin", r"ja te teitte niin"),
+    blockers=(r"ala", r"alkaa", r"jos", r"mikali"),
     asked_earlier=(
         r"pyysin",
         r"pyysimme",
@@ -22,5 +50,11 @@ CUES = ClauseCues(
         r"(?:toinen|kolmas|neljas) kerta",
         r"en ole saanut",
         r"ei vastausta",
+    ),
+    hypothesis=(r"jos olette (?:\w+ ){0,3}(?:myyneet|luovuttaneet|jakaneet|siirtaneet)",
+                r"mikali olette (?:\w+ ){0,3}(?:myyneet|luovuttaneet|jakaneet|siirtaneet)"),
+    information=(r"kertokaa", r"ilmoittakaa", r"seuraavat tiedot", r"selvitys"),
+    erasure_confirmed=(
+        r"vahvista\w*(?: \w+){0,3},? etta (?:\w+ ){0,5}(?:poistettu|poistaneet|poistanut)",
     ),
 )
