@@ -7,10 +7,11 @@ _AFTER = r"(?= venligst| straks| hurtigst muligt| nu|\s*[.!?,]|\s*$)"
 CUES = ClauseCues(
     code="da",
     past=(r"sidste (?:ar|maned|uge|sommer|vinter)", r"i fjor",
-          r"for (?:\w+ )?(?:ar|maneder|uger) siden", r"dengang",
-          r"(?:i|de) (?:sendte|har sendt) mig"),
+          r"(?:ar|maneder|uger) siden", r"dengang",
+          r"i sendte mig", r"i har sendt mig", r"de sendte mig",
+          r"de har sendt mig"),
     request=(r"venligst", r"jeg vil gerne", r"jeg onsker", r"jeg beder (?:om|jer|dem)",
-             r"jeg anmoder", r"vær(?: sa)? venlig", r"vil i (?:venligst )?(?:slette|sende"
+             r"jeg anmoder", r"vær venlig", r"vær sa venlig", r"vil i (?:venligst )?(?:slette|sende"
              r"|fjerne|stoppe|afmelde|oplyse)", r"kan i (?:venligst )?(?:slette|sende"
              r"|fjerne|stoppe|afmelde|oplyse)"),
     threat=(r"ellers", r"i modsat fald"),
@@ -21,9 +22,9 @@ CUES = ClauseCues(
     boilerplate=(r"denne (?:e-?mail|mail|besked) (?:er fortrolig|kan indeholde fortrolig"
                  r"|indeholder fortrolig)", r"hvis du har modtaget denne (?:e-?mail|mail"
                  r"|besked) ved en fejl", r"hvis du ikke er den rette modtager"),
-    marketing_list=(r"(?:sms|e-?mail|mail|nyhedsbrevs|reklame|markedsforings)-?listen?",
+    marketing_list=(r"(?:mail|nyhedsbrevs|reklame|markedsforings)listen?",
                     r"mailinglisten?", r"udsendelseslisten?"),
-    data_object=(r"(?:alle )?mine (?:person)?oplysninger", r"mine (?:person)?data",
+    data_object=(r"mine (?:person)?oplysninger", r"mine (?:person)?data",
                  r"min (?:konto|profil|brugerkonto)"),
     nouns={"marketing": (r"nyhedsbrev\w*", r"reklamer?", r"reklamemails?", r"tilbud"),
            "data": (r"(?:person)?oplysninger(?:ne)?", r"billeder(?:ne)?", r"optagelser(?:ne)?"),
@@ -38,7 +39,7 @@ CUES = ClauseCues(
     ),
     ongoing=(r"stadig(?:væk)?", r"fortsat", r"igen"),
     asked_before=(r"jeg (?:har )?(?:bedt|bad|anmodede|anmodet)",),
-    done=(r"(?:og )?det (?:gjorde i|har i gjort)", r"hvilket i (?:ogsa )?(?:gjorde|har gjort)"),
+    done=(r"det (?:gjorde i|har i gjort)", r"hvilket i (?:ogsa )?(?:gjorde|har gjort)"),
     blockers=(r"ikke", r"aldrig", r"hvis", r"lad være"),
     asked_earlier=(
         r"jeg (?:har )?(?:afmeldte|afmeldt|bad|bedt|frabad|frabedt)",

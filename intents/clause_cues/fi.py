@@ -7,7 +7,7 @@ _AFTER = r"(?= heti| valittomasti| pikaisesti|\s*[.!?,]|\s*$)"
 CUES = ClauseCues(
     code="fi",
     past=(r"viime (?:vuonna|kuussa|viikolla|kesana|talvena)",
-          r"(?:\w+ )?(?:vuotta|kuukautta|viikkoa) sitten", r"lahetitte minulle"),
+          r"(?:vuosi|vuotta|kuukausi|kuukautta|viikko|viikkoa) sitten", r"lahetitte minulle"),
     request=(r"pyydan", r"pyydamme", r"haluan", r"voisitteko", r"voitteko", r"olkaa hyva",
              r"ystavallisesti"),
     threat=(r"muussa tapauksessa",),
@@ -18,7 +18,7 @@ CUES = ClauseCues(
     boilerplate=(r"tama (?:sahkoposti|viesti) (?:on luottamuksellinen|voi sisaltaa)",
                  r"jos olet saanut taman (?:viestin|sahkopostin) (?:vahingossa|erehdyksessa)"),
     marketing_list=(r"(?:postitus|sahkoposti|uutiskirje|markkinointi|tekstiviesti|sms-)lista\w*",),
-    data_object=(r"(?:kaikki )?(?:henkilo)?tietoni", r"(?:kayttaja)?tilini"),
+    data_object=(r"tietoni", r"henkilotietoni", r"tilini", r"kayttajatilini"),
     nouns={"marketing": (r"uutiskirje\w*", r"mainos\w*", r"markkinointiviest\w*",
                          r"tekstiviest\w*"),
            "data": (r"(?:henkilo)?tiedot", r"(?:henkilo)?tietoni", r"kuvat", r"tallenteet"),

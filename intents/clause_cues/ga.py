@@ -6,15 +6,15 @@ _AFTER = r"(?= le do thoil| le bhur dtoil| anois|\s*[.!?,]|\s*$)"
 
 CUES = ClauseCues(
     code="ga",
-    past=(r"anuraidh", r"an (?:bhliain|mhi|tseachtain) seo caite",
-          r"(?:\w+ )?(?:bliain|bliana|mhi|seachtaine?) o shin", r"sheol sibh chugam"),
+    past=(r"anuraidh", r"(?:bhliain|mhi|tseachtain) seo caite",
+          r"(?:bliain|bliana|mhi|seachtain|seachtaine) o shin", r"sheol sibh chugam"),
     request=(r"le do thoil", r"le bhur dtoil", r"ba mhaith liom", r"iarraim",
              r"an bhfeadfa", r"an bhfeadfadh sibh"),
     threat=(r"murach sin", r"mura ndeantar (?:sin|amhlaidh)"),
     reservation=(r"coimeadaim (?:\w+ )?an ceart",),
     question=(r"ar (?:roinn|dhiol|thug) sibh",),
     grievance_question=(r"cen fath", r"cad chuige", r"ca bhfuair sibh"),
-    boilerplate=(r"ta an (?:riomhphost|teachtaireacht) seo (?:faoi run|runda)",),
+    boilerplate=(r"(?:riomhphost|teachtaireacht) seo (?:faoi run|runda)",),
     marketing_list=(r"liosta (?:poist|riomhphoist|margaiochta|sms|seachadta)",),
     data_object=(r"mo (?:shonrai|chuid sonrai)", r"mo chuntas"),
     nouns={"marketing": (r"nuachtlitir\w*", r"fograi", r"margaiocht\w*"),
@@ -26,10 +26,10 @@ CUES = ClauseCues(
         PronounRequest(pattern=r"cuir chugam (?:iad|e|i)", action="send"),
     ),
     ongoing=(r"fos", r"aris"),
-    asked_before=(r"d'iarr me",),
+    asked_before=(r"iarr me",),
     blockers=(r"mura", r"riamh"),
     asked_earlier=(
-        r"d'iarr me",
+        r"iarr me",
         r"dhiliostail me",
     ),
     persisting=(

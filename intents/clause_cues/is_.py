@@ -15,7 +15,7 @@ CUES = ClauseCues(
     grievance_question=(r"hvers vegna", r"af hverju", r"hvaðan (?:hafið þið|fenguð þið)"),
     boilerplate=(r"þessi tolvupostur (?:er trunaðarmal|gæti innihaldið)",),
     marketing_list=(r"postlista(?:num|nn)?", r"postlisti(?:nn)?"),
-    data_object=(r"(?:oll\w* )?personuupplysing\w*", r"aðgang(?:inn|urinn)? minn"),
+    data_object=(r"personuupplysing\w*", r"aðgang(?:inn|urinn)? minn"),
     nouns={"marketing": (r"frettabref\w*", r"auglysing\w*"),
            "data": (r"(?:personu)?upplysing(?:ar|arnar|um|unum)", r"myndir(?:nar)?"),
            "account": (r"aðgang(?:ur|inn|urinn|i)?", r"reikning(?:ur|inn|urinn|i)?")},

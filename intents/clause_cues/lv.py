@@ -14,8 +14,8 @@ CUES = ClauseCues(
     question=(r"vai (?:jus )?esat (?:\w+ ){0,4}(?:nodevusi|pardevusi|kopigojusi)",),
     grievance_question=(r"kapec", r"kadel", r"no kurienes"),
     boilerplate=(r"sis (?:e-?pasts|zinojums) (?:ir konfidencial\w*|var saturet)",),
-    marketing_list=(r"(?:e-?pasta|jaunumu|reklamas|sms|adresatu) sarakst\w*",),
-    data_object=(r"(?:visus )?manus (?:personas )?datus", r"manu kontu"),
+    marketing_list=(r"(?:epasta|jaunumu|reklamas|sms|adresatu) sarakst\w*",),
+    data_object=(r"manus (?:personas )?datus", r"manu kontu"),
     nouns={"marketing": (r"jaunumu vestul\w*", r"reklam\w*", r"piedavajum\w*"),
            "data": (r"dati", r"datus", r"datiem"),
            "account": (r"konts", r"kontu")},
@@ -30,7 +30,7 @@ CUES = ClauseCues(
     asked_earlier=(
         r"esmu (?:jau )?(?:\w+ )?(?:ludzis|ludzusi|atrakstijies|atrakstijusies)",
         r"atrakstijos",
-        r"es (?:jau )?pieprasiju",
+        r"pieprasiju",
     ),
     persisting=(
         r"joprojam",
@@ -40,7 +40,7 @@ CUES = ClauseCues(
         r"neesmu sanemusi atbildi",
         r"nav atbildes",
     ),
-    hypothesis=(r"ja (?:jus )?esat (?:\w+ ){0,3}(?:nodevusi|pardevusi|kopigojusi)",),
+    hypothesis=(r"ja jus esat (?:\w+ ){0,3}(?:nodevusi|pardevusi|kopigojusi)",),
     information=(r"informacij\w*", r"informejiet", r"pastastiet"),
     erasure_confirmed=(r"apstipriniet(?: \w+){0,3},? ka (?:\w+ ){0,5}(?:dzesti|izdzesti"
                        r"|dzesusi|izdzesusi)",),

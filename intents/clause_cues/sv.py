@@ -7,7 +7,7 @@ _AFTER = r"(?= omgaende| genast| snarast| nu|\s*[.!?,]|\s*$)"
 CUES = ClauseCues(
     code="sv",
     past=(r"forra (?:aret|manaden|veckan|sommaren|vintern)", r"i fjol",
-          r"for (?:\w+ )?(?:ar|manader|veckor) sedan", r"ni (?:skickade|har skickat) mig"),
+          r"(?:ar|manader|veckor) sedan", r"ni (?:skickade|har skickat) mig"),
     request=(r"vanligen", r"jag vill (?:garna|att|ha)", r"jag begar", r"jag ber (?:er|om)",
              r"kan ni", r"skulle ni kunna", r"var snall och"),
     threat=(r"annars", r"i annat fall"),
@@ -18,9 +18,9 @@ CUES = ClauseCues(
     boilerplate=(r"detta (?:e-?postmeddelande|meddelande) (?:ar konfidentiellt|kan innehalla)",
                  r"om du (?:har )?(?:fatt|mottagit) (?:detta|det har) (?:\w+ )?(?:av misstag"
                  r"|felaktigt)"),
-    marketing_list=(r"(?:sms|e-?post|nyhetsbrevs|utskicks|reklam|marknadsforings)-?listan?",
+    marketing_list=(r"(?:epost|nyhetsbrevs|utskicks|reklam|marknadsforings)listan?",
                     r"sandlistan?"),
-    data_object=(r"(?:alla )?mina (?:person)?uppgifter", r"mitt (?:konto|anvandarkonto)",
+    data_object=(r"mina (?:person)?uppgifter", r"mitt (?:konto|anvandarkonto)",
                  r"min profil"),
     nouns={"marketing": (r"nyhetsbrev\w*", r"reklam\w*", r"utskick\w*", r"erbjudanden"),
            "data": (r"(?:person)?uppgifter(?:na)?", r"bilder(?:na)?", r"inspelningar(?:na)?"),
