@@ -52,6 +52,12 @@ def test_a_request_beside_a_past_word_still_counts(body: str) -> None:
     "tietosuojavaltuutetulle.",
     "Palun saatke mulle koopia minu isikuandmetest. Vastasel juhul esitan kaebuse "
     "Andmekaitse Inspektsioonile.",
+    "Lūdzu, nosūtiet man manu personas datu kopiju. Pretējā gadījumā iesniegšu sūdzību Datu "
+    "valsts inspekcijā.",
+    "Prašau atsiųsti man mano asmens duomenų kopiją. Priešingu atveju pateiksiu skundą "
+    "Valstybinei duomenų apsaugos inspekcijai.",
+    "Seol chugam cóip de mo shonraí pearsanta, le do thoil. Murach sin, déanfaidh mé gearán "
+    "leis an gCoimisiún um Chosaint Sonraí.",
 ])
 def test_a_threat_keeps_the_request_and_adds_a_complaint(body: str) -> None:
     assert _intents(body) == ["access", "complaint"]
@@ -66,12 +72,35 @@ def test_a_threat_keeps_the_request_and_adds_a_complaint(body: str) -> None:
     "IMY.",
     "Lähettäkää minulle kopio henkilötiedoistani. Pidätän oikeuden tehdä valituksen "
     "tietosuojavaltuutetulle.",
+    "Palun saatke mulle koopia minu isikuandmetest. Jätan endale õiguse esitada kaebus "
+    "Andmekaitse Inspektsioonile.",
+    "Lūdzu, nosūtiet man manu personas datu kopiju. Paturu sev tiesības iesniegt sūdzību Datu "
+    "valsts inspekcijā.",
+    "Prašau atsiųsti man mano asmens duomenų kopiją. Pasilieku teisę pateikti skundą "
+    "Valstybinei duomenų apsaugos inspekcijai.",
+    "Seol chugam cóip de mo shonraí pearsanta, le do thoil. Coimeádaim an ceart gearán a "
+    "dhéanamh leis an gCoimisiún um Chosaint Sonraí.",
 ])
 def test_a_reservation_complains_of_nothing_yet(body: str) -> None:
     assert _intents(body) == ["access"]
 
 
+def test_a_welsh_reservation_alone_complains_of_nothing() -> None:
+    assert _intents("Rwy'n cadw'r hawl i gwyno i'r ICO am y ffordd y trinioch fy nata.") == []
+
+
 @pytest.mark.parametrize("body", [
+    # Near misses: an ordinary "annars"/"ellers" is no threat when nothing is complained of.
+    "Tak for kursusmaterialet. Ellers er alt fint her.",
+    "Tack för kursmaterialet. Annars är allt bra här.",
+])
+def test_otherwise_without_a_grievance_adds_nothing(body: str) -> None:
+    assert _intents(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Palun saatke mulle koopia minu isikuandmetest. Kas olete minu andmeid kolmandatele "
+    "isikutele edastanud?",
     "Jeg vil gerne have en kopi af mine personoplysninger. Har I videregivet mine "
     "oplysninger til andre firmaer?",
     "Send meg en kopi av personopplysningene mine. Har dere solgt opplysningene mine "
