@@ -153,3 +153,29 @@ def test_near_misses_ask_nothing(body: str) -> None:
 ])
 def test_removal_from_a_mailing_list_is_an_opt_out(body: str) -> None:
     assert _intents(body) == ["opt_out"]
+
+
+@pytest.mark.parametrize("body", [
+    "Hej. Jeg spørger om kursusdatoer.\n\nDenne e-mail er fortrolig. Hvis du har modtaget "
+    "denne e-mail ved en fejl, bedes du slette alle personoplysninger i den.",
+    "Hej. Jag undrar över kursdatumen.\n\nDetta meddelande kan innehålla konfidentiell "
+    "information. Om du har fått detta av misstag, radera meddelandet och alla "
+    "personuppgifter i det.",
+])
+def test_a_disclaimer_footer_asks_nothing(body: str) -> None:
+    assert _intents(body) == []
+
+
+def test_a_request_above_a_footer_still_counts() -> None:
+    body = ("Slet venligst min konto.\n\nDenne e-mail er fortrolig. Hvis du har modtaget "
+            "denne e-mail ved en fejl, bedes du slette den og give afsenderen besked.")
+    assert _intents(body) == ["erasure"]
+
+
+@pytest.mark.parametrize("body", [
+    # A yes/no question reads as asking; a "why" question still accuses.
+    "Send mig en kopi af mine personoplysninger. Hvorfor har I delt mine oplysninger med "
+    "andre firmaer uden mit samtykke?",
+])
+def test_a_grievance_question_in_an_access_letter_still_complains(body: str) -> None:
+    assert _intents(body) == ["access", "complaint"]
