@@ -5,12 +5,36 @@
 
 from __future__ import annotations
 
-from intents.clause_cues import ca, cs, da, de, en, es, fi, fr, hr, hu, it, nl, no, pl, pt, ro, sv
+from intents.clause_cues import (
+                               bg,
+                               ca,
+                               cs,
+                               da,
+                               de,
+                               el,
+                               en,
+                               es,
+                               fi,
+                               fr,
+                               hr,
+                               hu,
+                               it,
+                               mt,
+                               nl,
+                               no,
+                               pl,
+                               pt,
+                               ro,
+                               sl,
+                               sv,
+                               tr,
+)
 from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 ALL: tuple[ClauseCues, ...] = (en.CUES, es.CUES, fr.CUES, de.CUES, it.CUES, pt.CUES, nl.CUES,
                                ca.CUES, cs.CUES, da.CUES, fi.CUES, hr.CUES, hu.CUES, no.CUES,
-                               pl.CUES, ro.CUES, sv.CUES)
+                               pl.CUES, ro.CUES, sv.CUES,
+                               sl.CUES, bg.CUES, el.CUES, tr.CUES, mt.CUES)
 CUE_LANGUAGES: tuple[str, ...] = tuple(cues.code for cues in ALL)
 
 __all__ = ["ALL", "CUE_LANGUAGES", "ClauseCues", "PronounRequest"]
