@@ -19,7 +19,7 @@ CUES = ClauseCues(
                     r"(?:hirlevel|marketing|reklam|levelezo|sms) list\w*"),
     data_object=(r"(?:osszes |minden )?(?:szemelyes )?adatai?m(?:at)?", r"fiokom\w*"),
     ongoing=(r"tovabbra is", r"meg mindig", r"megint", r"ujra", r"ismet"),
-    asked_before=(r"(?:mar )?kertem", r"(?:mar )?kertuk"),
+    asked_before=(r"kertem", r"kertuk"),
     hypothesis=(r"(?:ha|amennyiben) (?:onok|on)(?! nem\b| meg\b| tovabbra\b)",),
     information=(r"tajekoztat\w*", r"informacio\w*", r"kozoljek"),
     erasure_confirmed=(r"(?:erositsek|igazoljak) (?:\w+ ){0,3}(?:torles\w*|torolt\w*)",),

@@ -4,7 +4,7 @@ from intents.clause_cues.schema import ClauseCues
 
 CUES = ClauseCues(
     code="mt",
-    past=(r"sena l-ohra", r"xahar l-iehor", r"gimgha l-ohra", r"(?:\w+ )?(?:snin|xhur) ilu",
+    past=(r"sena l-ohra", r"xahar l-iehor", r"gimgha l-ohra", r"(?:snin|xhur|gimghat) ilu",
           r"(?:sentejn|xahrejn|gimghatejn) ilu"),
     request=(r"jekk joghgbok", r"nixtieq", r"nitlob", r"irrid"),
     threat=(r"inkella",),

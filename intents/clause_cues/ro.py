@@ -24,7 +24,7 @@ CUES = ClauseCues(
     asked_before=(r"(?:v-am|am) (?:deja )?(?:cerut|solicitat)",),
     done=(r"si (?:ati|l-ati|le-ati) (?:si )?(?:facut|sters)",),
     hypothesis=(r"daca (?:ati|compania dumneavoastra a)(?! nu\b| continuat\b| inca\b)",),
-    information=(r"informati\w*", r"informeze", r"informati-ma", r"comunicati"),
+    information=(r"informatii\w*", r"informeze", r"informati-ma", r"comunicati"),
     erasure_confirmed=(r"confirm\w* (?:\w+ ){0,3}(?:stergerea|eliminarea)",
                        r"confirm\w*(?: \w+){0,3},? ca (?:\w+ ){0,5}(?:sterse|sters|eliminate)"),
     asked_earlier=(

@@ -13,9 +13,9 @@ CUES = ClauseCues(
     reservation=(r"hakki(?:mi|mizi) sakli tut\w*", r"haklari(?:mi|mizi) sakli tut\w*"),
     question=(r"verilerimi (?:\w+ )?(?:paylastiniz|sattiniz|aktardiniz) mi",),
     grievance_question=(r"neden", r"niye", r"nereden (?:aldiniz|buldunuz|edindiniz)"),
-    boilerplate=(r"bu (?:e-?posta|mesaj) (?:\w+ ){0,3}gizli\w*", r"(?:eger )?bu (?:e-?postanin"
+    boilerplate=(r"bu (?:e-?posta|mesaj) (?:\w+ ){0,3}gizli\w*", r"bu (?:e-?postanin"
                  r"|mesajin) (?:\w+ )?alicisi degilseniz"),
-    marketing_list=(r"(?:e-?posta|posta|sms|pazarlama|reklam|bulten) listesi\w*",),
+    marketing_list=(r"(?:eposta|e-posta|posta|sms|pazarlama|reklam|bulten) listesi\w*",),
     data_object=(r"(?:tum )?(?:kisisel )?verilerim\w*", r"hesabim\w*"),
     ongoing=(r"hala", r"yine", r"tekrar", r"yeniden"),
     asked_before=(r"talep etmistim", r"rica etmistim", r"istemistim"),
