@@ -1,6 +1,6 @@
 """Catalan clause cues (folded: no accents; the "l·l" point is matched by ".")."""
 
-from intents.clause_cues.schema import ClauseCues
+from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 CUES = ClauseCues(
     code="ca",
@@ -25,6 +25,21 @@ CUES = ClauseCues(
                        r"|l'eliminacio)",
                        r"confirm\w*(?:-me|-nos)?(?: \w+){0,3},? que (?:\w+ ){0,5}"
                        r"(?:esborrat|esborrades|eliminades|suprimides)"),
+    nouns={"marketing": (r"butllet\w*", r"newsletters?", r"publicitat", r"promocion\w*",
+                         r"ofertes", r"sms"),
+           "data": (r"dades", r"fotos", r"informacio", r"gravacions"),
+           "account": (r"compte", r"perfil")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:esborreu|elimineu|suprimiu|traieu)-(?:les|los|la|lo|ho)",
+                       action="remove"),
+        PronounRequest(pattern=r"traieu-(?:me|nos) d'(?:alla|aqui|aquesta llista)",
+                       action="remove"),
+        PronounRequest(pattern=r"(?:atureu|pareu)-(?:les|los|la|lo|ho)", action="stop"),
+        PronounRequest(pattern=r"deixeu d'enviar-(?:me|nos)-(?:les|los|la|lo|ho)",
+                       action="stop"),
+        PronounRequest(pattern=r"envieu-(?:me|nos)-(?:les|los|la|lo|ho)", action="send"),
+    ),
+    blockers=(r"quan",),
     asked_earlier=(
         r"(?:vaig|vam) (?:demanar|sol.licitar|solicitar|escriure|donar de baixa)",
         r"em vaig donar de baixa",

@@ -1,6 +1,6 @@
 """Czech and Slovak clause cues (folded: no accents)."""
 
-from intents.clause_cues.schema import ClauseCues
+from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 CUES = ClauseCues(
     code="cs",
@@ -33,6 +33,24 @@ CUES = ClauseCues(
     erasure_confirmed=(r"potvrd\w* (?:\w+ ){0,3}(?:vymaz\w*|smazani|odstraneni)",
                        r"potvrd\w*(?: \w+){0,3},? ze (?:\w+ ){0,5}(?:smazany|vymazane"
                        r"|vymazany|odstranene)"),
+    nouns={"marketing": (r"newsletter\w*", r"reklam\w*", r"sms\w*", r"nabid\w*",
+                         r"obchodni sdeleni"),
+           "data": (r"udaje", r"udaju", r"udajov", r"fotk\w*", r"fotografi\w*",
+                    r"nahravk\w*"),
+           "account": (r"ucet", r"uctu", r"profil\w*")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:smazte|vymazte|zmazte|odstrante) (?:je|ho|ich)"
+                       r"(?= prosim| okamzite|\s*[.!?,]|\s*$)", action="remove"),
+        PronounRequest(pattern=r"prosim (?:je|ho|ich) (?:smazte|vymazte|zmazte|odstrante)",
+                       action="remove"),
+        PronounRequest(pattern=r"(?:odhlaste|vyradte) (?:me|ma) (?:z nej|z neho|z toho"
+                       r"|odtud|odtial)", action="remove"),
+        PronounRequest(pattern=r"prestante (?:mi )?(?:je |ich |to )?(?:posilat|posielat"
+                       r"|zasilat|zasielat)", action="stop"),
+        PronounRequest(pattern=r"(?:poslete|zaslete|poslite) mi (?:je|ho|ich)",
+                       action="send"),
+    ),
+    blockers=(r"pokud", r"jestli", r"kdyz", r"ked"),
     asked_earlier=(
         r"jsem (?:vas |se )?(?:\w+ )?(?:zadal\w*|pozadal\w*|odhlasil\w*)",
         r"som (?:vas |sa )?(?:\w+ )?(?:ziadal\w*|poziadal\w*|odhlasil\w*)",

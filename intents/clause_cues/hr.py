@@ -1,9 +1,21 @@
 """Croatian clause cues (folded: no accents, "đ" read as "d")."""
 
-from intents.clause_cues.schema import ClauseCues
+from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 CUES = ClauseCues(
     code="hr",
+    nouns={"marketing": (r"newsletter\w*", r"reklam\w*", r"sms\w*", r"ponud\w*"),
+           "data": (r"podatk\w*", r"podaci", r"fotografij\w*", r"snimk\w*"),
+           "account": (r"racun", r"profil\w*")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:izbrisite|obrisite|uklonite) (?:ih|ga)"
+                       r"(?= molim| odmah|\s*[.!?,]|\s*$)", action="remove"),
+        PronounRequest(pattern=r"(?:maknite|uklonite|odjavite) me (?:s nje|s njega|odatle"
+                       r"|s te liste|s tog popisa)", action="remove"),
+        PronounRequest(pattern=r"prestanite (?:mi )?(?:ih )?(?:slati|saljati)", action="stop"),
+        PronounRequest(pattern=r"(?:posaljite|dostavite) mi (?:ih|ga)", action="send"),
+    ),
+    blockers=(r"nemojte", r"ako", r"kad"),
     asked_earlier=(
         r"(?:sam|smo) (?:se |vas |vam )?(?:\w+ )?(?:odjavio|odjavila|odjavili|trazio"
         r"|trazila|zamolio|zamolila|pisao|pisala)",

@@ -1,6 +1,6 @@
 """Polish clause cues (folded: no accents, "ł" read as "l")."""
 
-from intents.clause_cues.schema import ClauseCues
+from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 CUES = ClauseCues(
     code="pl",
@@ -29,6 +29,22 @@ CUES = ClauseCues(
     erasure_confirmed=(r"potwierdz\w* (?:\w+ ){0,3}(?:usuniecie|usuniecia)",
                        r"potwierdz\w*(?: \w+){0,3},? ze (?:\w+ ){0,5}(?:usuniete|usunieto"
                        r"|skasowane)"),
+    nouns={"marketing": (r"newsletter\w*", r"reklam\w*", r"sms\w*", r"mailing\w*",
+                         r"ofert\w*"),
+           "data": (r"dane", r"danych", r"zdjeci\w*", r"zdjecia", r"nagrani\w*"),
+           "account": (r"konto", r"konta", r"profil\w*")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:usuncie|skasujcie|usunac|skasowac) (?:je|go)"
+                       r"(?= prosze| natychmiast|\s*[.!?,]|\s*$)", action="remove"),
+        PronounRequest(pattern=r"(?:prosze|prosimy) (?:je|go) (?:usunac|skasowac)",
+                       action="remove"),
+        PronounRequest(pattern=r"wypiszcie mnie (?:z tego|z niej|z niego|stamtad)",
+                       action="remove"),
+        PronounRequest(pattern=r"przestancie (?:mi )?(?:je )?(?:wysylac|przysylac)",
+                       action="stop"),
+        PronounRequest(pattern=r"(?:przeslijcie|wyslijcie) mi (?:je|to)", action="send"),
+    ),
+    blockers=(r"nie", r"jesli", r"jezeli", r"gdyby"),
     asked_earlier=(
         r"(?:prosilem|prosilam|prosilismy|wypisalem sie|wypisalam sie|zadalem|zadalam"
         r"|zrezygnowalem|zrezygnowalam)",

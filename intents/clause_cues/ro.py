@@ -1,6 +1,6 @@
 """Romanian clause cues (folded: no accents, "ș" "ț" "ă" "î" read as "s" "t" "a" "i")."""
 
-from intents.clause_cues.schema import ClauseCues
+from intents.clause_cues.schema import ClauseCues, PronounRequest
 
 CUES = ClauseCues(
     code="ro",
@@ -27,6 +27,19 @@ CUES = ClauseCues(
     information=(r"informatii\w*", r"informeze", r"informati-ma", r"comunicati"),
     erasure_confirmed=(r"confirm\w* (?:\w+ ){0,3}(?:stergerea|eliminarea)",
                        r"confirm\w*(?: \w+){0,3},? ca (?:\w+ ){0,5}(?:sterse|sters|eliminate)"),
+    nouns={"marketing": (r"newsletter\w*", r"reclam\w*", r"sms\w*", r"oferte\w*"),
+           "data": (r"datele", r"fotografii\w*", r"inregistrari\w*"),
+           "account": (r"contul", r"cont", r"profilul")},
+    pronoun_requests=(
+        PronounRequest(pattern=r"(?:stergeti|eliminati)-(?:le|l)", action="remove"),
+        PronounRequest(pattern=r"sa (?:le|il) (?:stergeti|eliminati)", action="remove"),
+        PronounRequest(pattern=r"(?:scoateti|dezabonati)-ma de (?:acolo|pe ea|pe lista"
+                       r" asta|pe aceasta lista)", action="remove"),
+        PronounRequest(pattern=r"(?:incetati|opriti)(?:-le| sa (?:mi )?le (?:mai )?trimiteti)",
+                       action="stop"),
+        PronounRequest(pattern=r"trimiteti-mi-(?:le|l)", action="send"),
+    ),
+    blockers=(r"nu", r"daca", r"cand"),
     asked_earlier=(
         r"(?:v-am|vam|am) (?:deja )?(?:cerut|solicitat|scris)",
         r"m-am (?:deja )?(?:dezabonat|dezinscris)",

@@ -226,3 +226,33 @@ def test_a_grievance_question_still_complains() -> None:
 ])
 def test_removal_from_a_marketing_list_is_an_opt_out(body: str) -> None:
     assert _intents(body) == ["opt_out"]
+
+
+# --- pronoun objects ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Co tydzień dostaję od was newsletter. Proszę, wypiszcie mnie z niego.", ["opt_out"]),
+    ("Macie moje konto od lat. Usuńcie je, proszę.", ["erasure"]),
+    ("Každý týden mi chodí váš newsletter. Přestaňte mi je posílat.", ["opt_out"]),
+    ("Mám u vás účet. Smažte ho prosím.", ["erasure"]),
+    ("Primesc newsletterul vostru zilnic. Vă rog să le ștergeți.", ["opt_out"]),
+    ("Am un cont la voi. Ștergeți-l, vă rog.", ["erasure"]),
+    ("Dobivam vaš newsletter svaki dan. Prestanite mi ih slati.", ["opt_out"]),
+    ("Imam korisnički račun kod vas. Izbrišite ga, molim.", ["erasure"]),
+    ("Rebo els vostres butlletins cada dia. Traieu-me d'aquí, si us plau.", ["opt_out"]),
+    ("Tinc un compte amb vosaltres. Esborreu-lo, si us plau.", ["erasure"]),
+])
+def test_a_pronoun_object_is_read_as_what_the_previous_sentence_named(
+        body: str, expected: list[str]) -> None:
+    assert _intents(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # conditional, or nothing named before it
+    "Primesc newsletterul vostru zilnic. Dacă vreți să le ștergeți, anunțați-mă.",
+    "Mulțumesc pentru tot. Ștergeți-le, vă rog.",
+    "Dziękuję za wszystko. Usuńcie je, proszę.",
+    "Hvala na svemu. Izbrišite ga, molim.",
+])
+def test_a_conditional_or_unnamed_pronoun_request_asks_nothing(body: str) -> None:
+    assert _intents(body) == []
