@@ -5,10 +5,13 @@ labelled sets), and near misses that must not change."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from intents import classify
-from intents.clause_cues import CUE_LANGUAGES
+from intents import classify, clauses
+from intents.clause_cues import ALL, CUE_LANGUAGES
+from intents.clause_index import Field, words_pattern
 from intents.clauses import read_clauses
 from intents.textnorm import fold
 from tests.intents.mailmaker import mail
@@ -256,3 +259,23 @@ def test_a_pronoun_object_is_read_as_what_the_previous_sentence_named(
 ])
 def test_a_conditional_or_unnamed_pronoun_request_asks_nothing(body: str) -> None:
     assert _intents(body) == []
+
+
+def test_a_field_s_first_letter_check_hides_no_match() -> None:
+    # The joined fields skip positions whose letter opens none of their cues
+    # (clause_index._first_letter_check); each must still find what its plain pattern finds.
+    texts = [fold(text) for text in (
+        "W ubiegłym roku wysłali mi Państwo katalog.", "Πέρσι μου στείλατε έναν κατάλογο.",
+        "Миналата година ми изпратихте каталог.", "Last year you sent me my file.",
+        "Otherwise I will complain. Je me réserve le droit de saisir la CNIL.",
+        "l'any passat em vau enviar una còpia", "Please take me off your SMS list.",
+        "Lütfen numaramı SMS listesinden çıkarın; hâlâ e-posta alıyorum.",
+        "Inkella nressaq ilment. Sentejn ilu bgħattuli katalgu.")]
+    fields = [f for f in vars(clauses).values() if isinstance(f, Field)]
+    assert len(fields) > 10
+    for field in fields:
+        parts = tuple(cue for cues in ALL for cue in getattr(cues, field.name))
+        plain = re.compile(words_pattern(parts))
+        for text in texts:
+            found, expected = field.search(text, 0, len(text)), plain.search(text)
+            assert (found and found.span()) == (expected and expected.span()), field.name
