@@ -25,7 +25,7 @@ def test_every_language_asked_for_has_cues() -> None:
     assert {"en", "es", "de", "fr", "it", "pt", "nl"} <= set(CUE_LANGUAGES)
     for cues in ALL:
         if cues.code not in {"en", "es", "de", "fr", "it", "pt", "nl"}:
-            # Languages whose files hold only the cues of an ignored earlier request.
+            # Every other language holds at least the cues of an ignored earlier request.
             assert cues.asked_earlier, cues.code
             assert cues.persisting, cues.code
             continue
