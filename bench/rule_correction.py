@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 from correction_features import FEATURE_NAMES, Correction, Match, Trace, WordModel, features
 from numpy.typing import NDArray
-from unseen_mail import as_mail
+from unseen_mail import as_mail, macro_f1
 
 import intents.learned
 from intents import CORE_INTENTS, InboundMail, read_message
@@ -271,16 +271,11 @@ def fit_correction(train: Sequence[Item], args: argparse.Namespace,
 
 
 def macro_exact(items: Sequence[Item], got: Sequence[frozenset[str]]) -> tuple[float, float]:
-    f1 = []
-    for intent in INTENTS:
-        tp = sum(intent in g and intent in i.labels for i, g in zip(items, got, strict=True))
-        fp = sum(intent in g and intent not in i.labels for i, g in zip(items, got, strict=True))
-        fn = sum(intent not in g and intent in i.labels for i, g in zip(items, got, strict=True))
-        precision = tp / (tp + fp) if tp + fp else 1.0
-        recall = tp / (tp + fn) if tp + fn else 1.0
-        f1.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    exact = sum(g == i.labels for i, g in zip(items, got, strict=True)) / max(1, len(items))
-    return float(np.mean(f1)), exact
+    """(macro-F1 over the core intents, share of exactly right sets), as bench/unseen_mail.py
+    scores them."""
+    pairs = [(set(i.labels), set(g)) for i, g in zip(items, got, strict=True)]
+    exact = sum(want == found for want, found in pairs) / max(1, len(pairs))
+    return macro_f1(pairs), exact
 
 
 def plain(items: Sequence[Item], p: Floats, threshold: float = 0.5) -> list[frozenset[str]]:

@@ -168,9 +168,9 @@ class KnowledgeBase:
         text, best_quote, links = unit.answer, unit.quote, unit.links
         partner = self._neighbour(best, answerable)
         if partner is not None:
-            first, second = sorted((best.uid, partner.uid))
-            text, best_quote = joined(self._unit(first), self._unit(second))
-            links = tuple(dict.fromkeys((*self._unit(first).links, *self._unit(second).links)))
+            first, second = (self._unit(uid) for uid in sorted((best.uid, partner.uid)))
+            text, best_quote = joined(first, second)
+            links = tuple(dict.fromkeys((*first.links, *second.links)))
         citations = [self._cite(best.uid).model_copy(update={"quote": best_quote,
                                                              "links": links})]
         for other in answerable[1:]:
