@@ -125,6 +125,7 @@ class _Hit:
     sentence: int = 0
     reference: bool = False  # names an earlier request ("my request to stop marketing")
     threat: bool = False  # "if ... not ..., I'll go to the ICO": not gone there yet
+    resolved: bool = False  # read from the clause's parts: its words are the whole sentence
 
 
 def _check(folded: str, rule: Rule, start: int, end: int) -> _Hit:
@@ -286,15 +287,23 @@ _IGNORED = Rule("clause-complaint-request-ignored", "complaint", 0.7, re.compile
                 None)
 
 
-def _resolved_hits(reading: Reading) -> list[_Hit]:
+def _resolved_hits(reading: Reading, direct: list[_Hit]) -> list[_Hit]:
     """Matches in what a pronoun request stands for ("can you get rid of them?" after "your
-    newsletters"), placed on the request's own sentence so the evidence quotes it."""
+    newsletters") or a request read from its verb and noun, placed on the request's own
+    sentence so the evidence quotes it; a request read from its verb not where the rules
+    already read that intent in the sentence themselves (their words are the better
+    evidence)."""
     found: list[_Hit] = []
     for resolution in reading.resolutions:
+        read = {h.rule.intent for h in direct if not h.cancelled
+                and resolution.start <= h.start < resolution.end} if resolution.only else set()
+        if resolution.only in read:
+            continue  # the rules read it already (and the rules cost most: not run twice)
         for hit in _hits(resolution.text):
-            if not hit.cancelled:
+            if not hit.cancelled and hit.rule.intent not in read \
+                    and resolution.only in ("", hit.rule.intent):
                 found.append(_Hit(hit.rule, hit.weight, resolution.start, resolution.end,
-                                  False, resolution.start))
+                                  False, resolution.start, resolved=True))
     return found
 
 
@@ -303,7 +312,7 @@ def _read_clauses(reading: Reading, hits: list[_Hit]) -> list[_Hit]:
     boilerplate and the shapes of phishing or a vendor's notice cancel; a reservation
     weakens a complaint and a threat makes it count; an erasure of a marketing list is an
     opt-out; pronoun requests add what they stand for."""
-    hits = hits + _resolved_hits(reading)
+    hits = hits + _resolved_hits(reading, hits)
     if any("a" in h.rule.flags for h in hits) and not reading.tells_earlier_request():
         for hit in hits:  # "I still get your newsletter": the opt-out's reason, no grievance
             if "a" in hit.rule.flags:
@@ -391,7 +400,7 @@ def _evidence(text: str, hits: list[_Hit], intents: list[str]) -> list[Evidence]
     found: list[Evidence] = []
     for intent in intents:
         ranked = sorted((h for h in hits if h.rule.intent == intent and not h.cancelled),
-                        key=lambda h: -h.weight)
+                        key=lambda h: (-h.weight, h.resolved))  # the rule's own words first
         seen: set[str] = set()
         for hit in ranked:
             words = " ".join(text[hit.start : hit.end].split())

@@ -37,6 +37,9 @@ from typing import Literal
 
 from intents.clause_cues import ALL, ClauseCues
 from intents.clause_index import TOKEN, Field, cue_set, make_field, shape_cues, words_pattern
+from intents.quotes import FIRST_PERSON
+from intents.rules import NEGATION
+from intents.textnorm import fold
 
 ClauseKind = Literal["request", "question", "past", "condition", "quotation", "statement"]
 Verdict = Literal["keep", "cancel", "weak", "threat", "opt_out"]
@@ -71,6 +74,25 @@ _FIELD = re.compile(r"[ \t]*[^\W\d_][\w ./'-]{0,30}:(?:\s|$)")
 _PROTASIS_END = re.compile(r"[,;:]|\bthen\b|\bi(?:'ll| will| shall)\b")
 # Where a clause ends inside a sentence: what follows is no longer a request's object.
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+# How far after a request verb its object is looked for: "remove me from any custom
+# audiences ... and don't use my data" names no data to remove.
+_OBJECT_REACH = re.compile(r"(?:\W*\w+){1,6}")
+# The sender's own words in folded text ("mes", "meg", "minua"), for what a request verb
+# erases to be the sender's: "can you delete the test photos from the shared folder?" asks
+# nothing of the kind. Not what a folded word becomes in another language: "en" (Hungarian
+# "en"; French "in", Dutch "and"), "as" (Lithuanian "as"; English, Portuguese "as").
+_SENDER = re.compile(fold(FIRST_PERSON.pattern).replace("|en|", "|").replace("|as|", "|")
+                     + "|" + words_pattern(tuple(word for cues in ALL
+                                                 for word in cues.first_person)))
+# How far before a request verb a negation is looked for (the rules' own reach is 40
+# characters of the clause; the verb may be part of it, "na scriosaigi").
+NEGATION_REACH = 60
+# A negation after the verb in its clause, where the Germanic languages put it.
+_AFTER_NEGATION = re.compile(r"\b(?:nicht|niet|ikke|ikkje|inte|not)\b")
+# What joins two clauses of a sentence ("... and delete my number"), in the languages read.
+# (between spaces: not the "e" of "e-postlista").
+_CONJUNCTION = re.compile(r"(?<=\s)(?:and|but|und|aber|y|pero|et|mais|e|ma|maar|en|mas|og|och"
+                          r"|men|mutta|ja|es|si|ve|ama|oraz|ale)(?=\s)")
 # A list item, also numbered "10.4" (the walk up a list needs every item line).
 _ITEM = re.compile(r"[ \t]*(?:[-*+>\u2022\u00b7]|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]"
                    r"|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s")
@@ -120,6 +142,9 @@ def _nouns(cues_list: tuple[ClauseCues, ...]) -> list[tuple[str, re.Pattern[str]
 NOUNS = _nouns(ALL)
 _PRONOUN_ACTIONS = [p.action for cues in ALL for p in cues.pronoun_requests]
 PRONOUN_REQUESTS = cue_set([p.pattern for cues in ALL for p in cues.pronoun_requests])
+_VERB_ACTIONS = [v.action for cues in ALL for v in cues.request_verbs]
+_OBJECT_FIRST = [v.object_first for cues in ALL for v in cues.request_verbs]
+REQUEST_VERBS = cue_set([v.pattern for cues in ALL for v in cues.request_verbs])
 
 
 @dataclass(frozen=True)
@@ -143,6 +168,10 @@ class Resolution:
     end: int
     text: str
     noun: str
+    # The one intent it is read for ("" for every intent the rules read in it): a request
+    # read from a verb and its noun stands for that request only, the rest of its sentence
+    # is read by the rules as it is.
+    only: str = ""
 
 
 @dataclass(frozen=True)
@@ -354,6 +383,98 @@ def _resolve(reading: Reading) -> list[Resolution]:
     return resolved
 
 
+def _names(text: str, start: int, end: int, name: str) -> bool:
+    """Whether text[start:end] names a noun of the class."""
+    return any(found == name and pattern.search(text, start, end) is not None
+               for found, pattern in NOUNS)
+
+
+def _item_start(text: str, start: int) -> int:
+    """Where a sentence's words begin, after a list item's bullet or number."""
+    bullet = _ITEM.match(text, start)
+    return bullet.end() if bullet is not None else start
+
+
+def _first_named(text: str, start: int, end: int) -> str:
+    """The class of the first noun named in text[start:end], or ""."""
+    best, at = "", end
+    for name, pattern in NOUNS:
+        found = pattern.search(text, start, end)
+        if found is not None and found.start() < at:
+            best, at = name, found.start()
+    return best
+
+
+def _asks(reading: Reading, index: int) -> bool:
+    """Whether the index-th sentence asks: a request cue anywhere in it ("remove me from
+    the list, please"), or it is a list item under a line that asks
+    ("je vous demande : 1. de retirer ces photographies")."""
+    if reading.holds(index, REQUEST):
+        return True
+    intro = list_intro(reading.text, reading.bounds[index][0])
+    return intro is not None and REQUEST.search(reading.text, *intro) is not None
+
+
+def _verb_requests(reading: Reading, taken: set[int]) -> list[Resolution]:
+    """The everyday requests of the text read from their parts, so that a language needs
+    only its words, not a rule per wording: a request verb (`request_verbs`: delete, take
+    off, stop) in a sentence that asks, and its object: a marketing list or noun after it in
+    its own clause (up to a comma or "and"), else data or an account within six words after
+    it, else, for a verb that follows its object ("te wissen", "slettes"), the last noun
+    named before it in its sentence, and for "stop", which only marketing can be, the
+    marketing named before it ("which I ask you to stop sending"). Each is read as the
+    request in words the rules read (CANONICAL), put in the verb's place, so the rules'
+    own checks (negation, condition) still see the sentence around it; an erasure only
+    when the sentence is the sender's own (a first-person word in it). Not when a blocker
+    ("not", "if") or a negation comes between the clause's start and the verb, nor in a
+    past description, a quotation, or after a threat or reservation opens in the
+    sentence."""
+    text = reading.text
+    resolved: list[Resolution] = []
+    for cue, found in sorted(REQUEST_VERBS.matches(text, reading.words),
+                             key=lambda pair: pair[1].start()):
+        i = reading.index_at(found.start())
+        if i < 0 or i in taken:
+            continue
+        start, end = reading.bounds[i]
+        # The object first, then the sentence (what is cheap first: most verbs in a mail
+        # act on nothing of the sender's).
+        clause_from = max(start, *(text.rfind(mark, start, found.start()) + 1
+                                   for mark in ",;:"))
+        stop = _CLAUSE_BREAK.search(text, found.end(), end)
+        clause_to = stop.start() if stop is not None else end
+        joined = _CONJUNCTION.search(text, found.end(), clause_to)
+        own_to = joined.start() if joined is not None else clause_to  # "... and don't ..."
+        reach = _OBJECT_REACH.match(text, found.end())
+        action = _VERB_ACTIONS[cue]
+        noun = _first_named(text, found.end(), min(own_to, reach.end() if reach else end))
+        if (reading.may_hold(MARKETING_LIST) and MARKETING_LIST.search(
+                text, found.start(), own_to)) or _names(text, found.end(), own_to,
+                                                         "marketing"):
+            noun = "marketing"  # "take my address and number off your marketing lists"
+        elif not noun and _OBJECT_FIRST[cue]:
+            noun = _named(text, _item_start(text, start), found.start())  # "... te wissen"
+        elif not noun and action == "stop" and _names(text, start, found.start(),
+                                                      "marketing"):
+            noun = "marketing"  # "your newsletter, which I ask you to stop sending"
+        request = CANONICAL.get((action, noun))
+        if request is None or (noun != "marketing" and not _SENDER.search(text, start, end)):
+            continue
+        if _AFTER_NEGATION.search(text, found.end(), own_to) \
+                or BLOCKERS.search(text, clause_from, found.start()) or NEGATION.search(
+                    text[max(clause_from, found.start() - NEGATION_REACH) : found.end()]):
+            continue  # "don't delete them", "na scriosaigi", "loschen Sie sie nicht"
+        if not _asks(reading, i) or reading.is_quotation(i) or reading.is_past(i) \
+                or 0 <= reading.held(i, THREAT) < found.start() \
+                or 0 <= reading.held(i, RESERVATION) < found.start():
+            continue
+        taken.add(i)
+        resolved.append(Resolution(start, end, text[start : found.start()] + request
+                                   + text[found.end() : end], noun,
+                                   "opt_out" if noun == "marketing" else "erasure"))
+    return resolved
+
+
 def read_clauses(folded: str) -> Reading:
     """The clauses of folded text (textnorm.fold), unwrapped; pure."""
     text = unwrap(folded)
@@ -361,6 +482,9 @@ def read_clauses(folded: str) -> Reading:
     reading = Reading(text=text, bounds=bounds, words=frozenset(TOKEN.findall(text)),
                       _starts=tuple(start for start, _ in bounds))
     resolutions = _resolve(reading)
+    if REQUEST_VERBS.may_match(text, reading.words):
+        taken = {reading.index_at(r.start) for r in resolutions}
+        resolutions += _verb_requests(reading, taken)
     if not resolutions:
         return reading
     return Reading(text=text, bounds=bounds, words=reading.words,
@@ -481,7 +605,7 @@ def verdict(reading: Reading, intent: str, flags: str, start: int, end: int,
             # the erasure was done, the sender asks for no copy.
             return "cancel"
     if intent == "erasure" and any(r.noun == "marketing" and r.start == sentence_start
-                                   for r in reading.resolutions):
+                                   and not r.only for r in reading.resolutions):
         return "cancel"  # "your newsletters ... get rid of them": an opt-out, read above
     if intent != "rectification" and not set("cr") & set(flags) and reading.is_past(i):
         # "last year you sent me my file": told, not asked (but "I moved last month" is the

@@ -47,7 +47,11 @@ NEGATION = re.compile(
     r"|nocem|nocemo|nikoli|nikar|ei soovi|ei taha|ei ole|arge|nevelos|negribu|nedzes\w*"
     r"|nekad|nenoriu|nenorime|netrink\w*|niekada"
     # Maltese ("ma ... -x"; "ma" alone is Italian and French), Irish, Icelandic.
-    r"|ma \w+x|qatt|ni|nior|nil|na (?:scrios|bain|seol)\w*|ekki|aldrei"
+    # Irish "ni", not Swedish "ni" (you): "kan ni radera", "att ni tar bort".
+    r"|ma \w+x|qatt|(?<!kan )(?<!att )(?<!om )(?<!som )(?<!vill )(?<!har )(?<!ska )"
+    r"(?<!skulle )(?<!kunde )(?<!far )(?<!bor )(?<!maste )(?<!hur )(?<!varfor )(?<!nar )"
+    r"(?<!och )(?<!men )(?<!begar )(?<!ber )(?<!tack )ni"
+    r"|nior|nil|na (?:scrios|bain|seol)\w*|ekki|aldrei"
     r"|не|никога)\b"  # Bulgarian
     # "not happy that my address was visible": a judgement, no negation of what follows.
     r"(?!\W+(?:(?:at all|very|too|remotely|exactly)\W+)?(?:happy|pleased|impressed|ok|okay"

@@ -35,7 +35,7 @@ from intents.clause_cues import (
     sv,
     tr,
 )
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 ALL: tuple[ClauseCues, ...] = (en.CUES, es.CUES, fr.CUES, de.CUES, it.CUES, pt.CUES, nl.CUES,
                                ca.CUES, cs.CUES, da.CUES, fi.CUES, hr.CUES, hu.CUES, no.CUES,
@@ -44,4 +44,4 @@ ALL: tuple[ClauseCues, ...] = (en.CUES, es.CUES, fr.CUES, de.CUES, it.CUES, pt.C
                                sl.CUES, bg.CUES, el.CUES, tr.CUES, mt.CUES)
 CUE_LANGUAGES: tuple[str, ...] = tuple(cues.code for cues in ALL)
 
-__all__ = ["ALL", "CUE_LANGUAGES", "ClauseCues", "PronounRequest"]
+__all__ = ["ALL", "CUE_LANGUAGES", "ClauseCues", "PronounRequest", "RequestVerb"]

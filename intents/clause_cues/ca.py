@@ -1,6 +1,6 @@
 """Catalan clause cues (folded: no accents; the "l·l" point is matched by ".")."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="ca",
@@ -16,6 +16,15 @@ CUES = ClauseCues(
                  r"si no (?:en )?sou el destinatari"),
     marketing_list=(r"llista de (?:correu|distribucio|difusio|sms|publicitat|butlletins)",),
     data_object=(r"(?:totes )?les meves dades(?: personals)?", r"el meu compte"),
+    first_person=(r"meu", r"meus", r"meva", r"meves", r"em", r"m'"),
+    request_verbs=(
+        RequestVerb(pattern=r"esborr\w*", action="remove"),
+        RequestVerb(pattern=r"elimin\w*", action="remove"),
+        RequestVerb(pattern=r"suprimi\w*", action="remove"),
+        RequestVerb(pattern=r"traieu", action="remove"),
+        RequestVerb(pattern=r"deixeu de", action="stop"),
+        RequestVerb(pattern=r"atur\w*", action="stop"),
+    ),
     ongoing=(r"encara", r"de nou", r"una altra vegada", r"continuo"),
     asked_before=(r"us vaig demanar", r"he demanat"),
     done=(r"i (?:ho|les|el) vau fer", r"i ho vau esborrar"),

@@ -1,6 +1,6 @@
 """Czech and Slovak clause cues (folded: no accents)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="cs",
@@ -25,6 +25,14 @@ CUES = ClauseCues(
                     r"|zoznam\w*)", r"(?:seznam\w*|zoznam\w*) (?:odberatel\w*|adresat\w*)"),
     data_object=(r"(?:vsechny |vsetky )?(?:moje|svoje) (?:osobni |osobne )?udaje",
                  r"(?:muj|moj) (?:ucet|profil)"),
+    first_person=(r"m[ae]", r"moj\w*", r"mych", r"mymi?", r"mne", r"mi"),
+    request_verbs=(
+        RequestVerb(pattern=r"smaz\w*", action="remove"),
+        RequestVerb(pattern=r"vymaz\w*", action="remove"),
+        RequestVerb(pattern=r"zmaz\w*", action="remove"),
+        RequestVerb(pattern=r"odstran\w*", action="remove"),
+        RequestVerb(pattern=r"prestan\w*", action="stop"),
+    ),
     ongoing=(r"porad", r"stale", r"opet", r"znovu", r"stale este"),
     asked_before=(r"(?:zadal|pozadal|ziadal|poziadal)(?:a)? (?:jsem|som)",),
     hypothesis=(r"(?:pokud|jestli|zda|ak|ci) (?:jste|ste|vase firma|vasa firma)"

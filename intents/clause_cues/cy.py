@@ -1,6 +1,6 @@
 """Welsh clause cues (folded: ŵ as w, ŷ as y, circumflexes and diaereses dropped)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= os gwelwch yn dda| ar unwaith|\s*[.!?,]|\s*$)"
 
@@ -26,6 +26,14 @@ CUES = ClauseCues(
         PronounRequest(pattern=r"dilewch (?:nhw|hwn|hi|fe|ef)" + _AFTER, action="remove"),
         PronounRequest(pattern=r"stopiwch (?:nhw|hwn|hi|fe|ef)" + _AFTER, action="stop"),
         PronounRequest(pattern=r"anfonwch (?:nhw|hwn|hi|fe|ef) ataf", action="send"),
+    ),
+    first_person=(r"fy", r"'m", r"i"),
+    request_verbs=(
+        RequestVerb(pattern=r"dilewch", action="remove"),
+        RequestVerb(pattern=r"dileu", action="remove"),
+        RequestVerb(pattern=r"tynnwch", action="remove"),
+        RequestVerb(pattern=r"tynnu", action="remove"),
+        RequestVerb(pattern=r"stopiwch", action="stop"),
     ),
     ongoing=(r"o hyd", r"eto"),
     asked_before=(r"gofynnais", r"rwy(?:'n|f) wedi gofyn"),

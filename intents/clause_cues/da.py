@@ -1,6 +1,6 @@
 """Danish clause cues (folded: å as a, ø as o; æ stays)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= venligst| straks| hurtigst muligt| nu|\s*[.!?,]|\s*$)"
 
@@ -36,6 +36,15 @@ CUES = ClauseCues(
                        action="remove"),
         PronounRequest(pattern=r"send (?:dem|den|det) til mig|send mig (?:dem|den|det)" + _AFTER,
                        action="send"),
+    ),
+    first_person=(r"mine?", r"mit", r"mig", r"jeg"),
+    request_verbs=(
+        RequestVerb(pattern=r"slet(?:te|tes|ter)?", action="remove", object_first=True),
+        RequestVerb(pattern=r"fjern\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"tag (?:mig )?(?:af|ud af)", action="remove"),
+        RequestVerb(pattern=r"stop(?:pe)?", action="stop"),
+        RequestVerb(pattern=r"ophor\w*", action="stop"),
+        RequestVerb(pattern=r"stands", action="stop"),
     ),
     ongoing=(r"stadig(?:væk)?", r"fortsat", r"igen"),
     asked_before=(r"jeg (?:har )?(?:bedt|bad|anmodede|anmodet)",),

@@ -1,6 +1,6 @@
 """German clause cues (folded: no umlauts)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="de",
@@ -53,6 +53,20 @@ CUES = ClauseCues(
                        r"|zusenden|zukommen lassen|ubermitteln)", action="send"),
     ),
     grievance_question=(r"warum", r"wieso", r"weshalb", r"woher", r"wie kommen"),
+    first_person=(r"mein\w*", r"mich", r"mir", r"ich"),
+    request_verbs=(
+        RequestVerb(pattern=r"(?:geloscht|entfernt|vernichtet)", action="remove",
+                    object_first=True),
+        RequestVerb(pattern=r"zu (?:loschen|entfernen|vernichten)", action="remove",
+                    object_first=True),
+        RequestVerb(pattern=r"losch\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"entfern\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"vernicht\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"austrag\w*", action="remove"),
+        RequestVerb(pattern=r"streich\w*", action="remove"),
+        RequestVerb(pattern=r"einstell\w*", action="stop"),
+        RequestVerb(pattern=r"stopp\w*", action="stop"),
+    ),
     ongoing=(r"immer noch", r"noch immer", r"weiterhin", r"wieder", r"erneut"),
     asked_before=(r"ich habe", r"ich hatte"),
     blockers=(r"nicht", r"kein\w*", r"nie", r"wenn", r"falls", r"haben"),

@@ -1,6 +1,6 @@
 """English clause cues."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="en",
@@ -92,6 +92,20 @@ CUES = ClauseCues(
     grievance_question=(r"why", r"how (?:did|come|on earth|can|could|is|was|do)",
                         r"where (?:did|do|have)",
                         r"who (?:gave|told|supplied|said)"),
+    request_verbs=(
+        RequestVerb(pattern=r"delete", action="remove"),
+        RequestVerb(pattern=r"remove", action="remove"),
+        RequestVerb(pattern=r"erase", action="remove"),
+        RequestVerb(pattern=r"wipe", action="remove"),
+        RequestVerb(pattern=r"destroy", action="remove"),
+        RequestVerb(pattern=r"purge", action="remove"),
+        RequestVerb(pattern=r"scrap", action="remove"),
+        RequestVerb(pattern=r"take (?:me |us )?(?:down|off|out)", action="remove"),
+        RequestVerb(pattern=r"get rid of", action="remove"),
+        RequestVerb(pattern=r"bin", action="remove"),
+        RequestVerb(pattern=r"stop(?: sending)?", action="stop"),
+        RequestVerb(pattern=r"cease", action="stop"),
+    ),
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
     asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"
                   r"|withdrew|objected)",),

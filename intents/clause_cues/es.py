@@ -1,6 +1,6 @@
 """Spanish clause cues (folded: no accents)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="es",
@@ -46,6 +46,16 @@ CUES = ClauseCues(
     ),
     grievance_question=(r"por que", r"como (?:habeis|han|es posible|puede)", r"de donde",
                         r"quien (?:os|les) ha"),
+    request_verbs=(
+        RequestVerb(pattern=r"borr\w*", action="remove"),
+        RequestVerb(pattern=r"elimin\w*", action="remove"),
+        RequestVerb(pattern=r"suprim\w*", action="remove"),
+        RequestVerb(pattern=r"quit\w*", action="remove"),
+        RequestVerb(pattern=r"(?:dad|den)(?:me)? de baja", action="remove"),
+        RequestVerb(pattern=r"dej\w* de (?:enviar|mandar)", action="stop"),
+        RequestVerb(pattern=r"paren", action="stop"),
+        RequestVerb(pattern=r"parad", action="stop"),
+    ),
     ongoing=(r"siguen", r"sigo", r"todavia", r"aun", r"otra vez", r"de nuevo", r"continuan"),
     asked_before=(r"pedi", r"solicite", r"me di de baja", r"os escribi", r"les escribi", r"envie"),
     blockers=(r"no", r"nunca", r"si", r"cuando", r"habeis", r"han"),

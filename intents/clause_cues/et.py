@@ -1,6 +1,6 @@
 """Estonian clause cues (folded: õ, ö as o; ä as a; ü as u; š as s)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= kohe| viivitamata|\s*[.!?,]|\s*$)"
 
@@ -23,6 +23,12 @@ CUES = ClauseCues(
         PronounRequest(pattern=r"kustutage (?:need|see|nad)" + _AFTER, action="remove"),
         PronounRequest(pattern=r"lopetage (?:need|see|nende saatmine)" + _AFTER, action="stop"),
         PronounRequest(pattern=r"saatke (?:need|see) mulle", action="send"),
+    ),
+    first_person=(r"minu\w*", r"mind", r"mulle", r"mu"),
+    request_verbs=(
+        RequestVerb(pattern=r"kustut\w*", action="remove"),
+        RequestVerb(pattern=r"eemald\w*", action="remove"),
+        RequestVerb(pattern=r"lopet\w*", action="stop"),
     ),
     ongoing=(r"ikka veel", r"endiselt", r"jalle"),
     asked_before=(r"palusin", r"olen (?:juba )?palunud"),

@@ -1,6 +1,6 @@
 """Finnish clause cues (folded: ä as a, ö as o)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= heti| valittomasti| pikaisesti|\s*[.!?,]|\s*$)"
 
@@ -28,6 +28,12 @@ CUES = ClauseCues(
         PronounRequest(pattern=r"lopettakaa (?:ne|se|niiden lahettaminen)" + _AFTER,
                        action="stop"),
         PronounRequest(pattern=r"lahettakaa (?:ne|se) minulle", action="send"),
+    ),
+    first_person=(r"\w+(?:ni)", r"minun", r"minua", r"minulle", r"minusta"),
+    request_verbs=(
+        RequestVerb(pattern=r"poista\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"poistettava\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"lopett\w*", action="stop"),
     ),
     ongoing=(r"edelleen", r"yha", r"taas", r"jalleen"),
     asked_before=(r"pyysin", r"olen (?:jo )?pyytanyt"),

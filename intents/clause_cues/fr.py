@@ -1,6 +1,6 @@
 """French clause cues (folded: no accents)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="fr",
@@ -50,6 +50,15 @@ CUES = ClauseCues(
                        r"|le-moi)", action="send"),
     ),
     grievance_question=(r"pourquoi", r"comment (?:avez|se fait|est-ce)", r"d'ou", r"qui vous a"),
+    request_verbs=(
+        RequestVerb(pattern=r"supprim\w*", action="remove"),
+        RequestVerb(pattern=r"effac\w*", action="remove"),
+        RequestVerb(pattern=r"retir\w*", action="remove"),
+        RequestVerb(pattern=r"enlev\w*", action="remove"),
+        RequestVerb(pattern=r"detrui\w*", action="remove"),
+        RequestVerb(pattern=r"arret\w*", action="stop"),
+        RequestVerb(pattern=r"cess\w*", action="stop"),
+    ),
     ongoing=(r"toujours", r"encore", r"continue\w*", r"de nouveau"),
     asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*",
                   r"je vous ai (?:demande|ecrit)"),

@@ -1,6 +1,6 @@
 """Irish clause cues (folded: the síneadh fada dropped)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= le do thoil| le bhur dtoil| anois|\s*[.!?,]|\s*$)"
 
@@ -24,6 +24,15 @@ CUES = ClauseCues(
         PronounRequest(pattern=r"scrios (?:iad|e|i)" + _AFTER, action="remove"),
         PronounRequest(pattern=r"stopaigi (?:iad|e|i)" + _AFTER, action="stop"),
         PronounRequest(pattern=r"cuir chugam (?:iad|e|i)", action="send"),
+    ),
+    first_person=(r"mo", r"m'", r"me", r"liom", r"dom", r"orm"),
+    request_verbs=(
+        RequestVerb(pattern=r"scrios\w*", action="remove"),
+        RequestVerb(pattern=r"bain\w*", action="remove"),
+        RequestVerb(pattern=r"mbainfi", action="remove"),
+        RequestVerb(pattern=r"baintear", action="remove"),
+        RequestVerb(pattern=r"stopaigi", action="stop"),
+        RequestVerb(pattern=r"cuir deireadh", action="stop"),
     ),
     ongoing=(r"fos", r"aris"),
     asked_before=(r"iarr me",),

@@ -1,6 +1,6 @@
 """Croatian clause cues (folded: no accents, "đ" read as "d")."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="hr",
@@ -40,6 +40,15 @@ CUES = ClauseCues(
                     r"list\w* (?:za )?(?:slanje|primatelja) (?:newslettera|obavijesti)"),
     data_object=(r"(?:sve )?(?:moje|svoje) (?:osobne )?podatke", r"(?:moj|svoj) (?:racun"
                  r"|korisnicki racun|profil)"),
+    first_person=(r"moj\w*", r"mene", r"mi", r"me"),
+    request_verbs=(
+        RequestVerb(pattern=r"izbris\w*", action="remove"),
+        RequestVerb(pattern=r"obris\w*", action="remove"),
+        RequestVerb(pattern=r"uklon\w*", action="remove"),
+        RequestVerb(pattern=r"makn\w*", action="remove"),
+        RequestVerb(pattern=r"prestan\w*", action="stop"),
+        RequestVerb(pattern=r"obustav\w*", action="stop"),
+    ),
     ongoing=(r"i dalje", r"jos uvijek", r"ponovno", r"opet"),
     asked_before=(r"(?:trazio|trazila|zamolio|zamolila) sam",),
     done=(r"to ste (?:\w+ ){0,3}(?:napravili|ucinili|obavili|izbrisali|obrisali)",),

@@ -1,6 +1,6 @@
 """Hungarian clause cues (folded: no accents, "ő" "ű" read as "o" "u")."""
 
-from intents.clause_cues.schema import ClauseCues
+from intents.clause_cues.schema import ClauseCues, RequestVerb
 
 CUES = ClauseCues(
     code="hu",
@@ -18,6 +18,17 @@ CUES = ClauseCues(
     marketing_list=(r"(?:hirlevel|marketing|reklam|levelezo|sms)-?list\w*",
                     r"(?:hirlevel|marketing|reklam|levelezo|sms) list\w*"),
     data_object=(r"(?:osszes |minden )?(?:szemelyes )?adatai?m(?:at)?", r"fiokom\w*"),
+    nouns={"marketing": (r"hirlevel\w*", r"reklam\w*", r"ajanlat\w*"),
+           "data": (r"adat(?:ai|aim|aimat|okat|ok)", r"foto\w*", r"kep(?:ek|eim|eimet|eket)"),
+           "account": (r"fiok\w*",)},
+    first_person=(r"\w+(?:im|aim|eim)(?:at|et)?", r"engem", r"nekem"),
+    request_verbs=(
+        RequestVerb(pattern=r"torol\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"vegy\w* le", action="remove", object_first=True),
+        RequestVerb(pattern=r"tavolits\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"fejezz\w* be", action="stop"),
+        RequestVerb(pattern=r"abbahagy\w*", action="stop"),
+    ),
     ongoing=(r"tovabbra is", r"meg mindig", r"megint", r"ujra", r"ismet"),
     asked_before=(r"kertem", r"kertuk"),
     hypothesis=(r"(?:ha|amennyiben) (?:onok|on)(?! nem\b| meg\b| tovabbra\b)",),

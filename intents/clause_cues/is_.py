@@ -1,6 +1,6 @@
 """Icelandic clause cues (folded: accents dropped, ö as o; æ, ð and þ stay)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= strax| sem fyrst|\s*[.!?,]|\s*$)"
 
@@ -23,6 +23,13 @@ CUES = ClauseCues(
         PronounRequest(pattern=r"eyðið (?:þeim|þvi|þessu)" + _AFTER, action="remove"),
         PronounRequest(pattern=r"stoðvið (?:þau|þetta|það|þær|þa)" + _AFTER, action="stop"),
         PronounRequest(pattern=r"sendið mer (?:þær|þau|þa|þetta)", action="send"),
+    ),
+    first_person=(r"min\w*", r"mitt", r"mer", r"mig", r"eg"),
+    request_verbs=(
+        RequestVerb(pattern=r"eyð\w*", action="remove"),
+        RequestVerb(pattern=r"fjarlæg\w*", action="remove"),
+        RequestVerb(pattern=r"hætt\w*", action="stop"),
+        RequestVerb(pattern=r"stoðv\w*", action="stop"),
     ),
     ongoing=(r"ennþa", r"enn og aftur"),
     asked_before=(r"eg (?:hef )?(?:bað|beðið)",),

@@ -1,6 +1,6 @@
 """Italian clause cues (folded: no accents)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="it",
@@ -46,6 +46,15 @@ CUES = ClauseCues(
     ),
     grievance_question=(r"perche", r"come (?:avete|mai|e possibile)", r"da dove", r"chi vi ha"),
     # "grazie ancora per ..." thanks again: nothing goes on.
+    first_person=(r"mi[oaei]", r"mie", r"me", r"mi"),
+    request_verbs=(
+        RequestVerb(pattern=r"cancell\w*", action="remove"),
+        RequestVerb(pattern=r"elimin\w*", action="remove"),
+        RequestVerb(pattern=r"rimuov\w*", action="remove"),
+        RequestVerb(pattern=r"togli\w*", action="remove"),
+        RequestVerb(pattern=r"smett\w*", action="stop"),
+        RequestVerb(pattern=r"interromp\w*", action="stop"),
+    ),
     ongoing=(r"ancora(?! per\b)", r"continua\w*", r"di nuovo"),
     # "... quando ve l'ho chiesto": the organisation acted when asked; told, not chased.
     done=(r"quando (?:ve |glie)?l'ho (?:chiest|richiest)\w", r"e l'avete fatto"),

@@ -1,6 +1,6 @@
 """Lithuanian clause cues (folded: ą ę ė į ų ū š ž č lose their marks)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= nedelsiant| tuojau|\s*[.!?,]|\s*$)"
 
@@ -23,6 +23,13 @@ CUES = ClauseCues(
         PronounRequest(pattern=r"istrinkite (?:juos|ja|tai)" + _AFTER, action="remove"),
         PronounRequest(pattern=r"sustabdykite (?:juos|ja|tai)" + _AFTER, action="stop"),
         PronounRequest(pattern=r"atsiuskite (?:juos|ja|tai) man", action="send"),
+    ),
+    first_person=(r"man\w*",),
+    request_verbs=(
+        RequestVerb(pattern=r"istrink\w*", action="remove"),
+        RequestVerb(pattern=r"pasalink\w*", action="remove"),
+        RequestVerb(pattern=r"nutrauk\w*", action="stop"),
+        RequestVerb(pattern=r"sustabdyk\w*", action="stop"),
     ),
     ongoing=(r"vis dar", r"is naujo"),
     asked_before=(r"prasiau", r"esu (?:jau )?(?:prases|prasiusi)"),

@@ -1,6 +1,6 @@
 """Latvian clause cues (folded: long vowels and soft consonants lose their marks)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= nekavejoties| tulit|\s*[.!?,]|\s*$)"
 
@@ -23,6 +23,12 @@ CUES = ClauseCues(
         PronounRequest(pattern=r"dzesiet (?:tos|to|tas)" + _AFTER, action="remove"),
         PronounRequest(pattern=r"partrauciet (?:tos|to|tas)" + _AFTER, action="stop"),
         PronounRequest(pattern=r"nosutiet (?:tos|to) man", action="send"),
+    ),
+    first_person=(r"man\w*",),
+    request_verbs=(
+        RequestVerb(pattern=r"dzes\w*", action="remove"),
+        RequestVerb(pattern=r"iznicin\w*", action="remove"),
+        RequestVerb(pattern=r"partrauc\w*", action="stop"),
     ),
     ongoing=(r"joprojam", r"vel arvien"),
     asked_before=(r"esmu (?:jau )?(?:ludzis|ludzusi)",),

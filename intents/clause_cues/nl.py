@@ -1,6 +1,6 @@
 """Dutch clause cues."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="nl",
@@ -41,6 +41,17 @@ CUES = ClauseCues(
                        action="send"),
     ),
     grievance_question=(r"waarom", r"hoe (?:komen|kan|komt)", r"waar hebben"),
+    first_person=(r"mijn", r"mij", r"me", r"ik"),
+    request_verbs=(
+        RequestVerb(pattern=r"te (?:verwijderen|wissen|schrappen)", action="remove",
+                    object_first=True),
+        RequestVerb(pattern=r"verwijder\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"wis(?:sen)?", action="remove", object_first=True),
+        RequestVerb(pattern=r"schrap\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"stop\w*", action="stop"),
+        RequestVerb(pattern=r"staak\w*", action="stop"),
+        RequestVerb(pattern=r"staken", action="stop"),
+    ),
     ongoing=(r"nog steeds", r"blijf\w*", r"weer", r"opnieuw"),
     asked_before=(r"ik heb", r"ik had"),
     blockers=(r"niet", r"geen", r"nooit", r"als", r"wanneer"),

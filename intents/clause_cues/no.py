@@ -1,6 +1,6 @@
 """Norwegian (bokmål) clause cues (folded: å as a, ø as o; æ stays)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= snarest| umiddelbart| na|\s*[.!?,]|\s*$)"
 
@@ -9,8 +9,8 @@ CUES = ClauseCues(
     past=(r"i fjor", r"forrige (?:maned|uke|sommer|vinter)",
           r"(?:ar|maneder|uker) siden", r"den gangen",
           r"dere (?:sendte|har sendt) meg"),
-    request=(r"vennligst", r"jeg vil gjerne", r"jeg onsker", r"jeg ber (?:om|dere)",
-             r"vær sa snill", r"kan dere", r"vil dere (?:slette|sende|fjerne|stoppe)"),
+    request=(r"vennligst", r"jeg vil gjerne", r"jeg onsker", r"(?:jeg )?ber (?:om|dere)",
+             r"vær sa snill", r"kan dere", r"vil dere"),
     threat=(r"ellers", r"i motsatt fall"),
     reservation=(r"forbeholder (?:jeg )?meg (?:\w+ )?rett(?:en)?",),
     question=(r"har dere (?:\w+ ){0,4}(?:videreformidlet|solgt|delt|gitt videre|utlevert)",
@@ -18,11 +18,11 @@ CUES = ClauseCues(
     grievance_question=(r"hvor har dere (?:fatt|hentet)", r"hvordan har dere fatt"),
     boilerplate=(r"denne e-?posten (?:er konfidensiell|kan inneholde)",
                  r"hvis du har mottatt denne (?:e-?posten|meldingen) ved en feil"),
-    marketing_list=(r"(?:epost|nyhetsbrev|reklame|markedsforings)listen?",
+    marketing_list=(r"(?:e-?post|nyhetsbrev|reklame|markedsforings)list(?:en|a|e)?",
                     r"utsendelseslisten?"),
     data_object=(r"personopplysning(?:er|ene)", r"kontoen min",
                  r"min konto", r"dataene mine", r"mine data"),
-    nouns={"marketing": (r"nyhetsbrev\w*", r"reklame\w*", r"tilbud"),
+    nouns={"marketing": (r"nyhetsbrev\w*", r"reklame\w*", r"tilbud", r"markedsforing\w*"),
            "data": (r"(?:person)?opplysning(?:er|ene)", r"bilder(?:ne)?", r"opptak(?:ene)?"),
            "account": (r"konto(?:en)?", r"profil(?:en)?")},
     pronoun_requests=(
@@ -32,6 +32,15 @@ CUES = ClauseCues(
                        action="remove"),
         PronounRequest(pattern=r"send (?:dem|den|det) til meg|send meg (?:dem|den|det)" + _AFTER,
                        action="send"),
+    ),
+    first_person=(r"mine?", r"mitt", r"meg", r"jeg"),
+    request_verbs=(
+        RequestVerb(pattern=r"slett\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"fjern\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"ta (?:meg )?(?:av|ut av|bort)", action="remove"),
+        RequestVerb(pattern=r"stans\w*", action="stop"),
+        RequestVerb(pattern=r"stopp\w*", action="stop"),
+        RequestVerb(pattern=r"slutt (?:a|med)", action="stop"),
     ),
     ongoing=(r"fortsatt", r"fremdeles", r"igjen"),
     asked_before=(r"jeg (?:har )?(?:bedt|ba)",),

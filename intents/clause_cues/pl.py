@@ -1,6 +1,6 @@
 """Polish clause cues (folded: no accents, "ł" read as "l")."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="pl",
@@ -21,6 +21,14 @@ CUES = ClauseCues(
     marketing_list=(r"list\w* (?:mailingow\w*|newslettera|marketingow\w*|sms|wysylkow\w*)",
                     r"(?:mailingow\w*|newsletterow\w*|marketingow\w*) list\w*"),
     data_object=(r"(?:wszystkie )?moje dane(?: osobowe)?", r"moje konto"),
+    first_person=(r"moi\w*", r"moj\w*", r"mnie", r"mi"),
+    request_verbs=(
+        RequestVerb(pattern=r"usun\w*", action="remove"),
+        RequestVerb(pattern=r"wykresl\w*", action="remove"),
+        RequestVerb(pattern=r"skasuj\w*", action="remove"),
+        RequestVerb(pattern=r"przestan\w*", action="stop"),
+        RequestVerb(pattern=r"zaprzesta\w*", action="stop"),
+    ),
     ongoing=(r"nadal", r"wciaz", r"ciagle", r"znowu", r"ponownie"),
     asked_before=(r"(?:prosilem|prosilam|zadalem|zadalam)",),
     done=(r"(?:zrobili|usuneli) (?:to )?panstwo", r"panstwo (?:to )?(?:zrobili|usuneli)"),

@@ -1,6 +1,6 @@
 """Portuguese clause cues (folded: no accents)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="pt",
@@ -39,6 +39,16 @@ CUES = ClauseCues(
     ),
     grievance_question=(r"porque", r"por que", r"como (?:e que|obtiveram|conseguiram)",
                         r"onde (?:obtiveram|conseguiram|arranjaram)"),
+    request_verbs=(
+        RequestVerb(pattern=r"apag\w*", action="remove"),
+        RequestVerb(pattern=r"elimin\w*", action="remove"),
+        RequestVerb(pattern=r"remov\w*", action="remove"),
+        RequestVerb(pattern=r"retir\w*", action="remove"),
+        RequestVerb(pattern=r"exclu\w*", action="remove"),
+        RequestVerb(pattern=r"parem", action="stop"),
+        RequestVerb(pattern=r"pare de", action="stop"),
+        RequestVerb(pattern=r"deix\w* de (?:enviar|mandar)", action="stop"),
+    ),
     ongoing=(r"ainda", r"continua\w*", r"de novo", r"outra vez"),
     asked_before=(r"pedi", r"solicitei", r"escrevi", r"enviei"),
     blockers=(r"nao", r"nunca", r"se", r"quando"),

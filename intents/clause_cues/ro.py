@@ -1,6 +1,6 @@
 """Romanian clause cues (folded: no accents, "ș" "ț" "ă" "î" read as "s" "t" "a" "i")."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 CUES = ClauseCues(
     code="ro",
@@ -20,6 +20,14 @@ CUES = ClauseCues(
     marketing_list=(r"list\w* de (?:e-?mail|mailing|marketing|sms|newsletter|abonati)",
                     r"lista (?:de )?(?:difuzare|corespondenta)"),
     data_object=(r"(?:toate )?datele (?:mele|personale)", r"contul meu"),
+    first_person=(r"me[ia]", r"meu", r"mele", r"mine", r"ma"),
+    request_verbs=(
+        RequestVerb(pattern=r"sterg\w*", action="remove"),
+        RequestVerb(pattern=r"elimin\w*", action="remove"),
+        RequestVerb(pattern=r"scoate\w*", action="remove"),
+        RequestVerb(pattern=r"opri\w*", action="stop"),
+        RequestVerb(pattern=r"inceta\w*", action="stop"),
+    ),
     ongoing=(r"inca", r"in continuare", r"din nou", r"iarasi"),
     asked_before=(r"(?:v-am|am) (?:deja )?(?:cerut|solicitat)",),
     done=(r"si (?:ati|l-ati|le-ati) (?:si )?(?:facut|sters)",),

@@ -22,6 +22,21 @@ class PronounRequest(BaseModel):
     action: str
 
 
+class RequestVerb(BaseModel):
+    """A verb that, in a sentence that asks (the language's `request` cues, or a list item
+    under a line that asks), asks for what its object names: `action` "remove" (delete,
+    take down, take off a list) or "stop" (which only marketing can be). The object is a
+    noun of the language's `nouns` or a `marketing_list` in the verb's clause;
+    `object_first` for a form that follows its object (an infinitive "te verwijderen", a
+    passive "slettes"), whose object is then looked for before it too."""
+
+    model_config = ConfigDict(frozen=True)
+
+    pattern: str
+    action: str
+    object_first: bool = False
+
+
 class ClauseCues(BaseModel):
     """One language's cues, by clause kind."""
 
@@ -54,6 +69,13 @@ class ClauseCues(BaseModel):
     nouns: dict[str, tuple[str, ...]] = {}
     # Requests with a pronoun object ("can you get rid of them?").
     pronoun_requests: tuple[PronounRequest, ...] = ()
+    # The sender's own words where they are not plain words ("miei", a suffix "adataim"):
+    # what a request verb erases is the sender's when one of them, or a first-person word
+    # of intents/quotes.py, is in its sentence.
+    first_person: tuple[str, ...] = ()
+    # Everyday request verbs, read with the request cue and the nouns above, so a language
+    # needs only words for its plain requests ("kan dere fjerne meg fra e-postlista?").
+    request_verbs: tuple[RequestVerb, ...] = ()
     # What keeps a past sentence a live grievance or a chaser ("still", "again") ...
     ongoing: tuple[str, ...] = ()
     # ... and the sender's own earlier request, which the classifier's chaser rules read.

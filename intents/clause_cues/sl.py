@@ -17,6 +17,7 @@ CUES = ClauseCues(
     marketing_list=(r"(?:postni|e-postni|oglasni|trzenjski|sms) seznam\w*",
                     r"seznam\w* (?:za )?(?:obvescanje|prejemnikov e-novic)"),
     data_object=(r"(?:vse )?moje (?:osebne )?podatke", r"moj (?:racun|profil)"),
+    first_person=(r"moj\w*", r"mene", r"mi", r"me"),
     ongoing=(r"spet", r"ponovno", r"znova", r"kljub temu"),
     asked_before=(r"(?:prosil|prosila|zahteval|zahtevala) sem",),
     hypothesis=(r"ce ste(?! se vedno\b| nadaljevali\b)",),

@@ -1,6 +1,6 @@
 """Swedish clause cues (folded: å and ä as a, ö as o)."""
 
-from intents.clause_cues.schema import ClauseCues, PronounRequest
+from intents.clause_cues.schema import ClauseCues, PronounRequest, RequestVerb
 
 _AFTER = r"(?= omgaende| genast| snarast| nu|\s*[.!?,]|\s*$)"
 
@@ -32,6 +32,16 @@ CUES = ClauseCues(
                        action="remove"),
         PronounRequest(pattern=r"skicka (?:dem|den|det) till mig|skicka mig (?:dem|den|det)"
                        + _AFTER, action="send"),
+    ),
+    first_person=(r"mina?", r"mitt", r"mig", r"jag"),
+    request_verbs=(
+        RequestVerb(pattern=r"tas bort", action="remove", object_first=True),
+        RequestVerb(pattern=r"radera\w*", action="remove", object_first=True),
+        RequestVerb(pattern=r"ta bort", action="remove"),
+        RequestVerb(pattern=r"stryk\w*", action="remove"),
+        RequestVerb(pattern=r"sluta", action="stop"),
+        RequestVerb(pattern=r"stoppa", action="stop"),
+        RequestVerb(pattern=r"upphor", action="stop"),
     ),
     ongoing=(r"fortfarande", r"igen", r"an en gang"),
     asked_before=(r"jag (?:har )?(?:bett|bad|begart|begarde)",),
