@@ -235,7 +235,8 @@ class Reading:
         saying they asked, unsubscribed or objected before ("I unsubscribed in March",
         "ya os pedi dos veces"), and in it or the next IGNORED_REACH sentences, that the
         mail went on or no answer came ("I've had four more since", "sigo recibiendo",
-        "keine Antwort"); not when they say it was done. (start, end) of the telling."""
+        "keine Antwort"; in the telling sentence on either side: "haromszor kertem", three
+        times I asked); not when they say it was done. (start, end) of the telling."""
         if not (self.may_hold(ASKED_EARLIER) and self.may_hold(PERSISTING)):
             return None
         for i in range(len(self.bounds)):
@@ -245,7 +246,7 @@ class Reading:
                 continue
             for j in range(i, min(i + IGNORED_REACH + 1, len(self.bounds))):
                 went_on = self.held(j, PERSISTING)
-                if (j > i or went_on > told) and went_on >= 0 and not self.is_quotation(j):
+                if went_on >= 0 and not self.is_quotation(j):
                     return told, self.bounds[i][1]
         return None
 

@@ -51,6 +51,7 @@ CUES = ClauseCues(
     done=(r"det (?:gjorde i|har i gjort)", r"hvilket i (?:ogsa )?(?:gjorde|har gjort)"),
     blockers=(r"ikke", r"aldrig", r"hvis", r"lad være"),
     asked_earlier=(
+        r"(?:har|havde) jeg (?:\w+ ){0,4}(?:bedt|afmeldt|sendt)",
         r"jeg (?:har )?(?:afmeldte|afmeldt|bad|bedt|frabad|frabedt)",
         r"jeg har (?:\w+ ){0,4}(?:bedt|afmeldt|frabedt)",
         r"jeg meldte mig (?:\w+ )?(?:af|ud)",

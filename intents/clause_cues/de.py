@@ -78,6 +78,8 @@ CUES = ClauseCues(
         r"(?:habe|hatte) ich (?:\w+ ){0,6}(?:gebeten|abgemeldet|angefragt|gefordert)",
     ),
     persisting=(
+        r"(?:seit|vor) (?:uber |mehr als |fast )?(?:zwei|drei|vier|funf|sechs|acht"
+        r"|\d+) (?:wochen|monaten)",
         r"immer noch",
         r"noch immer",
         r"trotzdem",

@@ -117,6 +117,8 @@ CUES = ClauseCues(
               r"no need", r"you (?:did|have|had)"),
     # An earlier request told, and its being ignored (clauses.Reading.ignored).
     asked_earlier=(
+        r"i (?:have |'ve |had )?(?:already )?(?:sent|submitted|made|filed|emailed) (?:you "
+        r"|in )?(?:a|an|my) (?:\w+ ){0,3}(?:requests?|sar|dsar)",
         r"i (?:have |'ve |had )?(?:\w+ )?(?:asked|requested|told"
         r"|unsubscribed|opted out|withdrew|objected)",
         r"i (?:have |'ve )?(?:already )?(?:replied|texted|sent|answered) stop",
@@ -126,6 +128,10 @@ CUES = ClauseCues(
         r"(?:second|third|fourth|fifth|sixth|tenth) time (?:that )?(?:i|we)",
     ),
     persisting=(
+        r"(?:been|passed|over) (?:almost |nearly |over |more than |well over )?(?:two|three"
+        r"|four|five|six|seven|eight|nine|ten|\d+|a few|several) (?:weeks|months)",
+        r"you had (?:one|a|1|30 days|a month)",
+        r"(?:second|third|fourth|fifth) time (?:i(?:'m| am) )?(?:asking|writing|requesting)",
         r"still (?:get\w*|receiv\w*|hav\w* (?:not|n't)|haven'?t|hasn'?t|no|not|waiting|com\w*"
         r"|arriv\w*|being|there|active|on|see|showing|had)",
         r"(?:keep|kept|continued?|continues|continuing) (?:to )?(?:get\w*|receiv\w*|com\w*"

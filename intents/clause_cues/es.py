@@ -66,6 +66,8 @@ CUES = ClauseCues(
         r"|me borre de)",
     ),
     persisting=(
+        r"(?:han pasado|hace|desde hace) (?:ya )?(?:mas de |casi )?(?:dos|tres|cuatro|cinco"
+        r"|seis|ocho|\d+) (?:semanas|meses)",
         r"(?:sigo|seguimos|siguen|continuo|continuan) (?:recibiendo|llegando|sin|mandando"
         r"|enviando)",
         r"todavia",

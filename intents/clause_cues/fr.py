@@ -69,6 +69,8 @@ CUES = ClauseCues(
         r"je me suis (?:deja )?(?:desabonne|desinscrit)\w*",
     ),
     persisting=(
+        r"(?:cela fait|ca fait|depuis|il y a) (?:plus de |pres de )?(?:deux|trois|quatre|cinq"
+        r"|six|huit|\d+) (?:semaines|mois)",
         r"toujours (?:pas|rien|des|aucun\w*|recu|en|vos)",
         r"je (?:recois|continue) (?:encore|toujours|a recevoir)",
         r"(?:j'ai|je) (?:encore |de nouveau )?(?:recu|recois) (?:encore|de nouveau|un autre"

@@ -68,6 +68,8 @@ CUES = ClauseCues(
         r"avevo (?:gia )?(?:chiesto|scritto)",
     ),
     persisting=(
+        r"(?:sono passat[ie]|da|oltre) (?:piu di |quasi )?(?:due|tre|quattro|cinque|sei|otto"
+        r"|\d+) (?:settimane|mesi)",
         r"(?:continuo|continuano|continuate) a",
         r"ancora",
         r"di nuovo",

@@ -57,11 +57,16 @@ CUES = ClauseCues(
     blockers=(r"niet", r"geen", r"nooit", r"als", r"wanneer"),
     # An earlier request told, and its being ignored (clauses.Reading.ignored).
     asked_earlier=(
+        r"(?:heb|had) ik (?:\w+ ){0,6}(?:gevraagd|afgemeld|uitgeschreven|verzocht)",
+        r"(?:heb|had) ik (?:\w+ ){0,3}(?:verzoek|aanvraag) (?:\w+ ){0,3}(?:gestuurd|ingediend"
+        r"|gedaan)",
         r"ik heb (?:me |mij |u |jullie |dit |dat |het |al |eerder "
         r"|ook )*(?:\w+ ){0,6}(?:gevraagd|afgemeld|uitgeschreven|verzocht)",
         r"ik had (?:\w+ ){0,6}(?:gevraagd|afgemeld|verzocht)",
     ),
     persisting=(
+        r"(?:al|inmiddels|ruim|meer dan) (?:\w+ )?(?:twee|drie|vier|vijf|zes|acht"
+        r"|\d+) (?:weken|maanden)",
         r"nog steeds",
         r"nog altijd",
         r"opnieuw",

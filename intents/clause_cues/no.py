@@ -47,6 +47,7 @@ CUES = ClauseCues(
     done=(r"det (?:gjorde dere|har dere gjort)", r"noe dere (?:ogsa )?gjorde"),
     blockers=(r"ikke", r"aldri", r"hvis", r"dersom"),
     asked_earlier=(
+        r"(?:har|hadde) jeg (?:\w+ ){0,4}(?:bedt|meldt meg av|sendt)",
         r"jeg (?:har )?(?:meldte meg av|meldt meg av|ba|bedt|reserverte)",
         r"jeg har (?:\w+ ){0,4}(?:bedt|meldt meg av)",
     ),

@@ -58,6 +58,8 @@ CUES = ClauseCues(
         r"|lhes pedi)",
     ),
     persisting=(
+        r"(?:ja passaram|passaram|ha) (?:mais de |quase )?(?:duas|dois|tres|quatro|cinco|seis"
+        r"|oito|\d+) (?:semanas|meses)",
         r"(?:continuo|continuam|sigo) (?:recebendo|a receber|chegando|a chegar)",
         r"continuam",
         r"ainda (?:recebo|nao|estou|continuo)",

@@ -48,6 +48,7 @@ CUES = ClauseCues(
     done=(r"vilket ni (?:ocksa )?(?:gjorde|har gjort)", r"och det (?:gjorde ni|har ni gjort)"),
     blockers=(r"inte", r"aldrig", r"ifall"),
     asked_earlier=(
+        r"(?:har|hade) jag (?:\w+ ){0,4}(?:bett|begart|avregistrerat|avanmalt)",
         r"jag (?:har )?(?:bad|bett|avregistrerade|avregistrerat|avslutade|avslutat|avanmalde"
         r"|avanmalt)",
         r"jag (?:har )?(?:\w+ ){0,4}(?:bett om|begart|begarde)",
