@@ -18,7 +18,8 @@ CUES = ClauseCues(
                  r"unter vorbehalt"),
     question=(r"(?:haben|wurden) sie (?:meine|die) (?:\w+ )?(?:daten|adresse|nummer)"
               r" (?:\w+ ){0,3}(?:weitergegeben|verkauft|ubermittelt)", r"an wen", r"ob sie"),
-    boilerplate=(r"diese (?:e-?mail|nachricht) (?:enthalt|ist) (?:vertrauliche|vertraulich)",
+    boilerplate=(r'antworte\w* (?:sie )?(?:mit )?"?stop"?,?(?: um| und)',
+                 r"diese (?:e-?mail|nachricht) (?:enthalt|ist) (?:vertrauliche|vertraulich)",
                  r"wenn sie nicht der (?:richtige )?adressat", r"sollten sie diese"
                  r" (?:e-?mail|nachricht) irrtumlich", r"bitte denken sie an die umwelt"),
     phishing=(r"bestatigen sie ihr(?:e)? (?:konto|identitat|daten)", r"ihr konto (?:wurde"

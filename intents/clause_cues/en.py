@@ -28,6 +28,9 @@ CUES = ClauseCues(
         r"|it|they|the)", r"who (?:has|have|did|was)", r"to whom", r"whether",
     ),
     boilerplate=(
+        # A sender offering its own opt-out ("Reply STOP to stop receiving these"): the
+        # reader is told how, nobody asks.
+        r'reply (?:with )?"?stop"?,?(?: to| and| if)', r'text "?stop"? to',
         r"this (?:email|e-mail|message)(?: and any (?:files|attachments)[\w ]*)? (?:is|are"
         r"|may be) (?:confidential|intended|privileged)", r"if you are not the intended"
         r" recipient", r"if you have received this (?:e-?mail|message) in error",

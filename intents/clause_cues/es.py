@@ -16,7 +16,8 @@ CUES = ClauseCues(
                  r" derecho"),
     question=(r"(?:habeis|han|ha) (?:\w+ )?(?:compartido|cedido|vendido|pasado|dado)",
               r"si (?:habeis|han) ", r"a quien"),
-    boilerplate=(r"este (?:correo|mensaje)(?: electronico)? (?:y sus anexos )?(?:es|son|puede"
+    boilerplate=(r'responde\w* (?:con )?"?(?:baja|stop)"?,?(?: para| y)',
+                 r"este (?:correo|mensaje)(?: electronico)? (?:y sus anexos )?(?:es|son|puede"
                  r" contener) (?:confidencial|informacion confidencial)",
                  r"si (?:usted )?no es el destinatario", r"antes de imprimir"),
     phishing=(r"verifique su (?:cuenta|identidad|datos)", r"su cuenta (?:ha sido|sera)"

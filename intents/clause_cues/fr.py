@@ -15,7 +15,8 @@ CUES = ClauseCues(
                  r"sous reserve de mes droits"),
     question=(r"(?:avez-vous|ont-ils|a-t-on) (?:\w+ )?(?:transmis|partage|vendu|cede|donne)",
               r"si vous avez (?:transmis|partage|vendu|cede)", r"a qui"),
-    boilerplate=(r"ce (?:message|courriel|mail)(?: et (?:ses|toutes les) pieces jointes)?"
+    boilerplate=(r'repond\w* "?stop"?,?(?: pour| et)',
+                 r"ce (?:message|courriel|mail)(?: et (?:ses|toutes les) pieces jointes)?"
                  r" (?:est|sont|peut contenir) (?:confidentiel|strictement|des informations)",
                  r"si vous n'etes pas (?:le )?destinataire", r"avant d'imprimer"),
     phishing=(r"verifie[rz] (?:votre|vos) (?:compte|identite|informations)",

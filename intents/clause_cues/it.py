@@ -15,7 +15,8 @@ CUES = ClauseCues(
                  r"|ogni)", r"fatti salvi i miei diritti"),
     question=(r"(?:avete|hanno) (?:\w+ )?(?:condiviso|ceduto|venduto|passato|dato)",
               r"se avete (?:condiviso|ceduto|venduto)", r"a chi"),
-    boilerplate=(r"questa (?:e-?mail|mail|comunicazione)(?: e i suoi allegati)? (?:e|sono"
+    boilerplate=(r'rispond\w* "?stop"?,?(?: per| e)',
+                 r"questa (?:e-?mail|mail|comunicazione)(?: e i suoi allegati)? (?:e|sono"
                  r"|puo contenere) (?:riservat|confidenzial|informazioni)",
                  r"se (?:lei )?non e il destinatario", r"prima di stampare"),
     phishing=(r"verifica(?:re)? (?:il tuo|il suo) (?:account|conto|identita)",

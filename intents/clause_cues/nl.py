@@ -14,7 +14,8 @@ CUES = ClauseCues(
                  r"voorbehoud van"),
     question=(r"(?:heeft|hebben) (?:u|jullie) (?:mijn|de) (?:\w+ )?(?:gedeeld|verkocht"
               r"|doorgegeven)", r"met wie", r"aan wie", r"of (?:u|jullie)"),
-    boilerplate=(r"dit (?:e-?mail)?bericht (?:is|kan) (?:vertrouwelijk|uitsluitend)",
+    boilerplate=(r'antwoord (?:met )?"?stop"?,?(?: om| en)',
+                 r"dit (?:e-?mail)?bericht (?:is|kan) (?:vertrouwelijk|uitsluitend)",
                  r"indien u niet de (?:beoogde )?geadresseerde", r"denk aan het milieu"),
     phishing=(r"verifieer (?:uw|je) (?:account|identiteit|gegevens)", r"(?:uw|je) account"
               r" (?:is|wordt) (?:geblokkeerd|opgeschort|gesloten)", r"binnen (?:24|48) uur",

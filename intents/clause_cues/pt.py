@@ -13,7 +13,8 @@ CUES = ClauseCues(
     reservation=(r"reservo-me o direito", r"reservando-me o direito", r"me reservo o"
                  r" direito"),
     question=(r"(?:partilharam|compartilharam|venderam|cederam|passaram)", r"a quem"),
-    boilerplate=(r"esta mensagem(?: e os seus anexos)? (?:e|sao|pode conter) (?:confidencia"
+    boilerplate=(r'respond\w* (?:com )?"?(?:stop|pare|sair)"?,?(?: para| e)',
+                 r"esta mensagem(?: e os seus anexos)? (?:e|sao|pode conter) (?:confidencia"
                  r"|informacao)", r"se nao (?:for|e) o destinatario", r"antes de imprimir"),
     phishing=(r"verifique a sua (?:conta|identidade)", r"a sua conta (?:foi|sera)"
               r" (?:suspensa|bloqueada|encerrada)", r"nas proximas (?:24|48) horas",
