@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intents.clauses import Reading, read_clauses, verdict
+from intents.clauses import Reading, read_clauses, verb_requests, verdict
 from intents.failures import FAILURES
 from intents.forwards import read_forwarded
 from intents.languages import is_read
@@ -294,14 +294,12 @@ def _resolved_hits(reading: Reading, direct: list[_Hit]) -> list[_Hit]:
     already read that intent in the sentence themselves (their words are the better
     evidence)."""
     found: list[_Hit] = []
-    for resolution in reading.resolutions:
-        read = {h.rule.intent for h in direct if not h.cancelled
-                and resolution.start <= h.start < resolution.end} if resolution.only else set()
-        if resolution.only in read:
-            continue  # the rules read it already (and the rules cost most: not run twice)
+    read = tuple((h.start, h.rule.intent) for h in direct if not h.cancelled)
+    # Requests read from a verb and its noun only where the rules did not read them (the
+    # rules cost most: not run twice, and their words are the better evidence).
+    for resolution in (*reading.resolutions, *verb_requests(reading, read)):
         for hit in _hits(resolution.text):
-            if not hit.cancelled and hit.rule.intent not in read \
-                    and resolution.only in ("", hit.rule.intent):
+            if not hit.cancelled and resolution.only in ("", hit.rule.intent):
                 found.append(_Hit(hit.rule, hit.weight, resolution.start, resolution.end,
                                   False, resolution.start, resolved=True))
     return found

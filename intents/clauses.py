@@ -416,7 +416,8 @@ def _asks(reading: Reading, index: int) -> bool:
     return intro is not None and REQUEST.search(reading.text, *intro) is not None
 
 
-def _verb_requests(reading: Reading, taken: set[int]) -> list[Resolution]:
+def verb_requests(reading: Reading,
+                  read: tuple[tuple[int, str], ...] = ()) -> list[Resolution]:
     """The everyday requests of the text read from their parts, so that a language needs
     only its words, not a rule per wording: a request verb (`request_verbs`: delete, take
     off, stop) in a sentence that asks, and its object: a marketing list or noun after it in
@@ -429,15 +430,23 @@ def _verb_requests(reading: Reading, taken: set[int]) -> list[Resolution]:
     when the sentence is the sender's own (a first-person word in it). Not when a blocker
     ("not", "if") or a negation comes between the clause's start and the verb, nor in a
     past description, a quotation, or after a threat or reservation opens in the
-    sentence."""
+    sentence; nor where the rules read that request in the sentence themselves (`read`:
+    where their matches start, and of what intent), nor in a sentence whose pronoun
+    request is resolved."""
     text = reading.text
+    if not REQUEST_VERBS.may_match(text, reading.words):
+        return []
     resolved: list[Resolution] = []
+    taken = {reading.index_at(r.start) for r in reading.resolutions}
     for cue, found in sorted(REQUEST_VERBS.matches(text, reading.words),
                              key=lambda pair: pair[1].start()):
         i = reading.index_at(found.start())
         if i < 0 or i in taken:
             continue
         start, end = reading.bounds[i]
+        said = {intent for at, intent in read if start <= at < end}
+        if "opt_out" in said and (_VERB_ACTIONS[cue] == "stop" or "erasure" in said):
+            continue  # whatever its object, the rules read it already
         # The object first, then the sentence (what is cheap first: most verbs in a mail
         # act on nothing of the sender's).
         clause_from = max(start, *(text.rfind(mark, start, found.start()) + 1
@@ -459,7 +468,9 @@ def _verb_requests(reading: Reading, taken: set[int]) -> list[Resolution]:
                                                       "marketing"):
             noun = "marketing"  # "your newsletter, which I ask you to stop sending"
         request = CANONICAL.get((action, noun))
-        if request is None or (noun != "marketing" and not _SENDER.search(text, start, end)):
+        intent = "opt_out" if noun == "marketing" else "erasure"
+        if request is None or intent in said \
+                or (noun != "marketing" and not _SENDER.search(text, start, end)):
             continue
         if _AFTER_NEGATION.search(text, found.end(), own_to) \
                 or BLOCKERS.search(text, clause_from, found.start()) or NEGATION.search(
@@ -471,8 +482,7 @@ def _verb_requests(reading: Reading, taken: set[int]) -> list[Resolution]:
             continue
         taken.add(i)
         resolved.append(Resolution(start, end, text[start : found.start()] + request
-                                   + text[found.end() : end], noun,
-                                   "opt_out" if noun == "marketing" else "erasure"))
+                                   + text[found.end() : end], noun, intent))
     return resolved
 
 
@@ -483,9 +493,6 @@ def read_clauses(folded: str) -> Reading:
     reading = Reading(text=text, bounds=bounds, words=frozenset(TOKEN.findall(text)),
                       _starts=tuple(start for start, _ in bounds))
     resolutions = _resolve(reading)
-    if REQUEST_VERBS.may_match(text, reading.words):
-        taken = {reading.index_at(r.start) for r in resolutions}
-        resolutions += _verb_requests(reading, taken)
     if not resolutions:
         return reading
     return Reading(text=text, bounds=bounds, words=reading.words,

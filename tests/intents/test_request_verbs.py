@@ -1,4 +1,4 @@
-"""Requests read from their parts (intents/clauses._verb_requests): a language's request cue,
+"""Requests read from their parts (intents/clauses.verb_requests): a language's request cue,
 an everyday request verb (`request_verbs`) and the noun it acts on (`nouns`,
 `marketing_list`), so a language needs words, not a rule per wording.
 
@@ -14,7 +14,7 @@ import pytest
 
 from intents import CORE_INTENTS, classify
 from intents.clause_cues import ALL
-from intents.clauses import read_clauses
+from intents.clauses import read_clauses, verb_requests
 from intents.textnorm import fold
 from tests.intents.mailmaker import mail
 
@@ -78,7 +78,7 @@ def test_the_evidence_is_the_rules_own_words_when_they_read_it() -> None:
 
 def test_the_request_is_read_in_the_verbs_place() -> None:
     text = fold("Kan dere fjerne meg fra e-postlista deres?")
-    (resolution,) = read_clauses(text).resolutions
+    (resolution,) = verb_requests(read_clauses(text))
     assert resolution.only == "opt_out"
     assert "unsubscribe me" in resolution.text
     assert resolution.text.startswith("kan dere")
