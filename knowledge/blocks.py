@@ -12,6 +12,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from knowledge.layout import (
+    NUMBERED,
+    continues_list,
+    is_prose,
+    sequence_headings,
+    without_page_furniture,
+)
+
 BlockKind = Literal["heading", "paragraph", "item", "fact", "row"]
 
 
@@ -30,7 +38,6 @@ class Block:
 
 
 BULLET = re.compile(r"^(?:[•\-*·▪◦●○■□➢➤►✓–—+]|\(?[a-z]{1,3}\)|\(?\d{1,2}\))\s+(?=\S)")
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}(?:\.|\))?)\s+(?:[-–:]\s+)?(\S.*)$")
 # "Section 3", "Article 5.2:", "Part II -", "IV." before a heading.
 WORD_NUMBERED = re.compile(
     r"^((?:Section|Article|Part|Chapter|Clause|SECTION|ARTICLE|PART|CHAPTER|CLAUSE)\s+"
@@ -253,12 +260,13 @@ def _opens_prose(raw: str) -> bool:
     text = raw.strip()
     if not text or not (text[0].isupper() or text[0].isdigit()):
         return False
-    return _is_prose(text) or (text.endswith(":") and len(text.split()) >= 4)
+    return is_prose(text) or (text.endswith(":") and len(text.split()) >= 4)
 
 
 def plain_blocks(text: str) -> list[Block]:
     """Read plain text (runs of lines separated by blank lines) into blocks."""
-    lines = text.split("\n")
+    lines = without_page_furniture(text.split("\n"))
+    numbered = sequence_headings(lines)
     base = min((_indent(line) for line in lines if line.strip()), default=0)
     runs = _unglued(_runs(lines), base)
     blocks: list[Block] = []
@@ -276,20 +284,14 @@ def plain_blocks(text: str) -> list[Block]:
             continue
         if len(run) > 1 and numbered_heading(run[0]) is None and (
                 all_caps_heading(run[0])
-                or (_is_prose(run[1]) and (
+                or (is_prose(run[1]) and (
                     _heading_with_colon(single, run[1].strip())
                     or (looks_like_heading_text(single, strict=True) and title_like(single)
                         and key_value(single) is None)))):
             blocks.append(Block("heading", single.rstrip(":").strip()))
             run = run[1:]
-        blocks.extend(_run_blocks(run))
+        blocks.extend(_run_blocks(run, numbered))
     return blocks
-
-
-def _is_prose(line: str) -> bool:
-    """A line of running text rather than a value: long, or ending a sentence."""
-    text = line.strip()
-    return len(text.split()) > 15 or text.endswith((".", "!", "?"))
 
 
 def _heading_with_colon(line: str, following: str) -> bool:
@@ -304,10 +306,14 @@ def _heading_with_colon(line: str, following: str) -> bool:
                                      or key_value(following))
 
 
-def _run_blocks(run: list[str]) -> list[Block]:
+def _run_blocks(run: list[str],
+                numbered: dict[str, tuple[str, str, bool]] | None = None) -> list[Block]:
+    """A run's blocks; a line in `numbered` (layout.sequence_headings) is a heading wherever
+    it stands."""
     blocks: list[Block] = []
     prose: list[str] = []
     item: list[str] = []
+    item_number = ""  # the number the current item began with ("1."), if any
 
     def flush() -> None:
         if item:
@@ -325,13 +331,21 @@ def _run_blocks(run: list[str]) -> list[Block]:
             blocks.append(Block("heading", question, sub=True))
             continue
         line = answer_text(raw).strip()
+        if numbered and (by_number := numbered.get(line)) is not None:
+            flush()
+            number, text, lettered = by_number
+            blocks.append(Block("heading", text, number=number, sub=lettered))
+            continue
         heading = numbered_heading(line)
         bullet = BULLET.match(line)
-        if heading and (position == 0 or item or not prose):
+        # "2. Our payment processor" after "1. Our booking system provider" goes on a list
+        listed = heading is not None and bool(item) and continues_list(item_number, heading[0])
+        if heading and not listed and (position == 0 or item or not prose):
             flush()
             blocks.append(Block("heading", heading[1], number=heading[0]))
-        elif bullet or NUMBERED.match(line):
+        elif bullet or (number := NUMBERED.match(line)) is not None:
             flush()
+            item_number = "" if bullet else number.group(1)
             item.append(line[bullet.end():].strip() if bullet else line)
         elif item and (raw[:1].isspace() or line[:1].islower()):
             item.append(line)  # a wrapped list item
