@@ -343,9 +343,9 @@ def _run_blocks(run: list[str],
         if heading and not listed and (position == 0 or item or not prose):
             flush()
             blocks.append(Block("heading", heading[1], number=heading[0]))
-        elif bullet or (number := NUMBERED.match(line)) is not None:
+        elif bullet or (numbering := NUMBERED.match(line)) is not None:
             flush()
-            item_number = "" if bullet else number.group(1)
+            item_number = numbering.group(1) if not bullet and numbering is not None else ""
             item.append(line[bullet.end():].strip() if bullet else line)
         elif item and (raw[:1].isspace() or line[:1].islower()):
             item.append(line)  # a wrapped list item

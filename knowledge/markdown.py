@@ -10,13 +10,13 @@ import re
 
 from knowledge.blocks import (
     BULLET,
-    NUMBERED,
     Block,
     answer_text,
     key_value,
     looks_like_heading_text,
     question_heading,
 )
+from knowledge.layout import NUMBERED
 
 ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT = re.compile(r"^(=+|-+)\s*$")
