@@ -125,6 +125,7 @@ BLOCKERS = _joined("blockers")
 HYPOTHESIS = _joined("hypothesis")
 ERASURE_CONFIRMED = _joined("erasure_confirmed")
 INFORMATION = _joined("information")
+HELD_DATA = _joined("held_data")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
            ONGOING, ASKED_BEFORE, DONE, ASKED_EARLIER, PERSISTING)
 _PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
@@ -144,6 +145,7 @@ _PRONOUN_ACTIONS = [p.action for cues in ALL for p in cues.pronoun_requests]
 PRONOUN_REQUESTS = cue_set([p.pattern for cues in ALL for p in cues.pronoun_requests])
 _VERB_ACTIONS = [v.action for cues in ALL for v in cues.request_verbs]
 _OBJECT_FIRST = [v.object_first for cues in ALL for v in cues.request_verbs]
+_ASKS = [v.asks for cues in ALL for v in cues.request_verbs]
 REQUEST_VERBS = cue_set([v.pattern for cues in ALL for v in cues.request_verbs])
 
 
@@ -424,7 +426,10 @@ def verb_requests(reading: Reading,
     its own clause (up to a comma or "and"), else data or an account within six words after
     it, else, for a verb that follows its object ("te wissen", "slettes"), the last noun
     named before it in its sentence, and for "stop", which only marketing can be, the
-    marketing named before it ("which I ask you to stop sending"). Each is read as the
+    marketing named before it ("which I ask you to stop sending"); for an access verb
+    ("send", "tell me", "want to know"), the sender's data named as held (`held_data`),
+    and a form that asks by itself ("what have you got on me") needs no request cue. Each
+    is read as the
     request in words the rules read (CANONICAL), put in the verb's place, so the rules'
     own checks (negation, condition) still see the sentence around it; an erasure only
     when the sentence is the sender's own (a first-person word in it). Not when a blocker
@@ -467,8 +472,18 @@ def verb_requests(reading: Reading,
         elif not noun and action == "stop" and _names(text, start, found.start(),
                                                       "marketing"):
             noun = "marketing"  # "your newsletter, which I ask you to stop sending"
+        if action == "send":
+            # An access asks for the sender's data as held, not for "the details" of a
+            # session or "more information" on prices: its object is `held_data` after
+            # the verb in its clause, before it for a verb that follows its object.
+            # A form that asks by itself may hold its object ("what do you hold on me").
+            noun = "data" if HELD_DATA.search(
+                text, found.start() if _ASKS[cue] else found.end(), own_to) or (
+                _OBJECT_FIRST[cue] and HELD_DATA.search(text, clause_from, found.start())
+            ) else ""
         request = CANONICAL.get((action, noun))
-        intent = "opt_out" if noun == "marketing" else "erasure"
+        intent = "opt_out" if noun == "marketing" else "access" if action == "send" \
+            else "erasure"
         if request is None or intent in said \
                 or (noun != "marketing" and not _SENDER.search(text, start, end)):
             continue
@@ -476,7 +491,8 @@ def verb_requests(reading: Reading,
                 or BLOCKERS.search(text, clause_from, found.start()) or NEGATION.search(
                     text[max(clause_from, found.start() - NEGATION_REACH) : found.end()]):
             continue  # "don't delete them", "na scriosaigi", "loschen Sie sie nicht"
-        if not _asks(reading, i) or reading.is_quotation(i) or reading.is_past(i) \
+        if not (_ASKS[cue] or _asks(reading, i)) or reading.is_quotation(i) \
+                or reading.is_past(i) \
                 or 0 <= reading.held(i, THREAT) < found.start() \
                 or 0 <= reading.held(i, RESERVATION) < found.start():
             continue

@@ -108,6 +108,24 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"bin", action="remove"),
         RequestVerb(pattern=r"stop(?: sending)?", action="stop"),
         RequestVerb(pattern=r"cease", action="stop"),
+        # Access: send, tell, let see; an object of `held_data` ("what you hold on me").
+        RequestVerb(pattern=r"send(?: me| us)?(?: over| across| through)?", action="send"),
+        RequestVerb(pattern=r"(?:tell|show) (?:me|us)", action="send"),
+        RequestVerb(pattern=r"to (?:see|view|access|get|receive|have)", action="send"),
+        RequestVerb(pattern=r"let (?:me|us) (?:see|view|have)", action="send"),
+        RequestVerb(pattern=r"(?:want|wish|like|need|to) (?:to )?know", action="send"),
+        RequestVerb(pattern=r"(?:can|could|may) (?:i|we) (?:see|get|have|know)", action="send",
+                    asks=True),
+        RequestVerb(pattern=r"what (?:\w+ )?(?:do|have|did|does) (?:you|u)(?: \w+)? (?:have"
+                    r"|hold|keep|store|got|know)(?: \w+){0,2} (?:on|about) me", action="send",
+                    asks=True),
+    ),
+    held_data=(
+        r"(?:a copy of |all |any )?(?:of )?my (?:personal )?(?:data|information|informations"
+        r"|records|file|details you hold)",
+        r"(?:what|everything|anything|all|which|whatever)(?: \w+){0,3} (?:you|u)(?: \w+)?"
+        r"(?: have| 've| do)? (?:have|hold|keep|store|process|got|collected|know)(?: \w+){0,3}"
+        r" (?:on|about|of|for) (?:me|us)\b",
     ),
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
     asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"

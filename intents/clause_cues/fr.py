@@ -59,6 +59,18 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"detrui\w*", action="remove"),
         RequestVerb(pattern=r"arret\w*", action="stop"),
         RequestVerb(pattern=r"cess\w*", action="stop"),
+        RequestVerb(pattern=r"(?:communiqu|transmett|envoy|adress)\w*", action="send"),
+        RequestVerb(pattern=r"(?:savoir|connaitre|acceder a|obtenir|recevoir)", action="send"),
+        RequestVerb(pattern=r"quelles (?:donnees|informations) (?:\w+ ){0,2}(?:avez|detenez"
+                    r"|conservez|possedez|gardez)(?:-vous)? (?:\w+ )?(?:sur moi|me concernant)",
+                    action="send", asks=True),
+    ),
+    held_data=(
+        r"(?:l'ensemble des |toutes )?(?:mes|les) (?:donnees|informations)(?: personnelles"
+        r"| a caractere personnel)?(?: me concernant| que vous (?:detenez|avez|conservez))",
+        r"(?:copie de |l'ensemble de |toutes )?mes donnees(?: personnelles)?",
+        r"(?:quelles|les|toutes les) (?:donnees|informations)(?: \w+){0,3} (?:vous )?(?:avez"
+        r"|detenez|conservez|possedez|traitez|gardez)(?: \w+){0,2} (?:sur moi|me concernant)",
     ),
     ongoing=(r"toujours", r"encore", r"continue\w*", r"de nouveau"),
     asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*",
