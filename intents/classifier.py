@@ -294,7 +294,9 @@ def _resolved_hits(reading: Reading, direct: list[_Hit]) -> list[_Hit]:
     already read that intent in the sentence themselves (their words are the better
     evidence)."""
     found: list[_Hit] = []
-    read = tuple((h.start, h.rule.intent) for h in direct if not h.cancelled)
+    # A weak match ("article 15" alone) is not the rules reading the request.
+    read = tuple((h.start, h.rule.intent) for h in direct
+                 if not h.cancelled and h.weight >= THRESHOLD)
     # Requests read from a verb and its noun only where the rules did not read them (the
     # rules cost most: not run twice, and their words are the better evidence).
     for resolution in (*reading.resolutions, *verb_requests(reading, read)):

@@ -398,6 +398,18 @@ def _item_start(text: str, start: int) -> int:
     return bullet.end() if bullet is not None else start
 
 
+def _first_item_end(text: str, colon: int) -> int:
+    """Where the first item of a list opened by a colon at `colon` ends (its line), or
+    `colon` when no list item follows it on the next line (blank lines between)."""
+    line = text.find("\n", colon) + 1
+    while 0 < line < len(text) and text[line] == "\n":  # a blank line before the list
+        line += 1
+    if line <= 0 or text[colon:line].strip() or _ITEM.match(text, line) is None:
+        return colon
+    end = text.find("\n", line)
+    return end if end >= 0 else len(text)
+
+
 def _first_named(text: str, start: int, end: int) -> str:
     """The class of the first noun named in text[start:end], or ""."""
     best, at = "", end
@@ -460,6 +472,10 @@ def verb_requests(reading: Reading,
         clause_to = stop.start() if stop is not None else end
         joined = _CONJUNCTION.search(text, found.end(), clause_to)
         own_to = joined.start() if joined is not None else clause_to  # "... and don't ..."
+        if stop is not None and text[stop.start()] == ":":
+            # "je vous prie de me communiquer :\n- l'ensemble des donnees ...": the object
+            # is the list's first item.
+            own_to = max(own_to, _first_item_end(text, stop.end()))
         reach = _OBJECT_REACH.match(text, found.end())
         action = _VERB_ACTIONS[cue]
         noun = _first_named(text, found.end(), min(own_to, reach.end() if reach else end))

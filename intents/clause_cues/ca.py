@@ -30,7 +30,7 @@ CUES = ClauseCues(
     held_data=(
         r"(?:una copia de |totes )?les meves dades(?: personals)?",
         r"(?:quines|quina) (?:dades|informacio)(?: \w+){0,3} (?:teniu|tenen|guardeu|conserveu"
-        r"|tracteu)(?: \w+){0,2} (?:meves|sobre mi|de mi)",
+        r"|tracteu)",
     ),
     ongoing=(r"encara", r"de nou", r"una altra vegada", r"continuo"),
     asked_before=(r"us vaig demanar", r"he demanat"),

@@ -124,7 +124,7 @@ CUES = ClauseCues(
         r"(?:a copy of |all |any )?(?:of )?my (?:personal )?(?:data|information|informations"
         r"|records|file|details you hold)",
         r"(?:what|everything|anything|all|which|whatever)(?: \w+){0,3} (?:you|u)(?: \w+)?"
-        r"(?: have| 've| do)? (?:have|hold|keep|store|process|got|collected|know)(?: \w+){0,3}"
+        r"(?: have|'ve| 've| do)? (?:have|hold|keep|store|process|got|collected|know)(?: \w+){0,3}"
         r" (?:on|about|of|for) (?:me|us)\b",
     ),
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),

@@ -7,7 +7,8 @@ CUES = ClauseCues(
     past=(r"l'an(?:nee)? (?:derniere|dernier|passee)", r"le mois dernier", r"il y a (?:\w+ )?"
           r"(?:ans?|mois|semaines)", r"m'avez (?:deja )?(?:envoye"
           r"|transmis|copie|demande)", r"l'epoque"),
-    request=(r"merci de", r"veuillez", r"pouvez-vous", r"pourriez-vous", r"je (?:veux"
+    request=(r"merci de", r"veuillez", r"pouvez-vous", r"pourriez-vous", r"j'aimerais",
+             r"je souhaiterais", r"je (?:veux"
              r"|voudrais|souhaite|demande|vous demande)", r"je vous prie"),
     threat=(r"sinon", r"a defaut", r"faute de (?:quoi|reponse)", r"dans le cas contraire",
             r"sans quoi"),
@@ -66,7 +67,7 @@ CUES = ClauseCues(
                     action="send", asks=True),
     ),
     held_data=(
-        r"(?:l'ensemble des |toutes )?(?:mes|les) (?:donnees|informations)(?: personnelles"
+        r"(?:l'ensemble des|(?:toutes )?(?:mes|les)) (?:donnees|informations)(?: personnelles"
         r"| a caractere personnel)?(?: me concernant| que vous (?:detenez|avez|conservez))",
         r"(?:copie de |l'ensemble de |toutes )?mes donnees(?: personnelles)?",
         r"(?:quelles|les|toutes les) (?:donnees|informations)(?: \w+){0,3} (?:vous )?(?:avez"

@@ -39,6 +39,13 @@ def _intents(body: str, subject: str = "Hallo") -> list[str]:
     "Hei, jeg vil gjerne vite hva dere har lagret om meg.",
     "Dzień dobry, proszę o przesłanie kopii moich danych osobowych.",
     "Goedendag, kunt u mij laten weten welke gegevens u van mij hebt opgeslagen?",
+    "Bonjour, j'aimerais savoir quelles données vous conservez me concernant.",
+    "Bon dia, vull saber quines dades meves teniu guardades.",
+    # The object is the first item of the list the verb opens, a weak "article 15" beside.
+    "Madame,\n\nAu titre de l'article 15, je vous prie de me transmettre :\n\n- "
+    "l'ensemble des données personnelles me concernant ;\n- leur source.\n\nCordialement",
+    "Dear Sir,\n\nPlease send me the following:\n- a copy of all the personal data you hold"
+    " about me;\n- the purposes.\n\nRegards",
 ])
 def test_an_access_verb_with_the_senders_held_data_is_read(body: str) -> None:
     assert _intents(body) == ["access"]
@@ -53,6 +60,10 @@ def test_an_access_verb_with_the_senders_held_data_is_read(body: str) -> None:
     "Hallo, können Sie mir die Preise für ein Familienshooting schicken?",
     # The sender's details offered, not asked for.
     "Please see my details below and book me in.",
+    "Bon dia, vull saber quines dades necessiteu per a la reserva.",
+    # The list the verb opens asks for the studio's own offer.
+    "Madame,\n\nJe vous prie de me communiquer :\n- vos tarifs pour un portrait ;\n- vos "
+    "disponibilités en mai.\n\nCordialement",
     # On a condition: nothing asked yet.
     "If you still have my details, tell me.",
 ])
