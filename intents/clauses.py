@@ -64,6 +64,7 @@ CANONICAL: dict[tuple[str, str], str] = {
     ("remove", "data"): "please delete my personal data",
     ("remove", "account"): "please delete my account",
     ("send", "data"): "please send me a copy of my personal data",
+    ("disclose", "data"): "you shared my personal data without my consent",
 }
 # A list item opens with a bullet, "1." "a)" "(b)" "(iv)" "(2)"; not "(UE) 2016/679" at the
 # start of a wrapped line of a letter.
@@ -126,6 +127,11 @@ HYPOTHESIS = _joined("hypothesis")
 ERASURE_CONFIRMED = _joined("erasure_confirmed")
 INFORMATION = _joined("information")
 HELD_DATA = _joined("held_data")
+DISCLOSURE_ACTS = _joined("disclosure_acts")
+DISCLOSURE_WRONGS = _joined("disclosure_wrongs")
+# The two words before a disclosure act, where its negation is ("you did not share", "we
+# have never sold"); not further: "I never said you could hand my number out" accuses.
+_ACT_LEAD = re.compile(r"(?:\w+\W+){0,2}$")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
            ONGOING, ASKED_BEFORE, DONE, ASKED_EARLIER, PERSISTING)
 _PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
@@ -516,6 +522,43 @@ def verb_requests(reading: Reading,
         resolved.append(Resolution(start, end, text[start : found.start()] + request
                                    + text[found.end() : end], noun, intent))
     return resolved
+
+
+def grievances(reading: Reading, read: tuple[tuple[int, str], ...] = ()) -> list[Resolution]:
+    """Grievances read from their parts, so that a language needs words, not a rule per
+    wording: in one sentence, the organisation's act of passing data on
+    (`disclosure_acts`: "you've sent them", "heu cedit", "jste poslali") and what makes it
+    wrong (`disclosure_wrongs`: "to a complete stranger", "sense consentiment", "v otevrene
+    kopii"), read as the canonical grievance (CANONICAL). Not when the act is negated in
+    its words or the two before it (unless the negation is the wrong, "I never said you
+    could hand it out"), nor in a question (unless it is a grievance's, "why"), a
+    condition on the organisation's act ("if you have shared ..."), a quotation, or a
+    sentence that asks before the act ("please never share my data without my consent");
+    nor where the rules read a complaint in the sentence themselves (`read`). A vendor's
+    notice or phishing cancels it as it cancels the rules' matches (verdict)."""
+    text = reading.text
+    if not (reading.may_hold(DISCLOSURE_ACTS) and reading.may_hold(DISCLOSURE_WRONGS)):
+        return []
+    found: list[Resolution] = []
+    for i, (start, end) in enumerate(reading.bounds):
+        act = DISCLOSURE_ACTS.search(text, start, end)
+        wrong = DISCLOSURE_WRONGS.search(text, start, end) if act is not None else None
+        if act is None or wrong is None:
+            continue
+        if any(start <= at < end and intent == "complaint" for at, intent in read):
+            continue
+        lead = _ACT_LEAD.search(text, start, act.start())
+        if NEGATION.search(act.group()) or (
+                lead is not None and NEGATION.search(lead.group())
+                and not lead.start() <= wrong.start() < act.start()):
+            continue  # "you never shared", "you have not sent"; not "I never said you could"
+        if (reading.is_question(i) and not reading.holds(i, GRIEVANCE_QUESTION)) \
+                or reading.is_quotation(i) or in_protasis(reading, start, act.start()) \
+                or REQUEST.search(text, start, act.start()) is not None:
+            continue
+        found.append(Resolution(start, end, CANONICAL[("disclose", "data")], "data",
+                                "complaint"))
+    return found
 
 
 def read_clauses(folded: str) -> Reading:

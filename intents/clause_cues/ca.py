@@ -32,6 +32,15 @@ CUES = ClauseCues(
         r"(?:quines|quina) (?:dades|informacio)(?: \w+){0,3} (?:teniu|tenen|guardeu|conserveu"
         r"|tracteu)",
     ),
+    disclosure_acts=(
+        r"(?:heu|hagiu|han|hagin) (?:\w+ )?(?:cedit|compartit|venut|enviat|donat|passat"
+        r"|filtrat)",
+    ),
+    disclosure_wrongs=(
+        r"sense (?:el )?(?:meu |nostre )?(?:consentiment|permis|autoritzacio)",
+        r"a (?:un |una )?(?:desconegut\w*|tercers|altres empreses)",
+        r"en copia (?:visible|oberta)",
+    ),
     ongoing=(r"encara", r"de nou", r"una altra vegada", r"continuo"),
     asked_before=(r"us vaig demanar", r"he demanat"),
     done=(r"i (?:ho|les|el) vau fer", r"i ho vau esborrar"),

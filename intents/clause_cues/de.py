@@ -82,6 +82,16 @@ CUES = ClauseCues(
         r"(?:was|alles,? was) (?:sie|ihr) (?:\w+ )?(?:uber|von) mir (?:\w+ )?(?:gespeichert"
         r"|haben|speichern|wissen)",
     ),
+    disclosure_acts=(
+        r"(?:haben sie|sie haben) (?:\w+ ){0,4}(?:weitergegeben|verkauft|geschickt|gesendet"
+        r"|ubermittelt|geteilt|offengelegt)",
+    ),
+    disclosure_wrongs=(
+        r"ohne (?:meine |unsere )?(?:einwilligung|zustimmung|erlaubnis|einverstandnis)",
+        r"an (?:einen |eine )?(?:fremde\w*|dritte|andere (?:firmen|unternehmen|kunden"
+        r"|eltern))",
+        r"(?:im|in) offenen? (?:cc|verteiler)", r"fur alle sichtbar",
+    ),
     ongoing=(r"immer noch", r"noch immer", r"weiterhin", r"wieder", r"erneut"),
     asked_before=(r"ich habe", r"ich hatte"),
     blockers=(r"nicht", r"kein\w*", r"nie", r"wenn", r"falls", r"haben"),

@@ -127,6 +127,19 @@ CUES = ClauseCues(
         r"(?: have|'ve| 've| do)? (?:have|hold|keep|store|process|got|collected|know)(?: \w+){0,3}"
         r" (?:on|about|of|for) (?:me|us)\b",
     ),
+    disclosure_acts=(
+        r"you(?:'ve| have| had| could| guys| lot)? (?:\w+ )?(?:sent|shared|gave|given|passed"
+        r"|handed|hand|pass|give|share|sold|sell|leaked|forwarded|disclosed|cc'?d|copied)",
+    ),
+    disclosure_wrongs=(
+        r"without (?:my |our )?(?:consent|permission|asking|agreement)",
+        r"to (?:a (?:complete |total |random )?stranger|strangers|someone else|random people"
+        r"|third parties|(?:an)?other (?:suppliers?|compan\w+|business\w*|people|clients"
+        r"|parents|customers|vendors)|everyone|the whole)",
+        r"(?:in|on) (?:an )?(?:open|visible) cc", r"instead of bcc",
+        r"(?:never|didn't|did not) (?:said|say|agree\w*|consent\w*|gave permission"
+        r"|give permission)",
+    ),
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
     asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"
                   r"|withdrew|objected)",),

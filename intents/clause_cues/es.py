@@ -69,6 +69,16 @@ CUES = ClauseCues(
         r"(?:que|cuales|todos los) (?:datos|informacion)(?: \w+){0,3} (?:tienen|teneis"
         r"|guardan|guardais|conservan|tratan|tiene)(?: \w+){0,2} (?:sobre mi|de mi|mios)",
     ),
+    disclosure_acts=(
+        r"(?:han|habeis|hayan|hayais) (?:\w+ )?(?:cedido|compartido|vendido|enviado|dado"
+        r"|pasado|filtrado|facilitado)",
+    ),
+    disclosure_wrongs=(
+        r"sin (?:mi |nuestro )?(?:consentimiento|permiso|autorizacion)",
+        r"a (?:un |una )?(?:desconocid\w+|terceros|otras empresas|otros (?:clientes|padres"
+        r"|proveedores)|todo el mundo)",
+        r"(?:en|con) copia (?:visible|abierta)", r"sin copia oculta",
+    ),
     ongoing=(r"siguen", r"sigo", r"todavia", r"aun", r"otra vez", r"de nuevo", r"continuan"),
     asked_before=(r"pedi", r"solicite", r"me di de baja", r"os escribi", r"les escribi", r"envie"),
     blockers=(r"no", r"nunca", r"si", r"cuando", r"habeis", r"han"),

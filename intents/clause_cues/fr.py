@@ -73,6 +73,16 @@ CUES = ClauseCues(
         r"(?:quelles|les|toutes les) (?:donnees|informations)(?: \w+){0,3} (?:vous )?(?:avez"
         r"|detenez|conservez|possedez|traitez|gardez)(?: \w+){0,2} (?:sur moi|me concernant)",
     ),
+    disclosure_acts=(
+        r"(?:vous )?(?:avez|ayez) (?:\w+ )?(?:transmis|communique|cede|vendu|partage|envoye"
+        r"|donne|divulgue)",
+    ),
+    disclosure_wrongs=(
+        r"sans (?:mon |notre )?(?:consentement|accord|autorisation)",
+        r"a (?:un |une )?(?:inconnu\w*|tiers|d'autres (?:entreprises|societes|clients"
+        r"|parents|prestataires)|tout le monde)",
+        r"en copie (?:visible|ouverte)", r"sans copie cachee",
+    ),
     ongoing=(r"toujours", r"encore", r"continue\w*", r"de nouveau"),
     asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*",
                   r"je vous ai (?:demande|ecrit)"),

@@ -65,6 +65,16 @@ CUES = ClauseCues(
         r"(?:quali|che) (?:dati|informazioni)(?: \w+){0,3} (?:avete|conservate|trattate"
         r"|detenete|possedete)(?: \w+){0,2} (?:su di me|che mi riguardano|miei)",
     ),
+    disclosure_acts=(
+        r"(?:avete|abbiate) (?:\w+ )?(?:ceduto|condiviso|venduto|inviato|mandato|dato|passato"
+        r"|comunicato|diffuso)",
+    ),
+    disclosure_wrongs=(
+        r"senza (?:il )?(?:mio |nostro )?(?:consenso|permesso|autorizzazione)",
+        r"a (?:un |una )?(?:sconosciut\w+|terzi|altre aziende|altri (?:clienti|genitori"
+        r"|fornitori)|tutti)",
+        r"in copia (?:visibile|aperta)", r"senza copia nascosta",
+    ),
     ongoing=(r"ancora(?! per\b)", r"continua\w*", r"di nuovo"),
     # "... quando ve l'ho chiesto": the organisation acted when asked; told, not chased.
     done=(r"quando (?:ve |glie)?l'ho (?:chiest|richiest)\w", r"e l'avete fatto"),

@@ -63,6 +63,15 @@ CUES = ClauseCues(
         r"welke (?:persoons)?gegevens(?: \w+){0,3} (?:jullie|u)(?: \w+){0,3} (?:hebben|heeft"
         r"|bewaren|bewaart|verwerken|verwerkt|opgeslagen|vastgelegd)",
     ),
+    disclosure_acts=(
+        r"(?:hebben jullie|heeft u|jullie hebben|u heeft) (?:\w+ ){0,6}(?:gedeeld|verkocht"
+        r"|doorgegeven|gestuurd|verstuurd|gegeven|doorgestuurd)",
+    ),
+    disclosure_wrongs=(
+        r"zonder (?:mijn |onze )?(?:toestemming|akkoord)",
+        r"aan (?:een )?(?:vreemde\w*|derden|andere (?:bedrijven|klanten|ouders))",
+        r"in (?:de )?open cc", r"niet in (?:de )?bcc",
+    ),
     ongoing=(r"nog steeds", r"blijf\w*", r"weer", r"opnieuw"),
     asked_before=(r"ik heb", r"ik had"),
     blockers=(r"niet", r"geen", r"nooit", r"als", r"wanneer"),

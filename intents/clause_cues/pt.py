@@ -59,6 +59,14 @@ CUES = ClauseCues(
         r"(?:que|quais) (?:dados|informacoes)(?: \w+){0,3} (?:tem|guardam|possuem|tratam"
         r"|conservam)(?: \w+){0,2} (?:sobre mim|de mim|meus)",
     ),
+    disclosure_acts=(
+        r"(?:cederam|partilharam|compartilharam|venderam|enviaram|deram|passaram|divulgaram)",
+    ),
+    disclosure_wrongs=(
+        r"sem (?:o )?(?:meu |nosso )?(?:consentimento|autorizacao|permissao)",
+        r"a (?:um |uma )?(?:desconhecid\w+|terceiros|outras empresas|outros (?:clientes|pais))",
+        r"em copia (?:visivel|aberta)",
+    ),
     ongoing=(r"ainda", r"continua\w*", r"de novo", r"outra vez"),
     asked_before=(r"pedi", r"solicitei", r"escrevi", r"enviei"),
     blockers=(r"nao", r"nunca", r"se", r"quando"),

@@ -84,6 +84,11 @@ class ClauseCues(BaseModel):
     # for: "my personal data", "what information you hold about me". Not "my photos" or
     # "the details": a studio sends those as its work, no one asks for a copy of their data.
     held_data: tuple[str, ...] = ()
+    # A grievance read from its parts (clauses.grievances): the organisation's act of
+    # passing data on ("you've sent them", "heu cedit") and, in the same sentence, what
+    # makes it wrong ("to a complete stranger", "sense consentiment", "in open CC").
+    disclosure_acts: tuple[str, ...] = ()
+    disclosure_wrongs: tuple[str, ...] = ()
     # What keeps a past sentence a live grievance or a chaser ("still", "again") ...
     ongoing: tuple[str, ...] = ()
     # ... and the sender's own earlier request, which the classifier's chaser rules read.
