@@ -526,23 +526,28 @@ def verb_requests(reading: Reading,
 
 def grievances(reading: Reading, read: tuple[tuple[int, str], ...] = ()) -> list[Resolution]:
     """Grievances read from their parts, so that a language needs words, not a rule per
-    wording: in one sentence, the organisation's act of passing data on
-    (`disclosure_acts`: "you've sent them", "heu cedit", "jste poslali") and what makes it
-    wrong (`disclosure_wrongs`: "to a complete stranger", "sense consentiment", "v otevrene
-    kopii"), read as the canonical grievance (CANONICAL). Not when the act is negated in
-    its words or the two before it (unless the negation is the wrong, "I never said you
-    could hand it out"), nor in a question (unless it is a grievance's, "why"), a
-    condition on the organisation's act ("if you have shared ..."), a quotation, or a
-    sentence that asks before the act ("please never share my data without my consent");
-    nor where the rules read a complaint in the sentence themselves (`read`). A vendor's
-    notice or phishing cancels it as it cancels the rules' matches (verdict)."""
+    wording: the organisation's act of passing data on or using it (`disclosure_acts`:
+    "you've sent them", "heu cedit", "jste poslali", "you added me") and, in its sentence
+    or the next, what makes it wrong (`disclosure_wrongs`: "to a complete stranger", "sense
+    consentiment", "v otevrene kopii", "is this legal?"), read as the canonical grievance
+    (CANONICAL). Not when the act is negated in its words or the two before it (unless
+    the negation is the wrong, "I never said you could hand it out"), nor in a question
+    (unless it is a grievance's, "why"), a condition on the organisation's act ("if you
+    have shared ..."), a quotation, or a sentence that asks before the act ("please never
+    share my data without my consent"); nor where the rules read a complaint in the
+    sentence themselves (`read`). A vendor's notice or phishing cancels it as it cancels
+    the rules' matches (verdict)."""
     text = reading.text
     if not (reading.may_hold(DISCLOSURE_ACTS) and reading.may_hold(DISCLOSURE_WRONGS)):
         return []
     found: list[Resolution] = []
     for i, (start, end) in enumerate(reading.bounds):
         act = DISCLOSURE_ACTS.search(text, start, end)
-        wrong = DISCLOSURE_WRONGS.search(text, start, end) if act is not None else None
+        # The wrong in the act's sentence or the next ("... after one print. Is this
+        # legal??").
+        wrong = DISCLOSURE_WRONGS.search(
+            text, start, reading.bounds[min(i + 1, len(reading.bounds) - 1)][1]
+        ) if act is not None else None
         if act is None or wrong is None:
             continue
         if any(start <= at < end and intent == "complaint" for at, intent in read):

@@ -83,14 +83,16 @@ CUES = ClauseCues(
         r"|haben|speichern|wissen)",
     ),
     disclosure_acts=(
-        r"(?:haben sie|sie haben) (?:\w+ ){0,4}(?:weitergegeben|verkauft|geschickt|gesendet"
-        r"|ubermittelt|geteilt|offengelegt)",
+        r"(?:haben sie|sie haben) (?:\w+ ){0,8}(?:weitergegeben|verkauft|geschickt|gesendet"
+        r"|ubermittelt|geteilt|offengelegt|verwendet|benutzt|hinzugefugt|eingetragen"
+        r"|veroffentlicht)",
     ),
     disclosure_wrongs=(
         r"ohne (?:meine |unsere )?(?:einwilligung|zustimmung|erlaubnis|einverstandnis)",
         r"an (?:einen |eine )?(?:fremde\w*|dritte|andere (?:firmen|unternehmen|kunden"
         r"|eltern))",
         r"(?:im|in) offenen? (?:cc|verteiler)", r"fur alle sichtbar",
+        r"ist (?:das|dies) (?:uberhaupt |uberhaupt so )?(?:legal|erlaubt|zulassig)",
     ),
     ongoing=(r"immer noch", r"noch immer", r"weiterhin", r"wieder", r"erneut"),
     asked_before=(r"ich habe", r"ich hatte"),

@@ -129,7 +129,9 @@ CUES = ClauseCues(
     ),
     disclosure_acts=(
         r"you(?:'ve| have| had| could| guys| lot)? (?:\w+ )?(?:sent|shared|gave|given|passed"
-        r"|handed|hand|pass|give|share|sold|sell|leaked|forwarded|disclosed|cc'?d|copied)",
+        r"|handed|hand|pass|give|share|sold|sell|leaked|forwarded|disclosed|cc'?d|copied"
+        # ... or using it: "you added me to your newsletter", "you've posted our photos".
+        r"|used|use|added|posted|published|put|signed)",
     ),
     disclosure_wrongs=(
         r"without (?:my |our )?(?:consent|permission|asking|agreement)",
@@ -137,6 +139,8 @@ CUES = ClauseCues(
         r"|third parties|(?:an)?other (?:suppliers?|compan\w+|business\w*|people|clients"
         r"|parents|customers|vendors)|everyone|the whole)",
         r"(?:in|on) (?:an )?(?:open|visible) cc", r"instead of bcc",
+        r"is (?:this|that|it) (?:even |actually |really )?legal", r"(?:never|didn't|did not)"
+        r" (?:asked|ask) (?:me|us|for (?:my|our) (?:consent|permission))",
         r"(?:never|didn't|did not) (?:said|say|agree\w*|consent\w*|gave permission"
         r"|give permission)",
     ),

@@ -71,13 +71,14 @@ CUES = ClauseCues(
     ),
     disclosure_acts=(
         r"(?:han|habeis|hayan|hayais) (?:\w+ )?(?:cedido|compartido|vendido|enviado|dado"
-        r"|pasado|filtrado|facilitado)",
+        r"|pasado|filtrado|facilitado|usado|utilizado|anadido|publicado|apuntado)",
     ),
     disclosure_wrongs=(
         r"sin (?:mi |nuestro )?(?:consentimiento|permiso|autorizacion)",
         r"a (?:un |una )?(?:desconocid\w+|terceros|otras empresas|otros (?:clientes|padres"
         r"|proveedores)|todo el mundo)",
         r"(?:en|con) copia (?:visible|abierta)", r"sin copia oculta",
+        r"(?:es|esto es) (?:esto )?legal",
     ),
     ongoing=(r"siguen", r"sigo", r"todavia", r"aun", r"otra vez", r"de nuevo", r"continuan"),
     asked_before=(r"pedi", r"solicite", r"me di de baja", r"os escribi", r"les escribi", r"envie"),

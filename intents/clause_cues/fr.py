@@ -75,13 +75,14 @@ CUES = ClauseCues(
     ),
     disclosure_acts=(
         r"(?:vous )?(?:avez|ayez) (?:\w+ )?(?:transmis|communique|cede|vendu|partage|envoye"
-        r"|donne|divulgue)",
+        r"|donne|divulgue|utilise|ajoute|publie|inscrit)",
     ),
     disclosure_wrongs=(
         r"sans (?:mon |notre )?(?:consentement|accord|autorisation)",
         r"a (?:un |une )?(?:inconnu\w*|tiers|d'autres (?:entreprises|societes|clients"
         r"|parents|prestataires)|tout le monde)",
         r"en copie (?:visible|ouverte)", r"sans copie cachee",
+        r"(?:est-ce|c'est) (?:bien |vraiment |meme )?legal",
     ),
     ongoing=(r"toujours", r"encore", r"continue\w*", r"de nouveau"),
     asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*",

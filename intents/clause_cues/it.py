@@ -67,13 +67,14 @@ CUES = ClauseCues(
     ),
     disclosure_acts=(
         r"(?:avete|abbiate) (?:\w+ )?(?:ceduto|condiviso|venduto|inviato|mandato|dato|passato"
-        r"|comunicato|diffuso)",
+        r"|comunicato|diffuso|usato|utilizzato|aggiunto|pubblicato|iscritto)",
     ),
     disclosure_wrongs=(
         r"senza (?:il )?(?:mio |nostro )?(?:consenso|permesso|autorizzazione)",
         r"a (?:un |una )?(?:sconosciut\w+|terzi|altre aziende|altri (?:clienti|genitori"
         r"|fornitori)|tutti)",
         r"in copia (?:visibile|aperta)", r"senza copia nascosta",
+        r"(?:e|ma e) (?:davvero |anche )?legale",
     ),
     ongoing=(r"ancora(?! per\b)", r"continua\w*", r"di nuovo"),
     # "... quando ve l'ho chiesto": the organisation acted when asked; told, not chased.

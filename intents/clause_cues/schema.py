@@ -85,8 +85,9 @@ class ClauseCues(BaseModel):
     # "the details": a studio sends those as its work, no one asks for a copy of their data.
     held_data: tuple[str, ...] = ()
     # A grievance read from its parts (clauses.grievances): the organisation's act of
-    # passing data on ("you've sent them", "heu cedit") and, in the same sentence, what
-    # makes it wrong ("to a complete stranger", "sense consentiment", "in open CC").
+    # passing data on or using it ("you've sent them", "heu cedit", "you added me") and,
+    # in its sentence or the next, what makes it wrong ("to a complete stranger", "sense
+    # consentiment", "in open CC", "is this legal?").
     disclosure_acts: tuple[str, ...] = ()
     disclosure_wrongs: tuple[str, ...] = ()
     # What keeps a past sentence a live grievance or a chaser ("still", "again") ...

@@ -55,3 +55,25 @@ def test_languages_with_acts_name_wrongs() -> None:
     # An act without the words that make it wrong could never be read, and the reverse.
     for cues in ALL:
         assert bool(cues.disclosure_acts) == bool(cues.disclosure_wrongs), cues.code
+
+
+@pytest.mark.parametrize("body", [
+    # The organisation's use of the sender's data, and its wrong in the next sentence.
+    "you put me on your mailing list after I came to one open day. is that even legal?",
+    "Vous m'avez inscrit à votre lettre d'information après un seul achat. Est-ce légal ?",
+    "Sie haben mich nach einem Kauf in Ihren Newsletter eingetragen. Ist das überhaupt "
+    "erlaubt?",
+    "Mi avete iscritto alla newsletter dopo un solo acquisto. È legale?",
+])
+def test_a_use_with_its_wrong_in_the_next_sentence_is_a_complaint(body: str) -> None:
+    assert "complaint" in _intents(body)
+
+
+@pytest.mark.parametrize("body", [
+    # A request, then a question: nothing done to the sender yet.
+    "Could you add me to your newsletter? Is that legal for under-18s?",
+    # The act, then an unrelated question.
+    "You added me to the spring class list. Is the first session on Monday?",
+])
+def test_a_use_without_its_wrong_is_no_complaint(body: str) -> None:
+    assert "complaint" not in _intents(body)
