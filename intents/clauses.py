@@ -61,6 +61,7 @@ SHAPE_CUES = 2
 CANONICAL: dict[tuple[str, str], str] = {
     ("remove", "marketing"): "please unsubscribe me from your marketing emails",
     ("stop", "marketing"): "please unsubscribe me from your marketing emails",
+    ("stop", "mail"): "please unsubscribe me from your marketing emails",
     ("remove", "data"): "please delete my personal data",
     ("remove", "account"): "please delete my account",
     ("send", "data"): "please send me a copy of my personal data",
@@ -491,8 +492,9 @@ def verb_requests(reading: Reading,
             noun = "marketing"  # "take my address and number off your marketing lists"
         elif not noun and _OBJECT_FIRST[cue]:
             noun = _named(text, _item_start(text, start), found.start())  # "... te wissen"
-        elif not noun and action == "stop" and _names(text, start, found.start(),
-                                                      "marketing"):
+        elif not noun and action == "stop" and (
+                _names(text, start, found.start(), "marketing")
+                or _names(text, start, found.start(), "mail")):
             noun = "marketing"  # "your newsletter, which I ask you to stop sending"
         if action == "send":
             # An access asks for the sender's data as held, not for "the details" of a
@@ -504,10 +506,10 @@ def verb_requests(reading: Reading,
                 _OBJECT_FIRST[cue] and HELD_DATA.search(text, clause_from, found.start())
             ) else ""
         request = CANONICAL.get((action, noun))
-        intent = "opt_out" if noun == "marketing" else "access" if action == "send" \
-            else "erasure"
+        intent = "opt_out" if noun in ("marketing", "mail") else "access" \
+            if action == "send" else "erasure"
         if request is None or intent in said \
-                or (noun != "marketing" and not _SENDER.search(text, start, end)):
+                or (intent != "opt_out" and not _SENDER.search(text, start, end)):
             continue
         if _AFTER_NEGATION.search(text, found.end(), own_to) \
                 or BLOCKERS.search(text, clause_from, found.start()) or NEGATION.search(

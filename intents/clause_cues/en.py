@@ -15,7 +15,7 @@ CUES = ClauseCues(
     request=(
         r"please", r"can (?:you|u)", r"could (?:you|u)", r"would (?:you|u)", r"i (?:want|wish"
         r"|need|would like|request|ask)", r"i'd like", r"wants?", r"wish(?:es)?", r"asked me to",
-        r"would like", r"interested to (?:find out|know|see)", r"kindly",
+        r"would like", r"interested to (?:find out|know|see)", r"kindly", r"pls", r"plz",
         r"i am (?:asking|requesting|writing to)",
     ),
     threat=(
@@ -71,8 +71,12 @@ CUES = ClauseCues(
                       # What comes by post: "thank you for the catalogue ... I'd rather not
                       # receive it any more".
                       r"catalogues?", r"catalogs?", r"brochures?", r"leaflets?", r"flyers?"),
+        # Messages to the sender: stopped (an opt-out), never erased ("delete the emails I
+        # sent you" asks nothing of the kind).
+        "mail": (r"e-?mails", r"msgs", r"messages", r"whatsapps?", r"ads"),
         "data": (r"data", r"details", r"information", r"records?", r"file", r"photos?",
-                 r"pictures", r"recordings?", r"copies"),
+                 r"pictures", r"recordings?", r"copies", r"videos?", r"clips?", r"footage",
+                 r"drawings?", r"artwork"),
         "account": (r"account", r"profile", r"membership"),
     },
     pronoun_requests=(

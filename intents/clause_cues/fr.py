@@ -8,7 +8,7 @@ CUES = ClauseCues(
           r"(?:ans?|mois|semaines)", r"m'avez (?:deja )?(?:envoye"
           r"|transmis|copie|demande)", r"l'epoque"),
     request=(r"merci de", r"veuillez", r"pouvez-vous", r"pourriez-vous", r"j'aimerais",
-             r"je souhaiterais", r"je (?:veux"
+             r"je souhaiterais", r"s'il vous plait", r"svp", r"je (?:veux"
              r"|voudrais|souhaite|demande|vous demande)", r"je vous prie"),
     threat=(r"sinon", r"a defaut", r"faute de (?:quoi|reponse)", r"dans le cas contraire",
             r"sans quoi"),
@@ -33,7 +33,8 @@ CUES = ClauseCues(
     nouns={"marketing": (r"newsletters?", r"lettres? d'information", r"publicite\w*",
                          r"promotion\w*", r"offres", r"sms", r"courriels publicitaires",
                          r"messages"),
-           "data": (r"donnees", r"photos", r"informations", r"enregistrements", r"dossier"),
+           "data": (r"donnees", r"photos", r"videos?", r"informations", r"enregistrements",
+                    r"dossier"),
            "account": (r"compte", r"profil")},
     pronoun_requests=(
         PronounRequest(pattern=r"(?:les|la|le) (?:supprimer|effacer|retirer|detruire"
