@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intents.clauses import Reading, read_clauses, verb_requests, verdict
+from intents.clauses import Reading, grievances, read_clauses, verb_requests, verdict
 from intents.failures import FAILURES
 from intents.forwards import read_forwarded
 from intents.languages import is_read
@@ -294,10 +294,13 @@ def _resolved_hits(reading: Reading, direct: list[_Hit]) -> list[_Hit]:
     already read that intent in the sentence themselves (their words are the better
     evidence)."""
     found: list[_Hit] = []
-    read = tuple((h.start, h.rule.intent) for h in direct if not h.cancelled)
+    # A weak match ("article 15" alone) is not the rules reading the request.
+    read = tuple((h.start, h.rule.intent) for h in direct
+                 if not h.cancelled and h.weight >= THRESHOLD)
     # Requests read from a verb and its noun only where the rules did not read them (the
     # rules cost most: not run twice, and their words are the better evidence).
-    for resolution in (*reading.resolutions, *verb_requests(reading, read)):
+    for resolution in (*reading.resolutions, *verb_requests(reading, read),
+                       *grievances(reading, read)):
         for hit in _hits(resolution.text):
             if not hit.cancelled and resolution.only in ("", hit.rule.intent):
                 found.append(_Hit(hit.rule, hit.weight, resolution.start, resolution.end,

@@ -61,9 +61,11 @@ SHAPE_CUES = 2
 CANONICAL: dict[tuple[str, str], str] = {
     ("remove", "marketing"): "please unsubscribe me from your marketing emails",
     ("stop", "marketing"): "please unsubscribe me from your marketing emails",
+    ("stop", "mail"): "please unsubscribe me from your marketing emails",
     ("remove", "data"): "please delete my personal data",
     ("remove", "account"): "please delete my account",
     ("send", "data"): "please send me a copy of my personal data",
+    ("disclose", "data"): "you shared my personal data without my consent",
 }
 # A list item opens with a bullet, "1." "a)" "(b)" "(iv)" "(2)"; not "(UE) 2016/679" at the
 # start of a wrapped line of a letter.
@@ -125,6 +127,12 @@ BLOCKERS = _joined("blockers")
 HYPOTHESIS = _joined("hypothesis")
 ERASURE_CONFIRMED = _joined("erasure_confirmed")
 INFORMATION = _joined("information")
+HELD_DATA = _joined("held_data")
+DISCLOSURE_ACTS = _joined("disclosure_acts")
+DISCLOSURE_WRONGS = _joined("disclosure_wrongs")
+# The two words before a disclosure act, where its negation is ("you did not share", "we
+# have never sold"); not further: "I never said you could hand my number out" accuses.
+_ACT_LEAD = re.compile(r"(?:\w+\W+){0,2}$")
 _FIELDS = (PAST, REQUEST, THREAT, RESERVATION, QUESTION, BOILERPLATE, GRIEVANCE_QUESTION,
            ONGOING, ASKED_BEFORE, DONE, ASKED_EARLIER, PERSISTING)
 _PHISHING = shape_cues([cue for language in ALL for cue in language.phishing])
@@ -144,6 +152,7 @@ _PRONOUN_ACTIONS = [p.action for cues in ALL for p in cues.pronoun_requests]
 PRONOUN_REQUESTS = cue_set([p.pattern for cues in ALL for p in cues.pronoun_requests])
 _VERB_ACTIONS = [v.action for cues in ALL for v in cues.request_verbs]
 _OBJECT_FIRST = [v.object_first for cues in ALL for v in cues.request_verbs]
+_ASKS = [v.asks for cues in ALL for v in cues.request_verbs]
 REQUEST_VERBS = cue_set([v.pattern for cues in ALL for v in cues.request_verbs])
 
 
@@ -396,6 +405,18 @@ def _item_start(text: str, start: int) -> int:
     return bullet.end() if bullet is not None else start
 
 
+def _first_item_end(text: str, colon: int) -> int:
+    """Where the first item of a list opened by a colon at `colon` ends (its line), or
+    `colon` when no list item follows it on the next line (blank lines between)."""
+    line = text.find("\n", colon) + 1
+    while 0 < line < len(text) and text[line] == "\n":  # a blank line before the list
+        line += 1
+    if line <= 0 or text[colon:line].strip() or _ITEM.match(text, line) is None:
+        return colon
+    end = text.find("\n", line)
+    return end if end >= 0 else len(text)
+
+
 def _first_named(text: str, start: int, end: int) -> str:
     """The class of the first noun named in text[start:end], or ""."""
     best, at = "", end
@@ -424,7 +445,10 @@ def verb_requests(reading: Reading,
     its own clause (up to a comma or "and"), else data or an account within six words after
     it, else, for a verb that follows its object ("te wissen", "slettes"), the last noun
     named before it in its sentence, and for "stop", which only marketing can be, the
-    marketing named before it ("which I ask you to stop sending"). Each is read as the
+    marketing named before it ("which I ask you to stop sending"); for an access verb
+    ("send", "tell me", "want to know"), the sender's data named as held (`held_data`),
+    and a form that asks by itself ("what have you got on me") needs no request cue. Each
+    is read as the
     request in words the rules read (CANONICAL), put in the verb's place, so the rules'
     own checks (negation, condition) still see the sentence around it; an erasure only
     when the sentence is the sender's own (a first-person word in it). Not when a blocker
@@ -455,6 +479,10 @@ def verb_requests(reading: Reading,
         clause_to = stop.start() if stop is not None else end
         joined = _CONJUNCTION.search(text, found.end(), clause_to)
         own_to = joined.start() if joined is not None else clause_to  # "... and don't ..."
+        if stop is not None and text[stop.start()] == ":":
+            # "je vous prie de me communiquer :\n- l'ensemble des donnees ...": the object
+            # is the list's first item.
+            own_to = max(own_to, _first_item_end(text, stop.end()))
         reach = _OBJECT_REACH.match(text, found.end())
         action = _VERB_ACTIONS[cue]
         noun = _first_named(text, found.end(), min(own_to, reach.end() if reach else end))
@@ -464,19 +492,31 @@ def verb_requests(reading: Reading,
             noun = "marketing"  # "take my address and number off your marketing lists"
         elif not noun and _OBJECT_FIRST[cue]:
             noun = _named(text, _item_start(text, start), found.start())  # "... te wissen"
-        elif not noun and action == "stop" and _names(text, start, found.start(),
-                                                      "marketing"):
+        elif not noun and action == "stop" and (
+                _names(text, start, found.start(), "marketing")
+                or _names(text, start, found.start(), "mail")):
             noun = "marketing"  # "your newsletter, which I ask you to stop sending"
+        if action == "send":
+            # An access asks for the sender's data as held, not for "the details" of a
+            # session or "more information" on prices: its object is `held_data` after
+            # the verb in its clause, before it for a verb that follows its object.
+            # A form that asks by itself may hold its object ("what do you hold on me").
+            noun = "data" if HELD_DATA.search(
+                text, found.start() if _ASKS[cue] else found.end(), own_to) or (
+                _OBJECT_FIRST[cue] and HELD_DATA.search(text, clause_from, found.start())
+            ) else ""
         request = CANONICAL.get((action, noun))
-        intent = "opt_out" if noun == "marketing" else "erasure"
+        intent = "opt_out" if noun in ("marketing", "mail") else "access" \
+            if action == "send" else "erasure"
         if request is None or intent in said \
-                or (noun != "marketing" and not _SENDER.search(text, start, end)):
+                or (intent != "opt_out" and not _SENDER.search(text, start, end)):
             continue
         if _AFTER_NEGATION.search(text, found.end(), own_to) \
                 or BLOCKERS.search(text, clause_from, found.start()) or NEGATION.search(
                     text[max(clause_from, found.start() - NEGATION_REACH) : found.end()]):
             continue  # "don't delete them", "na scriosaigi", "loschen Sie sie nicht"
-        if not _asks(reading, i) or reading.is_quotation(i) or reading.is_past(i) \
+        if not (_ASKS[cue] or _asks(reading, i)) or reading.is_quotation(i) \
+                or reading.is_past(i) \
                 or 0 <= reading.held(i, THREAT) < found.start() \
                 or 0 <= reading.held(i, RESERVATION) < found.start():
             continue
@@ -484,6 +524,48 @@ def verb_requests(reading: Reading,
         resolved.append(Resolution(start, end, text[start : found.start()] + request
                                    + text[found.end() : end], noun, intent))
     return resolved
+
+
+def grievances(reading: Reading, read: tuple[tuple[int, str], ...] = ()) -> list[Resolution]:
+    """Grievances read from their parts, so that a language needs words, not a rule per
+    wording: the organisation's act of passing data on or using it (`disclosure_acts`:
+    "you've sent them", "heu cedit", "jste poslali", "you added me") and, in its sentence
+    or the next, what makes it wrong (`disclosure_wrongs`: "to a complete stranger", "sense
+    consentiment", "v otevrene kopii", "is this legal?"), read as the canonical grievance
+    (CANONICAL). Not when the act is negated in its words or the two before it (unless
+    the negation is the wrong, "I never said you could hand it out"), nor in a question
+    (unless it is a grievance's, "why"), a condition on the organisation's act ("if you
+    have shared ..."), a quotation, or a sentence that asks before the act ("please never
+    share my data without my consent"); nor where the rules read a complaint in the
+    sentence themselves (`read`). A vendor's notice or phishing cancels it as it cancels
+    the rules' matches (verdict)."""
+    text = reading.text
+    if not (reading.may_hold(DISCLOSURE_ACTS) and reading.may_hold(DISCLOSURE_WRONGS)):
+        return []
+    found: list[Resolution] = []
+    for i, (start, end) in enumerate(reading.bounds):
+        act = DISCLOSURE_ACTS.search(text, start, end)
+        # The wrong in the act's sentence or the next ("... after one print. Is this
+        # legal??").
+        wrong = DISCLOSURE_WRONGS.search(
+            text, start, reading.bounds[min(i + 1, len(reading.bounds) - 1)][1]
+        ) if act is not None else None
+        if act is None or wrong is None:
+            continue
+        if any(start <= at < end and intent == "complaint" for at, intent in read):
+            continue
+        lead = _ACT_LEAD.search(text, start, act.start())
+        if NEGATION.search(act.group()) or (
+                lead is not None and NEGATION.search(lead.group())
+                and not lead.start() <= wrong.start() < act.start()):
+            continue  # "you never shared", "you have not sent"; not "I never said you could"
+        if (reading.is_question(i) and not reading.holds(i, GRIEVANCE_QUESTION)) \
+                or reading.is_quotation(i) or in_protasis(reading, start, act.start()) \
+                or REQUEST.search(text, start, act.start()) is not None:
+            continue
+        found.append(Resolution(start, end, CANONICAL[("disclose", "data")], "data",
+                                "complaint"))
+    return found
 
 
 def read_clauses(folded: str) -> Reading:

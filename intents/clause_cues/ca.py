@@ -24,6 +24,22 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"traieu", action="remove"),
         RequestVerb(pattern=r"deixeu de", action="stop"),
         RequestVerb(pattern=r"atur\w*", action="stop"),
+        RequestVerb(pattern=r"(?:enviar|envieu|enviar-me|saber|coneixer|veure|rebre"
+                    r"|accedir a)", action="send"),
+    ),
+    held_data=(
+        r"(?:una copia de |totes )?les meves dades(?: personals)?",
+        r"(?:quines|quina) (?:dades|informacio)(?: \w+){0,3} (?:teniu|tenen|guardeu|conserveu"
+        r"|tracteu)",
+    ),
+    disclosure_acts=(
+        r"(?:heu|hagiu|han|hagin) (?:\w+ )?(?:cedit|compartit|venut|enviat|donat|passat"
+        r"|filtrat)",
+    ),
+    disclosure_wrongs=(
+        r"sense (?:el )?(?:meu |nostre )?(?:consentiment|permis|autoritzacio)",
+        r"a (?:un |una )?(?:desconegut\w*|tercers|altres empreses)",
+        r"en copia (?:visible|oberta)",
     ),
     ongoing=(r"encara", r"de nou", r"una altra vegada", r"continuo"),
     asked_before=(r"us vaig demanar", r"he demanat"),

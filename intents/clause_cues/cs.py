@@ -32,6 +32,24 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"zmaz\w*", action="remove"),
         RequestVerb(pattern=r"odstran\w*", action="remove"),
         RequestVerb(pattern=r"prestan\w*", action="stop"),
+        RequestVerb(pattern=r"(?:poslat|zaslat|poslete|zaslete|poslite|zaslite|vedet|videt"
+                    r"|ziskat)", action="send"),
+    ),
+    held_data=(
+        r"(?:kopii )?(?:moje|mych|moich) (?:osobni |osobne )?udaj\w*",
+        r"jake (?:osobni |osobne )?udaje(?: \w+){0,3} (?:mate|uchovavate|zpracovavate"
+        r"|spracuvate)",
+    ),
+    disclosure_acts=(
+        r"(?:jste|ste) (?:\w+ )?(?:poslali|poskytli|predali|sdileli|prodali|zverejnili"
+        r"|odeslali|preposlali)",
+        r"(?:poslali|poskytli|predali|sdileli|prodali|zverejnili|odeslali|preposlali) (?:jste"
+        r"|ste)",
+    ),
+    disclosure_wrongs=(
+        r"bez (?:meho |naseho |mojho )?(?:souhlasu|svoleni|vedomia?)",
+        r"(?:v|ve) otvoren\w* kopii", r"(?:v|ve) otevren\w* kopii",
+        r"(?:cizim|tretim stranam|jinym firmam)",
     ),
     ongoing=(r"porad", r"stale", r"opet", r"znovu", r"stale este"),
     asked_before=(r"(?:zadal|pozadal|ziadal|poziadal)(?:a)? (?:jsem|som)",),

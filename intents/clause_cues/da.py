@@ -45,6 +45,15 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"stop(?:pe)?", action="stop"),
         RequestVerb(pattern=r"ophor\w*", action="stop"),
         RequestVerb(pattern=r"stands", action="stop"),
+        RequestVerb(pattern=r"(?:sende|send|se|vide|fa indsigt i|fa)", action="send"),
+        RequestVerb(pattern=r"hvad (?:har|gemmer|ved) (?:i|du)(?: \w+){0,2} (?:gemt "
+                    r"|registreret )?om mig", action="send", asks=True),
+    ),
+    held_data=(
+        r"(?:en kopi af |alle )?mine (?:person)?(?:oplysninger|data)",
+        r"(?:hvilke (?:person)?oplysninger|hvad) (?:har |gemmer )?(?:i|du)(?: \w+){0,2}"
+        r" (?:har|gemmer|gemt"
+        r"|registreret)(?: \w+){0,2} om mig",
     ),
     ongoing=(r"stadig(?:væk)?", r"fortsat", r"igen"),
     asked_before=(r"jeg (?:har )?(?:bedt|bad|anmodede|anmodet)",),

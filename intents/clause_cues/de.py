@@ -67,6 +67,32 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"streich\w*", action="remove"),
         RequestVerb(pattern=r"einstell\w*", action="stop"),
         RequestVerb(pattern=r"stopp\w*", action="stop"),
+        RequestVerb(pattern=r"(?:zusenden|zuschicken|senden|schicken|ubermitteln"
+                    r"|zukommen lassen|mitteilen|nennen)", action="send", object_first=True),
+        RequestVerb(pattern=r"(?:sende|schicke|ubermittle|nenne)n sie(?: mir)?", action="send"),
+        RequestVerb(pattern=r"(?:wissen|erfahren|einsehen)", action="send", object_first=True),
+        RequestVerb(pattern=r"welche (?:daten|informationen|angaben) (?:\w+ )?(?:haben|speichern"
+                    r"|verarbeiten) sie (?:\w+ )?uber mich", action="send", asks=True),
+    ),
+    held_data=(
+        r"(?:eine kopie )?(?:aller |alle )?meine[rn]? (?:personenbezogenen |gespeicherten )?"
+        r"daten",
+        r"welche (?:\w+ )?(?:daten|informationen|angaben)(?: \w+){0,4} (?:sie|ihr)(?: \w+){0,3}"
+        r" (?:gespeichert|haben|speichern|verarbeiten|vorliegen)",
+        r"(?:was|alles,? was) (?:sie|ihr) (?:\w+ )?(?:uber|von) mir (?:\w+ )?(?:gespeichert"
+        r"|haben|speichern|wissen)",
+    ),
+    disclosure_acts=(
+        r"(?:haben sie|sie haben) (?:\w+ ){0,8}(?:weitergegeben|verkauft|geschickt|gesendet"
+        r"|ubermittelt|geteilt|offengelegt|verwendet|benutzt|hinzugefugt|eingetragen"
+        r"|veroffentlicht)",
+    ),
+    disclosure_wrongs=(
+        r"ohne (?:meine |unsere )?(?:einwilligung|zustimmung|erlaubnis|einverstandnis)",
+        r"an (?:einen |eine )?(?:fremde\w*|dritte|andere (?:firmen|unternehmen|kunden"
+        r"|eltern))",
+        r"(?:im|in) offenen? (?:cc|verteiler)", r"fur alle sichtbar",
+        r"ist (?:das|dies) (?:uberhaupt |uberhaupt so )?(?:legal|erlaubt|zulassig)",
     ),
     ongoing=(r"immer noch", r"noch immer", r"weiterhin", r"wieder", r"erneut"),
     asked_before=(r"ich habe", r"ich hatte"),

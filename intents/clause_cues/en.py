@@ -15,7 +15,7 @@ CUES = ClauseCues(
     request=(
         r"please", r"can (?:you|u)", r"could (?:you|u)", r"would (?:you|u)", r"i (?:want|wish"
         r"|need|would like|request|ask)", r"i'd like", r"wants?", r"wish(?:es)?", r"asked me to",
-        r"would like", r"interested to (?:find out|know|see)", r"kindly",
+        r"would like", r"interested to (?:find out|know|see)", r"kindly", r"pls", r"plz",
         r"i am (?:asking|requesting|writing to)",
     ),
     threat=(
@@ -71,8 +71,12 @@ CUES = ClauseCues(
                       # What comes by post: "thank you for the catalogue ... I'd rather not
                       # receive it any more".
                       r"catalogues?", r"catalogs?", r"brochures?", r"leaflets?", r"flyers?"),
+        # Messages to the sender: stopped (an opt-out), never erased ("delete the emails I
+        # sent you" asks nothing of the kind).
+        "mail": (r"e-?mails", r"msgs", r"messages", r"whatsapps?", r"ads"),
         "data": (r"data", r"details", r"information", r"records?", r"file", r"photos?",
-                 r"pictures", r"recordings?", r"copies"),
+                 r"pictures", r"recordings?", r"copies", r"videos?", r"clips?", r"footage",
+                 r"drawings?", r"artwork"),
         "account": (r"account", r"profile", r"membership"),
     },
     pronoun_requests=(
@@ -108,6 +112,41 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"bin", action="remove"),
         RequestVerb(pattern=r"stop(?: sending)?", action="stop"),
         RequestVerb(pattern=r"cease", action="stop"),
+        # Access: send, tell, let see; an object of `held_data` ("what you hold on me").
+        RequestVerb(pattern=r"send(?: me| us)?(?: over| across| through)?", action="send"),
+        RequestVerb(pattern=r"(?:tell|show) (?:me|us)", action="send"),
+        RequestVerb(pattern=r"to (?:see|view|access|get|receive|have)", action="send"),
+        RequestVerb(pattern=r"let (?:me|us) (?:see|view|have)", action="send"),
+        RequestVerb(pattern=r"(?:want|wish|like|need|to) (?:to )?know", action="send"),
+        RequestVerb(pattern=r"(?:can|could|may) (?:i|we) (?:see|get|have|know)", action="send",
+                    asks=True),
+        RequestVerb(pattern=r"what (?:\w+ )?(?:do|have|did|does) (?:you|u)(?: \w+)? (?:have"
+                    r"|hold|keep|store|got|know)(?: \w+){0,2} (?:on|about) me", action="send",
+                    asks=True),
+    ),
+    held_data=(
+        r"(?:a copy of |all |any )?(?:of )?my (?:personal )?(?:data|information|informations"
+        r"|records|file|details you hold)",
+        r"(?:what|everything|anything|all|which|whatever)(?: \w+){0,3} (?:you|u)(?: \w+)?"
+        r"(?: have|'ve| 've| do)? (?:have|hold|keep|store|process|got|collected|know)(?: \w+){0,3}"
+        r" (?:on|about|of|for) (?:me|us)\b",
+    ),
+    disclosure_acts=(
+        r"you(?:'ve| have| had| could| guys| lot)? (?:\w+ )?(?:sent|shared|gave|given|passed"
+        r"|handed|hand|pass|give|share|sold|sell|leaked|forwarded|disclosed|cc'?d|copied"
+        # ... or using it: "you added me to your newsletter", "you've posted our photos".
+        r"|used|use|added|posted|published|put|signed)",
+    ),
+    disclosure_wrongs=(
+        r"without (?:my |our )?(?:consent|permission|asking|agreement)",
+        r"to (?:a (?:complete |total |random )?stranger|strangers|someone else|random people"
+        r"|third parties|(?:an)?other (?:suppliers?|compan\w+|business\w*|people|clients"
+        r"|parents|customers|vendors)|everyone|the whole)",
+        r"(?:in|on) (?:an )?(?:open|visible) cc", r"instead of bcc",
+        r"is (?:this|that|it) (?:even |actually |really )?legal", r"(?:never|didn't|did not)"
+        r" (?:asked|ask) (?:me|us|for (?:my|our) (?:consent|permission))",
+        r"(?:never|didn't|did not) (?:said|say|agree\w*|consent\w*|gave permission"
+        r"|give permission)",
     ),
     ongoing=(r"still", r"again", r"keep", r"continue\w*", r"anymore", r"any more"),
     asked_before=(r"i (?:asked|requested|told|unsubscribed|opted out|wrote|e-?mailed|sent"

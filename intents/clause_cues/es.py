@@ -56,6 +56,29 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"dej\w* de (?:enviar|mandar)", action="stop"),
         RequestVerb(pattern=r"paren", action="stop"),
         RequestVerb(pattern=r"parad", action="stop"),
+        RequestVerb(pattern=r"(?:enviar|envien|enviadme|enviarme|mandar|mandadme|mandarme"
+                    r"|remitirme|facilitarme|facilitadme|saber|conocer|acceder a|obtener|recibir"
+                    r"|ver)", action="send"),
+        RequestVerb(pattern=r"que (?:datos|informacion) (?:\w+ )?(?:tienen|teneis|guardan"
+                    r"|guardais|conservan|tiene) (?:\w+ )?(?:sobre mi|de mi)", action="send",
+                    asks=True),
+    ),
+    held_data=(
+        r"(?:una copia de |todos )?(?:mis|los) datos(?: personales)?(?: que (?:tienen|teneis"
+        r"|guardan|conservan|tratan))?",
+        r"(?:que|cuales|todos los) (?:datos|informacion)(?: \w+){0,3} (?:tienen|teneis"
+        r"|guardan|guardais|conservan|tratan|tiene)(?: \w+){0,2} (?:sobre mi|de mi|mios)",
+    ),
+    disclosure_acts=(
+        r"(?:han|habeis|hayan|hayais) (?:\w+ )?(?:cedido|compartido|vendido|enviado|dado"
+        r"|pasado|filtrado|facilitado|usado|utilizado|anadido|publicado|apuntado)",
+    ),
+    disclosure_wrongs=(
+        r"sin (?:mi |nuestro )?(?:consentimiento|permiso|autorizacion)",
+        r"a (?:un |una )?(?:desconocid\w+|terceros|otras empresas|otros (?:clientes|padres"
+        r"|proveedores)|todo el mundo)",
+        r"(?:en|con) copia (?:visible|abierta)", r"sin copia oculta",
+        r"(?:es|esto es) (?:esto )?legal",
     ),
     ongoing=(r"siguen", r"sigo", r"todavia", r"aun", r"otra vez", r"de nuevo", r"continuan"),
     asked_before=(r"pedi", r"solicite", r"me di de baja", r"os escribi", r"les escribi", r"envie"),

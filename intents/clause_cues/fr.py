@@ -7,7 +7,8 @@ CUES = ClauseCues(
     past=(r"l'an(?:nee)? (?:derniere|dernier|passee)", r"le mois dernier", r"il y a (?:\w+ )?"
           r"(?:ans?|mois|semaines)", r"m'avez (?:deja )?(?:envoye"
           r"|transmis|copie|demande)", r"l'epoque"),
-    request=(r"merci de", r"veuillez", r"pouvez-vous", r"pourriez-vous", r"je (?:veux"
+    request=(r"merci de", r"veuillez", r"pouvez-vous", r"pourriez-vous", r"j'aimerais",
+             r"je souhaiterais", r"s'il vous plait", r"svp", r"je (?:veux"
              r"|voudrais|souhaite|demande|vous demande)", r"je vous prie"),
     threat=(r"sinon", r"a defaut", r"faute de (?:quoi|reponse)", r"dans le cas contraire",
             r"sans quoi"),
@@ -32,7 +33,8 @@ CUES = ClauseCues(
     nouns={"marketing": (r"newsletters?", r"lettres? d'information", r"publicite\w*",
                          r"promotion\w*", r"offres", r"sms", r"courriels publicitaires",
                          r"messages"),
-           "data": (r"donnees", r"photos", r"informations", r"enregistrements", r"dossier"),
+           "data": (r"donnees", r"photos", r"videos?", r"informations", r"enregistrements",
+                    r"dossier"),
            "account": (r"compte", r"profil")},
     pronoun_requests=(
         PronounRequest(pattern=r"(?:les|la|le) (?:supprimer|effacer|retirer|detruire"
@@ -59,6 +61,29 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"detrui\w*", action="remove"),
         RequestVerb(pattern=r"arret\w*", action="stop"),
         RequestVerb(pattern=r"cess\w*", action="stop"),
+        RequestVerb(pattern=r"(?:communiqu|transmett|envoy|adress)\w*", action="send"),
+        RequestVerb(pattern=r"(?:savoir|connaitre|acceder a|obtenir|recevoir)", action="send"),
+        RequestVerb(pattern=r"quelles (?:donnees|informations) (?:\w+ ){0,2}(?:avez|detenez"
+                    r"|conservez|possedez|gardez)(?:-vous)? (?:\w+ )?(?:sur moi|me concernant)",
+                    action="send", asks=True),
+    ),
+    held_data=(
+        r"(?:l'ensemble des|(?:toutes )?(?:mes|les)) (?:donnees|informations)(?: personnelles"
+        r"| a caractere personnel)?(?: me concernant| que vous (?:detenez|avez|conservez))",
+        r"(?:copie de |l'ensemble de |toutes )?mes donnees(?: personnelles)?",
+        r"(?:quelles|les|toutes les) (?:donnees|informations)(?: \w+){0,3} (?:vous )?(?:avez"
+        r"|detenez|conservez|possedez|traitez|gardez)(?: \w+){0,2} (?:sur moi|me concernant)",
+    ),
+    disclosure_acts=(
+        r"(?:vous )?(?:avez|ayez) (?:\w+ )?(?:transmis|communique|cede|vendu|partage|envoye"
+        r"|donne|divulgue|utilise|ajoute|publie|inscrit)",
+    ),
+    disclosure_wrongs=(
+        r"sans (?:mon |notre )?(?:consentement|accord|autorisation)",
+        r"a (?:un |une )?(?:inconnu\w*|tiers|d'autres (?:entreprises|societes|clients"
+        r"|parents|prestataires)|tout le monde)",
+        r"en copie (?:visible|ouverte)", r"sans copie cachee",
+        r"(?:est-ce|c'est) (?:bien |vraiment |meme )?legal",
     ),
     ongoing=(r"toujours", r"encore", r"continue\w*", r"de nouveau"),
     asked_before=(r"j'ai (?:demande|ecrit|envoye|retire)", r"je me suis desabonne\w*",

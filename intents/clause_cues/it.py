@@ -55,6 +55,26 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"togli\w*", action="remove"),
         RequestVerb(pattern=r"smett\w*", action="stop"),
         RequestVerb(pattern=r"interromp\w*", action="stop"),
+        RequestVerb(pattern=r"(?:inviar|mandar|trasmetter|comunicar)(?:mi|e)", action="send"),
+        RequestVerb(pattern=r"(?:inviate|mandate|trasmettete|comunicate)(?:mi)?", action="send"),
+        RequestVerb(pattern=r"(?:sapere|conoscere|vedere|ricevere|accedere a|avere)",
+                    action="send"),
+    ),
+    held_data=(
+        r"(?:una copia (?:di|dei) |tutti )?(?:i )?miei dati(?: personali)?",
+        r"(?:quali|che) (?:dati|informazioni)(?: \w+){0,3} (?:avete|conservate|trattate"
+        r"|detenete|possedete)(?: \w+){0,2} (?:su di me|che mi riguardano|miei)",
+    ),
+    disclosure_acts=(
+        r"(?:avete|abbiate) (?:\w+ )?(?:ceduto|condiviso|venduto|inviato|mandato|dato|passato"
+        r"|comunicato|diffuso|usato|utilizzato|aggiunto|pubblicato|iscritto)",
+    ),
+    disclosure_wrongs=(
+        r"senza (?:il )?(?:mio |nostro )?(?:consenso|permesso|autorizzazione)",
+        r"a (?:un |una )?(?:sconosciut\w+|terzi|altre aziende|altri (?:clienti|genitori"
+        r"|fornitori)|tutti)",
+        r"in copia (?:visibile|aperta)", r"senza copia nascosta",
+        r"(?:e|ma e) (?:davvero |anche )?legale",
     ),
     ongoing=(r"ancora(?! per\b)", r"continua\w*", r"di nuovo"),
     # "... quando ve l'ho chiesto": the organisation acted when asked; told, not chased.

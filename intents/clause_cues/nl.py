@@ -52,6 +52,25 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"stop\w*", action="stop"),
         RequestVerb(pattern=r"staak\w*", action="stop"),
         RequestVerb(pattern=r"staken", action="stop"),
+        RequestVerb(pattern=r"(?:toesturen|toe te sturen|opsturen|sturen|zien|weten|inzien"
+                    r"|ontvangen|mailen)", action="send", object_first=True),
+        RequestVerb(pattern=r"(?:stuur|mail) (?:me|mij)", action="send"),
+        RequestVerb(pattern=r"welke (?:persoons)?gegevens (?:\w+ )?(?:hebben|bewaren|verwerken)"
+                    r" (?:jullie|u) (?:\w+ )?(?:over|van) (?:mij|me)", action="send", asks=True),
+    ),
+    held_data=(
+        r"(?:een kopie van |al )?mijn (?:persoons)?gegevens",
+        r"welke (?:persoons)?gegevens(?: \w+){0,3} (?:jullie|u)(?: \w+){0,3} (?:hebben|heeft"
+        r"|bewaren|bewaart|verwerken|verwerkt|opgeslagen|vastgelegd)",
+    ),
+    disclosure_acts=(
+        r"(?:hebben jullie|heeft u|jullie hebben|u heeft) (?:\w+ ){0,6}(?:gedeeld|verkocht"
+        r"|doorgegeven|gestuurd|verstuurd|gegeven|doorgestuurd)",
+    ),
+    disclosure_wrongs=(
+        r"zonder (?:mijn |onze )?(?:toestemming|akkoord)",
+        r"aan (?:een )?(?:vreemde\w*|derden|andere (?:bedrijven|klanten|ouders))",
+        r"in (?:de )?open cc", r"niet in (?:de )?bcc",
     ),
     ongoing=(r"nog steeds", r"blijf\w*", r"weer", r"opnieuw"),
     asked_before=(r"ik heb", r"ik had"),

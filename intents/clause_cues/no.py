@@ -41,6 +41,15 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"stans\w*", action="stop"),
         RequestVerb(pattern=r"stopp\w*", action="stop"),
         RequestVerb(pattern=r"slutt (?:a|med)", action="stop"),
+        RequestVerb(pattern=r"(?:sende|send|se|vite|fa innsyn i|fa)", action="send"),
+        RequestVerb(pattern=r"hva (?:har|lagrer|vet) (?:dere|du)(?: \w+){0,2} (?:lagret "
+                    r"|registrert )?om meg", action="send", asks=True),
+    ),
+    held_data=(
+        r"(?:en kopi av |alle )?(?:personopplysningene|opplysningene|dataene) mine",
+        r"(?:hvilke (?:person)?opplysninger|hva) (?:har |lagrer )?(?:dere|du)(?: \w+){0,2}"
+        r" (?:har|lagrer|lagret"
+        r"|registrert)(?: \w+){0,2} om meg",
     ),
     ongoing=(r"fortsatt", r"fremdeles", r"igjen"),
     asked_before=(r"jeg (?:har )?(?:bedt|ba)",),

@@ -28,6 +28,13 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"skasuj\w*", action="remove"),
         RequestVerb(pattern=r"przestan\w*", action="stop"),
         RequestVerb(pattern=r"zaprzesta\w*", action="stop"),
+        RequestVerb(pattern=r"(?:wysl|przesl|udostepni)\w*", action="send"),
+        RequestVerb(pattern=r"(?:wiedziec|poznac|otrzymac|uzyskac dostep do)", action="send"),
+    ),
+    held_data=(
+        r"(?:kopi\w* )?(?:moje|moich|moimi) dan\w*(?: osobow\w*)?",
+        r"jakie (?:dane|informacje)(?: \w+){0,3} (?:posiadacie|przechowujecie|macie"
+        r"|przetwarzacie)",
     ),
     ongoing=(r"nadal", r"wciaz", r"ciagle", r"znowu", r"ponownie"),
     asked_before=(r"(?:prosilem|prosilam|zadalem|zadalam)",),

@@ -49,6 +49,23 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"parem", action="stop"),
         RequestVerb(pattern=r"pare de", action="stop"),
         RequestVerb(pattern=r"deix\w* de (?:enviar|mandar)", action="stop"),
+        RequestVerb(pattern=r"(?:enviar|enviem|enviar-me|mandar|mandem|saber|conhecer|ver"
+                    r"|receber|aceder a|acessar)", action="send"),
+        RequestVerb(pattern=r"que (?:dados|informacoes) (?:\w+ )?(?:tem|guardam|possuem"
+                    r"|tratam) (?:\w+ )?(?:sobre mim|de mim)", action="send", asks=True),
+    ),
+    held_data=(
+        r"(?:uma copia (?:de|dos) |todos )?(?:os )?meus dados(?: pessoais)?",
+        r"(?:que|quais) (?:dados|informacoes)(?: \w+){0,3} (?:tem|guardam|possuem|tratam"
+        r"|conservam)(?: \w+){0,2} (?:sobre mim|de mim|meus)",
+    ),
+    disclosure_acts=(
+        r"(?:cederam|partilharam|compartilharam|venderam|enviaram|deram|passaram|divulgaram)",
+    ),
+    disclosure_wrongs=(
+        r"sem (?:o )?(?:meu |nosso )?(?:consentimento|autorizacao|permissao)",
+        r"a (?:um |uma )?(?:desconhecid\w+|terceiros|outras empresas|outros (?:clientes|pais))",
+        r"em copia (?:visivel|aberta)",
     ),
     ongoing=(r"ainda", r"continua\w*", r"de novo", r"outra vez"),
     asked_before=(r"pedi", r"solicitei", r"escrevi", r"enviei"),

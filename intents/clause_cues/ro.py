@@ -27,6 +27,11 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"scoate\w*", action="remove"),
         RequestVerb(pattern=r"opri\w*", action="stop"),
         RequestVerb(pattern=r"inceta\w*", action="stop"),
+        RequestVerb(pattern=r"(?:trimite\w*|comunica\w*|sti\w*|afla|primi\w*)", action="send"),
+    ),
+    held_data=(
+        r"(?:o copie a |toate )?datel(?:e|or) (?:mele|personale)(?: \w+)?",
+        r"ce (?:date|informatii)(?: \w+){0,3} (?:detineti|aveti|pastrati|prelucrati)",
     ),
     ongoing=(r"inca", r"in continuare", r"din nou", r"iarasi"),
     asked_before=(r"(?:v-am|am) (?:deja )?(?:cerut|solicitat)",),

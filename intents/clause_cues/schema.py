@@ -25,8 +25,9 @@ class PronounRequest(BaseModel):
 class RequestVerb(BaseModel):
     """A verb that, in a sentence that asks (the language's `request` cues, or a list item
     under a line that asks), asks for what its object names: `action` "remove" (delete,
-    take down, take off a list) or "stop" (which only marketing can be). The object is a
-    noun of the language's `nouns` or a `marketing_list` in the verb's clause;
+    take down, take off a list), "stop" (which only marketing can be) or "send" (send,
+    tell, let see: an access, whose object is one of the language's `held_data`). The
+    object is a noun of the language's `nouns` or a `marketing_list` in the verb's clause;
     `object_first` for a form that follows its object (an infinitive "te verwijderen", a
     passive "slettes"), whose object is then looked for before it too."""
 
@@ -35,6 +36,9 @@ class RequestVerb(BaseModel):
     pattern: str
     action: str
     object_first: bool = False
+    # A form that asks by itself ("can i see ...", "what do you hold on me", "vad har ni
+    # sparat om mig"): no request cue needed; its object may be in its own words.
+    asks: bool = False
 
 
 class ClauseCues(BaseModel):
@@ -76,6 +80,16 @@ class ClauseCues(BaseModel):
     # Everyday request verbs, read with the request cue and the nouns above, so a language
     # needs only words for its plain requests ("kan dere fjerne meg fra e-postlista?").
     request_verbs: tuple[RequestVerb, ...] = ()
+    # The sender's data named as held, what an access verb ("send", "tell me", "see") asks
+    # for: "my personal data", "what information you hold about me". Not "my photos" or
+    # "the details": a studio sends those as its work, no one asks for a copy of their data.
+    held_data: tuple[str, ...] = ()
+    # A grievance read from its parts (clauses.grievances): the organisation's act of
+    # passing data on or using it ("you've sent them", "heu cedit", "you added me") and,
+    # in its sentence or the next, what makes it wrong ("to a complete stranger", "sense
+    # consentiment", "in open CC", "is this legal?").
+    disclosure_acts: tuple[str, ...] = ()
+    disclosure_wrongs: tuple[str, ...] = ()
     # What keeps a past sentence a live grievance or a chaser ("still", "again") ...
     ongoing: tuple[str, ...] = ()
     # ... and the sender's own earlier request, which the classifier's chaser rules read.

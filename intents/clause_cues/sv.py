@@ -42,6 +42,15 @@ CUES = ClauseCues(
         RequestVerb(pattern=r"sluta", action="stop"),
         RequestVerb(pattern=r"stoppa", action="stop"),
         RequestVerb(pattern=r"upphor", action="stop"),
+        RequestVerb(pattern=r"(?:skicka|se|veta|fa ut|fa ta del av|ta del av)", action="send"),
+        RequestVerb(pattern=r"vad (?:har|sparar|lagrar|vet) (?:ni|du)(?: \w+){0,2} (?:sparat "
+                    r"|lagrat |registrerat )?om mig", action="send", asks=True),
+    ),
+    held_data=(
+        r"(?:en kopia av |alla )?mina (?:person)?uppgifter",
+        r"(?:vad|vilka (?:person)?uppgifter) (?:har |sparar |lagrar )?(?:ni|du)(?: \w+){0,2}"
+        r" (?:har|sparat|lagrat|sparar"
+        r"|lagrar|registrerat)(?: \w+){0,2} om mig",
     ),
     ongoing=(r"fortfarande", r"igen", r"an en gang"),
     asked_before=(r"jag (?:har )?(?:bett|bad|begart|begarde)",),

@@ -91,4 +91,4 @@ def test_every_request_verb_has_a_plain_start() -> None:
 
     verbs = cue_set([v.pattern for cues in ALL for v in cues.request_verbs])
     assert not verbs.always
-    assert all(v.action in ("remove", "stop") for cues in ALL for v in cues.request_verbs)
+    assert all(v.action in ("remove", "stop", "send") for cues in ALL for v in cues.request_verbs)
