@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from knowledge import Policy, parse_policy
 from knowledge.layout import sequence_headings, without_page_furniture
+from knowledge.tokens import sentences
 
 # A notice as a PDF-to-text tool gives it: a contents list with dot leaders, a running
 # footer on each page, numbered headings glued to the text above, lettered subheadings.
@@ -116,8 +117,6 @@ def test_furniture_is_only_what_recurs_or_reads_as_a_page_number() -> None:
 
 
 def test_legal_citations_do_not_end_a_sentence() -> None:
-    from knowledge.tokens import sentences
-
     paragraph = ("We handle bookings to perform our contract with you (Art. 6 par. 1 lit. b "
                  "GDPR). Invoices are kept for ten years under Sec. 147 AO, cf. Art. 17 par. 3 "
                  "lit. b GDPR. Nothing else is kept.")
