@@ -140,8 +140,11 @@ def content_stems(text: str) -> list[str]:
 
 # Sentence ends: ., ! or ? followed by space and a capital, digit, quote or bracket.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“‘(])")
+# Legal citations too, as policies written under German or EU law give them: "Art. 6 par. 1
+# lit. b GDPR", "Sec. 147 AO", "cf. Art. 13".
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "no.", "inc.", "ltd.", "co.", "mr.", "mrs.", "ms.",
-                  "dr.", "st.", "vs.", "art.", "para.", "sec.", "u.k.", "u.s.")
+                  "dr.", "st.", "vs.", "art.", "para.", "sec.", "u.k.", "u.s.", "par.", "lit.",
+                  "cf.", "incl.", "approx.", "abs.", "nr.", "pp.", "ref.", "resp.")
 
 
 def sentences(paragraph: str) -> list[str]:

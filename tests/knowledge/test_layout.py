@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from knowledge import Policy, parse_policy
 from knowledge.layout import sequence_headings, without_page_furniture
+from knowledge.tokens import sentences
 
 # A notice as a PDF-to-text tool gives it: a contents list with dot leaders, a running
 # footer on each page, numbered headings glued to the text above, lettered subheadings.
@@ -113,3 +114,13 @@ def test_furniture_is_only_what_recurs_or_reads_as_a_page_number() -> None:
     assert without_page_furniture(lines) == [
         "Call us on 0800 123 456 between 9 and 5.", "Data Protection", "Data Protection",
         "Data Protection", "Clause 3 applies."]
+
+
+def test_legal_citations_do_not_end_a_sentence() -> None:
+    paragraph = ("We handle bookings to perform our contract with you (Art. 6 par. 1 lit. b "
+                 "GDPR). Invoices are kept for ten years under Sec. 147 AO, cf. Art. 17 par. 3 "
+                 "lit. b GDPR. Nothing else is kept.")
+    assert sentences(paragraph) == [
+        "We handle bookings to perform our contract with you (Art. 6 par. 1 lit. b GDPR).",
+        "Invoices are kept for ten years under Sec. 147 AO, cf. Art. 17 par. 3 lit. b GDPR.",
+        "Nothing else is kept."]
