@@ -366,6 +366,10 @@ def joined(first: Unit, second: Unit) -> tuple[str, str]:
     if second.quote in first.quote:
         return first.answer, first.quote
     gap = " " if first.kind == "sentence" else "\n"
+    if second.answer.startswith(first.answer):
+        # the second already says the first ("This is the case if ..." read with the sentence
+        # it leans on): its answer holds both
+        return second.answer, f"{first.quote}{gap}{second.quote}"
     return f"{first.answer}{gap}{second.answer}", f"{first.quote}{gap}{second.quote}"
 
 

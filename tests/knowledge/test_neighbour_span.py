@@ -31,6 +31,20 @@ def test_joined_does_not_repeat_a_quote_that_holds_the_other() -> None:
     assert joined(second, first) == (second.answer, second.quote)
 
 
+
+def test_joined_does_not_repeat_the_sentence_the_second_leans_on() -> None:
+    first = _unit("Enquiries are deleted once they have been answered.")
+    second = Unit(section=0, kind="sentence",
+                  quote="That is when nothing further is owed to either side.",
+                  answer="Enquiries are deleted once they have been answered. That is when "
+                         "nothing further is owed to either side.",
+                  context="Enquiries are deleted once they have been answered.")
+    answer, quote = joined(first, second)
+    assert answer == second.answer
+    assert answer.count("Enquiries are deleted") == 1
+    assert quote == ("Enquiries are deleted once they have been answered. That is when nothing "
+                     "further is owed to either side.")
+
 GREENHOUSE = """# Greenhouse Garden Centre Privacy Notice
 
 ## Loyalty card
