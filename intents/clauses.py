@@ -469,7 +469,8 @@ def verb_requests(reading: Reading,
             continue
         start, end = reading.bounds[i]
         said = {intent for at, intent in read if start <= at < end}
-        if "opt_out" in said and (_VERB_ACTIONS[cue] == "stop" or "erasure" in said):
+        if ("opt_out" in said and (_VERB_ACTIONS[cue] == "stop" or "erasure" in said)) \
+                or ("access" in said and _VERB_ACTIONS[cue] == "send"):
             continue  # whatever its object, the rules read it already
         # The object first, then the sentence (what is cheap first: most verbs in a mail
         # act on nothing of the sender's).
