@@ -20,7 +20,6 @@ responsible").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import pairwise
 
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}(?:\.|\))?)\s+(?:[-–:]\s+)?(\S.*)$")
@@ -34,6 +33,7 @@ _CONTENTS_TITLES = frozenset({"contents", "table of contents", "content", "index
 # reference) that recurs, numbers aside, on this many pages.
 FURNITURE_REPEATS = 3
 FURNITURE_WORDS = 8
+PAGE_LINES = 8  # the fewest lines between two of a running header's or footer's appearances
 # A numbered heading may run longer than other headings: its number and its line already say
 # what it is.
 SEQUENCE_HEADING_WORDS = 20
@@ -51,19 +51,23 @@ def _digitless(line: str) -> str:
 
 
 def without_page_furniture(lines: list[str]) -> list[str]:
-    """The lines without contents entries, page numbers and recurring headers and footers."""
-    recurring = Counter(_digitless(line) for line in lines
-                        if any(ch.isdigit() for ch in line)
-                        and len(line.split()) <= FURNITURE_WORDS)
+    """The lines without contents entries, page numbers and running headers and footers."""
+    places: dict[str, list[int]] = {}
+    for position, line in enumerate(lines):
+        if any(ch.isdigit() for ch in line) and len(line.split()) <= FURNITURE_WORDS:
+            places.setdefault(_digitless(line), []).append(position)
+    # A page's length apart each time: a table's value column ("3 years", "6 years") recurs
+    # too, but line after line.
+    running = {form for form, seen in places.items() if len(seen) >= FURNITURE_REPEATS
+               and min(b - a for a, b in pairwise(seen)) >= PAGE_LINES}
     kept: list[str] = []
     for position, line in enumerate(lines):
         text = line.strip()
         if text.lower().rstrip(":") in _CONTENTS_TITLES and _DOT_LEADER.search(
                 next((later for later in lines[position + 1:] if later.strip()), "")):
             continue
-        if text and (_DOT_LEADER.search(text) or _PAGE_NUMBER.match(text) or (
-                any(ch.isdigit() for ch in text) and len(text.split()) <= FURNITURE_WORDS
-                and recurring[_digitless(line)] >= FURNITURE_REPEATS)):
+        if text and (_DOT_LEADER.search(text) or _PAGE_NUMBER.match(text)
+                     or _digitless(line) in running):
             continue
         kept.append(line)
     return kept

@@ -107,13 +107,18 @@ def test_a_long_numbered_heading_counts_when_the_sequence_goes_on() -> None:
     assert sequence_headings(lines[:2]) == {}
 
 
-def test_furniture_is_only_what_recurs_or_reads_as_a_page_number() -> None:
+def test_furniture_is_only_what_recurs_a_page_apart_or_reads_as_a_page_number() -> None:
+    page = [f"Line {n} of the policy's running text, which goes on." for n in range(9)]
     lines = ["Call us on 0800 123 456 between 9 and 5.", "Page 4 of 9", "- 7 -", "12/40",
-             "Data Protection", "Data Protection", "Data Protection",
-             "Ref 2024/01", "Ref 2024/02", "Ref 2024/03", "Clause 3 applies."]
+             "Ref 2024/01", *page, "Ref 2024/02", *page, "Ref 2024/03", "Clause 3 applies."]
     assert without_page_furniture(lines) == [
-        "Call us on 0800 123 456 between 9 and 5.", "Data Protection", "Data Protection",
-        "Data Protection", "Clause 3 applies."]
+        "Call us on 0800 123 456 between 9 and 5.", *page, *page, "Clause 3 applies."]
+
+
+def test_a_table_s_recurring_values_are_not_furniture() -> None:
+    lines = ["Record Kept for", "Invoices", "6 years", "Payroll", "3 years", "CVs", "1 years",
+             "Contracts", "6 years"]
+    assert without_page_furniture(lines) == lines
 
 
 def test_legal_citations_do_not_end_a_sentence() -> None:
