@@ -577,12 +577,12 @@ def regulator_reports(reading: Reading,
     """Reports to the regulator read from their parts, so that an authority's every name
     is data, not a rule per wording: the sender's own act of complaining or reporting,
     made or about to be made (`report_acts`: "i have lodged a complaint", "j'ai depose une
-    plainte", "ho presentato un reclamo") and, after it in its sentence, the national
-    authority (`authorities`: "the information commissioner", "la commission nationale de
-    l'informatique et des libertes", "der landesbeauftragte fur den datenschutz"), read as
-    a complaint made (CANONICAL). A condition on it stays a threat, which counts in full
-    (docs/mail.md, "Threats on any condition"), so no "if" guard; but not when the act is
-    negated in its words or the two before it ("i have not yet complained"), in a question
+    plainte", "ho presentato un reclamo") and, in its sentence (before the act where the
+    verb comes last), the national authority (`authorities`: "the information
+    commissioner", "la commission nationale de l'informatique et des libertes", "der
+    landesbeauftragte fur den datenschutz"), read as a complaint made (CANONICAL). A
+    condition on it stays a threat, which counts in full (docs/mail.md, "Threats on any
+    condition"), so no "if" guard; but not when the act is negated in its words or the two before it ("i have not yet complained"), in a question
     ("can i complain to ...?"), a quotation, after a reservation in its sentence ("i
     reserve the right to ..."), nor where the rules read a complaint in the sentence
     themselves (`read`). A vendor's notice or phishing cancels it as it cancels the rules'
@@ -593,7 +593,10 @@ def regulator_reports(reading: Reading,
     found: list[Resolution] = []
     for i, (start, end) in enumerate(reading.bounds):
         act = REPORT_ACTS.search(text, start, end)
-        if act is None or AUTHORITIES.search(text, act.end(), end) is None:
+        # The authority anywhere in the sentence: after the act ("i have complained to
+        # the ico"), or before it where the verb comes last ("bei der Aufsichtsbehorde
+        # habe ich ... gemeldet").
+        if act is None or AUTHORITIES.search(text, start, end) is None:
             continue
         if any(start <= at < end and intent == "complaint" for at, intent in read):
             continue

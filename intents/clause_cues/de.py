@@ -143,7 +143,7 @@ CUES = ClauseCues(
         r"bestatigung (?:der|uber die) (?:loschung|entfernung|vernichtung)",
     ),
     report_acts=(
-        r"(?:ich )?(?:habe|werde) (?:mich )?(?:heute |bereits |schon )?(?:\w+ ){0,4}"
+        r"(?:ich )?(?:habe|werde) (?:mich )?(?:\w+ ){0,6}"
         r"(?:beschwert|beschweren|beschwerde (?:eingereicht|einreichen|erhoben|erheben)"
         r"|gemeldet|melden|eingeschaltet|einschalten)",
         r"ich (?:habe|werde) (?:heute |bereits )?(?:eine )?beschwerde",

@@ -93,7 +93,7 @@ class ClauseCues(BaseModel):
     # A report to the regulator read from its parts (clauses.regulator_reports): the
     # sender's own act of complaining or reporting, made or about to be made ("i have
     # lodged a complaint", "j'ai depose une plainte", "ich habe mich ... beschwert") and,
-    # after it in its sentence, the national authority by any of its names ("aupres de la
+    # in its sentence, the national authority by any of its names ("aupres de la
     # commission nationale de l'informatique et des libertes").
     report_acts: tuple[str, ...] = ()
     authorities: tuple[str, ...] = ()
