@@ -582,11 +582,11 @@ def regulator_reports(reading: Reading,
     commissioner", "la commission nationale de l'informatique et des libertes", "der
     landesbeauftragte fur den datenschutz"), read as a complaint made (CANONICAL). A
     condition on it stays a threat, which counts in full (docs/mail.md, "Threats on any
-    condition"), so no "if" guard; but not when the act is negated in its words or the two before it ("i have not yet complained"), in a question
-    ("can i complain to ...?"), a quotation, after a reservation in its sentence ("i
-    reserve the right to ..."), nor where the rules read a complaint in the sentence
-    themselves (`read`). A vendor's notice or phishing cancels it as it cancels the rules'
-    matches (verdict)."""
+    condition"), so no "if" guard; but not when the act is negated in its words or the
+    two before it ("i have not yet complained"), in a question ("can i complain to
+    ...?"), a quotation, after a reservation in its sentence ("i reserve the right to
+    ..."), nor where the rules read a complaint in the sentence themselves (`read`). A
+    vendor's notice or phishing cancels it as it cancels the rules' matches (verdict)."""
     text = reading.text
     if not (reading.may_hold(REPORT_ACTS) and reading.may_hold(AUTHORITIES)):
         return []
