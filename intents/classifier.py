@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intents.clauses import Reading, grievances, read_clauses, verb_requests, verdict
+from intents.clauses import (
+    Reading,
+    grievances,
+    read_clauses,
+    regulator_reports,
+    verb_requests,
+    verdict,
+)
 from intents.failures import FAILURES
 from intents.forwards import read_forwarded
 from intents.languages import is_read
@@ -300,7 +307,7 @@ def _resolved_hits(reading: Reading, direct: list[_Hit]) -> list[_Hit]:
     # Requests read from a verb and its noun only where the rules did not read them (the
     # rules cost most: not run twice, and their words are the better evidence).
     for resolution in (*reading.resolutions, *verb_requests(reading, read),
-                       *grievances(reading, read)):
+                       *grievances(reading, read), *regulator_reports(reading, read)):
         for hit in _hits(resolution.text):
             if not hit.cancelled and resolution.only in ("", hit.rule.intent):
                 found.append(_Hit(hit.rule, hit.weight, resolution.start, resolution.end,

@@ -66,6 +66,7 @@ CANONICAL: dict[tuple[str, str], str] = {
     ("remove", "account"): "please delete my account",
     ("send", "data"): "please send me a copy of my personal data",
     ("disclose", "data"): "you shared my personal data without my consent",
+    ("report", "regulator"): "i have lodged a complaint with the ico",
 }
 # A list item opens with a bullet, "1." "a)" "(b)" "(iv)" "(2)"; not "(UE) 2016/679" at the
 # start of a wrapped line of a letter.
@@ -130,6 +131,8 @@ INFORMATION = _joined("information")
 HELD_DATA = _joined("held_data")
 DISCLOSURE_ACTS = _joined("disclosure_acts")
 DISCLOSURE_WRONGS = _joined("disclosure_wrongs")
+REPORT_ACTS = _joined("report_acts")
+AUTHORITIES = _joined("authorities")
 # The two words before a disclosure act, where its negation is ("you did not share", "we
 # have never sold"); not further: "I never said you could hand my number out" accuses.
 _ACT_LEAD = re.compile(r"(?:\w+\W+){0,2}$")
@@ -565,6 +568,45 @@ def grievances(reading: Reading, read: tuple[tuple[int, str], ...] = ()) -> list
                 or REQUEST.search(text, start, act.start()) is not None:
             continue
         found.append(Resolution(start, end, CANONICAL[("disclose", "data")], "data",
+                                "complaint"))
+    return found
+
+
+def regulator_reports(reading: Reading,
+                      read: tuple[tuple[int, str], ...] = ()) -> list[Resolution]:
+    """Reports to the regulator read from their parts, so that an authority's every name
+    is data, not a rule per wording: the sender's own act of complaining or reporting,
+    made or about to be made (`report_acts`: "i have lodged a complaint", "j'ai depose une
+    plainte", "ho presentato un reclamo") and, in its sentence (before the act where the
+    verb comes last), the national authority (`authorities`: "the information
+    commissioner", "la commission nationale de l'informatique et des libertes", "der
+    landesbeauftragte fur den datenschutz"), read as a complaint made (CANONICAL). A
+    condition on it stays a threat, which counts in full (docs/mail.md, "Threats on any
+    condition"), so no "if" guard; but not when the act is negated in its words or the
+    two before it ("i have not yet complained"), in a question ("can i complain to
+    ...?"), a quotation, after a reservation in its sentence ("i reserve the right to
+    ..."), nor where the rules read a complaint in the sentence themselves (`read`). A
+    vendor's notice or phishing cancels it as it cancels the rules' matches (verdict)."""
+    text = reading.text
+    if not (reading.may_hold(REPORT_ACTS) and reading.may_hold(AUTHORITIES)):
+        return []
+    found: list[Resolution] = []
+    for i, (start, end) in enumerate(reading.bounds):
+        act = REPORT_ACTS.search(text, start, end)
+        # The authority anywhere in the sentence: after the act ("i have complained to
+        # the ico"), or before it where the verb comes last ("bei der Aufsichtsbehorde
+        # habe ich ... gemeldet").
+        if act is None or AUTHORITIES.search(text, start, end) is None:
+            continue
+        if any(start <= at < end and intent == "complaint" for at, intent in read):
+            continue
+        lead = _ACT_LEAD.search(text, start, act.start())
+        if NEGATION.search(act.group()) or (lead is not None and NEGATION.search(lead.group())):
+            continue  # "i have not (yet) lodged a complaint"
+        if reading.is_question(i) or reading.is_quotation(i) \
+                or 0 <= reading.held(i, RESERVATION) < act.end():
+            continue
+        found.append(Resolution(start, end, CANONICAL[("report", "regulator")], "regulator",
                                 "complaint"))
     return found
 

@@ -142,4 +142,15 @@ CUES = ClauseCues(
         r"vernichtet)",
         r"bestatigung (?:der|uber die) (?:loschung|entfernung|vernichtung)",
     ),
+    report_acts=(
+        r"(?:ich )?(?:habe|werde) (?:mich )?(?:\w+ ){0,6}"
+        r"(?:beschwert|beschweren|beschwerde (?:eingereicht|einreichen|erhoben|erheben)"
+        r"|gemeldet|melden|eingeschaltet|einschalten)",
+        r"ich (?:habe|werde) (?:heute |bereits )?(?:eine )?beschwerde",
+    ),
+    authorities=(
+        r"(?:der |die |den )?datenschutzbehorde\w*", r"aufsichtsbehorde\w*",
+        r"(?:des |der |den |dem )?landesbeauftragten fur (?:den )?datenschutz\w*",
+        r"(?:der |dem )?bundesbeauftragten fur (?:den )?datenschutz\w*", r"bfdi",
+    ),
 )

@@ -212,4 +212,17 @@ CUES = ClauseCues(
         r"(?:deletion|erasure|removal|destruction)",
         r"confirmation of (?:the )?(?:deletion|erasure|removal)",
     ),
+    report_acts=(
+        r"i(?:'ve| have| had| will|'ll| shall| am going to|'m going to| am about to)?"
+        r" (?:now |already |just |today |formally )?(?:file[ds]?|lodged?|made|make|submitted"
+        r"|submit|raised?|sent|send) (?:a |an |my )?(?:formal |official )?(?:complaint|report)",
+        r"i(?:'ve| have| had| will|'ll| shall| am going to|'m going to)? (?:now |already |just"
+        r" |today )?(?:reported|report|complained|complain|referred|refer|escalated|escalate)"
+        r"(?: you| this| the matter| your (?:studio|company|business))?",
+    ),
+    authorities=(
+        r"(?:the )?ico", r"(?:the )?information commissioner(?:'s office)?",
+        r"(?:the )?data protection (?:authority|commission(?:er)?|regulator)",
+        r"(?:the )?(?:supervisory|privacy) (?:authority|regulator)",
+    ),
 )

@@ -122,4 +122,14 @@ CUES = ClauseCues(
         r"eliminado|suprimido)",
         r"confirmacion (?:por escrito )?de (?:la supresion|el borrado|la eliminacion)",
     ),
+    report_acts=(
+        r"(?:he|habia|voy a|vamos a) (?:presentado|presentar|interpuesto|interponer"
+        r"|denunciado|denunciar|puesto|poner) (?:hoy )?(?:una |mi )?(?:reclamacion|denuncia"
+        r"|queja)?",
+        r"(?:os |les |le )?(?:he|voy a) (?:denunciado|denunciar)",
+    ),
+    authorities=(
+        r"(?:la )?aepd", r"(?:la )?agencia espanola de proteccion de datos",
+        r"(?:la )?autoridad de (?:control|proteccion de datos)",
+    ),
 )

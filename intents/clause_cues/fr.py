@@ -126,4 +126,15 @@ CUES = ClauseCues(
         r"supprime|detruit)",
         r"confirmation (?:ecrite )?de (?:l'effacement|la suppression)",
     ),
+    report_acts=(
+        r"j'(?:ai|avais) (?:[\w']+ ){0,2}(?:depose|adresse|porte|introduit|envoye|formule"
+        r"|fait) (?:[\w']+ ){0,2}(?:une |un |ma |mon )?(?:plainte|reclamation|signalement)",
+        r"je (?:vais |compte |m'apprete a )?(?:deposer|adresser|porter|introduire|depose"
+        r"|porte) (?:une |ma )?(?:plainte|reclamation)",
+        r"j'ai (?:signale|saisi)", r"je (?:vais |compte )?(?:signaler|saisir)",
+    ),
+    authorities=(
+        r"(?:la )?cnil", r"(?:la )?commission nationale de l'informatique et des libertes",
+        r"(?:l')?autorite (?:de controle|de protection des donnees)",
+    ),
 )

@@ -118,4 +118,14 @@ CUES = ClauseCues(
         r"l'eliminazione)",
         r"conferm\w* che (?:avete|ha|abbiate|abbia) (?:cancellato|eliminato)",
     ),
+    report_acts=(
+        r"(?:ho|avevo|presentero|vado a) (?:gia |oggi )?(?:presentato|presentare|inoltrato"
+        r"|sporto|fatto|segnalato|segnalare) (?:oggi )?(?:un |il mio )?(?:reclamo|segnalazione"
+        r"|denuncia)?",
+        r"(?:presentero|sporgero|faro) (?:un )?(?:reclamo|segnalazione|denuncia)",
+    ),
+    authorities=(
+        r"(?:il |al )?garante(?: per la protezione dei dati personali| privacy)?",
+        r"(?:l')?autorita (?:di controllo|garante)",
+    ),
 )

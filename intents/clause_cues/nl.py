@@ -112,4 +112,11 @@ CUES = ClauseCues(
         r"bevestiging van (?:de )?verwijdering",
         r"bevestig\w*(?: \w+){0,3},? dat (?:u|jullie) (?:\w+ ){0,4}(?:verwijderd|gewist)",
     ),
+    report_acts=(
+        r"(?:ik )?(?:heb|ga|zal) (?:vandaag |al )?(?:een )?(?:klacht (?:ingediend|indienen)"
+        r"|melding (?:gedaan|doen|gemaakt)|gemeld|melden)",
+    ),
+    authorities=(
+        r"(?:de )?autoriteit persoonsgegevens", r"(?:de )?ap\b", r"toezichthouder",
+    ),
 )

@@ -104,4 +104,13 @@ CUES = ClauseCues(
         r"confirm\w*(?: por escrito)? (?:a eliminacao|o apagamento|a exclusao)",
         r"confirm\w* que (?:apagaram|eliminaram|excluiram)",
     ),
+    report_acts=(
+        r"(?:ja |hoje )?(?:apresentei|fiz|fizemos|vou apresentar|vou fazer|irei apresentar"
+        r"|denunciei|vou denunciar) (?:hoje )?(?:uma |a minha )?(?:queixa|reclamacao"
+        r"|denuncia)?",
+    ),
+    authorities=(
+        r"(?:a |a )?cnpd", r"(?:a )?comissao nacional de protecao de dados",
+        r"(?:a )?autoridade (?:de controlo|nacional de protecao de dados|de protecao de dados)",
+    ),
 )

@@ -90,6 +90,13 @@ class ClauseCues(BaseModel):
     # consentiment", "in open CC", "is this legal?").
     disclosure_acts: tuple[str, ...] = ()
     disclosure_wrongs: tuple[str, ...] = ()
+    # A report to the regulator read from its parts (clauses.regulator_reports): the
+    # sender's own act of complaining or reporting, made or about to be made ("i have
+    # lodged a complaint", "j'ai depose une plainte", "ich habe mich ... beschwert") and,
+    # in its sentence, the national authority by any of its names ("aupres de la
+    # commission nationale de l'informatique et des libertes").
+    report_acts: tuple[str, ...] = ()
+    authorities: tuple[str, ...] = ()
     # What keeps a past sentence a live grievance or a chaser ("still", "again") ...
     ongoing: tuple[str, ...] = ()
     # ... and the sender's own earlier request, which the classifier's chaser rules read.
