@@ -451,15 +451,14 @@ def verb_requests(reading: Reading,
     marketing named before it ("which I ask you to stop sending"); for an access verb
     ("send", "tell me", "want to know"), the sender's data named as held (`held_data`),
     and a form that asks by itself ("what have you got on me") needs no request cue. Each
-    is read as the
-    request in words the rules read (CANONICAL), put in the verb's place, so the rules'
-    own checks (negation, condition) still see the sentence around it; an erasure only
-    when the sentence is the sender's own (a first-person word in it). Not when a blocker
-    ("not", "if") or a negation comes between the clause's start and the verb, nor in a
-    past description, a quotation, or after a threat or reservation opens in the
-    sentence; nor where the rules read that request in the sentence themselves (`read`:
-    where their matches start, and of what intent), nor in a sentence whose pronoun
-    request is resolved."""
+    is read as the request in words the rules read (CANONICAL), put in the verb's place,
+    so the rules' own checks (negation, condition) still see the sentence around it; an
+    erasure only when the sentence is the sender's own (a first-person word in it). Not
+    when a blocker ("not", "if") or a negation comes between the clause's start and the
+    verb, nor in a past description, a quotation, or after a threat or reservation opens
+    in the sentence; nor where the rules read that request in the sentence themselves
+    (`read`: where their matches start, and of what intent), nor in a sentence whose
+    pronoun request is resolved."""
     text = reading.text
     if not REQUEST_VERBS.may_match(text, reading.words):
         return []
@@ -530,6 +529,24 @@ def verb_requests(reading: Reading,
     return resolved
 
 
+def _complaint_read(read: tuple[tuple[int, str], ...], start: int, end: int) -> bool:
+    """Whether the rules read a complaint in text[start:end] themselves (`read`: where their
+    matches start, and of what intent)."""
+    return any(start <= at < end and intent == "complaint" for at, intent in read)
+
+
+def _act_negated(text: str, sentence_start: int, act: re.Match[str], wrong_at: int = -1
+                 ) -> bool:
+    """Whether an act is negated in its words or the two before it ("you did not share",
+    "i have not yet complained"); not by a negation that is part of the wrong at `wrong_at`
+    ("I never said you could hand my number out")."""
+    if NEGATION.search(act.group()):
+        return True
+    lead = _ACT_LEAD.search(text, sentence_start, act.start())
+    return (lead is not None and NEGATION.search(lead.group()) is not None
+            and not lead.start() <= wrong_at < act.start())
+
+
 def grievances(reading: Reading, read: tuple[tuple[int, str], ...] = ()) -> list[Resolution]:
     """Grievances read from their parts, so that a language needs words, not a rule per
     wording: the organisation's act of passing data on or using it (`disclosure_acts`:
@@ -556,12 +573,9 @@ def grievances(reading: Reading, read: tuple[tuple[int, str], ...] = ()) -> list
         ) if act is not None else None
         if act is None or wrong is None:
             continue
-        if any(start <= at < end and intent == "complaint" for at, intent in read):
+        if _complaint_read(read, start, end):
             continue
-        lead = _ACT_LEAD.search(text, start, act.start())
-        if NEGATION.search(act.group()) or (
-                lead is not None and NEGATION.search(lead.group())
-                and not lead.start() <= wrong.start() < act.start()):
+        if _act_negated(text, start, act, wrong.start()):
             continue  # "you never shared", "you have not sent"; not "I never said you could"
         if (reading.is_question(i) and not reading.holds(i, GRIEVANCE_QUESTION)) \
                 or reading.is_quotation(i) or in_protasis(reading, start, act.start()) \
@@ -598,10 +612,9 @@ def regulator_reports(reading: Reading,
         # habe ich ... gemeldet").
         if act is None or AUTHORITIES.search(text, start, end) is None:
             continue
-        if any(start <= at < end and intent == "complaint" for at, intent in read):
+        if _complaint_read(read, start, end):
             continue
-        lead = _ACT_LEAD.search(text, start, act.start())
-        if NEGATION.search(act.group()) or (lead is not None and NEGATION.search(lead.group())):
+        if _act_negated(text, start, act):
             continue  # "i have not (yet) lodged a complaint"
         if reading.is_question(i) or reading.is_quotation(i) \
                 or 0 <= reading.held(i, RESERVATION) < act.end():

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}(?:\.|\))?)\s+(?:[-–:]\s+)?(\S.*)$")
 _TOP_NUMBER = re.compile(r"^(\d{1,2})([.)]?)\s+(?:[-–:]\s+)?(\S.*)$")
+_ITEM_NUMBER = re.compile(r"(\d{1,2})([.)]?)")
 _LETTERED = re.compile(r"^([a-z])([.)])\s+(\S.*)$")
 _DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…{2,}\s*\d{1,3}\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:(?:page|p\.)\s*)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*$"
@@ -77,7 +78,7 @@ def continues_list(previous: str, number: str) -> bool:
     """Whether an item numbered `number` ("2.") is the next of a list whose last item was
     numbered `previous` ("1."): then it is that list's item, however much it reads like a
     heading ("2. Our payment processor")."""
-    before, after = _TOP_NUMBER.match(f"{previous} x"), _TOP_NUMBER.match(f"{number} x")
+    before, after = _ITEM_NUMBER.fullmatch(previous), _ITEM_NUMBER.fullmatch(number)
     return (before is not None and after is not None and before[2] == after[2]
             and int(after[1]) == int(before[1]) + 1)
 
